@@ -1,0 +1,31 @@
+/**
+ * Realtime events: small messages (ids, kind, version). Clients refetch or patch on receipt.
+ * Rooms: `site:<siteId>` and `user:<personId>`.
+ */
+export interface EventMap {
+  'zone.changed': { zoneId: string; action: 'created' | 'updated' | 'deleted' };
+  'post.changed': { postId: string; action: 'created' | 'updated' | 'deleted' };
+  'person.changed': { personId: string; action: 'created' | 'updated' | 'removed' };
+  'site.changed': { siteId: string };
+  'notification.created': { notificationId: string; title: string; body: string; fromName: string };
+}
+export type EventType = keyof EventMap;
+
+export interface RealtimeEvent<T extends EventType = EventType> {
+  type: T;
+  room: string;
+  siteId: string | null;
+  payload: EventMap[T];
+  at: number;
+}
+
+/** Messages a client sends over the socket. */
+export type ClientMessage = { type: 'subscribe'; siteId: string } | { type: 'unsubscribe'; siteId: string } | { type: 'ping' };
+
+/** Messages the server sends over the socket. */
+export type ServerMessage =
+  | { type: 'hello'; personId: string }
+  | { type: 'subscribed'; siteId: string }
+  | { type: 'error'; code: string; siteId?: string }
+  | { type: 'pong' }
+  | { type: 'event'; event: RealtimeEvent };

@@ -1,0 +1,163 @@
+/**
+ * buildApp: the whole server as a Fastify instance, with every dependency passed in, so tests
+ * run it through `app.inject()` (or on a real port) against a real database and a driven clock.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import cookie from '@fastify/cookie';
+import websocket from '@fastify/websocket';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { Config } from './config.js';
+import type { Database } from './db/create-db.js';
+import { schemaVersion } from './db/create-db.js';
+import type { Clock } from './platform/clock.js';
+import { systemClock } from './platform/clock.js';
+import { LocalEventBus, PostgresEventBus, type EventBus } from './platform/events/bus.js';
+import { registerErrorHandler } from './platform/http/error-handler.js';
+import type { App } from './platform/http/types.js';
+import { authenticateRequest, type SessionSettings } from './platform/auth/session.js';
+import { requireSiteMember } from './platform/auth/policy.js';
+import { ID_PATTERN, newId } from './platform/ids.js';
+import { RealtimeHub } from './platform/realtime/hub.js';
+import { TimerRunner } from './platform/timers/timers.js';
+import type { Deps } from './platform/tx.js';
+import { registerAuditRoutes } from './modules/audit/index.js';
+import { LoginLimiter, registerAuthRoutes, registerPublicAuthRoutes, type AuthDeps } from './modules/auth/index.js';
+import { APP_VERSION, registerHealthRoutes } from './modules/health/index.js';
+import { registerNotificationRoutes } from './modules/notifications/index.js';
+import { registerPeopleRoutes } from './modules/people/index.js';
+import { registerPostRoutes } from './modules/posts/index.js';
+import { registerRealtimeRoutes } from './modules/realtime/index.js';
+import { registerSiteRoutes } from './modules/sites/index.js';
+import { registerZoneRoutes } from './modules/zones/index.js';
+import { registerSessionPurge } from './modules/auth/session-purge.jobs.js';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: Database;
+  clock?: Clock;
+  /** Fastify logger option; tests pass false. */
+  logger?: FastifyServerOptions['logger'];
+  instanceId?: string;
+}
+
+export interface AppServices {
+  deps: Deps;
+  timers: TimerRunner;
+  hub: RealtimeHub;
+  events: EventBus;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: AppServices;
+  }
+}
+
+export async function buildApp(opts: BuildAppOptions): Promise<App> {
+  const { config, database } = opts;
+  const clock = opts.clock ?? systemClock;
+  const instanceId = opts.instanceId ?? newId();
+
+  const app = Fastify({
+    logger: opts.logger ?? {
+      level: config.logLevel,
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const incoming = req.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : newId();
+    },
+    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const events: EventBus =
+    database.dialect === 'postgres' && database.databaseUrl && database.pool
+      ? await PostgresEventBus.start(database.databaseUrl, database.pool, app.log)
+      : new LocalEventBus(app.log);
+  const deps: Deps = { db: database.db, dialect: database.dialect, events, clock, log: app.log };
+  const sessions: SessionSettings = { ttlMs: config.sessionTtlHours * 3_600_000, cookieSecure: config.cookieSecure };
+  const authDeps: AuthDeps = { ...deps, sessions, loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000) };
+  const hub = new RealtimeHub(events);
+  const timers = new TimerRunner(deps, instanceId);
+  registerSessionPurge(timers);
+  app.decorate('services', { deps, timers, hub, events });
+
+  registerErrorHandler(app);
+  app.addHook('onSend', async (req, reply) => {
+    void reply.header('x-request-id', String(req.id));
+  });
+
+  await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Anchang API', version: APP_VERSION, description: '案场服务标准运行平台 — sales-center service standards, run live.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'anchang_sid' } } },
+      security: [{ session: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const currentSchemaVersion = await schemaVersion(database.db);
+  await app.register(
+    async (api: App) => {
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      registerHealthRoutes(api, { dialect: database.dialect, schemaVersion: currentSchemaVersion, ping: async () => void (await database.db.selectFrom('companies').select('id').limit(1).execute()) });
+      registerPublicAuthRoutes(api, authDeps);
+
+      await api.register(async (authed: App) => {
+        // Every route in this scope needs a session; it is checked before the body is read.
+        authed.decorateRequest('actor', null as never);
+        authed.addHook('onRequest', async (req) => {
+          req.actor = await authenticateRequest(deps.db, clock, sessions, req);
+        });
+        // Site scope in bulk: a person with no role on the site in the path learns nothing
+        // about it, whatever else the request carries.
+        authed.addHook('preValidation', async (req) => {
+          const siteId = (req.params as { siteId?: unknown } | undefined)?.siteId;
+          if (typeof siteId === 'string' && ID_PATTERN.test(siteId)) requireSiteMember(req.actor, siteId);
+        });
+        registerAuthRoutes(authed, authDeps);
+        registerSiteRoutes(authed, deps);
+        registerZoneRoutes(authed, deps);
+        registerPostRoutes(authed, deps);
+        registerPeopleRoutes(authed, deps);
+        registerAuditRoutes(authed, deps);
+        registerNotificationRoutes(authed, deps);
+        registerRealtimeRoutes(authed, hub);
+      });
+    },
+    { prefix: '/api' },
+  );
+
+  registerWebApp(app, config.webDistDir);
+
+  app.addHook('onClose', async () => {
+    await timers.stop();
+    hub.close();
+    await events.close();
+  });
+  return app;
+}
+
+/** Serves the built web app: the console at `/`, the staff app at `/m`, with SPA fallbacks. */
+function registerWebApp(app: App, distDir: string): void {
+  const hasBuild = fs.existsSync(path.join(distDir, 'index.html'));
+  if (hasBuild) void app.register(fastifyStatic, { root: distDir, index: false, wildcard: false, prefix: '/' });
+  app.setNotFoundHandler((req, reply) => {
+    const url = req.url.split('?')[0] ?? '/';
+    if (req.method !== 'GET' || url.startsWith('/api/') || path.extname(url) !== '') {
+      return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such route', params: { method: req.method, url } } });
+    }
+    if (!hasBuild) return reply.type('text/plain; charset=utf-8').send('Anchang: the web app is not built. Run `npm run build`.');
+    const isStaffApp = url === '/m' || url.startsWith('/m/');
+    return reply.type('text/html; charset=utf-8').sendFile(isStaffApp ? 'm/index.html' : 'index.html');
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The one place that chooses the database. Everything above it speaks Kysely and stays
+ * dialect-free; what differs between SQLite and PostgreSQL lives in ./dialect.
+ */
+import { Kysely, Migrator, type MigrationProvider, sql, type SelectQueryBuilder } from 'kysely';
+import type pg from 'pg';
+import type { DB } from './schema.js';
+import { migrations } from './migrations/index.js';
+import { createSqliteDialect, isSqliteUniqueViolation } from './dialect/sqlite.js';
+import { createPostgresDialect, createPostgresPool, isPostgresUniqueViolation } from './dialect/postgres.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly db: Kysely<DB>;
+  readonly dialect: DialectName;
+  /** Set on PostgreSQL: the connection string, for LISTEN connections. */
+  readonly databaseUrl: string | null;
+  readonly pool: pg.Pool | null;
+  close(): Promise<void>;
+}
+
+export async function openDatabase(opts: { databaseUrl: string | null; sqliteFile: string; poolSize?: number }): Promise<Database> {
+  if (opts.databaseUrl) {
+    const pool = createPostgresPool(opts.databaseUrl, opts.poolSize);
+    const db = new Kysely<DB>({ dialect: createPostgresDialect(pool) });
+    return { db, dialect: 'postgres', databaseUrl: opts.databaseUrl, pool, close: () => db.destroy() };
+  }
+  const { dialect } = createSqliteDialect(opts.sqliteFile);
+  const db = new Kysely<DB>({ dialect });
+  return { db, dialect: 'sqlite', databaseUrl: null, pool: null, close: () => db.destroy() };
+}
+
+const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };
+
+/** Runs every pending migration; returns the schema version (the newest migration's name). */
+export async function migrateToLatest(db: Kysely<DB>): Promise<string> {
+  const migrator = new Migrator({ db, provider });
+  const { error } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return schemaVersion(db);
+}
+
+export async function schemaVersion(db: Kysely<DB>): Promise<string> {
+  const row = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
+  return row.rows[0]?.name ?? 'none';
+}
+
+export function isUniqueViolation(err: unknown): boolean {
+  return isSqliteUniqueViolation(err) || isPostgresUniqueViolation(err);
+}
+
+/**
+ * Row claim for work queues: `FOR UPDATE SKIP LOCKED` on PostgreSQL so two instances never take
+ * the same row; on SQLite the single process already serialises writers.
+ */
+export function lockForClaim<O>(dialect: DialectName, qb: SelectQueryBuilder<DB, keyof DB, O>) {
+  return dialect === 'postgres' ? qb.forUpdate().skipLocked() : qb;
+}

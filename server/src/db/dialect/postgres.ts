@@ -1,0 +1,23 @@
+import pg from 'pg';
+import { PostgresDialect } from 'kysely';
+
+// int8 (bigint) columns hold epoch-ms instants and counts: both fit a JS number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+export function createPostgresPool(databaseUrl: string, max = 10): pg.Pool {
+  return new pg.Pool({
+    connectionString: databaseUrl,
+    max,
+    // A connection must never sit inside an open transaction: if a bug leaves one there,
+    // PostgreSQL ends that session instead of holding its locks forever.
+    options: '-c idle_in_transaction_session_timeout=60000',
+  });
+}
+
+export function createPostgresDialect(pool: pg.Pool): PostgresDialect {
+  return new PostgresDialect({ pool });
+}
+
+export function isPostgresUniqueViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23505';
+}

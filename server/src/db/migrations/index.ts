@@ -1,0 +1,7 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-28-001-foundation.js';
+
+/** Every migration, by date-prefixed name. Kysely runs them in name order. */
+export const migrations: Record<string, Migration> = {
+  '2026-11-28-001-foundation': foundation,
+};

@@ -1,0 +1,127 @@
+/**
+ * The demo company: one sales center with every zone and post of the domain reference and an
+ * account per role. Written once, into an empty database, on first start.
+ */
+import type { Kysely } from 'kysely';
+import { POST_DEFAULT_ZONE, type PostKind, type SiteRole, type ZoneKind } from '@anchang/contracts';
+import type { DB } from '../schema.js';
+import { newId } from '../../platform/ids.js';
+import { hashPassword } from '../../platform/auth/password.js';
+
+export const DEMO_PASSWORD = 'anchang123';
+
+export interface DemoAccount {
+  login: string;
+  name: string;
+  role: SiteRole | 'company_admin';
+  posts: PostKind[];
+}
+
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { login: 'admin', name: '周总 (公司管理员)', role: 'company_admin', posts: [] },
+  { login: 'manager', name: '林经理 (案场负责人)', role: 'site_manager', posts: ['MANAGER'] },
+  { login: 'supervisor', name: '陈主管', role: 'supervisor', posts: [] },
+  { login: 'hall', name: '王晓婷 (大厅)', role: 'staff', posts: ['HALL'] },
+  { login: 'bar', name: '刘佳 (吧台)', role: 'staff', posts: ['BAR'] },
+  { login: 'park', name: '张伟 (车场)', role: 'staff', posts: ['PARK'] },
+  { login: 'shuttle', name: '赵强 (电瓶车)', role: 'staff', posts: ['SHUTTLE'] },
+  { login: 'model', name: '孙丽 (样板房)', role: 'staff', posts: ['MODEL'] },
+  { login: 'tech', name: '吴工 (技术)', role: 'staff', posts: ['TECH'] },
+  { login: 'consultant', name: '李娜 (置业顾问)', role: 'sales_consultant', posts: [] },
+  { login: 'client', name: '甲方代表', role: 'client_viewer', posts: [] },
+];
+
+const ZONES: { kind: ZoneKind; name: string; capacity: number | null }[] = [
+  { kind: 'SALES_HALL', name: '销售大厅', capacity: 40 },
+  { kind: 'BAR', name: '吧台', capacity: null },
+  { kind: 'CAR_PARK', name: '访客停车场', capacity: 60 },
+  { kind: 'SHOW_AREA', name: '展示区', capacity: null },
+  { kind: 'MODEL_ROOM', name: '样板房 A 户型', capacity: 12 },
+  { kind: 'MODEL_ROOM', name: '样板房 B 户型', capacity: 12 },
+  { kind: 'SHUTTLE_ROUTE', name: '电瓶车路线', capacity: null },
+  { kind: 'WASHROOM', name: '卫生间', capacity: null },
+  { kind: 'PERIPHERY', name: '案场外围', capacity: null },
+  { kind: 'OFFICE', name: '物业办公室', capacity: null },
+];
+
+const POSTS: { kind: PostKind; name: string }[] = [
+  { kind: 'HALL', name: '销售大厅服务岗' },
+  { kind: 'BAR', name: '吧台服务岗' },
+  { kind: 'PARK', name: '车场服务岗' },
+  { kind: 'GUARD', name: '展示区礼宾岗' },
+  { kind: 'SHUTTLE', name: '电瓶车服务岗' },
+  { kind: 'MODEL', name: '样板房讲解岗' },
+  { kind: 'MODELSVC', name: '样板房服务岗' },
+  { kind: 'SECURITY', name: '安全岗' },
+  { kind: 'CLEAN', name: '保洁岗' },
+  { kind: 'GREEN', name: '绿化岗' },
+  { kind: 'TECH', name: '案场技术岗' },
+  { kind: 'MANAGER', name: '案场管理岗' },
+];
+
+/** Seeds the demo company when the database has no company yet; returns whether it did. */
+export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<boolean> {
+  const any = await db.selectFrom('companies').select('id').limit(1).executeTakeFirst();
+  if (any) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction().execute(async (trx) => {
+    const companyId = newId();
+    await trx.insertInto('companies').values({ id: companyId, name: '安畅物业服务有限公司', created_at: now }).execute();
+    const siteId = newId();
+    await trx
+      .insertInto('sites')
+      .values({
+        id: siteId,
+        company_id: companyId,
+        name: '滨江壹号售楼处',
+        address: '杭州市滨江区江南大道 1 号',
+        time_zone: 'Asia/Shanghai',
+        opening_hours: JSON.stringify({ open: '08:30', close: '18:00', closedWeekdays: [] }),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    const zoneIdByKind = new Map<ZoneKind, string>();
+    for (const z of ZONES) {
+      const id = newId();
+      if (!zoneIdByKind.has(z.kind)) zoneIdByKind.set(z.kind, id);
+      await trx.insertInto('zones').values({ id, site_id: siteId, kind: z.kind, name: z.name, capacity: z.capacity, created_at: now, updated_at: now }).execute();
+    }
+    const postIdByKind = new Map<PostKind, string>();
+    for (const p of POSTS) {
+      const id = newId();
+      postIdByKind.set(p.kind, id);
+      const zoneKind = POST_DEFAULT_ZONE[p.kind];
+      await trx
+        .insertInto('posts')
+        .values({ id, site_id: siteId, kind: p.kind, name: p.name, zone_id: zoneKind ? (zoneIdByKind.get(zoneKind) ?? null) : null, created_at: now, updated_at: now })
+        .execute();
+    }
+    for (const [i, a] of DEMO_ACCOUNTS.entries()) {
+      const personId = newId();
+      await trx
+        .insertInto('people')
+        .values({
+          id: personId,
+          company_id: companyId,
+          login: a.login,
+          name: a.name,
+          phone: `1380000${String(1000 + i)}`,
+          password_hash: passwordHash,
+          locale: 'zh-CN',
+          is_company_admin: a.role === 'company_admin' ? 1 : 0,
+          is_active: 1,
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      if (a.role !== 'company_admin') {
+        await trx.insertInto('site_members').values({ site_id: siteId, person_id: personId, role: a.role, created_at: now }).execute();
+      }
+      for (const kind of a.posts) {
+        await trx.insertInto('post_assignments').values({ post_id: postIdByKind.get(kind)!, person_id: personId, site_id: siteId, created_at: now }).execute();
+      }
+    }
+  });
+  return true;
+}

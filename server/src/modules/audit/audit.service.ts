@@ -1,0 +1,76 @@
+/**
+ * The audit log: every write records who, what, when and on which site, inside the same
+ * transaction as the write itself, so an entry exists exactly when the change does.
+ */
+import type { AuditEntry, PageOf, PageQuery } from '@anchang/contracts';
+import type { Actor, ActorRef } from '../../platform/auth/actor.js';
+import { requireSiteRole } from '../../platform/auth/policy.js';
+import { newId } from '../../platform/ids.js';
+import { pageRequest, toPage } from '../../platform/http/pagination.js';
+import type { Deps, Tx } from '../../platform/tx.js';
+import { insertAuditEntry, listAuditEntries } from './audit.repository.js';
+import { AUDIT_READERS } from './audit.policy.js';
+
+export interface AuditInput {
+  siteId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string | null;
+  detail?: Record<string, unknown>;
+}
+
+export async function recordAudit(tx: Tx, actor: ActorRef, input: AuditInput): Promise<void> {
+  await insertAuditEntry(tx.trx, {
+    id: newId(),
+    company_id: actor.companyId,
+    site_id: input.siteId,
+    actor_id: actor.personId,
+    actor_name: actor.name,
+    action: input.action,
+    entity_type: input.entityType,
+    entity_id: input.entityId,
+    detail: JSON.stringify(input.detail ?? {}),
+    request_id: actor.requestId,
+    at: tx.now,
+  });
+}
+
+/** For attempts that were refused: written outside any failed transaction so the attempt is kept. */
+export async function recordAuditNow(deps: Deps, actor: ActorRef, input: AuditInput): Promise<void> {
+  await insertAuditEntry(deps.db, {
+    id: newId(),
+    company_id: actor.companyId,
+    site_id: input.siteId,
+    actor_id: actor.personId,
+    actor_name: actor.name,
+    action: input.action,
+    entity_type: input.entityType,
+    entity_id: input.entityId,
+    detail: JSON.stringify(input.detail ?? {}),
+    request_id: actor.requestId,
+    at: deps.clock.now(),
+  });
+}
+
+export async function listSiteAudit(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  query: PageQuery & { action?: string },
+): Promise<PageOf<AuditEntry>> {
+  requireSiteRole(actor, siteId, AUDIT_READERS);
+  const page = pageRequest(query, 'desc');
+  const rows = await listAuditEntries(deps.db, siteId, page, query.action);
+  return toPage(rows, page, (r) => ({
+    id: r.id,
+    siteId: r.site_id,
+    actorId: r.actor_id,
+    actorName: r.actor_name,
+    action: r.action,
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+    requestId: r.request_id,
+    at: r.at,
+  }));
+}

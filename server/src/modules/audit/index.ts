@@ -1,0 +1,2 @@
+export { recordAudit, recordAuditNow, type AuditInput } from './audit.service.js';
+export { registerAuditRoutes } from './audit.routes.js';

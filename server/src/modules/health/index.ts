@@ -1,0 +1,1 @@
+export { registerHealthRoutes, APP_VERSION } from './health.routes.js';

@@ -1,0 +1,2 @@
+export { registerNotificationRoutes } from './notifications.routes.js';
+export { insertNotificationRow } from './notifications.repository.js';

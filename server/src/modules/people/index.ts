@@ -1,0 +1,2 @@
+export { registerPeopleRoutes } from './people.routes.js';
+export { maskPhone } from './mask.js';

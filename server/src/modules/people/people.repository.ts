@@ -1,0 +1,66 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, PeopleTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+const memberColumns = ['p.id', 'p.login', 'p.name', 'p.phone', 'p.is_active', 'm.role', 'm.created_at'] as const;
+
+export function listMemberRows(db: Q, siteId: string, page: PageRequest) {
+  let q = db.selectFrom('site_members as m').innerJoin('people as p', 'p.id', 'm.person_id').select(memberColumns).where('m.site_id', '=', siteId);
+  if (page.afterId) q = q.where('p.id', '>', page.afterId);
+  return q.orderBy('p.id').limit(page.limit + 1).execute();
+}
+
+export const findMemberRow = (db: Q, siteId: string, personId: string) =>
+  db
+    .selectFrom('site_members as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select(memberColumns)
+    .where('m.site_id', '=', siteId)
+    .where('p.id', '=', personId)
+    .executeTakeFirst();
+
+export async function postIdsByPerson(db: Q, siteId: string, personIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (personIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('post_assignments')
+    .select(['person_id', 'post_id'])
+    .where('site_id', '=', siteId)
+    .where('person_id', 'in', personIds)
+    .orderBy('post_id')
+    .execute();
+  for (const r of rows) map.set(r.person_id, [...(map.get(r.person_id) ?? []), r.post_id]);
+  return map;
+}
+
+export async function insertPerson(db: Q, row: PeopleTable): Promise<void> {
+  await db.insertInto('people').values(row).execute();
+}
+
+export async function insertMembership(db: Q, m: { siteId: string; personId: string; role: string; now: number }): Promise<void> {
+  await db.insertInto('site_members').values({ site_id: m.siteId, person_id: m.personId, role: m.role, created_at: m.now }).execute();
+}
+
+export async function updatePersonRow(db: Q, personId: string, patch: Partial<PeopleTable>): Promise<void> {
+  await db.updateTable('people').set(patch).where('id', '=', personId).execute();
+}
+
+export async function updateMembershipRole(db: Q, siteId: string, personId: string, role: string): Promise<void> {
+  await db.updateTable('site_members').set({ role }).where('site_id', '=', siteId).where('person_id', '=', personId).execute();
+}
+
+export async function replacePostAssignments(db: Q, siteId: string, personId: string, postIds: string[], now: number): Promise<void> {
+  await db.deleteFrom('post_assignments').where('site_id', '=', siteId).where('person_id', '=', personId).execute();
+  if (postIds.length === 0) return;
+  await db
+    .insertInto('post_assignments')
+    .values(postIds.map((post_id) => ({ post_id, person_id: personId, site_id: siteId, created_at: now })))
+    .execute();
+}
+
+export async function deleteMembership(db: Q, siteId: string, personId: string): Promise<void> {
+  await db.deleteFrom('post_assignments').where('site_id', '=', siteId).where('person_id', '=', personId).execute();
+  await db.deleteFrom('site_members').where('site_id', '=', siteId).where('person_id', '=', personId).execute();
+}

@@ -1,0 +1,2 @@
+export { registerPostRoutes } from './posts.routes.js';
+export { countPostsOfSite } from './posts.repository.js';

@@ -1,0 +1,38 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, PostsTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const findPostRow = (db: Q, siteId: string, postId: string) =>
+  db.selectFrom('posts').selectAll().where('site_id', '=', siteId).where('id', '=', postId).executeTakeFirst();
+
+export function listPostRows(db: Q, siteId: string, page: PageRequest) {
+  let q = db.selectFrom('posts').selectAll().where('site_id', '=', siteId);
+  if (page.afterId) q = q.where('id', '>', page.afterId);
+  return q.orderBy('id').limit(page.limit + 1).execute();
+}
+
+export async function countPostsOfSite(db: Q, siteId: string, postIds: string[]): Promise<number> {
+  if (postIds.length === 0) return 0;
+  const r = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('site_id', '=', siteId)
+    .where('id', 'in', postIds)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}
+
+export async function insertPostRow(db: Q, row: PostsTable): Promise<void> {
+  await db.insertInto('posts').values(row).execute();
+}
+
+export async function updatePostRow(db: Q, postId: string, patch: Partial<PostsTable>): Promise<void> {
+  await db.updateTable('posts').set(patch).where('id', '=', postId).execute();
+}
+
+export async function deletePostRow(db: Q, postId: string): Promise<void> {
+  await db.deleteFrom('post_assignments').where('post_id', '=', postId).execute();
+  await db.deleteFrom('posts').where('id', '=', postId).execute();
+}

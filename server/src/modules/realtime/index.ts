@@ -1,0 +1,1 @@
+export { registerRealtimeRoutes } from './realtime.routes.js';

@@ -1,0 +1,50 @@
+/**
+ * The realtime socket. Authenticated by the session cookie on the upgrade request; the person's
+ * own room is joined at once, site rooms on `subscribe` when the policy allows.
+ */
+import type { ClientMessage, ServerMessage } from '@anchang/contracts';
+import type { WebSocket } from 'ws';
+import type { App } from '../../platform/http/types.js';
+import { roleOn } from '../../platform/auth/policy.js';
+import type { RealtimeHub } from '../../platform/realtime/hub.js';
+
+const send = (socket: WebSocket, msg: ServerMessage) => socket.send(JSON.stringify(msg));
+
+export function registerRealtimeRoutes(app: App, hub: RealtimeHub): void {
+  app.get('/realtime', { websocket: true, schema: { tags: ['realtime'], summary: 'WebSocket: rooms per site and per person' } }, (socket, req) => {
+    const actor = req.actor;
+    const rooms = new Set<string>([`user:${actor.personId}`]);
+    hub.join(socket, `user:${actor.personId}`);
+    send(socket, { type: 'hello', personId: actor.personId });
+
+    socket.on('message', (data) => {
+      let msg: ClientMessage;
+      try {
+        msg = JSON.parse(String(data)) as ClientMessage;
+      } catch {
+        send(socket, { type: 'error', code: 'MALFORMED_JSON' });
+        return;
+      }
+      if (msg.type === 'ping') {
+        send(socket, { type: 'pong' });
+      } else if (msg.type === 'subscribe' && typeof msg.siteId === 'string') {
+        // Same rule as the HTTP routes: no role on the site, no events from it.
+        if (!roleOn(actor, msg.siteId)) {
+          send(socket, { type: 'error', code: 'SITE_NOT_FOUND', siteId: msg.siteId });
+          return;
+        }
+        const room = `site:${msg.siteId}`;
+        rooms.add(room);
+        hub.join(socket, room);
+        send(socket, { type: 'subscribed', siteId: msg.siteId });
+      } else if (msg.type === 'unsubscribe' && typeof msg.siteId === 'string') {
+        const room = `site:${msg.siteId}`;
+        rooms.delete(room);
+        hub.leave(socket, room);
+      } else {
+        send(socket, { type: 'error', code: 'VALIDATION_FAILED' });
+      }
+    });
+    socket.on('close', () => hub.leaveAll(socket, rooms));
+  });
+}

@@ -1,0 +1,22 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, SitesTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const findSiteRow = (db: Q, siteId: string) => db.selectFrom('sites').selectAll().where('id', '=', siteId).executeTakeFirst();
+
+export async function listSiteRows(db: Q, siteIds: string[], page: PageRequest) {
+  if (siteIds.length === 0) return [];
+  let q = db.selectFrom('sites').selectAll().where('id', 'in', siteIds);
+  if (page.afterId) q = q.where('id', '>', page.afterId);
+  return q.orderBy('id').limit(page.limit + 1).execute();
+}
+
+export async function insertSiteRow(db: Q, row: SitesTable): Promise<void> {
+  await db.insertInto('sites').values(row).execute();
+}
+
+export async function updateSiteRow(db: Q, siteId: string, patch: Partial<SitesTable>): Promise<void> {
+  await db.updateTable('sites').set(patch).where('id', '=', siteId).execute();
+}

@@ -1,0 +1,2 @@
+export { registerZoneRoutes } from './zones.routes.js';
+export { findZoneRow } from './zones.repository.js';

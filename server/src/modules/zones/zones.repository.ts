@@ -1,0 +1,31 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, ZonesTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const findZoneRow = (db: Q, siteId: string, zoneId: string) =>
+  db.selectFrom('zones').selectAll().where('site_id', '=', siteId).where('id', '=', zoneId).executeTakeFirst();
+
+export function listZoneRows(db: Q, siteId: string, page: PageRequest) {
+  let q = db.selectFrom('zones').selectAll().where('site_id', '=', siteId);
+  if (page.afterId) q = q.where('id', '>', page.afterId);
+  return q.orderBy('id').limit(page.limit + 1).execute();
+}
+
+export async function insertZoneRow(db: Q, row: ZonesTable): Promise<void> {
+  await db.insertInto('zones').values(row).execute();
+}
+
+export async function updateZoneRow(db: Q, zoneId: string, patch: Partial<ZonesTable>): Promise<void> {
+  await db.updateTable('zones').set(patch).where('id', '=', zoneId).execute();
+}
+
+export async function deleteZoneRow(db: Q, zoneId: string): Promise<void> {
+  await db.deleteFrom('zones').where('id', '=', zoneId).execute();
+}
+
+export async function countPostsInZone(db: Q, zoneId: string): Promise<number> {
+  const r = await db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).where('zone_id', '=', zoneId).executeTakeFirstOrThrow();
+  return Number(r.n);
+}

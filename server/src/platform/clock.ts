@@ -1,0 +1,20 @@
+/** Time is a dependency: every rule in minutes reads `clock.now()`, so tests drive time instead of sleeping. */
+export interface Clock {
+  now(): number;
+}
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+/** A clock that only moves when told to. */
+export class ManualClock implements Clock {
+  constructor(private current: number = Date.UTC(2026, 10, 28, 1, 0, 0)) {}
+  now(): number {
+    return this.current;
+  }
+  set(ms: number): void {
+    this.current = ms;
+  }
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * A fresh database per test file. SQLite: a temporary file. PostgreSQL: a database cloned from
+ * the template that global-setup migrated once (the machine's server at 127.0.0.1:5432).
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { migrateToLatest, openDatabase, type Database } from '../db/create-db.js';
+
+export type TestDialect = 'sqlite' | 'postgres';
+export const TEMPLATE_DB = 'anchang_test_template';
+
+export function testDialect(): TestDialect {
+  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+}
+
+/** The server's maintenance connection: PG_ADMIN_URL, or the machine's default. */
+export function adminUrl(): string {
+  return process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+}
+
+export function databaseUrlFor(name: string): string {
+  const u = new URL(adminUrl());
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export interface TestDatabase {
+  database: Database;
+  /** Connection string (PostgreSQL) or file path (SQLite), to open a second instance on the same data. */
+  location: { databaseUrl: string | null; sqliteFile: string };
+  drop(): Promise<void>;
+}
+
+async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: adminUrl() });
+  await client.connect();
+  try {
+    return await fn(client);
+  } finally {
+    await client.end();
+  }
+}
+
+export async function createTestDatabase(dialect: TestDialect = testDialect()): Promise<TestDatabase> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-test-'));
+    const sqliteFile = path.join(dir, 'test.db');
+    const database = await openDatabase({ databaseUrl: null, sqliteFile });
+    await migrateToLatest(database.db);
+    return {
+      database,
+      location: { databaseUrl: null, sqliteFile },
+      drop: async () => {
+        await database.close();
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  }
+  const name = `anchang_t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  await withAdmin(async (c) => {
+    // Two files cloning the template at the same moment can collide; try again briefly.
+    for (let attempt = 0; ; attempt++) {
+      try {
+        await c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+        return;
+      } catch (err) {
+        if (attempt >= 20) throw err;
+        await new Promise((r) => setTimeout(r, 100 + Math.random() * 200));
+      }
+    }
+  });
+  const databaseUrl = databaseUrlFor(name);
+  const database = await openDatabase({ databaseUrl, sqliteFile: '' });
+  return {
+    database,
+    location: { databaseUrl, sqliteFile: '' },
+    drop: async () => {
+      await database.close();
+      await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
+/** Migrates the template once for the whole run (vitest global setup). */
+export async function prepareTemplate(): Promise<void> {
+  await withAdmin(async (c) => {
+    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
+    await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
+  });
+  const database = await openDatabase({ databaseUrl: databaseUrlFor(TEMPLATE_DB), sqliteFile: '' });
+  await migrateToLatest(database.db);
+  await database.close();
+}
