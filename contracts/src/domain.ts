@@ -14,8 +14,8 @@ export const ROLES = [
 export type Role = (typeof ROLES)[number];
 
 /** Roles that can be granted on a site (company_admin is company-wide, not per site). */
-export const SITE_ROLES = ROLES.filter((r) => r !== 'company_admin') as Exclude<Role, 'company_admin'>[];
 export type SiteRole = Exclude<Role, 'company_admin'>;
+export const SITE_ROLES: readonly SiteRole[] = ROLES.filter((r): r is SiteRole => r !== 'company_admin');
 
 export const ZONE_KINDS = [
   'SALES_HALL',

@@ -18,6 +18,7 @@ import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { LocalEventBus, PostgresEventBus, type EventBus } from './platform/events/bus.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { validatorCompiler } from './platform/http/validation.js';
 import type { App } from './platform/http/types.js';
 import { authenticateRequest, type SessionSettings } from './platform/auth/session.js';
 import { requireSiteMember } from './platform/auth/policy.js';
@@ -74,8 +75,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : newId();
     },
-    ajv: { customOptions: { removeAdditional: false, allErrors: true, coerceTypes: 'array', useDefaults: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
 
   const events: EventBus =
     database.dialect === 'postgres' && database.databaseUrl && database.pool

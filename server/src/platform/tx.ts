@@ -42,7 +42,7 @@ export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): 
           siteId: isSite ? room.siteId : null,
           payload,
           at: now,
-        } as RealtimeEvent);
+        });
       },
     }),
   );

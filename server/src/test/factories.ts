@@ -1,7 +1,7 @@
 /**
  * Factories: each test makes its own company, site and people; nothing is shared between tests.
  */
-import type { Role, SiteRole } from '@anchang/contracts';
+import type { Role } from '@anchang/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.js';
 import { hashPassword } from '../platform/auth/password.js';
@@ -79,7 +79,7 @@ export async function createPerson(db: Kysely<DB>, site: { companyId: string; si
     })
     .execute();
   if (role !== 'company_admin') {
-    await db.insertInto('site_members').values({ site_id: site.siteId, person_id: id, role: role as SiteRole, created_at: now }).execute();
+    await db.insertInto('site_members').values({ site_id: site.siteId, person_id: id, role: role, created_at: now }).execute();
   }
   for (const postId of opts.postIds ?? []) {
     await db.insertInto('post_assignments').values({ post_id: postId, person_id: id, site_id: site.siteId, created_at: now }).execute();

@@ -5,13 +5,17 @@ import { PostgresDialect } from 'kysely';
 pg.types.setTypeParser(20, (v) => Number(v));
 
 export function createPostgresPool(databaseUrl: string, max = 10): pg.Pool {
-  return new pg.Pool({
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max,
     // A connection must never sit inside an open transaction: if a bug leaves one there,
     // PostgreSQL ends that session instead of holding its locks forever.
     options: '-c idle_in_transaction_session_timeout=60000',
   });
+  // An idle connection the server drops (restart, admin kill) must not crash the process;
+  // the pool replaces it on next use.
+  pool.on('error', (err) => console.warn(`postgres idle connection error: ${err.message}`));
+  return pool;
 }
 
 export function createPostgresDialect(pool: pg.Pool): PostgresDialect {

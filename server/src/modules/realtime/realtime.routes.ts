@@ -7,6 +7,7 @@ import type { WebSocket } from 'ws';
 import type { App } from '../../platform/http/types.js';
 import { roleOn } from '../../platform/auth/policy.js';
 import type { RealtimeHub } from '../../platform/realtime/hub.js';
+import { rawDataToText } from '../../platform/realtime/raw-data.js';
 
 const send = (socket: WebSocket, msg: ServerMessage) => socket.send(JSON.stringify(msg));
 
@@ -20,7 +21,7 @@ export function registerRealtimeRoutes(app: App, hub: RealtimeHub): void {
     socket.on('message', (data) => {
       let msg: ClientMessage;
       try {
-        msg = JSON.parse(String(data)) as ClientMessage;
+        msg = JSON.parse(rawDataToText(data)) as ClientMessage;
       } catch {
         send(socket, { type: 'error', code: 'MALFORMED_JSON' });
         return;

@@ -39,7 +39,7 @@ export async function findSession(db: Kysely<DB>, sessionId: string): Promise<Se
 export async function loadSiteRoles(db: Kysely<DB>, person: { personId: string; companyId: string; isCompanyAdmin: boolean }): Promise<Map<string, Role>> {
   if (person.isCompanyAdmin) {
     const sites = await db.selectFrom('sites').select('id').where('company_id', '=', person.companyId).execute();
-    return new Map(sites.map((s) => [s.id, 'company_admin' as Role]));
+    return new Map(sites.map((s) => [s.id, 'company_admin']));
   }
   const rows = await db.selectFrom('site_members').select(['site_id', 'role']).where('person_id', '=', person.personId).execute();
   return new Map(rows.map((r) => [r.site_id, r.role as Role]));

@@ -56,6 +56,7 @@ export class PostgresEventBus implements EventBus {
   private client: pg.Client | null = null;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   private constructor(
     private readonly databaseUrl: string,
@@ -107,7 +108,13 @@ export class PostgresEventBus implements EventBus {
     // One round trip for the batch; NOTIFY payloads stay far under PostgreSQL's 8000-byte limit
     // because events carry ids and short labels only.
     const payloads = events.map((e) => JSON.stringify(e));
-    await this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [CHANNEL, payloads]);
+    const sent = this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [CHANNEL, payloads]);
+    this.inFlight.add(sent);
+    try {
+      await sent;
+    } finally {
+      this.inFlight.delete(sent);
+    }
   }
 
   subscribe(listener: EventListener): () => void {
@@ -117,6 +124,8 @@ export class PostgresEventBus implements EventBus {
   async close(): Promise<void> {
     this.closed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    // Let events of already-committed writes go out before the pool closes.
+    await Promise.allSettled([...this.inFlight]);
     await this.client?.end().catch(() => undefined);
   }
 }

@@ -67,7 +67,7 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.params ? { params: mapped.params } : {}) } };
     if (mapped.code === 'LOGIN_RATE_LIMITED' && mapped.params?.retryAfterSeconds) {
-      void reply.header('retry-after', String(mapped.params.retryAfterSeconds));
+      void reply.header('retry-after', `${mapped.params.retryAfterSeconds as number}`);
     }
     return reply.status(mapped.status).send(body);
   });

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { createCompanyWithSite, createPerson, loginAs, TEST_PASSWORD, type TestSite } from '../../test/factories.js';
+
+describe(`auth (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  let t: TestApp;
+  let site: TestSite;
+
+  beforeAll(async () => {
+    t = await buildTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_MINUTES: '10', SESSION_TTL_HOURS: '2' } });
+    site = await createCompanyWithSite(t.testDb.database.db);
+  });
+  afterAll(() => t.close());
+
+  const me = (cookie: string) => t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } });
+
+  it('logs in with an httpOnly SameSite cookie and answers /me with sites and posts', async () => {
+    const p = await createPerson(t.testDb.database.db, site, 'staff', { postIds: [site.postId] });
+    const res = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: p.login.toUpperCase(), password: TEST_PASSWORD } });
+    expect(res.statusCode).toBe(200);
+    const cookie = res.cookies.find((c) => c.name === 'anchang_sid');
+    expect(cookie?.httpOnly).toBe(true);
+    expect(cookie?.sameSite).toBe('Lax');
+    const body = (await me(`anchang_sid=${cookie?.value}`)).json<{ login: string; sites: { id: string; role: string; posts: { id: string }[] }[] }>();
+    expect(body.login).toBe(p.login);
+    expect(body.sites).toEqual([expect.objectContaining({ id: site.siteId, role: 'staff', posts: [expect.objectContaining({ id: site.postId })] })]);
+  });
+
+  it('answers 401 without a session, and after logout', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me' })).json<{ error: { code: string } }>().error.code).toBe('UNAUTHENTICATED');
+    const cookie = await loginAs(t.app, (await createPerson(t.testDb.database.db, site, 'staff')).login);
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+    expect((await me(cookie)).statusCode).toBe(401);
+  });
+
+  it('refuses a wrong password, then rate-limits, then lets the window pass', async () => {
+    const p = await createPerson(t.testDb.database.db, site, 'staff');
+    const attempt = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: p.login, password } });
+    for (let i = 0; i < 3; i++) expect((await attempt('wrong-password1')).json<{ error: { code: string } }>().error.code).toBe('INVALID_CREDENTIALS');
+    const limited = await attempt(TEST_PASSWORD);
+    expect(limited.statusCode).toBe(429);
+    expect(limited.json<{ error: { code: string; params: { retryAfterSeconds: number } } }>().error.params.retryAfterSeconds).toBeGreaterThan(0);
+    expect(limited.headers['retry-after']).toBeDefined();
+    t.clock.advance(10 * 60_000 + 1);
+    expect((await attempt(TEST_PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('expires a session after its lifetime, and extends one in use', async () => {
+    const cookie = await loginAs(t.app, (await createPerson(t.testDb.database.db, site, 'staff')).login);
+    t.clock.advance(90 * 60_000);
+    expect((await me(cookie)).statusCode).toBe(200); // seen: lifetime slides to now + 2 h
+    t.clock.advance(90 * 60_000);
+    expect((await me(cookie)).statusCode).toBe(200);
+    t.clock.advance(2 * 3_600_000 + 1);
+    const expired = await me(cookie);
+    expect(expired.statusCode).toBe(401);
+    expect(expired.json<{ error: { code: string } }>().error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('changes the password, keeps this session and ends the others', async () => {
+    const p = await createPerson(t.testDb.database.db, site, 'staff');
+    const a = await loginAs(t.app, p.login);
+    const b = await loginAs(t.app, p.login);
+    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: a }, payload: { currentPassword: 'nope-nope1', newPassword: 'NewPassw0rd' } });
+    expect(wrong.json<{ error: { code: string } }>().error.code).toBe('WRONG_CURRENT_PASSWORD');
+    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: a }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'abc' } });
+    expect(weak.json<{ error: { code: string } }>().error.code).toBe('PASSWORD_TOO_WEAK');
+    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: a }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd' } });
+    expect(ok.statusCode).toBe(204);
+    expect((await me(a)).statusCode).toBe(200);
+    expect((await me(b)).statusCode).toBe(401);
+    await expect(loginAs(t.app, p.login)).rejects.toThrow();
+    expect(await loginAs(t.app, p.login, 'NewPassw0rd')).toContain('anchang_sid=');
+  });
+
+  it('records logins in the audit log without the password', async () => {
+    const p = await createPerson(t.testDb.database.db, site, 'staff');
+    await loginAs(t.app, p.login);
+    const rows = await t.testDb.database.db.selectFrom('audit_log').selectAll().where('actor_id', '=', p.id).where('action', '=', 'auth.login').execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.detail).not.toContain(TEST_PASSWORD);
+  });
+});
