@@ -8,6 +8,13 @@ export interface EventMap {
   'person.changed': { personId: string; action: 'created' | 'updated' | 'removed' };
   'site.changed': { siteId: string };
   'notification.created': { notificationId: string; title: string; body: string; fromName: string };
+  'standard.changed': { postKind: string; version: number };
+  'roster.changed': { dates: string[] };
+  'shift.changed': { shiftId: string; postId: string; personId: string; action: 'clocked_in' | 'checklist' | 'clocked_out' };
+  'anomaly.created': { anomalyId: string; postId: string | null; postName: string | null; itemId: string | null; note: string; reportedByName: string };
+  'anomaly.updated': { anomalyId: string; status: string };
+  'requisition.changed': { requisitionId: string; status: string };
+  'opinion.created': { opinionId: string; postId: string | null };
 }
 export type EventType = keyof EventMap;
 

@@ -2,3 +2,4 @@ export * from './domain.js';
 export * from './errors.js';
 export * from './events.js';
 export * from './api.js';
+export * from './standards.js';

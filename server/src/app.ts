@@ -36,6 +36,15 @@ import { registerRealtimeRoutes } from './modules/realtime/index.js';
 import { registerSiteRoutes } from './modules/sites/index.js';
 import { registerZoneRoutes } from './modules/zones/index.js';
 import { registerSessionPurge } from './modules/auth/session-purge.jobs.js';
+import { registerAnomalyRoutes } from './modules/anomalies/index.js';
+import { registerDayBoardRoutes } from './modules/day-board/index.js';
+import { registerPhotoRoutes } from './modules/photos/index.js';
+import { registerRosterRoutes } from './modules/rosters/index.js';
+import { registerShiftFormRoutes } from './modules/shift-forms/index.js';
+import { registerShiftRoutes } from './modules/shifts/index.js';
+import { registerStandardRoutes } from './modules/standards/index.js';
+import { registerTrainingRoutes } from './modules/training/index.js';
+import { noVisitsRecorded, type GuestPresence } from './modules/visits/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -44,6 +53,8 @@ export interface BuildAppOptions {
   /** Fastify logger option; tests pass false. */
   logger?: FastifyServerOptions['logger'];
   instanceId?: string;
+  /** Guests on site, for the clock-out guard; the visit module provides the real count. */
+  guestPresence?: GuestPresence;
 }
 
 export interface AppServices {
@@ -133,6 +144,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerAuditRoutes(authed, deps);
         registerNotificationRoutes(authed, deps);
         registerRealtimeRoutes(authed, hub);
+        registerStandardRoutes(authed, deps);
+        registerTrainingRoutes(authed, deps);
+        registerRosterRoutes(authed, deps);
+        registerPhotoRoutes(authed, deps);
+        registerShiftRoutes(authed, { ...deps, guests: opts.guestPresence ?? noVisitsRecorded });
+        registerAnomalyRoutes(authed, deps);
+        registerShiftFormRoutes(authed, deps);
+        registerDayBoardRoutes(authed, deps);
       });
     },
     { prefix: '/api' },

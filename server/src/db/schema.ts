@@ -128,4 +128,149 @@ export interface DB {
   audit_log: AuditLogTable;
   notifications: NotificationsTable;
   timers: TimersTable;
+  standard_versions: StandardVersionsTable;
+  site_standard_settings: SiteStandardSettingsTable;
+  training_records: TrainingRecordsTable;
+  roster_entries: RosterEntriesTable;
+  shifts: ShiftsTable;
+  photos: PhotosTable;
+  checklist_results: ChecklistResultsTable;
+  anomalies: AnomaliesTable;
+  requisitions: RequisitionsTable;
+  customer_opinions: CustomerOpinionsTable;
+}
+
+export interface StandardVersionsTable {
+  id: string;
+  site_id: string;
+  post_kind: string;
+  version: number;
+  library_version: string;
+  content: string;
+  change_note: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface SiteStandardSettingsTable {
+  site_id: string;
+  settings: string;
+  updated_at: number;
+}
+
+export interface TrainingRecordsTable {
+  id: string;
+  company_id: string;
+  person_id: string;
+  kind: string;
+  topic: string;
+  completed_at: number;
+  recorded_by: string | null;
+}
+
+export interface RosterEntriesTable {
+  id: string;
+  site_id: string;
+  post_id: string;
+  person_id: string;
+  date: string;
+  start_time: string;
+  end_time: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface ShiftsTable {
+  id: string;
+  site_id: string;
+  post_id: string;
+  person_id: string;
+  roster_entry_id: string | null;
+  date: string;
+  standard_version_id: string;
+  status: string;
+  planned_start: string;
+  planned_end: string;
+  clock_in_at: number;
+  clock_in_received_at: number;
+  clock_in_location: string | null;
+  clock_out_at: number | null;
+  left_with_guests: number;
+  guests_at_clock_out: number | null;
+  leave_reason: string | null;
+  debrief_attended: number | null;
+  created_at: number;
+}
+
+export interface PhotosTable {
+  id: string;
+  site_id: string;
+  content_type: string;
+  size: number;
+  bytes: Buffer;
+  uploaded_by: string;
+  created_at: number;
+}
+
+export interface ChecklistResultsTable {
+  id: string;
+  shift_id: string;
+  site_id: string;
+  item_id: string;
+  phase: string;
+  result: string;
+  note: string | null;
+  photo_id: string | null;
+  recorded_at: number;
+  received_at: number;
+}
+
+export interface AnomaliesTable {
+  id: string;
+  site_id: string;
+  shift_id: string | null;
+  post_id: string | null;
+  item_id: string | null;
+  item_text: string;
+  category: string;
+  note: string;
+  photo_id: string | null;
+  needs_repair: number;
+  status: string;
+  reported_by: string;
+  reported_at: number;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  assigned_to: string | null;
+  resolved_by: string | null;
+  resolved_at: number | null;
+  resolution: string | null;
+  updated_at: number;
+}
+
+export interface RequisitionsTable {
+  id: string;
+  site_id: string;
+  shift_id: string | null;
+  post_id: string | null;
+  requested_by: string;
+  lines: string;
+  note: string;
+  status: string;
+  decided_by: string | null;
+  decided_at: number | null;
+  decision_note: string | null;
+  created_at: number;
+}
+
+export interface CustomerOpinionsTable {
+  id: string;
+  site_id: string;
+  shift_id: string | null;
+  post_id: string | null;
+  person_id: string;
+  date: string;
+  category: string;
+  text: string;
+  created_at: number;
 }

@@ -5,6 +5,7 @@ import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { ManualClock } from '../platform/clock.js';
 import type { App } from '../platform/http/types.js';
+import type { GuestPresence } from '../modules/visits/index.js';
 import { createTestDatabase, testDialect, type TestDatabase, type TestDialect } from './test-db.js';
 
 export interface TestApp {
@@ -16,12 +17,12 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(opts: { env?: Record<string, string>; dialect?: TestDialect } = {}): Promise<TestApp> {
+export async function buildTestApp(opts: { env?: Record<string, string>; dialect?: TestDialect; guestPresence?: GuestPresence } = {}): Promise<TestApp> {
   const dialect = opts.dialect ?? testDialect();
   const testDb = await createTestDatabase(dialect);
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', ...opts.env });
   const clock = new ManualClock(Date.now());
-  const app = await buildApp({ config, database: testDb.database, clock, logger: false });
+  const app = await buildApp({ config, database: testDb.database, clock, logger: false, guestPresence: opts.guestPresence });
   await app.ready();
   return {
     app,

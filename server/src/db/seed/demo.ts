@@ -7,6 +7,8 @@ import { POST_DEFAULT_ZONE, type PostKind, type SiteRole, type ZoneKind } from '
 import type { DB } from '../schema.js';
 import { newId } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/auth/password.js';
+import { addDays, localParts, mondayOf } from '../../platform/site-time.js';
+import { adoptLibraryInto } from '../../modules/standards/index.js';
 
 export const DEMO_PASSWORD = 'anchang123';
 
@@ -97,6 +99,9 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
         .values({ id, site_id: siteId, kind: p.kind, name: p.name, zone_id: zoneKind ? (zoneIdByKind.get(zoneKind) ?? null) : null, created_at: now, updated_at: now })
         .execute();
     }
+    await adoptLibraryInto(trx, siteId, null, now);
+    // Two weeks of roster from this week's Monday, so the phones have a shift today.
+    const firstDay = mondayOf(localParts(now, 'Asia/Shanghai').date);
     for (const [i, a] of DEMO_ACCOUNTS.entries()) {
       const personId = newId();
       await trx
@@ -119,7 +124,20 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
         await trx.insertInto('site_members').values({ site_id: siteId, person_id: personId, role: a.role, created_at: now }).execute();
       }
       for (const kind of a.posts) {
-        await trx.insertInto('post_assignments').values({ post_id: postIdByKind.get(kind)!, person_id: personId, site_id: siteId, created_at: now }).execute();
+        const postId = postIdByKind.get(kind)!;
+        await trx.insertInto('post_assignments').values({ post_id: postId, person_id: personId, site_id: siteId, created_at: now }).execute();
+        for (let d = 0; d < 14; d++) {
+          await trx
+            .insertInto('roster_entries')
+            .values({ id: newId(), site_id: siteId, post_id: postId, person_id: personId, date: addDays(firstDay, d), start_time: '08:30', end_time: '18:00', created_by: null, created_at: now })
+            .execute();
+        }
+      }
+      if (a.role !== 'company_admin') {
+        await trx
+          .insertInto('training_records')
+          .values({ id: newId(), company_id: companyId, person_id: personId, kind: 'pre_job', topic: 'BI 规范及楼盘基本情况', completed_at: now, recorded_by: null })
+          .execute();
       }
     }
   });

@@ -19,5 +19,3 @@ export function listVisibleNotificationRows(db: Q, siteId: string, personId: str
   return q.orderBy('id', 'desc').limit(page.limit + 1).execute();
 }
 
-export const isSiteMember = async (db: Q, siteId: string, personId: string) =>
-  (await db.selectFrom('site_members').select('person_id').where('site_id', '=', siteId).where('person_id', '=', personId).executeTakeFirst()) !== undefined;

@@ -12,7 +12,8 @@ import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { NOTICE_SENDERS } from './notifications.policy.js';
-import { insertNotificationRow, isSiteMember, listVisibleNotificationRows } from './notifications.repository.js';
+import { isSiteMember } from '../people/index.js';
+import { insertNotificationRow, listVisibleNotificationRows } from './notifications.repository.js';
 
 const toNotification = (r: NotificationsTable): Notification => ({
   id: r.id,

@@ -64,3 +64,12 @@ export async function deleteMembership(db: Q, siteId: string, personId: string):
   await db.deleteFrom('post_assignments').where('site_id', '=', siteId).where('person_id', '=', personId).execute();
   await db.deleteFrom('site_members').where('site_id', '=', siteId).where('person_id', '=', personId).execute();
 }
+
+export const isSiteMember = async (db: Q, siteId: string, personId: string) =>
+  (await db.selectFrom('site_members').select('person_id').where('site_id', '=', siteId).where('person_id', '=', personId).executeTakeFirst()) !== undefined;
+
+export const findPersonNames = async (db: Q, personIds: string[]): Promise<Map<string, string>> => {
+  if (personIds.length === 0) return new Map();
+  const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', [...new Set(personIds)]).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+};

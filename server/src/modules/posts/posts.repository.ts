@@ -36,3 +36,13 @@ export async function deletePostRow(db: Q, postId: string): Promise<void> {
   await db.deleteFrom('post_assignments').where('post_id', '=', postId).execute();
   await db.deleteFrom('posts').where('id', '=', postId).execute();
 }
+
+export const listPostIdsOfSite = async (db: Q, siteId: string) =>
+  (await db.selectFrom('posts').select('id').where('site_id', '=', siteId).orderBy('id').execute()).map((r) => r.id);
+
+export async function findPostsByIds(db: Q, postIds: string[]) {
+  if (postIds.length === 0) return [];
+  return db.selectFrom('posts').selectAll().where('id', 'in', [...new Set(postIds)]).execute();
+}
+
+export const listPostsOfSite = (db: Q, siteId: string) => db.selectFrom('posts').selectAll().where('site_id', '=', siteId).orderBy('id').execute();

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, createSite, loginAs, type TestPerson, type TestSite } from '../../test/factories.js';
+import { createSiteActivity, type SiteActivity } from '../../test/site-activity.js';
 
 interface JsonSchema {
   type?: string | string[];
@@ -22,6 +23,7 @@ interface JsonSchema {
 
 interface Operation {
   requestBody?: { content?: { 'application/json'?: { schema?: JsonSchema } } };
+  parameters?: { in: string; name: string; required?: boolean; schema: JsonSchema }[];
 }
 
 const ID_RE = '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$';
@@ -45,8 +47,10 @@ function sample(schema: JsonSchema, ids: Record<string, string>, key = ''): unkn
     case 'boolean':
       return true;
     case 'string': {
-      if (schema.pattern === ID_RE) return key === 'toPersonId' ? ids.personId : key === 'postId' ? ids.postId : ids.zoneId;
+      if (schema.pattern === ID_RE) return ids[key] ?? (key === 'toPersonId' || key === 'assignedTo' ? ids.personId : ids.zoneId);
       if (schema.pattern === '^([01][0-9]|2[0-3]):[0-5][0-9]$') return key === 'close' ? '18:00' : '09:00';
+      if (schema.pattern === '^\\d{4}-\\d{2}-\\d{2}$') return ids.date;
+      if (schema.pattern === '^[A-Z][A-Z0-9-]{1,40}$') return 'HALL-PRE-1';
       if (schema.pattern === '^[a-zA-Z0-9._-]+$') return `walker${Math.random().toString(36).slice(2, 8)}`;
       if (schema.pattern === '^1[3-9][0-9]{9}$') return '13800000000';
       if (schema.pattern) throw new Error(`cross-site walk: no sample for pattern ${schema.pattern} (${key}); add one`);
@@ -65,11 +69,13 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let siteA: TestSite;
   let victim: TestSite & { personId: string };
   let victimManager: TestPerson;
+  let activity: SiteActivity;
   const attackers: { label: string; cookie: string }[] = [];
   let routes: { method: string; path: string; op: Operation }[] = [];
 
   beforeAll(async () => {
     t = await buildTestApp();
+    t.clock.set(Date.UTC(2026, 10, 28, 2, 0)); // 10:00 at the sites
     const db = t.testDb.database.db;
     siteA = await createCompanyWithSite(db);
     // The victim: another site of the SAME company (the subtle case), and one of another company.
@@ -77,6 +83,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     victimManager = await createPerson(db, { companyId: siteA.companyId, siteId: sameCompany.siteId }, 'site_manager');
     const victimStaff = await createPerson(db, { companyId: siteA.companyId, siteId: sameCompany.siteId }, 'staff', { postIds: [sameCompany.postId] });
     victim = { companyId: siteA.companyId, ...sameCompany, personId: victimStaff.id };
+    activity = await createSiteActivity(t.app, db, t.clock, { companyId: siteA.companyId, ...sameCompany });
     for (const role of ['site_manager', 'supervisor', 'staff', 'sales_consultant', 'client_viewer'] as const) {
       const p = await createPerson(db, siteA, role);
       attackers.push({ label: role, cookie: await loginAs(t.app, p.login) });
@@ -91,8 +98,26 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
   afterAll(() => t.close());
 
-  const ids = () => ({ siteId: victim.siteId, zoneId: victim.zoneId, postId: victim.postId, personId: victim.personId });
-  const fill = (path: string) => path.replace(/\{(\w+)\}/g, (_, name: string) => ids()[name as keyof ReturnType<typeof ids>] ?? `missing-${name}`);
+  const ids = (): Record<string, string> => ({
+    siteId: victim.siteId,
+    zoneId: victim.zoneId,
+    postId: victim.postId,
+    personId: victim.personId,
+    entryId: activity.entryId,
+    shiftId: activity.shiftId,
+    photoId: activity.photoId,
+    anomalyId: activity.anomalyId,
+    requisitionId: activity.requisitionId,
+    id: activity.opinionId,
+    postKind: 'HALL',
+    date: activity.date,
+    week: activity.date,
+  });
+  const fill = (path: string, op: Operation) => {
+    const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => ids()[name] ?? `missing-${name}`);
+    const query = (op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(String(sample(p.schema, ids(), p.name)))}`);
+    return query.length ? `${filled}?${query.join('&')}` : filled;
+  };
   const payloadFor = (op: Operation) => {
     const schema = op.requestBody?.content?.['application/json']?.schema;
     return schema ? (sample(schema, ids()) as object) : undefined;
@@ -106,7 +131,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('the victim site itself answers every GET route (the walk reaches real handlers)', async () => {
     const cookie = await loginAs(t.app, victimManager.login);
     for (const r of siteScoped().filter((x) => x.method === 'GET')) {
-      const res = await t.app.inject({ method: 'GET', url: `/api${fill(r.path.replace(/^\/api/, ''))}`, headers: { cookie } });
+      const res = await t.app.inject({ method: 'GET', url: `/api${fill(r.path.replace(/^\/api/, ''), r.op)}`, headers: { cookie } });
       expect(res.statusCode, `${r.method} ${r.path}`).toBe(200);
     }
   });
@@ -115,12 +140,12 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const before = await snapshot();
     for (const attacker of attackers) {
       for (const r of siteScoped()) {
-        const url = `/api${fill(r.path.replace(/^\/api/, ''))}`;
+        const url = `/api${fill(r.path.replace(/^\/api/, ''), r.op)}`;
         const res = await t.app.inject({ method: r.method as 'GET', url, headers: { cookie: attacker.cookie }, ...(payloadFor(r.op) ? { payload: payloadFor(r.op) } : {}) });
         const where = `${attacker.label}: ${r.method} ${r.path} → ${res.statusCode} ${res.body.slice(0, 200)}`;
         expect([403, 404], where).toContain(res.statusCode);
         expect(res.json<{ error: { code: string } }>().error.code, where).not.toBe('ROUTE_NOT_FOUND');
-        for (const id of Object.values(ids()).filter((v) => v !== victim.siteId)) expect(res.body, where).not.toContain(id);
+        for (const id of Object.values(ids()).filter((v) => /^[0-9a-f]{8}-/.test(v) && v !== victim.siteId)) expect(res.body, where).not.toContain(id);
       }
     }
     expect(await snapshot()).toEqual(before);
@@ -137,7 +162,9 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
   async function snapshot() {
     const db = t.testDb.database.db;
-    const count = async (table: 'zones' | 'posts' | 'site_members' | 'notifications' | 'audit_log' | 'post_assignments') =>
+    const count = async (
+      table: 'zones' | 'posts' | 'site_members' | 'notifications' | 'audit_log' | 'post_assignments' | 'roster_entries' | 'shifts' | 'checklist_results' | 'anomalies' | 'requisitions' | 'customer_opinions' | 'standard_versions' | 'photos',
+    ) =>
       (await db.selectFrom(table).selectAll().where('site_id', '=', victim.siteId).execute()).map((r) => JSON.stringify(r)).sort();
     const site = await db.selectFrom('sites').selectAll().where('id', '=', victim.siteId).executeTakeFirst();
     return {
@@ -148,6 +175,8 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       notifications: await count('notifications'),
       audit: await count('audit_log'),
       assignments: await count('post_assignments'),
+      activity: await Promise.all((['roster_entries', 'shifts', 'checklist_results', 'anomalies', 'requisitions', 'customer_opinions', 'standard_versions'] as const).map(count)),
+      photos: (await db.selectFrom('photos').select(['id', 'size']).where('site_id', '=', victim.siteId).execute()).map((r) => JSON.stringify(r)),
       staff: await db.selectFrom('people').selectAll().where('id', '=', victim.personId).executeTakeFirst(),
     };
   }

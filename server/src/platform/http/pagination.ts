@@ -32,3 +32,11 @@ export function toPage<Row extends { id: string }, T>(rows: Row[], req: PageRequ
   const last = items[items.length - 1];
   return { items: items.map(map), nextCursor: hasMore && last ? Buffer.from(last.id, 'utf8').toString('base64url') : null };
 }
+
+/** As toPage, for mappers that load related data for the whole page at once. */
+export async function toPageBatched<Row extends { id: string }, T>(rows: Row[], req: PageRequest, mapAll: (rows: Row[]) => Promise<T[]>): Promise<PageOf<T>> {
+  const hasMore = rows.length > req.limit;
+  const pageRows = hasMore ? rows.slice(0, req.limit) : rows;
+  const last = pageRows[pageRows.length - 1];
+  return { items: await mapAll(pageRows), nextCursor: hasMore && last ? Buffer.from(last.id, 'utf8').toString('base64url') : null };
+}

@@ -1,0 +1,26 @@
+import { Type } from '@sinclair/typebox';
+import { DayBoard, LocalDate, SiteParams } from '@anchang/contracts';
+import type { App } from '../../platform/http/types.js';
+import type { Deps } from '../../platform/tx.js';
+import { exportDayWorkbook, getDayBoard } from './day-board.service.js';
+
+const BoardQuery = Type.Object({ date: Type.Optional(LocalDate) }, { additionalProperties: false });
+
+export function registerDayBoardRoutes(app: App, deps: Deps): void {
+  const tags = ['day-board'];
+  // One row per post of the site: bounded by the site's posts, not paged.
+  app.get('/sites/:siteId/day-board', { schema: { tags, summary: "Every post's people, attendance, checklist progress and anomalies for a day", params: SiteParams, querystring: BoardQuery, response: { 200: DayBoard } } }, (req) =>
+    getDayBoard(deps, req.actor, req.params.siteId, req.query.date),
+  );
+  app.get(
+    '/sites/:siteId/day-board/export',
+    { schema: { tags, summary: "The day's attendance, checklists and anomalies as .xlsx", params: SiteParams, querystring: BoardQuery, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }) } } },
+    async (req, reply) => {
+      const { filename, bytes } = await exportDayWorkbook(deps, req.actor, req.params.siteId, req.query.date);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="day.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
+        .send(bytes);
+    },
+  );
+}

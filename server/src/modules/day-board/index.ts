@@ -1,0 +1,1 @@
+export { registerDayBoardRoutes } from './day-board.routes.js';

@@ -1,0 +1,2 @@
+export { registerPhotoRoutes } from './photos.routes.js';
+export { assertPhotoOnSite } from './photos.service.js';

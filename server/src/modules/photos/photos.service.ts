@@ -1,0 +1,58 @@
+/**
+ * Photos taken on the phone as proof (a checklist item, an anomaly). Stored in the database so
+ * every instance serves them; the phone chooses the id, so an upload retried after a lost
+ * answer is stored once.
+ */
+import { actorRef, type Actor } from '../../platform/auth/actor.js';
+import { requireSiteMember } from '../../platform/auth/policy.js';
+import { AppError } from '../../platform/errors.js';
+import { ID_PATTERN } from '../../platform/ids.js';
+import { writeOnce } from '../../platform/idempotent.js';
+import { inTransaction, type Deps } from '../../platform/tx.js';
+import { recordAudit } from '../audit/index.js';
+import { detectImageType } from './image-type.js';
+import { findPhotoBytes, findPhotoMeta, insertPhoto } from './photos.repository.js';
+
+export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface PhotoMeta {
+  id: string;
+  contentType: string;
+  size: number;
+  createdAt: number;
+}
+
+export async function uploadPhoto(deps: Deps, actor: Actor, siteId: string, id: string, bytes: Buffer): Promise<{ photo: PhotoMeta; created: boolean }> {
+  requireSiteMember(actor, siteId);
+  if (!ID_PATTERN.test(id)) throw new AppError('INVALID_ID', { status: 400, message: 'The photo id must be a UUID', params: { id } });
+  if (bytes.length > PHOTO_MAX_BYTES) {
+    throw new AppError('PHOTO_TOO_LARGE', { status: 413, message: 'The photo is too large', params: { maxBytes: PHOTO_MAX_BYTES, size: bytes.length } });
+  }
+  const contentType = detectImageType(bytes);
+  if (!contentType) throw new AppError('NOT_AN_IMAGE', { status: 400, message: 'The file is not a JPEG, PNG, WebP or HEIC image' });
+  const { value, created } = await writeOnce(
+    async () => {
+      const stored = await findPhotoMeta(deps.db, siteId, id);
+      if (stored && (stored.uploaded_by !== actor.personId || stored.size !== bytes.length)) throw new AppError('ID_CONFLICT', { status: 409, message: 'Another photo already has this id' });
+      return stored && { id, contentType: stored.content_type, size: stored.size, createdAt: stored.created_at };
+    },
+    () =>
+      inTransaction(deps, async (tx) => {
+        await insertPhoto(tx.trx, { id, site_id: siteId, content_type: contentType, size: bytes.length, bytes, uploaded_by: actor.personId, created_at: tx.now });
+        await recordAudit(tx, actorRef(actor), { siteId, action: 'photo.upload', entityType: 'photo', entityId: id, detail: { contentType, size: bytes.length } });
+        return { id, contentType, size: bytes.length, createdAt: tx.now };
+      }),
+  );
+  return { photo: value, created };
+}
+
+export async function readPhoto(deps: Deps, actor: Actor, siteId: string, photoId: string): Promise<{ contentType: string; bytes: Buffer }> {
+  requireSiteMember(actor, siteId);
+  const row = await findPhotoBytes(deps.db, siteId, photoId);
+  if (!row) throw new AppError('PHOTO_NOT_FOUND', { status: 404, params: { photoId } });
+  return { contentType: row.content_type, bytes: Buffer.from(row.bytes) };
+}
+
+export async function assertPhotoOnSite(deps: Deps, siteId: string, photoId: string): Promise<void> {
+  if (!(await findPhotoMeta(deps.db, siteId, photoId))) throw new AppError('PHOTO_NOT_FOUND', { status: 404, message: 'Upload the photo first', params: { photoId } });
+}

@@ -1,0 +1,118 @@
+/** Rosters: who works which post, by day and time, in a week view. */
+import type { OpeningHours, RosterEntry, RosterWeek } from '@anchang/contracts';
+import type { RosterEntriesTable } from '../../db/schema.js';
+import { actorRef, type Actor } from '../../platform/auth/actor.js';
+import { requireSiteRole } from '../../platform/auth/policy.js';
+import { AppError } from '../../platform/errors.js';
+import { newId } from '../../platform/ids.js';
+import { addDays, isValidDate, mondayOf } from '../../platform/site-time.js';
+import { inTransaction, type Deps } from '../../platform/tx.js';
+import { recordAudit } from '../audit/index.js';
+import { isSiteMember } from '../people/index.js';
+import { findPostRow, listPostIdsOfSite } from '../posts/index.js';
+import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
+import { peopleWithoutPreJobTraining } from '../training/index.js';
+import { findDoubleBookings, findUncoveredPosts, findUntrained } from './roster.rules.js';
+import { deleteEntry, findEntry, insertEntries, isEntryUsedByShift, listEntriesBetween } from './rosters.repository.js';
+
+const ROSTER_READERS = [...SITE_MANAGERS, 'supervisor'] as const;
+
+export const toRosterEntry = (r: RosterEntriesTable): RosterEntry => ({
+  id: r.id,
+  siteId: r.site_id,
+  postId: r.post_id,
+  personId: r.person_id,
+  date: r.date,
+  start: r.start_time,
+  end: r.end_time,
+});
+
+function assertDate(date: string): void {
+  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, message: 'Not a calendar date', params: { date } });
+}
+
+export async function getRosterWeek(deps: Deps, actor: Actor, siteId: string, anyDayOfWeek: string): Promise<RosterWeek> {
+  requireSiteRole(actor, siteId, ROSTER_READERS);
+  assertDate(anyDayOfWeek);
+  const weekStart = mondayOf(anyDayOfWeek);
+  const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
+  const [rows, postIds, site] = await Promise.all([listEntriesBetween(deps.db, siteId, days[0]!, days[6]!), listPostIdsOfSite(deps.db, siteId), findSiteRow(deps.db, siteId)]);
+  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  const entries = rows.map(toRosterEntry);
+  const untrained = await peopleWithoutPreJobTraining(deps.db, [...new Set(entries.map((e) => e.personId))]);
+  const hours = JSON.parse(site.opening_hours) as OpeningHours;
+  return {
+    weekStart,
+    days,
+    entries,
+    conflicts: [...findDoubleBookings(entries), ...findUncoveredPosts(entries, postIds, days, hours), ...findUntrained(entries, untrained)],
+  };
+}
+
+export async function createRosterEntry(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: { postId: string; personId: string; date: string; start: string; end: string },
+): Promise<RosterEntry> {
+  requireSiteRole(actor, siteId, SITE_MANAGERS);
+  assertDate(input.date);
+  if (input.start >= input.end) throw new AppError('INVALID_TIME_RANGE', { status: 400, message: 'A shift must start before it ends', params: { start: input.start, end: input.end } });
+  const [post, member] = await Promise.all([findPostRow(deps.db, siteId, input.postId), isSiteMember(deps.db, siteId, input.personId)]);
+  if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
+  if (!member) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.personId } });
+  return inTransaction(deps, async (tx) => {
+    const row: RosterEntriesTable = {
+      id: newId(),
+      site_id: siteId,
+      post_id: input.postId,
+      person_id: input.personId,
+      date: input.date,
+      start_time: input.start,
+      end_time: input.end,
+      created_by: actor.personId,
+      created_at: tx.now,
+    };
+    await insertEntries(tx.trx, [row]);
+    await recordAudit(tx, actorRef(actor), { siteId, action: 'roster.create', entityType: 'roster_entry', entityId: row.id, detail: { ...input } });
+    tx.emit({ siteId }, 'roster.changed', { dates: [input.date] });
+    return toRosterEntry(row);
+  });
+}
+
+export async function deleteRosterEntry(deps: Deps, actor: Actor, siteId: string, entryId: string): Promise<void> {
+  requireSiteRole(actor, siteId, SITE_MANAGERS);
+  const entry = await findEntry(deps.db, siteId, entryId);
+  if (!entry) throw new AppError('ROSTER_ENTRY_NOT_FOUND', { status: 404, params: { entryId } });
+  await inTransaction(deps, async (tx) => {
+    // A worked shift keeps its roster line: the day board and reports still need it.
+    if (await isEntryUsedByShift(tx.trx, entryId)) throw new AppError('SHIFT_CLOSED', { status: 409, message: 'Someone already clocked in on this roster line', params: { entryId } });
+    await deleteEntry(tx.trx, entryId);
+    await recordAudit(tx, actorRef(actor), { siteId, action: 'roster.delete', entityType: 'roster_entry', entityId: entryId, detail: { date: entry.date, personId: entry.person_id, postId: entry.post_id } });
+    tx.emit({ siteId }, 'roster.changed', { dates: [entry.date] });
+  });
+}
+
+/** Copies one week onto another, leaving lines that are already there alone. */
+export async function copyRosterWeek(deps: Deps, actor: Actor, siteId: string, input: { fromWeek: string; toWeek: string }): Promise<RosterWeek> {
+  requireSiteRole(actor, siteId, SITE_MANAGERS);
+  assertDate(input.fromWeek);
+  assertDate(input.toWeek);
+  const from = mondayOf(input.fromWeek);
+  const to = mondayOf(input.toWeek);
+  if (from === to) throw new AppError('INVALID_DATE', { status: 400, message: 'Copy to a different week', params: { fromWeek: from, toWeek: to } });
+  await inTransaction(deps, async (tx) => {
+    const source = await listEntriesBetween(tx.trx, siteId, from, addDays(from, 6));
+    const existing = await listEntriesBetween(tx.trx, siteId, to, addDays(to, 6));
+    const key = (r: { post_id: string; person_id: string; date: string; start_time: string; end_time: string }) => `${r.post_id}|${r.person_id}|${r.date}|${r.start_time}|${r.end_time}`;
+    const have = new Set(existing.map(key));
+    const shift = (date: string) => addDays(to, Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000));
+    const rows = source
+      .map((r) => ({ ...r, id: newId(), date: shift(r.date), created_by: actor.personId, created_at: tx.now }))
+      .filter((r) => !have.has(key(r)));
+    await insertEntries(tx.trx, rows);
+    await recordAudit(tx, actorRef(actor), { siteId, action: 'roster.copy_week', entityType: 'roster', entityId: null, detail: { fromWeek: from, toWeek: to, copied: rows.length } });
+    tx.emit({ siteId }, 'roster.changed', { dates: Array.from({ length: 7 }, (_, i) => addDays(to, i)) });
+  });
+  return getRosterWeek(deps, actor, siteId, to);
+}

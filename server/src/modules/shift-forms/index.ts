@@ -1,0 +1,1 @@
+export { registerShiftFormRoutes } from './shift-forms.routes.js';

@@ -1,0 +1,48 @@
+import type { Kysely } from 'kysely';
+import type { ChecklistResultsTable, DB, ShiftsTable } from '../../db/schema.js';
+
+export const findShiftRow = (db: Kysely<DB>, siteId: string, shiftId: string) =>
+  db.selectFrom('shifts').selectAll().where('site_id', '=', siteId).where('id', '=', shiftId).executeTakeFirst();
+
+export const findShiftById = (db: Kysely<DB>, shiftId: string) => db.selectFrom('shifts').selectAll().where('id', '=', shiftId).executeTakeFirst();
+
+export const findOpenShiftOfPerson = (db: Kysely<DB>, siteId: string, personId: string) =>
+  db.selectFrom('shifts').selectAll().where('site_id', '=', siteId).where('person_id', '=', personId).where('status', '=', 'open').executeTakeFirst();
+
+export function listShiftsOn(db: Kysely<DB>, siteId: string, date: string) {
+  return db.selectFrom('shifts').selectAll().where('site_id', '=', siteId).where('date', '=', date).orderBy('clock_in_at').execute();
+}
+
+export function listShiftsOfPersonOn(db: Kysely<DB>, siteId: string, personId: string, date: string) {
+  return db.selectFrom('shifts').select(['id', 'roster_entry_id']).where('site_id', '=', siteId).where('person_id', '=', personId).where('date', '=', date).execute();
+}
+
+export async function insertShift(db: Kysely<DB>, row: ShiftsTable): Promise<void> {
+  await db.insertInto('shifts').values(row).execute();
+}
+
+export async function closeShiftRow(db: Kysely<DB>, shiftId: string, patch: Pick<ShiftsTable, 'clock_out_at' | 'guests_at_clock_out' | 'leave_reason' | 'debrief_attended'> & { left_with_guests: number }): Promise<void> {
+  await db.updateTable('shifts').set({ ...patch, status: 'closed' }).where('id', '=', shiftId).where('status', '=', 'open').execute();
+}
+
+export function listResults(db: Kysely<DB>, shiftId: string) {
+  return db.selectFrom('checklist_results').selectAll().where('shift_id', '=', shiftId).orderBy('recorded_at').execute();
+}
+
+export function listResultsOfShifts(db: Kysely<DB>, shiftIds: string[]) {
+  if (shiftIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('checklist_results').select(['shift_id', 'item_id', 'phase', 'result']).where('shift_id', 'in', shiftIds).execute();
+}
+
+export const findResultById = (db: Kysely<DB>, id: string) => db.selectFrom('checklist_results').selectAll().where('id', '=', id).executeTakeFirst();
+export const findResultOfItem = (db: Kysely<DB>, shiftId: string, itemId: string) =>
+  db.selectFrom('checklist_results').selectAll().where('shift_id', '=', shiftId).where('item_id', '=', itemId).executeTakeFirst();
+
+export async function insertResult(db: Kysely<DB>, row: ChecklistResultsTable): Promise<void> {
+  await db.insertInto('checklist_results').values(row).execute();
+}
+
+export async function replaceResult(db: Kysely<DB>, oldId: string, row: ChecklistResultsTable): Promise<void> {
+  await db.deleteFrom('checklist_results').where('id', '=', oldId).execute();
+  await db.insertInto('checklist_results').values(row).execute();
+}

@@ -1,0 +1,2 @@
+export { registerTrainingRoutes } from './training.routes.js';
+export { peopleWithoutPreJobTraining, PRE_JOB } from './training.service.js';

@@ -1,0 +1,1 @@
+export { noVisitsRecorded, type GuestPresence } from './guest-presence.js';

@@ -1,0 +1,20 @@
+/**
+ * Writes keyed by an id the phone generated. A phone that lost the answer sends the same write
+ * again, sometimes while the first is still in flight: the second copy either finds the first
+ * already stored (`findStored`) or loses the race on the primary key, and then answers with
+ * what the first stored. Either way the write is recorded once.
+ */
+import { isUniqueViolation } from '../db/create-db.js';
+
+export async function writeOnce<T>(findStored: () => Promise<T | undefined>, write: () => Promise<T>): Promise<{ value: T; created: boolean }> {
+  const before = await findStored();
+  if (before !== undefined) return { value: before, created: false };
+  try {
+    return { value: await write(), created: true };
+  } catch (err) {
+    if (!isUniqueViolation(err)) throw err;
+    const winner = await findStored();
+    if (winner === undefined) throw err;
+    return { value: winner, created: false };
+  }
+}
