@@ -23,6 +23,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
     },
   },
+  // Plain JS config files: their imports carry no types to check against.
+  { files: ['**/*.js'], ...tseslint.configs.disableTypeChecked },
   {
     files: ['web/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },

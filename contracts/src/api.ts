@@ -252,3 +252,16 @@ export const Health = Type.Object({
   version: Type.String(),
   uptimeSeconds: Type.Number(),
 });
+
+export type CreateSiteBody = Static<typeof CreateSiteBody>;
+export type UpdateSiteBody = Static<typeof UpdateSiteBody>;
+export type CreateZoneBody = Static<typeof CreateZoneBody>;
+export type UpdateZoneBody = Static<typeof UpdateZoneBody>;
+export type CreatePostBody = Static<typeof CreatePostBody>;
+export type UpdatePostBody = Static<typeof UpdatePostBody>;
+export type CreatePersonBody = Static<typeof CreatePersonBody>;
+export type UpdatePersonBody = Static<typeof UpdatePersonBody>;
+export type CreateNotificationBody = Static<typeof CreateNotificationBody>;
+export type LoginBody = Static<typeof LoginBody>;
+export type ChangePasswordBody = Static<typeof ChangePasswordBody>;
+export type Health = Static<typeof Health>;

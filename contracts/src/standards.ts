@@ -369,3 +369,15 @@ export const DayBoard = Type.Object({
   totals: Type.Object({ rostered: Type.Integer(), onDuty: Type.Integer(), late: Type.Integer(), absent: Type.Integer(), openAnomalies: Type.Integer() }),
 });
 export type DayBoard = Static<typeof DayBoard>;
+
+export type UpdateStandardBody = Static<typeof UpdateStandardBody>;
+export type CreateRosterEntryBody = Static<typeof CreateRosterEntryBody>;
+export type CopyWeekBody = Static<typeof CopyWeekBody>;
+export type ClockInBody = Static<typeof ClockInBody>;
+export type RecordResultBody = Static<typeof RecordResultBody>;
+export type ClockOutBody = Static<typeof ClockOutBody>;
+export type UpdateAnomalyBody = Static<typeof UpdateAnomalyBody>;
+export type CreateRequisitionBody = Static<typeof CreateRequisitionBody>;
+export type DecideRequisitionBody = Static<typeof DecideRequisitionBody>;
+export type CreateOpinionBody = Static<typeof CreateOpinionBody>;
+export type Photo = Static<typeof Photo>;

@@ -170,7 +170,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 /** Serves the built web app: the console at `/`, the staff app at `/m`, with SPA fallbacks. */
 function registerWebApp(app: App, distDir: string): void {
   const hasBuild = fs.existsSync(path.join(distDir, 'index.html'));
-  if (hasBuild) void app.register(fastifyStatic, { root: distDir, index: false, wildcard: false, prefix: '/' });
+  if (hasBuild) {
+    void app.register(fastifyStatic, {
+      root: distDir,
+      index: false,
+      wildcard: false,
+      prefix: '/',
+      // Built assets carry a content hash in their names: cache them for good.
+      setHeaders: (res, filePath) => {
+        if (filePath.includes(`${path.sep}assets${path.sep}`)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+  }
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
     if (req.method !== 'GET' || url.startsWith('/api/') || path.extname(url) !== '') {
@@ -178,6 +189,7 @@ function registerWebApp(app: App, distDir: string): void {
     }
     if (!hasBuild) return reply.type('text/plain; charset=utf-8').send('Anchang: the web app is not built. Run `npm run build`.');
     const isStaffApp = url === '/m' || url.startsWith('/m/');
-    return reply.type('text/html; charset=utf-8').sendFile(isStaffApp ? 'm/index.html' : 'index.html');
+    // The HTML names the current assets: always revalidate it.
+    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile(isStaffApp ? 'm/index.html' : 'index.html');
   });
 }

@@ -23,7 +23,8 @@ export interface Tx {
   /** The instant the use case runs at: one value for every row it writes. */
   now: number;
   dialect: DialectName;
-  emit<T extends EventType>(room: { siteId: string } | { personId: string }, type: T, payload: EventMap[T]): void;
+  /** To a site's room, or to one person's room (with the site it concerns, when there is one). */
+  emit<T extends EventType>(room: { siteId: string } | { personId: string; siteId?: string }, type: T, payload: EventMap[T]): void;
 }
 
 export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -35,11 +36,11 @@ export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): 
       now,
       dialect: deps.dialect,
       emit(room, type, payload) {
-        const isSite = 'siteId' in room;
+        const toPerson = 'personId' in room;
         pending.push({
           type,
-          room: isSite ? `site:${room.siteId}` : `user:${room.personId}`,
-          siteId: isSite ? room.siteId : null,
+          room: toPerson ? `user:${room.personId}` : `site:${room.siteId}`,
+          siteId: room.siteId ?? null,
           payload,
           at: now,
         });

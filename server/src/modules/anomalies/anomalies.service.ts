@@ -177,8 +177,8 @@ export async function handleAnomaly(
     const status = patch.status ?? row.status;
     tx.emit({ siteId }, 'anomaly.updated', { anomalyId, status });
     // The reporter sees the outcome on their phone, the assignee their new task.
-    tx.emit({ personId: row.reported_by }, 'anomaly.updated', { anomalyId, status });
-    if (input.action === 'assign' && input.assignedTo) tx.emit({ personId: input.assignedTo }, 'anomaly.updated', { anomalyId, status });
+    tx.emit({ personId: row.reported_by, siteId }, 'anomaly.updated', { anomalyId, status });
+    if (input.action === 'assign' && input.assignedTo) tx.emit({ personId: input.assignedTo, siteId }, 'anomaly.updated', { anomalyId, status });
   });
   return getAnomaly(deps, actor, siteId, anomalyId);
 }

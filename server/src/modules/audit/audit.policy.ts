@@ -1,3 +1,3 @@
-import type { Role } from '@anchang/contracts';
+import { ROLE_GROUPS } from '@anchang/contracts';
 /** The audit log is for the people who answer for the site. */
-export const AUDIT_READERS: readonly Role[] = ['company_admin', 'site_manager'];
+export const AUDIT_READERS = ROLE_GROUPS.auditReaders;

@@ -19,8 +19,8 @@ export interface AuditInput {
   detail?: Record<string, unknown>;
 }
 
-export async function recordAudit(tx: Tx, actor: ActorRef, input: AuditInput): Promise<void> {
-  await insertAuditEntry(tx.trx, {
+function auditRow(actor: ActorRef, input: AuditInput, at: number) {
+  return {
     id: newId(),
     company_id: actor.companyId,
     site_id: input.siteId,
@@ -31,25 +31,17 @@ export async function recordAudit(tx: Tx, actor: ActorRef, input: AuditInput): P
     entity_id: input.entityId,
     detail: JSON.stringify(input.detail ?? {}),
     request_id: actor.requestId,
-    at: tx.now,
-  });
+    at,
+  };
+}
+
+export async function recordAudit(tx: Tx, actor: ActorRef, input: AuditInput): Promise<void> {
+  await insertAuditEntry(tx.trx, auditRow(actor, input, tx.now));
 }
 
 /** For attempts that were refused: written outside any failed transaction so the attempt is kept. */
 export async function recordAuditNow(deps: Deps, actor: ActorRef, input: AuditInput): Promise<void> {
-  await insertAuditEntry(deps.db, {
-    id: newId(),
-    company_id: actor.companyId,
-    site_id: input.siteId,
-    actor_id: actor.personId,
-    actor_name: actor.name,
-    action: input.action,
-    entity_type: input.entityType,
-    entity_id: input.entityId,
-    detail: JSON.stringify(input.detail ?? {}),
-    request_id: actor.requestId,
-    at: deps.clock.now(),
-  });
+  await insertAuditEntry(deps.db, auditRow(actor, input, deps.clock.now()));
 }
 
 export async function listSiteAudit(

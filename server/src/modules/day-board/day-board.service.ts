@@ -1,3 +1,4 @@
+import { ROLE_GROUPS } from '@anchang/contracts';
 /**
  * The manager's day board: every post of the site with who is on it, on time / late /
  * absent, checklist progress and open anomalies, for today (live) or any past day; and the
@@ -15,10 +16,9 @@ import { findPersonNames } from '../people/index.js';
 import { listPostsOfSite } from '../posts/index.js';
 import { listEntriesBetween } from '../rosters/index.js';
 import { listResultsOfShifts, listShiftsOn } from '../shifts/index.js';
-import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
+import { findSiteRow } from '../sites/index.js';
 import { findVersionsByIds, readStandardSettings, listCurrentStandardRows, toPostStandard } from '../standards/index.js';
 
-const BOARD_READERS = [...SITE_MANAGERS, 'supervisor'] as const;
 
 interface BoardData {
   board: DayBoard;
@@ -118,7 +118,7 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
 }
 
 export async function getDayBoard(deps: Deps, actor: Actor, siteId: string, date: string | undefined): Promise<DayBoard> {
-  requireSiteRole(actor, siteId, BOARD_READERS);
+  requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   return (await loadBoard(deps, siteId, date)).board;
 }
 
@@ -127,7 +127,7 @@ const RESULT_ZH: Record<string, string> = { ok: '正常', anomaly: '异常', na:
 
 /** The day's attendance, checklists and anomalies as an .xlsx workbook (Chinese headers with English beside). */
 export async function exportDayWorkbook(deps: Deps, actor: Actor, siteId: string, date: string | undefined): Promise<{ filename: string; bytes: Buffer }> {
-  requireSiteRole(actor, siteId, BOARD_READERS);
+  requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   const data = await loadBoard(deps, siteId, date);
   const { board, timeZone } = data;
   const time = (ms: number | null) => (ms === null ? '' : localParts(ms, timeZone).time);

@@ -1,3 +1,3 @@
-import type { Role } from '@anchang/contracts';
+import { ROLE_GROUPS } from '@anchang/contracts';
 /** Who may push a notice to the site's phones. */
-export const NOTICE_SENDERS: readonly Role[] = ['company_admin', 'site_manager', 'supervisor'];
+export const NOTICE_SENDERS = ROLE_GROUPS.noticeSenders;

@@ -57,7 +57,7 @@ export async function sendNotification(
     await insertNotificationRow(tx.trx, row);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'notification.send', entityType: 'notification', entityId: row.id, detail: { title: row.title, toPersonId } });
     const payload = { notificationId: row.id, title: row.title, body: row.body, fromName: row.from_name };
-    tx.emit(toPersonId ? { personId: toPersonId } : { siteId }, 'notification.created', payload);
+    tx.emit(toPersonId ? { personId: toPersonId, siteId } : { siteId }, 'notification.created', payload);
     return toNotification(row);
   });
 }

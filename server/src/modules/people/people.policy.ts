@@ -1,3 +1,3 @@
-import type { Role } from '@anchang/contracts';
+import { ROLE_GROUPS } from '@anchang/contracts';
 /** Supervisors see who works on the site; only managers change it. */
-export const PEOPLE_READERS: readonly Role[] = ['company_admin', 'site_manager', 'supervisor'];
+export const PEOPLE_READERS = ROLE_GROUPS.overseers;

@@ -1,3 +1,4 @@
+import { ROLE_GROUPS } from '@anchang/contracts';
 /** Rosters: who works which post, by day and time, in a week view. */
 import type { OpeningHours, RosterEntry, RosterWeek } from '@anchang/contracts';
 import type { RosterEntriesTable } from '../../db/schema.js';
@@ -15,7 +16,6 @@ import { peopleWithoutPreJobTraining } from '../training/index.js';
 import { findDoubleBookings, findUncoveredPosts, findUntrained } from './roster.rules.js';
 import { deleteEntry, findEntry, insertEntries, isEntryUsedByShift, listEntriesBetween } from './rosters.repository.js';
 
-const ROSTER_READERS = [...SITE_MANAGERS, 'supervisor'] as const;
 
 export const toRosterEntry = (r: RosterEntriesTable): RosterEntry => ({
   id: r.id,
@@ -32,7 +32,7 @@ function assertDate(date: string): void {
 }
 
 export async function getRosterWeek(deps: Deps, actor: Actor, siteId: string, anyDayOfWeek: string): Promise<RosterWeek> {
-  requireSiteRole(actor, siteId, ROSTER_READERS);
+  requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   assertDate(anyDayOfWeek);
   const weekStart = mondayOf(anyDayOfWeek);
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));

@@ -1,3 +1,4 @@
+import { ROLE_GROUPS } from '@anchang/contracts';
 /**
  * The post-shift forms: the supply requisition (物资领用申请表) that goes to the manager for
  * approval, and the customer opinions (客户意见) each post collects, summarised per day for
@@ -28,7 +29,6 @@ import {
   listRequisitionRows,
 } from './shift-forms.repository.js';
 
-const FORM_READERS = [...SITE_MANAGERS, 'supervisor'] as const;
 
 async function names(deps: Deps, personIds: string[], postIds: (string | null)[]) {
   const [people, posts] = await Promise.all([findPersonNames(deps.db, personIds), findPostsByIds(deps.db, postIds.filter((p): p is string => !!p))]);
@@ -105,7 +105,7 @@ export async function createRequisition(
 export async function listRequisitions(deps: Deps, actor: Actor, siteId: string, query: { limit?: number; cursor?: string; status?: string }): Promise<PageOf<Requisition>> {
   const role = requireSiteMember(actor, siteId);
   const page = pageRequest(query, 'desc');
-  const requestedBy = FORM_READERS.includes(role) ? undefined : actor.personId;
+  const requestedBy = ROLE_GROUPS.overseers.includes(role) ? undefined : actor.personId;
   const rows = await listRequisitionRows(deps.db, siteId, page, { status: query.status, requestedBy });
   return toPageBatched(rows, page, (r) => toRequisitions(deps, r));
 }
@@ -119,7 +119,7 @@ export async function decideRequisition(deps: Deps, actor: Actor, siteId: string
     if (changed === 0) throw new AppError('REQUISITION_ALREADY_DECIDED', { status: 409, message: 'This requisition was already decided', params: { status: row.status } });
     await recordAudit(tx, actorRef(actor), { siteId, action: `requisition.${input.decision}`, entityType: 'requisition', entityId: id, detail: { note: input.note ?? null } });
     tx.emit({ siteId }, 'requisition.changed', { requisitionId: id, status: input.decision });
-    tx.emit({ personId: row.requested_by }, 'requisition.changed', { requisitionId: id, status: input.decision });
+    tx.emit({ personId: row.requested_by, siteId }, 'requisition.changed', { requisitionId: id, status: input.decision });
   });
   return (await toRequisitions(deps, [(await findRequisitionRow(deps.db, siteId, id))!]))[0]!;
 }
@@ -182,7 +182,7 @@ export async function recordOpinion(
 
 /** 客户信息收集反馈: every post's customer information, summarised per day for the site manager. */
 export async function opinionDaySummary(deps: Deps, actor: Actor, siteId: string, date: string): Promise<OpinionDaySummary> {
-  requireSiteRole(actor, siteId, FORM_READERS);
+  requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, params: { date } });
   const opinions = await toOpinions(deps, await listOpinionsOn(deps.db, siteId, date));
   const groups = new Map<string, OpinionDaySummary['byPost'][number]>();

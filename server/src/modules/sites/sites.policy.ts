@@ -1,3 +1,3 @@
-import type { Role } from '@anchang/contracts';
+import { ROLE_GROUPS } from '@anchang/contracts';
 /** Who may change a site's settings, zones, posts and people. */
-export const SITE_MANAGERS: readonly Role[] = ['company_admin', 'site_manager'];
+export const SITE_MANAGERS = ROLE_GROUPS.siteManagers;

@@ -1,3 +1,3 @@
-import type { Role } from '@anchang/contracts';
+import { ROLE_GROUPS } from '@anchang/contracts';
 /** The site's copy of the standards is the manager's to edit; everyone on the site reads it. */
-export const STANDARD_EDITORS: readonly Role[] = ['company_admin', 'site_manager'];
+export const STANDARD_EDITORS = ROLE_GROUPS.siteManagers;

@@ -1,3 +1,4 @@
+import { ROLE_GROUPS } from '@anchang/contracts';
 /**
  * Training records. For now the roster reads one rule from here: nobody works a post before
  * their pre-job training (岗前培训: BI norms and the project's basics) is recorded. The training
@@ -40,7 +41,7 @@ export async function recordTraining(deps: Deps, actor: Actor, siteId: string, p
 }
 
 export async function listTraining(deps: Deps, actor: Actor, siteId: string, personId: string) {
-  requireSiteRole(actor, siteId, [...SITE_MANAGERS, 'supervisor']);
+  requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   await assertMember(deps.db, siteId, personId);
   const rows = await listTrainingOfPerson(deps.db, personId);
   return rows.map((r) => ({ id: r.id, personId: r.person_id, kind: r.kind as 'pre_job' | 'on_job', topic: r.topic, completedAt: r.completed_at }));

@@ -1,5 +1,5 @@
 /** Zones of a site (sales hall, bar, car park …), with a capacity where one applies (hall seats, parking spaces). */
-import { ZONE_CAPACITY_UNIT, type PageOf, type PageQuery, type Zone, type ZoneKind } from '@anchang/contracts';
+import { ZONE_CAPACITY_REQUIRED, ZONE_CAPACITY_UNIT, type PageOf, type PageQuery, type Zone, type ZoneKind } from '@anchang/contracts';
 import type { ZonesTable } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/create-db.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
@@ -30,7 +30,7 @@ function checkCapacity(kind: ZoneKind, capacity: number | null | undefined): num
     }
     return null;
   }
-  if ((kind === 'SALES_HALL' || kind === 'CAR_PARK') && (capacity === null || capacity === undefined)) {
+  if (ZONE_CAPACITY_REQUIRED.includes(kind) && (capacity === null || capacity === undefined)) {
     throw new AppError('CAPACITY_REQUIRED', { status: 400, message: `Give the number of ${unit}`, params: { kind, unit } });
   }
   return capacity ?? null;

@@ -1,4 +1,5 @@
 import argon2 from 'argon2';
+import { isStrongPassword, PASSWORD_MIN_LENGTH } from '@anchang/contracts';
 import { AppError } from '../errors.js';
 
 // OWASP's argon2id baseline (19 MiB, 2 passes): strong, yet a login stays near 20 ms here.
@@ -16,9 +17,8 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
   }
 }
 
-/** At least 8 characters with a letter and a digit: what a site's staff can remember and type on a phone. */
 export function assertStrongPassword(password: string): void {
-  if (password.length < 8 || !/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) {
-    throw new AppError('PASSWORD_TOO_WEAK', { status: 400, message: 'Password needs 8+ characters with letters and digits', params: { minLength: 8 } });
+  if (!isStrongPassword(password)) {
+    throw new AppError('PASSWORD_TOO_WEAK', { status: 400, message: 'Password needs 8+ characters with letters and digits', params: { minLength: PASSWORD_MIN_LENGTH } });
   }
 }
