@@ -1,0 +1,54 @@
+import { Suspense, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { lazyNamed } from '../../shared/lazy-named';
+import { PageSpinner } from '../../shared/ui/load-state';
+import { ConsoleProviders } from './console-providers';
+import { RequireAuth } from './require-auth';
+import { SiteHome, SiteScope } from './site-scope';
+import { NotFoundPage } from './not-found-page';
+
+const LoginPage = lazyNamed(() => import('../../features/auth/login-page'), 'LoginPage');
+const OverviewPage = lazyNamed(() => import('../../features/overview/overview-page'), 'OverviewPage');
+const ZonesPage = lazyNamed(() => import('../../features/zones/zones-page'), 'ZonesPage');
+const PostsPage = lazyNamed(() => import('../../features/posts/posts-page'), 'PostsPage');
+const PeoplePage = lazyNamed(() => import('../../features/people/people-page'), 'PeoplePage');
+const NoticesPage = lazyNamed(() => import('../../features/notices/notices-page'), 'NoticesPage');
+const AuditPage = lazyNamed(() => import('../../features/audit/audit-page'), 'AuditPage');
+const SiteSettingsPage = lazyNamed(() => import('../../features/site-settings/site-settings-page'), 'SiteSettingsPage');
+
+const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
+
+const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />) },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <SiteHome /> },
+      {
+        path: 'sites/:siteId',
+        element: <SiteScope />,
+        children: [
+          { index: true, element: <Navigate to="overview" replace /> },
+          { path: 'overview', element: page(<OverviewPage />) },
+          { path: 'zones', element: page(<ZonesPage />) },
+          { path: 'posts', element: page(<PostsPage />) },
+          { path: 'people', element: page(<PeoplePage />) },
+          { path: 'notices', element: page(<NoticesPage />) },
+          { path: 'audit', element: page(<AuditPage />) },
+          { path: 'settings', element: page(<SiteSettingsPage />) },
+          { path: '*', element: <NotFoundPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function ConsoleApp() {
+  return (
+    <ConsoleProviders>
+      <RouterProvider router={router} />
+    </ConsoleProviders>
+  );
+}

@@ -1,0 +1,168 @@
+import { useState, type ReactNode } from 'react';
+import { useLocation, useNavigate } from 'react-router';
+import { Avatar, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  BookOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  DownOutlined,
+  EnvironmentOutlined,
+  FieldTimeOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  NotificationOutlined,
+  ReadOutlined,
+  SettingOutlined,
+  SolutionOutlined,
+  TeamOutlined,
+  UserSwitchOutlined,
+} from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import { canReadAudit, canReadPeople, canSendNotices } from '../../shared/auth/access';
+import { useLogout, useMe } from '../../shared/auth/use-auth';
+import { useCurrentSite } from '../../shared/site/current-site';
+import { ConnectionIndicator } from '../../shared/ui/connection-indicator';
+import { LanguageSwitch } from '../../shared/ui/language-switch';
+import { StaffAppQrButton } from '../../shared/ui/staff-app-qr';
+import { BrandMark } from '../../shared/ui/brand-mark';
+import { SiteSwitcher } from '../../features/sites/site-switcher';
+import { ChangePasswordModal } from '../../features/auth/change-password-modal';
+import { BRAND } from './console-providers';
+
+const { Sider, Header, Content } = Layout;
+
+/** The console frame: site-scoped menu on the left, site switcher and account on top. */
+export function ConsoleLayout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const site = useCurrentSite();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const logout = useLogout();
+  const [collapsed, setCollapsed] = useState(false);
+  const [passwordOpen, setPasswordOpen] = useState(false);
+
+  const base = `/sites/${site.id}`;
+  const section = location.pathname.slice(base.length + 1).split('/')[0] || 'overview';
+  // Modules on the way: shown so managers see where the product is going, greyed under their
+  // own group heading instead of a badge on each (which crowds the menu in English).
+  const soon = (key: string, icon: ReactNode, label: string) => ({
+    key: `soon:${key}`,
+    icon,
+    disabled: true,
+    label: <span title={t('common.comingSoon')}>{label}</span>,
+  });
+
+  const items: MenuProps['items'] = [
+    { key: 'overview', icon: <DashboardOutlined />, label: t('nav.overview') },
+    {
+      type: 'group',
+      key: 'manage',
+      label: collapsed ? null : t('nav.manage'),
+      children: [
+        { key: 'zones', icon: <EnvironmentOutlined />, label: t('nav.zones') },
+        { key: 'posts', icon: <SolutionOutlined />, label: t('nav.posts') },
+        ...(canReadPeople(site.role) ? [{ key: 'people', icon: <TeamOutlined />, label: t('nav.people') }] : []),
+        ...(canSendNotices(site.role) ? [{ key: 'notices', icon: <NotificationOutlined />, label: t('nav.notices') }] : []),
+        ...(canReadAudit(site.role) ? [{ key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+        { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
+      ],
+    },
+    {
+      type: 'group',
+      key: 'soon',
+      label: collapsed ? null : t('nav.comingSoonGroup'),
+      children: [
+        soon('standards', <BookOutlined />, t('nav.standards')),
+        soon('shifts', <CalendarOutlined />, t('nav.shifts')),
+        soon('visits', <UserSwitchOutlined />, t('nav.visits')),
+        soon('rounds', <FieldTimeOutlined />, t('nav.rounds')),
+        soon('training', <ReadOutlined />, t('nav.training')),
+        soon('reports', <BarChartOutlined />, t('nav.reports')),
+      ],
+    },
+  ];
+
+  const userMenu: MenuProps['items'] = [
+    { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword') },
+    { type: 'divider' },
+    { key: 'logout', icon: <LogoutOutlined />, label: t('auth.logout'), danger: true },
+  ];
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <Sider
+        collapsible
+        collapsed={collapsed}
+        onCollapse={setCollapsed}
+        width={224}
+        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+      >
+        <Flex align="center" gap={10} style={{ height: 60, padding: collapsed ? '0 24px' : '0 20px' }}>
+          <BrandMark size={28} />
+          {collapsed ? null : (
+            <Typography.Text strong style={{ color: '#fff', fontSize: 17, whiteSpace: 'nowrap' }}>
+              {t('app.brandFull')}
+            </Typography.Text>
+          )}
+        </Flex>
+        <Menu
+          theme="dark"
+          mode="inline"
+          selectedKeys={[section]}
+          items={items}
+          onClick={({ key }) => {
+            if (!key.startsWith('soon:')) void navigate(`${base}/${key}`);
+          }}
+          style={{ borderInlineEnd: 0 }}
+        />
+      </Sider>
+      <Layout>
+        <Header
+          style={{
+            display: 'flex',
+            alignItems: 'center',
+            gap: 16,
+            borderBottom: '1px solid #e8ebf0',
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
+          <SiteSwitcher />
+          <div style={{ flex: 1 }} />
+          <ConnectionIndicator />
+          <StaffAppQrButton />
+          <LanguageSwitch />
+          <Dropdown
+            trigger={['click']}
+            menu={{
+              items: userMenu,
+              onClick: ({ key }) => {
+                if (key === 'password') setPasswordOpen(true);
+                if (key === 'logout') logout.mutate(undefined, { onSettled: () => void navigate('/login') });
+              },
+            }}
+          >
+            <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
+              <Avatar style={{ background: BRAND.gold }}>{me.name.slice(0, 1)}</Avatar>
+              <Flex vertical style={{ lineHeight: 1.25 }}>
+                <Typography.Text strong>{me.name}</Typography.Text>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`roles.${site.role}`)}
+                </Typography.Text>
+              </Flex>
+              <DownOutlined style={{ fontSize: 10, color: '#8c8c8c' }} />
+            </Flex>
+          </Dropdown>
+        </Header>
+        <Content style={{ padding: 24 }}>
+          <div style={{ maxWidth: 1280, margin: '0 auto' }}>{children}</div>
+        </Content>
+      </Layout>
+      <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+    </Layout>
+  );
+}

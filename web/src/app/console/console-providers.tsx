@@ -1,0 +1,32 @@
+import { useState, type ReactNode } from 'react';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import zhCNLocale from 'antd/locale/zh_CN';
+import enUSLocale from 'antd/locale/en_US';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useLocale } from '../../i18n';
+import { createQueryClient } from '../query-client';
+
+/** Brand colours: a deep navy for trust, a warm gold accent borrowed from sales-center signage. */
+export const BRAND = { primary: '#1e5aa8', navy: '#0f2540', gold: '#d9a441' } as const;
+
+export function ConsoleProviders({ children }: { children: ReactNode }) {
+  const [queryClient] = useState(createQueryClient);
+  const locale = useLocale();
+  return (
+    <QueryClientProvider client={queryClient}>
+      <ConfigProvider
+        locale={locale === 'zh-CN' ? zhCNLocale : enUSLocale}
+        theme={{
+          algorithm: theme.defaultAlgorithm,
+          token: { colorPrimary: BRAND.primary, borderRadius: 8, colorBgLayout: '#f3f5f9' },
+          components: {
+            Layout: { siderBg: BRAND.navy, headerBg: '#ffffff', headerPadding: '0 24px', headerHeight: 60 },
+            Menu: { darkItemBg: BRAND.navy, darkSubMenuItemBg: BRAND.navy, darkItemSelectedBg: BRAND.primary },
+          },
+        }}
+      >
+        <AntApp>{children}</AntApp>
+      </ConfigProvider>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,34 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Button, Result } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { MeContext, useMeQuery } from '../../shared/auth/use-auth';
+import { describeError } from '../../shared/api/errors';
+import { PageSpinner } from '../../shared/ui/load-state';
+
+/** Renders its routes for a signed-in person; sends anyone else to /login and back afterwards. */
+export function RequireAuth() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMeQuery();
+
+  if (me.isPending) return <PageSpinner />;
+  if (me.isError) {
+    return (
+      <Result
+        status="warning"
+        title={t('common.loadFailed')}
+        subTitle={describeError(me.error)}
+        extra={<Button onClick={() => void me.refetch()}>{t('common.retry')}</Button>}
+      />
+    );
+  }
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <MeContext.Provider value={me.data}>
+      <Outlet />
+    </MeContext.Provider>
+  );
+}

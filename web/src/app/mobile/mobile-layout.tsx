@@ -1,0 +1,87 @@
+import { useMemo } from 'react';
+import { Outlet, useLocation, useNavigate } from 'react-router';
+import { SafeArea, TabBar, Toast } from 'antd-mobile';
+import { AppOutline, BellOutline, UserOutline } from 'antd-mobile-icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import type { RealtimeEvent } from '@anchang/contracts';
+import { useMe } from '../../shared/auth/use-auth';
+import { useRealtimeEvent, useRealtimeSync } from '../../shared/realtime/use-realtime';
+import { useStaffSite } from '../../shared/site/staff-site';
+import { useNoticesSeenAt } from '../../features/notices/notice-seen';
+import { flattenPages, prependNotification, useNotifications } from '../../features/notices/use-notifications';
+import styles from './mobile-layout.module.css';
+
+/**
+ * The phone frame: page above, tab bar below. It owns the live connection for the chosen site,
+ * so a notice toasts on whatever tab the person is on, and the Notices tab shows an unread count.
+ */
+export function MobileLayout() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const { site } = useStaffSite();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  useRealtimeSync(me.id, site?.id ?? null);
+  const unread = useUnreadCount(site?.id ?? null, me.id);
+
+  useRealtimeEvent((event) => {
+    if (event.type !== 'notification.created' || !site) return;
+    // Site-wide notices arrive in the site room (siteId set); personal ones in my user room,
+    // where the event carries no siteId, so those wait for the refetch the event triggers.
+    if (event.siteId !== null && event.siteId !== site.id) return;
+    const payload = event.payload as RealtimeEvent<'notification.created'>['payload'];
+    if (event.siteId === site.id) {
+      prependNotification(queryClient, site.id, {
+        id: payload.notificationId,
+        siteId: site.id,
+        toPersonId: null,
+        fromPersonId: null,
+        fromName: payload.fromName,
+        title: payload.title,
+        body: payload.body,
+        createdAt: event.at,
+      });
+    }
+    Toast.show({ content: t('mobile.newNotice', { title: payload.title }), position: 'top', duration: 2500 });
+  });
+
+  const tabs = [
+    { key: '/', title: t('mobile.tabs.home'), icon: <AppOutline /> },
+    { key: '/notices', title: t('mobile.tabs.notices'), icon: <BellOutline /> },
+    { key: '/me', title: t('mobile.tabs.me'), icon: <UserOutline /> },
+  ];
+  const active = tabs.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? '/';
+
+  return (
+    <div className={styles.app}>
+      <main className={styles.page}>
+        <Outlet />
+      </main>
+      <footer className={styles.tabBar}>
+        <TabBar activeKey={active} onChange={(key) => void navigate(key)} safeArea={false}>
+          {tabs.map((tab) => (
+            <TabBar.Item
+              key={tab.key}
+              title={tab.title}
+              icon={tab.icon}
+              badge={tab.key === '/notices' && unread > 0 ? (unread > 99 ? '99+' : unread) : undefined}
+            />
+          ))}
+        </TabBar>
+        <SafeArea position="bottom" />
+      </footer>
+    </div>
+  );
+}
+
+/** Notices newer than the last look at the Notices tab, not counting my own. */
+function useUnreadCount(siteId: string | null, myId: string): number {
+  const seenAt = useNoticesSeenAt(siteId);
+  const notifications = useNotifications(siteId ?? '', { enabled: !!siteId });
+  return useMemo(
+    () => flattenPages(notifications.data).filter((n) => n.createdAt > seenAt && n.fromPersonId !== myId).length,
+    [notifications.data, seenAt, myId],
+  );
+}

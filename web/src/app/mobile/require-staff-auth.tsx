@@ -1,0 +1,36 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { Button, ErrorBlock } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../../shared/api/errors';
+import { MeContext, useMeQuery } from '../../shared/auth/use-auth';
+import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
+import { StaffSiteProvider } from '../../shared/site/staff-site';
+
+/** The staff app for a signed-in person; anyone else goes to /m/login and comes back. */
+export function RequireStaffAuth() {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const me = useMeQuery();
+
+  if (me.isPending) return <MobileSpinner />;
+  if (me.isError) {
+    return (
+      <ErrorBlock status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(me.error)}>
+        <Button color="primary" onClick={() => void me.refetch()}>
+          {t('common.retry')}
+        </Button>
+      </ErrorBlock>
+    );
+  }
+  if (!me.data) {
+    const next = location.pathname + location.search;
+    return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
+  }
+  return (
+    <MeContext.Provider value={me.data}>
+      <StaffSiteProvider me={me.data}>
+        <Outlet />
+      </StaffSiteProvider>
+    </MeContext.Provider>
+  );
+}

@@ -1,0 +1,70 @@
+/** Words for audit entries. Actions are `<entity>.<verb>` strings the server may add to. */
+import type { AuditEntry, OpeningHours } from '@anchang/contracts';
+import { i18n, translateDynamic } from '../../i18n';
+import { zhCN } from '../../i18n/zh-CN';
+
+export function actionLabel(action: string): string {
+  return translateDynamic(`audit.actions.${action}`, action);
+}
+
+export function entityTypeLabel(entityType: string): string {
+  return translateDynamic(`audit.entityTypes.${entityType}`, entityType);
+}
+
+/**
+ * Actions a site's log can hold, for the filter. `auth.*` entries are company-level (no site),
+ * so they never appear in a site's log and are left out.
+ */
+export function knownActions(): string[] {
+  return Object.entries(zhCN.audit.actions)
+    .filter(([entity]) => entity !== 'auth')
+    .flatMap(([entity, verbs]) => Object.keys(verbs).map((verb) => `${entity}.${verb}`));
+}
+
+/** The name of what was touched, when the entry recorded one. */
+export function entityName(entry: AuditEntry): string | null {
+  const { name, title, login } = entry.detail;
+  for (const value of [name, title, login]) if (typeof value === 'string' && value) return value;
+  return null;
+}
+
+/** Looks up display names for ids in the detail (zones, posts, people of the site). */
+export type NameLookup = (id: string) => string | undefined;
+
+const SHOWN_WITH_ENTITY = new Set(['name', 'title']);
+
+/** Detail as short translated `label: value` pairs; ids become names when we know them. */
+export function detailPairs(entry: AuditEntry, lookup: NameLookup): { key: string; label: string; value: string }[] {
+  return Object.entries(entry.detail)
+    .filter(([key, value]) => !SHOWN_WITH_ENTITY.has(key) && value !== undefined)
+    .map(([key, value]) => ({
+      key,
+      label: translateDynamic(`audit.detailKeys.${key}`, key),
+      value: formatDetail(entry.entityType, key, value, lookup),
+    }));
+}
+
+function formatDetail(entityType: string, key: string, value: unknown, lookup: NameLookup): string {
+  if (key === 'toPersonId' && value === null) return i18n.t('notices.everyone'); // a notice to the whole site
+  if (value === null) return i18n.t('common.none');
+  if (key === 'kind' && typeof value === 'string') {
+    return translateDynamic(entityType === 'post' ? `postKinds.${value}` : `zoneKinds.${value}`, value);
+  }
+  if (key === 'role' && typeof value === 'string') return translateDynamic(`roles.${value}`, value);
+  if ((key === 'zoneId' || key === 'toPersonId') && typeof value === 'string') return lookup(value) ?? shortId(value);
+  if (key === 'postIds' && Array.isArray(value)) {
+    return value.length
+      ? value.map((id) => (typeof id === 'string' ? (lookup(id) ?? shortId(id)) : String(id))).join(i18n.t('common.listSeparator'))
+      : i18n.t('common.none');
+  }
+  if (key === 'openingHours' && typeof value === 'object') {
+    const hours = value as OpeningHours;
+    const closed = hours.closedWeekdays.map((d) => translateDynamic(`weekdays.${d}`, String(d))).join(i18n.t('common.listSeparator'));
+    return `${hours.open}–${hours.close}${closed ? ` (${closed} ✕)` : ''}`;
+  }
+  if (typeof value === 'boolean') return value ? i18n.t('common.yes') : i18n.t('common.no');
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value);
+}
+
+const shortId = (id: string) => `#${id.slice(-6)}`;

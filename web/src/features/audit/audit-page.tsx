@@ -1,0 +1,150 @@
+import { useMemo, useState } from 'react';
+import { Button, Card, Flex, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { ReloadOutlined } from '@ant-design/icons';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry } from '@anchang/contracts';
+import { formatDateTime } from '../../shared/format/time';
+import { useCurrentSite } from '../../shared/site/current-site';
+import { EmptyState } from '../../shared/ui/empty-state';
+import { ErrorAlert } from '../../shared/ui/load-state';
+import { PageHeader } from '../../shared/ui/page-header';
+import { flattenPages } from '../notices/use-notifications';
+import { actionLabel, detailPairs, entityName, entityTypeLabel, knownActions } from './audit-labels';
+import { useAuditLog } from './use-audit';
+import { canReadPeople } from '../../shared/auth/access';
+import { usePeople } from '../people/use-people';
+import { usePosts } from '../posts/use-posts';
+import { useZones } from '../zones/use-zones';
+
+export function AuditPage() {
+  const { t } = useTranslation();
+  const site = useCurrentSite();
+  const [action, setAction] = useState<string | undefined>(undefined);
+  const log = useAuditLog(site.id, action);
+  const entries = useMemo(() => flattenPages(log.data), [log.data]);
+  // Details carry ids (zoneId, postIds, toPersonId); show the names the site uses instead.
+  const zones = useZones(site.id);
+  const posts = usePosts(site.id);
+  const people = usePeople(site.id, { enabled: canReadPeople(site.role) });
+  const lookup = useMemo(() => {
+    const names = new Map<string, string>();
+    for (const list of [zones.data, posts.data, people.data]) for (const item of list ?? []) names.set(item.id, item.name);
+    return (id: string) => names.get(id);
+  }, [zones.data, posts.data, people.data]);
+  const actionOptions = useMemo(() => knownActions().map((a) => ({ value: a, label: actionLabel(a) })), []);
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: t('audit.at'),
+      dataIndex: 'at',
+      width: 170,
+      render: (at: number) => <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatDateTime(at, site.timeZone)}</span>,
+    },
+    {
+      title: t('audit.actor'),
+      dataIndex: 'actorName',
+      width: 180,
+      render: (name: string | null) => name ?? <Typography.Text type="secondary">{t('audit.system')}</Typography.Text>,
+    },
+    {
+      title: t('audit.action'),
+      dataIndex: 'action',
+      width: 160,
+      render: (value: string) => (
+        <Tooltip title={value}>
+          <Tag color={value.endsWith('.delete') || value.endsWith('.remove') ? 'red' : value.endsWith('.create') ? 'green' : 'blue'}>
+            {actionLabel(value)}
+          </Tag>
+        </Tooltip>
+      ),
+    },
+    {
+      title: t('audit.entity'),
+      key: 'entity',
+      width: 220,
+      render: (_, entry) => (
+        <Space size={6}>
+          <Typography.Text type="secondary">{entityTypeLabel(entry.entityType)}</Typography.Text>
+          <Typography.Text strong>{entityName(entry) ?? ''}</Typography.Text>
+        </Space>
+      ),
+    },
+    {
+      title: t('audit.detail'),
+      key: 'detail',
+      render: (_, entry) => (
+        <Space size={[4, 4]} wrap>
+          {detailPairs(entry, lookup).map(({ key, label, value }) => (
+            <Tag key={key} variant="filled" style={{ maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' }}>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {label}
+              </Typography.Text>{' '}
+              {value}
+            </Tag>
+          ))}
+        </Space>
+      ),
+    },
+    {
+      title: t('audit.requestId'),
+      dataIndex: 'requestId',
+      width: 120,
+      render: (id: string | null) =>
+        id ? (
+          <Typography.Text type="secondary" copyable={{ text: id }} style={{ fontSize: 12, fontFamily: 'monospace' }}>
+            {id.slice(0, 8)}
+          </Typography.Text>
+        ) : null,
+    },
+  ];
+
+  return (
+    <>
+      <PageHeader
+        title={t('audit.title')}
+        subtitle={t('audit.subtitle')}
+        extra={
+          <Button icon={<ReloadOutlined />} onClick={() => void log.refetch()} loading={log.isRefetching && !log.isFetchingNextPage}>
+            {t('common.refresh')}
+          </Button>
+        }
+      />
+      {log.isError ? <ErrorAlert error={log.error} onRetry={() => void log.refetch()} /> : null}
+      <Card styles={{ body: { padding: 0 } }}>
+        <Flex gap={12} style={{ padding: 16 }} align="center">
+          <Select
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder={t('audit.filterAction')}
+            value={action}
+            onChange={setAction}
+            options={actionOptions}
+            style={{ width: 220 }}
+            data-testid="audit-action-filter"
+          />
+        </Flex>
+        <Table<AuditEntry>
+          rowKey="id"
+          size="middle"
+          columns={columns}
+          dataSource={entries}
+          loading={log.isPending}
+          pagination={false}
+          locale={{ emptyText: log.isPending ? ' ' : <EmptyState title={t('audit.empty')} /> }}
+        />
+        {entries.length ? (
+          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
+            <Typography.Text type="secondary">{t('audit.loadedCount', { count: entries.length })}</Typography.Text>
+            {log.hasNextPage ? (
+              <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
+                {t('common.loadMore')}
+              </Button>
+            ) : (
+              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
+            )}
+          </Flex>
+        ) : null}
+      </Card>
+    </>
+  );
+}

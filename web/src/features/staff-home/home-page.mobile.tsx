@@ -1,0 +1,133 @@
+import { useNavigate } from 'react-router';
+import { ActionSheet, Card, ErrorBlock, List, SafeArea, Tag } from 'antd-mobile';
+import { DownOutline, RightOutline, SoundOutline } from 'antd-mobile-icons';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n';
+import { useMe } from '../../shared/auth/use-auth';
+import { formatLocal, formatRelative, greetingSlot } from '../../shared/format/time';
+import { useNow } from '../../shared/format/use-now';
+import { useStaffSite } from '../../shared/site/staff-site';
+import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
+import { flattenPages, useNotifications } from '../notices/use-notifications';
+import styles from './home-page.mobile.module.css';
+
+/** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
+export function HomePage() {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const me = useMe();
+  const navigate = useNavigate();
+  const { site, sites, chooseSite } = useStaffSite();
+  const now = useNow();
+  const timeZone = site?.timeZone ?? 'Asia/Shanghai';
+  const slot = greetingSlot(now, timeZone);
+  const greeting = t(`greeting.${slot}`);
+  const date = formatLocal(now, timeZone, locale === 'zh-CN' ? 'M月D日 dddd' : 'dddd, MMM D');
+
+  const pickSite = () =>
+    ActionSheet.show({
+      extra: t('mobile.chooseSite'),
+      actions: sites.map((s) => ({ key: s.id, text: s.id === site?.id ? `${s.name} ✓` : s.name, onClick: () => chooseSite(s.id) })),
+      closeOnAction: true,
+    });
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <SafeArea position="top" />
+        <div className={styles.topRow}>
+          {site ? (
+            <button type="button" className={styles.siteButton} onClick={sites.length > 1 ? pickSite : undefined} data-testid="staff-site-name">
+              <span className={styles.siteName}>{site.name}</span>
+              {sites.length > 1 ? <DownOutline fontSize={12} /> : null}
+            </button>
+          ) : (
+            <span />
+          )}
+          <ConnectionChip tone="dark" />
+        </div>
+        <h1 className={styles.hello}>{t('mobile.hello', { greeting, name: me.name })}</h1>
+        <div className={styles.meta}>
+          {t('mobile.today', { date })}
+          {site ? <span className={styles.role}>{t(`roles.${site.role}`)}</span> : null}
+        </div>
+      </header>
+
+      <div className={styles.cards}>
+        {!site ? (
+          <Card className={styles.card}>
+            <ErrorBlock status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
+          </Card>
+        ) : (
+          <>
+            <Card className={styles.card} title={t('mobile.greetingHint')}>
+              <div className={styles.greetingWord} data-testid="greeting-hint">
+                {greeting}
+              </div>
+              <p className={styles.greetingSay}>{t('mobile.greetingSay', { greeting })}</p>
+              <p className={styles.greetingWindows}>{t('mobile.greetingWindows')}</p>
+            </Card>
+
+            <Card className={styles.card} title={t('mobile.myPosts')} bodyClassName={styles.flushBody}>
+              {site.posts.length ? (
+                <List>
+                  {site.posts.map((post) => (
+                    <List.Item
+                      key={post.id}
+                      // The kind says which service standard applies; skip it when the name already does.
+                      description={post.name === t(`postKinds.${post.kind}`) ? undefined : t(`postKinds.${post.kind}`)}
+                      data-testid="my-post"
+                    >
+                      {post.name}
+                    </List.Item>
+                  ))}
+                </List>
+              ) : (
+                <p className={styles.muted}>{t('mobile.noPosts')}</p>
+              )}
+            </Card>
+
+            <LatestNotice siteId={site.id} onOpen={() => void navigate('/notices')} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function LatestNotice({ siteId, onOpen }: { siteId: string; onOpen: () => void }) {
+  const { t } = useTranslation();
+  const notifications = useNotifications(siteId);
+  const latest = flattenPages(notifications.data)[0];
+  return (
+    <Card
+      className={styles.card}
+      title={
+        <span className={styles.cardTitle}>
+          <SoundOutline /> {t('mobile.latestNotice')}
+        </span>
+      }
+      extra={
+        <a className={styles.more} onClick={onOpen}>
+          {t('mobile.allNotices')} <RightOutline />
+        </a>
+      }
+      onClick={latest ? onOpen : undefined}
+    >
+      {latest ? (
+        <div data-testid="latest-notice">
+          <div className={styles.noticeTitle}>{latest.title}</div>
+          {latest.body ? <div className={styles.noticeBody}>{latest.body}</div> : null}
+          <div className={styles.noticeMeta}>
+            <Tag fill="outline" color="primary">
+              {latest.fromName}
+            </Tag>
+            <span>{formatRelative(latest.createdAt)}</span>
+          </div>
+        </div>
+      ) : (
+        <p className={styles.muted}>{notifications.isPending ? t('common.loading') : t('mobile.noticesEmpty')}</p>
+      )}
+    </Card>
+  );
+}

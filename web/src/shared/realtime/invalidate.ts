@@ -1,0 +1,45 @@
+/** Which cached queries a realtime event makes stale. Events carry ids only; we refetch. */
+import type { QueryClient } from '@tanstack/react-query';
+import type { RealtimeEvent } from '@anchang/contracts';
+import { queryKeys } from '../api/query-keys';
+
+export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEvent, myId: string | null): void {
+  const siteId = event.siteId;
+  const invalidate = (queryKey: readonly unknown[]) => void queryClient.invalidateQueries({ queryKey });
+  if (siteId) invalidate(queryKeys.auditRoot(siteId)); // every change writes an audit entry
+
+  switch (event.type) {
+    case 'zone.changed':
+      if (siteId) invalidate(queryKeys.zones(siteId));
+      break;
+    case 'post.changed':
+      if (siteId) invalidate(queryKeys.posts(siteId));
+      invalidate(queryKeys.me); // me.sites[].posts carries post names
+      break;
+    case 'person.changed': {
+      if (siteId) invalidate(queryKeys.people(siteId));
+      const payload = event.payload as RealtimeEvent<'person.changed'>['payload'];
+      if (payload.personId === myId) invalidate(queryKeys.me); // my role or posts changed
+      break;
+    }
+    case 'site.changed':
+      if (siteId) invalidate(queryKeys.site(siteId));
+      invalidate(queryKeys.sites);
+      invalidate(queryKeys.me); // site names and time zones live in me.sites
+      break;
+    case 'notification.created':
+      // A notice to one person travels in their user room, where the event has no siteId.
+      if (siteId) invalidate(queryKeys.notifications(siteId));
+      else void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'site' && q.queryKey[2] === 'notifications' });
+      break;
+    case 'standard.changed':
+    case 'roster.changed':
+    case 'shift.changed':
+    case 'anomaly.created':
+    case 'anomaly.updated':
+    case 'requisition.changed':
+    case 'opinion.created':
+      // Modules the web app does not show yet: nothing cached to refresh (their pages add keys here).
+      break;
+  }
+}

@@ -1,0 +1,179 @@
+/**
+ * One WebSocket per tab to /api/realtime (same origin; the session cookie authenticates it).
+ * Reconnects with capped exponential backoff and jitter, re-subscribes to the current site
+ * after every reconnect, and tells listeners when it has been away so they can refetch what
+ * they may have missed.
+ */
+import type { ClientMessage, RealtimeEvent, ServerMessage } from '@anchang/contracts';
+
+export type RealtimeStatus = 'idle' | 'connecting' | 'online' | 'reconnecting';
+
+type EventListener = (event: RealtimeEvent) => void;
+type ResyncListener = () => void;
+
+const BACKOFF_BASE_MS = 500;
+const BACKOFF_MAX_MS = 15_000;
+// Below typical proxy idle timeouts (60 s), so a quiet socket is not cut by the way.
+const PING_INTERVAL_MS = 25_000;
+
+export class RealtimeClient {
+  private socket: WebSocket | null = null;
+  private status: RealtimeStatus = 'idle';
+  private siteId: string | null = null;
+  /** The site the server confirmed we follow: events of that site now reach us. */
+  private subscribedSiteId: string | null = null;
+  private attempt = 0;
+  private wanted = false;
+  private hasBeenOnline = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
+  private pingTimer: ReturnType<typeof setInterval> | null = null;
+  private readonly eventListeners = new Set<EventListener>();
+  private readonly resyncListeners = new Set<ResyncListener>();
+  private readonly statusListeners = new Set<() => void>();
+
+  constructor(private readonly url: () => string = defaultUrl) {}
+
+  getStatus = (): RealtimeStatus => this.status;
+  getSubscribedSiteId = (): string | null => this.subscribedSiteId;
+
+  /** Starts (or keeps) the connection. Call once the user is signed in. */
+  start(): void {
+    if (this.wanted) return;
+    this.wanted = true;
+    window.addEventListener('online', this.reconnectNow);
+    document.addEventListener('visibilitychange', this.onVisible);
+    this.open();
+  }
+
+  /** Closes the connection for good (sign-out). */
+  stop(): void {
+    this.wanted = false;
+    this.hasBeenOnline = false;
+    window.removeEventListener('online', this.reconnectNow);
+    document.removeEventListener('visibilitychange', this.onVisible);
+    this.clearTimers();
+    const socket = this.socket;
+    this.socket = null;
+    socket?.close(1000, 'bye');
+    this.setSubscribed(null);
+    this.setStatus('idle');
+  }
+
+  /** Follows one site's room; the user's own room is joined by the server on connect. */
+  setSite(siteId: string | null): void {
+    if (siteId === this.siteId) return;
+    if (this.siteId) this.send({ type: 'unsubscribe', siteId: this.siteId });
+    this.siteId = siteId;
+    this.setSubscribed(null);
+    if (siteId) this.send({ type: 'subscribe', siteId });
+  }
+
+  onEvent(listener: EventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** Called after a reconnect: events may have been missed while away. */
+  onResync(listener: ResyncListener): () => void {
+    this.resyncListeners.add(listener);
+    return () => this.resyncListeners.delete(listener);
+  }
+
+  subscribeStatus = (listener: () => void): (() => void) => {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  };
+
+  private open(): void {
+    this.clearTimers();
+    this.setStatus(this.hasBeenOnline ? 'reconnecting' : 'connecting');
+    let socket: WebSocket;
+    try {
+      socket = new WebSocket(this.url());
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.socket = socket;
+    socket.onopen = () => {
+      if (socket !== this.socket) return;
+      this.attempt = 0;
+      if (this.siteId) this.send({ type: 'subscribe', siteId: this.siteId });
+      this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_INTERVAL_MS);
+      const wasAway = this.hasBeenOnline;
+      this.hasBeenOnline = true;
+      this.setStatus('online');
+      if (wasAway) for (const listener of this.resyncListeners) listener();
+    };
+    socket.onmessage = (message) => {
+      if (socket !== this.socket || typeof message.data !== 'string') return;
+      let parsed: ServerMessage;
+      try {
+        parsed = JSON.parse(message.data) as ServerMessage;
+      } catch {
+        return;
+      }
+      if (parsed.type === 'event') for (const listener of this.eventListeners) listener(parsed.event);
+      else if (parsed.type === 'subscribed' && parsed.siteId === this.siteId) this.setSubscribed(parsed.siteId);
+    };
+    socket.onclose = () => {
+      if (socket !== this.socket) return;
+      this.socket = null;
+      this.setSubscribed(null);
+      if (this.wanted) this.scheduleReconnect();
+    };
+    // onerror is always followed by onclose, which does the work.
+  }
+
+  private scheduleReconnect(): void {
+    this.clearTimers();
+    this.setStatus(this.hasBeenOnline ? 'reconnecting' : 'connecting');
+    const ceiling = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** this.attempt);
+    this.attempt += 1;
+    // Full jitter: after a server restart, phones do not all come back in the same instant.
+    const delay = ceiling / 2 + Math.random() * (ceiling / 2);
+    this.reconnectTimer = setTimeout(() => this.open(), delay);
+  }
+
+  private reconnectNow = (): void => {
+    if (!this.wanted || this.socket) return;
+    this.attempt = 0;
+    this.open();
+  };
+
+  private onVisible = (): void => {
+    // Phones freeze background tabs; coming back should not wait out a long backoff.
+    if (document.visibilityState === 'visible') this.reconnectNow();
+  };
+
+  private send(message: ClientMessage): void {
+    if (this.socket?.readyState === WebSocket.OPEN) this.socket.send(JSON.stringify(message));
+  }
+
+  private clearTimers(): void {
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.pingTimer) clearInterval(this.pingTimer);
+    this.reconnectTimer = null;
+    this.pingTimer = null;
+  }
+
+  private setSubscribed(siteId: string | null): void {
+    if (siteId === this.subscribedSiteId) return;
+    this.subscribedSiteId = siteId;
+    for (const listener of this.statusListeners) listener();
+  }
+
+  private setStatus(status: RealtimeStatus): void {
+    if (status === this.status) return;
+    this.status = status;
+    for (const listener of this.statusListeners) listener();
+  }
+}
+
+function defaultUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';
+  return `${scheme}//${window.location.host}/api/realtime`;
+}
+
+/** The tab's single connection, shared by every component. */
+export const realtime = new RealtimeClient();

@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig, type Plugin } from 'vite';
+import react from '@vitejs/plugin-react';
+
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const apiTarget = process.env.ANCHANG_API_URL ?? 'http://127.0.0.1:3000';
+
+/**
+ * Two apps, one build: the console at `/` and the staff phone app at `/m`. In dev, deep links
+ * under /m must load the staff app's HTML rather than the console's, as the server does in
+ * production.
+ */
+function staffAppFallback(): Plugin {
+  return {
+    name: 'anchang:staff-app-fallback',
+    configureServer(server) {
+      server.middlewares.use((req, _res, next) => {
+        const url = req.url ?? '';
+        const wantsHtml = (req.headers.accept ?? '').includes('text/html');
+        if (wantsHtml && (url === '/m' || url.startsWith('/m/') || url.startsWith('/m?'))) req.url = '/m/index.html';
+        next();
+      });
+    },
+  };
+}
+
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  plugins: [react(), staffAppFallback()],
+  server: {
+    proxy: { '/api': { target: apiTarget, changeOrigin: true, ws: true } },
+  },
+  preview: {
+    proxy: { '/api': { target: apiTarget, changeOrigin: true, ws: true } },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    // antd and antd-mobile are large; each app loads only its own, and route pages are lazy.
+    chunkSizeWarningLimit: 900,
+    rolldownOptions: {
+      input: { console: here('index.html'), staff: here('m/index.html') },
+      output: {
+        codeSplitting: {
+          groups: [
+            // What both apps load on every page, in one long-cached chunk with a readable name.
+            {
+              name: 'framework',
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|dayjs)[\\/]/,
+            },
+          ],
+        },
+      },
+    },
+  },
+});
