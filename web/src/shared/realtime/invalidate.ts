@@ -33,13 +33,38 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       else void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'site' && q.queryKey[2] === 'notifications' });
       break;
     case 'standard.changed':
+      if (siteId) {
+        invalidate(queryKeys.standards(siteId));
+        invalidate(queryKeys.standardSettings(siteId));
+      }
+      break;
     case 'roster.changed':
+      if (siteId) {
+        invalidate(queryKeys.rosterRoot(siteId));
+        invalidate(queryKeys.dayBoardRoot(siteId));
+        invalidate(queryKeys.myDay(siteId));
+      }
+      break;
     case 'shift.changed':
+      if (siteId) {
+        invalidate(queryKeys.dayBoardRoot(siteId));
+        invalidate(queryKeys.shift(siteId, (event.payload as RealtimeEvent<'shift.changed'>['payload']).shiftId));
+        invalidate(queryKeys.myDay(siteId));
+      }
+      break;
     case 'anomaly.created':
     case 'anomaly.updated':
+      if (siteId) {
+        invalidate(queryKeys.anomaliesRoot(siteId));
+        invalidate(queryKeys.dayBoardRoot(siteId));
+        invalidate(queryKeys.shiftRoot(siteId));
+      }
+      break;
     case 'requisition.changed':
+      if (siteId) invalidate(queryKeys.requisitionsRoot(siteId));
+      break;
     case 'opinion.created':
-      // Modules the web app does not show yet: nothing cached to refresh (their pages add keys here).
+      if (siteId) invalidate(queryKeys.opinionsRoot(siteId));
       break;
   }
 }
