@@ -8,6 +8,8 @@ export interface EventMap {
   'person.changed': { personId: string; action: 'created' | 'updated' | 'removed' };
   'site.changed': { siteId: string };
   'notification.created': { notificationId: string; title: string; body: string; fromName: string };
+  /** Someone's roles, sites, account or sessions changed (null: anyone's): cached sessions are reloaded. */
+  'access.changed': { personId: string | null };
   'standard.changed': { postKind: string; version: number };
   'roster.changed': { dates: string[] };
   'shift.changed': { shiftId: string; postId: string; personId: string; action: 'clocked_in' | 'checklist' | 'clocked_out' };

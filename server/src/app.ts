@@ -21,6 +21,7 @@ import { registerErrorHandler } from './platform/http/error-handler.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import type { App } from './platform/http/types.js';
 import { authenticateRequest, type SessionSettings } from './platform/auth/session.js';
+import { SessionCache } from './platform/auth/session-cache.js';
 import { requireSiteMember } from './platform/auth/policy.js';
 import { ID_PATTERN, newId } from './platform/ids.js';
 import { RealtimeHub } from './platform/realtime/hub.js';
@@ -94,7 +95,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       ? await PostgresEventBus.start(database.databaseUrl, database.pool, app.log)
       : new LocalEventBus(app.log);
   const deps: Deps = { db: database.db, dialect: database.dialect, events, clock, log: app.log };
-  const sessions: SessionSettings = { ttlMs: config.sessionTtlHours * 3_600_000, cookieSecure: config.cookieSecure };
+  const sessions: SessionSettings = { ttlMs: config.sessionTtlHours * 3_600_000, cookieSecure: config.cookieSecure, cache: new SessionCache() };
+  events.subscribe((event) => {
+    if (event.type === 'access.changed') sessions.cache.forgetPerson((event.payload as { personId: string | null }).personId);
+  });
   const authDeps: AuthDeps = { ...deps, sessions, loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000) };
   const hub = new RealtimeHub(events);
   const timers = new TimerRunner(deps, instanceId);

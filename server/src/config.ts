@@ -102,7 +102,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 50 * 1024 * 1024),
     seedDemo: bool('SEED_DEMO'),
-    webDistDir: path.resolve(cwd, env.WEB_DIST_DIR || path.join(import.meta.dirname, '../../web/dist')),
+    webDistDir: path.resolve(cwd, env.WEB_DIST_DIR || './web/dist'),
     timerIntervalMs: int('TIMER_INTERVAL_MS', 50, 60_000),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 1, 1000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 1, 24 * 60),

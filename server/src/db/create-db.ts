@@ -26,8 +26,7 @@ export async function openDatabase(opts: { databaseUrl: string | null; sqliteFil
     const db = new Kysely<DB>({ dialect: createPostgresDialect(pool) });
     return { db, dialect: 'postgres', databaseUrl: opts.databaseUrl, pool, close: () => db.destroy() };
   }
-  const { dialect } = createSqliteDialect(opts.sqliteFile);
-  const db = new Kysely<DB>({ dialect });
+  const db = new Kysely<DB>({ dialect: createSqliteDialect(opts.sqliteFile) });
   return { db, dialect: 'sqlite', databaseUrl: null, pool: null, close: () => db.destroy() };
 }
 

@@ -1,8 +1,16 @@
 /**
  * Use-case transactions. A service opens one transaction at its boundary and passes `tx` down
- * to repositories; events recorded on it are published only after the commit succeeds.
+ * to repositories. Two things ride along and go out at the end of the transaction:
+ *
+ * - deferred inserts: rows nobody reads back inside the use case (the audit entry), written
+ *   just before the commit in as few statements as possible;
+ * - events: on PostgreSQL their NOTIFY is issued inside the transaction (delivered on commit,
+ *   never after a rollback), in the same statement as the last deferred insert; listeners on
+ *   this instance get them right after the commit.
+ *
+ * So a typical write costs BEGIN, its own statement, one closing statement and COMMIT.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { EventMap, EventType, RealtimeEvent } from '@anchang/contracts';
 import type { DB } from '../db/schema.js';
 import type { DialectName } from '../db/create-db.js';
@@ -18,38 +26,87 @@ export interface Deps {
   log: Logger;
 }
 
-export interface Tx {
-  trx: Transaction<DB>;
+/** What a use case records: rows to insert and events to publish, at one instant. */
+export interface WriteBatch {
   /** The instant the use case runs at: one value for every row it writes. */
   now: number;
   dialect: DialectName;
   /** To a site's room, or to one person's room (with the site it concerns, when there is one). */
   emit<T extends EventType>(room: { siteId: string } | { personId: string; siteId?: string }, type: T, payload: EventMap[T]): void;
+  /** Inserts `row` at the end, just before the commit. For rows the use case never reads back. */
+  deferInsert<T extends keyof DB>(table: T, row: Insertable<DB[T]>): void;
+}
+
+/** A use case that also reads and writes as it goes, inside one transaction. */
+export interface Tx extends WriteBatch {
+  trx: Transaction<DB>;
+}
+
+interface Deferred {
+  table: keyof DB;
+  rows: unknown[];
+}
+
+function collect(deps: Deps) {
+  const pending: RealtimeEvent[] = [];
+  const deferred: Deferred[] = [];
+  const now = deps.clock.now();
+  const batch: WriteBatch = {
+    now,
+    dialect: deps.dialect,
+    emit(room, type, payload) {
+      const toPerson = 'personId' in room;
+      pending.push({ type, room: toPerson ? `user:${room.personId}` : `site:${room.siteId}`, siteId: room.siteId ?? null, payload, at: now });
+    },
+    deferInsert(table, row) {
+      const group = deferred.find((d) => d.table === table);
+      if (group) group.rows.push(row);
+      else deferred.push({ table, rows: [row] });
+    },
+  };
+  return { batch, pending, deferred, notify: () => (pending.length > 0 ? deps.events.remoteNotify(pending) : null) };
 }
 
 export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  const pending: RealtimeEvent[] = [];
-  const now = deps.clock.now();
-  const result = await deps.db.transaction().execute((trx) =>
-    fn({
-      trx,
-      now,
-      dialect: deps.dialect,
-      emit(room, type, payload) {
-        const toPerson = 'personId' in room;
-        pending.push({
-          type,
-          room: toPerson ? `user:${room.personId}` : `site:${room.siteId}`,
-          siteId: room.siteId ?? null,
-          payload,
-          at: now,
-        });
-      },
-    }),
-  );
-  if (pending.length > 0) {
-    // The data is committed: a failed publish must not turn the request into an error.
-    deps.events.publish(pending).catch((err: unknown) => deps.log.error({ err }, 'event publish failed'));
-  }
+  const c = collect(deps);
+  const result = await deps.db.transaction().execute(async (trx) => {
+    const value = await fn({ ...c.batch, trx });
+    await closeTransaction(trx, c.deferred, c.notify());
+    return value;
+  });
+  deps.events.deliverLocal(c.pending);
   return result;
+}
+
+/**
+ * A use case that only inserts (its checks done before): everything it records is written at
+ * once. On PostgreSQL that is a single statement (the inserts as data-modifying CTEs, the NOTIFY
+ * as its select), atomic without BEGIN and COMMIT: one round trip for the whole write.
+ */
+export async function inWriteBatch<T>(deps: Deps, fn: (batch: WriteBatch) => T | Promise<T>): Promise<T> {
+  const c = collect(deps);
+  const value = await fn(c.batch);
+  if (deps.dialect === 'postgres') await writeAsOneStatement(deps.db, c.deferred, c.notify());
+  else await deps.db.transaction().execute((trx) => closeTransaction(trx, c.deferred, null));
+  deps.events.deliverLocal(c.pending);
+  return value;
+}
+
+async function writeAsOneStatement(db: Kysely<DB>, deferred: Deferred[], notify: { channel: string; payloads: string[] } | null): Promise<void> {
+  const ctes = deferred.map((d, i) => sql`${sql.raw(`w${i}`)} AS (${db.insertInto(d.table).values(d.rows as never)})`);
+  const select = notify ? sql`SELECT pg_notify(${notify.channel}, p) FROM unnest(${notify.payloads}::text[]) AS p` : sql`SELECT 1`;
+  await (ctes.length > 0 ? sql`WITH ${sql.join(ctes)} ${select}` : select).execute(db);
+}
+
+async function closeTransaction(trx: Transaction<DB>, deferred: Deferred[], notify: { channel: string; payloads: string[] } | null): Promise<void> {
+  const inserts = deferred.map((d) => trx.insertInto(d.table).values(d.rows as never));
+  const last = inserts.pop();
+  for (const insert of inserts) await insert.execute();
+  if (!notify) {
+    if (last) await last.execute();
+    return;
+  }
+  // A data-modifying CTE runs even though the select does not read it: one round trip for both.
+  if (last) await sql`WITH deferred AS (${last}) SELECT pg_notify(${notify.channel}, p) FROM unnest(${notify.payloads}::text[]) AS p`.execute(trx);
+  else await sql`SELECT pg_notify(${notify.channel}, p) FROM unnest(${notify.payloads}::text[]) AS p`.execute(trx);
 }

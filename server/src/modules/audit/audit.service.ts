@@ -7,7 +7,7 @@ import type { Actor, ActorRef } from '../../platform/auth/actor.js';
 import { requireSiteRole } from '../../platform/auth/policy.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
-import type { Deps, Tx } from '../../platform/tx.js';
+import type { Deps, WriteBatch } from '../../platform/tx.js';
 import { insertAuditEntry, listAuditEntries } from './audit.repository.js';
 import { AUDIT_READERS } from './audit.policy.js';
 
@@ -35,8 +35,10 @@ function auditRow(actor: ActorRef, input: AuditInput, at: number) {
   };
 }
 
-export async function recordAudit(tx: Tx, actor: ActorRef, input: AuditInput): Promise<void> {
-  await insertAuditEntry(tx.trx, auditRow(actor, input, tx.now));
+/** Adds the entry to the use case's transaction: it is written with the change, or not at all. */
+export function recordAudit(tx: WriteBatch, actor: ActorRef, input: AuditInput): Promise<void> {
+  tx.deferInsert('audit_log', auditRow(actor, input, tx.now));
+  return Promise.resolve();
 }
 
 /** For attempts that were refused: written outside any failed transaction so the attempt is kept. */

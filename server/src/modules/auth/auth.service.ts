@@ -41,7 +41,9 @@ export async function login(deps: AuthDeps, reply: FastifyReply, input: { login:
 }
 
 export async function logout(deps: AuthDeps, reply: FastifyReply, actor: Actor): Promise<void> {
-  await closeSession(deps.db, reply, actor.sessionId);
+  await closeSession(deps.db, deps.sessions, reply, actor.sessionId);
+  // Other instances may hold this session in their caches.
+  await deps.events.publish([{ type: 'access.changed', room: `user:${actor.personId}`, siteId: null, payload: { personId: actor.personId }, at: deps.clock.now() }]);
 }
 
 export function getMe(deps: Deps, actor: Actor): Promise<Me> {
@@ -86,6 +88,7 @@ export async function changePassword(deps: AuthDeps, actor: Actor, input: { curr
   await inTransaction(deps, async (tx) => {
     await updatePasswordHash(tx.trx, actor.personId, hash, tx.now);
     await deleteSessionsOfPerson(tx.trx, actor.personId, actor.sessionId);
+    tx.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId });
     await recordAudit(tx, { personId: actor.personId, name: actor.name, companyId: actor.companyId, requestId: actor.requestId }, { siteId: null, action: 'auth.password_change', entityType: 'person', entityId: actor.personId });
   });
 }

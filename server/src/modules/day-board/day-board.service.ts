@@ -4,7 +4,6 @@ import { ROLE_GROUPS } from '@anchang/contracts';
  * absent, checklist progress and open anomalies, for today (live) or any past day; and the
  * day's checklists and anomalies as an Excel workbook.
  */
-import ExcelJS from 'exceljs';
 import type { DayBoard, DayBoardRow, PostKind, StandardItem } from '@anchang/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import { requireSiteRole } from '../../platform/auth/policy.js';
@@ -131,6 +130,8 @@ export async function exportDayWorkbook(deps: Deps, actor: Actor, siteId: string
   const data = await loadBoard(deps, siteId, date);
   const { board, timeZone } = data;
   const time = (ms: number | null) => (ms === null ? '' : localParts(ms, timeZone).time);
+  // exceljs weighs ~30 MB in memory: loaded on the first export, not at start.
+  const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Anchang';
 

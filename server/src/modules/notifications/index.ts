@@ -1,2 +1,1 @@
 export { registerNotificationRoutes } from './notifications.routes.js';
-export { insertNotificationRow } from './notifications.repository.js';

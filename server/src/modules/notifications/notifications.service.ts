@@ -9,11 +9,11 @@ import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.j
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
-import { inTransaction, type Deps } from '../../platform/tx.js';
+import { inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { NOTICE_SENDERS } from './notifications.policy.js';
 import { isSiteMember } from '../people/index.js';
-import { insertNotificationRow, listVisibleNotificationRows } from './notifications.repository.js';
+import { listVisibleNotificationRows } from './notifications.repository.js';
 
 const toNotification = (r: NotificationsTable): Notification => ({
   id: r.id,
@@ -43,7 +43,7 @@ export async function sendNotification(
   if (toPersonId && !(await isSiteMember(deps.db, siteId, toPersonId))) {
     throw new AppError('PERSON_NOT_FOUND', { status: 404, message: 'That person is not on this site', params: { personId: toPersonId } });
   }
-  return inTransaction(deps, async (tx) => {
+  return inWriteBatch(deps, async (tx) => {
     const row: NotificationsTable = {
       id: newId(),
       site_id: siteId,
@@ -54,7 +54,7 @@ export async function sendNotification(
       body: (input.body ?? '').trim(),
       created_at: tx.now,
     };
-    await insertNotificationRow(tx.trx, row);
+    tx.deferInsert('notifications', row);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'notification.send', entityType: 'notification', entityId: row.id, detail: { title: row.title, toPersonId } });
     const payload = { notificationId: row.id, title: row.title, body: row.body, fromName: row.from_name };
     tx.emit(toPersonId ? { personId: toPersonId, siteId } : { siteId }, 'notification.created', payload);

@@ -144,6 +144,7 @@ export async function updatePerson(
       detail: { ...patch, ...(patch.phone !== undefined ? { phone: maskPhone(patch.phone) } : {}) },
     });
     tx.emit({ siteId }, 'person.changed', { personId, action: 'updated' });
+    tx.emit({ personId, siteId }, 'access.changed', { personId });
   });
   return getPerson(deps, actor, siteId, personId);
 }
@@ -156,5 +157,6 @@ export async function removePersonFromSite(deps: Deps, actor: Actor, siteId: str
     await deleteMembership(tx.trx, siteId, personId);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'person.remove', entityType: 'person', entityId: personId, detail: { login: current.login, role: current.role } });
     tx.emit({ siteId }, 'person.changed', { personId, action: 'removed' });
+    tx.emit({ personId, siteId }, 'access.changed', { personId });
   });
 }

@@ -8,10 +8,10 @@ import { requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { ID_PATTERN } from '../../platform/ids.js';
 import { writeOnce } from '../../platform/idempotent.js';
-import { inTransaction, type Deps } from '../../platform/tx.js';
+import { inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { detectImageType } from './image-type.js';
-import { findPhotoBytes, findPhotoMeta, insertPhoto } from './photos.repository.js';
+import { findPhotoBytes, findPhotoMeta } from './photos.repository.js';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -37,8 +37,8 @@ export async function uploadPhoto(deps: Deps, actor: Actor, siteId: string, id: 
       return stored && { id, contentType: stored.content_type, size: stored.size, createdAt: stored.created_at };
     },
     () =>
-      inTransaction(deps, async (tx) => {
-        await insertPhoto(tx.trx, { id, site_id: siteId, content_type: contentType, size: bytes.length, bytes, uploaded_by: actor.personId, created_at: tx.now });
+      inWriteBatch(deps, async (tx) => {
+        tx.deferInsert('photos', { id, site_id: siteId, content_type: contentType, size: bytes.length, bytes, uploaded_by: actor.personId, created_at: tx.now });
         await recordAudit(tx, actorRef(actor), { siteId, action: 'photo.upload', entityType: 'photo', entityId: id, detail: { contentType, size: bytes.length } });
         return { id, contentType, size: bytes.length, createdAt: tx.now };
       }),

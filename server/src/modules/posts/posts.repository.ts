@@ -24,9 +24,6 @@ export async function countPostsOfSite(db: Q, siteId: string, postIds: string[])
   return Number(r.n);
 }
 
-export async function insertPostRow(db: Q, row: PostsTable): Promise<void> {
-  await db.insertInto('posts').values(row).execute();
-}
 
 export async function updatePostRow(db: Q, postId: string, patch: Partial<PostsTable>): Promise<void> {
   await db.updateTable('posts').set(patch).where('id', '=', postId).execute();

@@ -7,11 +7,11 @@ import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.j
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
-import { inTransaction, type Deps } from '../../platform/tx.js';
+import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
 import { findZoneRow } from '../zones/index.js';
-import { deletePostRow, findPostRow, insertPostRow, listPostRows, updatePostRow } from './posts.repository.js';
+import { deletePostRow, findPostRow, listPostRows, updatePostRow } from './posts.repository.js';
 
 export const toPost = (r: PostsTable): Post => ({
   id: r.id,
@@ -51,9 +51,9 @@ export async function createPost(deps: Deps, actor: Actor, siteId: string, input
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   await assertZoneOfSite(deps, siteId, input.zoneId);
   try {
-    return await inTransaction(deps, async (tx) => {
+    return await inWriteBatch(deps, async (tx) => {
       const row: PostsTable = { id: newId(), site_id: siteId, kind: input.kind, name: input.name.trim(), zone_id: input.zoneId ?? null, created_at: tx.now, updated_at: tx.now };
-      await insertPostRow(tx.trx, row);
+      tx.deferInsert('posts', row);
       await recordAudit(tx, actorRef(actor), { siteId, action: 'post.create', entityType: 'post', entityId: row.id, detail: { kind: row.kind, name: row.name } });
       tx.emit({ siteId }, 'post.changed', { postId: row.id, action: 'created' });
       return toPost(row);

@@ -1,14 +1,11 @@
 import type { Kysely } from 'kysely';
-import type { CustomerOpinionsTable, DB, RequisitionsTable } from '../../db/schema.js';
+import type { DB, RequisitionsTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findRequisitionRow = (db: Kysely<DB>, siteId: string, id: string) =>
   db.selectFrom('requisitions').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 export const findRequisitionById = (db: Kysely<DB>, id: string) => db.selectFrom('requisitions').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function insertRequisition(db: Kysely<DB>, row: RequisitionsTable): Promise<void> {
-  await db.insertInto('requisitions').values(row).execute();
-}
 
 export async function decideRequisitionRow(db: Kysely<DB>, id: string, patch: Pick<RequisitionsTable, 'status' | 'decided_by' | 'decided_at' | 'decision_note'>): Promise<number> {
   const res = await db.updateTable('requisitions').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
@@ -25,9 +22,6 @@ export function listRequisitionRows(db: Kysely<DB>, siteId: string, page: PageRe
 
 export const findOpinionById = (db: Kysely<DB>, id: string) => db.selectFrom('customer_opinions').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function insertOpinion(db: Kysely<DB>, row: CustomerOpinionsTable): Promise<void> {
-  await db.insertInto('customer_opinions').values(row).execute();
-}
 
 export function listOpinionsOn(db: Kysely<DB>, siteId: string, date: string) {
   return db.selectFrom('customer_opinions').selectAll().where('site_id', '=', siteId).where('date', '=', date).orderBy('created_at').execute();

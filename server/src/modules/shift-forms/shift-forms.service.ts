@@ -12,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { isValidDate, localParts } from '../../platform/site-time.js';
 import { writeOnce } from '../../platform/idempotent.js';
-import { inTransaction, type Deps } from '../../platform/tx.js';
+import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
 import { findPostsByIds } from '../posts/index.js';
@@ -23,8 +23,6 @@ import {
   findOpinionById,
   findRequisitionById,
   findRequisitionRow,
-  insertOpinion,
-  insertRequisition,
   listOpinionsOn,
   listRequisitionRows,
 } from './shift-forms.repository.js';
@@ -91,8 +89,8 @@ export async function createRequisition(
         decision_note: null,
         created_at: deps.clock.now(),
       };
-      await inTransaction(deps, async (tx) => {
-        await insertRequisition(tx.trx, row);
+      await inWriteBatch(deps, async (tx) => {
+        tx.deferInsert('requisitions', row);
         await recordAudit(tx, actorRef(actor), { siteId, action: 'requisition.create', entityType: 'requisition', entityId: row.id, detail: { lines: input.lines } });
         tx.emit({ siteId }, 'requisition.changed', { requisitionId: row.id, status: 'pending' });
       });
@@ -169,8 +167,8 @@ export async function recordOpinion(
         text: input.text.trim(),
         created_at: now,
       };
-      await inTransaction(deps, async (tx) => {
-        await insertOpinion(tx.trx, row);
+      await inWriteBatch(deps, async (tx) => {
+        tx.deferInsert('customer_opinions', row);
         await recordAudit(tx, actorRef(actor), { siteId, action: 'opinion.create', entityType: 'customer_opinion', entityId: row.id, detail: { category: row.category } });
         tx.emit({ siteId }, 'opinion.created', { opinionId: row.id, postId });
       });

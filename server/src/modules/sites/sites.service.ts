@@ -75,6 +75,8 @@ export async function createSite(
     };
     await insertSiteRow(tx.trx, row);
     await recordAudit(tx, actorRef(actor), { siteId: row.id, action: 'site.create', entityType: 'site', entityId: row.id, detail: { name: row.name } });
+    // Company admins reach every site of the company: their cached sessions must see this one.
+    tx.emit({ personId: actor.personId, siteId: row.id }, 'access.changed', { personId: null });
     return toSite(row);
   });
 }

@@ -13,9 +13,6 @@ export function listZoneRows(db: Q, siteId: string, page: PageRequest) {
   return q.orderBy('id').limit(page.limit + 1).execute();
 }
 
-export async function insertZoneRow(db: Q, row: ZonesTable): Promise<void> {
-  await db.insertInto('zones').values(row).execute();
-}
 
 export async function updateZoneRow(db: Q, zoneId: string, patch: Partial<ZonesTable>): Promise<void> {
   await db.updateTable('zones').set(patch).where('id', '=', zoneId).execute();

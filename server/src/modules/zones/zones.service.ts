@@ -7,10 +7,10 @@ import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.j
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
-import { inTransaction, type Deps } from '../../platform/tx.js';
+import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
-import { countPostsInZone, deleteZoneRow, findZoneRow, insertZoneRow, listZoneRows, updateZoneRow } from './zones.repository.js';
+import { countPostsInZone, deleteZoneRow, findZoneRow, listZoneRows, updateZoneRow } from './zones.repository.js';
 
 export const toZone = (r: ZonesTable): Zone => ({
   id: r.id,
@@ -59,9 +59,9 @@ export async function createZone(deps: Deps, actor: Actor, siteId: string, input
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const capacity = checkCapacity(input.kind, input.capacity);
   try {
-    return await inTransaction(deps, async (tx) => {
+    return await inWriteBatch(deps, async (tx) => {
       const row: ZonesTable = { id: newId(), site_id: siteId, kind: input.kind, name: input.name.trim(), capacity, created_at: tx.now, updated_at: tx.now };
-      await insertZoneRow(tx.trx, row);
+      tx.deferInsert('zones', row);
       await recordAudit(tx, actorRef(actor), { siteId, action: 'zone.create', entityType: 'zone', entityId: row.id, detail: { kind: row.kind, name: row.name, capacity } });
       tx.emit({ siteId }, 'zone.changed', { zoneId: row.id, action: 'created' });
       return toZone(row);

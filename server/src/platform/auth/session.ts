@@ -11,6 +11,7 @@ import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
 import { deleteSession, findSession, insertSession, loadSiteRoles, touchSession } from './session.repository.js';
+import type { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'anchang_sid';
 const TOUCH_EVERY_MS = 5 * 60_000;
@@ -18,6 +19,7 @@ const TOUCH_EVERY_MS = 5 * 60_000;
 export interface SessionSettings {
   ttlMs: number;
   cookieSecure: boolean;
+  cache: SessionCache;
 }
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -43,7 +45,8 @@ export async function openSession(
   return id;
 }
 
-export async function closeSession(db: Kysely<DB>, reply: FastifyReply, sessionId: string): Promise<void> {
+export async function closeSession(db: Kysely<DB>, settings: SessionSettings, reply: FastifyReply, sessionId: string): Promise<void> {
+  settings.cache.forgetSession(sessionId);
   await deleteSession(db, sessionId);
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
 }
@@ -57,21 +60,31 @@ export async function authenticateRequest(
 ): Promise<Actor> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Please log in' });
-  const session = await findSession(db, hashToken(token));
-  if (!session) throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Please log in' });
+  const sessionId = hashToken(token);
   const now = clock.now();
+  let cached = settings.cache.get(sessionId, now);
+  if (!cached) {
+    const found = await findSession(db, sessionId);
+    if (!found) throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Please log in' });
+    cached = { session: found, siteRoles: await loadSiteRoles(db, found), cachedAt: now };
+    settings.cache.set(sessionId, cached);
+  }
+  const { session, siteRoles } = cached;
   if (session.expiresAt <= now) {
+    settings.cache.forgetSession(sessionId);
     await deleteSession(db, session.sessionId);
     throw new AppError('SESSION_EXPIRED', { status: 401, message: 'Your session has expired; please log in again' });
   }
   if (!session.isActive) {
+    settings.cache.forgetSession(sessionId);
     await deleteSession(db, session.sessionId);
     throw new AppError('ACCOUNT_DISABLED', { status: 401, message: 'This account is disabled' });
   }
   if (now - session.lastSeenAt > TOUCH_EVERY_MS) {
     await touchSession(db, session.sessionId, now, now + settings.ttlMs);
+    session.lastSeenAt = now;
+    session.expiresAt = now + settings.ttlMs;
   }
-  const siteRoles = await loadSiteRoles(db, session);
   return {
     personId: session.personId,
     companyId: session.companyId,

@@ -1,10 +1,11 @@
 /**
  * Event bus: services record events inside a transaction; they are published only after it
- * commits. On SQLite (one process) events go straight to local listeners. On PostgreSQL they
- * travel through NOTIFY, and every instance (the writer too) delivers what it hears on LISTEN,
- * so a client connected to any instance gets every event exactly once.
+ * commits. Listeners on the writing instance get them at once. On PostgreSQL they also travel
+ * through NOTIFY to the other instances; each instance ignores its own echo on LISTEN, so a
+ * client connected to any instance gets every event exactly once.
  */
 import pg from 'pg';
+import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { RealtimeEvent } from '@anchang/contracts';
 import type { Logger } from '../logger.js';
@@ -12,7 +13,16 @@ import type { Logger } from '../logger.js';
 export type EventListener = (event: RealtimeEvent) => void;
 
 export interface EventBus {
+  /** Outside a transaction: to this instance's listeners now, and to the other instances. */
   publish(events: RealtimeEvent[]): Promise<void>;
+  /** To this instance's listeners only (after a commit that already carried the remote copy). */
+  deliverLocal(events: RealtimeEvent[]): void;
+  /**
+   * What a transaction must send so the other instances hear these events when it commits:
+   * PostgreSQL delivers a NOTIFY issued inside a transaction only on commit, and never if it
+   * rolls back. Null when there are no other instances (SQLite).
+   */
+  remoteNotify(events: RealtimeEvent[]): { channel: string; payloads: string[] } | null;
   subscribe(listener: EventListener): () => void;
   close(): Promise<void>;
 }
@@ -40,8 +50,14 @@ export class LocalEventBus implements EventBus {
   private readonly listeners = new ListenerSet();
   constructor(private readonly log: Logger) {}
   publish(events: RealtimeEvent[]): Promise<void> {
-    for (const e of events) this.listeners.deliver(e, this.log);
+    this.deliverLocal(events);
     return Promise.resolve();
+  }
+  deliverLocal(events: RealtimeEvent[]): void {
+    for (const e of events) this.listeners.deliver(e, this.log);
+  }
+  remoteNotify(): null {
+    return null;
   }
   subscribe(listener: EventListener): () => void {
     return this.listeners.subscribe(listener);
@@ -57,6 +73,7 @@ export class PostgresEventBus implements EventBus {
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private readonly origin = randomUUID();
 
   private constructor(
     private readonly databaseUrl: string,
@@ -75,7 +92,8 @@ export class PostgresEventBus implements EventBus {
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
-        this.listeners.deliver(JSON.parse(msg.payload) as RealtimeEvent, this.log);
+        const { origin, event } = JSON.parse(msg.payload) as { origin: string; event: RealtimeEvent };
+        if (origin !== this.origin) this.listeners.deliver(event, this.log);
       } catch (err) {
         this.log.error({ err }, 'bad event payload');
       }
@@ -103,12 +121,20 @@ export class PostgresEventBus implements EventBus {
     }, 1000);
   }
 
+  deliverLocal(events: RealtimeEvent[]): void {
+    for (const e of events) this.listeners.deliver(e, this.log);
+  }
+
+  // NOTIFY payloads stay far under PostgreSQL's 8000-byte limit: events carry ids and short labels.
+  remoteNotify(events: RealtimeEvent[]): { channel: string; payloads: string[] } {
+    return { channel: CHANNEL, payloads: events.map((event) => JSON.stringify({ origin: this.origin, event })) };
+  }
+
   async publish(events: RealtimeEvent[]): Promise<void> {
     if (events.length === 0) return;
-    // One round trip for the batch; NOTIFY payloads stay far under PostgreSQL's 8000-byte limit
-    // because events carry ids and short labels only.
-    const payloads = events.map((e) => JSON.stringify(e));
-    const sent = this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [CHANNEL, payloads]);
+    this.deliverLocal(events);
+    const { channel, payloads } = this.remoteNotify(events);
+    const sent = this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [channel, payloads]);
     this.inFlight.add(sent);
     try {
       await sent;

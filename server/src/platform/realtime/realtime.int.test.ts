@@ -6,6 +6,9 @@ import { httpLogin, spawnServer } from '../../test/spawn-server.js';
 import { databaseUrlFor, testDialect } from '../../test/test-db.js';
 import { connectSocket } from '../../test/ws-client.js';
 import { createTestDatabase } from '../../test/test-db.js';
+import { buildApp } from '../../app.js';
+import { loadConfig } from '../../config.js';
+import { openDatabase } from '../../db/create-db.js';
 
 describe(`realtime (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let t: TestApp;
@@ -113,6 +116,29 @@ describe(`realtime (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       await one.stop();
       await two.stop();
       await shared.drop();
+    }
+  });
+
+  it.skipIf(testDialect() !== 'postgres')('a person removed on one instance loses access on another that had their session cached', async () => {
+    const database = await openDatabase({ databaseUrl: t.testDb.location.databaseUrl, sqliteFile: '' });
+    const other = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }), database, clock: t.clock, logger: false });
+    try {
+      const person = await createPerson(t.testDb.database.db, site, 'staff');
+      const cookie = await loginAs(t.app, person.login);
+      const zonesOnOther = () => other.inject({ method: 'GET', url: `/api/sites/${site.siteId}/zones`, headers: { cookie } });
+      expect((await zonesOnOther()).statusCode).toBe(200); // now cached on the other instance
+      const removed = await t.app.inject({ method: 'DELETE', url: `/api/sites/${site.siteId}/people/${person.id}`, headers: { cookie: manager } });
+      expect(removed.statusCode).toBe(204);
+      const deadline = Date.now() + 3000;
+      let status = 200;
+      while (status === 200 && Date.now() < deadline) {
+        status = (await zonesOnOther()).statusCode;
+        if (status === 200) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(status).toBe(404);
+    } finally {
+      await other.close();
+      await database.close();
     }
   });
 });

@@ -41,6 +41,7 @@ function eventAction(event: RealtimeEvent): string {
       return 'site.update';
     case 'notification.created':
       return 'notification.send';
+    case 'access.changed':
     case 'standard.changed':
     case 'roster.changed':
     case 'shift.changed':

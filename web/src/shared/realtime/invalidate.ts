@@ -20,6 +20,11 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       if (siteId) invalidate(queryKeys.people(siteId));
       const payload = event.payload as RealtimeEvent<'person.changed'>['payload'];
       if (payload.personId === myId) invalidate(queryKeys.me); // my role or posts changed
+      if (siteId) {
+        // Recording training announces itself as a person change; it clears roster conflicts too.
+        invalidate(queryKeys.training(siteId, payload.personId));
+        invalidate(queryKeys.rosterRoot(siteId));
+      }
       break;
     }
     case 'site.changed':
@@ -31,6 +36,10 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       // A notice to one person travels in their user room, where the event has no siteId.
       if (siteId) invalidate(queryKeys.notifications(siteId));
       else void queryClient.invalidateQueries({ predicate: (q) => q.queryKey[0] === 'site' && q.queryKey[2] === 'notifications' });
+      break;
+    case 'access.changed':
+      invalidate(queryKeys.me); // my roles or sites may have changed
+      invalidate(queryKeys.sites);
       break;
     case 'standard.changed':
       if (siteId) {

@@ -1,0 +1,8 @@
+/** The line the bench server prints once it listens: shared by the server entry and its parent. */
+export const READY_PREFIX = 'BENCH_READY ';
+
+export interface ReadyMessage {
+  port: number;
+  dialect: 'sqlite' | 'postgres';
+  siteId: string;
+}

@@ -1,0 +1,208 @@
+/**
+ * `npm run bench`: the authenticated notification write against a bare insert of the same row,
+ * on SQLite and then on PostgreSQL, with the server's peak memory. Prints a table with PASS/FAIL
+ * against the targets and writes bench/results/<timestamp>.json. Exits 1 if any check fails.
+ *
+ * Environment: BENCH_DURATION_S (10), BENCH_WARMUP_S (2), BENCH_CONNECTIONS (20),
+ * BENCH_DIALECTS ("sqlite,postgres"), BENCH_PG_ADMIN_URL (postgres://postgres@127.0.0.1:5432/postgres),
+ * BENCH_CPU_PROF=1 to write V8 CPU profiles of the server to bench/results/prof/,
+ * BENCH_SERVER_NODE_ARGS="--max-semi-space-size=8 …" to try node flags on the server.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { drive, logIn, type LoadOptions, type Target } from './load.js';
+import { createScratchDatabase, postgresVersion } from './pg-database.js';
+import { judge, machineInfo, renderReport, writeResults, type CpuFigures, type DialectResult } from './report.js';
+import { readCpu, startServer, type CpuSnapshot, type ServerProcess } from './server-process.js';
+
+type Dialect = 'sqlite' | 'postgres';
+
+function envInt(name: string, fallback: number, min: number, max: number): number {
+  const raw = process.env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max} (got "${raw}")`);
+  return n;
+}
+
+const load: LoadOptions = {
+  durationS: envInt('BENCH_DURATION_S', 10, 1, 300),
+  warmupS: envInt('BENCH_WARMUP_S', 2, 0, 60),
+  connections: envInt('BENCH_CONNECTIONS', 20, 1, 1000),
+};
+const dialects = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((d) => d.trim()) as Dialect[];
+for (const d of dialects) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect "${String(d)}"`);
+const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
+const cpuProfDir = process.env.BENCH_CPU_PROF === '1' ? path.join(import.meta.dirname, 'results', 'prof') : null;
+
+const NOTICE = JSON.stringify({ title: '巡场提醒', body: '15:00 前请各岗位完成一次巡场，并在手机上确认检查项。' });
+
+/** Undo steps for what this run created, newest first; run on exit and on Ctrl-C. */
+const cleanups: (() => Promise<void>)[] = [];
+async function cleanUp(): Promise<void> {
+  while (cleanups.length > 0) {
+    const step = cleanups.pop()!;
+    try {
+      await step();
+    } catch (err) {
+      console.error('cleanup step failed:', err);
+    }
+  }
+}
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    console.error(`\n${signal}: stopping the server and removing bench data…`);
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+/** The child's environment: ours minus anything that would pick another database, plus the bench's settings. */
+function serverEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  delete env.DATABASE_URL;
+  delete env.SQLITE_FILE;
+  return { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true', ...vars };
+}
+
+/** CPU spent during a measured window, by the server process and by the whole machine (PostgreSQL and autocannon too). */
+function cpuMeter(pid: number) {
+  type Mark = CpuSnapshot & { runnerMs: number; atMs: number };
+  const mark = (): Mark => {
+    const own = process.cpuUsage();
+    return { ...readCpu(pid), runnerMs: (own.user + own.system) / 1000, atMs: performance.now() };
+  };
+  let start: Mark | null = null;
+  let end: Mark | null = null;
+  return {
+    edge: (edge: 'start' | 'end') => {
+      if (edge === 'start') start = mark();
+      else end = mark();
+    },
+    figures: (requests: number): CpuFigures => {
+      if (!start || !end || requests === 0) return { serverUsPerRequest: NaN, machineUsPerRequest: NaN, loadGenUsPerRequest: NaN, serverCores: NaN };
+      const serverMs = end.processMs - start.processMs;
+      return {
+        serverUsPerRequest: (serverMs * 1000) / requests,
+        machineUsPerRequest: ((end.machineBusyMs - start.machineBusyMs) * 1000) / requests,
+        loadGenUsPerRequest: ((end.runnerMs - start.runnerMs) * 1000) / requests,
+        serverCores: serverMs / (end.atMs - start.atMs),
+      };
+    },
+  };
+}
+
+async function benchDialect(dialect: Dialect): Promise<DialectResult> {
+  let vars: Record<string, string>;
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-bench-'));
+    cleanups.push(() => fs.promises.rm(dir, { recursive: true, force: true }));
+    vars = { SQLITE_FILE: path.join(dir, 'bench.db') };
+  } else {
+    const scratch = await createScratchDatabase();
+    cleanups.push(() => scratch.drop());
+    vars = { DATABASE_URL: scratch.url };
+    console.log(`  PostgreSQL database ${scratch.name}`);
+  }
+
+  // One directory per server: V8 writes a profile per thread (tsx's loader runs in its own), named by pid and thread.
+  const nodeArgs = [...serverNodeArgs, ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProfDir, `${dialect}-${Date.now()}`)] : [])];
+  const server: ServerProcess = await startServer({ env: serverEnv(vars), label: dialect, nodeArgs });
+  cleanups.push(() => server.stop());
+  const baseUrl = `http://127.0.0.1:${server.ready.port}`;
+  console.log(`  server pid ${server.pid} on ${baseUrl}`);
+  const idleRssMb = server.memory.read().rssMb;
+
+  const session = await logIn(baseUrl);
+  const real: Target = {
+    name: 'real',
+    url: `${baseUrl}/api/sites/${session.siteId}/notifications`,
+    headers: { cookie: session.cookie },
+    body: NOTICE,
+  };
+  const bare: Target = { name: 'bare', url: `${baseUrl}/bench/bare-notification`, headers: {}, body: NOTICE };
+
+  console.log(`  real endpoint: ${load.warmupS} s warm-up + ${load.durationS} s…`);
+  server.memory.startWindow();
+  const realCpu = cpuMeter(server.pid);
+  const { figures: realFigures, window: realWindow } = await drive(real, load, realCpu.edge);
+  const peakRssRealMb = server.memory.endWindow();
+
+  console.log(`  bare route:    ${load.warmupS} s warm-up + ${load.durationS} s…`);
+  server.memory.startWindow();
+  const bareCpu = cpuMeter(server.pid);
+  const { figures: bareFigures, window: bareWindow } = await drive(bare, load, bareCpu.edge);
+  const peakRssBareMb = server.memory.endWindow();
+  for (const [name, f] of [
+    ['real endpoint', realFigures],
+    ['bare route', bareFigures],
+  ] as const) {
+    if (f.non2xx > 0 || f.errors > 0 || f.timeouts > 0) {
+      console.error(
+        `\n  !!! ${dialect} ${name}: ${f.non2xx} non-2xx responses, ${f.errors} errors, ${f.timeouts} timeouts; status codes ${JSON.stringify(f.statusCodes)}\n`,
+      );
+    }
+  }
+
+  const peakRssMb = server.memory.read().hwmMb;
+  await server.stop();
+  await cleanUp();
+  return {
+    ...judge(dialect, realFigures, bareFigures, { idleRssMb, peakRssRealMb, peakRssBareMb, peakRssMb }),
+    cpu: { real: realCpu.figures(realFigures.requestsTotal), bare: bareCpu.figures(bareFigures.requestsTotal) },
+    windows: { real: realWindow, bare: bareWindow },
+  };
+}
+
+async function main(): Promise<number> {
+  const startedAt = new Date();
+  const [load1] = os.loadavg();
+  if (load1 !== undefined && load1 > os.availableParallelism() / 2) {
+    console.warn(
+      `Warning: load average ${load1.toFixed(2)} on ${os.availableParallelism()} CPUs before the run; other work on this machine will skew the figures.`,
+    );
+  }
+  const results: DialectResult[] = [];
+  const extra: Record<string, string> = {};
+  if (dialects.includes('postgres')) extra.postgres = await postgresVersion();
+  for (const dialect of dialects) {
+    console.log(`\n${dialect}:`);
+    results.push(await benchDialect(dialect));
+  }
+  console.log(renderReport(results, load));
+  if (cpuProfDir)
+    console.log(
+      `\nNote: the server ran under --cpu-prof; its throughput and memory are skewed. Profiles: ${path.relative(process.cwd(), cpuProfDir)}/`,
+    );
+
+  const allPass = results.every((r) => r.checks.every((c) => c.pass));
+  const file = writeResults(
+    {
+      startedAt: startedAt.toISOString(),
+      finishedAt: new Date().toISOString(),
+      load,
+      serverNodeArgs,
+      endpoint: { real: 'POST /api/sites/:siteId/notifications', bare: 'POST /bench/bare-notification', body: JSON.parse(NOTICE) as unknown },
+      machine: machineInfo(extra),
+      cpuProfileDir: cpuProfDir,
+      allPass,
+      results,
+    },
+    startedAt,
+  );
+  console.log(`\n${allPass ? 'All checks pass.' : 'SOME CHECKS FAIL.'} Results: ${path.relative(process.cwd(), file)}`);
+  return allPass ? 0 : 1;
+}
+
+main()
+  .then((code) => {
+    process.exitCode = code;
+  })
+  .catch(async (err: unknown) => {
+    console.error('\nbench failed:', err);
+    await cleanUp();
+    process.exitCode = 1;
+  });

@@ -1,0 +1,88 @@
+/**
+ * The server under benchmark: the real app, started as `server/src/main.ts` starts it, plus one
+ * bare route that is the reference cost of the write.
+ *
+ * `POST /bench/bare-notification` does the insert `sendNotification` does, straight through Kysely,
+ * with no session, no role check, no transaction, no audit row and no event. The gap between it and
+ * `POST /api/sites/:siteId/notifications` is what our own layers cost.
+ *
+ * Bundled and run by bench/run.ts as plain `node`, as the server runs in production, so the measured process is the
+ * one serving. Configuration comes from the environment (loadConfig); on listening it prints one
+ * line `BENCH_READY {"port":…}` on stdout.
+ */
+import { buildApp } from '../server/src/app.js';
+import { loadConfig } from '../server/src/config.js';
+import { migrateToLatest, openDatabase } from '../server/src/db/create-db.js';
+import type { NotificationsTable } from '../server/src/db/schema.js';
+import { seedDemoIfEmpty } from '../server/src/db/seed/demo.js';
+import { scheduleSessionPurge } from '../server/src/modules/auth/session-purge.jobs.js';
+import { newId } from '../server/src/platform/ids.js';
+import { inTransaction } from '../server/src/platform/tx.js';
+import { READY_PREFIX, type ReadyMessage } from './ready.js';
+
+const BARE_SENDER_LOGIN = 'manager';
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await openDatabase(config);
+  await migrateToLatest(database.db);
+  await seedDemoIfEmpty(database.db, Date.now());
+
+  const app = await buildApp({ config, database });
+  const { timers, deps } = app.services;
+  await inTransaction(deps, (tx) => scheduleSessionPurge(tx));
+  if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
+
+  // The bare route writes as the demo manager on the demo site, as the real requests do.
+  const sender = await database.db
+    .selectFrom('people as p')
+    .innerJoin('site_members as m', 'm.person_id', 'p.id')
+    .select(['p.id', 'p.name', 'm.site_id'])
+    .where('p.login', '=', BARE_SENDER_LOGIN)
+    .executeTakeFirstOrThrow();
+
+  app.post('/bench/bare-notification', { schema: { hide: true } }, async (req, reply) => {
+    const input = req.body as { title?: unknown; body?: unknown } | null;
+    const title = typeof input?.title === 'string' ? input.title : '';
+    if (title === '') return reply.status(400).send({ error: 'title required' });
+    const row: NotificationsTable = {
+      id: newId(),
+      site_id: sender.site_id,
+      to_person_id: null,
+      from_person_id: sender.id,
+      from_name: sender.name,
+      title: title.trim(),
+      body: typeof input?.body === 'string' ? input.body.trim() : '',
+      created_at: Date.now(),
+    };
+    await database.db.insertInto('notifications').values(row).execute();
+    return reply.status(201).send(row);
+  });
+
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) return;
+    closing = true;
+    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    try {
+      await app.close();
+      await database.close();
+    } finally {
+      clearTimeout(force);
+      process.exit(0);
+    }
+  };
+  process.on('SIGINT', () => void shutdown());
+  process.on('SIGTERM', () => void shutdown());
+
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const ready: ReadyMessage = { port, dialect: database.dialect, siteId: sender.site_id };
+  process.stdout.write(`${READY_PREFIX}${JSON.stringify(ready)}\n`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

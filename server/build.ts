@@ -1,0 +1,31 @@
+/**
+ * Production build of the server: one ESM bundle per entry, with the workspace packages
+ * (contracts) compiled in and the npm dependencies left as imports. Running plain JavaScript
+ * instead of transpiling TypeScript at start saves ~40 MB of memory and the start-up time.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'esbuild';
+
+const SERVER_DIR = import.meta.dirname;
+
+export async function bundleServer(entry: string, outfile: string): Promise<void> {
+  const pkg = JSON.parse(fs.readFileSync(path.join(SERVER_DIR, 'package.json'), 'utf8')) as { dependencies?: Record<string, string> };
+  const external = Object.keys(pkg.dependencies ?? {}).filter((name) => !name.startsWith('@anchang/'));
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    sourcemap: true,
+    external: [...external, ...external.map((name) => `${name}/*`)],
+    logLevel: 'warning',
+  });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(SERVER_DIR, 'build.ts')) {
+  await bundleServer(path.join(SERVER_DIR, 'src/main.ts'), path.join(SERVER_DIR, 'dist/main.js'));
+  console.log('server built: server/dist/main.js');
+}
