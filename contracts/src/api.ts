@@ -6,8 +6,7 @@ import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { POST_KINDS, SITE_ROLES, ZONE_KINDS, LOCALES } from './domain.js';
 
 /** A string enum that shows as `enum` in OpenAPI and as a union type in TypeScript. */
-const literalUnion = <T extends readonly string[]>(values: T) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
+const literalUnion = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 
 /** UUIDv7 text ids. */
 export const Id = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'UUID' });
@@ -37,8 +36,7 @@ export const PageQuery = Type.Object(
 );
 export type PageQuery = Static<typeof PageQuery>;
 
-export const Page = <T extends TSchema>(item: T) =>
-  Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
+export const Page = <T extends TSchema>(item: T) => Type.Object({ items: Type.Array(item), nextCursor: Type.Union([Type.String(), Type.Null()]) });
 export interface PageOf<T> {
   items: T[];
   nextCursor: string | null;

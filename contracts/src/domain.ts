@@ -3,31 +3,14 @@
  * sales-center service standards (see the domain reference, posts A and B).
  */
 
-export const ROLES = [
-  'company_admin',
-  'site_manager',
-  'supervisor',
-  'staff',
-  'sales_consultant',
-  'client_viewer',
-] as const;
+export const ROLES = ['company_admin', 'site_manager', 'supervisor', 'staff', 'sales_consultant', 'client_viewer'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that can be granted on a site (company_admin is company-wide, not per site). */
 export type SiteRole = Exclude<Role, 'company_admin'>;
 export const SITE_ROLES: readonly SiteRole[] = ROLES.filter((r): r is SiteRole => r !== 'company_admin');
 
-export const ZONE_KINDS = [
-  'SALES_HALL',
-  'BAR',
-  'CAR_PARK',
-  'SHOW_AREA',
-  'MODEL_ROOM',
-  'SHUTTLE_ROUTE',
-  'WASHROOM',
-  'PERIPHERY',
-  'OFFICE',
-] as const;
+export const ZONE_KINDS = ['SALES_HALL', 'BAR', 'CAR_PARK', 'SHOW_AREA', 'MODEL_ROOM', 'SHUTTLE_ROUTE', 'WASHROOM', 'PERIPHERY', 'OFFICE'] as const;
 export type ZoneKind = (typeof ZONE_KINDS)[number];
 
 /** Zone kinds where a capacity means something, and what it counts. */
@@ -38,20 +21,7 @@ export const ZONE_CAPACITY_UNIT: Partial<Record<ZoneKind, 'seats' | 'spaces' | '
   SHOW_AREA: 'people',
 };
 
-export const POST_KINDS = [
-  'HALL',
-  'BAR',
-  'PARK',
-  'GUARD',
-  'SHUTTLE',
-  'MODEL',
-  'MODELSVC',
-  'SECURITY',
-  'CLEAN',
-  'GREEN',
-  'TECH',
-  'MANAGER',
-] as const;
+export const POST_KINDS = ['HALL', 'BAR', 'PARK', 'GUARD', 'SHUTTLE', 'MODEL', 'MODELSVC', 'SECURITY', 'CLEAN', 'GREEN', 'TECH', 'MANAGER'] as const;
 export type PostKind = (typeof POST_KINDS)[number];
 
 /** Where each post normally works: used to suggest a zone when a post is created. */

@@ -13,7 +13,14 @@ export interface EventMap {
   'standard.changed': { postKind: string; version: number };
   'roster.changed': { dates: string[] };
   'shift.changed': { shiftId: string; postId: string; personId: string; action: 'clocked_in' | 'checklist' | 'clocked_out' };
-  'anomaly.created': { anomalyId: string; postId: string | null; postName: string | null; itemId: string | null; note: string; reportedByName: string };
+  'anomaly.created': {
+    anomalyId: string;
+    postId: string | null;
+    postName: string | null;
+    itemId: string | null;
+    note: string;
+    reportedByName: string;
+  };
   'anomaly.updated': { anomalyId: string; status: string };
   'requisition.changed': { requisitionId: string; status: string };
   'opinion.created': { opinionId: string; postId: string | null };

@@ -22,4 +22,5 @@ export const ZONE_CAPACITY_REQUIRED: readonly ZoneKind[] = ['SALES_HALL', 'CAR_P
 
 /** Passwords: 8+ characters with a letter and a digit, what staff can remember and type on a phone. */
 export const PASSWORD_MIN_LENGTH = 8;
-export const isStrongPassword = (password: string): boolean => password.length >= PASSWORD_MIN_LENGTH && /[A-Za-z]/.test(password) && /[0-9]/.test(password);
+export const isStrongPassword = (password: string): boolean =>
+  password.length >= PASSWORD_MIN_LENGTH && /[A-Za-z]/.test(password) && /[0-9]/.test(password);

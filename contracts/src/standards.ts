@@ -6,7 +6,10 @@ import { Type, type Static } from '@sinclair/typebox';
 import { HHMM, Id, Instant, PostKindSchema } from './api.js';
 
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD in the site time zone' });
-export const Text = Type.Object({ zh: Type.String({ minLength: 1, maxLength: 500 }), en: Type.String({ maxLength: 500 }) }, { additionalProperties: false });
+export const Text = Type.Object(
+  { zh: Type.String({ minLength: 1, maxLength: 500 }), en: Type.String({ maxLength: 500 }) },
+  { additionalProperties: false },
+);
 export type Text = Static<typeof Text>;
 
 export const PHASES = ['PRE', 'IN', 'POST'] as const;
@@ -123,7 +126,11 @@ export const CopyWeekBody = Type.Object({ fromWeek: LocalDate, toWeek: LocalDate
 
 // ---- shifts ----
 export const GeoPoint = Type.Object(
-  { lat: Type.Number({ minimum: -90, maximum: 90 }), lng: Type.Number({ minimum: -180, maximum: 180 }), accuracyM: Type.Optional(Type.Number({ minimum: 0 })) },
+  {
+    lat: Type.Number({ minimum: -90, maximum: 90 }),
+    lng: Type.Number({ minimum: -180, maximum: 180 }),
+    accuracyM: Type.Optional(Type.Number({ minimum: 0 })),
+  },
   { additionalProperties: false },
 );
 export const ChecklistResultValue = Type.Unsafe<'ok' | 'anomaly' | 'na'>({ type: 'string', enum: ['ok', 'anomaly', 'na'] });
@@ -200,7 +207,10 @@ export const ClockOutBody = Type.Object(
   },
   { additionalProperties: false },
 );
-export const MyShiftsQuery = Type.Object({ status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])) }, { additionalProperties: false });
+export const MyShiftsQuery = Type.Object(
+  { status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])) },
+  { additionalProperties: false },
+);
 export const MyDay = Type.Object({
   date: LocalDate,
   roster: Type.Array(Type.Object({ entry: RosterEntry, postName: Type.String(), postKind: PostKindSchema, shiftId: Type.Union([Id, Type.Null()]) })),
@@ -216,7 +226,10 @@ export const PhotoParams = Type.Object({ siteId: Id, photoId: Id });
 // ---- anomalies ----
 export const ANOMALY_STATUSES = ['open', 'acknowledged', 'assigned', 'resolved'] as const;
 export const AnomalyStatus = Type.Unsafe<(typeof ANOMALY_STATUSES)[number]>({ type: 'string', enum: [...ANOMALY_STATUSES] });
-export const AnomalyCategory = Type.Unsafe<'equipment' | 'supplies' | 'environment' | 'other'>({ type: 'string', enum: ['equipment', 'supplies', 'environment', 'other'] });
+export const AnomalyCategory = Type.Unsafe<'equipment' | 'supplies' | 'environment' | 'other'>({
+  type: 'string',
+  enum: ['equipment', 'supplies', 'environment', 'other'],
+});
 export const Anomaly = Type.Object({
   id: Id,
   siteId: Id,
@@ -263,7 +276,11 @@ export const UpdateAnomalyBody = Type.Object(
 
 // ---- post-shift forms ----
 export const RequisitionLine = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 60 }), quantity: Type.Integer({ minimum: 1, maximum: 10000 }), unit: Type.String({ minLength: 1, maxLength: 10 }) },
+  {
+    name: Type.String({ minLength: 1, maxLength: 60 }),
+    quantity: Type.Integer({ minimum: 1, maximum: 10000 }),
+    unit: Type.String({ minLength: 1, maxLength: 10 }),
+  },
   { additionalProperties: false },
 );
 export const Requisition = Type.Object({
@@ -283,7 +300,12 @@ export const Requisition = Type.Object({
 });
 export type Requisition = Static<typeof Requisition>;
 export const CreateRequisitionBody = Type.Object(
-  { id: Id, shiftId: Type.Optional(Id), lines: Type.Array(RequisitionLine, { minItems: 1, maxItems: 30 }), note: Type.Optional(Type.String({ maxLength: 500 })) },
+  {
+    id: Id,
+    shiftId: Type.Optional(Id),
+    lines: Type.Array(RequisitionLine, { minItems: 1, maxItems: 30 }),
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+  },
   { additionalProperties: false },
 );
 export const RequisitionParams = Type.Object({ siteId: Id, requisitionId: Id });
@@ -328,7 +350,9 @@ export const DateQuery = Type.Object({ date: LocalDate }, { additionalProperties
 export const OpinionDaySummary = Type.Object({
   date: LocalDate,
   total: Type.Integer(),
-  byPost: Type.Array(Type.Object({ postId: Type.Union([Id, Type.Null()]), postName: Type.String(), count: Type.Integer(), opinions: Type.Array(CustomerOpinion) })),
+  byPost: Type.Array(
+    Type.Object({ postId: Type.Union([Id, Type.Null()]), postName: Type.String(), count: Type.Integer(), opinions: Type.Array(CustomerOpinion) }),
+  ),
 });
 export type OpinionDaySummary = Static<typeof OpinionDaySummary>;
 
@@ -366,7 +390,13 @@ export const DayBoard = Type.Object({
   isToday: Type.Boolean(),
   now: Instant,
   rows: Type.Array(DayBoardRow),
-  totals: Type.Object({ rostered: Type.Integer(), onDuty: Type.Integer(), late: Type.Integer(), absent: Type.Integer(), openAnomalies: Type.Integer() }),
+  totals: Type.Object({
+    rostered: Type.Integer(),
+    onDuty: Type.Integer(),
+    late: Type.Integer(),
+    absent: Type.Integer(),
+    openAnomalies: Type.Integer(),
+  }),
 });
 export type DayBoard = Static<typeof DayBoard>;
 

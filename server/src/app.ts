@@ -99,7 +99,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   events.subscribe((event) => {
     if (event.type === 'access.changed') sessions.cache.forgetPerson((event.payload as { personId: string | null }).personId);
   });
-  const authDeps: AuthDeps = { ...deps, sessions, loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000) };
+  const authDeps: AuthDeps = {
+    ...deps,
+    sessions,
+    loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000),
+  };
   const hub = new RealtimeHub(events);
   const timers = new TimerRunner(deps, instanceId);
   registerSessionPurge(timers);
@@ -125,7 +129,11 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   await app.register(
     async (api: App) => {
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
-      registerHealthRoutes(api, { dialect: database.dialect, schemaVersion: currentSchemaVersion, ping: async () => void (await database.db.selectFrom('companies').select('id').limit(1).execute()) });
+      registerHealthRoutes(api, {
+        dialect: database.dialect,
+        schemaVersion: currentSchemaVersion,
+        ping: async () => void (await database.db.selectFrom('companies').select('id').limit(1).execute()),
+      });
       registerPublicAuthRoutes(api, authDeps);
 
       await api.register(async (authed: App) => {
@@ -194,6 +202,9 @@ function registerWebApp(app: App, distDir: string): void {
     if (!hasBuild) return reply.type('text/plain; charset=utf-8').send('Anchang: the web app is not built. Run `npm run build`.');
     const isStaffApp = url === '/m' || url.startsWith('/m/');
     // The HTML names the current assets: always revalidate it.
-    return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').sendFile(isStaffApp ? 'm/index.html' : 'index.html');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('cache-control', 'no-cache')
+      .sendFile(isStaffApp ? 'm/index.html' : 'index.html');
   });
 }

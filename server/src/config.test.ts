@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './config.js';
 describe('loadConfig', () => {
   it('gives working defaults: SQLite under ./data, port 3000, all roles', () => {
     const c = loadConfig({}, '/srv/anchang');
-    expect(c).toMatchObject({ port: 3000, databaseUrl: null, sqliteFile: '/srv/anchang/data/anchang.db', roles: ['api', 'worker', 'scheduler'], seedDemo: true });
+    expect(c).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      sqliteFile: '/srv/anchang/data/anchang.db',
+      roles: ['api', 'worker', 'scheduler'],
+      seedDemo: true,
+    });
     expect(Object.isFrozen(c)).toBe(true);
   });
 

@@ -17,7 +17,6 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (code: ErrorCode, params?: Record<string, unknown>) =>
-  new AppError(code, { status: 404, message: 'Not found', params });
+export const notFound = (code: ErrorCode, params?: Record<string, unknown>) => new AppError(code, { status: 404, message: 'Not found', params });
 export const forbidden = (params?: Record<string, unknown>) =>
   new AppError('FORBIDDEN', { status: 403, message: 'You may not do this here', params });

@@ -17,7 +17,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(opts: { env?: Record<string, string>; dialect?: TestDialect; guestPresence?: GuestPresence } = {}): Promise<TestApp> {
+export async function buildTestApp(
+  opts: { env?: Record<string, string>; dialect?: TestDialect; guestPresence?: GuestPresence } = {},
+): Promise<TestApp> {
   const dialect = opts.dialect ?? testDialect();
   const testDb = await createTestDatabase(dialect);
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', ...opts.env });

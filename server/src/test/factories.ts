@@ -24,7 +24,10 @@ export interface TestSite {
 
 export async function createCompanyWithSite(db: Kysely<DB>, now = Date.now()): Promise<TestSite> {
   const companyId = newId();
-  await db.insertInto('companies').values({ id: companyId, name: unique('公司'), created_at: now }).execute();
+  await db
+    .insertInto('companies')
+    .values({ id: companyId, name: unique('公司'), created_at: now })
+    .execute();
   const { siteId, zoneId, postId } = await createSite(db, companyId, now);
   return { companyId, siteId, zoneId, postId };
 }
@@ -45,9 +48,15 @@ export async function createSite(db: Kysely<DB>, companyId: string, now = Date.n
     })
     .execute();
   const zoneId = newId();
-  await db.insertInto('zones').values({ id: zoneId, site_id: siteId, kind: 'SALES_HALL', name: '销售大厅', capacity: 30, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('zones')
+    .values({ id: zoneId, site_id: siteId, kind: 'SALES_HALL', name: '销售大厅', capacity: 30, created_at: now, updated_at: now })
+    .execute();
   const postId = newId();
-  await db.insertInto('posts').values({ id: postId, site_id: siteId, kind: 'HALL', name: '大厅服务岗', zone_id: zoneId, created_at: now, updated_at: now }).execute();
+  await db
+    .insertInto('posts')
+    .values({ id: postId, site_id: siteId, kind: 'HALL', name: '大厅服务岗', zone_id: zoneId, created_at: now, updated_at: now })
+    .execute();
   return { siteId, zoneId, postId };
 }
 
@@ -57,7 +66,12 @@ export interface TestPerson {
   name: string;
 }
 
-export async function createPerson(db: Kysely<DB>, site: { companyId: string; siteId: string }, role: Role, opts: { postIds?: string[]; now?: number } = {}): Promise<TestPerson> {
+export async function createPerson(
+  db: Kysely<DB>,
+  site: { companyId: string; siteId: string },
+  role: Role,
+  opts: { postIds?: string[]; now?: number } = {},
+): Promise<TestPerson> {
   const now = opts.now ?? Date.now();
   const id = newId();
   const login = unique('u');

@@ -33,7 +33,18 @@ async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }
 export async function createSiteActivity(app: App, db: Kysely<DB>, clock: ManualClock, site: TestSite): Promise<SiteActivity> {
   const managerP = await createPerson(db, site, 'site_manager');
   const staffP = await createPerson(db, site, 'staff', { postIds: [site.postId] });
-  await db.insertInto('training_records').values({ id: newId(), company_id: site.companyId, person_id: staffP.id, kind: 'pre_job', topic: 'BI', completed_at: clock.now(), recorded_by: null }).execute();
+  await db
+    .insertInto('training_records')
+    .values({
+      id: newId(),
+      company_id: site.companyId,
+      person_id: staffP.id,
+      kind: 'pre_job',
+      topic: 'BI',
+      completed_at: clock.now(),
+      recorded_by: null,
+    })
+    .execute();
   const manager = { ...managerP, cookie: await loginAs(app, managerP.login) };
   const staff = { ...staffP, cookie: await loginAs(app, staffP.login) };
   const as = (cookie: string) => ({ headers: { cookie } });
@@ -42,13 +53,29 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
   await ok(await app.inject({ method: 'POST', url: `${base}/standards/adopt`, ...as(manager.cookie) }), 'adopt');
   const date = localParts(clock.now(), 'Asia/Shanghai').date;
   const entry = await ok<{ id: string }>(
-    await app.inject({ method: 'POST', url: `${base}/roster`, ...as(manager.cookie), payload: { postId: site.postId, personId: staff.id, date, start: '00:00', end: '23:59' } }),
+    await app.inject({
+      method: 'POST',
+      url: `${base}/roster`,
+      ...as(manager.cookie),
+      payload: { postId: site.postId, personId: staff.id, date, start: '00:00', end: '23:59' },
+    }),
     'roster',
   );
   const shiftId = newId();
-  await ok(await app.inject({ method: 'POST', url: `${base}/shifts`, ...as(staff.cookie), payload: { id: shiftId, postId: site.postId } }), 'clock in');
+  await ok(
+    await app.inject({ method: 'POST', url: `${base}/shifts`, ...as(staff.cookie), payload: { id: shiftId, postId: site.postId } }),
+    'clock in',
+  );
   const photoId = newId();
-  await ok(await app.inject({ method: 'PUT', url: `${base}/photos/${photoId}`, headers: { cookie: staff.cookie, 'content-type': 'image/png' }, payload: TINY_PNG }), 'photo');
+  await ok(
+    await app.inject({
+      method: 'PUT',
+      url: `${base}/photos/${photoId}`,
+      headers: { cookie: staff.cookie, 'content-type': 'image/png' },
+      payload: TINY_PNG,
+    }),
+    'photo',
+  );
   await ok(
     await app.inject({
       method: 'POST',
@@ -58,13 +85,29 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'result',
   );
-  const anomalies = await ok<{ items: { id: string }[] }>(await app.inject({ method: 'GET', url: `${base}/anomalies`, ...as(manager.cookie) }), 'anomalies');
+  const anomalies = await ok<{ items: { id: string }[] }>(
+    await app.inject({ method: 'GET', url: `${base}/anomalies`, ...as(manager.cookie) }),
+    'anomalies',
+  );
   const requisitionId = newId();
   await ok(
-    await app.inject({ method: 'POST', url: `${base}/requisitions`, ...as(staff.cookie), payload: { id: requisitionId, shiftId, lines: [{ name: '糖果', quantity: 2, unit: '袋' }] } }),
+    await app.inject({
+      method: 'POST',
+      url: `${base}/requisitions`,
+      ...as(staff.cookie),
+      payload: { id: requisitionId, shiftId, lines: [{ name: '糖果', quantity: 2, unit: '袋' }] },
+    }),
     'requisition',
   );
   const opinionId = newId();
-  await ok(await app.inject({ method: 'POST', url: `${base}/opinions`, ...as(staff.cookie), payload: { id: opinionId, shiftId, category: 'suggestion', text: '希望增加停车位' } }), 'opinion');
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/opinions`,
+      ...as(staff.cookie),
+      payload: { id: opinionId, shiftId, category: 'suggestion', text: '希望增加停车位' },
+    }),
+    'opinion',
+  );
   return { manager, staff, date, entryId: entry.id, shiftId, photoId, anomalyId: anomalies.items[0]!.id, requisitionId, opinionId };
 }

@@ -71,7 +71,11 @@ export async function spawnServer(env: Record<string, string>, timeoutMs = 60_00
 
 /** Logs in over HTTP and returns the Cookie header value. */
 export async function httpLogin(url: string, login: string, password: string): Promise<string> {
-  const res = await fetch(`${url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ login, password }) });
+  const res = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ login, password }),
+  });
   if (!res.ok) throw new Error(`login failed: ${res.status} ${await res.text()}`);
   const setCookie = res.headers.get('set-cookie') ?? '';
   const m = /anchang_sid=([^;]+)/.exec(setCookie);

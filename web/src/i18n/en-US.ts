@@ -1,4 +1,6 @@
 import type { Messages } from './zh-CN';
+import { consoleShiftsEn } from './sections/console-shifts.en-US';
+import { shiftPhoneEn } from './sections/shift-phone.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -272,6 +274,20 @@ export const enUS: Messages = {
       post: { create: 'Created post', update: 'Changed post', delete: 'Deleted post' },
       person: { create: 'Added person', update: 'Changed person', remove: 'Removed person' },
       notification: { send: 'Sent notice' },
+      standards: { adopt: 'Adopted the standards library' },
+      standard: { update: 'Edited a post standard', settings: 'Changed standard settings' },
+      training: { record: 'Recorded training' },
+      roster: { create: 'Added a roster line', delete: 'Removed a roster line', copy_week: 'Copied a roster week' },
+      photo: { upload: 'Uploaded a photo' },
+      shift: { clock_in: 'Clocked in', checklist: 'Recorded a checklist item', clock_out: 'Clocked out' },
+      anomaly: {
+        report: 'Reported an anomaly',
+        acknowledge: 'Acknowledged an anomaly',
+        assign: 'Assigned an anomaly',
+        resolve: 'Resolved an anomaly',
+      },
+      requisition: { create: 'Requested supplies', approved: 'Approved a requisition', rejected: 'Rejected a requisition' },
+      opinion: { create: 'Recorded a customer opinion' },
     },
     detailKeys: {
       name: 'Name',
@@ -296,6 +312,15 @@ export const enUS: Messages = {
       person: 'Person',
       notification: 'Notice',
       session: 'Session',
+      standards: 'Standards',
+      standard: 'Post standard',
+      roster_entry: 'Roster line',
+      roster: 'Roster',
+      photo: 'Photo',
+      shift: 'Shift',
+      anomaly: 'Anomaly',
+      requisition: 'Requisition',
+      customer_opinion: 'Customer opinion',
     },
   },
   notices: {
@@ -366,6 +391,7 @@ export const enUS: Messages = {
     languageTitle: 'Choose language',
     passwordTitle: 'Change password',
   },
+  consoleShifts: consoleShiftsEn,
   zoneKinds: {
     SALES_HALL: 'Sales hall',
     BAR: 'Bar',
@@ -409,6 +435,7 @@ export const enUS: Messages = {
     spaces: 'Parking spaces',
     people: 'People',
   },
+  shiftPhone: shiftPhoneEn,
   errors: {
     VALIDATION_FAILED: 'Some input is not valid. Check it and try again',
     MALFORMED_JSON: 'The request was malformed',
@@ -446,6 +473,7 @@ export const enUS: Messages = {
     INVALID_DATE: 'Invalid date',
     INVALID_TIME_RANGE: 'Invalid time range: start before end, without overlaps',
     ROSTER_ENTRY_NOT_FOUND: 'Roster entry not found; it may have been deleted',
+    ROSTER_ENTRY_IN_USE: 'Someone has already clocked in on this roster line; it cannot be deleted',
     NOT_ROSTERED: 'You are not rostered on this post today',
     TOO_EARLY_TO_CLOCK_IN: 'It is too early to clock in',
     ALREADY_ON_SHIFT: 'You are already on shift',

@@ -1,3 +1,6 @@
+import { consoleShiftsZh } from './sections/console-shifts.zh-CN';
+import { shiftPhoneZh } from './sections/shift-phone.zh-CN';
+
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
  * `Messages`), so a missing English label is a compile error, not a blank in the UI.
@@ -273,6 +276,15 @@ export const zhCN = {
       post: { create: '新建岗位', update: '修改岗位', delete: '删除岗位' },
       person: { create: '添加人员', update: '修改人员', remove: '移出人员' },
       notification: { send: '发送通知' },
+      standards: { adopt: '采用标准库' },
+      standard: { update: '修改岗位标准', settings: '修改标准设置' },
+      training: { record: '记录培训' },
+      roster: { create: '新增排班', delete: '删除排班', copy_week: '复制一周排班' },
+      photo: { upload: '上传照片' },
+      shift: { clock_in: '签到', checklist: '记录检查项', clock_out: '签退' },
+      anomaly: { report: '登记异常', acknowledge: '确认异常', assign: '指派异常', resolve: '处理异常' },
+      requisition: { create: '物资领用申请', approved: '批准领用', rejected: '驳回领用' },
+      opinion: { create: '记录客户意见' },
     },
     detailKeys: {
       name: '名称',
@@ -297,6 +309,15 @@ export const zhCN = {
       person: '人员',
       notification: '通知',
       session: '会话',
+      standards: '岗位标准',
+      standard: '岗位标准',
+      roster_entry: '排班',
+      roster: '排班',
+      photo: '照片',
+      shift: '班次',
+      anomaly: '异常',
+      requisition: '物资申请',
+      customer_opinion: '客户意见',
     },
   },
   notices: {
@@ -367,6 +388,7 @@ export const zhCN = {
     languageTitle: '选择语言',
     passwordTitle: '修改密码',
   },
+  consoleShifts: consoleShiftsZh,
   zoneKinds: {
     SALES_HALL: '销售大厅',
     BAR: '吧台',
@@ -410,6 +432,7 @@ export const zhCN = {
     spaces: '车位数',
     people: '可容纳人数',
   },
+  shiftPhone: shiftPhoneZh,
   errors: {
     VALIDATION_FAILED: '填写的内容有误,请检查后重试',
     MALFORMED_JSON: '请求格式有误',
@@ -447,6 +470,7 @@ export const zhCN = {
     INVALID_DATE: '日期无效',
     INVALID_TIME_RANGE: '时间段无效:开始时间必须早于结束时间,且不能重叠',
     ROSTER_ENTRY_NOT_FOUND: '排班记录不存在,可能已被删除',
+    ROSTER_ENTRY_IN_USE: '已有人按这条排班签到,不能删除',
     NOT_ROSTERED: '你今天没有这个岗位的排班',
     TOO_EARLY_TO_CLOCK_IN: '还没到上岗打卡时间',
     ALREADY_ON_SHIFT: '你已经在岗了',

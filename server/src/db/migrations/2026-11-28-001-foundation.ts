@@ -142,7 +142,19 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['timers', 'notifications', 'audit_log', 'sessions', 'post_assignments', 'site_members', 'people', 'posts', 'zones', 'sites', 'companies']) {
+  for (const t of [
+    'timers',
+    'notifications',
+    'audit_log',
+    'sessions',
+    'post_assignments',
+    'site_members',
+    'people',
+    'posts',
+    'zones',
+    'sites',
+    'companies',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -167,7 +167,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const t of ['customer_opinions', 'requisitions', 'anomalies', 'checklist_results', 'photos', 'shifts', 'roster_entries', 'training_records', 'site_standard_settings', 'standard_versions']) {
+  for (const t of [
+    'customer_opinions',
+    'requisitions',
+    'anomalies',
+    'checklist_results',
+    'photos',
+    'shifts',
+    'roster_entries',
+    'training_records',
+    'site_standard_settings',
+    'standard_versions',
+  ]) {
     await db.schema.dropTable(t).execute();
   }
 }

@@ -87,7 +87,10 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
     for (const z of ZONES) {
       const id = newId();
       if (!zoneIdByKind.has(z.kind)) zoneIdByKind.set(z.kind, id);
-      await trx.insertInto('zones').values({ id, site_id: siteId, kind: z.kind, name: z.name, capacity: z.capacity, created_at: now, updated_at: now }).execute();
+      await trx
+        .insertInto('zones')
+        .values({ id, site_id: siteId, kind: z.kind, name: z.name, capacity: z.capacity, created_at: now, updated_at: now })
+        .execute();
     }
     const postIdByKind = new Map<PostKind, string>();
     for (const p of POSTS) {
@@ -96,7 +99,15 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
       const zoneKind = POST_DEFAULT_ZONE[p.kind];
       await trx
         .insertInto('posts')
-        .values({ id, site_id: siteId, kind: p.kind, name: p.name, zone_id: zoneKind ? (zoneIdByKind.get(zoneKind) ?? null) : null, created_at: now, updated_at: now })
+        .values({
+          id,
+          site_id: siteId,
+          kind: p.kind,
+          name: p.name,
+          zone_id: zoneKind ? (zoneIdByKind.get(zoneKind) ?? null) : null,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
     await adoptLibraryInto(trx, siteId, null, now);
@@ -129,14 +140,32 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
         for (let d = 0; d < 14; d++) {
           await trx
             .insertInto('roster_entries')
-            .values({ id: newId(), site_id: siteId, post_id: postId, person_id: personId, date: addDays(firstDay, d), start_time: '08:30', end_time: '18:00', created_by: null, created_at: now })
+            .values({
+              id: newId(),
+              site_id: siteId,
+              post_id: postId,
+              person_id: personId,
+              date: addDays(firstDay, d),
+              start_time: '08:30',
+              end_time: '18:00',
+              created_by: null,
+              created_at: now,
+            })
             .execute();
         }
       }
       if (a.role !== 'company_admin') {
         await trx
           .insertInto('training_records')
-          .values({ id: newId(), company_id: companyId, person_id: personId, kind: 'pre_job', topic: 'BI 规范及楼盘基本情况', completed_at: now, recorded_by: null })
+          .values({
+            id: newId(),
+            company_id: companyId,
+            person_id: personId,
+            kind: 'pre_job',
+            topic: 'BI 规范及楼盘基本情况',
+            completed_at: now,
+            recorded_by: null,
+          })
           .execute();
       }
     }

@@ -10,7 +10,13 @@ export const findAnomalyRow = (db: Kysely<DB>, siteId: string, id: string) =>
   db.selectFrom('anomalies').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 
 export const findOpenAnomalyOfItem = (db: Kysely<DB>, shiftId: string, itemId: string) =>
-  db.selectFrom('anomalies').selectAll().where('shift_id', '=', shiftId).where('item_id', '=', itemId).where('status', '!=', 'resolved').executeTakeFirst();
+  db
+    .selectFrom('anomalies')
+    .selectAll()
+    .where('shift_id', '=', shiftId)
+    .where('item_id', '=', itemId)
+    .where('status', '!=', 'resolved')
+    .executeTakeFirst();
 
 export async function updateAnomalyRow(db: Kysely<DB>, id: string, patch: Partial<AnomaliesTable>): Promise<void> {
   await db.updateTable('anomalies').set(patch).where('id', '=', id).execute();
@@ -22,11 +28,21 @@ export function listAnomalyRows(db: Kysely<DB>, siteId: string, page: PageReques
   else if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.reportedBy) q = q.where('reported_by', '=', filter.reportedBy);
   if (page.afterId) q = q.where('id', '<', page.afterId);
-  return q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export function listAnomaliesOn(db: Kysely<DB>, siteId: string, from: number, to: number) {
-  return db.selectFrom('anomalies').selectAll().where('site_id', '=', siteId).where('reported_at', '>=', from).where('reported_at', '<', to).orderBy('reported_at').execute();
+  return db
+    .selectFrom('anomalies')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('reported_at', '>=', from)
+    .where('reported_at', '<', to)
+    .orderBy('reported_at')
+    .execute();
 }
 
 export function countUnresolvedByPost(db: Kysely<DB>, siteId: string) {

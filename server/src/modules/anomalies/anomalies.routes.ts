@@ -11,16 +11,30 @@ const ReportAnomalyBody = Type.Object(
 
 export function registerAnomalyRoutes(app: App, deps: Deps): void {
   const tags = ['anomalies'];
-  app.get('/sites/:siteId/anomalies', { schema: { tags, summary: 'Anomalies, newest first (staff: their own)', params: SiteParams, querystring: AnomalyListQuery, response: { 200: Page(Anomaly) } } }, (req) =>
-    listAnomalies(deps, req.actor, req.params.siteId, req.query),
+  app.get(
+    '/sites/:siteId/anomalies',
+    {
+      schema: {
+        tags,
+        summary: 'Anomalies, newest first (staff: their own)',
+        params: SiteParams,
+        querystring: AnomalyListQuery,
+        response: { 200: Page(Anomaly) },
+      },
+    },
+    (req) => listAnomalies(deps, req.actor, req.params.siteId, req.query),
   );
-  app.post('/sites/:siteId/anomalies', { schema: { tags, summary: 'Report an anomaly seen on the spot', params: SiteParams, body: ReportAnomalyBody, response: { 201: Anomaly } } }, async (req, reply) =>
-    reply.status(201).send(await reportAnomaly(deps, req.actor, req.params.siteId, req.body)),
+  app.post(
+    '/sites/:siteId/anomalies',
+    { schema: { tags, summary: 'Report an anomaly seen on the spot', params: SiteParams, body: ReportAnomalyBody, response: { 201: Anomaly } } },
+    async (req, reply) => reply.status(201).send(await reportAnomaly(deps, req.actor, req.params.siteId, req.body)),
   );
   app.get('/sites/:siteId/anomalies/:anomalyId', { schema: { tags, params: AnomalyParams, response: { 200: Anomaly } } }, (req) =>
     getAnomaly(deps, req.actor, req.params.siteId, req.params.anomalyId),
   );
-  app.patch('/sites/:siteId/anomalies/:anomalyId', { schema: { tags, summary: 'Acknowledge, assign or resolve', params: AnomalyParams, body: UpdateAnomalyBody, response: { 200: Anomaly } } }, (req) =>
-    handleAnomaly(deps, req.actor, req.params.siteId, req.params.anomalyId, req.body),
+  app.patch(
+    '/sites/:siteId/anomalies/:anomalyId',
+    { schema: { tags, summary: 'Acknowledge, assign or resolve', params: AnomalyParams, body: UpdateAnomalyBody, response: { 200: Anomaly } } },
+    (req) => handleAnomaly(deps, req.actor, req.params.siteId, req.params.anomalyId, req.body),
   );
 }

@@ -22,8 +22,14 @@ export type AnomalyCategory = 'equipment' | 'supplies' | 'environment' | 'other'
 
 async function toAnomalies(deps: Pick<Deps, 'db'>, rows: AnomaliesTable[]): Promise<Anomaly[]> {
   const [names, posts] = await Promise.all([
-    findPersonNames(deps.db, rows.flatMap((r) => [r.reported_by, ...(r.assigned_to ? [r.assigned_to] : [])])),
-    findPostsByIds(deps.db, rows.flatMap((r) => (r.post_id ? [r.post_id] : []))),
+    findPersonNames(
+      deps.db,
+      rows.flatMap((r) => [r.reported_by, ...(r.assigned_to ? [r.assigned_to] : [])]),
+    ),
+    findPostsByIds(
+      deps.db,
+      rows.flatMap((r) => (r.post_id ? [r.post_id] : [])),
+    ),
   ]);
   const postNames = new Map(posts.map((p) => [p.id, p.name]));
   return rows.map((r) => ({
@@ -89,8 +95,21 @@ export async function raiseAnomaly(tx: Tx, actor: Actor, input: RaiseAnomalyInpu
     resolution: null,
     updated_at: tx.now,
   });
-  await recordAudit(tx, actorRef(actor), { siteId: input.siteId, action: 'anomaly.report', entityType: 'anomaly', entityId: id, detail: { itemId: input.itemId, category: input.category, postId: input.postId } });
-  tx.emit({ siteId: input.siteId }, 'anomaly.created', { anomalyId: id, postId: input.postId, postName: input.postName, itemId: input.itemId, note: input.note, reportedByName: actor.name });
+  await recordAudit(tx, actorRef(actor), {
+    siteId: input.siteId,
+    action: 'anomaly.report',
+    entityType: 'anomaly',
+    entityId: id,
+    detail: { itemId: input.itemId, category: input.category, postId: input.postId },
+  });
+  tx.emit({ siteId: input.siteId }, 'anomaly.created', {
+    anomalyId: id,
+    postId: input.postId,
+    postName: input.postName,
+    itemId: input.itemId,
+    note: input.note,
+    reportedByName: actor.name,
+  });
   return id;
 }
 
@@ -127,7 +146,12 @@ function canHandle(actor: Actor, siteId: string): boolean {
   return role !== null && ANOMALY_HANDLERS.includes(role);
 }
 
-export async function listAnomalies(deps: Deps, actor: Actor, siteId: string, query: { limit?: number; cursor?: string; status?: string; mine?: boolean }): Promise<PageOf<Anomaly>> {
+export async function listAnomalies(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  query: { limit?: number; cursor?: string; status?: string; mine?: boolean },
+): Promise<PageOf<Anomaly>> {
   requireSiteMember(actor, siteId);
   const page = pageRequest(query, 'desc');
   // Staff see the anomalies they reported; their superiors see the site's.
@@ -157,10 +181,13 @@ export async function handleAnomaly(
   if (!row) throw new AppError('ANOMALY_NOT_FOUND', { status: 404, params: { anomalyId } });
   if (row.status === 'resolved') throw new AppError('ANOMALY_ALREADY_RESOLVED', { status: 409, message: 'This anomaly is already resolved' });
   if (input.action === 'assign') {
-    if (!input.assignedTo) throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Say who it is assigned to', params: { field: 'assignedTo' } });
-    if (!(await isSiteMember(deps.db, siteId, input.assignedTo))) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.assignedTo } });
+    if (!input.assignedTo)
+      throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Say who it is assigned to', params: { field: 'assignedTo' } });
+    if (!(await isSiteMember(deps.db, siteId, input.assignedTo)))
+      throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.assignedTo } });
   }
-  if (input.action === 'resolve' && !input.resolution?.trim()) throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Say how it was resolved', params: { field: 'resolution' } });
+  if (input.action === 'resolve' && !input.resolution?.trim())
+    throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Say how it was resolved', params: { field: 'resolution' } });
 
   await inTransaction(deps, async (tx) => {
     const patch: Partial<AnomaliesTable> = { updated_at: tx.now };
@@ -171,9 +198,16 @@ export async function handleAnomaly(
       patch.status = 'acknowledged';
     }
     if (input.action === 'assign') Object.assign(patch, { assigned_to: input.assignedTo, status: 'assigned' });
-    if (input.action === 'resolve') Object.assign(patch, { resolved_by: actor.personId, resolved_at: tx.now, resolution: input.resolution!.trim(), status: 'resolved' });
+    if (input.action === 'resolve')
+      Object.assign(patch, { resolved_by: actor.personId, resolved_at: tx.now, resolution: input.resolution!.trim(), status: 'resolved' });
     await updateAnomalyRow(tx.trx, anomalyId, patch);
-    await recordAudit(tx, actorRef(actor), { siteId, action: `anomaly.${input.action}`, entityType: 'anomaly', entityId: anomalyId, detail: { ...input } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: `anomaly.${input.action}`,
+      entityType: 'anomaly',
+      entityId: anomalyId,
+      detail: { ...input },
+    });
     const status = patch.status ?? row.status;
     tx.emit({ siteId }, 'anomaly.updated', { anomalyId, status });
     // The reporter sees the outcome on their phone, the assignee their new task.

@@ -10,5 +10,8 @@ export async function listAuditEntries(db: Kysely<DB>, siteId: string, page: Pag
   let q = db.selectFrom('audit_log').selectAll().where('site_id', '=', siteId);
   if (action) q = q.where('action', '=', action);
   if (page.afterId) q = q.where('id', page.direction === 'asc' ? '>' : '<', page.afterId);
-  return q.orderBy('id', page.direction).limit(page.limit + 1).execute();
+  return q
+    .orderBy('id', page.direction)
+    .limit(page.limit + 1)
+    .execute();
 }

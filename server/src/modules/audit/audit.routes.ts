@@ -6,7 +6,15 @@ import { listSiteAudit } from './audit.service.js';
 export function registerAuditRoutes(app: App, deps: Deps): void {
   app.get(
     '/sites/:siteId/audit',
-    { schema: { tags: ['audit'], summary: 'Audit log of a site, newest first', params: SiteParams, querystring: AuditQuery, response: { 200: Page(AuditEntry) } } },
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Audit log of a site, newest first',
+        params: SiteParams,
+        querystring: AuditQuery,
+        response: { 200: Page(AuditEntry) },
+      },
+    },
     (req) => listSiteAudit(deps, req.actor, req.params.siteId, req.query),
   );
 }

@@ -46,12 +46,7 @@ export async function recordAuditNow(deps: Deps, actor: ActorRef, input: AuditIn
   await insertAuditEntry(deps.db, auditRow(actor, input, deps.clock.now()));
 }
 
-export async function listSiteAudit(
-  deps: Deps,
-  actor: Actor,
-  siteId: string,
-  query: PageQuery & { action?: string },
-): Promise<PageOf<AuditEntry>> {
+export async function listSiteAudit(deps: Deps, actor: Actor, siteId: string, query: PageQuery & { action?: string }): Promise<PageOf<AuditEntry>> {
   requireSiteRole(actor, siteId, AUDIT_READERS);
   const page = pageRequest(query, 'desc');
   const rows = await listAuditEntries(deps.db, siteId, page, query.action);

@@ -61,11 +61,26 @@ describe(`auth (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const p = await createPerson(t.testDb.database.db, site, 'staff');
     const a = await loginAs(t.app, p.login);
     const b = await loginAs(t.app, p.login);
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: a }, payload: { currentPassword: 'nope-nope1', newPassword: 'NewPassw0rd' } });
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: a },
+      payload: { currentPassword: 'nope-nope1', newPassword: 'NewPassw0rd' },
+    });
     expect(wrong.json<{ error: { code: string } }>().error.code).toBe('WRONG_CURRENT_PASSWORD');
-    const weak = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: a }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'abc' } });
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: a },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'abc' },
+    });
     expect(weak.json<{ error: { code: string } }>().error.code).toBe('PASSWORD_TOO_WEAK');
-    const ok = await t.app.inject({ method: 'POST', url: '/api/auth/password', headers: { cookie: a }, payload: { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd' } });
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: a },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await me(a)).statusCode).toBe(200);
     expect((await me(b)).statusCode).toBe(401);
@@ -76,7 +91,12 @@ describe(`auth (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('records logins in the audit log without the password', async () => {
     const p = await createPerson(t.testDb.database.db, site, 'staff');
     await loginAs(t.app, p.login);
-    const rows = await t.testDb.database.db.selectFrom('audit_log').selectAll().where('actor_id', '=', p.id).where('action', '=', 'auth.login').execute();
+    const rows = await t.testDb.database.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('actor_id', '=', p.id)
+      .where('action', '=', 'auth.login')
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]?.detail).not.toContain(TEST_PASSWORD);
   });

@@ -3,7 +3,8 @@ import type { DB } from '../../db/schema.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
 
-export const findPersonByLogin = (db: Q, login: string) => db.selectFrom('people').selectAll().where('login', '=', login.toLowerCase()).executeTakeFirst();
+export const findPersonByLogin = (db: Q, login: string) =>
+  db.selectFrom('people').selectAll().where('login', '=', login.toLowerCase()).executeTakeFirst();
 export const findPersonById = (db: Q, id: string) => db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
 export const findCompanyName = async (db: Q, id: string) =>
   (await db.selectFrom('companies').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';

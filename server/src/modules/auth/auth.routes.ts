@@ -4,19 +4,27 @@ import { changePassword, getMe, login, logout, type AuthDeps } from './auth.serv
 
 /** Routes reachable without a session. */
 export function registerPublicAuthRoutes(app: App, deps: AuthDeps): void {
-  app.post('/auth/login', { schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: LoginBody, response: { 200: Me } } }, (req, reply) =>
-    login(deps, reply, { ...req.body, ip: req.ip, requestId: String(req.id) }),
+  app.post(
+    '/auth/login',
+    { schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: LoginBody, response: { 200: Me } } },
+    (req, reply) => login(deps, reply, { ...req.body, ip: req.ip, requestId: String(req.id) }),
   );
 }
 
 export function registerAuthRoutes(app: App, deps: AuthDeps): void {
-  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who I am, my sites and posts', response: { 200: Me } } }, (req) => getMe(deps, req.actor));
+  app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who I am, my sites and posts', response: { 200: Me } } }, (req) =>
+    getMe(deps, req.actor),
+  );
   app.post('/auth/logout', { schema: { tags: ['auth'], response: { 204: { type: 'null' } } } }, async (req, reply) => {
     await logout(deps, reply, req.actor);
     return reply.status(204).send();
   });
-  app.post('/auth/password', { schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: { type: 'null' } } } }, async (req, reply) => {
-    await changePassword(deps, req.actor, req.body);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/auth/password',
+    { schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: { type: 'null' } } } },
+    async (req, reply) => {
+      await changePassword(deps, req.actor, req.body);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -19,13 +19,24 @@ export interface AuthDeps extends Deps {
 // which logins exist.
 let dummyHash: Promise<string> | null = null;
 
-export async function login(deps: AuthDeps, reply: FastifyReply, input: { login: string; password: string; ip: string; requestId: string }): Promise<Me> {
+export async function login(
+  deps: AuthDeps,
+  reply: FastifyReply,
+  input: { login: string; password: string; ip: string; requestId: string },
+): Promise<Me> {
   const key = `${input.ip}|${input.login.toLowerCase()}`;
   const wait = deps.loginLimiter.retryAfterSeconds(key);
-  if (wait > 0) throw new AppError('LOGIN_RATE_LIMITED', { status: 429, message: 'Too many failed attempts; wait and try again', params: { retryAfterSeconds: wait } });
+  if (wait > 0)
+    throw new AppError('LOGIN_RATE_LIMITED', {
+      status: 429,
+      message: 'Too many failed attempts; wait and try again',
+      params: { retryAfterSeconds: wait },
+    });
 
   const person = await findPersonByLogin(deps.db, input.login);
-  const ok = person ? await verifyPassword(person.password_hash, input.password) : await verifyPassword(await (dummyHash ??= hashPassword('not-a-password-1')), input.password);
+  const ok = person
+    ? await verifyPassword(person.password_hash, input.password)
+    : await verifyPassword(await (dummyHash ??= hashPassword('not-a-password-1')), input.password);
   if (!person || !ok) {
     deps.loginLimiter.recordFailure(key);
     throw new AppError('INVALID_CREDENTIALS', { status: 401, message: 'Wrong login or password' });
@@ -34,16 +45,26 @@ export async function login(deps: AuthDeps, reply: FastifyReply, input: { login:
   deps.loginLimiter.recordSuccess(key);
   await openSession(deps.db, deps.clock, deps.sessions, reply, person.id);
   await inTransaction(deps, (tx) =>
-    recordAudit(tx, { personId: person.id, name: person.name, companyId: person.company_id, requestId: input.requestId }, { siteId: null, action: 'auth.login', entityType: 'person', entityId: person.id, detail: { ip: input.ip } }),
+    recordAudit(
+      tx,
+      { personId: person.id, name: person.name, companyId: person.company_id, requestId: input.requestId },
+      { siteId: null, action: 'auth.login', entityType: 'person', entityId: person.id, detail: { ip: input.ip } },
+    ),
   );
-  const siteRoles = await loadSiteRoles(deps.db, { personId: person.id, companyId: person.company_id, isCompanyAdmin: person.is_company_admin === 1 });
+  const siteRoles = await loadSiteRoles(deps.db, {
+    personId: person.id,
+    companyId: person.company_id,
+    isCompanyAdmin: person.is_company_admin === 1,
+  });
   return buildMe(deps, person.id, siteRoles);
 }
 
 export async function logout(deps: AuthDeps, reply: FastifyReply, actor: Actor): Promise<void> {
   await closeSession(deps.db, deps.sessions, reply, actor.sessionId);
   // Other instances may hold this session in their caches.
-  await deps.events.publish([{ type: 'access.changed', room: `user:${actor.personId}`, siteId: null, payload: { personId: actor.personId }, at: deps.clock.now() }]);
+  await deps.events.publish([
+    { type: 'access.changed', room: `user:${actor.personId}`, siteId: null, payload: { personId: actor.personId }, at: deps.clock.now() },
+  ]);
 }
 
 export function getMe(deps: Deps, actor: Actor): Promise<Me> {
@@ -89,6 +110,10 @@ export async function changePassword(deps: AuthDeps, actor: Actor, input: { curr
     await updatePasswordHash(tx.trx, actor.personId, hash, tx.now);
     await deleteSessionsOfPerson(tx.trx, actor.personId, actor.sessionId);
     tx.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId });
-    await recordAudit(tx, { personId: actor.personId, name: actor.name, companyId: actor.companyId, requestId: actor.requestId }, { siteId: null, action: 'auth.password_change', entityType: 'person', entityId: actor.personId });
+    await recordAudit(
+      tx,
+      { personId: actor.personId, name: actor.name, companyId: actor.companyId, requestId: actor.requestId },
+      { siteId: null, action: 'auth.password_change', entityType: 'person', entityId: actor.personId },
+    );
   });
 }

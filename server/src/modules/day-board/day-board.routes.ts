@@ -9,12 +9,30 @@ const BoardQuery = Type.Object({ date: Type.Optional(LocalDate) }, { additionalP
 export function registerDayBoardRoutes(app: App, deps: Deps): void {
   const tags = ['day-board'];
   // One row per post of the site: bounded by the site's posts, not paged.
-  app.get('/sites/:siteId/day-board', { schema: { tags, summary: "Every post's people, attendance, checklist progress and anomalies for a day", params: SiteParams, querystring: BoardQuery, response: { 200: DayBoard } } }, (req) =>
-    getDayBoard(deps, req.actor, req.params.siteId, req.query.date),
+  app.get(
+    '/sites/:siteId/day-board',
+    {
+      schema: {
+        tags,
+        summary: "Every post's people, attendance, checklist progress and anomalies for a day",
+        params: SiteParams,
+        querystring: BoardQuery,
+        response: { 200: DayBoard },
+      },
+    },
+    (req) => getDayBoard(deps, req.actor, req.params.siteId, req.query.date),
   );
   app.get(
     '/sites/:siteId/day-board/export',
-    { schema: { tags, summary: "The day's attendance, checklists and anomalies as .xlsx", params: SiteParams, querystring: BoardQuery, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }) } } },
+    {
+      schema: {
+        tags,
+        summary: "The day's attendance, checklists and anomalies as .xlsx",
+        params: SiteParams,
+        querystring: BoardQuery,
+        response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }) },
+      },
+    },
     async (req, reply) => {
       const { filename, bytes } = await exportDayWorkbook(deps, req.actor, req.params.siteId, req.query.date);
       return reply

@@ -18,7 +18,6 @@ import { listResultsOfShifts, listShiftsOn } from '../shifts/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { findVersionsByIds, readStandardSettings, listCurrentStandardRows, toPostStandard } from '../standards/index.js';
 
-
 interface BoardData {
   board: DayBoard;
   itemsByVersion: Map<string, StandardItem[]>;
@@ -46,7 +45,10 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
     listCurrentStandardRows(deps.db, siteId),
   ]);
   const [results, versions, names, dayAnomalies] = await Promise.all([
-    listResultsOfShifts(deps.db, shifts.map((s) => s.id)),
+    listResultsOfShifts(
+      deps.db,
+      shifts.map((s) => s.id),
+    ),
     findVersionsByIds(deps.db, [...new Set(shifts.map((s) => s.standard_version_id))]),
     findPersonNames(deps.db, [...entries.map((e) => e.person_id), ...shifts.map((s) => s.person_id)]),
     listAnomaliesOn(deps.db, siteId, instantAt(date, '00:00', site.time_zone), instantAt(addDays(date, 1), '00:00', site.time_zone)),
@@ -54,7 +56,8 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
   const itemsByVersion = new Map([...versions, ...currentStandards].map((v) => [v.id, toPostStandard(v).items]));
   const currentByKind = new Map(currentStandards.map((v) => [v.post_kind, v.id]));
   const unresolvedByPost = new Map(unresolved.map((u) => [u.post_id, Number(u.n)]));
-  const phaseCount = (versionId: string | undefined, phase: 'PRE' | 'POST') => (itemsByVersion.get(versionId ?? '') ?? []).filter((i) => i.phase === phase).length;
+  const phaseCount = (versionId: string | undefined, phase: 'PRE' | 'POST') =>
+    (itemsByVersion.get(versionId ?? '') ?? []).filter((i) => i.phase === phase).length;
 
   const rows: DayBoardRow[] = posts.map((post) => {
     const postEntries = entries.filter((e) => e.post_id === post.id);
@@ -69,7 +72,12 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
         const versionId = shift?.standard_version_id ?? currentByKind.get(post.kind);
         let presence: DayBoardRow['entries'][number]['presence'];
         if (shift) {
-          presence = shift.status === 'closed' ? 'done' : localParts(shift.clock_in_at, site.time_zone).minutes > toMinutes(e.start_time) + settings.lateGraceMinutes ? 'late' : 'on_time';
+          presence =
+            shift.status === 'closed'
+              ? 'done'
+              : localParts(shift.clock_in_at, site.time_zone).minutes > toMinutes(e.start_time) + settings.lateGraceMinutes
+                ? 'late'
+                : 'on_time';
         } else {
           const started = date < today.date || (date === today.date && today.minutes > toMinutes(e.start_time) + settings.lateGraceMinutes);
           presence = started ? 'absent' : 'upcoming';
@@ -121,11 +129,22 @@ export async function getDayBoard(deps: Deps, actor: Actor, siteId: string, date
   return (await loadBoard(deps, siteId, date)).board;
 }
 
-const PRESENCE_ZH: Record<DayBoardRow['entries'][number]['presence'], string> = { upcoming: '未到班时', on_time: '在岗', late: '迟到', absent: '缺勤', done: '已下班' };
+const PRESENCE_ZH: Record<DayBoardRow['entries'][number]['presence'], string> = {
+  upcoming: '未到班时',
+  on_time: '在岗',
+  late: '迟到',
+  absent: '缺勤',
+  done: '已下班',
+};
 const RESULT_ZH: Record<string, string> = { ok: '正常', anomaly: '异常', na: '不适用' };
 
 /** The day's attendance, checklists and anomalies as an .xlsx workbook (Chinese headers with English beside). */
-export async function exportDayWorkbook(deps: Deps, actor: Actor, siteId: string, date: string | undefined): Promise<{ filename: string; bytes: Buffer }> {
+export async function exportDayWorkbook(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  date: string | undefined,
+): Promise<{ filename: string; bytes: Buffer }> {
   requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   const data = await loadBoard(deps, siteId, date);
   const { board, timeZone } = data;
@@ -149,7 +168,17 @@ export async function exportDayWorkbook(deps: Deps, actor: Actor, siteId: string
   ];
   for (const row of board.rows) {
     for (const e of row.entries) {
-      attendance.addRow([row.postName, e.personName, `${e.start}–${e.end}`, time(e.clockInAt), time(e.clockOutAt), PRESENCE_ZH[e.presence], `${e.pre.done}/${e.pre.total}`, `${e.post.done}/${e.post.total}`, e.anomalies]);
+      attendance.addRow([
+        row.postName,
+        e.personName,
+        `${e.start}–${e.end}`,
+        time(e.clockInAt),
+        time(e.clockOutAt),
+        PRESENCE_ZH[e.presence],
+        `${e.pre.done}/${e.pre.total}`,
+        `${e.post.done}/${e.post.total}`,
+        e.anomalies,
+      ]);
     }
   }
 
@@ -166,7 +195,14 @@ export async function exportDayWorkbook(deps: Deps, actor: Actor, siteId: string
     const items = data.itemsByVersion.get(shift.standard_version_id) ?? [];
     for (const item of items.filter((i) => i.phase !== 'IN')) {
       const r = data.results.find((x) => x.shift_id === shift.id && x.item_id === item.id);
-      checklists.addRow([data.postNames.get(shift.post_id) ?? '', data.names.get(shift.person_id) ?? '', item.phase === 'PRE' ? '班前' : '下班', item.id, item.text.zh, r ? RESULT_ZH[r.result] : '未做']);
+      checklists.addRow([
+        data.postNames.get(shift.post_id) ?? '',
+        data.names.get(shift.person_id) ?? '',
+        item.phase === 'PRE' ? '班前' : '下班',
+        item.id,
+        item.text.zh,
+        r ? RESULT_ZH[r.result] : '未做',
+      ]);
     }
   }
 
@@ -181,9 +217,22 @@ export async function exportDayWorkbook(deps: Deps, actor: Actor, siteId: string
     { header: '处理 Resolution', width: 40 },
   ];
   const site = await findSiteRow(deps.db, siteId);
-  const dayAnomalies = await listAnomaliesOn(deps.db, siteId, instantAt(board.date, '00:00', timeZone), instantAt(addDays(board.date, 1), '00:00', timeZone));
+  const dayAnomalies = await listAnomaliesOn(
+    deps.db,
+    siteId,
+    instantAt(board.date, '00:00', timeZone),
+    instantAt(addDays(board.date, 1), '00:00', timeZone),
+  );
   for (const a of dayAnomalies) {
-    anomalies.addRow([time(a.reported_at), a.post_id ? (data.postNames.get(a.post_id) ?? '') : '', a.item_id ?? '', a.note, a.category, a.status, a.resolution ?? '']);
+    anomalies.addRow([
+      time(a.reported_at),
+      a.post_id ? (data.postNames.get(a.post_id) ?? '') : '',
+      a.item_id ?? '',
+      a.note,
+      a.category,
+      a.status,
+      a.resolution ?? '',
+    ]);
   }
   for (const ws of [attendance, checklists, anomalies]) ws.getRow(1).font = { bold: true };
 

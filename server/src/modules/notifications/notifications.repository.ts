@@ -16,6 +16,8 @@ export function listVisibleNotificationRows(db: Q, siteId: string, personId: str
     .where('site_id', '=', siteId)
     .where((eb) => eb.or([eb('to_person_id', 'is', null), eb('to_person_id', '=', personId), eb('from_person_id', '=', personId)]));
   if (page.afterId) q = q.where('id', '<', page.afterId);
-  return q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
-

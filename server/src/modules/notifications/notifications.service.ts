@@ -55,7 +55,13 @@ export async function sendNotification(
       created_at: tx.now,
     };
     tx.deferInsert('notifications', row);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'notification.send', entityType: 'notification', entityId: row.id, detail: { title: row.title, toPersonId } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'notification.send',
+      entityType: 'notification',
+      entityId: row.id,
+      detail: { title: row.title, toPersonId },
+    });
     const payload = { notificationId: row.id, title: row.title, body: row.body, fromName: row.from_name };
     tx.emit(toPersonId ? { personId: toPersonId, siteId } : { siteId }, 'notification.created', payload);
     return toNotification(row);

@@ -9,7 +9,10 @@ const memberColumns = ['p.id', 'p.login', 'p.name', 'p.phone', 'p.is_active', 'm
 export function listMemberRows(db: Q, siteId: string, page: PageRequest) {
   let q = db.selectFrom('site_members as m').innerJoin('people as p', 'p.id', 'm.person_id').select(memberColumns).where('m.site_id', '=', siteId);
   if (page.afterId) q = q.where('p.id', '>', page.afterId);
-  return q.orderBy('p.id').limit(page.limit + 1).execute();
+  return q
+    .orderBy('p.id')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export const findMemberRow = (db: Q, siteId: string, personId: string) =>
@@ -66,10 +69,15 @@ export async function deleteMembership(db: Q, siteId: string, personId: string):
 }
 
 export const isSiteMember = async (db: Q, siteId: string, personId: string) =>
-  (await db.selectFrom('site_members').select('person_id').where('site_id', '=', siteId).where('person_id', '=', personId).executeTakeFirst()) !== undefined;
+  (await db.selectFrom('site_members').select('person_id').where('site_id', '=', siteId).where('person_id', '=', personId).executeTakeFirst()) !==
+  undefined;
 
 export const findPersonNames = async (db: Q, personIds: string[]): Promise<Map<string, string>> => {
   if (personIds.length === 0) return new Map();
-  const rows = await db.selectFrom('people').select(['id', 'name']).where('id', 'in', [...new Set(personIds)]).execute();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(personIds)])
+    .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 };

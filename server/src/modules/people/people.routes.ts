@@ -8,17 +8,33 @@ export function registerPeopleRoutes(app: App, deps: Deps): void {
   app.get('/sites/:siteId/people', { schema: { tags, params: SiteParams, querystring: PageQuery, response: { 200: Page(SitePerson) } } }, (req) =>
     listPeople(deps, req.actor, req.params.siteId, req.query),
   );
-  app.post('/sites/:siteId/people', { schema: { tags, summary: 'Create an account with a role on this site', params: SiteParams, body: CreatePersonBody, response: { 201: SitePerson } } }, async (req, reply) =>
-    reply.status(201).send(await createPerson(deps, req.actor, req.params.siteId, req.body)),
+  app.post(
+    '/sites/:siteId/people',
+    {
+      schema: {
+        tags,
+        summary: 'Create an account with a role on this site',
+        params: SiteParams,
+        body: CreatePersonBody,
+        response: { 201: SitePerson },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await createPerson(deps, req.actor, req.params.siteId, req.body)),
   );
   app.get('/sites/:siteId/people/:personId', { schema: { tags, params: PersonParams, response: { 200: SitePerson } } }, (req) =>
     getPerson(deps, req.actor, req.params.siteId, req.params.personId),
   );
-  app.patch('/sites/:siteId/people/:personId', { schema: { tags, params: PersonParams, body: UpdatePersonBody, response: { 200: SitePerson } } }, (req) =>
-    updatePerson(deps, req.actor, req.params.siteId, req.params.personId, req.body),
+  app.patch(
+    '/sites/:siteId/people/:personId',
+    { schema: { tags, params: PersonParams, body: UpdatePersonBody, response: { 200: SitePerson } } },
+    (req) => updatePerson(deps, req.actor, req.params.siteId, req.params.personId, req.body),
   );
-  app.delete('/sites/:siteId/people/:personId', { schema: { tags, summary: 'Remove from this site', params: PersonParams, response: { 204: { type: 'null' } } } }, async (req, reply) => {
-    await removePersonFromSite(deps, req.actor, req.params.siteId, req.params.personId);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/sites/:siteId/people/:personId',
+    { schema: { tags, summary: 'Remove from this site', params: PersonParams, response: { 204: { type: 'null' } } } },
+    async (req, reply) => {
+      await removePersonFromSite(deps, req.actor, req.params.siteId, req.params.personId);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -57,7 +57,11 @@ export async function listPeople(deps: Deps, actor: Actor, siteId: string, query
   requireSiteRole(actor, siteId, PEOPLE_READERS);
   const page = pageRequest(query);
   const rows = await listMemberRows(deps.db, siteId, page);
-  const posts = await postIdsByPerson(deps.db, siteId, rows.map((r) => r.id));
+  const posts = await postIdsByPerson(
+    deps.db,
+    siteId,
+    rows.map((r) => r.id),
+  );
   return toPage(rows, page, (r) => toSitePerson(r, posts.get(r.id) ?? []));
 }
 
@@ -108,7 +112,8 @@ export async function createPerson(
     });
     return await getPerson(deps, actor, siteId, personId);
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('LOGIN_TAKEN', { status: 409, message: 'That login is already used', params: { login: input.login } });
+    if (isUniqueViolation(err))
+      throw new AppError('LOGIN_TAKEN', { status: 409, message: 'That login is already used', params: { login: input.login } });
     throw err;
   }
 }
@@ -155,7 +160,13 @@ export async function removePersonFromSite(deps: Deps, actor: Actor, siteId: str
   if (personId === actor.personId) throw new AppError('CANNOT_REMOVE_SELF', { status: 409, message: 'You cannot remove yourself from the site' });
   await inTransaction(deps, async (tx) => {
     await deleteMembership(tx.trx, siteId, personId);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'person.remove', entityType: 'person', entityId: personId, detail: { login: current.login, role: current.role } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'person.remove',
+      entityType: 'person',
+      entityId: personId,
+      detail: { login: current.login, role: current.role },
+    });
     tx.emit({ siteId }, 'person.changed', { personId, action: 'removed' });
     tx.emit({ personId, siteId }, 'access.changed', { personId });
   });

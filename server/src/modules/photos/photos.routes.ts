@@ -8,8 +8,10 @@ export function registerPhotoRoutes(app: App, deps: Deps): void {
   const tags = ['photos'];
   // Raw image bodies. The parser takes a little more than the limit so an oversize photo gets
   // the specific PHOTO_TOO_LARGE answer rather than a generic one.
-  app.addContentTypeParser(['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/octet-stream'], { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES * 2 }, (_req, body, done) =>
-    done(null, body),
+  app.addContentTypeParser(
+    ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/octet-stream'],
+    { parseAs: 'buffer', bodyLimit: PHOTO_MAX_BYTES * 2 },
+    (_req, body, done) => done(null, body),
   );
   app.put(
     '/sites/:siteId/photos/:photoId',

@@ -22,24 +22,49 @@ export interface PhotoMeta {
   createdAt: number;
 }
 
-export async function uploadPhoto(deps: Deps, actor: Actor, siteId: string, id: string, bytes: Buffer): Promise<{ photo: PhotoMeta; created: boolean }> {
+export async function uploadPhoto(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  id: string,
+  bytes: Buffer,
+): Promise<{ photo: PhotoMeta; created: boolean }> {
   requireSiteMember(actor, siteId);
   if (!ID_PATTERN.test(id)) throw new AppError('INVALID_ID', { status: 400, message: 'The photo id must be a UUID', params: { id } });
   if (bytes.length > PHOTO_MAX_BYTES) {
-    throw new AppError('PHOTO_TOO_LARGE', { status: 413, message: 'The photo is too large', params: { maxBytes: PHOTO_MAX_BYTES, size: bytes.length } });
+    throw new AppError('PHOTO_TOO_LARGE', {
+      status: 413,
+      message: 'The photo is too large',
+      params: { maxBytes: PHOTO_MAX_BYTES, size: bytes.length },
+    });
   }
   const contentType = detectImageType(bytes);
   if (!contentType) throw new AppError('NOT_AN_IMAGE', { status: 400, message: 'The file is not a JPEG, PNG, WebP or HEIC image' });
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findPhotoMeta(deps.db, siteId, id);
-      if (stored && (stored.uploaded_by !== actor.personId || stored.size !== bytes.length)) throw new AppError('ID_CONFLICT', { status: 409, message: 'Another photo already has this id' });
+      if (stored && (stored.uploaded_by !== actor.personId || stored.size !== bytes.length))
+        throw new AppError('ID_CONFLICT', { status: 409, message: 'Another photo already has this id' });
       return stored && { id, contentType: stored.content_type, size: stored.size, createdAt: stored.created_at };
     },
     () =>
       inWriteBatch(deps, async (tx) => {
-        tx.deferInsert('photos', { id, site_id: siteId, content_type: contentType, size: bytes.length, bytes, uploaded_by: actor.personId, created_at: tx.now });
-        await recordAudit(tx, actorRef(actor), { siteId, action: 'photo.upload', entityType: 'photo', entityId: id, detail: { contentType, size: bytes.length } });
+        tx.deferInsert('photos', {
+          id,
+          site_id: siteId,
+          content_type: contentType,
+          size: bytes.length,
+          bytes,
+          uploaded_by: actor.personId,
+          created_at: tx.now,
+        });
+        await recordAudit(tx, actorRef(actor), {
+          siteId,
+          action: 'photo.upload',
+          entityType: 'photo',
+          entityId: id,
+          detail: { contentType, size: bytes.length },
+        });
         return { id, contentType, size: bytes.length, createdAt: tx.now };
       }),
   );
@@ -54,5 +79,6 @@ export async function readPhoto(deps: Deps, actor: Actor, siteId: string, photoI
 }
 
 export async function assertPhotoOnSite(deps: Deps, siteId: string, photoId: string): Promise<void> {
-  if (!(await findPhotoMeta(deps.db, siteId, photoId))) throw new AppError('PHOTO_NOT_FOUND', { status: 404, message: 'Upload the photo first', params: { photoId } });
+  if (!(await findPhotoMeta(deps.db, siteId, photoId)))
+    throw new AppError('PHOTO_NOT_FOUND', { status: 404, message: 'Upload the photo first', params: { photoId } });
 }

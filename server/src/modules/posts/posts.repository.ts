@@ -10,7 +10,10 @@ export const findPostRow = (db: Q, siteId: string, postId: string) =>
 export function listPostRows(db: Q, siteId: string, page: PageRequest) {
   let q = db.selectFrom('posts').selectAll().where('site_id', '=', siteId);
   if (page.afterId) q = q.where('id', '>', page.afterId);
-  return q.orderBy('id').limit(page.limit + 1).execute();
+  return q
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export async function countPostsOfSite(db: Q, siteId: string, postIds: string[]): Promise<number> {
@@ -23,7 +26,6 @@ export async function countPostsOfSite(db: Q, siteId: string, postIds: string[])
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
-
 
 export async function updatePostRow(db: Q, postId: string, patch: Partial<PostsTable>): Promise<void> {
   await db.updateTable('posts').set(patch).where('id', '=', postId).execute();
@@ -39,7 +41,11 @@ export const listPostIdsOfSite = async (db: Q, siteId: string) =>
 
 export async function findPostsByIds(db: Q, postIds: string[]) {
   if (postIds.length === 0) return [];
-  return db.selectFrom('posts').selectAll().where('id', 'in', [...new Set(postIds)]).execute();
+  return db
+    .selectFrom('posts')
+    .selectAll()
+    .where('id', 'in', [...new Set(postIds)])
+    .execute();
 }
 
 export const listPostsOfSite = (db: Q, siteId: string) => db.selectFrom('posts').selectAll().where('site_id', '=', siteId).orderBy('id').execute();

@@ -23,7 +23,8 @@ export const toPost = (r: PostsTable): Post => ({
   updatedAt: r.updated_at,
 });
 
-const nameTaken = (name: string) => new AppError('POST_NAME_TAKEN', { status: 409, message: 'A post of this site already has that name', params: { name } });
+const nameTaken = (name: string) =>
+  new AppError('POST_NAME_TAKEN', { status: 409, message: 'A post of this site already has that name', params: { name } });
 
 async function assertZoneOfSite(deps: Deps, siteId: string, zoneId: string | null | undefined): Promise<void> {
   if (!zoneId) return;
@@ -47,14 +48,33 @@ export async function getPost(deps: Deps, actor: Actor, siteId: string, postId: 
   return toPost(await loadPost(deps, siteId, postId));
 }
 
-export async function createPost(deps: Deps, actor: Actor, siteId: string, input: { kind: PostKind; name: string; zoneId?: string | null }): Promise<Post> {
+export async function createPost(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: { kind: PostKind; name: string; zoneId?: string | null },
+): Promise<Post> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   await assertZoneOfSite(deps, siteId, input.zoneId);
   try {
     return await inWriteBatch(deps, async (tx) => {
-      const row: PostsTable = { id: newId(), site_id: siteId, kind: input.kind, name: input.name.trim(), zone_id: input.zoneId ?? null, created_at: tx.now, updated_at: tx.now };
+      const row: PostsTable = {
+        id: newId(),
+        site_id: siteId,
+        kind: input.kind,
+        name: input.name.trim(),
+        zone_id: input.zoneId ?? null,
+        created_at: tx.now,
+        updated_at: tx.now,
+      };
       tx.deferInsert('posts', row);
-      await recordAudit(tx, actorRef(actor), { siteId, action: 'post.create', entityType: 'post', entityId: row.id, detail: { kind: row.kind, name: row.name } });
+      await recordAudit(tx, actorRef(actor), {
+        siteId,
+        action: 'post.create',
+        entityType: 'post',
+        entityId: row.id,
+        detail: { kind: row.kind, name: row.name },
+      });
       tx.emit({ siteId }, 'post.changed', { postId: row.id, action: 'created' });
       return toPost(row);
     });
@@ -64,7 +84,13 @@ export async function createPost(deps: Deps, actor: Actor, siteId: string, input
   }
 }
 
-export async function updatePost(deps: Deps, actor: Actor, siteId: string, postId: string, patch: { name?: string; zoneId?: string | null }): Promise<Post> {
+export async function updatePost(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  postId: string,
+  patch: { name?: string; zoneId?: string | null },
+): Promise<Post> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const current = await loadPost(deps, siteId, postId);
   await assertZoneOfSite(deps, siteId, patch.zoneId);

@@ -14,13 +14,24 @@ const e = (id: string, personId: string, postId: string, start: string, end: str
 
 describe('roster conflicts', () => {
   it('flags one person on two posts at once, not back-to-back shifts', () => {
-    const conflicts = findDoubleBookings([e('a', 'p1', 'hall', '08:00', '12:00'), e('b', 'p1', 'bar', '11:00', '15:00'), e('c', 'p1', 'park', '15:00', '18:00')]);
-    expect(conflicts).toEqual([expect.objectContaining({ kind: 'PERSON_DOUBLE_BOOKED', personId: 'p1', entryIds: ['a', 'b'], from: '11:00', to: '12:00' })]);
+    const conflicts = findDoubleBookings([
+      e('a', 'p1', 'hall', '08:00', '12:00'),
+      e('b', 'p1', 'bar', '11:00', '15:00'),
+      e('c', 'p1', 'park', '15:00', '18:00'),
+    ]);
+    expect(conflicts).toEqual([
+      expect.objectContaining({ kind: 'PERSON_DOUBLE_BOOKED', personId: 'p1', entryIds: ['a', 'b'], from: '11:00', to: '12:00' }),
+    ]);
   });
 
   it('finds the gaps in a post’s cover during opening hours, and skips closed days', () => {
     const hours = { open: '08:30', close: '18:00', closedWeekdays: [2] };
-    const gaps = findUncoveredPosts([e('a', 'p1', 'hall', '08:00', '12:00'), e('b', 'p2', 'hall', '13:00', '17:00')], ['hall'], ['2026-11-23', '2026-11-24'], hours);
+    const gaps = findUncoveredPosts(
+      [e('a', 'p1', 'hall', '08:00', '12:00'), e('b', 'p2', 'hall', '13:00', '17:00')],
+      ['hall'],
+      ['2026-11-23', '2026-11-24'],
+      hours,
+    );
     expect(gaps.map((g) => `${g.date} ${g.from}-${g.to}`)).toEqual(['2026-11-23 12:00-13:00', '2026-11-23 17:00-18:00']);
   });
 
@@ -30,7 +41,10 @@ describe('roster conflicts', () => {
   });
 
   it('flags rostered people without pre-job training once per day', () => {
-    const flagged = findUntrained([e('a', 'p1', 'hall', '08:00', '12:00'), e('b', 'p1', 'bar', '13:00', '15:00'), e('c', 'p2', 'bar', '08:00', '12:00')], new Set(['p1']));
+    const flagged = findUntrained(
+      [e('a', 'p1', 'hall', '08:00', '12:00'), e('b', 'p1', 'bar', '13:00', '15:00'), e('c', 'p2', 'bar', '08:00', '12:00')],
+      new Set(['p1']),
+    );
     expect(flagged).toEqual([expect.objectContaining({ kind: 'NO_PRE_JOB_TRAINING', personId: 'p1', entryIds: ['a', 'b'] })]);
   });
 });

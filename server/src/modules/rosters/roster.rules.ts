@@ -19,7 +19,14 @@ export function findDoubleBookings(entries: readonly RosterEntry[]): RosterConfl
         const a = sorted[i]!;
         const b = sorted[j]!;
         if (b.start >= a.end) break;
-        out.push({ kind: 'PERSON_DOUBLE_BOOKED', date: a.date, personId: a.personId, entryIds: [a.id, b.id], from: b.start, to: a.end < b.end ? a.end : b.end });
+        out.push({
+          kind: 'PERSON_DOUBLE_BOOKED',
+          date: a.date,
+          personId: a.personId,
+          entryIds: [a.id, b.id],
+          from: b.start,
+          to: a.end < b.end ? a.end : b.end,
+        });
       }
     }
   }
@@ -27,7 +34,12 @@ export function findDoubleBookings(entries: readonly RosterEntry[]): RosterConfl
 }
 
 /** Gaps in each post's cover between opening and closing, on the days the site is open. */
-export function findUncoveredPosts(entries: readonly RosterEntry[], postIds: readonly string[], days: readonly string[], hours: OpeningHours): RosterConflict[] {
+export function findUncoveredPosts(
+  entries: readonly RosterEntry[],
+  postIds: readonly string[],
+  days: readonly string[],
+  hours: OpeningHours,
+): RosterConflict[] {
   const out: RosterConflict[] = [];
   const open = toMinutes(hours.open);
   const close = toMinutes(hours.close);
@@ -40,7 +52,8 @@ export function findUncoveredPosts(entries: readonly RosterEntry[], postIds: rea
         .sort((a, b) => a[0] - b[0]);
       let covered = open;
       for (const [s, e] of spans) {
-        if (s > covered && covered < close) out.push({ kind: 'POST_UNCOVERED', date, postId, entryIds: [], from: fromMinutes(covered), to: fromMinutes(Math.min(s, close)) });
+        if (s > covered && covered < close)
+          out.push({ kind: 'POST_UNCOVERED', date, postId, entryIds: [], from: fromMinutes(covered), to: fromMinutes(Math.min(s, close)) });
         covered = Math.max(covered, e);
         if (covered >= close) break;
       }
@@ -56,7 +69,12 @@ export function findUntrained(entries: readonly RosterEntry[], untrained: Readon
   for (const e of entries) {
     if (!untrained.has(e.personId) || seen.has(`${e.personId}|${e.date}`)) continue;
     seen.add(`${e.personId}|${e.date}`);
-    out.push({ kind: 'NO_PRE_JOB_TRAINING', date: e.date, personId: e.personId, entryIds: entries.filter((x) => x.personId === e.personId && x.date === e.date).map((x) => x.id) });
+    out.push({
+      kind: 'NO_PRE_JOB_TRAINING',
+      date: e.date,
+      personId: e.personId,
+      entryIds: entries.filter((x) => x.personId === e.personId && x.date === e.date).map((x) => x.id),
+    });
   }
   return out;
 }

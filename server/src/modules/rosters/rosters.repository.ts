@@ -2,11 +2,26 @@ import type { Kysely } from 'kysely';
 import type { DB, RosterEntriesTable } from '../../db/schema.js';
 
 export function listEntriesBetween(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string) {
-  return db.selectFrom('roster_entries').selectAll().where('site_id', '=', siteId).where('date', '>=', fromDate).where('date', '<=', toDate).orderBy('date').orderBy('start_time').execute();
+  return db
+    .selectFrom('roster_entries')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('date', '>=', fromDate)
+    .where('date', '<=', toDate)
+    .orderBy('date')
+    .orderBy('start_time')
+    .execute();
 }
 
 export function listEntriesOfPersonOn(db: Kysely<DB>, siteId: string, personId: string, date: string) {
-  return db.selectFrom('roster_entries').selectAll().where('site_id', '=', siteId).where('person_id', '=', personId).where('date', '=', date).orderBy('start_time').execute();
+  return db
+    .selectFrom('roster_entries')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('person_id', '=', personId)
+    .where('date', '=', date)
+    .orderBy('start_time')
+    .execute();
 }
 
 export const findEntry = (db: Kysely<DB>, siteId: string, entryId: string) =>

@@ -16,7 +16,6 @@ import { peopleWithoutPreJobTraining } from '../training/index.js';
 import { findDoubleBookings, findUncoveredPosts, findUntrained } from './roster.rules.js';
 import { deleteEntry, findEntry, insertEntries, isEntryUsedByShift, listEntriesBetween } from './rosters.repository.js';
 
-
 export const toRosterEntry = (r: RosterEntriesTable): RosterEntry => ({
   id: r.id,
   siteId: r.site_id,
@@ -36,7 +35,11 @@ export async function getRosterWeek(deps: Deps, actor: Actor, siteId: string, an
   assertDate(anyDayOfWeek);
   const weekStart = mondayOf(anyDayOfWeek);
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
-  const [rows, postIds, site] = await Promise.all([listEntriesBetween(deps.db, siteId, days[0]!, days[6]!), listPostIdsOfSite(deps.db, siteId), findSiteRow(deps.db, siteId)]);
+  const [rows, postIds, site] = await Promise.all([
+    listEntriesBetween(deps.db, siteId, days[0]!, days[6]!),
+    listPostIdsOfSite(deps.db, siteId),
+    findSiteRow(deps.db, siteId),
+  ]);
   if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
   const entries = rows.map(toRosterEntry);
   const untrained = await peopleWithoutPreJobTraining(deps.db, [...new Set(entries.map((e) => e.personId))]);
@@ -57,7 +60,12 @@ export async function createRosterEntry(
 ): Promise<RosterEntry> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   assertDate(input.date);
-  if (input.start >= input.end) throw new AppError('INVALID_TIME_RANGE', { status: 400, message: 'A shift must start before it ends', params: { start: input.start, end: input.end } });
+  if (input.start >= input.end)
+    throw new AppError('INVALID_TIME_RANGE', {
+      status: 400,
+      message: 'A shift must start before it ends',
+      params: { start: input.start, end: input.end },
+    });
   const [post, member] = await Promise.all([findPostRow(deps.db, siteId, input.postId), isSiteMember(deps.db, siteId, input.personId)]);
   if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
   if (!member) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.personId } });
@@ -86,9 +94,16 @@ export async function deleteRosterEntry(deps: Deps, actor: Actor, siteId: string
   if (!entry) throw new AppError('ROSTER_ENTRY_NOT_FOUND', { status: 404, params: { entryId } });
   await inTransaction(deps, async (tx) => {
     // A worked shift keeps its roster line: the day board and reports still need it.
-    if (await isEntryUsedByShift(tx.trx, entryId)) throw new AppError('SHIFT_CLOSED', { status: 409, message: 'Someone already clocked in on this roster line', params: { entryId } });
+    if (await isEntryUsedByShift(tx.trx, entryId))
+      throw new AppError('ROSTER_ENTRY_IN_USE', { status: 409, message: 'Someone already clocked in on this roster line', params: { entryId } });
     await deleteEntry(tx.trx, entryId);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'roster.delete', entityType: 'roster_entry', entityId: entryId, detail: { date: entry.date, personId: entry.person_id, postId: entry.post_id } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'roster.delete',
+      entityType: 'roster_entry',
+      entityId: entryId,
+      detail: { date: entry.date, personId: entry.person_id, postId: entry.post_id },
+    });
     tx.emit({ siteId }, 'roster.changed', { dates: [entry.date] });
   });
 }
@@ -104,14 +119,21 @@ export async function copyRosterWeek(deps: Deps, actor: Actor, siteId: string, i
   await inTransaction(deps, async (tx) => {
     const source = await listEntriesBetween(tx.trx, siteId, from, addDays(from, 6));
     const existing = await listEntriesBetween(tx.trx, siteId, to, addDays(to, 6));
-    const key = (r: { post_id: string; person_id: string; date: string; start_time: string; end_time: string }) => `${r.post_id}|${r.person_id}|${r.date}|${r.start_time}|${r.end_time}`;
+    const key = (r: { post_id: string; person_id: string; date: string; start_time: string; end_time: string }) =>
+      `${r.post_id}|${r.person_id}|${r.date}|${r.start_time}|${r.end_time}`;
     const have = new Set(existing.map(key));
     const shift = (date: string) => addDays(to, Math.round((Date.parse(date) - Date.parse(from)) / 86_400_000));
     const rows = source
       .map((r) => ({ ...r, id: newId(), date: shift(r.date), created_by: actor.personId, created_at: tx.now }))
       .filter((r) => !have.has(key(r)));
     await insertEntries(tx.trx, rows);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'roster.copy_week', entityType: 'roster', entityId: null, detail: { fromWeek: from, toWeek: to, copied: rows.length } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'roster.copy_week',
+      entityType: 'roster',
+      entityId: null,
+      detail: { fromWeek: from, toWeek: to, copied: rows.length },
+    });
     tx.emit({ siteId }, 'roster.changed', { dates: Array.from({ length: 7 }, (_, i) => addDays(to, i)) });
   });
   return getRosterWeek(deps, actor, siteId, to);

@@ -6,8 +6,11 @@ export const findRequisitionRow = (db: Kysely<DB>, siteId: string, id: string) =
   db.selectFrom('requisitions').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 export const findRequisitionById = (db: Kysely<DB>, id: string) => db.selectFrom('requisitions').selectAll().where('id', '=', id).executeTakeFirst();
 
-
-export async function decideRequisitionRow(db: Kysely<DB>, id: string, patch: Pick<RequisitionsTable, 'status' | 'decided_by' | 'decided_at' | 'decision_note'>): Promise<number> {
+export async function decideRequisitionRow(
+  db: Kysely<DB>,
+  id: string,
+  patch: Pick<RequisitionsTable, 'status' | 'decided_by' | 'decided_at' | 'decision_note'>,
+): Promise<number> {
   const res = await db.updateTable('requisitions').set(patch).where('id', '=', id).where('status', '=', 'pending').executeTakeFirst();
   return Number(res.numUpdatedRows);
 }
@@ -17,11 +20,13 @@ export function listRequisitionRows(db: Kysely<DB>, siteId: string, page: PageRe
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.requestedBy) q = q.where('requested_by', '=', filter.requestedBy);
   if (page.afterId) q = q.where('id', '<', page.afterId);
-  return q.orderBy('id', 'desc').limit(page.limit + 1).execute();
+  return q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export const findOpinionById = (db: Kysely<DB>, id: string) => db.selectFrom('customer_opinions').selectAll().where('id', '=', id).executeTakeFirst();
-
 
 export function listOpinionsOn(db: Kysely<DB>, siteId: string, date: string) {
   return db.selectFrom('customer_opinions').selectAll().where('site_id', '=', siteId).where('date', '=', date).orderBy('created_at').execute();

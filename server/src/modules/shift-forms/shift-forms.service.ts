@@ -27,14 +27,23 @@ import {
   listRequisitionRows,
 } from './shift-forms.repository.js';
 
-
 async function names(deps: Deps, personIds: string[], postIds: (string | null)[]) {
-  const [people, posts] = await Promise.all([findPersonNames(deps.db, personIds), findPostsByIds(deps.db, postIds.filter((p): p is string => !!p))]);
+  const [people, posts] = await Promise.all([
+    findPersonNames(deps.db, personIds),
+    findPostsByIds(
+      deps.db,
+      postIds.filter((p): p is string => !!p),
+    ),
+  ]);
   return { people, posts: new Map(posts.map((p) => [p.id, p.name])) };
 }
 
 async function toRequisitions(deps: Deps, rows: RequisitionsTable[]): Promise<Requisition[]> {
-  const n = await names(deps, rows.map((r) => r.requested_by), rows.map((r) => r.post_id));
+  const n = await names(
+    deps,
+    rows.map((r) => r.requested_by),
+    rows.map((r) => r.post_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     siteId: r.site_id,
@@ -70,7 +79,8 @@ export async function createRequisition(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findRequisitionById(deps.db, input.id);
-      if (stored && (stored.requested_by !== actor.personId || stored.site_id !== siteId)) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && (stored.requested_by !== actor.personId || stored.site_id !== siteId))
+        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
@@ -91,7 +101,13 @@ export async function createRequisition(
       };
       await inWriteBatch(deps, async (tx) => {
         tx.deferInsert('requisitions', row);
-        await recordAudit(tx, actorRef(actor), { siteId, action: 'requisition.create', entityType: 'requisition', entityId: row.id, detail: { lines: input.lines } });
+        await recordAudit(tx, actorRef(actor), {
+          siteId,
+          action: 'requisition.create',
+          entityType: 'requisition',
+          entityId: row.id,
+          detail: { lines: input.lines },
+        });
         tx.emit({ siteId }, 'requisition.changed', { requisitionId: row.id, status: 'pending' });
       });
       return row;
@@ -100,7 +116,12 @@ export async function createRequisition(
   return { requisition: (await toRequisitions(deps, [value]))[0]!, created };
 }
 
-export async function listRequisitions(deps: Deps, actor: Actor, siteId: string, query: { limit?: number; cursor?: string; status?: string }): Promise<PageOf<Requisition>> {
+export async function listRequisitions(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  query: { limit?: number; cursor?: string; status?: string },
+): Promise<PageOf<Requisition>> {
   const role = requireSiteMember(actor, siteId);
   const page = pageRequest(query, 'desc');
   const requestedBy = ROLE_GROUPS.overseers.includes(role) ? undefined : actor.personId;
@@ -108,14 +129,36 @@ export async function listRequisitions(deps: Deps, actor: Actor, siteId: string,
   return toPageBatched(rows, page, (r) => toRequisitions(deps, r));
 }
 
-export async function decideRequisition(deps: Deps, actor: Actor, siteId: string, id: string, input: { decision: 'approved' | 'rejected'; note?: string }): Promise<Requisition> {
+export async function decideRequisition(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  id: string,
+  input: { decision: 'approved' | 'rejected'; note?: string },
+): Promise<Requisition> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const row = await findRequisitionRow(deps.db, siteId, id);
   if (!row) throw new AppError('REQUISITION_NOT_FOUND', { status: 404, params: { requisitionId: id } });
   await inTransaction(deps, async (tx) => {
-    const changed = await decideRequisitionRow(tx.trx, id, { status: input.decision, decided_by: actor.personId, decided_at: tx.now, decision_note: input.note?.trim() || null });
-    if (changed === 0) throw new AppError('REQUISITION_ALREADY_DECIDED', { status: 409, message: 'This requisition was already decided', params: { status: row.status } });
-    await recordAudit(tx, actorRef(actor), { siteId, action: `requisition.${input.decision}`, entityType: 'requisition', entityId: id, detail: { note: input.note ?? null } });
+    const changed = await decideRequisitionRow(tx.trx, id, {
+      status: input.decision,
+      decided_by: actor.personId,
+      decided_at: tx.now,
+      decision_note: input.note?.trim() || null,
+    });
+    if (changed === 0)
+      throw new AppError('REQUISITION_ALREADY_DECIDED', {
+        status: 409,
+        message: 'This requisition was already decided',
+        params: { status: row.status },
+      });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: `requisition.${input.decision}`,
+      entityType: 'requisition',
+      entityId: id,
+      detail: { note: input.note ?? null },
+    });
     tx.emit({ siteId }, 'requisition.changed', { requisitionId: id, status: input.decision });
     tx.emit({ personId: row.requested_by, siteId }, 'requisition.changed', { requisitionId: id, status: input.decision });
   });
@@ -123,7 +166,11 @@ export async function decideRequisition(deps: Deps, actor: Actor, siteId: string
 }
 
 async function toOpinions(deps: Deps, rows: CustomerOpinionsTable[]): Promise<CustomerOpinion[]> {
-  const n = await names(deps, rows.map((r) => r.person_id), rows.map((r) => r.post_id));
+  const n = await names(
+    deps,
+    rows.map((r) => r.person_id),
+    rows.map((r) => r.post_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     siteId: r.site_id,
@@ -149,7 +196,8 @@ export async function recordOpinion(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findOpinionById(deps.db, input.id);
-      if (stored && (stored.person_id !== actor.personId || stored.site_id !== siteId)) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && (stored.person_id !== actor.personId || stored.site_id !== siteId))
+        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
@@ -169,7 +217,13 @@ export async function recordOpinion(
       };
       await inWriteBatch(deps, async (tx) => {
         tx.deferInsert('customer_opinions', row);
-        await recordAudit(tx, actorRef(actor), { siteId, action: 'opinion.create', entityType: 'customer_opinion', entityId: row.id, detail: { category: row.category } });
+        await recordAudit(tx, actorRef(actor), {
+          siteId,
+          action: 'opinion.create',
+          entityType: 'customer_opinion',
+          entityId: row.id,
+          detail: { category: row.category },
+        });
         tx.emit({ siteId }, 'opinion.created', { opinionId: row.id, postId });
       });
       return row;
@@ -193,4 +247,3 @@ export async function opinionDaySummary(deps: Deps, actor: Actor, siteId: string
   }
   return { date, total: opinions.length, byPost: [...groups.values()].sort((a, b) => b.count - a.count) };
 }
-

@@ -39,7 +39,8 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     t.app.inject({ method, url: `${base}${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
   const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string } }>().error.code;
-  const roster = (personId: string, start: string, end: string, date = DATE) => call(manager, 'POST', '/roster', { postId: site.postId, personId, date, start, end });
+  const roster = (personId: string, start: string, end: string, date = DATE) =>
+    call(manager, 'POST', '/roster', { postId: site.postId, personId, date, start, end });
 
   it('refuses a clock-in before the site adopted the standards, then adopts the whole library once', async () => {
     expect((await roster(hostess.id, '08:30', '12:00')).statusCode).toBe(201);
@@ -91,16 +92,38 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const phone = await connectSocket(server, hostessCookie);
     await phone.waitFor((m) => m.type === 'hello');
 
-    const notImage = await t.app.inject({ method: 'PUT', url: `${base}/photos/${newId()}`, headers: { cookie: hostessCookie, 'content-type': 'image/png' }, payload: Buffer.from('not a png at all') });
+    const notImage = await t.app.inject({
+      method: 'PUT',
+      url: `${base}/photos/${newId()}`,
+      headers: { cookie: hostessCookie, 'content-type': 'image/png' },
+      payload: Buffer.from('not a png at all'),
+    });
     expect(code(notImage)).toBe('NOT_AN_IMAGE');
-    const huge = await t.app.inject({ method: 'PUT', url: `${base}/photos/${newId()}`, headers: { cookie: hostessCookie, 'content-type': 'image/jpeg' }, payload: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(6 * 1024 * 1024)]) });
+    const huge = await t.app.inject({
+      method: 'PUT',
+      url: `${base}/photos/${newId()}`,
+      headers: { cookie: hostessCookie, 'content-type': 'image/jpeg' },
+      payload: Buffer.concat([Buffer.from([0xff, 0xd8, 0xff]), Buffer.alloc(6 * 1024 * 1024)]),
+    });
     expect(huge.statusCode).toBe(413);
     expect(code(huge)).toBe('PHOTO_TOO_LARGE');
     const photoId = newId();
-    const upload = await t.app.inject({ method: 'PUT', url: `${base}/photos/${photoId}`, headers: { cookie: hostessCookie, 'content-type': 'image/png' }, payload: TINY_PNG });
+    const upload = await t.app.inject({
+      method: 'PUT',
+      url: `${base}/photos/${photoId}`,
+      headers: { cookie: hostessCookie, 'content-type': 'image/png' },
+      payload: TINY_PNG,
+    });
     expect(upload.statusCode).toBe(201);
 
-    const res = await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, { id: newId(), itemId: 'HALL-PRE-2', result: 'anomaly', note: '杂志架缺杂志', photoId, category: 'supplies' });
+    const res = await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, {
+      id: newId(),
+      itemId: 'HALL-PRE-2',
+      result: 'anomaly',
+      note: '杂志架缺杂志',
+      photoId,
+      category: 'supplies',
+    });
     expect(res.statusCode).toBe(200);
     const live = await managerSocket.waitFor((m) => m.type === 'event' && m.event.type === 'anomaly.created');
     expect(live.type === 'event' && live.event.payload).toMatchObject({ itemId: 'HALL-PRE-2', note: '杂志架缺杂志', reportedByName: hostess.name });
@@ -114,7 +137,9 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(code(await call(manager, 'PATCH', `/anomalies/${anomaly.id}`, { action: 'resolve' }))).toBe('NOTE_REQUIRED');
     const resolved = await call(manager, 'PATCH', `/anomalies/${anomaly.id}`, { action: 'resolve', resolution: '已从仓库补齐杂志' });
     expect(resolved.json<Anomaly>()).toMatchObject({ status: 'resolved', resolution: '已从仓库补齐杂志' });
-    await phone.waitFor((m) => m.type === 'event' && m.event.type === 'anomaly.updated' && (m.event.payload as { status: string }).status === 'resolved');
+    await phone.waitFor(
+      (m) => m.type === 'event' && m.event.type === 'anomaly.updated' && (m.event.payload as { status: string }).status === 'resolved',
+    );
     expect(code(await call(manager, 'PATCH', `/anomalies/${anomaly.id}`, { action: 'acknowledge' }))).toBe('ANOMALY_ALREADY_RESOLVED');
     const mine = (await call(hostessCookie, 'GET', '/anomalies')).json<{ items: Anomaly[] }>().items;
     expect(mine.map((a) => a.id)).toEqual([anomaly.id]);
@@ -125,27 +150,57 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('keeps exactly one result per retried write, and the newest of two offline writes', async () => {
     const shiftId = (await call(hostessCookie, 'GET', '/my-day')).json<{ openShift: { id: string } }>().openShift.id;
     const write = { id: newId(), itemId: 'HALL-POST-1', result: 'ok', at: NINE - 60_000 };
-    const [a, b] = await Promise.all([call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, write), call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, write)]);
+    const [a, b] = await Promise.all([
+      call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, write),
+      call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, write),
+    ]);
     expect([a.statusCode, b.statusCode]).toEqual([200, 200]);
     await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, write);
     // An older offline write of the same item arrives later: it does not replace the newer one.
     await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, { id: newId(), itemId: 'HALL-POST-1', result: 'na', at: NINE - 120_000 });
-    const rows = await t.testDb.database.db.selectFrom('checklist_results').selectAll().where('shift_id', '=', shiftId).where('item_id', '=', 'HALL-POST-1').execute();
+    const rows = await t.testDb.database.db
+      .selectFrom('checklist_results')
+      .selectAll()
+      .where('shift_id', '=', shiftId)
+      .where('item_id', '=', 'HALL-POST-1')
+      .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: write.id, result: 'ok', recorded_at: NINE - 60_000 });
-    expect(code(await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, { id: newId(), itemId: 'HALL-POST-2', result: 'ok', note: '已填写', at: NINE + 10 * 60_000 }))).toBe('CLOCK_TIME_INVALID');
+    expect(
+      code(
+        await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, {
+          id: newId(),
+          itemId: 'HALL-POST-2',
+          result: 'ok',
+          note: '已填写',
+          at: NINE + 10 * 60_000,
+        }),
+      ),
+    ).toBe('CLOCK_TIME_INVALID');
   });
 
   it('a standard edited mid-shift applies to the next shift; the running one keeps its version', async () => {
     const hall = (await call(manager, 'GET', '/standards/HALL')).json<PostStandard>();
-    const items = [{ id: 'SITE-TOWEL', phase: 'PRE', group: 'check', text: { zh: '冬季备好热毛巾', en: 'Warm towels ready (winter)' }, requiresPhoto: true, requiresNote: false }, ...hall.items];
+    const items = [
+      {
+        id: 'SITE-TOWEL',
+        phase: 'PRE',
+        group: 'check',
+        text: { zh: '冬季备好热毛巾', en: 'Warm towels ready (winter)' },
+        requiresPhoto: true,
+        requiresNote: false,
+      },
+      ...hall.items,
+    ];
     expect(code(await call(manager, 'PUT', '/standards/HALL', { baseVersion: 1, items: [...items, items[0]] }))).toBe('DUPLICATE_ITEM_ID');
     const saved = await call(manager, 'PUT', '/standards/HALL', { baseVersion: 1, items, changeNote: '加热毛巾' });
     expect(saved.json<PostStandard>().version).toBe(2);
     expect(code(await call(manager, 'PUT', '/standards/HALL', { baseVersion: 1, items }))).toBe('STANDARD_VERSION_CONFLICT');
 
     const shiftId = (await call(hostessCookie, 'GET', '/my-day')).json<{ openShift: { id: string } }>().openShift.id;
-    expect(code(await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, { id: newId(), itemId: 'SITE-TOWEL', result: 'ok' }))).toBe('ITEM_NOT_IN_STANDARD');
+    expect(code(await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, { id: newId(), itemId: 'SITE-TOWEL', result: 'ok' }))).toBe(
+      'ITEM_NOT_IN_STANDARD',
+    );
     const detail = (await call(hostessCookie, 'GET', `/shifts/${shiftId}`)).json<ShiftDetail>();
     expect(detail.standard.version).toBe(1);
   });
@@ -155,18 +210,30 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     guests = 3;
     const held = await call(hostessCookie, 'POST', `/shifts/${shiftId}/clock-out`, { debriefAttended: true });
     expect(held.statusCode).toBe(409);
-    expect(held.json<{ error: { code: string; params: { guests: number } } }>().error).toMatchObject({ code: 'GUESTS_STILL_ON_SITE', params: { guests: 3 } });
+    expect(held.json<{ error: { code: string; params: { guests: number } } }>().error).toMatchObject({
+      code: 'GUESTS_STILL_ON_SITE',
+      params: { guests: 3 },
+    });
     const out = await call(hostessCookie, 'POST', `/shifts/${shiftId}/clock-out`, { leaveReason: '家中急事,已报经理', debriefAttended: false });
-    expect(out.json<ShiftDetail>().shift).toMatchObject({ status: 'closed', leftWithGuests: true, leaveReason: '家中急事,已报经理', debriefAttended: false });
+    expect(out.json<ShiftDetail>().shift).toMatchObject({
+      status: 'closed',
+      leftWithGuests: true,
+      leaveReason: '家中急事,已报经理',
+      debriefAttended: false,
+    });
     guests = 0;
-    expect(code(await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, { id: newId(), itemId: 'HALL-POST-2', result: 'ok' }))).toBe('SHIFT_CLOSED');
+    expect(code(await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, { id: newId(), itemId: 'HALL-POST-2', result: 'ok' }))).toBe(
+      'SHIFT_CLOSED',
+    );
     // The next shift starts on version 2 and must photograph the towels.
     await roster(hostess.id, '13:00', '18:00');
     t.clock.set(Date.UTC(2026, 10, 28, 5, 0)); // 13:00
     const next = (await call(hostessCookie, 'POST', '/shifts', { id: newId(), postId: site.postId })).json<ShiftDetail>();
     expect(next.shift).toMatchObject({ standardVersion: 2, isLate: false });
     expect(next.greeting?.zh).toBe('中午好');
-    expect(code(await call(hostessCookie, 'POST', `/shifts/${next.shift.id}/results`, { id: newId(), itemId: 'SITE-TOWEL', result: 'ok' }))).toBe('PHOTO_REQUIRED');
+    expect(code(await call(hostessCookie, 'POST', `/shifts/${next.shift.id}/results`, { id: newId(), itemId: 'SITE-TOWEL', result: 'ok' }))).toBe(
+      'PHOTO_REQUIRED',
+    );
   });
 
   it('shows the day on the board and exports it to Excel', async () => {
@@ -201,7 +268,9 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const id = newId();
     const filed = await call(hostessCookie, 'POST', '/requisitions', { id, lines: [{ name: '一次性纸杯', quantity: 2, unit: '箱' }] });
     expect(filed.statusCode).toBe(201);
-    expect((await call(hostessCookie, 'POST', '/requisitions', { id, lines: [{ name: '一次性纸杯', quantity: 2, unit: '箱' }] })).statusCode).toBe(200);
+    expect((await call(hostessCookie, 'POST', '/requisitions', { id, lines: [{ name: '一次性纸杯', quantity: 2, unit: '箱' }] })).statusCode).toBe(
+      200,
+    );
     const approved = await call(manager, 'POST', `/requisitions/${id}/decision`, { decision: 'approved', note: '明早领取' });
     expect(approved.json<{ status: string }>().status).toBe('approved');
     expect(code(await call(manager, 'POST', `/requisitions/${id}/decision`, { decision: 'rejected' }))).toBe('REQUISITION_ALREADY_DECIDED');
@@ -218,8 +287,12 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const barPost = (await call(manager, 'POST', '/posts', { kind: 'BAR', name: '吧台' })).json<{ id: string }>().id;
     await call(manager, 'POST', '/roster', { postId: site.postId, personId: person.id, date: '2026-11-30', start: '08:30', end: '12:00' });
     await call(manager, 'POST', '/roster', { postId: barPost, personId: person.id, date: '2026-11-30', start: '11:00', end: '14:00' });
-    expect(code(await call(manager, 'POST', '/roster', { postId: barPost, personId: person.id, date: '2026-11-31', start: '08:00', end: '09:00' }))).toBe('INVALID_DATE');
-    expect(code(await call(manager, 'POST', '/roster', { postId: barPost, personId: person.id, date: '2026-12-01', start: '12:00', end: '09:00' }))).toBe('INVALID_TIME_RANGE');
+    expect(
+      code(await call(manager, 'POST', '/roster', { postId: barPost, personId: person.id, date: '2026-11-31', start: '08:00', end: '09:00' })),
+    ).toBe('INVALID_DATE');
+    expect(
+      code(await call(manager, 'POST', '/roster', { postId: barPost, personId: person.id, date: '2026-12-01', start: '12:00', end: '09:00' })),
+    ).toBe('INVALID_TIME_RANGE');
     const week = (await call(manager, 'GET', '/roster?week=2026-12-02')).json<RosterWeek>();
     expect(week.weekStart).toBe('2026-11-30');
     const kinds = week.conflicts.map((c) => c.kind);
@@ -227,7 +300,12 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(kinds).toContain('POST_UNCOVERED');
     expect(week.conflicts.filter((c) => c.kind === 'NO_PRE_JOB_TRAINING').map((c) => c.personId)).toContain(person.id);
 
-    await t.app.inject({ method: 'POST', url: `${base}/people/${person.id}/training`, headers: { cookie: manager }, payload: { kind: 'pre_job', topic: 'BI 规范及楼盘基本情况' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `${base}/people/${person.id}/training`,
+      headers: { cookie: manager },
+      payload: { kind: 'pre_job', topic: 'BI 规范及楼盘基本情况' },
+    });
     const copied = (await call(manager, 'POST', '/roster/copy-week', { fromWeek: '2026-11-30', toWeek: '2026-12-07' })).json<RosterWeek>();
     expect(copied.entries.filter((e) => e.personId === person.id).map((e) => e.date)).toEqual(['2026-12-07', '2026-12-07']);
     expect(copied.conflicts.some((c) => c.kind === 'NO_PRE_JOB_TRAINING' && c.personId === person.id)).toBe(false);

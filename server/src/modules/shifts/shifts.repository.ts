@@ -14,15 +14,30 @@ export function listShiftsOn(db: Kysely<DB>, siteId: string, date: string) {
 }
 
 export function listShiftsOfPersonOn(db: Kysely<DB>, siteId: string, personId: string, date: string) {
-  return db.selectFrom('shifts').select(['id', 'roster_entry_id']).where('site_id', '=', siteId).where('person_id', '=', personId).where('date', '=', date).execute();
+  return db
+    .selectFrom('shifts')
+    .select(['id', 'roster_entry_id'])
+    .where('site_id', '=', siteId)
+    .where('person_id', '=', personId)
+    .where('date', '=', date)
+    .execute();
 }
 
 export async function insertShift(db: Kysely<DB>, row: ShiftsTable): Promise<void> {
   await db.insertInto('shifts').values(row).execute();
 }
 
-export async function closeShiftRow(db: Kysely<DB>, shiftId: string, patch: Pick<ShiftsTable, 'clock_out_at' | 'guests_at_clock_out' | 'leave_reason' | 'debrief_attended'> & { left_with_guests: number }): Promise<void> {
-  await db.updateTable('shifts').set({ ...patch, status: 'closed' }).where('id', '=', shiftId).where('status', '=', 'open').execute();
+export async function closeShiftRow(
+  db: Kysely<DB>,
+  shiftId: string,
+  patch: Pick<ShiftsTable, 'clock_out_at' | 'guests_at_clock_out' | 'leave_reason' | 'debrief_attended'> & { left_with_guests: number },
+): Promise<void> {
+  await db
+    .updateTable('shifts')
+    .set({ ...patch, status: 'closed' })
+    .where('id', '=', shiftId)
+    .where('status', '=', 'open')
+    .execute();
 }
 
 export function listResults(db: Kysely<DB>, shiftId: string) {

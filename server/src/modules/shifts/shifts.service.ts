@@ -51,11 +51,23 @@ async function loadSite(deps: Deps, siteId: string): Promise<SitesTable> {
 
 function eventTime(clientAt: number | undefined, now: number): number {
   const at = acceptedEventTime(clientAt, now);
-  if (at === null) throw new AppError('CLOCK_TIME_INVALID', { status: 400, message: "The phone's time is too far from the server's", params: { at: clientAt, now } });
+  if (at === null)
+    throw new AppError('CLOCK_TIME_INVALID', {
+      status: 400,
+      message: "The phone's time is too far from the server's",
+      params: { at: clientAt, now },
+    });
   return at;
 }
 
-export function toShift(row: ShiftsTable, post: Pick<PostsTable, 'name' | 'kind'>, personName: string, timeZone: string, lateGraceMinutes: number, standardVersion: number): Shift {
+export function toShift(
+  row: ShiftsTable,
+  post: Pick<PostsTable, 'name' | 'kind'>,
+  personName: string,
+  timeZone: string,
+  lateGraceMinutes: number,
+  standardVersion: number,
+): Shift {
   return {
     id: row.id,
     siteId: row.site_id,
@@ -101,7 +113,8 @@ async function loadOwnOrOverseen(deps: Deps, actor: Actor, siteId: string, shift
 
 async function loadOwnShift(deps: Deps, actor: Actor, siteId: string, shiftId: string): Promise<ShiftsTable> {
   const row = await loadOwnOrOverseen(deps, actor, siteId, shiftId);
-  if (row.person_id !== actor.personId) throw new AppError('NOT_YOUR_SHIFT', { status: 403, message: 'Only the person on this shift records its checklists' });
+  if (row.person_id !== actor.personId)
+    throw new AppError('NOT_YOUR_SHIFT', { status: 403, message: 'Only the person on this shift records its checklists' });
   return row;
 }
 
@@ -153,7 +166,10 @@ export async function getMyDay(deps: ShiftDeps, actor: Actor, siteId: string): P
       postKind: (posts.get(e.post_id)?.kind ?? 'HALL') as PostKind,
       shiftId: shiftsToday.find((s) => s.roster_entry_id === e.id)?.id ?? null,
     })),
-    openShift: open && posts.get(open.post_id) ? toShift(open, posts.get(open.post_id)!, actor.name, site.time_zone, settings.lateGraceMinutes, openVersion?.version ?? 0) : null,
+    openShift:
+      open && posts.get(open.post_id)
+        ? toShift(open, posts.get(open.post_id)!, actor.name, site.time_zone, settings.lateGraceMinutes, openVersion?.version ?? 0)
+        : null,
     greeting: greetingFor(settings.greetingWindows, local.minutes),
   };
 }
@@ -170,17 +186,38 @@ export async function clockIn(
 
   const now = deps.clock.now();
   const at = eventTime(input.at, now);
-  const [site, post, settings] = await Promise.all([loadSite(deps, siteId), findPostRow(deps.db, siteId, input.postId), readStandardSettings(deps.db, siteId)]);
+  const [site, post, settings] = await Promise.all([
+    loadSite(deps, siteId),
+    findPostRow(deps.db, siteId, input.postId),
+    readStandardSettings(deps.db, siteId),
+  ]);
   if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
   const local = localParts(at, site.time_zone);
   const entries = (await listEntriesOfPersonOn(deps.db, siteId, actor.personId, local.date)).filter((e) => e.post_id === post.id);
-  if (entries.length === 0) throw new AppError('NOT_ROSTERED', { status: 409, message: 'You are not rostered on this post today', params: { postId: post.id, date: local.date } });
-  const windows = entries.map((e) => ({ e, w: clockInWindow(local.minutes, toMinutes(e.start_time), toMinutes(e.end_time), settings.clockInEarlyMinutes) }));
+  if (entries.length === 0)
+    throw new AppError('NOT_ROSTERED', {
+      status: 409,
+      message: 'You are not rostered on this post today',
+      params: { postId: post.id, date: local.date },
+    });
+  const windows = entries.map((e) => ({
+    e,
+    w: clockInWindow(local.minutes, toMinutes(e.start_time), toMinutes(e.end_time), settings.clockInEarlyMinutes),
+  }));
   const entry = windows.find((x) => x.w === 'ok')?.e;
   if (!entry) {
     const early = windows.find((x) => x.w === 'too_early');
-    if (early) throw new AppError('TOO_EARLY_TO_CLOCK_IN', { status: 409, message: 'Too early to clock in', params: { start: early.e.start_time, earlyMinutes: settings.clockInEarlyMinutes } });
-    throw new AppError('NOT_ROSTERED', { status: 409, message: 'Your rostered time on this post is over', params: { postId: post.id, date: local.date } });
+    if (early)
+      throw new AppError('TOO_EARLY_TO_CLOCK_IN', {
+        status: 409,
+        message: 'Too early to clock in',
+        params: { start: early.e.start_time, earlyMinutes: settings.clockInEarlyMinutes },
+      });
+    throw new AppError('NOT_ROSTERED', {
+      status: 409,
+      message: 'Your rostered time on this post is over',
+      params: { postId: post.id, date: local.date },
+    });
   }
   const open = await findOpenShiftOfPerson(deps.db, siteId, actor.personId);
   if (open) throw new AppError('ALREADY_ON_SHIFT', { status: 409, message: 'Clock out of your current shift first', params: { shiftId: open.id } });
@@ -209,7 +246,13 @@ export async function clockIn(
         debrief_attended: null,
         created_at: tx.now,
       });
-      await recordAudit(tx, actorRef(actor), { siteId, action: 'shift.clock_in', entityType: 'shift', entityId: input.id, detail: { postId: post.id, at, offline: at < now - 60_000 } });
+      await recordAudit(tx, actorRef(actor), {
+        siteId,
+        action: 'shift.clock_in',
+        entityType: 'shift',
+        entityId: input.id,
+        detail: { postId: post.id, at, offline: at < now - 60_000 },
+      });
       tx.emit({ siteId }, 'shift.changed', { shiftId: input.id, postId: post.id, personId: actor.personId, action: 'clocked_in' });
     });
   } catch (err) {
@@ -224,7 +267,8 @@ export async function clockIn(
 }
 
 async function replayedShift(deps: ShiftDeps, actor: Actor, siteId: string, row: ShiftsTable): Promise<ShiftDetail> {
-  if (row.person_id !== actor.personId || row.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+  if (row.person_id !== actor.personId || row.site_id !== siteId)
+    throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
   return buildDetail(deps, row);
 }
 
@@ -244,11 +288,18 @@ export async function recordChecklistResult(
   if (shift.status !== 'open') throw new AppError('SHIFT_CLOSED', { status: 409, message: 'This shift is closed', params: { shiftId } });
   const version = await findVersionById(deps.db, shift.standard_version_id);
   const item: StandardItem | undefined = version ? toPostStandard(version).items.find((i) => i.id === input.itemId && i.phase !== 'IN') : undefined;
-  if (!item) throw new AppError('ITEM_NOT_IN_STANDARD', { status: 400, message: "This item is not on this shift's checklists", params: { itemId: input.itemId, version: version?.version } });
+  if (!item)
+    throw new AppError('ITEM_NOT_IN_STANDARD', {
+      status: 400,
+      message: "This item is not on this shift's checklists",
+      params: { itemId: input.itemId, version: version?.version },
+    });
   const note = input.note?.trim() || null;
   if (input.result !== 'na') {
-    if ((input.result === 'anomaly' || item.requiresNote) && !note) throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Describe what you found', params: { itemId: item.id } });
-    if (item.requiresPhoto && !input.photoId) throw new AppError('PHOTO_REQUIRED', { status: 400, message: 'This item needs a photo', params: { itemId: item.id } });
+    if ((input.result === 'anomaly' || item.requiresNote) && !note)
+      throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Describe what you found', params: { itemId: item.id } });
+    if (item.requiresPhoto && !input.photoId)
+      throw new AppError('PHOTO_REQUIRED', { status: 400, message: 'This item needs a photo', params: { itemId: item.id } });
   }
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   const at = eventTime(input.at, deps.clock.now());
@@ -287,7 +338,13 @@ export async function recordChecklistResult(
           reportedAt: at,
         });
       }
-      await recordAudit(tx, actorRef(actor), { siteId, action: 'shift.checklist', entityType: 'shift', entityId: shiftId, detail: { itemId: item.id, result: input.result } });
+      await recordAudit(tx, actorRef(actor), {
+        siteId,
+        action: 'shift.checklist',
+        entityType: 'shift',
+        entityId: shiftId,
+        detail: { itemId: item.id, result: input.result },
+      });
       tx.emit({ siteId }, 'shift.changed', { shiftId, postId: shift.post_id, personId: actor.personId, action: 'checklist' });
     });
   // Two copies of one write (a phone retrying while the first is still in flight) race on the
@@ -318,7 +375,11 @@ export async function clockOut(
   const guests = await deps.guests.countGuestsOnSite(siteId);
   const verdict = clockOutVerdict((post?.kind ?? 'HALL') as PostKind, guests, input.leaveReason);
   if (!verdict.allowed) {
-    throw new AppError('GUESTS_STILL_ON_SITE', { status: 409, message: 'Guests are still on site: stay until they leave, or give a reason', params: { guests: verdict.guests } });
+    throw new AppError('GUESTS_STILL_ON_SITE', {
+      status: 409,
+      message: 'Guests are still on site: stay until they leave, or give a reason',
+      params: { guests: verdict.guests },
+    });
   }
   await inTransaction(deps, async (tx) => {
     await closeShiftRow(tx.trx, shiftId, {
@@ -333,7 +394,13 @@ export async function clockOut(
       action: 'shift.clock_out',
       entityType: 'shift',
       entityId: shiftId,
-      detail: { at, guests, leftWithGuests: verdict.leftWithGuests, leaveReason: input.leaveReason ?? null, debriefAttended: input.debriefAttended ?? null },
+      detail: {
+        at,
+        guests,
+        leftWithGuests: verdict.leftWithGuests,
+        leaveReason: input.leaveReason ?? null,
+        debriefAttended: input.debriefAttended ?? null,
+      },
     });
     tx.emit({ siteId }, 'shift.changed', { shiftId, postId: shift.post_id, personId: actor.personId, action: 'clocked_out' });
   });

@@ -10,7 +10,10 @@ export async function listSiteRows(db: Q, siteIds: string[], page: PageRequest) 
   if (siteIds.length === 0) return [];
   let q = db.selectFrom('sites').selectAll().where('id', 'in', siteIds);
   if (page.afterId) q = q.where('id', '>', page.afterId);
-  return q.orderBy('id').limit(page.limit + 1).execute();
+  return q
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
 }
 
 export async function insertSiteRow(db: Q, row: SitesTable): Promise<void> {

@@ -7,11 +7,17 @@ export function registerSiteRoutes(app: App, deps: Deps): void {
   app.get('/sites', { schema: { tags: ['sites'], summary: 'Sites I can enter', querystring: PageQuery, response: { 200: Page(Site) } } }, (req) =>
     listSites(deps, req.actor, req.query),
   );
-  app.post('/sites', { schema: { tags: ['sites'], summary: 'Create a site (company admin)', body: CreateSiteBody, response: { 201: Site } } }, async (req, reply) =>
-    reply.status(201).send(await createSite(deps, req.actor, req.body)),
+  app.post(
+    '/sites',
+    { schema: { tags: ['sites'], summary: 'Create a site (company admin)', body: CreateSiteBody, response: { 201: Site } } },
+    async (req, reply) => reply.status(201).send(await createSite(deps, req.actor, req.body)),
   );
-  app.get('/sites/:siteId', { schema: { tags: ['sites'], params: SiteParams, response: { 200: Site } } }, (req) => getSite(deps, req.actor, req.params.siteId));
-  app.patch('/sites/:siteId', { schema: { tags: ['sites'], summary: 'Change site settings', params: SiteParams, body: UpdateSiteBody, response: { 200: Site } } }, (req) =>
-    updateSite(deps, req.actor, req.params.siteId, req.body),
+  app.get('/sites/:siteId', { schema: { tags: ['sites'], params: SiteParams, response: { 200: Site } } }, (req) =>
+    getSite(deps, req.actor, req.params.siteId),
+  );
+  app.patch(
+    '/sites/:siteId',
+    { schema: { tags: ['sites'], summary: 'Change site settings', params: SiteParams, body: UpdateSiteBody, response: { 200: Site } } },
+    (req) => updateSite(deps, req.actor, req.params.siteId, req.body),
   );
 }

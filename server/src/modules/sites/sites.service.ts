@@ -35,7 +35,11 @@ export function assertTimeZone(timeZone: string): void {
 
 export function assertOpeningHours(h: OpeningHours): void {
   if (h.open >= h.close) {
-    throw new AppError('INVALID_OPENING_HOURS', { status: 400, message: 'Opening time must be before closing time', params: { open: h.open, close: h.close } });
+    throw new AppError('INVALID_OPENING_HOURS', {
+      status: 400,
+      message: 'Opening time must be before closing time',
+      params: { open: h.open, close: h.close },
+    });
   }
 }
 
@@ -74,7 +78,13 @@ export async function createSite(
       updated_at: tx.now,
     };
     await insertSiteRow(tx.trx, row);
-    await recordAudit(tx, actorRef(actor), { siteId: row.id, action: 'site.create', entityType: 'site', entityId: row.id, detail: { name: row.name } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId: row.id,
+      action: 'site.create',
+      entityType: 'site',
+      entityId: row.id,
+      detail: { name: row.name },
+    });
     // Company admins reach every site of the company: their cached sessions must see this one.
     tx.emit({ personId: actor.personId, siteId: row.id }, 'access.changed', { personId: null });
     return toSite(row);

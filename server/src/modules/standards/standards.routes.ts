@@ -12,30 +12,54 @@ import {
   updateStandardSettings,
 } from './standards.service.js';
 
-const VersionInfo = Type.Object({ versionId: Id, version: Type.Integer(), changeNote: Type.String(), createdAt: Instant, createdBy: Type.Union([Type.String(), Type.Null()]) });
+const VersionInfo = Type.Object({
+  versionId: Id,
+  version: Type.Integer(),
+  changeNote: Type.String(),
+  createdAt: Instant,
+  createdBy: Type.Union([Type.String(), Type.Null()]),
+});
 
 export function registerStandardRoutes(app: App, deps: Deps): void {
   const tags = ['standards'];
   // A site has one standard per post kind (12 at most): these lists are complete, not paged.
-  app.get('/sites/:siteId/standards', { schema: { tags, summary: "The site's standards, one per post kind", params: SiteParams, response: { 200: Type.Array(StandardSummary) } } }, (req) =>
-    listStandards(deps, req.actor, req.params.siteId),
+  app.get(
+    '/sites/:siteId/standards',
+    { schema: { tags, summary: "The site's standards, one per post kind", params: SiteParams, response: { 200: Type.Array(StandardSummary) } } },
+    (req) => listStandards(deps, req.actor, req.params.siteId),
   );
-  app.post('/sites/:siteId/standards/adopt', { schema: { tags, summary: 'Adopt the built-in standards library', params: SiteParams, response: { 201: Type.Array(StandardSummary) } } }, async (req, reply) =>
-    reply.status(201).send(await adoptLibrary(deps, req.actor, req.params.siteId)),
+  app.post(
+    '/sites/:siteId/standards/adopt',
+    { schema: { tags, summary: 'Adopt the built-in standards library', params: SiteParams, response: { 201: Type.Array(StandardSummary) } } },
+    async (req, reply) => reply.status(201).send(await adoptLibrary(deps, req.actor, req.params.siteId)),
   );
   app.get('/sites/:siteId/standards/:postKind', { schema: { tags, params: PostKindParams, response: { 200: PostStandard } } }, (req) =>
     getStandard(deps, req.actor, req.params.siteId, req.params.postKind),
   );
-  app.put('/sites/:siteId/standards/:postKind', { schema: { tags, summary: 'Save an edited standard as a new version', params: PostKindParams, body: UpdateStandardBody, response: { 200: PostStandard } } }, (req) =>
-    updateStandard(deps, req.actor, req.params.siteId, req.params.postKind, req.body),
+  app.put(
+    '/sites/:siteId/standards/:postKind',
+    {
+      schema: {
+        tags,
+        summary: 'Save an edited standard as a new version',
+        params: PostKindParams,
+        body: UpdateStandardBody,
+        response: { 200: PostStandard },
+      },
+    },
+    (req) => updateStandard(deps, req.actor, req.params.siteId, req.params.postKind, req.body),
   );
-  app.get('/sites/:siteId/standards/:postKind/versions', { schema: { tags, params: PostKindParams, response: { 200: Type.Array(VersionInfo) } } }, (req) =>
-    listStandardVersions(deps, req.actor, req.params.siteId, req.params.postKind),
+  app.get(
+    '/sites/:siteId/standards/:postKind/versions',
+    { schema: { tags, params: PostKindParams, response: { 200: Type.Array(VersionInfo) } } },
+    (req) => listStandardVersions(deps, req.actor, req.params.siteId, req.params.postKind),
   );
   app.get('/sites/:siteId/standard-settings', { schema: { tags, params: SiteParams, response: { 200: StandardSettings } } }, (req) =>
     getStandardSettings(deps, req.actor, req.params.siteId),
   );
-  app.put('/sites/:siteId/standard-settings', { schema: { tags, params: SiteParams, body: StandardSettings, response: { 200: StandardSettings } } }, (req) =>
-    updateStandardSettings(deps, req.actor, req.params.siteId, req.body),
+  app.put(
+    '/sites/:siteId/standard-settings',
+    { schema: { tags, params: SiteParams, body: StandardSettings, response: { 200: StandardSettings } } },
+    (req) => updateStandardSettings(deps, req.actor, req.params.siteId, req.body),
   );
 }

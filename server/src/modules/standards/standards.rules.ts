@@ -26,7 +26,11 @@ export function assertGreetingWindows(windows: readonly GreetingWindow[]): void 
   const sorted = [...windows].sort((a, b) => toMinutes(a.from) - toMinutes(b.from));
   for (const [i, w] of sorted.entries()) {
     if (toMinutes(w.from) >= toMinutes(w.to)) {
-      throw new AppError('INVALID_TIME_RANGE', { status: 400, message: 'A greeting window must start before it ends', params: { from: w.from, to: w.to } });
+      throw new AppError('INVALID_TIME_RANGE', {
+        status: 400,
+        message: 'A greeting window must start before it ends',
+        params: { from: w.from, to: w.to },
+      });
     }
     const next = sorted[i + 1];
     if (next && toMinutes(next.from) < toMinutes(w.to)) {

@@ -14,7 +14,14 @@ import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { LIBRARY_VERSION, STANDARDS_LIBRARY } from './library/index.js';
 import { STANDARD_EDITORS } from './standards.policy.js';
-import { findCurrentVersion, findSettingsRow, insertVersion, listCurrentVersions, listVersionsOfPost, upsertSettingsRow } from './standards.repository.js';
+import {
+  findCurrentVersion,
+  findSettingsRow,
+  insertVersion,
+  listCurrentVersions,
+  listVersionsOfPost,
+  upsertSettingsRow,
+} from './standards.repository.js';
 import { assertEditableItems, assertGreetingWindows, DEFAULT_STANDARD_SETTINGS } from './standards.rules.js';
 
 /** What a version row stores as JSON. */
@@ -40,8 +47,11 @@ export function toPostStandard(row: StandardVersionsTable): PostStandard {
   };
 }
 
-/** Writes version 1 of every post's standard from the built-in library (inside the caller's transaction). */
-export async function adoptLibraryInto(trx: Transaction<DB>, siteId: string, personId: string | null, now: number): Promise<number> {
+/**
+ * Writes version 1 of every post's standard from the built-in library (inside the caller's
+ * transaction). `byName` is who adopted it, as shown in the version history.
+ */
+export async function adoptLibraryInto(trx: Transaction<DB>, siteId: string, byName: string | null, now: number): Promise<number> {
   for (const def of STANDARDS_LIBRARY) {
     const content: StandardContent = {
       title: def.title,
@@ -66,7 +76,7 @@ export async function adoptLibraryInto(trx: Transaction<DB>, siteId: string, per
       library_version: LIBRARY_VERSION,
       content: JSON.stringify(content),
       change_note: `adopted library ${LIBRARY_VERSION}`,
-      created_by: personId,
+      created_by: byName,
       created_at: now,
     });
   }
@@ -80,8 +90,14 @@ export async function adoptLibrary(deps: Deps, actor: Actor, siteId: string): Pr
     if ((await listCurrentVersions(tx.trx, siteId)).length > 0) {
       throw new AppError('STANDARDS_ALREADY_ADOPTED', { status: 409, message: 'This site already has its standards; edit them instead' });
     }
-    const posts = await adoptLibraryInto(tx.trx, siteId, actor.personId, tx.now);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'standards.adopt', entityType: 'standards', entityId: siteId, detail: { libraryVersion: LIBRARY_VERSION, posts } });
+    const posts = await adoptLibraryInto(tx.trx, siteId, actor.name, tx.now);
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'standards.adopt',
+      entityType: 'standards',
+      entityId: siteId,
+      detail: { libraryVersion: LIBRARY_VERSION, posts },
+    });
     tx.emit({ siteId }, 'standard.changed', { postKind: '*', version: 1 });
   });
   return listStandards(deps, actor, siteId);
@@ -102,7 +118,12 @@ export async function listStandards(deps: Deps, actor: Actor, siteId: string): P
 /** The standard a shift starting now would run: the post's newest version. */
 export async function currentStandardRow(db: Kysely<DB> | Transaction<DB>, siteId: string, postKind: string): Promise<StandardVersionsTable> {
   const row = await findCurrentVersion(db, siteId, postKind);
-  if (!row) throw new AppError('STANDARDS_NOT_ADOPTED', { status: 409, message: 'This site has not adopted the service standards yet', params: { postKind } });
+  if (!row)
+    throw new AppError('STANDARDS_NOT_ADOPTED', {
+      status: 409,
+      message: 'This site has not adopted the service standards yet',
+      params: { postKind },
+    });
   return row;
 }
 
@@ -129,7 +150,11 @@ export async function updateStandard(
   return inTransaction(deps, async (tx) => {
     const current = await currentStandardRow(tx.trx, siteId, postKind);
     if (current.version !== input.baseVersion) {
-      throw new AppError('STANDARD_VERSION_CONFLICT', { status: 409, message: 'Someone changed this standard meanwhile; reload it', params: { currentVersion: current.version } });
+      throw new AppError('STANDARD_VERSION_CONFLICT', {
+        status: 409,
+        message: 'Someone changed this standard meanwhile; reload it',
+        params: { currentVersion: current.version },
+      });
     }
     const content = { ...(JSON.parse(current.content) as StandardContent), items: input.items };
     const row: StandardVersionsTable = {

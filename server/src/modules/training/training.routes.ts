@@ -14,10 +14,14 @@ const RecordTrainingBody = Type.Object(
 export function registerTrainingRoutes(app: App, deps: Deps): void {
   const tags = ['training'];
   // One person's records: bounded (200 newest), not paged.
-  app.get('/sites/:siteId/people/:personId/training', { schema: { tags, params: PersonParams, response: { 200: Type.Array(TrainingRecord) } } }, (req) =>
-    listTraining(deps, req.actor, req.params.siteId, req.params.personId),
+  app.get(
+    '/sites/:siteId/people/:personId/training',
+    { schema: { tags, params: PersonParams, response: { 200: Type.Array(TrainingRecord) } } },
+    (req) => listTraining(deps, req.actor, req.params.siteId, req.params.personId),
   );
-  app.post('/sites/:siteId/people/:personId/training', { schema: { tags, summary: 'Record a completed training', params: PersonParams, body: RecordTrainingBody, response: { 201: TrainingRecord } } }, async (req, reply) =>
-    reply.status(201).send(await recordTraining(deps, req.actor, req.params.siteId, req.params.personId, req.body)),
+  app.post(
+    '/sites/:siteId/people/:personId/training',
+    { schema: { tags, summary: 'Record a completed training', params: PersonParams, body: RecordTrainingBody, response: { 201: TrainingRecord } } },
+    async (req, reply) => reply.status(201).send(await recordTraining(deps, req.actor, req.params.siteId, req.params.personId, req.body)),
   );
 }

@@ -28,13 +28,33 @@ async function assertMember(db: Kysely<DB>, siteId: string, personId: string): P
   if (!(await isSiteMember(db, siteId, personId))) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId } });
 }
 
-export async function recordTraining(deps: Deps, actor: Actor, siteId: string, personId: string, input: { kind: 'pre_job' | 'on_job'; topic: string; completedAt?: number }) {
+export async function recordTraining(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  personId: string,
+  input: { kind: 'pre_job' | 'on_job'; topic: string; completedAt?: number },
+) {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   await assertMember(deps.db, siteId, personId);
   return inTransaction(deps, async (tx) => {
-    const row = { id: newId(), company_id: actor.companyId, person_id: personId, kind: input.kind, topic: input.topic.trim(), completed_at: input.completedAt ?? tx.now, recorded_by: actor.personId };
+    const row = {
+      id: newId(),
+      company_id: actor.companyId,
+      person_id: personId,
+      kind: input.kind,
+      topic: input.topic.trim(),
+      completed_at: input.completedAt ?? tx.now,
+      recorded_by: actor.personId,
+    };
     await insertTrainingRecord(tx.trx, row);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'training.record', entityType: 'person', entityId: personId, detail: { kind: row.kind, topic: row.topic } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'training.record',
+      entityType: 'person',
+      entityId: personId,
+      detail: { kind: row.kind, topic: row.topic },
+    });
     tx.emit({ siteId }, 'person.changed', { personId, action: 'updated' });
     return { id: row.id, personId, kind: input.kind, topic: row.topic, completedAt: row.completed_at };
   });

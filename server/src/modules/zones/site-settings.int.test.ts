@@ -29,7 +29,9 @@ describe(`site settings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(renamed.json<{ name: string }>().name).toBe('地下车库 B1');
 
     expect((await call(manager, 'DELETE', `/api/sites/${site.siteId}/zones/${zone.id}`)).statusCode).toBe(204);
-    expect((await call(manager, 'GET', `/api/sites/${site.siteId}/zones/${zone.id}`)).json<{ error: { code: string } }>().error.code).toBe('ZONE_NOT_FOUND');
+    expect((await call(manager, 'GET', `/api/sites/${site.siteId}/zones/${zone.id}`)).json<{ error: { code: string } }>().error.code).toBe(
+      'ZONE_NOT_FOUND',
+    );
 
     const audit = await call(manager, 'GET', `/api/sites/${site.siteId}/audit?action=zone.create`);
     const entries = audit.json<{ items: { entityId: string; actorName: string; detail: { name: string } }[] }>().items;
@@ -114,12 +116,20 @@ describe(`site settings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const login = `dup${Date.now()}`;
     const weak = await call(manager, 'POST', `/api/sites/${site.siteId}/people`, { login, name: '甲', password: 'short', role: 'staff' });
     expect(weak.json<{ error: { code: string } }>().error.code).toBe('PASSWORD_TOO_WEAK');
-    expect((await call(manager, 'POST', `/api/sites/${site.siteId}/people`, { login, name: '甲', password: 'Welcome2026', role: 'staff' })).statusCode).toBe(201);
+    expect(
+      (await call(manager, 'POST', `/api/sites/${site.siteId}/people`, { login, name: '甲', password: 'Welcome2026', role: 'staff' })).statusCode,
+    ).toBe(201);
     const taken = await call(manager, 'POST', `/api/sites/${site.siteId}/people`, { login, name: '乙', password: 'Welcome2026', role: 'staff' });
     expect(taken.statusCode).toBe(409);
     expect(taken.json<{ error: { code: string } }>().error.code).toBe('LOGIN_TAKEN');
     const other = await createCompanyWithSite(t.testDb.database.db);
-    const foreignPost = await call(manager, 'POST', `/api/sites/${site.siteId}/people`, { login: `${login}x`, name: '丙', password: 'Welcome2026', role: 'staff', postIds: [other.postId] });
+    const foreignPost = await call(manager, 'POST', `/api/sites/${site.siteId}/people`, {
+      login: `${login}x`,
+      name: '丙',
+      password: 'Welcome2026',
+      role: 'staff',
+      postIds: [other.postId],
+    });
     expect(foreignPost.json<{ error: { code: string } }>().error.code).toBe('POST_NOT_FOUND');
     const people = (await call(manager, 'GET', `/api/sites/${site.siteId}/people?limit=200`)).json<{ items: { login: string }[] }>().items;
     expect(people.filter((p) => p.login.startsWith(login)).map((p) => p.login)).toEqual([login]);
@@ -135,7 +145,9 @@ describe(`site settings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
   it('a manager cannot remove or demote themself', async () => {
     const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: manager } })).json<{ id: string }>();
-    expect((await call(manager, 'DELETE', `/api/sites/${site.siteId}/people/${me.id}`)).json<{ error: { code: string } }>().error.code).toBe('CANNOT_REMOVE_SELF');
+    expect((await call(manager, 'DELETE', `/api/sites/${site.siteId}/people/${me.id}`)).json<{ error: { code: string } }>().error.code).toBe(
+      'CANNOT_REMOVE_SELF',
+    );
     expect((await call(manager, 'PATCH', `/api/sites/${site.siteId}/people/${me.id}`, { role: 'staff' })).statusCode).toBe(409);
   });
 

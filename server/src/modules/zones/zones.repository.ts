@@ -10,9 +10,11 @@ export const findZoneRow = (db: Q, siteId: string, zoneId: string) =>
 export function listZoneRows(db: Q, siteId: string, page: PageRequest) {
   let q = db.selectFrom('zones').selectAll().where('site_id', '=', siteId);
   if (page.afterId) q = q.where('id', '>', page.afterId);
-  return q.orderBy('id').limit(page.limit + 1).execute();
+  return q
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
 }
-
 
 export async function updateZoneRow(db: Q, zoneId: string, patch: Partial<ZonesTable>): Promise<void> {
   await db.updateTable('zones').set(patch).where('id', '=', zoneId).execute();
@@ -23,6 +25,10 @@ export async function deleteZoneRow(db: Q, zoneId: string): Promise<void> {
 }
 
 export async function countPostsInZone(db: Q, zoneId: string): Promise<number> {
-  const r = await db.selectFrom('posts').select((eb) => eb.fn.countAll<number>().as('n')).where('zone_id', '=', zoneId).executeTakeFirstOrThrow();
+  const r = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('zone_id', '=', zoneId)
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }

@@ -36,7 +36,8 @@ function checkCapacity(kind: ZoneKind, capacity: number | null | undefined): num
   return capacity ?? null;
 }
 
-const nameTaken = (name: string) => new AppError('ZONE_NAME_TAKEN', { status: 409, message: 'A zone of this site already has that name', params: { name } });
+const nameTaken = (name: string) =>
+  new AppError('ZONE_NAME_TAKEN', { status: 409, message: 'A zone of this site already has that name', params: { name } });
 
 async function loadZone(deps: Deps, siteId: string, zoneId: string) {
   const row = await findZoneRow(deps.db, siteId, zoneId);
@@ -55,14 +56,33 @@ export async function getZone(deps: Deps, actor: Actor, siteId: string, zoneId: 
   return toZone(await loadZone(deps, siteId, zoneId));
 }
 
-export async function createZone(deps: Deps, actor: Actor, siteId: string, input: { kind: ZoneKind; name: string; capacity?: number | null }): Promise<Zone> {
+export async function createZone(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: { kind: ZoneKind; name: string; capacity?: number | null },
+): Promise<Zone> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const capacity = checkCapacity(input.kind, input.capacity);
   try {
     return await inWriteBatch(deps, async (tx) => {
-      const row: ZonesTable = { id: newId(), site_id: siteId, kind: input.kind, name: input.name.trim(), capacity, created_at: tx.now, updated_at: tx.now };
+      const row: ZonesTable = {
+        id: newId(),
+        site_id: siteId,
+        kind: input.kind,
+        name: input.name.trim(),
+        capacity,
+        created_at: tx.now,
+        updated_at: tx.now,
+      };
       tx.deferInsert('zones', row);
-      await recordAudit(tx, actorRef(actor), { siteId, action: 'zone.create', entityType: 'zone', entityId: row.id, detail: { kind: row.kind, name: row.name, capacity } });
+      await recordAudit(tx, actorRef(actor), {
+        siteId,
+        action: 'zone.create',
+        entityType: 'zone',
+        entityId: row.id,
+        detail: { kind: row.kind, name: row.name, capacity },
+      });
       tx.emit({ siteId }, 'zone.changed', { zoneId: row.id, action: 'created' });
       return toZone(row);
     });
@@ -72,7 +92,13 @@ export async function createZone(deps: Deps, actor: Actor, siteId: string, input
   }
 }
 
-export async function updateZone(deps: Deps, actor: Actor, siteId: string, zoneId: string, patch: { name?: string; capacity?: number | null }): Promise<Zone> {
+export async function updateZone(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  zoneId: string,
+  patch: { name?: string; capacity?: number | null },
+): Promise<Zone> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const current = await loadZone(deps, siteId, zoneId);
   const capacity = patch.capacity === undefined ? current.capacity : checkCapacity(current.kind as ZoneKind, patch.capacity);

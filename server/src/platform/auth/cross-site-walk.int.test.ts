@@ -81,7 +81,9 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // The victim: another site of the SAME company (the subtle case), and one of another company.
     const sameCompany = await createSite(db, siteA.companyId);
     victimManager = await createPerson(db, { companyId: siteA.companyId, siteId: sameCompany.siteId }, 'site_manager');
-    const victimStaff = await createPerson(db, { companyId: siteA.companyId, siteId: sameCompany.siteId }, 'staff', { postIds: [sameCompany.postId] });
+    const victimStaff = await createPerson(db, { companyId: siteA.companyId, siteId: sameCompany.siteId }, 'staff', {
+      postIds: [sameCompany.postId],
+    });
     victim = { companyId: siteA.companyId, ...sameCompany, personId: victimStaff.id };
     activity = await createSiteActivity(t.app, db, t.clock, { companyId: siteA.companyId, ...sameCompany });
     for (const role of ['site_manager', 'supervisor', 'staff', 'sales_consultant', 'client_viewer'] as const) {
@@ -94,7 +96,9 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     attackers.push({ label: 'other company admin', cookie: await loginAs(t.app, foreignAdmin.login) });
 
     const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{ paths: Record<string, Record<string, Operation>> }>();
-    routes = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })));
+    routes = Object.entries(doc.paths).flatMap(([path, ops]) =>
+      Object.entries(ops).map(([method, op]) => ({ method: method.toUpperCase(), path, op })),
+    );
   });
   afterAll(() => t.close());
 
@@ -115,7 +119,9 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
   const fill = (path: string, op: Operation) => {
     const filled = path.replace(/\{(\w+)\}/g, (_, name: string) => ids()[name] ?? `missing-${name}`);
-    const query = (op.parameters ?? []).filter((p) => p.in === 'query' && p.required).map((p) => `${p.name}=${encodeURIComponent(String(sample(p.schema, ids(), p.name)))}`);
+    const query = (op.parameters ?? [])
+      .filter((p) => p.in === 'query' && p.required)
+      .map((p) => `${p.name}=${encodeURIComponent(String(sample(p.schema, ids(), p.name)))}`);
     return query.length ? `${filled}?${query.join('&')}` : filled;
   };
   const payloadFor = (op: Operation) => {
@@ -141,11 +147,17 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     for (const attacker of attackers) {
       for (const r of siteScoped()) {
         const url = `/api${fill(r.path.replace(/^\/api/, ''), r.op)}`;
-        const res = await t.app.inject({ method: r.method as 'GET', url, headers: { cookie: attacker.cookie }, ...(payloadFor(r.op) ? { payload: payloadFor(r.op) } : {}) });
+        const res = await t.app.inject({
+          method: r.method as 'GET',
+          url,
+          headers: { cookie: attacker.cookie },
+          ...(payloadFor(r.op) ? { payload: payloadFor(r.op) } : {}),
+        });
         const where = `${attacker.label}: ${r.method} ${r.path} → ${res.statusCode} ${res.body.slice(0, 200)}`;
         expect([403, 404], where).toContain(res.statusCode);
         expect(res.json<{ error: { code: string } }>().error.code, where).not.toBe('ROUTE_NOT_FOUND');
-        for (const id of Object.values(ids()).filter((v) => /^[0-9a-f]{8}-/.test(v) && v !== victim.siteId)) expect(res.body, where).not.toContain(id);
+        for (const id of Object.values(ids()).filter((v) => /^[0-9a-f]{8}-/.test(v) && v !== victim.siteId))
+          expect(res.body, where).not.toContain(id);
       }
     }
     expect(await snapshot()).toEqual(before);
@@ -163,9 +175,22 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   async function snapshot() {
     const db = t.testDb.database.db;
     const count = async (
-      table: 'zones' | 'posts' | 'site_members' | 'notifications' | 'audit_log' | 'post_assignments' | 'roster_entries' | 'shifts' | 'checklist_results' | 'anomalies' | 'requisitions' | 'customer_opinions' | 'standard_versions' | 'photos',
-    ) =>
-      (await db.selectFrom(table).selectAll().where('site_id', '=', victim.siteId).execute()).map((r) => JSON.stringify(r)).sort();
+      table:
+        | 'zones'
+        | 'posts'
+        | 'site_members'
+        | 'notifications'
+        | 'audit_log'
+        | 'post_assignments'
+        | 'roster_entries'
+        | 'shifts'
+        | 'checklist_results'
+        | 'anomalies'
+        | 'requisitions'
+        | 'customer_opinions'
+        | 'standard_versions'
+        | 'photos',
+    ) => (await db.selectFrom(table).selectAll().where('site_id', '=', victim.siteId).execute()).map((r) => JSON.stringify(r)).sort();
     const site = await db.selectFrom('sites').selectAll().where('id', '=', victim.siteId).executeTakeFirst();
     return {
       site,
@@ -175,7 +200,11 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       notifications: await count('notifications'),
       audit: await count('audit_log'),
       assignments: await count('post_assignments'),
-      activity: await Promise.all((['roster_entries', 'shifts', 'checklist_results', 'anomalies', 'requisitions', 'customer_opinions', 'standard_versions'] as const).map(count)),
+      activity: await Promise.all(
+        (['roster_entries', 'shifts', 'checklist_results', 'anomalies', 'requisitions', 'customer_opinions', 'standard_versions'] as const).map(
+          count,
+        ),
+      ),
       photos: (await db.selectFrom('photos').select(['id', 'size']).where('site_id', '=', victim.siteId).execute()).map((r) => JSON.stringify(r)),
       staff: await db.selectFrom('people').selectAll().where('id', '=', victim.personId).executeTakeFirst(),
     };

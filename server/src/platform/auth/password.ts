@@ -19,6 +19,10 @@ export async function verifyPassword(hash: string, password: string): Promise<bo
 
 export function assertStrongPassword(password: string): void {
   if (!isStrongPassword(password)) {
-    throw new AppError('PASSWORD_TOO_WEAK', { status: 400, message: 'Password needs 8+ characters with letters and digits', params: { minLength: PASSWORD_MIN_LENGTH } });
+    throw new AppError('PASSWORD_TOO_WEAK', {
+      status: 400,
+      message: 'Password needs 8+ characters with letters and digits',
+      params: { minLength: PASSWORD_MIN_LENGTH },
+    });
   }
 }

@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { SessionCache } from './session-cache.js';
 
 const entry = (personId: string, cachedAt: number) => ({
-  session: { sessionId: `s-${personId}`, expiresAt: 1e15, lastSeenAt: 0, personId, companyId: 'c', name: 'n', login: 'l', isCompanyAdmin: false, isActive: true },
+  session: {
+    sessionId: `s-${personId}`,
+    expiresAt: 1e15,
+    lastSeenAt: 0,
+    personId,
+    companyId: 'c',
+    name: 'n',
+    login: 'l',
+    isCompanyAdmin: false,
+    isActive: true,
+  },
   siteRoles: new Map(),
   cachedAt,
 });

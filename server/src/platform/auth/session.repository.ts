@@ -36,7 +36,10 @@ export async function findSession(db: Kysely<DB>, sessionId: string): Promise<Se
 }
 
 /** Site roles of a person; company admins get every site of their company. */
-export async function loadSiteRoles(db: Kysely<DB>, person: { personId: string; companyId: string; isCompanyAdmin: boolean }): Promise<Map<string, Role>> {
+export async function loadSiteRoles(
+  db: Kysely<DB>,
+  person: { personId: string; companyId: string; isCompanyAdmin: boolean },
+): Promise<Map<string, Role>> {
   if (person.isCompanyAdmin) {
     const sites = await db.selectFrom('sites').select('id').where('company_id', '=', person.companyId).execute();
     return new Map(sites.map((s) => [s.id, 'company_admin']));
@@ -46,7 +49,10 @@ export async function loadSiteRoles(db: Kysely<DB>, person: { personId: string; 
 }
 
 export async function insertSession(db: Kysely<DB>, s: { id: string; personId: string; now: number; expiresAt: number }): Promise<void> {
-  await db.insertInto('sessions').values({ id: s.id, person_id: s.personId, created_at: s.now, expires_at: s.expiresAt, last_seen_at: s.now }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: s.id, person_id: s.personId, created_at: s.now, expires_at: s.expiresAt, last_seen_at: s.now })
+    .execute();
 }
 
 export async function touchSession(db: Kysely<DB>, id: string, now: number, expiresAt: number): Promise<void> {

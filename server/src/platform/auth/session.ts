@@ -24,13 +24,7 @@ export interface SessionSettings {
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
-export async function openSession(
-  db: Kysely<DB>,
-  clock: Clock,
-  settings: SessionSettings,
-  reply: FastifyReply,
-  personId: string,
-): Promise<string> {
+export async function openSession(db: Kysely<DB>, clock: Clock, settings: SessionSettings, reply: FastifyReply, personId: string): Promise<string> {
   const token = randomBytes(32).toString('base64url');
   const id = hashToken(token);
   const now = clock.now();
@@ -52,12 +46,7 @@ export async function closeSession(db: Kysely<DB>, settings: SessionSettings, re
 }
 
 /** Resolves the request's actor from its cookie, or throws UNAUTHENTICATED / SESSION_EXPIRED. */
-export async function authenticateRequest(
-  db: Kysely<DB>,
-  clock: Clock,
-  settings: SessionSettings,
-  request: FastifyRequest,
-): Promise<Actor> {
+export async function authenticateRequest(db: Kysely<DB>, clock: Clock, settings: SessionSettings, request: FastifyRequest): Promise<Actor> {
   const token = request.cookies[SESSION_COOKIE];
   if (!token) throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Please log in' });
   const sessionId = hashToken(token);

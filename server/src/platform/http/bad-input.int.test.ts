@@ -67,7 +67,11 @@ describe(`bad input (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const bad = await t.app.inject({ method: 'GET', url: `/api/sites/${site.siteId}/zones/not-an-id`, headers: { cookie } });
     expect(bad.statusCode).toBe(400);
     expect(code(bad)).toBe('INVALID_ID');
-    const unknown = await t.app.inject({ method: 'GET', url: `/api/sites/${site.siteId}/zones/01a22113-5b0e-7002-8341-16fa11c5f86f`, headers: { cookie } });
+    const unknown = await t.app.inject({
+      method: 'GET',
+      url: `/api/sites/${site.siteId}/zones/01a22113-5b0e-7002-8341-16fa11c5f86f`,
+      headers: { cookie },
+    });
     expect(unknown.statusCode).toBe(404);
     expect(code(unknown)).toBe('ZONE_NOT_FOUND');
   });
@@ -105,12 +109,20 @@ describe(`bad input (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
     const health = await fetch(`http://127.0.0.1:${port}/api/health`);
     expect(health.status).toBe(200);
-    const ok = await fetch(`http://127.0.0.1:${port}${zonesUrl()}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ kind: 'OFFICE', name: '完整请求' }) });
+    const ok = await fetch(`http://127.0.0.1:${port}${zonesUrl()}`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ kind: 'OFFICE', name: '完整请求' }),
+    });
     expect(ok.status).toBe(201);
     expect((await t.testDb.database.db.selectFrom('zones').select('name').where('name', 'like', '半%').execute()).length).toBe(0);
 
     if (t.dialect === 'postgres') {
-      const rows = await sql<{ n: number }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(t.testDb.database.db);
+      const rows = await sql<{
+        n: number;
+      }>`select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'`.execute(
+        t.testDb.database.db,
+      );
       expect(rows.rows[0]?.n).toBe(0);
     } else {
       // SQLite: a write lock left behind would make this immediate transaction fail at once.

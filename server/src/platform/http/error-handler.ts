@@ -71,5 +71,4 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     return reply.status(mapped.status).send(body);
   });
-
 }

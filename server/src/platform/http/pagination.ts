@@ -34,7 +34,11 @@ export function toPage<Row extends { id: string }, T>(rows: Row[], req: PageRequ
 }
 
 /** As toPage, for mappers that load related data for the whole page at once. */
-export async function toPageBatched<Row extends { id: string }, T>(rows: Row[], req: PageRequest, mapAll: (rows: Row[]) => Promise<T[]>): Promise<PageOf<T>> {
+export async function toPageBatched<Row extends { id: string }, T>(
+  rows: Row[],
+  req: PageRequest,
+  mapAll: (rows: Row[]) => Promise<T[]>,
+): Promise<PageOf<T>> {
   const hasMore = rows.length > req.limit;
   const pageRows = hasMore ? rows.slice(0, req.limit) : rows;
   const last = pageRows[pageRows.length - 1];

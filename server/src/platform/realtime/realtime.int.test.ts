@@ -34,7 +34,8 @@ describe(`realtime (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
   afterAll(() => t.close());
 
-  const notify = (payload: object) => t.app.inject({ method: 'POST', url: `/api/sites/${site.siteId}/notifications`, headers: { cookie: manager }, payload });
+  const notify = (payload: object) =>
+    t.app.inject({ method: 'POST', url: `/api/sites/${site.siteId}/notifications`, headers: { cookie: manager }, payload });
 
   it('refuses a socket without a session', async () => {
     await expect(connectSocket(base, 'anchang_sid=nope')).rejects.toThrow(/401/);
@@ -78,7 +79,9 @@ describe(`realtime (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const zone = { kind: 'OFFICE', name: `只此一间-${Date.now()}` };
     const first = await t.app.inject({ method: 'POST', url: `/api/sites/${site.siteId}/zones`, headers: { cookie: manager }, payload: zone });
     expect(first.statusCode).toBe(201);
-    expect((await t.app.inject({ method: 'POST', url: `/api/sites/${site.siteId}/zones`, headers: { cookie: manager }, payload: zone })).statusCode).toBe(409);
+    expect(
+      (await t.app.inject({ method: 'POST', url: `/api/sites/${site.siteId}/zones`, headers: { cookie: manager }, payload: zone })).statusCode,
+    ).toBe(409);
     await notify({ title: '栅栏' }); // a later event: everything before it has been delivered
     await phone.waitFor((m) => m.type === 'event' && m.event.type === 'notification.created');
     const zoneEvents = phone.messages.filter((m) => m.type === 'event' && m.event.type === 'zone.changed');
@@ -121,7 +124,12 @@ describe(`realtime (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
   it.skipIf(testDialect() !== 'postgres')('a person removed on one instance loses access on another that had their session cached', async () => {
     const database = await openDatabase({ databaseUrl: t.testDb.location.databaseUrl, sqliteFile: '' });
-    const other = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }), database, clock: t.clock, logger: false });
+    const other = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }),
+      database,
+      clock: t.clock,
+      logger: false,
+    });
     try {
       const person = await createPerson(t.testDb.database.db, site, 'staff');
       const cookie = await loginAs(t.app, person.login);

@@ -22,10 +22,16 @@ describe(`timers (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   const markHandler = (runnerName: string) => async (tx: Parameters<Parameters<TimerRunner['register']>[1]>[0], timer: { id: string }) => {
     if (failNext > 0) {
       failNext--;
-      await tx.trx.insertInto('audit_log').values(auditRow(timer.id, 'partial', tx.now)).execute();
+      await tx.trx
+        .insertInto('audit_log')
+        .values(auditRow(timer.id, 'partial', tx.now))
+        .execute();
       throw new Error('handler failed on purpose');
     }
-    await tx.trx.insertInto('audit_log').values(auditRow(timer.id, runnerName, tx.now)).execute();
+    await tx.trx
+      .insertInto('audit_log')
+      .values(auditRow(timer.id, runnerName, tx.now))
+      .execute();
   };
   const auditRow = (timerId: string, by: string, at: number) => ({
     id: newId(),
@@ -45,7 +51,8 @@ describe(`timers (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     if (timerId) q = q.where('entity_id', '=', timerId);
     return q.execute();
   };
-  const schedule = (id: string, dueAt: number) => inTransaction(t.app.services.deps, (tx) => scheduleTimer(tx, { id, kind: KIND, dueAt, payload: { n: 1 } }));
+  const schedule = (id: string, dueAt: number) =>
+    inTransaction(t.app.services.deps, (tx) => scheduleTimer(tx, { id, kind: KIND, dueAt, payload: { n: 1 } }));
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -107,7 +114,12 @@ describe(`timers (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
   it.skipIf(testDialect() !== 'postgres')('with two instances on one database, fires each of 300 timers exactly once', async () => {
     const database = await openDatabase({ databaseUrl: t.testDb.location.databaseUrl, sqliteFile: '' });
-    const app2 = await buildApp({ config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }), database, clock: t.clock, logger: false });
+    const app2 = await buildApp({
+      config: loadConfig({ LOG_LEVEL: 'silent', WEB_DIST_DIR: '/nonexistent' }),
+      database,
+      clock: t.clock,
+      logger: false,
+    });
     const runnerB = new TimerRunner(app2.services.deps, 'instance-b');
     runnerB.register(KIND, markHandler('instance-b'));
     const ids: string[] = [];

@@ -6,6 +6,8 @@ import { ConsoleProviders } from './console-providers';
 import { RequireAuth } from './require-auth';
 import { SiteHome, SiteScope } from './site-scope';
 import { NotFoundPage } from './not-found-page';
+import { RequireSiteRole } from './require-site-role';
+import { canOverseeShifts } from '../../shared/auth/access';
 
 const LoginPage = lazyNamed(() => import('../../features/auth/login-page'), 'LoginPage');
 const OverviewPage = lazyNamed(() => import('../../features/overview/overview-page'), 'OverviewPage');
@@ -15,8 +17,17 @@ const PeoplePage = lazyNamed(() => import('../../features/people/people-page'), 
 const NoticesPage = lazyNamed(() => import('../../features/notices/notices-page'), 'NoticesPage');
 const AuditPage = lazyNamed(() => import('../../features/audit/audit-page'), 'AuditPage');
 const SiteSettingsPage = lazyNamed(() => import('../../features/site-settings/site-settings-page'), 'SiteSettingsPage');
+const StandardsPage = lazyNamed(() => import('../../features/standards/standards-page'), 'StandardsPage');
+const StandardDetailPage = lazyNamed(() => import('../../features/standards/standard-detail-page'), 'StandardDetailPage');
+const RosterPage = lazyNamed(() => import('../../features/roster/roster-page'), 'RosterPage');
+const DayBoardPage = lazyNamed(() => import('../../features/day-board/day-board-page'), 'DayBoardPage');
+const AnomaliesPage = lazyNamed(() => import('../../features/anomalies/anomalies-page'), 'AnomaliesPage');
+const RequisitionsPage = lazyNamed(() => import('../../features/forms/requisitions-page'), 'RequisitionsPage');
+const OpinionsPage = lazyNamed(() => import('../../features/forms/opinions-page'), 'OpinionsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
+/** Pages of the whole site's shifts: rosters, day board, anomalies, forms (server: ROLE_GROUPS.overseers). */
+const overseerPage = (element: ReactNode) => page(<RequireSiteRole allow={canOverseeShifts}>{element}</RequireSiteRole>);
 
 const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
@@ -37,6 +48,13 @@ const router = createBrowserRouter([
           { path: 'notices', element: page(<NoticesPage />) },
           { path: 'audit', element: page(<AuditPage />) },
           { path: 'settings', element: page(<SiteSettingsPage />) },
+          { path: 'standards', element: page(<StandardsPage />) },
+          { path: 'standards/:postKind', element: page(<StandardDetailPage />) },
+          { path: 'roster', element: overseerPage(<RosterPage />) },
+          { path: 'day-board', element: overseerPage(<DayBoardPage />) },
+          { path: 'anomalies', element: overseerPage(<AnomaliesPage />) },
+          { path: 'requisitions', element: overseerPage(<RequisitionsPage />) },
+          { path: 'opinions', element: overseerPage(<OpinionsPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -2,10 +2,12 @@ import { useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Avatar, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
+  AlertOutlined,
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
   CalendarOutlined,
+  CommentOutlined,
   DashboardOutlined,
   DownOutlined,
   EnvironmentOutlined,
@@ -13,14 +15,16 @@ import {
   KeyOutlined,
   LogoutOutlined,
   NotificationOutlined,
+  ProfileOutlined,
   ReadOutlined,
   SettingOutlined,
+  ShoppingCartOutlined,
   SolutionOutlined,
   TeamOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { canReadAudit, canReadPeople, canSendNotices } from '../../shared/auth/access';
+import { canOverseeShifts, canReadAudit, canReadPeople, canSendNotices } from '../../shared/auth/access';
 import { useLogout, useMe } from '../../shared/auth/use-auth';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { ConnectionIndicator } from '../../shared/ui/connection-indicator';
@@ -29,6 +33,7 @@ import { StaffAppQrButton } from '../../shared/ui/staff-app-qr';
 import { BrandMark } from '../../shared/ui/brand-mark';
 import { SiteSwitcher } from '../../features/sites/site-switcher';
 import { ChangePasswordModal } from '../../features/auth/change-password-modal';
+import { AnomalyNotifier } from '../../features/anomalies/anomaly-notifier';
 import { BRAND } from './console-providers';
 
 const { Sider, Header, Content } = Layout;
@@ -59,6 +64,27 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
     { key: 'overview', icon: <DashboardOutlined />, label: t('nav.overview') },
     {
       type: 'group',
+      key: 'operations',
+      label: collapsed ? null : t('consoleShifts.nav.operations'),
+      children: [
+        ...(canOverseeShifts(site.role)
+          ? [
+              { key: 'day-board', icon: <ProfileOutlined />, label: t('consoleShifts.nav.dayBoard') },
+              { key: 'anomalies', icon: <AlertOutlined />, label: t('consoleShifts.nav.anomalies') },
+              { key: 'roster', icon: <CalendarOutlined />, label: t('consoleShifts.nav.roster') },
+            ]
+          : []),
+        { key: 'standards', icon: <BookOutlined />, label: t('consoleShifts.nav.standards') },
+        ...(canOverseeShifts(site.role)
+          ? [
+              { key: 'requisitions', icon: <ShoppingCartOutlined />, label: t('consoleShifts.nav.requisitions') },
+              { key: 'opinions', icon: <CommentOutlined />, label: t('consoleShifts.nav.opinions') },
+            ]
+          : []),
+      ],
+    },
+    {
+      type: 'group',
       key: 'manage',
       label: collapsed ? null : t('nav.manage'),
       children: [
@@ -75,8 +101,6 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       key: 'soon',
       label: collapsed ? null : t('nav.comingSoonGroup'),
       children: [
-        soon('standards', <BookOutlined />, t('nav.standards')),
-        soon('shifts', <CalendarOutlined />, t('nav.shifts')),
         soon('visits', <UserSwitchOutlined />, t('nav.visits')),
         soon('rounds', <FieldTimeOutlined />, t('nav.rounds')),
         soon('training', <ReadOutlined />, t('nav.training')),
@@ -163,6 +187,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         </Content>
       </Layout>
       <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
+      {canOverseeShifts(site.role) ? <AnomalyNotifier /> : null}
     </Layout>
   );
 }

@@ -1,7 +1,7 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { SafeArea, TabBar, Toast } from 'antd-mobile';
-import { AppOutline, BellOutline, UserOutline } from 'antd-mobile-icons';
+import { AppOutline, BellOutline, CheckShieldOutline, UserOutline } from 'antd-mobile-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RealtimeEvent } from '@anchang/contracts';
@@ -10,6 +10,7 @@ import { useRealtimeEvent, useRealtimeSync } from '../../shared/realtime/use-rea
 import { useStaffSite } from '../../shared/site/staff-site';
 import { useNoticesSeenAt } from '../../features/notices/notice-seen';
 import { flattenPages, prependNotification, useNotifications } from '../../features/notices/use-notifications';
+import { OutboxBanner } from '../../features/shift/outbox-banner.mobile';
 import styles from './mobile-layout.module.css';
 
 /**
@@ -25,6 +26,11 @@ export function MobileLayout() {
   const queryClient = useQueryClient();
   useRealtimeSync(me.id, site?.id ?? null);
   const unread = useUnreadCount(site?.id ?? null, me.id);
+  const page = useRef<HTMLElement>(null);
+  // Pages share this scroller: a new page starts at its top, not where the last one was left.
+  useEffect(() => {
+    page.current?.scrollTo(0, 0); // (newer engines return a promise here: not a cleanup)
+  }, [location.pathname]);
 
   useRealtimeEvent((event) => {
     if (event.type !== 'notification.created' || !site) return;
@@ -49,6 +55,7 @@ export function MobileLayout() {
 
   const tabs = [
     { key: '/', title: t('mobile.tabs.home'), icon: <AppOutline /> },
+    { key: '/shift', title: t('shiftPhone.tab'), icon: <CheckShieldOutline /> },
     { key: '/notices', title: t('mobile.tabs.notices'), icon: <BellOutline /> },
     { key: '/me', title: t('mobile.tabs.me'), icon: <UserOutline /> },
   ];
@@ -56,10 +63,11 @@ export function MobileLayout() {
 
   return (
     <div className={styles.app}>
-      <main className={styles.page}>
+      <main className={styles.page} ref={page}>
         <Outlet />
       </main>
       <footer className={styles.tabBar}>
+        <OutboxBanner />
         <TabBar activeKey={active} onChange={(key) => void navigate(key)} safeArea={false}>
           {tabs.map((tab) => (
             <TabBar.Item

@@ -4,10 +4,10 @@ import zhCNLocale from 'antd-mobile/es/locales/zh-CN';
 import enUSLocale from 'antd-mobile/es/locales/en-US';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useLocale } from '../../i18n';
-import { createQueryClient } from '../query-client';
+import { createStaffQueryClient } from '../../shared/offline/staff-query-client';
 
 export function MobileProviders({ children }: { children: ReactNode }) {
-  const [queryClient] = useState(createQueryClient);
+  const [queryClient] = useState(createStaffQueryClient);
   const locale = useLocale();
   const antdLocale = locale === 'zh-CN' ? zhCNLocale : enUSLocale;
   // Dialog.confirm and Toast render outside the React tree and read the global default.

@@ -13,7 +13,8 @@ export function RequireStaffAuth() {
   const me = useMeQuery();
 
   if (me.isPending) return <MobileSpinner />;
-  if (me.isError) {
+  // A failed refresh with a kept answer (no signal) is not a reason to leave the app.
+  if (me.isError && me.data === undefined) {
     return (
       <ErrorBlock status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(me.error)}>
         <Button color="primary" onClick={() => void me.refetch()}>

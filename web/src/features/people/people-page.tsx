@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { usePosts } from '../posts/use-posts';
 import { PersonFormModal } from './person-form-modal';
+import { PreJobTrainingCell } from './pre-job-training';
 import { usePeople, useRemovePerson } from './use-people';
 
 export function PeoplePage() {
@@ -82,6 +83,11 @@ export function PeoplePage() {
       title: t('people.phone'),
       dataIndex: 'phoneMasked',
       render: (phone: string | null) => (phone ? <span style={{ fontVariantNumeric: 'tabular-nums' }}>{phone}</span> : '—'),
+    },
+    {
+      title: t('consoleShifts.training.column'),
+      key: 'training',
+      render: (_, person) => <PreJobTrainingCell siteId={site.id} timeZone={site.timeZone} person={person} canRecord={editable} />,
     },
     {
       title: t('people.active'),

@@ -9,6 +9,7 @@ import { useNow } from '../../shared/format/use-now';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { flattenPages, useNotifications } from '../notices/use-notifications';
+import { ShiftHomeCard } from '../shift/shift-home-card.mobile';
 import styles from './home-page.mobile.module.css';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
@@ -60,6 +61,8 @@ export function HomePage() {
           </Card>
         ) : (
           <>
+            <ShiftHomeCard site={site} />
+
             <Card className={styles.card} title={t('mobile.greetingHint')}>
               <div className={styles.greetingWord} data-testid="greeting-hint">
                 {greeting}

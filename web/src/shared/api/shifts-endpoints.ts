@@ -76,7 +76,8 @@ export const shiftsApi = {
     myDay: (siteId: string) => http.get<MyDay>(`${site(siteId)}/my-day`),
     get: (siteId: string, shiftId: string) => http.get<ShiftDetail>(`${site(siteId)}/shifts/${shiftId}`),
     clockIn: (siteId: string, input: ClockInBody) => http.post<ShiftDetail>(`${site(siteId)}/shifts`, input),
-    recordResult: (siteId: string, shiftId: string, input: RecordResultBody) => http.post<ShiftDetail>(`${site(siteId)}/shifts/${shiftId}/results`, input),
+    recordResult: (siteId: string, shiftId: string, input: RecordResultBody) =>
+      http.post<ShiftDetail>(`${site(siteId)}/shifts/${shiftId}/results`, input),
     clockOut: (siteId: string, shiftId: string, input: ClockOutBody) => http.post<ShiftDetail>(`${site(siteId)}/shifts/${shiftId}/clock-out`, input),
   },
   photos: {
@@ -87,7 +88,8 @@ export const shiftsApi = {
     list: (siteId: string, p: PageParams & { status?: string; mine?: boolean } = {}) =>
       http.get<PageOf<Anomaly>>(`${site(siteId)}/anomalies`, { limit: p.limit, cursor: p.cursor ?? undefined, status: p.status, mine: p.mine }),
     get: (siteId: string, anomalyId: string) => http.get<Anomaly>(`${site(siteId)}/anomalies/${anomalyId}`),
-    report: (siteId: string, input: { postId?: string; category: Anomaly['category']; note: string; photoId?: string }) => http.post<Anomaly>(`${site(siteId)}/anomalies`, input),
+    report: (siteId: string, input: { postId?: string; category: Anomaly['category']; note: string; photoId?: string }) =>
+      http.post<Anomaly>(`${site(siteId)}/anomalies`, input),
     handle: (siteId: string, anomalyId: string, input: UpdateAnomalyBody) => http.patch<Anomaly>(`${site(siteId)}/anomalies/${anomalyId}`, input),
   },
   dayBoard: {
@@ -98,7 +100,8 @@ export const shiftsApi = {
     create: (siteId: string, input: CreateRequisitionBody) => http.post<Requisition>(`${site(siteId)}/requisitions`, input),
     list: (siteId: string, p: PageParams & { status?: string } = {}) =>
       http.get<PageOf<Requisition>>(`${site(siteId)}/requisitions`, { limit: p.limit, cursor: p.cursor ?? undefined, status: p.status }),
-    decide: (siteId: string, id: string, input: DecideRequisitionBody) => http.post<Requisition>(`${site(siteId)}/requisitions/${id}/decision`, input),
+    decide: (siteId: string, id: string, input: DecideRequisitionBody) =>
+      http.post<Requisition>(`${site(siteId)}/requisitions/${id}/decision`, input),
   },
   opinions: {
     create: (siteId: string, input: CreateOpinionBody) => http.post<CustomerOpinion>(`${site(siteId)}/opinions`, input),

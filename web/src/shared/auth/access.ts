@@ -12,6 +12,9 @@ export const canReadAudit = (role: SiteRoleOrAdmin | Role | null): boolean => ha
 /** Who works on the site (server: PEOPLE_READERS). */
 export const canReadPeople = (role: SiteRoleOrAdmin | Role | null): boolean => hasRole(ROLE_GROUPS.overseers, role);
 
+/** The whole site's rosters, day board, anomalies and post-shift forms (server: ROLE_GROUPS.overseers). */
+export const canOverseeShifts = (role: SiteRoleOrAdmin | Role | null): boolean => hasRole(ROLE_GROUPS.overseers, role);
+
 /** Sending notices to staff (server: NOTICE_SENDERS). */
 export const canSendNotices = (role: SiteRoleOrAdmin | Role | null): boolean => hasRole(ROLE_GROUPS.noticeSenders, role);
 

@@ -57,8 +57,9 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'shift.changed':
       if (siteId) {
         invalidate(queryKeys.dayBoardRoot(siteId));
-        invalidate(queryKeys.shift(siteId, (event.payload as RealtimeEvent<'shift.changed'>['payload']).shiftId));
-        invalidate(queryKeys.myDay(siteId));
+        const payload = event.payload as RealtimeEvent<'shift.changed'>['payload'];
+        invalidate(queryKeys.shift(siteId, payload.shiftId));
+        if (payload.personId === myId) invalidate(queryKeys.myDay(siteId)); // not every phone on every tick
       }
       break;
     case 'anomaly.created':

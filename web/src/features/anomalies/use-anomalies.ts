@@ -1,0 +1,29 @@
+import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UpdateAnomalyBody } from '@anchang/contracts';
+import { queryKeys } from '../../shared/api/query-keys';
+import { shiftsApi } from '../../shared/api/shifts-endpoints';
+
+export const ANOMALY_FILTERS = ['unresolved', 'resolved', 'all'] as const;
+export type AnomalyFilter = (typeof ANOMALY_FILTERS)[number];
+
+/** The site's anomalies, newest first, one page per "load more"; realtime events refetch the loaded pages. */
+export function useAnomalies(siteId: string, filter: AnomalyFilter) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.anomalies(siteId, filter),
+    queryFn: ({ pageParam }) => shiftsApi.anomalies.list(siteId, { cursor: pageParam, limit: 30, ...(filter === 'all' ? {} : { status: filter }) }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+export function useHandleAnomaly(siteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ anomalyId, input }: { anomalyId: string; input: UpdateAnomalyBody }) => shiftsApi.anomalies.handle(siteId, anomalyId, input),
+    onSettled: () => {
+      // Also after a failure: ANOMALY_ALREADY_RESOLVED means our copy is stale.
+      void queryClient.invalidateQueries({ queryKey: queryKeys.anomaliesRoot(siteId) });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.dayBoardRoot(siteId) });
+    },
+  });
+}

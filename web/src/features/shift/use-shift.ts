@@ -1,0 +1,175 @@
+/**
+ * The person's shift as the phone shows it: the server's answers (my day, the shift detail, the
+ * standard) with the outbox's waiting writes laid over them. A clock-in made without signal is
+ * a shift at once, built from the roster line and the standard kept on the phone.
+ */
+import { useMemo } from 'react';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { GreetingWindow, MyDay, PostKind, PostStandard, Shift } from '@anchang/contracts';
+import { queryKeys } from '../../shared/api/query-keys';
+import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { minutesOfDay } from '../../shared/format/time';
+import { useNow } from '../../shared/format/use-now';
+import type { ClockInOp, ClockOutOp, OutboxItem } from './outbox';
+import { useOutboxItems } from './outbox-client';
+import { greetingFor, mergeResults, type ResultView } from './shift-rules';
+
+/** The greeting and the guests count change with the minute: the detail is refetched each minute. */
+const DETAIL_REFRESH_MS = 60_000;
+/** Older than this, the server's greeting is stale (no signal): the phone works it out itself. */
+const GREETING_STALE_MS = 90_000;
+
+export function useMyDay(siteId: string) {
+  return useQuery({ queryKey: queryKeys.myDay(siteId), queryFn: () => shiftsApi.shifts.myDay(siteId) });
+}
+
+export function useStandardSettings(siteId: string) {
+  return useQuery({ queryKey: queryKeys.standardSettings(siteId), queryFn: () => shiftsApi.standards.settings(siteId), staleTime: 10 * 60_000 });
+}
+
+export function useStandard(siteId: string, postKind: PostKind | null) {
+  return useQuery({
+    queryKey: queryKeys.standard(siteId, postKind ?? ''),
+    queryFn: () => shiftsApi.standards.get(siteId, postKind!),
+    enabled: !!postKind,
+    staleTime: 10 * 60_000,
+  });
+}
+
+export function useShiftDetail(siteId: string, shiftId: string | null, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.shift(siteId, shiftId ?? ''),
+    queryFn: () => shiftsApi.shifts.get(siteId, shiftId!),
+    enabled: enabled && !!shiftId,
+    refetchInterval: DETAIL_REFRESH_MS,
+  });
+}
+
+/** My reported anomalies, newest first; kept fresh by `anomaly.*` events. */
+export function useMyAnomalies(siteId: string) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.anomalies(siteId, 'mine'),
+    queryFn: ({ pageParam }) => shiftsApi.anomalies.list(siteId, { mine: true, cursor: pageParam, limit: 30 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** My requisitions (staff see their own), newest first. */
+export function useMyRequisitions(siteId: string) {
+  return useQuery({ queryKey: queryKeys.requisitions(siteId, 'mine'), queryFn: () => shiftsApi.requisitions.list(siteId, { limit: 50 }) });
+}
+
+export type ShiftPhase = 'off' | 'on' | 'closing';
+
+export interface CurrentShift {
+  /** The phone has nothing to show yet (first load, or offline with nothing kept). */
+  isLoading: boolean;
+  error: unknown;
+  myDay: MyDay | undefined;
+  phase: ShiftPhase;
+  shift: Shift | null;
+  /** The version the shift runs (the kept current standard while a clock-in waits). */
+  standard: PostStandard | null;
+  /** The standard is on its way from the server (else, when null, it is not on the phone). */
+  isStandardLoading: boolean;
+  results: Map<string, ResultView>;
+  greeting: GreetingWindow | null;
+  guestsOnSite: number | null;
+  /** The clock-in is on the phone only, not yet accepted by the server. */
+  isProvisional: boolean;
+  outbox: readonly OutboxItem[];
+  failedClockIns: (OutboxItem & { op: ClockInOp })[];
+  waitingClockOut: (OutboxItem & { op: ClockOutOp }) | undefined;
+  failedClockOut: (OutboxItem & { op: ClockOutOp }) | undefined;
+}
+
+const isClockIn = (item: OutboxItem): item is OutboxItem & { op: ClockInOp } => item.op.kind === 'clockIn';
+const isClockOut = (item: OutboxItem): item is OutboxItem & { op: ClockOutOp } => item.op.kind === 'clockOut';
+
+export function useCurrentShift(siteId: string, timeZone: string, me: { id: string; name: string }): CurrentShift {
+  const now = useNow(60_000);
+  const myDay = useMyDay(siteId);
+  const settings = useStandardSettings(siteId);
+  const all = useOutboxItems(me.id);
+  const outbox = useMemo(() => all.filter((item) => item.op.siteId === siteId), [all, siteId]);
+
+  const waitingClockIn = outbox.filter(isClockIn).find((item) => item.state === 'waiting');
+  const failedClockIns = outbox.filter(isClockIn).filter((item) => item.state === 'failed');
+  const shiftId = waitingClockIn?.op.body.id ?? myDay.data?.openShift?.id ?? null;
+  const detail = useShiftDetail(siteId, shiftId, !waitingClockIn);
+  const kept = detail.data?.shift.id === shiftId ? detail.data : undefined;
+  const openShift = myDay.data?.openShift?.id === shiftId ? myDay.data.openShift : null;
+  const baseShift = kept?.shift ?? openShift;
+  // Until the shift's own detail is on the phone (a clock-in waiting, or no signal), the
+  // checklist comes from the post's current standard, kept on the phone.
+  const fallbackKind = kept ? null : (baseShift?.postKind ?? waitingClockIn?.op.postKind ?? null);
+  const currentStandard = useStandard(siteId, fallbackKind);
+
+  const clockOuts = outbox.filter(isClockOut).filter((item) => item.op.shiftId === shiftId);
+  const waitingClockOut = clockOuts.find((item) => item.state === 'waiting');
+  const failedClockOut = clockOuts.find((item) => item.state === 'failed');
+
+  const shift: Shift | null =
+    baseShift ?? (waitingClockIn ? provisionalShift(waitingClockIn.op, me, siteId, myDay.data, currentStandard.data) : null);
+  const standard = kept?.standard ?? currentStandard.data ?? null;
+  const isStandardLoading = !standard && (detail.fetchStatus === 'fetching' || currentStandard.fetchStatus === 'fetching');
+  const results = useMemo(() => mergeResults(kept?.results ?? [], outbox, shiftId ?? ''), [kept?.results, outbox, shiftId]);
+
+  const greeting = useMemo(() => {
+    const fresh = kept && detail.dataUpdatedAt > now - GREETING_STALE_MS;
+    if (fresh) return kept.greeting;
+    if (settings.data) return greetingFor(settings.data.greetingWindows, minutesOfDay(now, timeZone));
+    return kept?.greeting ?? null;
+  }, [kept, detail.dataUpdatedAt, settings.data, now, timeZone]);
+
+  const phase: ShiftPhase = !shift || shift.status === 'closed' ? 'off' : waitingClockOut ? 'closing' : 'on';
+  const hasData = myDay.data !== undefined;
+  return {
+    isLoading: !hasData && (myDay.isPending || myDay.fetchStatus === 'paused'),
+    error: hasData ? null : myDay.error,
+    myDay: myDay.data,
+    phase,
+    shift,
+    standard,
+    isStandardLoading,
+    results,
+    greeting,
+    guestsOnSite: kept?.guestsOnSite ?? null,
+    isProvisional: !kept && !!waitingClockIn,
+    outbox,
+    failedClockIns,
+    waitingClockOut,
+    failedClockOut,
+  };
+}
+
+function provisionalShift(
+  op: ClockInOp,
+  me: { id: string; name: string },
+  siteId: string,
+  day: MyDay | undefined,
+  standard: PostStandard | undefined,
+): Shift {
+  return {
+    id: op.body.id,
+    siteId,
+    postId: op.body.postId,
+    postName: op.postName,
+    postKind: op.postKind,
+    personId: me.id,
+    personName: me.name,
+    date: day?.date ?? '',
+    status: 'open',
+    plannedStart: op.start,
+    plannedEnd: op.end,
+    clockInAt: op.body.at,
+    clockOutAt: null,
+    isLate: false,
+    leftWithGuests: false,
+    leaveReason: null,
+    debriefAttended: null,
+    standardVersionId: standard?.versionId ?? '',
+    standardVersion: standard?.version ?? 0,
+  };
+}
