@@ -1,14 +1,10 @@
 /**
  * Use-case transactions. A service opens one transaction at its boundary and passes `tx` down
- * to repositories. Two things ride along and go out at the end of the transaction:
+ * to repositories. Two things ride along:
  *
  * - deferred inserts: rows nobody reads back inside the use case (the audit entry), written
  *   just before the commit in as few statements as possible;
- * - events: on PostgreSQL their NOTIFY is issued inside the transaction (delivered on commit,
- *   never after a rollback), in the same statement as the last deferred insert; listeners on
- *   this instance get them right after the commit.
- *
- * So a typical write costs BEGIN, its own statement, one closing statement and COMMIT.
+ * - events, published once the commit has succeeded (never after a rollback).
  */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { EventMap, EventType, RealtimeEvent } from '@anchang/contracts';
@@ -64,49 +60,44 @@ function collect(deps: Deps) {
       else deferred.push({ table, rows: [row] });
     },
   };
-  return { batch, pending, deferred, notify: () => (pending.length > 0 ? deps.events.remoteNotify(pending) : null) };
+  return { batch, pending, deferred };
 }
 
 export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const c = collect(deps);
   const result = await deps.db.transaction().execute(async (trx) => {
     const value = await fn({ ...c.batch, trx });
-    await closeTransaction(trx, c.deferred, c.notify());
+    await writeDeferred(trx, c.deferred);
     return value;
   });
-  deps.events.deliverLocal(c.pending);
+  await publishCommitted(deps, c.pending);
   return result;
 }
 
 /**
  * A use case that only inserts (its checks done before): everything it records is written at
- * once. On PostgreSQL that is a single statement (the inserts as data-modifying CTEs, the NOTIFY
- * as its select), atomic without BEGIN and COMMIT: one round trip for the whole write.
+ * once. On PostgreSQL that is a single statement (the inserts as data-modifying CTEs), atomic
+ * without BEGIN and COMMIT: one round trip for the whole write.
  */
 export async function inWriteBatch<T>(deps: Deps, fn: (batch: WriteBatch) => T | Promise<T>): Promise<T> {
   const c = collect(deps);
   const value = await fn(c.batch);
-  if (deps.dialect === 'postgres') await writeAsOneStatement(deps.db, c.deferred, c.notify());
-  else await deps.db.transaction().execute((trx) => closeTransaction(trx, c.deferred, null));
-  deps.events.deliverLocal(c.pending);
+  if (deps.dialect === 'postgres') await writeAsOneStatement(deps.db, c.deferred);
+  else await deps.db.transaction().execute((trx) => writeDeferred(trx, c.deferred));
+  await publishCommitted(deps, c.pending);
   return value;
 }
 
-async function writeAsOneStatement(db: Kysely<DB>, deferred: Deferred[], notify: { channel: string; payloads: string[] } | null): Promise<void> {
+async function writeAsOneStatement(db: Kysely<DB>, deferred: Deferred[]): Promise<void> {
   const ctes = deferred.map((d, i) => sql`${sql.raw(`w${i}`)} AS (${db.insertInto(d.table).values(d.rows as never)})`);
-  const select = notify ? sql`SELECT pg_notify(${notify.channel}, p) FROM unnest(${notify.payloads}::text[]) AS p` : sql`SELECT 1`;
-  await (ctes.length > 0 ? sql`WITH ${sql.join(ctes)} ${select}` : select).execute(db);
+  if (ctes.length > 0) await sql`WITH ${sql.join(ctes)} SELECT 1`.execute(db);
 }
 
-async function closeTransaction(trx: Transaction<DB>, deferred: Deferred[], notify: { channel: string; payloads: string[] } | null): Promise<void> {
-  const inserts = deferred.map((d) => trx.insertInto(d.table).values(d.rows as never));
-  const last = inserts.pop();
-  for (const insert of inserts) await insert.execute();
-  if (!notify) {
-    if (last) await last.execute();
-    return;
-  }
-  // A data-modifying CTE runs even though the select does not read it: one round trip for both.
-  if (last) await sql`WITH deferred AS (${last}) SELECT pg_notify(${notify.channel}, p) FROM unnest(${notify.payloads}::text[]) AS p`.execute(trx);
-  else await sql`SELECT pg_notify(${notify.channel}, p) FROM unnest(${notify.payloads}::text[]) AS p`.execute(trx);
+async function writeDeferred(trx: Transaction<DB>, deferred: Deferred[]): Promise<void> {
+  for (const d of deferred) await trx.insertInto(d.table).values(d.rows).execute();
+}
+
+async function publishCommitted(deps: Deps, events: RealtimeEvent[]): Promise<void> {
+  // The data is committed: a failed publish must not turn the request into an error.
+  await deps.events.publish(events).catch((err: unknown) => deps.log.error({ err }, 'event publish failed'));
 }

@@ -109,7 +109,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('at', 'bigint', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('audit_log_site_idx').on('audit_log').columns(['site_id', 'id']).execute();
-  await db.schema.createIndex('audit_log_company_idx').on('audit_log').columns(['company_id', 'id']).execute();
 
   await db.schema
     .createTable('notifications')

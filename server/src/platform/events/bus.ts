@@ -1,8 +1,10 @@
 /**
  * Event bus: services record events inside a transaction; they are published only after it
  * commits. Listeners on the writing instance get them at once. On PostgreSQL they also travel
- * through NOTIFY to the other instances; each instance ignores its own echo on LISTEN, so a
- * client connected to any instance gets every event exactly once.
+ * through NOTIFY to the other instances, batched: each NOTIFY takes a lock at commit that every
+ * notifying transaction in the database shares, so events of concurrent requests go out
+ * together, a few milliseconds apart, many to a notification. Each instance ignores its own
+ * echo on LISTEN, so a client connected to any instance gets every event exactly once.
  */
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -13,21 +15,38 @@ import type { Logger } from '../logger.js';
 export type EventListener = (event: RealtimeEvent) => void;
 
 export interface EventBus {
-  /** Outside a transaction: to this instance's listeners now, and to the other instances. */
+  /** After a commit: to this instance's listeners now, and to the other instances. */
   publish(events: RealtimeEvent[]): Promise<void>;
-  /** To this instance's listeners only (after a commit that already carried the remote copy). */
-  deliverLocal(events: RealtimeEvent[]): void;
-  /**
-   * What a transaction must send so the other instances hear these events when it commits:
-   * PostgreSQL delivers a NOTIFY issued inside a transaction only on commit, and never if it
-   * rolls back. Null when there are no other instances (SQLite).
-   */
-  remoteNotify(events: RealtimeEvent[]): { channel: string; payloads: string[] } | null;
   subscribe(listener: EventListener): () => void;
   close(): Promise<void>;
 }
 
 const CHANNEL = 'anchang_events';
+/** How long events wait to share a NOTIFY. */
+const BATCH_WINDOW_MS = 2;
+/** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
+const MAX_PAYLOAD_BYTES = 7000;
+
+/** Packs events into as few NOTIFY payloads as fit under the size limit. */
+export function packPayloads(origin: string, events: RealtimeEvent[]): string[] {
+  const payloads: string[] = [];
+  let batch: string[] = [];
+  let size = 0;
+  const close = () => {
+    if (batch.length) payloads.push(`{"origin":${JSON.stringify(origin)},"events":[${batch.join(',')}]}`);
+    batch = [];
+    size = 0;
+  };
+  for (const e of events) {
+    const json = JSON.stringify(e);
+    const bytes = Buffer.byteLength(json) + 1;
+    if (size + bytes + 100 > MAX_PAYLOAD_BYTES) close();
+    batch.push(json);
+    size += bytes;
+  }
+  close();
+  return payloads;
+}
 
 class ListenerSet {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
@@ -50,14 +69,8 @@ export class LocalEventBus implements EventBus {
   private readonly listeners = new ListenerSet();
   constructor(private readonly log: Logger) {}
   publish(events: RealtimeEvent[]): Promise<void> {
-    this.deliverLocal(events);
-    return Promise.resolve();
-  }
-  deliverLocal(events: RealtimeEvent[]): void {
     for (const e of events) this.listeners.deliver(e, this.log);
-  }
-  remoteNotify(): null {
-    return null;
+    return Promise.resolve();
   }
   subscribe(listener: EventListener): () => void {
     return this.listeners.subscribe(listener);
@@ -92,8 +105,8 @@ export class PostgresEventBus implements EventBus {
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
-        const { origin, event } = JSON.parse(msg.payload) as { origin: string; event: RealtimeEvent };
-        if (origin !== this.origin) this.listeners.deliver(event, this.log);
+        const { origin, events } = JSON.parse(msg.payload) as { origin: string; events: RealtimeEvent[] };
+        if (origin !== this.origin) for (const e of events) this.listeners.deliver(e, this.log);
       } catch (err) {
         this.log.error({ err }, 'bad event payload');
       }
@@ -121,23 +134,29 @@ export class PostgresEventBus implements EventBus {
     }, 1000);
   }
 
-  deliverLocal(events: RealtimeEvent[]): void {
+  /** Events of this instance waiting for the next NOTIFY batch. */
+  private outgoing: RealtimeEvent[] = [];
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  publish(events: RealtimeEvent[]): Promise<void> {
+    if (events.length === 0) return Promise.resolve();
     for (const e of events) this.listeners.deliver(e, this.log);
+    this.outgoing.push(...events);
+    this.flushTimer ??= setTimeout(() => void this.flush(), BATCH_WINDOW_MS);
+    return Promise.resolve();
   }
 
-  // NOTIFY payloads stay far under PostgreSQL's 8000-byte limit: events carry ids and short labels.
-  remoteNotify(events: RealtimeEvent[]): { channel: string; payloads: string[] } {
-    return { channel: CHANNEL, payloads: events.map((event) => JSON.stringify({ origin: this.origin, event })) };
-  }
-
-  async publish(events: RealtimeEvent[]): Promise<void> {
+  private async flush(): Promise<void> {
+    this.flushTimer = null;
+    const events = this.outgoing;
+    this.outgoing = [];
     if (events.length === 0) return;
-    this.deliverLocal(events);
-    const { channel, payloads } = this.remoteNotify(events);
-    const sent = this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [channel, payloads]);
+    const sent = this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [CHANNEL, packPayloads(this.origin, events)]);
     this.inFlight.add(sent);
     try {
       await sent;
+    } catch (err) {
+      this.log.error({ err, events: events.length }, 'event notify failed');
     } finally {
       this.inFlight.delete(sent);
     }
@@ -151,6 +170,8 @@ export class PostgresEventBus implements EventBus {
     this.closed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
     // Let events of already-committed writes go out before the pool closes.
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.flush();
     await Promise.allSettled([...this.inFlight]);
     await this.client?.end().catch(() => undefined);
   }
