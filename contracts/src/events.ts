@@ -24,6 +24,20 @@ export interface EventMap {
   'anomaly.updated': { anomalyId: string; status: string };
   'requisition.changed': { requisitionId: string; status: string };
   'opinion.created': { opinionId: string; postId: string | null };
+  'visit.arrived': { visitId: string; partySize: number; arrivalMode: 'car' | 'walk_in'; plateMasked: string | null; isReturning: boolean };
+  'visit.handoff': {
+    visitId: string;
+    handoffId: string;
+    to: string;
+    toPostKind: string | null;
+    toPersonId: string | null;
+    partySize: number;
+    note: string;
+    fromName: string;
+  };
+  'visit.acked': { visitId: string; handoffId: string; ackedByName: string };
+  'visit.closed': { visitId: string };
+  'carpark.full': { occupied: number; capacity: number };
 }
 export type EventType = keyof EventMap;
 

@@ -4,3 +4,4 @@ export * from './events.js';
 export * from './api.js';
 export * from './standards.js';
 export * from './rules.js';
+export * from './visits.js';

@@ -45,7 +45,7 @@ import { registerShiftFormRoutes } from './modules/shift-forms/index.js';
 import { registerShiftRoutes } from './modules/shifts/index.js';
 import { registerStandardRoutes } from './modules/standards/index.js';
 import { registerTrainingRoutes } from './modules/training/index.js';
-import { noVisitsRecorded, type GuestPresence } from './modules/visits/index.js';
+import { registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -54,7 +54,7 @@ export interface BuildAppOptions {
   /** Fastify logger option; tests pass false. */
   logger?: FastifyServerOptions['logger'];
   instanceId?: string;
-  /** Guests on site, for the clock-out guard; the visit module provides the real count. */
+  /** Guests on site, for the clock-out guard; by default the visits module's open visits. */
   guestPresence?: GuestPresence;
 }
 
@@ -160,7 +160,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerTrainingRoutes(authed, deps);
         registerRosterRoutes(authed, deps);
         registerPhotoRoutes(authed, deps);
-        registerShiftRoutes(authed, { ...deps, guests: opts.guestPresence ?? noVisitsRecorded });
+        registerShiftRoutes(authed, { ...deps, guests: opts.guestPresence ?? visitGuestPresence(database.db) });
+        registerVisitRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);

@@ -138,6 +138,9 @@ export interface DB {
   anomalies: AnomaliesTable;
   requisitions: RequisitionsTable;
   customer_opinions: CustomerOpinionsTable;
+  customers: CustomersTable;
+  visits: VisitsTable;
+  visit_handoffs: VisitHandoffsTable;
 }
 
 export interface StandardVersionsTable {
@@ -273,4 +276,50 @@ export interface CustomerOpinionsTable {
   category: string;
   text: string;
   created_at: number;
+}
+
+export interface CustomersTable {
+  id: string;
+  company_id: string;
+  phone: string;
+  name: string | null;
+  consent_at: number;
+  first_seen_at: number;
+  last_visit_at: number;
+  visit_count: number;
+}
+
+export interface VisitsTable {
+  id: string;
+  site_id: string;
+  party_size: number;
+  arrival_mode: string;
+  plate: string | null;
+  is_new_energy: number;
+  customer_id: string | null;
+  consultant_id: string | null;
+  stage: string;
+  stage_since: number;
+  /** JSON: [{ stage, at, by }] in order, for time per stage. */
+  stage_log: string;
+  status: string;
+  registered_by: string;
+  arrived_at: number;
+  closed_at: number | null;
+  updated_at: number;
+}
+
+export interface VisitHandoffsTable {
+  id: string;
+  visit_id: string;
+  site_id: string;
+  to_target: string;
+  to_post_kind: string | null;
+  to_person_id: string | null;
+  from_stage: string;
+  note: string;
+  sent_by: string;
+  sent_at: number;
+  acked_by: string | null;
+  acked_at: number | null;
 }

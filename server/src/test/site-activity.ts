@@ -23,6 +23,8 @@ export interface SiteActivity {
   anomalyId: string;
   requisitionId: string;
   opinionId: string;
+  visitId: string;
+  handoffId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -109,5 +111,26 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'opinion',
   );
-  return { manager, staff, date, entryId: entry.id, shiftId, photoId, anomalyId: anomalies.items[0]!.id, requisitionId, opinionId };
+  const visit = await ok<{ id: string; handoffs: { id: string }[] }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/visits`,
+      ...as(staff.cookie),
+      payload: { id: newId(), partySize: 3, arrivalMode: 'car', plate: '浙A12345' },
+    }),
+    'visit',
+  );
+  return {
+    manager,
+    staff,
+    date,
+    entryId: entry.id,
+    shiftId,
+    photoId,
+    anomalyId: anomalies.items[0]!.id,
+    requisitionId,
+    opinionId,
+    visitId: visit.id,
+    handoffId: visit.handoffs[0]!.id,
+  };
 }

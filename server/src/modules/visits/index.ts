@@ -1,1 +1,3 @@
-export { noVisitsRecorded, type GuestPresence } from './guest-presence.js';
+export type { GuestPresence } from './guest-presence.js';
+export { registerVisitRoutes } from './visits.routes.js';
+export { visitGuestPresence } from './visits.service.js';

@@ -113,6 +113,8 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     anomalyId: activity.anomalyId,
     requisitionId: activity.requisitionId,
     id: activity.opinionId,
+    visitId: activity.visitId,
+    handoffId: activity.handoffId,
     postKind: 'HALL',
     date: activity.date,
     week: activity.date,
@@ -189,7 +191,9 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         | 'requisitions'
         | 'customer_opinions'
         | 'standard_versions'
-        | 'photos',
+        | 'photos'
+        | 'visits'
+        | 'visit_handoffs',
     ) => (await db.selectFrom(table).selectAll().where('site_id', '=', victim.siteId).execute()).map((r) => JSON.stringify(r)).sort();
     const site = await db.selectFrom('sites').selectAll().where('id', '=', victim.siteId).executeTakeFirst();
     return {
@@ -201,9 +205,19 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       audit: await count('audit_log'),
       assignments: await count('post_assignments'),
       activity: await Promise.all(
-        (['roster_entries', 'shifts', 'checklist_results', 'anomalies', 'requisitions', 'customer_opinions', 'standard_versions'] as const).map(
-          count,
-        ),
+        (
+          [
+            'roster_entries',
+            'shifts',
+            'checklist_results',
+            'anomalies',
+            'requisitions',
+            'customer_opinions',
+            'standard_versions',
+            'visits',
+            'visit_handoffs',
+          ] as const
+        ).map(count),
       ),
       photos: (await db.selectFrom('photos').select(['id', 'size']).where('site_id', '=', victim.siteId).execute()).map((r) => JSON.stringify(r)),
       staff: await db.selectFrom('people').selectAll().where('id', '=', victim.personId).executeTakeFirst(),

@@ -49,6 +49,11 @@ function eventAction(event: RealtimeEvent): string {
     case 'anomaly.updated':
     case 'requisition.changed':
     case 'opinion.created':
+    case 'visit.arrived':
+    case 'visit.handoff':
+    case 'visit.acked':
+    case 'visit.closed':
+    case 'carpark.full':
       return event.type; // no words for these yet: actionLabel shows the raw type
   }
 }

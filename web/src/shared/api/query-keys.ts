@@ -30,4 +30,6 @@ export const queryKeys = {
   opinionsRoot: (siteId: string) => ['site', siteId, 'opinions'] as const,
   opinions: (siteId: string, date: string) => ['site', siteId, 'opinions', date] as const,
   training: (siteId: string, personId: string) => ['site', siteId, 'training', personId] as const,
+  visitsRoot: (siteId: string) => ['site', siteId, 'visits'] as const,
+  visitorCounts: (siteId: string) => ['site', siteId, 'visitor-counts'] as const,
 };

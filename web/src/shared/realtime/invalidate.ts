@@ -76,5 +76,16 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'opinion.created':
       if (siteId) invalidate(queryKeys.opinionsRoot(siteId));
       break;
+    case 'visit.arrived':
+    case 'visit.handoff':
+    case 'visit.acked':
+    case 'visit.closed':
+    case 'carpark.full':
+      if (siteId) {
+        invalidate(queryKeys.visitsRoot(siteId));
+        invalidate(queryKeys.visitorCounts(siteId));
+        invalidate(queryKeys.shiftRoot(siteId)); // guests on site, for the clock-out guard
+      }
+      break;
   }
 }

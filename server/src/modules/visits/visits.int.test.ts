@@ -1,0 +1,163 @@
+import type net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShiftDetail, Visit, VisitorCounts } from '@anchang/contracts';
+import { newId } from '../../platform/ids.js';
+import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../../test/factories.js';
+import { connectSocket } from '../../test/ws-client.js';
+
+const TEN = Date.UTC(2026, 10, 28, 2, 0); // 10:00 in Shanghai
+
+describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  let t: TestApp;
+  let site: TestSite;
+  let base: string;
+  let server: string;
+  let manager: string;
+  let park: string;
+  let hall: string;
+  let hallId: string;
+  let guard: string;
+  let consultant: { id: string; cookie: string };
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    t.clock.set(TEN);
+    const db = t.testDb.database.db;
+    site = await createCompanyWithSite(db); // its post is a HALL post
+    base = `/api/sites/${site.siteId}`;
+    manager = await loginAs(t.app, (await createPerson(db, site, 'site_manager')).login);
+    const post = async (kind: string, name: string) =>
+      (await t.app.inject({ method: 'POST', url: `${base}/posts`, headers: { cookie: manager }, payload: { kind, name } })).json<{ id: string }>().id;
+    const parkPost = await post('PARK', '车场');
+    await t.app.inject({
+      method: 'POST',
+      url: `${base}/zones`,
+      headers: { cookie: manager },
+      payload: { kind: 'CAR_PARK', name: '访客车场', capacity: 2 },
+    });
+    park = await loginAs(t.app, (await createPerson(db, site, 'staff', { postIds: [parkPost] })).login);
+    const hallPerson = await createPerson(db, site, 'staff', { postIds: [site.postId] });
+    hallId = hallPerson.id;
+    hall = await loginAs(t.app, hallPerson.login);
+    guard = await loginAs(t.app, (await createPerson(db, site, 'staff', { postIds: [await post('GUARD', '礼宾')] })).login);
+    const c = await createPerson(db, site, 'sales_consultant');
+    consultant = { id: c.id, cookie: await loginAs(t.app, c.login) };
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    server = `http://127.0.0.1:${(t.app.server.address() as net.AddressInfo).port}`;
+  });
+  afterAll(() => t.close());
+
+  const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    t.app.inject({ method, url: `${base}${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string; params?: Record<string, unknown> } }>().error;
+
+  it('refuses bad plates naming the rule, and party sizes of 0 or 500', async () => {
+    const bad = await call(park, 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'car', plate: '浙I12345' });
+    expect(code(bad)).toMatchObject({ code: 'PLATE_INVALID', params: { rule: 'authority' } });
+    expect(code(await call(park, 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'car' })).code).toBe('PLATE_REQUIRED');
+    for (const partySize of [0, 500])
+      expect(code(await call(park, 'POST', '/visits', { id: newId(), partySize, arrivalMode: 'walk_in' })).code).toBe('VALIDATION_FAILED');
+    expect((await t.testDb.database.db.selectFrom('visits').select('id').where('site_id', '=', site.siteId).execute()).length).toBe(0);
+  });
+
+  it('runs the chain car park → hall → consultant → model room → departure, live, measuring each stage', async () => {
+    const hallPhone = await connectSocket(server, hall);
+    hallPhone.send({ type: 'subscribe', siteId: site.siteId });
+    await hallPhone.waitFor((m) => m.type === 'subscribed');
+
+    const id = newId();
+    const sentAt = Date.now();
+    const registered = await call(park, 'POST', '/visits', {
+      id,
+      partySize: 3,
+      arrivalMode: 'car',
+      plate: '浙A 12345',
+      customer: { phone: '13912345678', consent: true },
+    });
+    expect(registered.statusCode).toBe(201);
+    const pushed = await hallPhone.waitFor((m) => m.type === 'event' && m.event.type === 'visit.handoff', 1000);
+    expect(Date.now() - sentAt).toBeLessThan(1000);
+    expect(pushed.type === 'event' && pushed.event.payload).toMatchObject({ visitId: id, toPostKind: 'HALL', partySize: 3 });
+    const visit = registered.json<Visit>();
+    expect(visit).toMatchObject({ plateMasked: '浙A1**45', stage: 'car_park', customer: { phoneMasked: '139****5678', isReturning: false } });
+    expect(JSON.stringify(visit)).not.toContain('13912345678');
+    expect((await call(park, 'POST', '/visits', { id, partySize: 3, arrivalMode: 'car', plate: '浙A12345' })).statusCode).toBe(200);
+
+    // The guard cannot take the hall's guests; the hall can, once.
+    const toHall = visit.handoffs[0]!.id;
+    expect(code(await call(guard, 'POST', `/visits/${id}/handoffs/${toHall}/ack`)).code).toBe('HANDOFF_NOT_FOR_YOU');
+    t.clock.advance(90_000);
+    const inHall = (await call(hall, 'POST', `/visits/${id}/handoffs/${toHall}/ack`)).json<Visit>();
+    expect(inHall).toMatchObject({ stage: 'hall', stageDurations: { car_park: 90_000 } });
+    expect(code(await call(manager, 'POST', `/visits/${id}/handoffs/${toHall}/ack`)).code).toBe('HANDOFF_ALREADY_ACKED');
+
+    const consultantPhone = await connectSocket(server, consultant.cookie);
+    await consultantPhone.waitFor((m) => m.type === 'hello');
+    expect(code(await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'consultant' })).code).toBe('CONSULTANT_REQUIRED');
+    const withConsultant = (
+      await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'consultant', consultantId: consultant.id })
+    ).json<Visit>();
+    await consultantPhone.waitFor((m) => m.type === 'event' && m.event.type === 'visit.handoff' && m.event.room === `user:${consultant.id}`);
+    const toConsultant = withConsultant.handoffs.find((h) => h.to === 'consultant')!;
+    expect((await call(consultant.cookie, 'POST', `/visits/${id}/handoffs/${toConsultant.id}/ack`)).json<Visit>().consultantName).toBeTruthy();
+
+    // Guests on site hold the hall's clock-out (待客人离开后下班).
+    const counts = (await call(manager, 'GET', '/visitor-counts')).json<VisitorCounts>();
+    expect(counts).toMatchObject({ onSite: 3, visitsToday: 1, guestsToday: 3, carPark: { capacity: 2, occupied: 1, isFull: false } });
+    expect(counts.byHour).toEqual([{ hour: 10, visits: 1, guests: 3 }]);
+    await call(manager, 'POST', '/standards/adopt');
+    await call(manager, 'POST', '/roster', { postId: site.postId, personId: hallId, date: '2026-11-28', start: '08:30', end: '18:00' });
+    const shift = (await call(hall, 'POST', '/shifts', { id: newId(), postId: site.postId })).json<ShiftDetail>();
+    expect(shift.guestsOnSite).toBe(3);
+    expect(code(await call(hall, 'POST', `/shifts/${shift.shift.id}/clock-out`, {})).code).toBe('GUESTS_STILL_ON_SITE');
+
+    t.clock.advance(600_000);
+    const toModel = (await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'model_room' })).json<Visit>().handoffs.at(-1)!;
+    t.clock.advance(120_000);
+    await call(manager, 'POST', `/visits/${id}/handoffs/${toModel.id}/ack`);
+    t.clock.advance(900_000);
+    const leaving = (await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'departure' })).json<Visit>().handoffs.at(-1)!;
+    expect(leaving.toPostKind).toBe('PARK');
+    const closed = (await call(park, 'POST', `/visits/${id}/handoffs/${leaving.id}/ack`)).json<Visit>();
+    expect(closed).toMatchObject({ status: 'closed', stage: 'departed', stageDurations: { car_park: 90_000, hall: 720_000, model_room: 900_000 } });
+    expect(code(await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'hall' })).code).toBe('VISIT_CLOSED');
+    expect((await call(hall, 'POST', `/shifts/${shift.shift.id}/clock-out`, {})).statusCode).toBe(200);
+    hallPhone.close();
+    consultantPhone.close();
+  });
+
+  it('recognises a returning customer by phone only, and warns when the car park is full', async () => {
+    const board = await connectSocket(server, manager);
+    board.send({ type: 'subscribe', siteId: site.siteId });
+    await board.waitFor((m) => m.type === 'subscribed');
+    const again = (
+      await call(park, 'POST', '/visits', {
+        id: newId(),
+        partySize: 2,
+        arrivalMode: 'car',
+        plate: '沪AD12345',
+        customer: { phone: '13912345678', consent: true },
+      })
+    ).json<Visit>();
+    expect(again.customer).toMatchObject({ isReturning: true, visitCount: 2 });
+    expect(again.isNewEnergy).toBe(true);
+    const noConsent = (
+      await call(park, 'POST', '/visits', {
+        id: newId(),
+        partySize: 1,
+        arrivalMode: 'car',
+        plate: '苏E12345F',
+        customer: { phone: '13700000000', consent: false },
+      })
+    ).json<Visit>();
+    expect(noConsent.customer).toBeNull();
+    const full = await board.waitFor((m) => m.type === 'event' && m.event.type === 'carpark.full');
+    expect(full.type === 'event' && full.event.payload).toEqual({ occupied: 2, capacity: 2 });
+    const walkIn = (await call(hall, 'POST', '/visits', { id: newId(), partySize: 4, arrivalMode: 'walk_in' })).json<Visit>();
+    expect(walkIn.handoffs).toHaveLength(0);
+    const gone = (await call(hall, 'POST', `/visits/${walkIn.id}/handoffs`, { id: newId(), to: 'departure' })).json<Visit>();
+    expect(gone.status).toBe('closed');
+    board.close();
+  });
+});

@@ -1,0 +1,134 @@
+import type { Kysely } from 'kysely';
+import type { CustomersTable, DB, VisitHandoffsTable, VisitsTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+export const findVisitRow = (db: Kysely<DB>, siteId: string, visitId: string) =>
+  db.selectFrom('visits').selectAll().where('site_id', '=', siteId).where('id', '=', visitId).executeTakeFirst();
+export const findVisitById = (db: Kysely<DB>, visitId: string) => db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst();
+
+export function listVisitRows(db: Kysely<DB>, siteId: string, page: PageRequest, status: string | undefined) {
+  let q = db.selectFrom('visits').selectAll().where('site_id', '=', siteId);
+  if (status) q = q.where('status', '=', status);
+  if (page.afterId) q = q.where('id', '<', page.afterId);
+  return q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+export function listVisitsArrivedBetween(db: Kysely<DB>, siteId: string, from: number, to: number) {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'party_size', 'arrived_at'])
+    .where('site_id', '=', siteId)
+    .where('arrived_at', '>=', from)
+    .where('arrived_at', '<', to)
+    .execute();
+}
+
+export function listOpenVisits(db: Kysely<DB>, siteId: string) {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'party_size', 'stage', 'arrival_mode'])
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+export async function sumGuestsOnSite(db: Kysely<DB>, siteId: string): Promise<number> {
+  const r = await db
+    .selectFrom('visits')
+    .select((eb) => eb.fn.sum<number>('party_size').as('n'))
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'open')
+    .where('stage', '!=', 'departing')
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+/** Cars of open visits still parked. */
+export async function countParkedCars(db: Kysely<DB>, siteId: string): Promise<number> {
+  const r = await db
+    .selectFrom('visits')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'open')
+    .where('arrival_mode', '=', 'car')
+    .executeTakeFirst();
+  return Number(r?.n ?? 0);
+}
+
+export async function carParkCapacity(db: Kysely<DB>, siteId: string): Promise<number | null> {
+  const r = await db
+    .selectFrom('zones')
+    .select((eb) => eb.fn.sum<number>('capacity').as('n'))
+    .where('site_id', '=', siteId)
+    .where('kind', '=', 'CAR_PARK')
+    .executeTakeFirst();
+  return r?.n === null || r?.n === undefined ? null : Number(r.n);
+}
+
+export function listHandoffsOf(db: Kysely<DB>, visitIds: string[]) {
+  if (visitIds.length === 0) return Promise.resolve([] as VisitHandoffsTable[]);
+  return db.selectFrom('visit_handoffs').selectAll().where('visit_id', 'in', visitIds).orderBy('sent_at').orderBy('id').execute();
+}
+
+export const findHandoffRow = (db: Kysely<DB>, visitId: string, handoffId: string) =>
+  db.selectFrom('visit_handoffs').selectAll().where('visit_id', '=', visitId).where('id', '=', handoffId).executeTakeFirst();
+export const findHandoffById = (db: Kysely<DB>, handoffId: string) =>
+  db.selectFrom('visit_handoffs').selectAll().where('id', '=', handoffId).executeTakeFirst();
+
+export async function ackHandoffRow(db: Kysely<DB>, handoffId: string, by: string, at: number): Promise<number> {
+  const r = await db
+    .updateTable('visit_handoffs')
+    .set({ acked_by: by, acked_at: at })
+    .where('id', '=', handoffId)
+    .where('acked_at', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function updateVisitRow(db: Kysely<DB>, visitId: string, patch: Partial<VisitsTable>): Promise<void> {
+  await db.updateTable('visits').set(patch).where('id', '=', visitId).execute();
+}
+
+export const findCustomerByPhone = (db: Kysely<DB>, companyId: string, phone: string) =>
+  db.selectFrom('customers').selectAll().where('company_id', '=', companyId).where('phone', '=', phone).executeTakeFirst();
+
+export async function findCustomers(db: Kysely<DB>, ids: string[]): Promise<CustomersTable[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom('customers').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function touchCustomer(
+  db: Kysely<DB>,
+  id: string,
+  patch: Pick<CustomersTable, 'last_visit_at' | 'visit_count'> & { name?: string | null },
+): Promise<void> {
+  await db.updateTable('customers').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertCustomer(db: Kysely<DB>, row: CustomersTable): Promise<void> {
+  await db.insertInto('customers').values(row).execute();
+}
+
+export async function insertVisit(db: Kysely<DB>, row: VisitsTable): Promise<void> {
+  await db.insertInto('visits').values(row).execute();
+}
+
+export async function insertHandoffRow(db: Kysely<DB>, row: VisitHandoffsTable): Promise<void> {
+  await db.insertInto('visit_handoffs').values(row).execute();
+}
+
+/** Whether the person is assigned to a post of this kind on the site. */
+export async function worksPostKind(db: Kysely<DB>, siteId: string, personId: string, postKind: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('post_assignments as a')
+    .innerJoin('posts as p', 'p.id', 'a.post_id')
+    .select('p.id')
+    .where('a.person_id', '=', personId)
+    .where('a.site_id', '=', siteId)
+    .where('p.kind', '=', postKind)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,57 @@
+import {
+  HandoffBody,
+  HandoffParams,
+  Page,
+  RegisterVisitBody,
+  SiteParams,
+  Visit,
+  VisitListQuery,
+  VisitorCounts,
+  VisitParams,
+} from '@anchang/contracts';
+import type { App } from '../../platform/http/types.js';
+import type { Deps } from '../../platform/tx.js';
+import { acknowledgeHandoff, getVisit, handOff, listVisits, registerVisit, visitorCounts } from './visits.service.js';
+
+export function registerVisitRoutes(app: App, deps: Deps): void {
+  const tags = ['visits'];
+  app.post(
+    '/sites/:siteId/visits',
+    {
+      schema: {
+        tags,
+        summary: 'Register an arrival (at the car park it is handed to the hall at once)',
+        params: SiteParams,
+        body: RegisterVisitBody,
+        response: { 200: Visit, 201: Visit },
+      },
+    },
+    async (req, reply) => {
+      const { visit, created } = await registerVisit(deps, req.actor, req.params.siteId, req.body);
+      return reply.status(created ? 201 : 200).send(visit);
+    },
+  );
+  app.get(
+    '/sites/:siteId/visits',
+    { schema: { tags, summary: 'Visits, newest first', params: SiteParams, querystring: VisitListQuery, response: { 200: Page(Visit) } } },
+    (req) => listVisits(deps, req.actor, req.params.siteId, req.query),
+  );
+  app.get('/sites/:siteId/visits/:visitId', { schema: { tags, params: VisitParams, response: { 200: Visit } } }, (req) =>
+    getVisit(deps, req.actor, req.params.siteId, req.params.visitId),
+  );
+  app.post(
+    '/sites/:siteId/visits/:visitId/handoffs',
+    { schema: { tags, summary: 'Hand the party to the next post', params: VisitParams, body: HandoffBody, response: { 200: Visit } } },
+    (req) => handOff(deps, req.actor, req.params.siteId, req.params.visitId, req.body),
+  );
+  app.post(
+    '/sites/:siteId/visits/:visitId/handoffs/:handoffId/ack',
+    { schema: { tags, summary: 'The receiving post takes the party', params: HandoffParams, response: { 200: Visit } } },
+    (req) => acknowledgeHandoff(deps, req.actor, req.params.siteId, req.params.visitId, req.params.handoffId),
+  );
+  app.get(
+    '/sites/:siteId/visitor-counts',
+    { schema: { tags, summary: "Today's visitors by hour, by stage, and the car park", params: SiteParams, response: { 200: VisitorCounts } } },
+    (req) => visitorCounts(deps, req.actor, req.params.siteId),
+  );
+}

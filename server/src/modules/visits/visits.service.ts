@@ -1,0 +1,407 @@
+/**
+ * The visit (来访) as one live record passed from post to post. Registering at the car park
+ * hands the party to the hall at once; every hand-off is acknowledged by the post (or the
+ * consultant) that receives it, and the acknowledgement is when the guests are counted as
+ * arrived there, so the time at each stage is measured from the posts' own actions.
+ */
+import {
+  hasRole,
+  ROLE_GROUPS,
+  type HandoffTarget,
+  type PageOf,
+  type PostKind,
+  type Role,
+  type Visit,
+  type VisitorCounts,
+  type VisitStage,
+} from '@anchang/contracts';
+import type { Kysely } from 'kysely';
+import type { CustomersTable, DB, VisitHandoffsTable, VisitsTable } from '../../db/schema.js';
+import { actorRef, type Actor } from '../../platform/auth/actor.js';
+import { requireSiteMember } from '../../platform/auth/policy.js';
+import { AppError, forbidden } from '../../platform/errors.js';
+import { writeOnce } from '../../platform/idempotent.js';
+import { newId } from '../../platform/ids.js';
+import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
+import { addDays, instantAt, localParts } from '../../platform/site-time.js';
+import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
+import { recordAudit } from '../audit/index.js';
+import { findPersonNames, isSiteMember, maskPhone } from '../people/index.js';
+import { findSiteRow } from '../sites/index.js';
+import { checkPlate } from './plate.js';
+import { maskPlate, receivingPost, stageAfterAck, stageDurations, type StageEntry } from './visits.rules.js';
+import {
+  ackHandoffRow,
+  carParkCapacity,
+  countParkedCars,
+  findCustomerByPhone,
+  findCustomers,
+  findHandoffById,
+  findHandoffRow,
+  findVisitById,
+  findVisitRow,
+  insertCustomer,
+  insertHandoffRow,
+  insertVisit,
+  listHandoffsOf,
+  listOpenVisits,
+  listVisitRows,
+  listVisitsArrivedBetween,
+  sumGuestsOnSite,
+  touchCustomer,
+  updateVisitRow,
+  worksPostKind,
+} from './visits.repository.js';
+
+/** Everyone working the site records and hands on visits; the client's viewers only look. */
+const VISIT_WRITERS: readonly Role[] = ['company_admin', 'site_manager', 'supervisor', 'staff', 'sales_consultant'];
+
+function requireWriter(actor: Actor, siteId: string): void {
+  if (!hasRole(VISIT_WRITERS, requireSiteMember(actor, siteId))) throw forbidden();
+}
+
+async function toVisits(deps: Pick<Deps, 'db' | 'clock'>, rows: VisitsTable[]): Promise<Visit[]> {
+  const [handoffs, customers] = await Promise.all([
+    listHandoffsOf(
+      deps.db,
+      rows.map((r) => r.id),
+    ),
+    findCustomers(
+      deps.db,
+      rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])),
+    ),
+  ]);
+  const names = await findPersonNames(deps.db, [
+    ...rows.flatMap((r) => (r.consultant_id ? [r.consultant_id] : [])),
+    ...handoffs.flatMap((h) => [h.sent_by, ...(h.acked_by ? [h.acked_by] : [])]),
+  ]);
+  const now = deps.clock.now();
+  return rows.map((r) => {
+    const customer = customers.find((c) => c.id === r.customer_id);
+    return {
+      id: r.id,
+      siteId: r.site_id,
+      partySize: r.party_size,
+      arrivalMode: r.arrival_mode as Visit['arrivalMode'],
+      plateMasked: maskPlate(r.plate),
+      isNewEnergy: r.is_new_energy === 1,
+      customer: customer
+        ? {
+            id: customer.id,
+            name: customer.name,
+            phoneMasked: maskPhone(customer.phone) ?? '',
+            isReturning: customer.visit_count > 1,
+            visitCount: customer.visit_count,
+          }
+        : null,
+      consultantId: r.consultant_id,
+      consultantName: r.consultant_id ? (names.get(r.consultant_id) ?? null) : null,
+      stage: r.stage as VisitStage,
+      status: r.status as Visit['status'],
+      arrivedAt: r.arrived_at,
+      closedAt: r.closed_at,
+      stageDurations: stageDurations(JSON.parse(r.stage_log) as StageEntry[], r.closed_at ?? now),
+      handoffs: handoffs
+        .filter((h) => h.visit_id === r.id)
+        .map((h) => ({
+          id: h.id,
+          to: h.to_target as HandoffTarget,
+          toPostKind: h.to_post_kind as PostKind | null,
+          toPersonId: h.to_person_id,
+          fromStage: h.from_stage as VisitStage,
+          sentBy: h.sent_by,
+          sentByName: names.get(h.sent_by) ?? '',
+          sentAt: h.sent_at,
+          ackedBy: h.acked_by,
+          ackedByName: h.acked_by ? (names.get(h.acked_by) ?? null) : null,
+          ackedAt: h.acked_at,
+          note: h.note,
+        })),
+    };
+  });
+}
+
+export async function getVisit(deps: Deps, actor: Actor, siteId: string, visitId: string): Promise<Visit> {
+  requireSiteMember(actor, siteId);
+  const row = await findVisitRow(deps.db, siteId, visitId);
+  if (!row) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+  return (await toVisits(deps, [row]))[0]!;
+}
+
+export async function listVisits(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  query: { limit?: number; cursor?: string; status?: 'open' | 'closed' },
+): Promise<PageOf<Visit>> {
+  requireSiteMember(actor, siteId);
+  const page = pageRequest(query, 'desc');
+  return toPageBatched(await listVisitRows(deps.db, siteId, page, query.status), page, (rows) => toVisits(deps, rows));
+}
+
+/** Finds or creates the customer by phone number (nothing else identifies a returning customer). */
+async function customerFor(tx: Tx, companyId: string, input: { name?: string; phone: string; consent: boolean }): Promise<CustomersTable | null> {
+  if (!input.consent) return null; // no consent: the number is not kept
+  const existing = await findCustomerByPhone(tx.trx, companyId, input.phone);
+  if (existing) {
+    const next = { last_visit_at: tx.now, visit_count: existing.visit_count + 1, name: input.name ?? existing.name };
+    await touchCustomer(tx.trx, existing.id, next);
+    return { ...existing, ...next };
+  }
+  const row: CustomersTable = {
+    id: newId(),
+    company_id: companyId,
+    phone: input.phone,
+    name: input.name ?? null,
+    consent_at: tx.now,
+    first_seen_at: tx.now,
+    last_visit_at: tx.now,
+    visit_count: 1,
+  };
+  await insertCustomer(tx.trx, row);
+  return row;
+}
+
+export async function registerVisit(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: {
+    id: string;
+    partySize: number;
+    arrivalMode: 'car' | 'walk_in';
+    plate?: string;
+    customer?: { name?: string; phone: string; consent: boolean };
+    at?: number;
+  },
+): Promise<{ visit: Visit; created: boolean }> {
+  requireWriter(actor, siteId);
+  let plate: { plate: string; isNewEnergy: boolean } | null = null;
+  if (input.arrivalMode === 'car') {
+    if (!input.plate?.trim()) throw new AppError('PLATE_REQUIRED', { status: 400, message: 'A car needs its plate', params: { field: 'plate' } });
+    const checked = checkPlate(input.plate);
+    if (!checked.ok)
+      throw new AppError('PLATE_INVALID', {
+        status: 400,
+        message: 'This is not a Chinese licence plate',
+        params: { rule: checked.rule, plate: input.plate },
+      });
+    plate = checked;
+  }
+  const { value, created } = await writeOnce(
+    async () => {
+      const stored = await findVisitById(deps.db, input.id);
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      return stored;
+    },
+    () =>
+      inTransaction(deps, async (tx) => {
+        const at = Math.min(input.at ?? tx.now, tx.now);
+        const customer = input.customer ? await customerFor(tx, actor.companyId, input.customer) : null;
+        const stage: VisitStage = input.arrivalMode === 'car' ? 'car_park' : 'hall';
+        const row: VisitsTable = {
+          id: input.id,
+          site_id: siteId,
+          party_size: input.partySize,
+          arrival_mode: input.arrivalMode,
+          plate: plate?.plate ?? null,
+          is_new_energy: plate?.isNewEnergy ? 1 : 0,
+          customer_id: customer?.id ?? null,
+          consultant_id: null,
+          stage,
+          stage_since: at,
+          stage_log: JSON.stringify([{ stage, at }]),
+          status: 'open',
+          registered_by: actor.personId,
+          arrived_at: at,
+          closed_at: null,
+          updated_at: tx.now,
+        };
+        await insertVisit(tx.trx, row);
+        const plateMasked = maskPlate(row.plate);
+        await recordAudit(tx, actorRef(actor), {
+          siteId,
+          action: 'visit.register',
+          entityType: 'visit',
+          entityId: row.id,
+          detail: { partySize: row.party_size, arrivalMode: row.arrival_mode, plate: plateMasked },
+        });
+        tx.emit({ siteId }, 'visit.arrived', {
+          visitId: row.id,
+          partySize: row.party_size,
+          arrivalMode: input.arrivalMode,
+          plateMasked,
+          isReturning: (customer?.visit_count ?? 0) > 1,
+        });
+        // At the car park, registering is also telling the hall (PARK: 通知销售大厅迎宾).
+        if (input.arrivalMode === 'car') await insertHandoff(tx, actor, row, { id: newId(), to: 'hall', note: '' });
+        const capacity = await carParkCapacity(tx.trx, siteId);
+        if (input.arrivalMode === 'car' && capacity !== null) {
+          const occupied = await countParkedCars(tx.trx, siteId);
+          if (occupied >= capacity) tx.emit({ siteId }, 'carpark.full', { occupied, capacity });
+        }
+        return row;
+      }),
+  );
+  return { visit: (await toVisits(deps, [value]))[0]!, created };
+}
+
+async function insertHandoff(
+  tx: Tx,
+  actor: Actor,
+  visit: VisitsTable,
+  input: { id: string; to: HandoffTarget; consultantId?: string; note: string },
+): Promise<VisitHandoffsTable> {
+  const toPostKind = receivingPost(input.to, visit.arrival_mode as 'car' | 'walk_in');
+  const row: VisitHandoffsTable = {
+    id: input.id,
+    visit_id: visit.id,
+    site_id: visit.site_id,
+    to_target: input.to,
+    to_post_kind: toPostKind,
+    to_person_id: input.to === 'consultant' ? (input.consultantId ?? null) : null,
+    from_stage: visit.stage,
+    note: input.note,
+    sent_by: actor.personId,
+    sent_at: tx.now,
+    acked_by: null,
+    acked_at: null,
+  };
+  await insertHandoffRow(tx.trx, row);
+  const payload = {
+    visitId: visit.id,
+    handoffId: row.id,
+    to: input.to,
+    toPostKind,
+    toPersonId: row.to_person_id,
+    partySize: visit.party_size,
+    note: input.note,
+    fromName: actor.name,
+  };
+  tx.emit({ siteId: visit.site_id }, 'visit.handoff', payload);
+  if (row.to_person_id) tx.emit({ personId: row.to_person_id, siteId: visit.site_id }, 'visit.handoff', payload);
+  return row;
+}
+
+export async function handOff(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  visitId: string,
+  input: { id: string; to: HandoffTarget; consultantId?: string; note?: string },
+): Promise<Visit> {
+  requireWriter(actor, siteId);
+  const replay = await findHandoffById(deps.db, input.id);
+  if (replay) {
+    if (replay.visit_id !== visitId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    return getVisit(deps, actor, siteId, visitId);
+  }
+  if (input.to === 'consultant') {
+    if (!input.consultantId)
+      throw new AppError('CONSULTANT_REQUIRED', { status: 400, message: 'Choose the consultant', params: { field: 'consultantId' } });
+    if (!(await isSiteMember(deps.db, siteId, input.consultantId)))
+      throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.consultantId } });
+  }
+  await inTransaction(deps, async (tx) => {
+    const visit = await findVisitRow(tx.trx, siteId, visitId);
+    if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+    if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+    await insertHandoff(tx, actor, visit, { id: input.id, to: input.to, consultantId: input.consultantId, note: (input.note ?? '').trim() });
+    const patch: Partial<VisitsTable> = { updated_at: tx.now };
+    if (input.to === 'consultant') patch.consultant_id = input.consultantId ?? null;
+    // Guests leaving on foot need nobody to receive them: the visit ends now.
+    if (input.to === 'departure' && visit.arrival_mode === 'walk_in')
+      Object.assign(patch, moveTo(visit, 'departed', tx.now), { status: 'closed', closed_at: tx.now });
+    await updateVisitRow(tx.trx, visitId, patch);
+    await recordAudit(tx, actorRef(actor), { siteId, action: 'visit.handoff', entityType: 'visit', entityId: visitId, detail: { to: input.to } });
+    if (patch.status === 'closed') tx.emit({ siteId }, 'visit.closed', { visitId });
+  });
+  return getVisit(deps, actor, siteId, visitId);
+}
+
+function moveTo(visit: VisitsTable, stage: VisitStage, at: number): Partial<VisitsTable> {
+  const log = JSON.parse(visit.stage_log) as StageEntry[];
+  return { stage, stage_since: at, stage_log: JSON.stringify([...log, { stage, at }]) };
+}
+
+/** The receiving post confirms the guests are in its hands. */
+export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: string, visitId: string, handoffId: string): Promise<Visit> {
+  requireWriter(actor, siteId);
+  const handoff = await findHandoffRow(deps.db, visitId, handoffId);
+  if (!handoff || handoff.site_id !== siteId) throw new AppError('HANDOFF_NOT_FOUND', { status: 404, params: { handoffId } });
+  if (handoff.acked_at !== null) {
+    if (handoff.acked_by === actor.personId) return getVisit(deps, actor, siteId, visitId); // a retried tap
+    throw new AppError('HANDOFF_ALREADY_ACKED', { status: 409, message: 'Someone already took these guests', params: { handoffId } });
+  }
+  if (!(await mayReceive(deps.db, actor, siteId, handoff)))
+    throw new AppError('HANDOFF_NOT_FOR_YOU', {
+      status: 403,
+      message: 'This hand-off is for another post',
+      params: { toPostKind: handoff.to_post_kind },
+    });
+  await inTransaction(deps, async (tx) => {
+    const visit = await findVisitRow(tx.trx, siteId, visitId);
+    if (!visit || visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+    if ((await ackHandoffRow(tx.trx, handoffId, actor.personId, tx.now)) === 0)
+      throw new AppError('HANDOFF_ALREADY_ACKED', { status: 409, params: { handoffId } });
+    const stage = stageAfterAck(handoff.to_target as HandoffTarget);
+    const patch: Partial<VisitsTable> = { updated_at: tx.now, ...(stage ? moveTo(visit, stage, tx.now) : {}) };
+    if (stage === 'departed') Object.assign(patch, { status: 'closed', closed_at: tx.now });
+    await updateVisitRow(tx.trx, visitId, patch);
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'visit.ack',
+      entityType: 'visit',
+      entityId: visitId,
+      detail: { to: handoff.to_target },
+    });
+    tx.emit({ siteId }, 'visit.acked', { visitId, handoffId, ackedByName: actor.name });
+    if (stage === 'departed') tx.emit({ siteId }, 'visit.closed', { visitId });
+  });
+  return getVisit(deps, actor, siteId, visitId);
+}
+
+/** The post's own people, or the consultant named, or the site's overseers standing in. */
+async function mayReceive(db: Kysely<DB>, actor: Actor, siteId: string, handoff: VisitHandoffsTable): Promise<boolean> {
+  if (hasRole(ROLE_GROUPS.overseers, actor.siteRoles.get(siteId))) return true;
+  if (handoff.to_person_id) return handoff.to_person_id === actor.personId;
+  if (!handoff.to_post_kind) return true;
+  return worksPostKind(db, siteId, actor.personId, handoff.to_post_kind);
+}
+
+/** 统计访客量 (PARK-POST-3) done for the car park: today's visits by hour, who is where now. */
+export async function visitorCounts(deps: Deps, actor: Actor, siteId: string): Promise<VisitorCounts> {
+  requireSiteMember(actor, siteId);
+  const site = await findSiteRow(deps.db, siteId);
+  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  const today = localParts(deps.clock.now(), site.time_zone).date;
+  const from = instantAt(today, '00:00', site.time_zone);
+  const [arrived, open, capacity, parked] = await Promise.all([
+    listVisitsArrivedBetween(deps.db, siteId, from, instantAt(addDays(today, 1), '00:00', site.time_zone)),
+    listOpenVisits(deps.db, siteId),
+    carParkCapacity(deps.db, siteId),
+    countParkedCars(deps.db, siteId),
+  ]);
+  const byHour = new Map<number, { visits: number; guests: number }>();
+  for (const v of arrived) {
+    const hour = Math.floor(localParts(v.arrived_at, site.time_zone).minutes / 60);
+    const h = byHour.get(hour) ?? { visits: 0, guests: 0 };
+    h.visits += 1;
+    h.guests += v.party_size;
+    byHour.set(hour, h);
+  }
+  const byStage: Record<string, number> = {};
+  for (const v of open) byStage[v.stage] = (byStage[v.stage] ?? 0) + v.party_size;
+  return {
+    date: today,
+    onSite: open.filter((v) => v.stage !== 'departing').reduce((n, v) => n + v.party_size, 0),
+    visitsToday: arrived.length,
+    guestsToday: arrived.reduce((n, v) => n + v.party_size, 0),
+    byStage,
+    byHour: [...byHour.entries()].sort((a, b) => a[0] - b[0]).map(([hour, h]) => ({ hour, ...h })),
+    carPark: { capacity, occupied: parked, isFull: capacity !== null && parked >= capacity },
+  };
+}
+
+/** Guests on site now, for the shifts' clock-out guard (待客人离开后下班). */
+export const visitGuestPresence = (db: Kysely<DB>) => ({ countGuestsOnSite: (siteId: string) => sumGuestsOnSite(db, siteId) });
