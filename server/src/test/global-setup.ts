@@ -1,5 +1,20 @@
-import { prepareTemplate, testDialect } from './test-db.js';
+import type { TestProject } from 'vitest/node';
+import { dropTemplate, newTemplateName, prepareTemplate, testDialect } from './test-db.js';
 
-export default async function setup(): Promise<void> {
-  if (testDialect() === 'postgres') await prepareTemplate();
+declare module 'vitest' {
+  interface ProvidedContext {
+    pgTemplate: string;
+  }
+}
+
+/**
+ * One migrated PostgreSQL template per run, under a name of its own, so two runs on the same
+ * machine (a developer's and CI's) never drop each other's template.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (testDialect() !== 'postgres') return undefined;
+  const name = newTemplateName();
+  await prepareTemplate(name);
+  project.provide('pgTemplate', name);
+  return () => dropTemplate(name);
 }

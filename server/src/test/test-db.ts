@@ -6,10 +6,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '../db/create-db.js';
 
 export type TestDialect = 'sqlite' | 'postgres';
-export const TEMPLATE_DB = 'anchang_test_template';
+export const newTemplateName = () => `anchang_tpl_${Date.now().toString(36)}_${process.pid}`;
 
 export function testDialect(): TestDialect {
   return process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
@@ -63,7 +64,7 @@ export async function createTestDatabase(dialect: TestDialect = testDialect()): 
     // Two files cloning the template at the same moment can collide; try again briefly.
     for (let attempt = 0; ; attempt++) {
       try {
-        await c.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+        await c.query(`CREATE DATABASE ${name} TEMPLATE ${inject('pgTemplate')}`);
         return;
       } catch (err) {
         if (attempt >= 20) throw err;
@@ -84,12 +85,13 @@ export async function createTestDatabase(dialect: TestDialect = testDialect()): 
 }
 
 /** Migrates the template once for the whole run (vitest global setup). */
-export async function prepareTemplate(): Promise<void> {
-  await withAdmin(async (c) => {
-    await c.query(`DROP DATABASE IF EXISTS ${TEMPLATE_DB} WITH (FORCE)`);
-    await c.query(`CREATE DATABASE ${TEMPLATE_DB}`);
-  });
-  const database = await openDatabase({ databaseUrl: databaseUrlFor(TEMPLATE_DB), sqliteFile: '' });
+export async function prepareTemplate(name: string): Promise<void> {
+  await withAdmin((c) => c.query(`CREATE DATABASE ${name}`));
+  const database = await openDatabase({ databaseUrl: databaseUrlFor(name), sqliteFile: '' });
   await migrateToLatest(database.db);
   await database.close();
+}
+
+export async function dropTemplate(name: string): Promise<void> {
+  await withAdmin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
 }
