@@ -38,6 +38,9 @@ export interface EventMap {
   'visit.acked': { visitId: string; handoffId: string; ackedByName: string };
   'visit.closed': { visitId: string };
   'carpark.full': { occupied: number; capacity: number };
+  'lost_item.changed': { lostItemId: string; status: string; openPendingBy: string | null };
+  'incident.created': { incidentId: string; kind: string; severity: string; description: string; reportedByName: string };
+  'incident.updated': { incidentId: string; status: string; policeDecision: string | null };
 }
 export type EventType = keyof EventMap;
 

@@ -5,3 +5,4 @@ export * from './api.js';
 export * from './standards.js';
 export * from './rules.js';
 export * from './visits.js';
+export * from './site-care.js';

@@ -46,6 +46,8 @@ import { registerShiftRoutes } from './modules/shifts/index.js';
 import { registerStandardRoutes } from './modules/standards/index.js';
 import { registerTrainingRoutes } from './modules/training/index.js';
 import { registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
+import { registerLostFoundRoutes } from './modules/lost-found/index.js';
+import { registerIncidentRoutes } from './modules/incidents/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -162,6 +164,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerPhotoRoutes(authed, deps);
         registerShiftRoutes(authed, { ...deps, guests: opts.guestPresence ?? visitGuestPresence(database.db) });
         registerVisitRoutes(authed, deps);
+        registerLostFoundRoutes(authed, deps);
+        registerIncidentRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);

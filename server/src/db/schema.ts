@@ -141,6 +141,9 @@ export interface DB {
   customers: CustomersTable;
   visits: VisitsTable;
   visit_handoffs: VisitHandoffsTable;
+  vehicle_checks: VehicleChecksTable;
+  lost_items: LostItemsTable;
+  incidents: IncidentsTable;
 }
 
 export interface StandardVersionsTable {
@@ -322,4 +325,54 @@ export interface VisitHandoffsTable {
   sent_at: number;
   acked_by: string | null;
   acked_at: number | null;
+}
+
+export interface VehicleChecksTable {
+  visit_id: string;
+  site_id: string;
+  marks: string;
+  notes: string;
+  photo_ids: string;
+  signature: string;
+  checked_by: string;
+  signed_at: number;
+}
+
+export interface LostItemsTable {
+  id: string;
+  site_id: string;
+  what: string;
+  where_found: string;
+  found_at: number;
+  found_by: string;
+  storage_place: string;
+  status: string;
+  open_pending_by: string | null;
+  open_pending_at: number | null;
+  opened_by: string | null;
+  opened_at: number | null;
+  contents: string | null;
+  returned_to: string | null;
+  returned_phone: string | null;
+  return_signature: string | null;
+  returned_by: string | null;
+  returned_at: number | null;
+  created_at: number;
+}
+
+export interface IncidentsTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  severity: string;
+  description: string;
+  photo_id: string | null;
+  reported_by: string;
+  reported_at: number;
+  status: string;
+  police_decision: string | null;
+  decision_note: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  closed_at: number | null;
 }

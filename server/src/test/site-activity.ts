@@ -25,6 +25,8 @@ export interface SiteActivity {
   opinionId: string;
   visitId: string;
   handoffId: string;
+  lostItemId: string;
+  incidentId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -120,6 +122,44 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'visit',
   );
+  const signature = {
+    strokes: [
+      [
+        [0.1, 0.5],
+        [0.3, 0.3],
+        [0.5, 0.6],
+      ],
+    ],
+  };
+  await ok(
+    await app.inject({
+      method: 'PUT',
+      url: `${base}/visits/${visit.id}/vehicle-check`,
+      ...as(staff.cookie),
+      payload: { marks: [], notes: '无损伤', photoIds: [photoId], signature },
+    }),
+    'vehicle check',
+  );
+  const lostItemId = newId();
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/lost-items`,
+      ...as(staff.cookie),
+      payload: { id: lostItemId, what: '黑色双肩包', whereFound: '沙盘区', storagePlace: '前台抽屉' },
+    }),
+    'lost item',
+  );
+  const incidentId = newId();
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/incidents`,
+      ...as(staff.cookie),
+      payload: { id: incidentId, kind: 'unauthorised_photo', severity: 'low', description: '有人在样板房拍摄' },
+    }),
+    'incident',
+  );
   return {
     manager,
     staff,
@@ -132,5 +172,7 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     opinionId,
     visitId: visit.id,
     handoffId: visit.handoffs[0]!.id,
+    lostItemId,
+    incidentId,
   };
 }

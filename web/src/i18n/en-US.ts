@@ -1,6 +1,7 @@
 import type { Messages } from './zh-CN';
 import { consoleShiftsEn } from './sections/console-shifts.en-US';
 import { shiftPhoneEn } from './sections/shift-phone.en-US';
+import { visitsEn } from './sections/visits.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -288,7 +289,9 @@ export const enUS: Messages = {
       },
       requisition: { create: 'Requested supplies', approved: 'Approved a requisition', rejected: 'Rejected a requisition' },
       opinion: { create: 'Recorded a customer opinion' },
-      visit: { register: 'Registered a visit', handoff: 'Handed guests on', ack: 'Took over guests' },
+      visit: { register: 'Registered a visit', handoff: 'Handed guests on', ack: 'Took over guests', vehicle_check: 'Signed vehicle check' },
+      lost_item: { register: 'Registered a found item', open_first: 'Confirmed opening (first witness)', opened: 'Opened before two witnesses', return: 'Returned to owner' },
+      incident: { report: 'Reported an incident', police_decision: 'Recorded the police decision', close: 'Closed an incident' },
     },
     detailKeys: {
       name: 'Name',
@@ -323,6 +326,8 @@ export const enUS: Messages = {
       requisition: 'Requisition',
       customer_opinion: 'Customer opinion',
       visit: 'Visit',
+      lost_item: 'Lost item',
+      incident: 'Incident',
     },
   },
   notices: {
@@ -438,6 +443,7 @@ export const enUS: Messages = {
     people: 'People',
   },
   shiftPhone: shiftPhoneEn,
+  visits: visitsEn,
   errors: {
     VALIDATION_FAILED: 'Some input is not valid. Check it and try again',
     MALFORMED_JSON: 'The request was malformed',
@@ -503,6 +509,15 @@ export const enUS: Messages = {
     HANDOFF_ALREADY_ACKED: 'A colleague has already taken these guests',
     HANDOFF_NOT_FOR_YOU: 'These guests were handed to another post',
     CONSULTANT_REQUIRED: 'Choose the sales consultant',
+    SIGNATURE_EMPTY: 'Ask the customer to sign first',
+    VEHICLE_CHECK_NOT_FOR_CAR: 'Guests on foot have no vehicle to check',
+    LOST_ITEM_NOT_FOUND: 'Lost item not found',
+    LOST_ITEM_SAME_PERSON: 'A second colleague must confirm on their own phone before it is opened',
+    LOST_ITEM_ALREADY_OPENED: 'The item was already opened before two witnesses',
+    LOST_ITEM_NOT_OPENED: 'Open and record the item with two witnesses before returning it',
+    LOST_ITEM_RETURNED: 'The item has been returned to its owner',
+    INCIDENT_NOT_FOUND: 'Incident not found',
+    INCIDENT_CLOSED: 'This incident is closed',
     INTERNAL_ERROR: 'Server error. Please try again later',
     SERVICE_UNAVAILABLE: 'Service unavailable. Please try again later',
     NETWORK_ERROR: 'Network error. Check your connection and try again',

@@ -1,5 +1,6 @@
 import { consoleShiftsZh } from './sections/console-shifts.zh-CN';
 import { shiftPhoneZh } from './sections/shift-phone.zh-CN';
+import { visitsZh } from './sections/visits.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -285,7 +286,9 @@ export const zhCN = {
       anomaly: { report: '登记异常', acknowledge: '确认异常', assign: '指派异常', resolve: '处理异常' },
       requisition: { create: '物资领用申请', approved: '批准领用', rejected: '驳回领用' },
       opinion: { create: '记录客户意见' },
-      visit: { register: '登记来访', handoff: '交接客人', ack: '接待客人' },
+      visit: { register: '登记来访', handoff: '交接客人', ack: '接待客人', vehicle_check: '车辆检查签字' },
+      lost_item: { register: '登记遗失物品', open_first: '确认开启(第一人)', opened: '两人见证开启', return: '归还失主' },
+      incident: { report: '上报事件', police_decision: '记录报警决定', close: '关闭事件' },
     },
     detailKeys: {
       name: '名称',
@@ -320,6 +323,8 @@ export const zhCN = {
       requisition: '物资申请',
       customer_opinion: '客户意见',
       visit: '来访',
+      lost_item: '遗失物品',
+      incident: '事件',
     },
   },
   notices: {
@@ -435,6 +440,7 @@ export const zhCN = {
     people: '可容纳人数',
   },
   shiftPhone: shiftPhoneZh,
+  visits: visitsZh,
   errors: {
     VALIDATION_FAILED: '填写的内容有误,请检查后重试',
     MALFORMED_JSON: '请求格式有误',
@@ -500,6 +506,15 @@ export const zhCN = {
     HANDOFF_ALREADY_ACKED: '这组客人已被其他同事接待',
     HANDOFF_NOT_FOR_YOU: '这是交给其他岗位的客人',
     CONSULTANT_REQUIRED: '请选择置业顾问',
+    SIGNATURE_EMPTY: '请客户签字后再提交',
+    VEHICLE_CHECK_NOT_FOR_CAR: '步行到访的客人没有车辆检查',
+    LOST_ITEM_NOT_FOUND: '遗失物品记录不存在',
+    LOST_ITEM_SAME_PERSON: '需要另一位同事在自己的手机上确认,才能打开',
+    LOST_ITEM_ALREADY_OPENED: '物品已在两人见证下打开',
+    LOST_ITEM_NOT_OPENED: '物品需先经两人确认打开登记后才能归还',
+    LOST_ITEM_RETURNED: '物品已归还失主',
+    INCIDENT_NOT_FOUND: '事件记录不存在',
+    INCIDENT_CLOSED: '事件已关闭',
     INTERNAL_ERROR: '服务器出错了,请稍后重试',
     SERVICE_UNAVAILABLE: '服务暂时不可用,请稍后重试',
     NETWORK_ERROR: '网络连接失败,请检查网络后重试',

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { CustomersTable, DB, VisitHandoffsTable, VisitsTable } from '../../db/schema.js';
+import type { CustomersTable, DB, VehicleChecksTable, VisitHandoffsTable, VisitsTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findVisitRow = (db: Kysely<DB>, siteId: string, visitId: string) =>
@@ -131,4 +131,17 @@ export async function worksPostKind(db: Kysely<DB>, siteId: string, personId: st
     .where('p.kind', '=', postKind)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+export const findVehicleCheck = (db: Kysely<DB>, visitId: string) =>
+  db.selectFrom('vehicle_checks').selectAll().where('visit_id', '=', visitId).executeTakeFirst();
+
+/** A later check of the same car replaces the earlier one (a missed scratch added, signed again). */
+export async function saveVehicleCheck(db: Kysely<DB>, row: VehicleChecksTable): Promise<void> {
+  const { visit_id: _visitId, ...rest } = row;
+  await db
+    .insertInto('vehicle_checks')
+    .values(row)
+    .onConflict((oc) => oc.column('visit_id').doUpdateSet(rest))
+    .execute();
 }

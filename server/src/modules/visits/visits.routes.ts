@@ -4,6 +4,8 @@ import {
   Page,
   RegisterVisitBody,
   SiteParams,
+  VehicleCheck,
+  VehicleCheckBody,
   Visit,
   VisitListQuery,
   VisitorCounts,
@@ -11,6 +13,7 @@ import {
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
+import { getVehicleCheck, recordVehicleCheck } from './vehicle-check.service.js';
 import { acknowledgeHandoff, getVisit, handOff, listVisits, registerVisit, visitorCounts } from './visits.service.js';
 
 export function registerVisitRoutes(app: App, deps: Deps): void {
@@ -48,6 +51,22 @@ export function registerVisitRoutes(app: App, deps: Deps): void {
     '/sites/:siteId/visits/:visitId/handoffs/:handoffId/ack',
     { schema: { tags, summary: 'The receiving post takes the party', params: HandoffParams, response: { 200: Visit } } },
     (req) => acknowledgeHandoff(deps, req.actor, req.params.siteId, req.params.visitId, req.params.handoffId),
+  );
+  app.put(
+    '/sites/:siteId/visits/:visitId/vehicle-check',
+    {
+      schema: {
+        tags,
+        summary: 'The vehicle-body check, signed by the customer',
+        params: VisitParams,
+        body: VehicleCheckBody,
+        response: { 200: VehicleCheck },
+      },
+    },
+    (req) => recordVehicleCheck(deps, req.actor, req.params.siteId, req.params.visitId, req.body),
+  );
+  app.get('/sites/:siteId/visits/:visitId/vehicle-check', { schema: { tags, params: VisitParams, response: { 200: VehicleCheck } } }, (req) =>
+    getVehicleCheck(deps, req.actor, req.params.siteId, req.params.visitId),
   );
   app.get(
     '/sites/:siteId/visitor-counts',

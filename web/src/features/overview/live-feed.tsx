@@ -54,6 +54,9 @@ function eventAction(event: RealtimeEvent): string {
     case 'visit.acked':
     case 'visit.closed':
     case 'carpark.full':
+    case 'lost_item.changed':
+    case 'incident.created':
+    case 'incident.updated':
       return event.type; // no words for these yet: actionLabel shows the raw type
   }
 }

@@ -32,4 +32,6 @@ export const queryKeys = {
   training: (siteId: string, personId: string) => ['site', siteId, 'training', personId] as const,
   visitsRoot: (siteId: string) => ['site', siteId, 'visits'] as const,
   visitorCounts: (siteId: string) => ['site', siteId, 'visitor-counts'] as const,
+  lostItems: (siteId: string) => ['site', siteId, 'lost-items'] as const,
+  incidents: (siteId: string) => ['site', siteId, 'incidents'] as const,
 };

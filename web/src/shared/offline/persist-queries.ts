@@ -21,7 +21,17 @@ interface StoredQuery {
 
 const MAX_STORED = 40;
 /** Per-site query kinds worth having offline: ['site', siteId, <kind>, …]. */
-const SITE_KINDS = new Set(['my-day', 'shift', 'standards', 'standard-settings', 'anomalies', 'requisitions', 'notifications']);
+const SITE_KINDS = new Set([
+  'my-day',
+  'shift',
+  'standards',
+  'standard-settings',
+  'anomalies',
+  'requisitions',
+  'notifications',
+  'visits',
+  'visitor-counts',
+]);
 
 export function isPersisted(queryKey: QueryKey): boolean {
   if (queryKey[0] === queryKeys.me[0] && queryKey.length === 1) return true;

@@ -87,5 +87,12 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
         invalidate(queryKeys.shiftRoot(siteId)); // guests on site, for the clock-out guard
       }
       break;
+    case 'lost_item.changed':
+      if (siteId) invalidate(queryKeys.lostItems(siteId));
+      break;
+    case 'incident.created':
+    case 'incident.updated':
+      if (siteId) invalidate(queryKeys.incidents(siteId));
+      break;
   }
 }

@@ -1,0 +1,1 @@
+export { registerIncidentRoutes } from './incidents.routes.js';

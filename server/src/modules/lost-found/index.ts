@@ -1,0 +1,1 @@
+export { registerLostFoundRoutes } from './lost-found.routes.js';

@@ -1,0 +1,1 @@
+export { assertSigned } from './signature.js';
