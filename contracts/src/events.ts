@@ -41,6 +41,10 @@ export interface EventMap {
   'lost_item.changed': { lostItemId: string; status: string; openPendingBy: string | null };
   'incident.created': { incidentId: string; kind: string; severity: string; description: string; reportedByName: string };
   'incident.updated': { incidentId: string; status: string; policeDecision: string | null };
+  'hall.changed': { visitId: string | null };
+  'drink.changed': { orderId: string; visitId: string; status: string };
+  /** HALL-DRINK-4: time to go and ask the table whether they would like more. */
+  'drink.refill_prompt': { orderId: string; visitId: string; tableName: string | null };
 }
 export type EventType = keyof EventMap;
 

@@ -6,3 +6,4 @@ export * from './standards.js';
 export * from './rules.js';
 export * from './visits.js';
 export * from './site-care.js';
+export * from './hall.js';

@@ -77,6 +77,8 @@ export const StandardSettings = Type.Object(
   {
     /** HALL-DRINK-4: ask about a refill when the cup is down to this fraction (the sources say 1/3 and 1/2). */
     refillFraction: Type.Union([Type.Literal('1/3'), Type.Literal('1/2'), Type.Literal('1/4')]),
+    /** Minutes after a drink is served before the hall is prompted to ask about a refill. */
+    refillPromptMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
     /** HALL-IN-5: greeting by time of day, in the site's time zone. */
     greetingWindows: Type.Array(GreetingWindow, { minItems: 1, maxItems: 8 }),
     /** A clock-in later than the rostered start by more than this is late. */

@@ -48,6 +48,7 @@ import { registerTrainingRoutes } from './modules/training/index.js';
 import { registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
+import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -109,6 +110,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const hub = new RealtimeHub(events);
   const timers = new TimerRunner(deps, instanceId);
   registerSessionPurge(timers);
+  registerHallTimers(timers);
   app.decorate('services', { deps, timers, hub, events });
 
   registerErrorHandler(app);
@@ -166,6 +168,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerVisitRoutes(authed, deps);
         registerLostFoundRoutes(authed, deps);
         registerIncidentRoutes(authed, deps);
+        registerHallRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);

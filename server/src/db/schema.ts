@@ -144,6 +144,8 @@ export interface DB {
   vehicle_checks: VehicleChecksTable;
   lost_items: LostItemsTable;
   incidents: IncidentsTable;
+  hall_tables: HallTablesTable;
+  drink_orders: DrinkOrdersTable;
 }
 
 export interface StandardVersionsTable {
@@ -310,6 +312,9 @@ export interface VisitsTable {
   arrived_at: number;
   closed_at: number | null;
   updated_at: number;
+  table_id?: string | null;
+  seated_at?: number | null;
+  waiting_since?: number | null;
 }
 
 export interface VisitHandoffsTable {
@@ -375,4 +380,26 @@ export interface IncidentsTable {
   decided_by: string | null;
   decided_at: number | null;
   closed_at: number | null;
+}
+
+export interface HallTablesTable {
+  id: string;
+  site_id: string;
+  name: string;
+  seats: number;
+  created_at: number;
+}
+
+export interface DrinkOrdersTable {
+  id: string;
+  site_id: string;
+  visit_id: string;
+  table_id: string | null;
+  lines: string;
+  status: string;
+  ordered_by: string;
+  ordered_at: number;
+  made_at: number | null;
+  served_at: number | null;
+  served_by_post: string | null;
 }

@@ -27,6 +27,7 @@ export interface SiteActivity {
   handoffId: string;
   lostItemId: string;
   incidentId: string;
+  orderId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -160,6 +161,21 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'incident',
   );
+  // The car-park hand-off reaches the hall; seat the party and order drinks.
+  await ok(
+    await app.inject({ method: 'POST', url: `${base}/visits/${visit.id}/handoffs/${visit.handoffs[0]!.id}/ack`, ...as(manager.cookie) }),
+    'hall ack',
+  );
+  const orderId = newId();
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/visits/${visit.id}/drinks`,
+      ...as(staff.cookie),
+      payload: { id: orderId, lines: [{ name: '美式咖啡', quantity: 2 }] },
+    }),
+    'drinks',
+  );
   return {
     manager,
     staff,
@@ -174,5 +190,6 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     handoffId: visit.handoffs[0]!.id,
     lostItemId,
     incidentId,
+    orderId,
   };
 }

@@ -3,6 +3,7 @@ import * as foundation from './2026-11-28-001-foundation.js';
 import * as standardsShifts from './2026-11-28-002-standards-shifts.js';
 import * as visits from './2026-11-28-003-visits.js';
 import * as siteCare from './2026-11-28-004-site-care.js';
+import * as hallBar from './2026-11-28-005-hall-bar.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-002-standards-shifts': standardsShifts,
   '2026-11-28-003-visits': visits,
   '2026-11-28-004-site-care': siteCare,
+  '2026-11-28-005-hall-bar': hallBar,
 };

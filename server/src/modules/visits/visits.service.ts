@@ -310,8 +310,15 @@ export async function handOff(
     const patch: Partial<VisitsTable> = { updated_at: tx.now };
     if (input.to === 'consultant') patch.consultant_id = input.consultantId ?? null;
     // Guests leaving on foot need nobody to receive them: the visit ends now.
-    if (input.to === 'departure' && visit.arrival_mode === 'walk_in')
-      Object.assign(patch, moveTo(visit, 'departed', tx.now), { status: 'closed', closed_at: tx.now });
+    if (input.to === 'departure' && visit.arrival_mode === 'walk_in') {
+      Object.assign(patch, moveTo(visit, 'departed', tx.now), {
+        status: 'closed',
+        closed_at: tx.now,
+        table_id: null,
+        seated_at: null,
+        waiting_since: null,
+      });
+    }
     await updateVisitRow(tx.trx, visitId, patch);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'visit.handoff', entityType: 'visit', entityId: visitId, detail: { to: input.to } });
     if (patch.status === 'closed') tx.emit({ siteId }, 'visit.closed', { visitId });
@@ -347,6 +354,8 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
     const stage = stageAfterAck(handoff.to_target as HandoffTarget);
     const patch: Partial<VisitsTable> = { updated_at: tx.now, ...(stage ? moveTo(visit, stage, tx.now) : {}) };
     if (stage === 'departed') Object.assign(patch, { status: 'closed', closed_at: tx.now });
+    // Guests leaving the hall free their table and their place on the waiting list.
+    if (stage && stage !== 'hall') Object.assign(patch, { table_id: null, seated_at: null, waiting_since: null });
     await updateVisitRow(tx.trx, visitId, patch);
     await recordAudit(tx, actorRef(actor), {
       siteId,
@@ -357,6 +366,7 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
     });
     tx.emit({ siteId }, 'visit.acked', { visitId, handoffId, ackedByName: actor.name });
     if (stage === 'departed') tx.emit({ siteId }, 'visit.closed', { visitId });
+    if (stage && stage !== 'hall' && (visit.table_id || visit.waiting_since)) tx.emit({ siteId }, 'hall.changed', { visitId });
   });
   return getVisit(deps, actor, siteId, visitId);
 }

@@ -57,6 +57,9 @@ function eventAction(event: RealtimeEvent): string {
     case 'lost_item.changed':
     case 'incident.created':
     case 'incident.updated':
+    case 'hall.changed':
+    case 'drink.changed':
+    case 'drink.refill_prompt':
       return event.type; // no words for these yet: actionLabel shows the raw type
   }
 }

@@ -34,4 +34,6 @@ export const queryKeys = {
   visitorCounts: (siteId: string) => ['site', siteId, 'visitor-counts'] as const,
   lostItems: (siteId: string) => ['site', siteId, 'lost-items'] as const,
   incidents: (siteId: string) => ['site', siteId, 'incidents'] as const,
+  hall: (siteId: string) => ['site', siteId, 'hall'] as const,
+  barQueue: (siteId: string) => ['site', siteId, 'bar-queue'] as const,
 };

@@ -94,5 +94,13 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'incident.updated':
       if (siteId) invalidate(queryKeys.incidents(siteId));
       break;
+    case 'hall.changed':
+      if (siteId) invalidate(queryKeys.hall(siteId));
+      break;
+    case 'drink.changed':
+      if (siteId) invalidate(queryKeys.barQueue(siteId));
+      break;
+    case 'drink.refill_prompt':
+      break; // a prompt to the hall's phones, shown where it arrives; nothing cached changes
   }
 }

@@ -1,0 +1,88 @@
+import type net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { DrinkOrder, Hall, SeatResult, Visit } from '@anchang/contracts';
+import { newId } from '../../platform/ids.js';
+import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../../test/factories.js';
+import { connectSocket } from '../../test/ws-client.js';
+
+describe(`hall seating and the bar (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  let t: TestApp;
+  let site: TestSite;
+  let base: string;
+  let manager: string;
+  let hall: string;
+  let server: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.testDb.database.db;
+    site = await createCompanyWithSite(db);
+    base = `/api/sites/${site.siteId}`;
+    manager = await loginAs(t.app, (await createPerson(db, site, 'site_manager')).login);
+    hall = await loginAs(t.app, (await createPerson(db, site, 'staff', { postIds: [site.postId] })).login);
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    server = `http://127.0.0.1:${(t.app.server.address() as net.AddressInfo).port}`;
+  });
+  afterAll(() => t.close());
+
+  const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    t.app.inject({ method, url: `${base}${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string } }>().error.code;
+  const walkIn = async (partySize: number) => (await call(hall, 'POST', '/visits', { id: newId(), partySize, arrivalMode: 'walk_in' })).json<Visit>();
+
+  it('seats parties against the tables’ seats and sends the rest to the sand table in order', async () => {
+    await call(manager, 'POST', '/hall/tables', { name: '1 号桌', seats: 4 });
+    const hallState = (await call(manager, 'POST', '/hall/tables', { name: '2 号桌', seats: 2 })).json<Hall>();
+    expect(hallState.seats).toBe(6);
+    const four = await walkIn(4);
+    const two = await walkIn(2);
+    const three = await walkIn(3);
+    const one = await walkIn(1);
+    expect((await call(hall, 'POST', `/visits/${four.id}/seat`, {})).json<SeatResult>()).toMatchObject({ seated: true });
+    const table2 = hallState.tables.find((x) => x.name === '2 号桌')!.id;
+    expect(code(await call(hall, 'POST', `/visits/${three.id}/seat`, { tableId: table2 }))).toBe('TABLE_FULL');
+    expect((await call(hall, 'POST', `/visits/${two.id}/seat`, {})).json<SeatResult>()).toMatchObject({ seated: true, tableId: table2 });
+    expect((await call(hall, 'POST', `/visits/${three.id}/seat`, {})).json<SeatResult>()).toEqual({
+      seated: false,
+      tableId: null,
+      waitingPosition: 1,
+    });
+    expect((await call(hall, 'POST', `/visits/${one.id}/seat`, {})).json<SeatResult>()).toEqual({ seated: false, tableId: null, waitingPosition: 2 });
+    const now = (await call(manager, 'GET', '/hall')).json<Hall>();
+    expect(now).toMatchObject({ occupied: 6, seats: 6 });
+    expect(now.waiting.map((w) => w.visitId)).toEqual([three.id, one.id]);
+
+    // The four leave: their table frees up and the waiting party of three can sit.
+    await call(hall, 'POST', `/visits/${four.id}/handoffs`, { id: newId(), to: 'departure' });
+    expect((await call(hall, 'POST', `/visits/${three.id}/seat`, {})).json<SeatResult>()).toMatchObject({ seated: true });
+    expect((await call(manager, 'GET', '/hall')).json<Hall>().waiting.map((w) => w.visitId)).toEqual([one.id]);
+  });
+
+  it('queues drinks at the bar, lets the hall serve when the bar is busy, and prompts a refill after the interval', async () => {
+    const party = await walkIn(2);
+    await call(hall, 'POST', `/visits/${party.id}/seat`, {});
+    const phone = await connectSocket(server, hall);
+    phone.send({ type: 'subscribe', siteId: site.siteId });
+    await phone.waitFor((m) => m.type === 'subscribed');
+    const id = newId();
+    const ordered = await call(hall, 'POST', `/visits/${party.id}/drinks`, { id, lines: [{ name: '柠檬水', quantity: 2 }] });
+    expect(ordered.statusCode).toBe(201);
+    expect((await call(hall, 'POST', `/visits/${party.id}/drinks`, { id, lines: [{ name: '柠檬水', quantity: 2 }] })).statusCode).toBe(200);
+    expect((await call(manager, 'GET', '/bar/queue')).json<DrinkOrder[]>().map((o) => o.id)).toContain(id);
+    expect(code(await call(hall, 'POST', `/bar/orders/${id}/served`, { by: 'HALL' }))).toBe('DRINK_ORDER_STATE');
+    await call(manager, 'POST', `/bar/orders/${id}/made`);
+    const served = (await call(hall, 'POST', `/bar/orders/${id}/served`, { by: 'HALL' })).json<DrinkOrder>();
+    expect(served).toMatchObject({ status: 'served', servedByPost: 'HALL' });
+    expect((await call(manager, 'GET', '/bar/queue')).json<DrinkOrder[]>().map((o) => o.id)).not.toContain(id);
+
+    t.clock.advance(14 * 60_000);
+    await t.app.services.timers.runDue();
+    expect(phone.messages.some((m) => m.type === 'event' && m.event.type === 'drink.refill_prompt')).toBe(false);
+    t.clock.advance(60_000);
+    await t.app.services.timers.runDue();
+    const prompt = await phone.waitFor((m) => m.type === 'event' && m.event.type === 'drink.refill_prompt');
+    expect(prompt.type === 'event' && prompt.event.payload).toMatchObject({ orderId: id, visitId: party.id });
+    phone.close();
+  });
+});

@@ -1,0 +1,2 @@
+export { registerHallRoutes } from './hall.routes.js';
+export { registerHallTimers } from './hall.service.js';
