@@ -45,6 +45,8 @@ export interface EventMap {
   'drink.changed': { orderId: string; visitId: string; status: string };
   /** HALL-DRINK-4: time to go and ask the table whether they would like more. */
   'drink.refill_prompt': { orderId: string; visitId: string; tableName: string | null };
+  'shuttle.changed': { tripId: string; status: string; vehicle: string };
+  'visit.interest': { visitId: string; noteId: string; interests: string | null; byName: string };
 }
 export type EventType = keyof EventMap;
 

@@ -7,3 +7,4 @@ export * from './rules.js';
 export * from './visits.js';
 export * from './site-care.js';
 export * from './hall.js';
+export * from './shuttle.js';

@@ -49,6 +49,7 @@ import { registerVisitRoutes, visitGuestPresence, type GuestPresence } from './m
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
 import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';
+import { registerShuttleRoutes } from './modules/shuttle/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -169,6 +170,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerLostFoundRoutes(authed, deps);
         registerIncidentRoutes(authed, deps);
         registerHallRoutes(authed, deps);
+        registerShuttleRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);

@@ -146,6 +146,9 @@ export interface DB {
   incidents: IncidentsTable;
   hall_tables: HallTablesTable;
   drink_orders: DrinkOrdersTable;
+  shuttle_trips: ShuttleTripsTable;
+  vehicle_events: VehicleEventsTable;
+  model_room_notes: ModelRoomNotesTable;
 }
 
 export interface StandardVersionsTable {
@@ -402,4 +405,40 @@ export interface DrinkOrdersTable {
   made_at: number | null;
   served_at: number | null;
   served_by_post: string | null;
+}
+
+export interface ShuttleTripsTable {
+  id: string;
+  site_id: string;
+  vehicle: string;
+  driver_id: string;
+  destination: string;
+  visit_ids: string;
+  guests: number;
+  status: string;
+  departed_at: number;
+  arrived_at: number | null;
+  items_left: number | null;
+  items_note: string | null;
+}
+
+export interface VehicleEventsTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  vehicle: string;
+  by_person: string;
+  to_driver: string | null;
+  detail: string;
+  at: number;
+}
+
+export interface ModelRoomNotesTable {
+  id: string;
+  site_id: string;
+  visit_id: string;
+  shoe_covers: number | null;
+  interests: string | null;
+  by_person: string;
+  at: number;
 }

@@ -28,6 +28,7 @@ export interface SiteActivity {
   lostItemId: string;
   incidentId: string;
   orderId: string;
+  tripId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -176,6 +177,16 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'drinks',
   );
+  const tripId = newId();
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/shuttle/trips`,
+      ...as(staff.cookie),
+      payload: { id: tripId, vehicle: '1 号车', destination: 'model_room', visitIds: [visit.id] },
+    }),
+    'trip',
+  );
   return {
     manager,
     staff,
@@ -191,5 +202,6 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     lostItemId,
     incidentId,
     orderId,
+    tripId,
   };
 }

@@ -60,6 +60,8 @@ function eventAction(event: RealtimeEvent): string {
     case 'hall.changed':
     case 'drink.changed':
     case 'drink.refill_prompt':
+    case 'shuttle.changed':
+    case 'visit.interest':
       return event.type; // no words for these yet: actionLabel shows the raw type
   }
 }

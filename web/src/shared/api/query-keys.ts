@@ -36,4 +36,5 @@ export const queryKeys = {
   incidents: (siteId: string) => ['site', siteId, 'incidents'] as const,
   hall: (siteId: string) => ['site', siteId, 'hall'] as const,
   barQueue: (siteId: string) => ['site', siteId, 'bar-queue'] as const,
+  shuttleTrips: (siteId: string) => ['site', siteId, 'shuttle-trips'] as const,
 };

@@ -100,6 +100,12 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'drink.changed':
       if (siteId) invalidate(queryKeys.barQueue(siteId));
       break;
+    case 'shuttle.changed':
+      if (siteId) invalidate(queryKeys.shuttleTrips(siteId));
+      break;
+    case 'visit.interest':
+      if (siteId) invalidate(queryKeys.visitsRoot(siteId));
+      break;
     case 'drink.refill_prompt':
       break; // a prompt to the hall's phones, shown where it arrives; nothing cached changes
   }

@@ -1,0 +1,1 @@
+export { registerShuttleRoutes } from './shuttle.routes.js';

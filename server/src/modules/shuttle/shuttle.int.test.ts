@@ -1,0 +1,80 @@
+import type net from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ShuttleTrip, Visit } from '@anchang/contracts';
+import { newId } from '../../platform/ids.js';
+import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../../test/factories.js';
+import { connectSocket } from '../../test/ws-client.js';
+
+describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`, () => {
+  let t: TestApp;
+  let site: TestSite;
+  let base: string;
+  let driver: string;
+  let driver2Id: string;
+  let consultant: { id: string; cookie: string };
+  let server: string;
+
+  beforeAll(async () => {
+    t = await buildTestApp();
+    const db = t.testDb.database.db;
+    site = await createCompanyWithSite(db);
+    base = `/api/sites/${site.siteId}`;
+    driver = await loginAs(t.app, (await createPerson(db, site, 'staff')).login);
+    driver2Id = (await createPerson(db, site, 'staff')).id;
+    const c = await createPerson(db, site, 'sales_consultant');
+    consultant = { id: c.id, cookie: await loginAs(t.app, c.login) };
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    server = `http://127.0.0.1:${(t.app.server.address() as net.AddressInfo).port}`;
+  });
+  afterAll(() => t.close());
+
+  const call = (cookie: string, method: 'GET' | 'POST', url: string, payload?: unknown) =>
+    t.app.inject({ method, url: `${base}${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
+  const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string } }>().error.code;
+
+  it('carries visits only, logs the trip and checks for items left at drop-off', async () => {
+    const visit = (await call(driver, 'POST', '/visits', { id: newId(), partySize: 3, arrivalMode: 'walk_in' })).json<Visit>();
+    expect(
+      code(
+        await call(driver, 'POST', '/shuttle/trips', { id: newId(), vehicle: '1 号车', destination: 'model_room', visitIds: [visit.id, newId()] }),
+      ),
+    ).toBe('VISIT_NOT_BOARDABLE');
+    const id = newId();
+    const trip = (
+      await call(driver, 'POST', '/shuttle/trips', { id, vehicle: '1 号车', destination: 'model_room', visitIds: [visit.id] })
+    ).json<ShuttleTrip>();
+    expect(trip).toMatchObject({ status: 'en_route', guests: 3 });
+    expect(code(await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, { itemsLeft: true }))).toBe('ITEMS_NOTE_REQUIRED');
+    const arrived = (
+      await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, { itemsLeft: true, itemsNote: '后排座位上一把雨伞,已交前台' })
+    ).json<ShuttleTrip>();
+    expect(arrived).toMatchObject({ status: 'arrived', itemsLeft: true });
+    expect(code(await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, { itemsLeft: false }))).toBe('TRIP_ALREADY_ARRIVED');
+    expect((await call(driver, 'GET', '/shuttle/trips?vehicle=1 号车')).json<{ items: ShuttleTrip[] }>().items.map((x) => x.id)).toEqual([id]);
+    const handover = await call(driver, 'POST', '/shuttle/vehicle-events', {
+      kind: 'handover',
+      vehicle: '1 号车',
+      toDriverId: driver2Id,
+      batteryPercent: 64,
+      bodyOk: true,
+    });
+    expect(handover.statusCode).toBe(201);
+    expect(
+      (await call(driver, 'POST', '/shuttle/vehicle-events', { kind: 'day_end', vehicle: '1 号车', cleaned: true, charging: true })).statusCode,
+    ).toBe(201);
+  });
+
+  it('sends the points of interest recorded in the model room to the consultant', async () => {
+    const visit = (await call(driver, 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'walk_in' })).json<Visit>();
+    await call(driver, 'POST', `/visits/${visit.id}/handoffs`, { id: newId(), to: 'consultant', consultantId: consultant.id });
+    const phone = await connectSocket(server, consultant.cookie);
+    await phone.waitFor((m) => m.type === 'hello');
+    expect(code(await call(driver, 'POST', `/visits/${visit.id}/model-room-notes`, { id: newId() }))).toBe('VALIDATION_FAILED');
+    const note = await call(driver, 'POST', `/visits/${visit.id}/model-room-notes`, { id: newId(), shoeCovers: 2, interests: '关心主卧朝向和学区' });
+    expect(note.statusCode).toBe(201);
+    const live = await phone.waitFor((m) => m.type === 'event' && m.event.type === 'visit.interest' && m.event.room === `user:${consultant.id}`);
+    expect(live.type === 'event' && live.event.payload).toMatchObject({ visitId: visit.id, interests: '关心主卧朝向和学区' });
+    phone.close();
+  });
+});

@@ -1,0 +1,73 @@
+import {
+  ArriveBody,
+  ModelRoomNote,
+  ModelRoomNoteBody,
+  Page,
+  ShuttleTrip,
+  ShuttleTripParams,
+  SiteParams,
+  StartTripBody,
+  TripLogQuery,
+  VehicleEvent,
+  VehicleEventBody,
+  VisitParams,
+} from '@anchang/contracts';
+import type { App } from '../../platform/http/types.js';
+import type { Deps } from '../../platform/tx.js';
+import { arrive, recordModelRoomNote, recordVehicleEvent, startTrip, tripLog } from './shuttle.service.js';
+
+export function registerShuttleRoutes(app: App, deps: Deps): void {
+  const tags = ['shuttle'];
+  app.post(
+    '/sites/:siteId/shuttle/trips',
+    {
+      schema: {
+        tags,
+        summary: 'Depart with visits aboard (customers only)',
+        params: SiteParams,
+        body: StartTripBody,
+        response: { 200: ShuttleTrip, 201: ShuttleTrip },
+      },
+    },
+    async (req, reply) => {
+      const { trip, created } = await startTrip(deps, req.actor, req.params.siteId, req.body);
+      return reply.status(created ? 201 : 200).send(trip);
+    },
+  );
+  app.post(
+    '/sites/:siteId/shuttle/trips/:tripId/arrive',
+    { schema: { tags, summary: 'Arrive, with the items-left check', params: ShuttleTripParams, body: ArriveBody, response: { 200: ShuttleTrip } } },
+    (req) => arrive(deps, req.actor, req.params.siteId, req.params.tripId, req.body),
+  );
+  app.get(
+    '/sites/:siteId/shuttle/trips',
+    { schema: { tags, summary: 'The trip log, newest first', params: SiteParams, querystring: TripLogQuery, response: { 200: Page(ShuttleTrip) } } },
+    (req) => tripLog(deps, req.actor, req.params.siteId, req.query),
+  );
+  app.post(
+    '/sites/:siteId/shuttle/vehicle-events',
+    {
+      schema: {
+        tags,
+        summary: 'A handover between drivers, or the end-of-day clean and charge',
+        params: SiteParams,
+        body: VehicleEventBody,
+        response: { 201: VehicleEvent },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordVehicleEvent(deps, req.actor, req.params.siteId, req.body)),
+  );
+  app.post(
+    '/sites/:siteId/visits/:visitId/model-room-notes',
+    {
+      schema: {
+        tags: ['visits'],
+        summary: "Shoe covers handed out; the customer's points of interest",
+        params: VisitParams,
+        body: ModelRoomNoteBody,
+        response: { 201: ModelRoomNote },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await recordModelRoomNote(deps, req.actor, req.params.siteId, req.params.visitId, req.body)),
+  );
+}

@@ -1,0 +1,211 @@
+/**
+ * Shuttle trips (SHUTTLE): visits only aboard, departure and arrival logged, the items-left
+ * check at drop-off; vehicle handovers and the end-of-day clean and charge. And the model
+ * room's notes: shoe covers handed out, the customer's points of interest sent to the
+ * consultant (MODEL-IN-10).
+ */
+import type { ModelRoomNote, PageOf, ShuttleTrip, VehicleEvent, VehicleEventBody } from '@anchang/contracts';
+import type { ModelRoomNotesTable, ShuttleTripsTable, VehicleEventsTable } from '../../db/schema.js';
+import { actorRef, type Actor } from '../../platform/auth/actor.js';
+import { requireSiteMember } from '../../platform/auth/policy.js';
+import { AppError } from '../../platform/errors.js';
+import { writeOnce } from '../../platform/idempotent.js';
+import { newId } from '../../platform/ids.js';
+import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
+import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
+import { recordAudit } from '../audit/index.js';
+import { findPersonNames, isSiteMember } from '../people/index.js';
+import { findVisitRecord } from '../visits/index.js';
+import { arriveTrip, findTrip, findTripById, listTrips, openVisitsAmong } from './shuttle.repository.js';
+
+async function toTrips(deps: Pick<Deps, 'db'>, rows: ShuttleTripsTable[]): Promise<ShuttleTrip[]> {
+  const names = await findPersonNames(
+    deps.db,
+    rows.map((r) => r.driver_id),
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    siteId: r.site_id,
+    vehicle: r.vehicle,
+    driverId: r.driver_id,
+    driverName: names.get(r.driver_id) ?? '',
+    destination: r.destination as ShuttleTrip['destination'],
+    visitIds: JSON.parse(r.visit_ids) as string[],
+    guests: r.guests,
+    status: r.status as ShuttleTrip['status'],
+    departedAt: r.departed_at,
+    arrivedAt: r.arrived_at,
+    itemsLeft: r.items_left === null ? null : r.items_left === 1,
+    itemsNote: r.items_note,
+  }));
+}
+
+export async function startTrip(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: { id: string; vehicle: string; destination: 'model_room' | 'hall'; visitIds: string[] },
+): Promise<{ trip: ShuttleTrip; created: boolean }> {
+  requireSiteMember(actor, siteId);
+  const { value, created } = await writeOnce(
+    async () => {
+      const stored = await findTripById(deps.db, input.id);
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      return stored;
+    },
+    async () => {
+      // Only customers ride: every rider must be a visit on site now.
+      const visits = await openVisitsAmong(deps.db, siteId, input.visitIds);
+      if (visits.length !== input.visitIds.length) {
+        throw new AppError('VISIT_NOT_BOARDABLE', {
+          status: 409,
+          params: { visitIds: input.visitIds.filter((id) => !visits.some((v) => v.id === id)) },
+        });
+      }
+      return inWriteBatch(deps, async (tx) => {
+        const row: ShuttleTripsTable = {
+          id: input.id,
+          site_id: siteId,
+          vehicle: input.vehicle.trim(),
+          driver_id: actor.personId,
+          destination: input.destination,
+          visit_ids: JSON.stringify(input.visitIds),
+          guests: visits.reduce((n, v) => n + v.party_size, 0),
+          status: 'en_route',
+          departed_at: tx.now,
+          arrived_at: null,
+          items_left: null,
+          items_note: null,
+        };
+        tx.deferInsert('shuttle_trips', row);
+        await recordAudit(tx, actorRef(actor), {
+          siteId,
+          action: 'shuttle.depart',
+          entityType: 'shuttle_trip',
+          entityId: row.id,
+          detail: { vehicle: row.vehicle, guests: row.guests, destination: row.destination },
+        });
+        tx.emit({ siteId }, 'shuttle.changed', { tripId: row.id, status: 'en_route', vehicle: row.vehicle });
+        return row;
+      });
+    },
+  );
+  return { trip: (await toTrips(deps, [value]))[0]!, created };
+}
+
+export async function arrive(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  tripId: string,
+  input: { itemsLeft: boolean; itemsNote?: string },
+): Promise<ShuttleTrip> {
+  requireSiteMember(actor, siteId);
+  const trip = await findTrip(deps.db, siteId, tripId);
+  if (!trip) throw new AppError('TRIP_NOT_FOUND', { status: 404, params: { tripId } });
+  if (input.itemsLeft && !input.itemsNote?.trim()) throw new AppError('ITEMS_NOTE_REQUIRED', { status: 400, params: { field: 'itemsNote' } });
+  await inTransaction(deps, async (tx) => {
+    if (
+      (await arriveTrip(tx.trx, tripId, { arrived_at: tx.now, items_left: input.itemsLeft ? 1 : 0, items_note: input.itemsNote?.trim() ?? null })) ===
+      0
+    ) {
+      throw new AppError('TRIP_ALREADY_ARRIVED', { status: 409, params: { tripId } });
+    }
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'shuttle.arrive',
+      entityType: 'shuttle_trip',
+      entityId: tripId,
+      detail: { itemsLeft: input.itemsLeft, itemsNote: input.itemsNote ?? null },
+    });
+    tx.emit({ siteId }, 'shuttle.changed', { tripId, status: 'arrived', vehicle: trip.vehicle });
+  });
+  return (await toTrips(deps, [(await findTrip(deps.db, siteId, tripId))!]))[0]!;
+}
+
+export async function tripLog(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  query: { limit?: number; cursor?: string; vehicle?: string },
+): Promise<PageOf<ShuttleTrip>> {
+  requireSiteMember(actor, siteId);
+  const page = pageRequest(query, 'desc');
+  return toPageBatched(await listTrips(deps.db, siteId, page, query.vehicle), page, (rows) => toTrips(deps, rows));
+}
+
+export async function recordVehicleEvent(deps: Deps, actor: Actor, siteId: string, input: VehicleEventBody): Promise<VehicleEvent> {
+  requireSiteMember(actor, siteId);
+  if (input.kind === 'handover' && !(await isSiteMember(deps.db, siteId, input.toDriverId)))
+    throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.toDriverId } });
+  const { kind, vehicle, ...detail } = input;
+  const row = await inWriteBatch(deps, async (tx) => {
+    const r: VehicleEventsTable = {
+      id: newId(),
+      site_id: siteId,
+      kind,
+      vehicle: vehicle.trim(),
+      by_person: actor.personId,
+      to_driver: input.kind === 'handover' ? input.toDriverId : null,
+      detail: JSON.stringify(detail),
+      at: tx.now,
+    };
+    tx.deferInsert('vehicle_events', r);
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: `shuttle.${kind}`,
+      entityType: 'vehicle',
+      entityId: null,
+      detail: { vehicle: r.vehicle, ...detail },
+    });
+    return r;
+  });
+  const names = await findPersonNames(deps.db, [row.by_person, ...(row.to_driver ? [row.to_driver] : [])]);
+  return {
+    id: row.id,
+    kind,
+    vehicle: row.vehicle,
+    byName: names.get(row.by_person) ?? '',
+    toDriverName: row.to_driver ? (names.get(row.to_driver) ?? null) : null,
+    detail: detail,
+    at: row.at,
+  };
+}
+
+export async function recordModelRoomNote(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  visitId: string,
+  input: { id: string; shoeCovers?: number; interests?: string },
+): Promise<ModelRoomNote> {
+  requireSiteMember(actor, siteId);
+  const visit = await findVisitRecord(deps.db, siteId, visitId);
+  if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+  if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, params: { visitId } });
+  const row = await inWriteBatch(deps, async (tx) => {
+    const r: ModelRoomNotesTable = {
+      id: input.id,
+      site_id: siteId,
+      visit_id: visitId,
+      shoe_covers: input.shoeCovers ?? null,
+      interests: input.interests?.trim() ?? null,
+      by_person: actor.personId,
+      at: tx.now,
+    };
+    tx.deferInsert('model_room_notes', r);
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'visit.model_room_note',
+      entityType: 'visit',
+      entityId: visitId,
+      detail: { shoeCovers: r.shoe_covers, interests: r.interests },
+    });
+    const payload = { visitId, noteId: r.id, interests: r.interests, byName: actor.name };
+    tx.emit({ siteId }, 'visit.interest', payload);
+    // The consultant of these guests gets their points of interest on the phone.
+    if (visit.consultant_id && r.interests) tx.emit({ personId: visit.consultant_id, siteId }, 'visit.interest', payload);
+    return r;
+  });
+  return { id: row.id, visitId, shoeCovers: row.shoe_covers, interests: row.interests, byName: actor.name, at: row.at };
+}
