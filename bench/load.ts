@@ -40,6 +40,8 @@ export interface Target {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** Per request instead of `body` (and optionally another path and headers), e.g. a fresh id on every write. */
+  vary?: () => { path?: string; headers?: Record<string, string>; body: string };
 }
 
 export interface LoadOptions {
@@ -97,6 +99,18 @@ function fire(target: Target, durationS: number, connections: number) {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...target.headers },
     body: target.body,
+    ...(target.vary
+      ? {
+          requests: [
+            {
+              setupRequest: (req: autocannon.Request) => {
+                const v = target.vary!();
+                return { ...req, ...(v.path ? { path: v.path } : {}), headers: { ...req.headers, ...v.headers }, body: v.body };
+              },
+            },
+          ],
+        }
+      : {}),
     connections,
     duration: durationS,
     timeout: 10,

@@ -3,7 +3,7 @@
  * and prints self and inclusive time by function and self time by package, optionally only for
  * a measured window taken from a results JSON.
  *
- *   npx tsx bench/profile-summary.ts <profile.cpuprofile> [results.json <dialect> <real|bare>]
+ *   npx tsx bench/profile-summary.ts <profile.cpuprofile> [results.json <dialect> <real|bare|visits:journey|visits:real|visits:bare>]
  * PROFILE_TOP=<n> lengthens the inclusive list (default 60).
  */
 import fs from 'node:fs';
@@ -40,20 +40,29 @@ function category(url: string, name: string): string {
 function main(): void {
   const [profilePath, resultsPath, dialect, endpoint] = process.argv.slice(2);
   if (!profilePath) {
-    console.error('usage: tsx bench/profile-summary.ts <profile.cpuprofile> [results.json <dialect> <real|bare>]');
+    console.error(
+      'usage: tsx bench/profile-summary.ts <profile.cpuprofile> [results.json <dialect> <real|bare|visits:journey|visits:real|visits:bare>]',
+    );
     process.exit(2);
   }
   const profile = JSON.parse(fs.readFileSync(profilePath, 'utf8')) as CpuProfile;
   let window: { startUs: number; endUs: number } | null = null;
   let requests = 0;
   if (resultsPath && dialect && endpoint) {
+    type Windowed = { dialect: string; windows?: Record<string, { startUs: number; endUs: number }> } & Record<string, unknown>;
     const results = JSON.parse(fs.readFileSync(resultsPath, 'utf8')) as {
-      results: ({ dialect: string; windows?: Record<string, { startUs: number; endUs: number }> } & Record<string, unknown>)[];
+      results: Windowed[];
+      visits?: (Windowed & { requests: Record<string, number> })[];
     };
-    const result = results.results.find((r) => r.dialect === dialect);
-    window = result?.windows?.[endpoint] ?? null;
+    // `visits:journey`, `visits:real`, `visits:bare`: the visits scenario's windows.
+    const visits = endpoint.startsWith('visits:');
+    const name = visits ? endpoint.slice('visits:'.length) : endpoint;
+    const result = (visits ? (results.visits ?? []) : results.results).find((r) => r.dialect === dialect);
+    window = result?.windows?.[name] ?? null;
     if (!window) throw new Error(`no ${dialect}/${endpoint} window in ${resultsPath}`);
-    requests = (result?.[endpoint] as { requestsTotal?: number } | undefined)?.requestsTotal ?? 0;
+    requests = visits
+      ? ((result as { requests?: Record<string, number> }).requests?.[name] ?? 0)
+      : ((result?.[name] as { requestsTotal?: number } | undefined)?.requestsTotal ?? 0);
   }
 
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));

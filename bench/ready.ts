@@ -5,4 +5,6 @@ export interface ReadyMessage {
   port: number;
   dialect: 'sqlite' | 'postgres';
   siteId: string;
+  /** The visits scenario's sites (BENCH_SITES), in order: site i has the logins park-i, hall-i, model-i. */
+  visitSiteIds?: string[];
 }

@@ -1,4 +1,7 @@
 /**
+ * `npm run bench [-- notifications|visits|all]` (default notifications). `visits`: the visit hand-off chain on
+ * BENCH_SITES sales centers at once (bench/visits.ts), see bench/README.md.
+ *
  * `npm run bench`: the authenticated notification write against a bare insert of the same row,
  * on SQLite and then on PostgreSQL, with the server's peak memory. Prints a table with PASS/FAIL
  * against the targets and writes bench/results/<timestamp>.json. Exits 1 if any check fails.
@@ -15,6 +18,7 @@ import { drive, logIn, type LoadOptions, type Target } from './load.js';
 import { createScratchDatabase, postgresVersion } from './pg-database.js';
 import { judge, machineInfo, renderReport, writeResults, type CpuFigures, type DialectResult } from './report.js';
 import { readCpu, startServer, type CpuSnapshot, type ServerProcess } from './server-process.js';
+import { benchVisits, renderVisitsReport, type VisitOptions, type VisitsResult } from './visits.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -30,6 +34,17 @@ const load: LoadOptions = {
   durationS: envInt('BENCH_DURATION_S', 10, 1, 300),
   warmupS: envInt('BENCH_WARMUP_S', 2, 0, 60),
   connections: envInt('BENCH_CONNECTIONS', 20, 1, 1000),
+};
+/** `tsx bench/run.ts [notifications|visits|all]`: notifications (the original scenario) when none is named. */
+const scenario = process.argv[2] ?? 'notifications';
+if (!['notifications', 'visits', 'all'].includes(scenario)) throw new Error(`unknown scenario "${scenario}" (notifications, visits or all)`);
+const visitOptions: VisitOptions = {
+  sites: envInt('BENCH_SITES', 200, 1, 5000),
+  visitsPerSite: envInt('BENCH_VISITS_PER_SITE', 20, 1, 10_000),
+  maxSeconds: envInt('BENCH_VISITS_MAX_S', 40, 1, 600),
+  gapMs: envInt('BENCH_VISIT_GAP_MS', 0, 0, 60_000),
+  loginConcurrency: envInt('BENCH_LOGIN_CONCURRENCY', 4, 1, 64),
+  eventTimeoutMs: envInt('BENCH_EVENT_TIMEOUT_MS', 10_000, 100, 60_000),
 };
 const dialects = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((d) => d.trim()) as Dialect[];
 for (const d of dialects) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect "${String(d)}"`);
@@ -95,7 +110,11 @@ function cpuMeter(pid: number) {
   };
 }
 
-async function benchDialect(dialect: Dialect): Promise<DialectResult> {
+async function startBenchServer(
+  dialect: Dialect,
+  label: string,
+  extraVars: Record<string, string>,
+): Promise<{ server: ServerProcess; baseUrl: string }> {
   let vars: Record<string, string>;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-bench-'));
@@ -109,11 +128,24 @@ async function benchDialect(dialect: Dialect): Promise<DialectResult> {
   }
 
   // One directory per server: V8 writes a profile per thread (tsx's loader runs in its own), named by pid and thread.
-  const nodeArgs = [...serverNodeArgs, ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProfDir, `${dialect}-${Date.now()}`)] : [])];
-  const server: ServerProcess = await startServer({ env: serverEnv(vars), label: dialect, nodeArgs });
+  const nodeArgs = [...serverNodeArgs, ...(cpuProfDir ? ['--cpu-prof', '--cpu-prof-dir', path.join(cpuProfDir, `${label}-${Date.now()}`)] : [])];
+  const server: ServerProcess = await startServer({ env: serverEnv({ ...vars, ...extraVars }), label: dialect, nodeArgs });
   cleanups.push(() => server.stop());
   const baseUrl = `http://127.0.0.1:${server.ready.port}`;
   console.log(`  server pid ${server.pid} on ${baseUrl}`);
+  return { server, baseUrl };
+}
+
+async function benchVisitsDialect(dialect: Dialect): Promise<VisitsResult> {
+  const { server, baseUrl } = await startBenchServer(dialect, `visits-${dialect}`, { BENCH_SITES: String(visitOptions.sites) });
+  const result = await benchVisits({ dialect, server, baseUrl, visit: visitOptions, load, meter: cpuMeter });
+  await server.stop();
+  await cleanUp();
+  return result;
+}
+
+async function benchDialect(dialect: Dialect): Promise<DialectResult> {
+  const { server, baseUrl } = await startBenchServer(dialect, dialect, {});
   const idleRssMb = server.memory.read().rssMb;
 
   const session = await logIn(baseUrl);
@@ -166,25 +198,41 @@ async function main(): Promise<number> {
     );
   }
   const results: DialectResult[] = [];
+  const visitResults: VisitsResult[] = [];
   const extra: Record<string, string> = {};
   if (dialects.includes('postgres')) extra.postgres = await postgresVersion();
-  for (const dialect of dialects) {
-    console.log(`\n${dialect}:`);
-    results.push(await benchDialect(dialect));
+  if (scenario !== 'visits') {
+    for (const dialect of dialects) {
+      console.log(`\n${dialect}, notifications:`);
+      results.push(await benchDialect(dialect));
+    }
+    console.log(renderReport(results, load));
   }
-  console.log(renderReport(results, load));
+  if (scenario !== 'notifications') {
+    console.log(
+      `\nvisits scenario: BENCH_SITES=${visitOptions.sites} BENCH_VISITS_PER_SITE=${visitOptions.visitsPerSite} BENCH_VISITS_MAX_S=${visitOptions.maxSeconds}` +
+        ` BENCH_VISIT_GAP_MS=${visitOptions.gapMs} BENCH_LOGIN_CONCURRENCY=${visitOptions.loginConcurrency}`,
+    );
+    for (const dialect of dialects) {
+      console.log(`\n${dialect}, visits:`);
+      visitResults.push(await benchVisitsDialect(dialect));
+    }
+    console.log(renderVisitsReport(visitResults, load));
+  }
   if (cpuProfDir)
     console.log(
       `\nNote: the server ran under --cpu-prof; its throughput and memory are skewed. Profiles: ${path.relative(process.cwd(), cpuProfDir)}/`,
     );
 
-  const allPass = results.every((r) => r.checks.every((c) => c.pass));
+  const allPass = [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass));
   const file = writeResults(
     {
       startedAt: startedAt.toISOString(),
       finishedAt: new Date().toISOString(),
+      scenario,
       load,
       serverNodeArgs,
+      ...(visitResults.length > 0 ? { visitOptions, visits: visitResults } : {}),
       endpoint: { real: 'POST /api/sites/:siteId/notifications', bare: 'POST /bench/bare-notification', body: JSON.parse(NOTICE) as unknown },
       machine: machineInfo(extra),
       cpuProfileDir: cpuProfDir,

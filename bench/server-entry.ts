@@ -13,12 +13,13 @@
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { migrateToLatest, openDatabase } from '../server/src/db/create-db.js';
-import type { NotificationsTable } from '../server/src/db/schema.js';
+import type { NotificationsTable, VisitsTable } from '../server/src/db/schema.js';
 import { seedDemoIfEmpty } from '../server/src/db/seed/demo.js';
 import { scheduleSessionPurge } from '../server/src/modules/auth/session-purge.jobs.js';
 import { newId } from '../server/src/platform/ids.js';
 import { inTransaction } from '../server/src/platform/tx.js';
 import { READY_PREFIX, type ReadyMessage } from './ready.js';
+import { seedVisitSites } from './visit-sites.js';
 
 const BARE_SENDER_LOGIN = 'manager';
 
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   await migrateToLatest(database.db);
   await seedDemoIfEmpty(database.db, Date.now());
+
+  // The visits scenario: BENCH_SITES extra sales centers, each with a park, a hall and a model-room phone.
+  const benchSites = Number(process.env.BENCH_SITES ?? '0');
+  const visitSites = benchSites > 0 ? await seedVisitSites(database.db, benchSites, Date.now()) : [];
 
   const app = await buildApp({ config, database });
   const { timers, deps } = app.services;
@@ -59,6 +64,36 @@ async function main(): Promise<void> {
     return reply.status(201).send(row);
   });
 
+  // The reference for POST /api/sites/:siteId/visits: the visits row alone, on the first bench site, as its car-park phone.
+  const bareVisitSite = visitSites[0];
+  if (bareVisitSite) {
+    app.post('/bench/bare-visit', { schema: { hide: true } }, async (req, reply) => {
+      const input = req.body as { id?: unknown; partySize?: unknown; plate?: unknown } | null;
+      if (typeof input?.id !== 'string' || typeof input.partySize !== 'number') return reply.status(400).send({ error: 'id, partySize required' });
+      const now = Date.now();
+      const row: VisitsTable = {
+        id: input.id,
+        site_id: bareVisitSite.siteId,
+        party_size: input.partySize,
+        arrival_mode: 'car',
+        plate: typeof input.plate === 'string' ? input.plate : null,
+        is_new_energy: 0,
+        customer_id: null,
+        consultant_id: null,
+        stage: 'car_park',
+        stage_since: now,
+        stage_log: JSON.stringify([{ stage: 'car_park', at: now }]),
+        status: 'open',
+        registered_by: bareVisitSite.parkPersonId,
+        arrived_at: now,
+        closed_at: null,
+        updated_at: now,
+      };
+      await database.db.insertInto('visits').values(row).execute();
+      return reply.status(201).send(row);
+    });
+  }
+
   let closing = false;
   const shutdown = async () => {
     if (closing) return;
@@ -78,7 +113,7 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  const ready: ReadyMessage = { port, dialect: database.dialect, siteId: sender.site_id };
+  const ready: ReadyMessage = { port, dialect: database.dialect, siteId: sender.site_id, visitSiteIds: visitSites.map((v) => v.siteId) };
   process.stdout.write(`${READY_PREFIX}${JSON.stringify(ready)}\n`);
 }
 
