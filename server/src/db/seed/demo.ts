@@ -113,7 +113,10 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
     await adoptLibraryInto(trx, siteId, null, now);
     // The hall's 40 seats as tables, for seating and the sand-table waiting list.
     for (const [i, seats] of [6, 6, 6, 4, 4, 4, 4, 6].entries()) {
-      await trx.insertInto('hall_tables').values({ id: newId(), site_id: siteId, name: `${i + 1} 号桌`, seats, created_at: now }).execute();
+      await trx
+        .insertInto('hall_tables')
+        .values({ id: newId(), site_id: siteId, name: `${i + 1} 号桌`, seats, created_at: now })
+        .execute();
     }
     // Two weeks of roster from this week's Monday, so the phones have a shift today.
     const firstDay = mondayOf(localParts(now, 'Asia/Shanghai').date);
