@@ -289,7 +289,13 @@ export const enUS: Messages = {
       },
       requisition: { create: 'Requested supplies', approved: 'Approved a requisition', rejected: 'Rejected a requisition' },
       opinion: { create: 'Recorded a customer opinion' },
-      visit: { register: 'Registered a visit', handoff: 'Handed guests on', ack: 'Took over guests', vehicle_check: 'Signed vehicle check', model_room_note: 'Model-room note' },
+      visit: {
+        register: 'Registered a visit',
+        handoff: 'Handed guests on',
+        ack: 'Took over guests',
+        vehicle_check: 'Signed vehicle check',
+        model_room_note: 'Model-room note',
+      },
       lost_item: {
         register: 'Registered a found item',
         open_first: 'Confirmed opening (first witness)',

@@ -318,6 +318,10 @@ export async function handOff(
         seated_at: null,
         waiting_since: null,
       });
+    } else if (input.to === 'departure') {
+      // Guests walking back to their car are leaving: no longer in the hall or model room,
+      // no longer holding anyone's clock-out; the car park sees the car off.
+      Object.assign(patch, moveTo(visit, 'departing', tx.now), { table_id: null, seated_at: null, waiting_since: null });
     }
     await updateVisitRow(tx.trx, visitId, patch);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'visit.handoff', entityType: 'visit', entityId: visitId, detail: { to: input.to } });

@@ -24,6 +24,8 @@ const DayBoardPage = lazyNamed(() => import('../../features/day-board/day-board-
 const AnomaliesPage = lazyNamed(() => import('../../features/anomalies/anomalies-page'), 'AnomaliesPage');
 const RequisitionsPage = lazyNamed(() => import('../../features/forms/requisitions-page'), 'RequisitionsPage');
 const OpinionsPage = lazyNamed(() => import('../../features/forms/opinions-page'), 'OpinionsPage');
+const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
+const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
 /** Pages of the whole site's shifts: rosters, day board, anomalies, forms (server: ROLE_GROUPS.overseers). */
@@ -52,12 +54,15 @@ const router = createBrowserRouter([
           { path: 'standards/:postKind', element: page(<StandardDetailPage />) },
           { path: 'roster', element: overseerPage(<RosterPage />) },
           { path: 'day-board', element: overseerPage(<DayBoardPage />) },
+          { path: 'site-board', element: page(<SiteBoardPage />) },
           { path: 'anomalies', element: overseerPage(<AnomaliesPage />) },
           { path: 'requisitions', element: overseerPage(<RequisitionsPage />) },
           { path: 'opinions', element: overseerPage(<OpinionsPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
+      // The TV view: the board alone, without the console's menu.
+      { path: 'sites/:siteId/site-board/tv', element: page(<SiteBoardTvPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

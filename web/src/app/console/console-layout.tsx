@@ -67,6 +67,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       key: 'operations',
       label: collapsed ? null : t('consoleShifts.nav.operations'),
       children: [
+        { key: 'site-board', icon: <UserSwitchOutlined />, label: t('visits.board.nav') },
         ...(canOverseeShifts(site.role)
           ? [
               { key: 'day-board', icon: <ProfileOutlined />, label: t('consoleShifts.nav.dayBoard') },
@@ -101,7 +102,6 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       key: 'soon',
       label: collapsed ? null : t('nav.comingSoonGroup'),
       children: [
-        soon('visits', <UserSwitchOutlined />, t('nav.visits')),
         soon('rounds', <FieldTimeOutlined />, t('nav.rounds')),
         soon('training', <ReadOutlined />, t('nav.training')),
         soon('reports', <BarChartOutlined />, t('nav.reports')),

@@ -19,6 +19,7 @@ const pages = {
   standard: () => import('../../features/shift/standard-page.mobile'),
   postShift: () => import('../../features/shift/post-shift-page.mobile'),
   anomalies: () => import('../../features/shift/my-anomalies-page.mobile'),
+  visits: () => import('../../features/visits/visits-page.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -32,6 +33,7 @@ const PreShiftPage = lazyNamed(pages.preShift, 'PreShiftPage');
 const StandardPage = lazyNamed(pages.standard, 'StandardPage');
 const PostShiftPage = lazyNamed(pages.postShift, 'PostShiftPage');
 const MyAnomaliesPage = lazyNamed(pages.anomalies, 'MyAnomaliesPage');
+const VisitsPage = lazyNamed(pages.visits, 'VisitsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 
@@ -51,6 +53,7 @@ const router = createBrowserRouter(
             { path: 'shift/standard', element: page(<StandardPage />) },
             { path: 'shift/post', element: page(<PostShiftPage />) },
             { path: 'shift/anomalies', element: page(<MyAnomaliesPage />) },
+            { path: 'visits', element: page(<VisitsPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

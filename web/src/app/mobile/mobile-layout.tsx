@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { SafeArea, TabBar, Toast } from 'antd-mobile';
-import { AppOutline, BellOutline, CheckShieldOutline, UserOutline } from 'antd-mobile-icons';
+import { AppOutline, BellOutline, CheckShieldOutline, TeamOutline, UserOutline } from 'antd-mobile-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { RealtimeEvent } from '@anchang/contracts';
@@ -11,6 +11,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { useNoticesSeenAt } from '../../features/notices/notice-seen';
 import { flattenPages, prependNotification, useNotifications } from '../../features/notices/use-notifications';
 import { OutboxBanner } from '../../features/shift/outbox-banner.mobile';
+import { VisitNotifier } from '../../features/visits/visit-notifier.mobile';
 import styles from './mobile-layout.module.css';
 
 /**
@@ -56,6 +57,7 @@ export function MobileLayout() {
   const tabs = [
     { key: '/', title: t('mobile.tabs.home'), icon: <AppOutline /> },
     { key: '/shift', title: t('shiftPhone.tab'), icon: <CheckShieldOutline /> },
+    { key: '/visits', title: t('visits.tab'), icon: <TeamOutline /> },
     { key: '/notices', title: t('mobile.tabs.notices'), icon: <BellOutline /> },
     { key: '/me', title: t('mobile.tabs.me'), icon: <UserOutline /> },
   ];
@@ -80,6 +82,7 @@ export function MobileLayout() {
         </TabBar>
         <SafeArea position="bottom" />
       </footer>
+      {site ? <VisitNotifier site={site} personId={me.id} /> : null}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { MyDay, PageOf, Requisition, ShiftDetail } from '@anchang/contracts';
 import { queryKeys } from '../../shared/api/query-keys';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { visitsApi } from '../../shared/api/visits-endpoints';
 import { idbDelete, idbGetAll, idbPut } from '../../shared/offline/idb';
 import { Outbox, type OutboxItem, type OutboxOp } from './outbox';
 import { rememberSentOpinion } from './sent-opinions';
@@ -25,6 +26,12 @@ function send(op: OutboxOp): Promise<unknown> {
       return shiftsApi.opinions.create(op.siteId, op.body);
     case 'clockOut':
       return shiftsApi.shifts.clockOut(op.siteId, op.shiftId, op.body);
+    case 'visitRegister':
+      return visitsApi.register(op.siteId, op.body);
+    case 'visitHandoff':
+      return visitsApi.handOff(op.siteId, op.visitId, op.body);
+    case 'visitAck':
+      return visitsApi.acknowledge(op.siteId, op.visitId, op.handoffId);
   }
 }
 
@@ -151,6 +158,12 @@ function applyAnswer(queryClient: QueryClient, item: OutboxItem, response: unkno
       rememberSentOpinion(item.personId, { ...op.body, siteId: op.siteId, sentAt: Date.now() });
       break;
     case 'photo':
+      break;
+    case 'visitRegister':
+    case 'visitHandoff':
+    case 'visitAck':
+      invalidate(queryKeys.visitsRoot(op.siteId));
+      invalidate(queryKeys.visitorCounts(op.siteId));
       break;
   }
 }

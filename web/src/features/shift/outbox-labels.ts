@@ -29,6 +29,12 @@ export function describeItem(item: OutboxItem, t: TFunction, locale: string): st
       return t('shiftPhone.outbox.kinds.opinion', { category: t(`shiftPhone.post.opinionCategories.${op.body.category}`) });
     case 'clockOut':
       return t('shiftPhone.outbox.kinds.clockOut');
+    case 'visitRegister':
+      return t('visits.outbox.register', { count: op.body.partySize });
+    case 'visitHandoff':
+      return t('visits.outbox.handoff', { count: op.partySize, to: t(`visits.targets.${op.body.to}`) });
+    case 'visitAck':
+      return t('visits.outbox.ack', { count: op.partySize });
   }
 }
 

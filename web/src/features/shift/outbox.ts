@@ -18,9 +18,11 @@ import type {
   ClockOutBody,
   CreateOpinionBody,
   CreateRequisitionBody,
+  HandoffBody,
   Phase,
   PostKind,
   RecordResultBody,
+  RegisterVisitBody,
   Text,
 } from '@anchang/contracts';
 import { ApiError } from '../../shared/api/client';
@@ -69,7 +71,31 @@ export interface ClockOutOp {
   shiftId: string;
   body: ClockOutBody;
 }
-export type OutboxOp = ClockInOp | PhotoOp | ResultOp | RequisitionOp | OpinionOp | ClockOutOp;
+/** 登记到访 at the car park or the door (the visit's id made on the phone). */
+export interface VisitRegisterOp {
+  kind: 'visitRegister';
+  siteId: string;
+  body: RegisterVisitBody;
+}
+/** Guests handed on to the next post (the hand-off's id made on the phone). */
+export interface VisitHandoffOp {
+  kind: 'visitHandoff';
+  siteId: string;
+  visitId: string;
+  body: HandoffBody;
+  /** For the waiting list on screen: how many guests. */
+  partySize: number;
+}
+/** 接待: the receiving post takes the guests. */
+export interface VisitAckOp {
+  kind: 'visitAck';
+  siteId: string;
+  visitId: string;
+  handoffId: string;
+  partySize: number;
+}
+export type VisitOp = VisitRegisterOp | VisitHandoffOp | VisitAckOp;
+export type OutboxOp = ClockInOp | PhotoOp | ResultOp | RequisitionOp | OpinionOp | ClockOutOp | VisitOp;
 
 export interface OutboxError {
   status: number;
@@ -151,6 +177,9 @@ function timeOf(op: OutboxOp): number | undefined {
     case 'photo':
     case 'requisition':
     case 'opinion':
+    case 'visitRegister':
+    case 'visitHandoff':
+    case 'visitAck':
       return undefined;
   }
 }
@@ -169,6 +198,9 @@ export function toRequest(item: Pick<OutboxItem, 'op' | 'omitTime'>): OutboxOp {
     case 'photo':
     case 'requisition':
     case 'opinion':
+    case 'visitRegister':
+    case 'visitHandoff':
+    case 'visitAck':
       return op;
   }
 }
@@ -457,7 +489,11 @@ function keyOf(op: OutboxOp): string {
     case 'result':
     case 'requisition':
     case 'opinion':
+    case 'visitRegister':
+    case 'visitHandoff':
       return op.body.id;
+    case 'visitAck':
+      return `ack:${op.handoffId}`;
     case 'photo':
       return op.photoId;
     case 'clockOut':

@@ -1,0 +1,31 @@
+import { Toast } from 'antd-mobile';
+import { useTranslation } from 'react-i18next';
+import type { MeSite, RealtimeEvent } from '@anchang/contracts';
+import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
+
+const shown = new Set<string>();
+
+/**
+ * 新客到访: guests handed to my post (site room) or to me by name (user room) toast and buzz on
+ * whatever tab is open. Mounted once in the phone layout.
+ */
+export function VisitNotifier({ site, personId }: { site: MeSite; personId: string }) {
+  const { t } = useTranslation();
+  useRealtimeEvent((event) => {
+    if (event.type !== 'visit.handoff') return;
+    if (event.siteId !== null && event.siteId !== site.id) return;
+    const payload = event.payload as RealtimeEvent<'visit.handoff'>['payload'];
+    // A hand-off to me by name comes through both rooms: one toast.
+    if (shown.has(payload.handoffId)) return;
+    shown.add(payload.handoffId);
+    const isForMe = payload.toPersonId ? payload.toPersonId === personId : site.posts.some((p) => p.kind === payload.toPostKind);
+    if (!isForMe) return;
+    navigator.vibrate?.([120, 60, 120]);
+    Toast.show({
+      content: t(payload.to === 'departure' ? 'visits.toastDeparture' : 'visits.toastIncoming', { count: payload.partySize, from: payload.fromName }),
+      position: 'top',
+      duration: 3000,
+    });
+  });
+  return null;
+}
