@@ -68,6 +68,20 @@ export async function deleteMembership(db: Q, siteId: string, personId: string):
   await db.deleteFrom('site_members').where('site_id', '=', siteId).where('person_id', '=', personId).execute();
 }
 
+/** Active consultants of a site, by name: the hall needs them to pass guests on (HALL-IN-3). */
+export function listActiveConsultants(db: Q, siteId: string) {
+  return db
+    .selectFrom('site_members as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.name'])
+    .where('m.site_id', '=', siteId)
+    .where('m.role', '=', 'sales_consultant')
+    .where('p.is_active', '=', 1)
+    .orderBy('p.name')
+    .limit(200)
+    .execute();
+}
+
 export const isSiteMember = async (db: Q, siteId: string, personId: string) =>
   (await db.selectFrom('site_members').select('person_id').where('site_id', '=', siteId).where('person_id', '=', personId).executeTakeFirst()) !==
   undefined;

@@ -1,10 +1,25 @@
 import { CreatePersonBody, Page, PageQuery, PersonParams, SiteParams, SitePerson, UpdatePersonBody } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
-import { createPerson, getPerson, listPeople, removePersonFromSite, updatePerson } from './people.service.js';
+import { createPerson, getPerson, listConsultants, listPeople, removePersonFromSite, updatePerson } from './people.service.js';
+import { Type } from '@sinclair/typebox';
+import { Id } from '@anchang/contracts';
 
 export function registerPeopleRoutes(app: App, deps: Deps): void {
   const tags = ['people'];
+  // At most a few dozen consultants per site: the whole list, not paged.
+  app.get(
+    '/sites/:siteId/consultants',
+    {
+      schema: {
+        tags,
+        summary: "The site's active sales consultants (names only), for hand-offs",
+        params: SiteParams,
+        response: { 200: Type.Array(Type.Object({ id: Id, name: Type.String() })) },
+      },
+    },
+    (req) => listConsultants(deps, req.actor, req.params.siteId),
+  );
   app.get('/sites/:siteId/people', { schema: { tags, params: SiteParams, querystring: PageQuery, response: { 200: Page(SitePerson) } } }, (req) =>
     listPeople(deps, req.actor, req.params.siteId, req.query),
   );

@@ -5,7 +5,7 @@ import { isUniqueViolation } from '../../db/create-db.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { assertStrongPassword, hashPassword } from '../../platform/auth/password.js';
 import { deleteSessionsOfPerson } from '../../platform/auth/session.repository.js';
-import { requireSiteRole } from '../../platform/auth/policy.js';
+import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
@@ -20,6 +20,7 @@ import {
   findMemberRow,
   insertMembership,
   insertPerson,
+  listActiveConsultants,
   listMemberRows,
   postIdsByPerson,
   replacePostAssignments,
@@ -63,6 +64,12 @@ export async function listPeople(deps: Deps, actor: Actor, siteId: string, query
     rows.map((r) => r.id),
   );
   return toPage(rows, page, (r) => toSitePerson(r, posts.get(r.id) ?? []));
+}
+
+/** Who the hall can hand guests to: every member of the site may see the consultants' names. */
+export async function listConsultants(deps: Deps, actor: Actor, siteId: string): Promise<{ id: string; name: string }[]> {
+  requireSiteMember(actor, siteId);
+  return listActiveConsultants(deps.db, siteId);
 }
 
 export async function getPerson(deps: Deps, actor: Actor, siteId: string, personId: string): Promise<SitePerson> {

@@ -95,6 +95,8 @@ describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const consultantPhone = await connectSocket(server, consultant.cookie);
     await consultantPhone.waitFor((m) => m.type === 'hello');
     expect(code(await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'consultant' })).code).toBe('CONSULTANT_REQUIRED');
+    // HALL-IN-3: the hall, though only staff, sees who it can pass the guests to.
+    expect((await call(hall, 'GET', '/consultants')).json<{ id: string }[]>().map((c) => c.id)).toEqual([consultant.id]);
     const withConsultant = (
       await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'consultant', consultantId: consultant.id })
     ).json<Visit>();

@@ -1,8 +1,7 @@
 /** The site's open visits and today's counts, refetched by the visit events (invalidate.ts). */
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import type { HandoffTarget, RegisterVisitBody, SitePerson } from '@anchang/contracts';
-import { api, fetchAllPages } from '../../shared/api/endpoints';
+import type { HandoffTarget, RegisterVisitBody } from '@anchang/contracts';
 import { queryKeys } from '../../shared/api/query-keys';
 import { visitsApi } from '../../shared/api/visits-endpoints';
 import type { VisitAckOp, VisitHandoffOp, VisitRegisterOp } from '../shift/outbox';
@@ -21,16 +20,10 @@ export function useVisitorCounts(siteId: string) {
   return useQuery({ queryKey: queryKeys.visitorCounts(siteId), queryFn: () => visitsApi.counts(siteId) });
 }
 
-/** The site's consultants, where I may list people (supervisors up); null when I may not. */
+/** The site's active consultants, to hand guests to. */
 export function useConsultants(siteId: string, enabled: boolean) {
-  const query = useQuery({
-    queryKey: queryKeys.people(siteId),
-    queryFn: () => fetchAllPages<SitePerson>((p) => api.people.list(siteId, p)),
-    enabled,
-    retry: false,
-  });
-  const consultants = useMemo(() => query.data?.filter((p) => p.role === 'sales_consultant' && p.isActive) ?? null, [query.data]);
-  return { consultants: query.isError ? null : consultants, isLoading: query.isLoading };
+  const query = useQuery({ queryKey: queryKeys.consultants(siteId), queryFn: () => visitsApi.consultants(siteId), enabled });
+  return { consultants: query.isError ? null : (query.data ?? null), isLoading: query.isLoading };
 }
 
 /** Visit writes, through the phone's outbox: stored first, then sent (ids made here). */

@@ -5,7 +5,6 @@ import { useTranslation } from 'react-i18next';
 import type { HandoffTarget, Me, MeSite, PostKind, Visit } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
 import { describeError } from '../../shared/api/errors';
-import { canReadPeople } from '../../shared/auth/access';
 import { useNow } from '../../shared/format/use-now';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
@@ -354,7 +353,6 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
       {stages.size ? (
         <>
           <h2 className={styles.sectionTitle}>{t('visits.withMe', { count: here.length })}</h2>
-          {targets.includes('consultant') && !canReadPeople(site.role) ? <p className={styles.empty}>{t('visits.consultantUnavailable')}</p> : null}
           {here.length ? (
             here.map((visit) => (
               <HereCard key={visit.id} site={site} me={me} visit={visit} targets={targets} isHanded={pending.handedVisits.has(visit.id)} />
@@ -371,9 +369,8 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
 function HereCard({ site, me, visit, targets, isHanded }: { site: MeSite; me: Me; visit: Visit; targets: HandoffTarget[]; isHanded: boolean }) {
   const { t } = useTranslation();
   const actions = useVisitActions(site.id, me.id);
-  const mayListPeople = canReadPeople(site.role);
   const [consultantOpen, setConsultantOpen] = useState(false);
-  const { consultants } = useConsultants(site.id, mayListPeople && targets.includes('consultant'));
+  const { consultants } = useConsultants(site.id, targets.includes('consultant'));
   const moving = pendingMove(visit);
   const waitingSide = visit.handoffs.filter((h) => h.ackedAt === null && h.id !== moving?.id);
 
@@ -399,7 +396,7 @@ function HereCard({ site, me, visit, targets, isHanded }: { site: MeSite; me: Me
         <div className={styles.targets}>
           {targets.map((to) => {
             const isConsultant = to === 'consultant';
-            const disabled = isConsultant && (!mayListPeople || !consultants?.length);
+            const disabled = isConsultant && !consultants?.length;
             return (
               <Button
                 key={to}

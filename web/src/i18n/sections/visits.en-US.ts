@@ -30,7 +30,6 @@ export const visitsEn: typeof visitsZh = {
   handedWaiting: 'Hand-off waiting to send',
   waitingFor: 'Waiting for {{to}}',
   chooseConsultant: 'Choose a consultant',
-  consultantUnavailable: 'Supervisors assign consultants in the console',
   toastIncoming_one: 'New visitor: {{count}} guest · {{from}}',
   toastIncoming_other: 'New visitors: {{count}} guests · {{from}}',
   toastDeparture_one: 'Leaving: {{count}} guest · {{from}}, see the car off',

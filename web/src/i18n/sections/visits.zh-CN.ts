@@ -28,7 +28,6 @@ export const visitsZh = {
   handedWaiting: '交接待发送',
   waitingFor: '等待{{to}}接待',
   chooseConsultant: '选择置业顾问',
-  consultantUnavailable: '置业顾问由主管在后台分配',
   toastIncoming_one: '新客到访 {{count}}位 · {{from}}',
   toastIncoming_other: '新客到访 {{count}}位 · {{from}}',
   toastDeparture_one: '客户离场 {{count}}位 · {{from}},请引导驶离',

@@ -32,6 +32,7 @@ export const queryKeys = {
   training: (siteId: string, personId: string) => ['site', siteId, 'training', personId] as const,
   visitsRoot: (siteId: string) => ['site', siteId, 'visits'] as const,
   visitorCounts: (siteId: string) => ['site', siteId, 'visitor-counts'] as const,
+  consultants: (siteId: string) => ['site', siteId, 'consultants'] as const,
   lostItems: (siteId: string) => ['site', siteId, 'lost-items'] as const,
   incidents: (siteId: string) => ['site', siteId, 'incidents'] as const,
   hall: (siteId: string) => ['site', siteId, 'hall'] as const,

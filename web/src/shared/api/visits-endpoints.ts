@@ -17,5 +17,7 @@ export const visitsApi = {
     http.post<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}/handoffs`, body),
   acknowledge: (siteId: string, visitId: string, handoffId: string) =>
     http.post<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}/handoffs/${encodeURIComponent(handoffId)}/ack`),
+  /** Active consultants by name, readable by everyone on the site (HALL-IN-3). */
+  consultants: (siteId: string) => http.get<{ id: string; name: string }[]>(`/sites/${encodeURIComponent(siteId)}/consultants`),
   counts: (siteId: string) => http.get<VisitorCounts>(`/sites/${encodeURIComponent(siteId)}/visitor-counts`),
 };
