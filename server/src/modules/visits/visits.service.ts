@@ -75,7 +75,17 @@ async function toVisits(deps: Pick<Deps, 'db' | 'clock'>, rows: VisitsTable[]): 
     ...rows.flatMap((r) => (r.consultant_id ? [r.consultant_id] : [])),
     ...handoffs.flatMap((h) => [h.sent_by, ...(h.acked_by ? [h.acked_by] : [])]),
   ]);
-  const now = deps.clock.now();
+  return composeVisits(rows, customers, handoffs, names, deps.clock.now());
+}
+
+/** The API's view of visits from their rows and related rows already loaded. */
+function composeVisits(
+  rows: VisitsTable[],
+  customers: CustomersTable[],
+  handoffs: VisitHandoffsTable[],
+  names: ReadonlyMap<string, string>,
+  now: number,
+): Visit[] {
   return rows.map((r) => {
     const customer = customers.find((c) => c.id === r.customer_id);
     return {
@@ -191,11 +201,12 @@ export async function registerVisit(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findVisitById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
-      return stored;
+      if (!stored) return undefined;
+      if (stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      return (await toVisits(deps, [stored]))[0];
     },
-    () =>
-      inTransaction(deps, async (tx) => {
+    async () => {
+      const written = await inTransaction(deps, async (tx) => {
         const at = Math.min(input.at ?? tx.now, tx.now);
         const customer = input.customer ? await customerFor(tx, actor.companyId, input.customer) : null;
         const stage: VisitStage = input.arrivalMode === 'car' ? 'car_park' : 'hall';
@@ -234,16 +245,26 @@ export async function registerVisit(
           isReturning: (customer?.visit_count ?? 0) > 1,
         });
         // At the car park, registering is also telling the hall (PARK: 通知销售大厅迎宾).
-        if (input.arrivalMode === 'car') await insertHandoff(tx, actor, row, { id: newId(), to: 'hall', note: '' });
+        const handoff = input.arrivalMode === 'car' ? await insertHandoff(tx, actor, row, { id: newId(), to: 'hall', note: '' }) : null;
         const capacity = await carParkCapacity(tx.trx, siteId);
         if (input.arrivalMode === 'car' && capacity !== null) {
           const occupied = await countParkedCars(tx.trx, siteId);
           if (occupied >= capacity) tx.emit({ siteId }, 'carpark.full', { occupied, capacity });
         }
-        return row;
-      }),
+        return { row, customer, handoff };
+      });
+      // The answer is built from the rows just written: no reading back.
+      const [visit] = composeVisits(
+        [written.row],
+        written.customer ? [written.customer] : [],
+        written.handoff ? [written.handoff] : [],
+        new Map([[actor.personId, actor.name]]),
+        deps.clock.now(),
+      );
+      return visit!;
+    },
   );
-  return { visit: (await toVisits(deps, [value]))[0]!, created };
+  return { visit: value, created };
 }
 
 async function insertHandoff(
