@@ -2,6 +2,7 @@ import type { Messages } from './zh-CN';
 import { consoleShiftsEn } from './sections/console-shifts.en-US';
 import { shiftPhoneEn } from './sections/shift-phone.en-US';
 import { visitsEn } from './sections/visits.en-US';
+import { siteBoardExtraEn } from './sections/site-board-extra.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -458,6 +459,7 @@ export const enUS: Messages = {
   },
   shiftPhone: shiftPhoneEn,
   visits: visitsEn,
+  siteBoardExtra: siteBoardExtraEn,
   errors: {
     VALIDATION_FAILED: 'Some input is not valid. Check it and try again',
     MALFORMED_JSON: 'The request was malformed',

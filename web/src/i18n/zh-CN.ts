@@ -1,6 +1,7 @@
 import { consoleShiftsZh } from './sections/console-shifts.zh-CN';
 import { shiftPhoneZh } from './sections/shift-phone.zh-CN';
 import { visitsZh } from './sections/visits.zh-CN';
+import { siteBoardExtraZh } from './sections/site-board-extra.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -444,6 +445,7 @@ export const zhCN = {
   },
   shiftPhone: shiftPhoneZh,
   visits: visitsZh,
+  siteBoardExtra: siteBoardExtraZh,
   errors: {
     VALIDATION_FAILED: '填写的内容有误,请检查后重试',
     MALFORMED_JSON: '请求格式有误',

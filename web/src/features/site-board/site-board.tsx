@@ -4,20 +4,14 @@ import type { Handoff, MeSite, Visit, VisitorCounts, VisitStage } from '@anchang
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { stageSince } from '../visits/visit-rules';
+import { formatWait } from './format-wait';
+import { SiteBoardCare } from './site-board-care';
 import { useSiteBoard } from './use-site-board';
 import styles from './site-board.module.css';
 
 export const BOARD_STAGES: readonly VisitStage[] = ['car_park', 'hall', 'shuttle', 'model_room'];
 
-/** "3:07" / "1:02:07": time since, for cards that tick. */
-export function formatWait(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return h ? `${h}:${pad(m)}:${pad(s)}` : `${m}:${pad(s)}`;
-}
+export { formatWait } from './format-wait';
 
 interface RecentHandoff {
   visit: Visit;
@@ -83,6 +77,7 @@ export function SiteBoard({ site, tv = false }: { site: Pick<MeSite, 'id' | 'tim
           );
         })}
       </div>
+      <SiteBoardCare site={site} now={now} tv={tv} />
       <div className={styles.lower}>
         <section className={styles.panel}>
           <h3 className={styles.panelTitle}>{t('visits.board.byHour')}</h3>
