@@ -1,12 +1,13 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Post, SitePerson } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { canManageSite, canReadPeople } from '../../shared/auth/access';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { PostKindTag, ZoneKindTag } from '../../shared/ui/domain-tags';
+import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
@@ -101,21 +102,11 @@ export function PostsPage() {
             key: 'actions',
             width: 160,
             render: (_: unknown, post: Post) => (
-              <Space size={0}>
-                <Button type="link" icon={<EditOutlined />} onClick={() => setEditing(post)}>
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('posts.deleteConfirm', { name: post.name })}
-                  okText={t('common.delete')}
-                  okButtonProps={{ danger: true }}
-                  onConfirm={() => onDelete(post)}
-                >
-                  <Button type="link" danger icon={<DeleteOutlined />}>
-                    {t('common.delete')}
-                  </Button>
-                </Popconfirm>
-              </Space>
+              <EditDeleteActions
+                onEdit={() => setEditing(post)}
+                onDelete={() => onDelete(post)}
+                confirmTitle={t('posts.deleteConfirm', { name: post.name })}
+              />
             ),
           },
         ]

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { App, Button, Card, Popconfirm, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
-import { DeleteOutlined, EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Card, Table, Typography, type TableColumnsType } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Zone } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -8,6 +8,7 @@ import { canManageSite } from '../../shared/auth/access';
 import { formatDateTime } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { ZoneKindTag } from '../../shared/ui/domain-tags';
+import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
@@ -83,30 +84,13 @@ export function ZonesPage() {
             key: 'actions',
             width: 160,
             render: (_: unknown, zone: Zone) => (
-              <Space size={0}>
-                <Button type="link" icon={<EditOutlined />} onClick={() => setEditing(zone)}>
-                  {t('common.edit')}
-                </Button>
-                {postsPerZone.get(zone.id) ? (
-                  // The server refuses (ZONE_IN_USE); say why before anyone tries.
-                  <Tooltip title={t('zones.deleteHint')}>
-                    <Button type="link" danger icon={<DeleteOutlined />} disabled>
-                      {t('common.delete')}
-                    </Button>
-                  </Tooltip>
-                ) : (
-                  <Popconfirm
-                    title={t('zones.deleteConfirm', { name: zone.name })}
-                    okText={t('common.delete')}
-                    okButtonProps={{ danger: true }}
-                    onConfirm={() => onDelete(zone)}
-                  >
-                    <Button type="link" danger icon={<DeleteOutlined />}>
-                      {t('common.delete')}
-                    </Button>
-                  </Popconfirm>
-                )}
-              </Space>
+              <EditDeleteActions
+                onEdit={() => setEditing(zone)}
+                onDelete={() => onDelete(zone)}
+                confirmTitle={t('zones.deleteConfirm', { name: zone.name })}
+                // The server refuses (ZONE_IN_USE); say why before anyone tries.
+                deleteDisabledReason={postsPerZone.get(zone.id) ? t('zones.deleteHint') : null}
+              />
             ),
           },
         ]
