@@ -32,6 +32,14 @@ function send(op: OutboxOp): Promise<unknown> {
       return visitsApi.handOff(op.siteId, op.visitId, op.body);
     case 'visitAck':
       return visitsApi.acknowledge(op.siteId, op.visitId, op.handoffId);
+    case 'hallSeat':
+      return visitsApi.seat(op.siteId, op.visitId, op.body);
+    case 'drinkOrder':
+      return visitsApi.orderDrinks(op.siteId, op.visitId, op.body);
+    case 'drinkMade':
+      return visitsApi.drinkMade(op.siteId, op.orderId);
+    case 'drinkServed':
+      return visitsApi.drinkServed(op.siteId, op.orderId, op.body);
   }
 }
 
@@ -164,6 +172,13 @@ function applyAnswer(queryClient: QueryClient, item: OutboxItem, response: unkno
     case 'visitAck':
       invalidate(queryKeys.visitsRoot(op.siteId));
       invalidate(queryKeys.visitorCounts(op.siteId));
+      break;
+    case 'hallSeat':
+    case 'drinkOrder':
+    case 'drinkMade':
+    case 'drinkServed':
+      invalidate(queryKeys.hall(op.siteId));
+      invalidate(queryKeys.barQueue(op.siteId));
       break;
   }
 }

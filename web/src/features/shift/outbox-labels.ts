@@ -35,6 +35,14 @@ export function describeItem(item: OutboxItem, t: TFunction, locale: string): st
       return t('visits.outbox.handoff', { count: op.partySize, to: t(`visits.targets.${op.body.to}`) });
     case 'visitAck':
       return t('visits.outbox.ack', { count: op.partySize });
+    case 'hallSeat':
+      return t('visits.outbox.seat', { count: op.partySize });
+    case 'drinkOrder':
+      return t('visits.outbox.drinks', { count: op.body.lines.reduce((n, l) => n + l.quantity, 0) });
+    case 'drinkMade':
+      return t('visits.outbox.made', { table: op.tableName ?? '—' });
+    case 'drinkServed':
+      return t('visits.outbox.served', { table: op.tableName ?? '—' });
   }
 }
 

@@ -95,7 +95,38 @@ export interface VisitAckOp {
   partySize: number;
 }
 export type VisitOp = VisitRegisterOp | VisitHandoffOp | VisitAckOp;
-export type OutboxOp = ClockInOp | PhotoOp | ResultOp | RequisitionOp | OpinionOp | ClockOutOp | VisitOp;
+/** 入座: the hall seats a party at a table, or puts it on the sand-table waiting list (HALL-IN-7). */
+export interface HallSeatOp {
+  kind: 'hallSeat';
+  siteId: string;
+  visitId: string;
+  body: { tableId?: string };
+  partySize: number;
+}
+/** 点饮品: the hall orders drinks for a seated party (the order's id made on the phone). */
+export interface DrinkOrderOp {
+  kind: 'drinkOrder';
+  siteId: string;
+  visitId: string;
+  body: { id: string; lines: { name: string; quantity: number }[] };
+}
+/** 制作完成 at the bar. */
+export interface DrinkMadeOp {
+  kind: 'drinkMade';
+  siteId: string;
+  orderId: string;
+  tableName: string | null;
+}
+/** 已上桌 / 代为上桌 (BAR-IN-1: the hall serves when the bar is busy). */
+export interface DrinkServedOp {
+  kind: 'drinkServed';
+  siteId: string;
+  orderId: string;
+  body: { by: 'BAR' | 'HALL' };
+  tableName: string | null;
+}
+export type HallBarOp = HallSeatOp | DrinkOrderOp | DrinkMadeOp | DrinkServedOp;
+export type OutboxOp = ClockInOp | PhotoOp | ResultOp | RequisitionOp | OpinionOp | ClockOutOp | VisitOp | HallBarOp;
 
 export interface OutboxError {
   status: number;
@@ -180,6 +211,10 @@ function timeOf(op: OutboxOp): number | undefined {
     case 'visitRegister':
     case 'visitHandoff':
     case 'visitAck':
+    case 'hallSeat':
+    case 'drinkOrder':
+    case 'drinkMade':
+    case 'drinkServed':
       return undefined;
   }
 }
@@ -201,6 +236,10 @@ export function toRequest(item: Pick<OutboxItem, 'op' | 'omitTime'>): OutboxOp {
     case 'visitRegister':
     case 'visitHandoff':
     case 'visitAck':
+    case 'hallSeat':
+    case 'drinkOrder':
+    case 'drinkMade':
+    case 'drinkServed':
       return op;
   }
 }
@@ -491,9 +530,16 @@ function keyOf(op: OutboxOp): string {
     case 'opinion':
     case 'visitRegister':
     case 'visitHandoff':
+    case 'drinkOrder':
       return op.body.id;
     case 'visitAck':
       return `ack:${op.handoffId}`;
+    case 'hallSeat':
+      return `seat:${op.visitId}`;
+    case 'drinkMade':
+      return `made:${op.orderId}`;
+    case 'drinkServed':
+      return `served:${op.orderId}`;
     case 'photo':
       return op.photoId;
     case 'clockOut':

@@ -3,8 +3,9 @@ import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { HandoffTarget, RegisterVisitBody } from '@anchang/contracts';
 import { queryKeys } from '../../shared/api/query-keys';
+import { siteCareApi } from '../../shared/api/site-care-endpoints';
 import { visitsApi } from '../../shared/api/visits-endpoints';
-import type { VisitAckOp, VisitHandoffOp, VisitRegisterOp } from '../shift/outbox';
+import type { DrinkMadeOp, DrinkOrderOp, DrinkServedOp, HallSeatOp, VisitAckOp, VisitHandoffOp, VisitRegisterOp } from '../shift/outbox';
 import { getOutbox, newId } from '../shift/outbox-client';
 
 export const openVisitsKey = (siteId: string) => [...queryKeys.visitsRoot(siteId), 'open'] as const;
@@ -52,6 +53,51 @@ export function useVisitActions(siteId: string, personId: string) {
         const op: VisitAckOp = { kind: 'visitAck', siteId, visitId, handoffId, partySize };
         await outbox.enqueue(personId, [op]);
         return `ack:${handoffId}`;
+      },
+      waitForOutcome: (key: string) => outbox.waitForOutcome(key),
+      discard: (key: string) => outbox.discard(key),
+    };
+  }, [siteId, personId]);
+}
+
+/** The hall's tables and the sand-table waiting list, refetched on `hall.changed`. */
+export function useHall(siteId: string, enabled = true) {
+  return useQuery({ queryKey: queryKeys.hall(siteId), queryFn: () => siteCareApi.hall(siteId), enabled });
+}
+
+/** The bar's open drink orders, oldest first, refetched on `drink.changed`. */
+export function useBarQueue(siteId: string, enabled = true) {
+  return useQuery({
+    queryKey: queryKeys.barQueue(siteId),
+    queryFn: async () => [...(await siteCareApi.barQueue(siteId))].sort((a, b) => a.orderedAt - b.orderedAt),
+    enabled,
+  });
+}
+
+/** Seating and drinks, through the phone's outbox like the other visit writes. */
+export function useHallBarActions(siteId: string, personId: string) {
+  return useMemo(() => {
+    const outbox = getOutbox();
+    return {
+      async seat(visitId: string, partySize: number, tableId?: string): Promise<string> {
+        const op: HallSeatOp = { kind: 'hallSeat', siteId, visitId, partySize, body: tableId ? { tableId } : {} };
+        await outbox.enqueue(personId, [op]);
+        return `seat:${visitId}`;
+      },
+      async orderDrinks(visitId: string, lines: { name: string; quantity: number }[]): Promise<string> {
+        const op: DrinkOrderOp = { kind: 'drinkOrder', siteId, visitId, body: { id: newId(), lines } };
+        await outbox.enqueue(personId, [op]);
+        return op.body.id;
+      },
+      async made(orderId: string, tableName: string | null): Promise<string> {
+        const op: DrinkMadeOp = { kind: 'drinkMade', siteId, orderId, tableName };
+        await outbox.enqueue(personId, [op]);
+        return `made:${orderId}`;
+      },
+      async served(orderId: string, by: 'BAR' | 'HALL', tableName: string | null): Promise<string> {
+        const op: DrinkServedOp = { kind: 'drinkServed', siteId, orderId, tableName, body: { by } };
+        await outbox.enqueue(personId, [op]);
+        return `served:${orderId}`;
       },
       waitForOutcome: (key: string) => outbox.waitForOutcome(key),
       discard: (key: string) => outbox.discard(key),

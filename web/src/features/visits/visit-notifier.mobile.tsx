@@ -12,6 +12,20 @@ const shown = new Set<string>();
 export function VisitNotifier({ site, personId }: { site: MeSite; personId: string }) {
   const { t } = useTranslation();
   useRealtimeEvent((event) => {
+    if (event.type === 'drink.refill_prompt') {
+      // HALL-DRINK-4: a prompt to the hall's phones to go and ask whether the table wants more.
+      if (event.siteId !== site.id || !site.posts.some((p) => p.kind === 'HALL')) return;
+      const prompt = event.payload as RealtimeEvent<'drink.refill_prompt'>['payload'];
+      if (shown.has(`refill:${prompt.orderId}`)) return;
+      shown.add(`refill:${prompt.orderId}`);
+      navigator.vibrate?.([200, 80, 200]);
+      Toast.show({
+        content: t('visits.hall.refillPrompt', { table: prompt.tableName ?? t('visits.hall.noTable') }),
+        position: 'top',
+        duration: 5000,
+      });
+      return;
+    }
     if (event.type !== 'visit.handoff') return;
     if (event.siteId !== null && event.siteId !== site.id) return;
     const payload = event.payload as RealtimeEvent<'visit.handoff'>['payload'];

@@ -23,6 +23,7 @@ import {
   stageOfPost,
   stageSince,
 } from './visit-rules';
+import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
 import { useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
 import styles from './visits.mobile.module.css';
 
@@ -57,6 +58,8 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
       ) : (
         <div className={styles.body}>
           {isPark ? <ParkPanel site={site} me={me} visits={visits.data ?? []} /> : null}
+          {kinds.includes('HALL') ? <HallSummary site={site} me={me} visits={visits.data ?? []} /> : null}
+          {kinds.includes('BAR') ? <BarPanel site={site} me={me} /> : null}
           {receiving.length || isConsultant ? <ReceivePanel site={site} me={me} kinds={receiving} visits={visits.data ?? []} /> : null}
           {!isPark && !receiving.length && !isConsultant ? (
             <ErrorBlock status="empty" title={t('visits.notForPost')} description={t('visits.notForPostHint')} />
@@ -355,7 +358,15 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
           <h2 className={styles.sectionTitle}>{t('visits.withMe', { count: here.length })}</h2>
           {here.length ? (
             here.map((visit) => (
-              <HereCard key={visit.id} site={site} me={me} visit={visit} targets={targets} isHanded={pending.handedVisits.has(visit.id)} />
+              <HereCard
+                key={visit.id}
+                site={site}
+                me={me}
+                visit={visit}
+                targets={targets}
+                isHanded={pending.handedVisits.has(visit.id)}
+                inHall={kinds.includes('HALL') && visit.stage === 'hall'}
+              />
             ))
           ) : (
             <p className={styles.empty}>{t('visits.noneWithMe')}</p>
@@ -366,7 +377,21 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
   );
 }
 
-function HereCard({ site, me, visit, targets, isHanded }: { site: MeSite; me: Me; visit: Visit; targets: HandoffTarget[]; isHanded: boolean }) {
+function HereCard({
+  site,
+  me,
+  visit,
+  targets,
+  isHanded,
+  inHall,
+}: {
+  site: MeSite;
+  me: Me;
+  visit: Visit;
+  targets: HandoffTarget[];
+  isHanded: boolean;
+  inHall: boolean;
+}) {
   const { t } = useTranslation();
   const actions = useVisitActions(site.id, me.id);
   const [consultantOpen, setConsultantOpen] = useState(false);
@@ -383,6 +408,7 @@ function HereCard({ site, me, visit, targets, isHanded }: { site: MeSite; me: Me
     <Card className={styles.card} data-testid="visit-here" data-visit-id={visit.id}>
       <VisitLine visit={visit} since={stageSince(visit)} />
       {visit.consultantName ? <div className={styles.muted}>{t('visits.consultant', { name: visit.consultantName })}</div> : null}
+      {inHall ? <HallSeat site={site} me={me} visit={visit} /> : null}
       {waitingSide.map((h) => (
         <Tag key={h.id} color="warning" fill="outline" className={styles.waitTag}>
           {t('visits.waitingFor', { to: t(`visits.targets.${h.to}`) })}

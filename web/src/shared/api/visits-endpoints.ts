@@ -2,7 +2,7 @@
  * Typed calls for the visitor journey (来访): registering a visit, handing it on, and the post
  * that receives it confirming. Ids of writes are made on the phone, so the outbox resends safely.
  */
-import type { HandoffBody, PageOf, RegisterVisitBody, Visit, VisitorCounts } from '@anchang/contracts';
+import type { DrinkOrder, HandoffBody, PageOf, RegisterVisitBody, SeatResult, Visit, VisitorCounts } from '@anchang/contracts';
 import { http } from './client';
 import type { PageParams } from './endpoints';
 
@@ -19,5 +19,15 @@ export const visitsApi = {
     http.post<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}/handoffs/${encodeURIComponent(handoffId)}/ack`),
   /** Active consultants by name, readable by everyone on the site (HALL-IN-3). */
   consultants: (siteId: string) => http.get<{ id: string; name: string }[]>(`/sites/${encodeURIComponent(siteId)}/consultants`),
+  /** 入座: a table (the one given, or the server's pick), or the sand-table waiting list (HALL-IN-7). */
+  seat: (siteId: string, visitId: string, body: { tableId?: string }) =>
+    http.post<SeatResult>(`${visits(siteId)}/${encodeURIComponent(visitId)}/seat`, body),
+  orderDrinks: (siteId: string, visitId: string, body: { id: string; lines: { name: string; quantity: number }[] }) =>
+    http.post<DrinkOrder>(`${visits(siteId)}/${encodeURIComponent(visitId)}/drinks`, body),
+  drinkMade: (siteId: string, orderId: string) =>
+    http.post<DrinkOrder>(`/sites/${encodeURIComponent(siteId)}/bar/orders/${encodeURIComponent(orderId)}/made`),
+  /** 已上桌 by the bar, or 代为上桌 by the hall (BAR-IN-1). */
+  drinkServed: (siteId: string, orderId: string, body: { by: 'BAR' | 'HALL' }) =>
+    http.post<DrinkOrder>(`/sites/${encodeURIComponent(siteId)}/bar/orders/${encodeURIComponent(orderId)}/served`, body),
   counts: (siteId: string) => http.get<VisitorCounts>(`/sites/${encodeURIComponent(siteId)}/visitor-counts`),
 };
