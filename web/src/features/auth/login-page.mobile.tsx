@@ -1,55 +1,17 @@
-import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate } from 'react-router';
 import { Button, Form, Input, NoticeBar, SafeArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../shared/api/client';
-import { describeError } from '../../shared/api/errors';
-import { useLogin, useMeQuery } from '../../shared/auth/use-auth';
 import { BrandMark } from '../../shared/ui/brand-mark';
 import { LanguagePickerLink } from '../../shared/ui-mobile/language-picker';
-import { useCountdown } from './use-countdown';
+import { useLoginForm } from './use-login-form';
 import styles from './login-page.mobile.module.css';
-
-interface Values {
-  login: string;
-  password: string;
-}
-
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 /** Staff sign in on their phones; the form is big-thumbed and remembers nothing but the cookie. */
 export function MobileLoginPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const me = useMeQuery();
-  const login = useLogin();
-  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
-  const secondsLeft = useCountdown(blockedUntil);
-  const next = safeNext(params.get('next'));
+  const { signedIn, next, submit, isPending, rateLimited, errorText } = useLoginForm();
 
-  if (me.data) return <Navigate to={next} replace />;
-
-  const submit = (values: Values) => {
-    login.mutate(
-      { login: values.login.trim(), password: values.password },
-      {
-        onSuccess: () => void navigate(next, { replace: true }),
-        onError: (error) => {
-          if (isApiError(error, 'LOGIN_RATE_LIMITED')) setBlockedUntil(Date.now() + (Number(error.params.retryAfterSeconds) || 60) * 1000);
-        },
-      },
-    );
-  };
-
-  const rateLimited = secondsLeft > 0;
-  const errorText = rateLimited
-    ? t('auth.rateLimited', { seconds: secondsLeft })
-    : login.isError && !isApiError(login.error, 'LOGIN_RATE_LIMITED')
-      ? describeError(login.error)
-      : null;
+  if (signedIn) return <Navigate to={next} replace />;
 
   return (
     <div className={styles.page}>
@@ -70,7 +32,7 @@ export function MobileLoginPage() {
           layout="vertical"
           onFinish={submit}
           footer={
-            <Button block type="submit" color="primary" size="large" loading={login.isPending} disabled={rateLimited}>
+            <Button block type="submit" color="primary" size="large" loading={isPending} disabled={rateLimited}>
               {t('auth.submit')}
             </Button>
           }

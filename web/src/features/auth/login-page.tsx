@@ -1,60 +1,18 @@
-import { useState } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate } from 'react-router';
 import { Alert, Button, Card, Divider, Flex, Form, Input, Popover, Typography } from 'antd';
 import { AuditOutlined, LockOutlined, MobileOutlined, NotificationOutlined, SafetyCertificateOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../shared/api/client';
-import { describeError } from '../../shared/api/errors';
-import { useLogin, useMeQuery } from '../../shared/auth/use-auth';
 import { BrandMark } from '../../shared/ui/brand-mark';
 import { LanguageSwitch } from '../../shared/ui/language-switch';
 import { StaffAppQrCode } from '../../shared/ui/staff-app-qr';
-import { useCountdown } from './use-countdown';
+import { useLoginForm, type LoginValues } from './use-login-form';
 import styles from './login-page.module.css';
-
-interface Values {
-  login: string;
-  password: string;
-}
-
-/** Only same-app paths: `?next=//evil.example` must not become an open redirect. */
-function safeNext(next: string | null): string {
-  return next && next.startsWith('/') && !next.startsWith('//') ? next : '/';
-}
 
 export function LoginPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  const me = useMeQuery();
-  const login = useLogin();
-  const [blockedUntil, setBlockedUntil] = useState<number | null>(null);
-  const secondsLeft = useCountdown(blockedUntil);
-  const next = safeNext(params.get('next'));
+  const { signedIn, next, submit, isPending, rateLimited, errorText } = useLoginForm();
 
-  if (me.data) return <Navigate to={next} replace />;
-
-  const submit = (values: Values) => {
-    login.mutate(
-      { login: values.login.trim(), password: values.password },
-      {
-        onSuccess: () => void navigate(next, { replace: true }),
-        onError: (error) => {
-          if (isApiError(error, 'LOGIN_RATE_LIMITED')) {
-            const seconds = Number(error.params.retryAfterSeconds) || 60;
-            setBlockedUntil(Date.now() + seconds * 1000);
-          }
-        },
-      },
-    );
-  };
-
-  const rateLimited = secondsLeft > 0;
-  const errorText = rateLimited
-    ? t('auth.rateLimited', { seconds: secondsLeft })
-    : login.isError && !isApiError(login.error, 'LOGIN_RATE_LIMITED')
-      ? describeError(login.error)
-      : null;
+  if (signedIn) return <Navigate to={next} replace />;
 
   return (
     <div className={styles.page}>
@@ -90,14 +48,14 @@ export function LoginPage() {
           </Typography.Title>
           <Typography.Text type="secondary">{t('auth.loginSubtitle')}</Typography.Text>
           {errorText ? <Alert type="error" showIcon title={errorText} style={{ marginTop: 20 }} data-testid="login-error" /> : null}
-          <Form<Values> layout="vertical" size="large" requiredMark={false} onFinish={submit} style={{ marginTop: 24 }}>
+          <Form<LoginValues> layout="vertical" size="large" requiredMark={false} onFinish={submit} style={{ marginTop: 24 }}>
             <Form.Item name="login" label={t('auth.login')} rules={[{ required: true, whitespace: true, message: t('auth.loginRequired') }]}>
               <Input prefix={<UserOutlined />} placeholder={t('auth.loginPlaceholder')} autoComplete="username" autoFocus />
             </Form.Item>
             <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
               <Input.Password prefix={<LockOutlined />} placeholder={t('auth.passwordPlaceholder')} autoComplete="current-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={login.isPending} disabled={rateLimited}>
+            <Button type="primary" htmlType="submit" block loading={isPending} disabled={rateLimited}>
               {t('auth.submit')}
             </Button>
           </Form>
