@@ -149,6 +149,8 @@ export interface DB {
   shuttle_trips: ShuttleTripsTable;
   vehicle_events: VehicleEventsTable;
   model_room_notes: ModelRoomNotesTable;
+  checkpoints: CheckpointsTable;
+  checkpoint_scans: CheckpointScansTable;
 }
 
 export interface StandardVersionsTable {
@@ -441,4 +443,29 @@ export interface ModelRoomNotesTable {
   interests: string | null;
   by_person: string;
   at: number;
+}
+
+export interface CheckpointsTable {
+  id: string;
+  site_id: string;
+  zone_id: string;
+  name_zh: string;
+  name_en: string;
+  code: string;
+  lat: number | null;
+  lng: number | null;
+  revoked_at: number | null;
+  created_at: number;
+}
+
+export interface CheckpointScansTable {
+  id: string;
+  site_id: string;
+  checkpoint_id: string;
+  person_id: string;
+  scanned_at: number;
+  lat: number | null;
+  lng: number | null;
+  accuracy_m: number | null;
+  flags: string;
 }

@@ -5,6 +5,7 @@ import * as visits from './2026-11-28-003-visits.js';
 import * as siteCare from './2026-11-28-004-site-care.js';
 import * as hallBar from './2026-11-28-005-hall-bar.js';
 import * as shuttleModelRoom from './2026-11-28-006-shuttle-model-room.js';
+import * as checkpoints from './2026-11-28-007-checkpoints.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-004-site-care': siteCare,
   '2026-11-28-005-hall-bar': hallBar,
   '2026-11-28-006-shuttle-model-room': shuttleModelRoom,
+  '2026-11-28-007-checkpoints': checkpoints,
 };
