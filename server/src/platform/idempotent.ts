@@ -6,9 +6,18 @@
  */
 import { isUniqueViolation } from '../db/create-db.js';
 
-export async function writeOnce<T>(findStored: () => Promise<T | undefined>, write: () => Promise<T>): Promise<{ value: T; created: boolean }> {
-  const before = await findStored();
-  if (before !== undefined) return { value: before, created: false };
+export async function writeOnce<T>(
+  findStored: () => Promise<T | undefined>,
+  write: () => Promise<T>,
+  opts: { readFirst?: boolean } = {},
+): Promise<{ value: T; created: boolean }> {
+  // `readFirst: false` is for writes whose first statement inserts the keyed row: a repeat then
+  // fails on the primary key before anything else is written, and the usual case (a new id)
+  // saves the read.
+  if (opts.readFirst !== false) {
+    const before = await findStored();
+    if (before !== undefined) return { value: before, created: false };
+  }
   try {
     return { value: await write(), created: true };
   } catch (err) {

@@ -154,6 +154,10 @@ describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       })
     ).json<Visit>();
     expect(noConsent.customer).toBeNull();
+    // The phone lost the answer and sends the same registration again: recorded once.
+    const repeated = await call(park, 'POST', '/visits', { id: noConsent.id, partySize: 1, arrivalMode: 'car', plate: '苏E12345F' });
+    expect(repeated.statusCode).toBe(200);
+    expect((await call(park, 'GET', `/visits/${noConsent.id}`)).json<Visit>().handoffs).toHaveLength(1);
     const full = await board.waitFor((m) => m.type === 'event' && m.event.type === 'carpark.full');
     expect(full.type === 'event' && full.event.payload).toEqual({ occupied: 2, capacity: 2 });
     const walkIn = (await call(hall, 'POST', '/visits', { id: newId(), partySize: 4, arrivalMode: 'walk_in' })).json<Visit>();

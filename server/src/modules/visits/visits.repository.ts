@@ -68,6 +68,28 @@ export async function carParkCapacity(db: Kysely<DB>, siteId: string): Promise<n
   return r?.n === null || r?.n === undefined ? null : Number(r.n);
 }
 
+/** The car park's capacity and the cars in it, in one round trip (the registration's check). */
+export async function carParkLoad(db: Kysely<DB>, siteId: string): Promise<{ capacity: number | null; occupied: number }> {
+  const r = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('zones')
+        .select((z) => z.fn.sum<number>('capacity').as('n'))
+        .where('site_id', '=', siteId)
+        .where('kind', '=', 'CAR_PARK')
+        .as('capacity'),
+      eb
+        .selectFrom('visits')
+        .select((v) => v.fn.countAll<number>().as('n'))
+        .where('site_id', '=', siteId)
+        .where('status', '=', 'open')
+        .where('arrival_mode', '=', 'car')
+        .as('occupied'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { capacity: r.capacity === null ? null : Number(r.capacity), occupied: Number(r.occupied ?? 0) };
+}
+
 export function listHandoffsOf(db: Kysely<DB>, visitIds: string[]) {
   if (visitIds.length === 0) return Promise.resolve([] as VisitHandoffsTable[]);
   return db.selectFrom('visit_handoffs').selectAll().where('visit_id', 'in', visitIds).orderBy('sent_at').orderBy('id').execute();
@@ -110,14 +132,6 @@ export async function touchCustomer(
 
 export async function insertCustomer(db: Kysely<DB>, row: CustomersTable): Promise<void> {
   await db.insertInto('customers').values(row).execute();
-}
-
-export async function insertVisit(db: Kysely<DB>, row: VisitsTable): Promise<void> {
-  await db.insertInto('visits').values(row).execute();
-}
-
-export async function insertHandoffRow(db: Kysely<DB>, row: VisitHandoffsTable): Promise<void> {
-  await db.insertInto('visit_handoffs').values(row).execute();
 }
 
 /** Whether the person is assigned to a post of this kind on the site. */

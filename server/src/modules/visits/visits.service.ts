@@ -24,7 +24,7 @@ import { writeOnce } from '../../platform/idempotent.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { addDays, instantAt, localParts } from '../../platform/site-time.js';
-import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
+import { inTransaction, inWriteBatch, type Deps, type Tx, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames, isSiteMember, maskPhone } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
@@ -33,6 +33,7 @@ import { maskPlate, receivingPost, stageAfterAck, stageDurations, type StageEntr
 import {
   ackHandoffRow,
   carParkCapacity,
+  carParkLoad,
   countParkedCars,
   findCustomerByPhone,
   findCustomers,
@@ -41,8 +42,6 @@ import {
   findVisitById,
   findVisitRow,
   insertCustomer,
-  insertHandoffRow,
-  insertVisit,
   listHandoffsOf,
   listOpenVisits,
   listVisitRows,
@@ -206,9 +205,9 @@ export async function registerVisit(
       return (await toVisits(deps, [stored]))[0];
     },
     async () => {
-      const written = await inTransaction(deps, async (tx) => {
-        const at = Math.min(input.at ?? tx.now, tx.now);
-        const customer = input.customer ? await customerFor(tx, actor.companyId, input.customer) : null;
+      // `reader` is the transaction when there is one: SQLite has a single connection to read on.
+      const record = async (batch: WriteBatch, reader: Kysely<DB>, customer: CustomersTable | null) => {
+        const at = Math.min(input.at ?? batch.now, batch.now);
         const stage: VisitStage = input.arrivalMode === 'car' ? 'car_park' : 'hall';
         const row: VisitsTable = {
           id: input.id,
@@ -226,18 +225,19 @@ export async function registerVisit(
           registered_by: actor.personId,
           arrived_at: at,
           closed_at: null,
-          updated_at: tx.now,
+          updated_at: batch.now,
         };
-        await insertVisit(tx.trx, row);
+        // The visit row goes first: a repeated id fails on it before anything else is written.
+        batch.deferInsert('visits', row);
         const plateMasked = maskPlate(row.plate);
-        await recordAudit(tx, actorRef(actor), {
+        await recordAudit(batch, actorRef(actor), {
           siteId,
           action: 'visit.register',
           entityType: 'visit',
           entityId: row.id,
           detail: { partySize: row.party_size, arrivalMode: row.arrival_mode, plate: plateMasked },
         });
-        tx.emit({ siteId }, 'visit.arrived', {
+        batch.emit({ siteId }, 'visit.arrived', {
           visitId: row.id,
           partySize: row.party_size,
           arrivalMode: input.arrivalMode,
@@ -245,14 +245,21 @@ export async function registerVisit(
           isReturning: (customer?.visit_count ?? 0) > 1,
         });
         // At the car park, registering is also telling the hall (PARK: 通知销售大厅迎宾).
-        const handoff = input.arrivalMode === 'car' ? await insertHandoff(tx, actor, row, { id: newId(), to: 'hall', note: '' }) : null;
-        const capacity = await carParkCapacity(tx.trx, siteId);
-        if (input.arrivalMode === 'car' && capacity !== null) {
-          const occupied = await countParkedCars(tx.trx, siteId);
-          if (occupied >= capacity) tx.emit({ siteId }, 'carpark.full', { occupied, capacity });
+        const handoff = input.arrivalMode === 'car' ? recordHandoff(batch, actor, row, { id: newId(), to: 'hall', note: '' }) : null;
+        if (input.arrivalMode === 'car') {
+          // Read before this car is written: it makes the count one more (PARK-PRE-3).
+          const load = await carParkLoad(reader, siteId);
+          if (load.capacity !== null && load.occupied + 1 >= load.capacity)
+            batch.emit({ siteId }, 'carpark.full', { occupied: load.occupied + 1, capacity: load.capacity });
         }
         return { row, customer, handoff };
-      });
+      };
+      // A customer who consented is read and updated, which needs a transaction; otherwise the
+      // registration only inserts, and goes to the database as one write.
+      const customerInput = input.customer;
+      const written = customerInput
+        ? await inTransaction(deps, async (tx) => record(tx, tx.trx, await customerFor(tx, actor.companyId, customerInput)))
+        : await inWriteBatch(deps, (batch) => record(batch, deps.db, null));
       // The answer is built from the rows just written: no reading back.
       const [visit] = composeVisits(
         [written.row],
@@ -263,16 +270,18 @@ export async function registerVisit(
       );
       return visit!;
     },
+    { readFirst: false },
   );
   return { visit: value, created };
 }
 
-async function insertHandoff(
-  tx: Tx,
+/** Records a hand-off (written with the use case's other rows at its end) and tells the receiving post. */
+function recordHandoff(
+  tx: WriteBatch,
   actor: Actor,
   visit: VisitsTable,
   input: { id: string; to: HandoffTarget; consultantId?: string; note: string },
-): Promise<VisitHandoffsTable> {
+): VisitHandoffsTable {
   const toPostKind = receivingPost(input.to, visit.arrival_mode as 'car' | 'walk_in');
   const row: VisitHandoffsTable = {
     id: input.id,
@@ -288,7 +297,7 @@ async function insertHandoff(
     acked_by: null,
     acked_at: null,
   };
-  await insertHandoffRow(tx.trx, row);
+  tx.deferInsert('visit_handoffs', row);
   const payload = {
     visitId: visit.id,
     handoffId: row.id,
@@ -327,7 +336,7 @@ export async function handOff(
     const visit = await findVisitRow(tx.trx, siteId, visitId);
     if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
     if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
-    await insertHandoff(tx, actor, visit, { id: input.id, to: input.to, consultantId: input.consultantId, note: (input.note ?? '').trim() });
+    recordHandoff(tx, actor, visit, { id: input.id, to: input.to, consultantId: input.consultantId, note: (input.note ?? '').trim() });
     const patch: Partial<VisitsTable> = { updated_at: tx.now };
     if (input.to === 'consultant') patch.consultant_id = input.consultantId ?? null;
     // Guests leaving on foot need nobody to receive them: the visit ends now.
