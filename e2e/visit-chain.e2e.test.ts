@@ -1,9 +1,11 @@
 /**
- * The visitor journey across the sales center, as the posts live it: the parking attendant
- * registers a car on his phone; the hall hostess, on hers, sees the guests arrive live and
- * receives them; she walks them to the model room, whose guide receives them; the guide sees them
- * off, and the car park sees the car off. The manager's live site board follows every move
- * without a reload, and at the end nobody is left on site.
+ * The visitor journey across the sales center, as the posts live it, every post on its own phone
+ * at once: the parking attendant registers a car; the hall hostess sees the guests arrive live,
+ * receives them, seats them and orders their drinks; the bar makes and serves them; the hostess
+ * hands the guests to the shuttle, whose driver boards them, drives them out and, finding nothing
+ * left on board, hands them to the model room; the guide hands out shoe covers, notes what the
+ * customer cares about and sees them off; the car park sees the car off. The manager's live site
+ * board follows every move without a reload, and at the end nobody is left on site.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -38,7 +40,7 @@ async function visitsPhone(login: string): Promise<Page> {
 }
 
 describe('visitor hand-off chain', () => {
-  it('car park → hall → model room → farewell, each post receiving live, the site board following', async () => {
+  it('car park → hall (seat, drinks from the bar) → shuttle → model room → farewell, each post live, the site board following', async () => {
     onTestFailed(() => console.error(`server output:\n${server.output()}`));
     const api = await signIn(server.url, manager.login, DEMO_PASSWORD);
 
@@ -56,12 +58,18 @@ describe('visitor hand-off chain', () => {
     await desk.evaluate(() => Object.assign(window, { __sameDocument: true }));
     expect(await desk.getByTestId('board-visit').count()).toBe(0);
     const card = desk.getByTestId('board-visit');
+    const boardSeats = desk.getByTestId('board-hall-seats');
+    await boardSeats.filter({ hasText: /^已坐 0\/40$/ }).waitFor();
 
     // --- the posts' phones, open on 来访 before anyone arrives ---
     const hall = await visitsPhone('hall');
+    const bar = await visitsPhone('bar');
+    const shuttle = await visitsPhone('shuttle');
     const model = await visitsPhone('model');
     const park = await visitsPhone('park');
     expect(await hall.getByTestId('incoming-handoff').count()).toBe(0);
+    expect(await bar.getByTestId('bar-order').count()).toBe(0);
+    expect(await shuttle.getByTestId('shuttle-waiting-visit').count()).toBe(0);
 
     // 车场: 3 guests by car (the plate is the only typing), 登记 → 已通知大厅.
     await park.getByTestId('register-card').locator('.adm-stepper-plus').click();
@@ -80,34 +88,118 @@ describe('visitor hand-off chain', () => {
     await inHall.waitFor();
     await desk.locator('[data-testid="board-visit"][data-stage="hall"]').waitFor();
 
-    // The hostess walks them to the model room; the guide receives them there.
-    await inHall.getByTestId('handoff-model_room').click();
+    // 入座: the hostess seats them at a free table; the board's hall seats count them.
+    await inHall.getByTestId('hall-seat').getByTestId('seat-button').click();
+    await inHall.getByTestId('hall-seat').filter({ hasText: '号桌' }).waitFor();
+    const table = (await inHall.getByTestId('hall-seat').locator('.adm-tag').textContent())!.trim();
+    await boardSeats.filter({ hasText: /^已坐 3\/40$/ }).waitFor();
+
+    // 点饮品: three lemonades for the table; the bar's phone and the board's bar queue get the order live.
+    await inHall.getByTestId('order-drinks').click();
+    const lemonade = hall.locator('[data-testid="drink-row"][data-drink="柠檬水"]');
+    for (let i = 0; i < 3; i++) await lemonade.locator('.adm-stepper-plus').click();
+    await hall.getByTestId('drinks-submit').click();
+    const order = bar.getByTestId('bar-order').filter({ hasText: table });
+    await order.filter({ hasText: '柠檬水 ×3' }).filter({ hasText: '待制作' }).waitFor();
+    const boardOrder = desk.getByTestId('board-bar-order').filter({ hasText: table });
+    await boardOrder.and(desk.locator('[data-status="ordered"]')).waitFor();
+
+    // 吧台: 制作完成 — the board shows it made, and the hall sees it ready for the table; 已上桌 clears it everywhere.
+    await order.getByRole('button', { name: '制作完成' }).click();
+    await order.filter({ hasText: '待上桌' }).waitFor();
+    await boardOrder.and(desk.locator('[data-status="made"]')).filter({ hasText: '已出品' }).waitFor();
+    const madeForHall = hall.getByTestId('hall-made-order').filter({ hasText: table });
+    await madeForHall.filter({ hasText: '柠檬水 ×3' }).waitFor();
+    await order.getByRole('button', { name: '已上桌' }).click();
+    await order.waitFor({ state: 'detached' });
+    await boardOrder.waitFor({ state: 'detached' });
+    await madeForHall.waitFor({ state: 'detached' });
+
+    // The hostess hands the guests to the shuttle; the driver sees them waiting, boards them and drives off.
+    await inHall.getByTestId('handoff-shuttle').click();
     await inHall.getByTestId('handed-on').waitFor();
-    const toModel = model.getByTestId('incoming-handoff');
-    await toModel.filter({ hasText: '3位' }).waitFor();
-    await toModel.getByTestId('ack-button').click();
-    await desk.locator('[data-testid="board-visit"][data-stage="model_room"]').waitFor();
+    const waiting = shuttle.getByTestId('shuttle-waiting-visit').filter({ hasText: '3位' });
+    await waiting.filter({ hasText: '王晓婷' }).waitFor();
+    await shuttle.getByTestId('shuttle-vehicle').locator('input').fill('1号车');
+    await waiting.locator('.adm-checkbox').click();
+    await shuttle.getByTestId('shuttle-chosen').filter({ hasText: '共 3位' }).waitFor();
+    expect(await shuttle.getByTestId('shuttle-destination-model_room').getAttribute('aria-checked')).toBe('true');
+    await shuttle.getByTestId('shuttle-depart').click();
+    const onTheRoad = shuttle.getByTestId('shuttle-en-route');
+    await onTheRoad.waitFor();
+    await waiting.waitFor({ state: 'detached' });
+
+    // The board: the shuttle en route to the model room, the guests out of the hall and its seats free again.
+    const boardShuttle = desk.getByTestId('board-shuttle').filter({ hasText: '1号车 → 样板房' });
+    await boardShuttle.filter({ hasText: '3位' }).waitFor();
+    await desk.locator('[data-testid="board-visit"][data-stage="shuttle"]').waitFor();
+    await boardSeats.filter({ hasText: /^已坐 0\/40$/ }).waitFor();
     await inHall.waitFor({ state: 'detached' }); // no longer in the hall
 
+    // 到达: nothing left on board (SHUTTLE-IN-3); arriving hands the guests to the model room, whose guide receives them.
+    await onTheRoad.getByTestId('shuttle-arrive').click();
+    await shuttle.getByTestId('items-left-no').click();
+    await shuttle.getByTestId('confirm-arrive').click();
+    await onTheRoad.waitFor({ state: 'detached' });
+    await boardShuttle.waitFor({ state: 'detached' });
+    const toModel = model.getByTestId('incoming-handoff');
+    await toModel.filter({ hasText: '3位' }).filter({ hasText: '来自电瓶车 · 赵强' }).waitFor();
+    await toModel.getByTestId('ack-button').click();
+    await toModel.waitFor({ state: 'detached' });
+    await desk.locator('[data-testid="board-visit"][data-stage="model_room"]').waitFor();
+
+    // 样板房: shoe covers for the three (MODEL-IN-10), and what the customer cares about, for the consultant.
+    const guide = model.getByTestId('model-room-guest');
+    await guide.waitFor();
+    expect(await guide.getByTestId('shoe-covers').locator('input').inputValue()).toBe('3');
+    await guide.getByTestId('record-covers').click();
+    const notes = guide.getByTestId('model-room-notes');
+    await notes.filter({ hasText: '鞋套 3' }).waitFor();
+    const interests = '关注南向主卧采光和学区划片';
+    await guide.getByTestId('interests-input').locator('textarea').fill(interests);
+    await guide.getByTestId('record-interests').click();
+    await notes.filter({ hasText: interests }).waitFor();
+
     // 送别: the guide sees them off; the car park sees the car off (引导驶离).
-    const inModel = model.getByTestId('visit-here');
-    await inModel.getByTestId('handoff-departure').click();
+    await model.getByTestId('visit-here').getByTestId('handoff-departure').click();
     const leaving = park.getByTestId('departure-handoff');
-    await leaving.waitFor();
+    await leaving.filter({ hasText: '3位' }).filter({ hasText: '来自样板房 · 孙丽' }).waitFor();
     await leaving.getByRole('button', { name: /引导驶离/ }).click();
 
     // The board: nobody on site any more, and every hand-off received — all without a reload.
     await card.first().waitFor({ state: 'detached' });
     await desk.getByTestId('board-on-site').filter({ hasText: /^0$/ }).waitFor();
-    await desk.locator('[data-testid="board-handoff"][data-acked="true"]').nth(2).waitFor();
+    await desk.locator('[data-testid="board-handoff"][data-acked="true"]').nth(3).waitFor();
     expect(await desk.locator('[data-testid="board-handoff"][data-acked="false"]').count()).toBe(0);
+    expect(await desk.getByTestId('board-bar-order').count()).toBe(0);
+    expect(await desk.getByTestId('board-shuttle').count()).toBe(0);
     expect(await desk.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
 
-    const closed = await api.get<{ items: { partySize: number; stage: string; handoffs: { to: string; ackedAt: number | null }[] }[] }>(
-      `/sites/${api.siteId}/visits?status=closed`,
-    );
+    // The record: one closed visit that went through every stage, each hand-off received by the next post.
+    const closed = await api.get<{
+      items: {
+        id: string;
+        partySize: number;
+        stage: string;
+        stageDurations: Record<string, number>;
+        handoffs: { to: string; fromStage: string; ackedByName: string | null; sentAt: number }[];
+      }[];
+    }>(`/sites/${api.siteId}/visits?status=closed`);
     expect(closed.items).toHaveLength(1);
-    expect(closed.items[0]).toMatchObject({ partySize: 3, stage: 'departed' });
-    expect(closed.items[0]!.handoffs.map((h) => h.to).sort()).toEqual(['departure', 'hall', 'model_room']);
+    const visit = closed.items[0]!;
+    expect(visit).toMatchObject({ partySize: 3, stage: 'departed' });
+    // Stages as the server names them; 'departing' is the walk from the model room back to the car.
+    expect(Object.keys(visit.stageDurations).sort()).toEqual(['car_park', 'departing', 'hall', 'model_room', 'shuttle']);
+    const handoffs = [...visit.handoffs].sort((a, b) => a.sentAt - b.sentAt);
+    expect(handoffs.map((h) => [h.fromStage, h.to, h.ackedByName])).toEqual([
+      ['car_park', 'hall', '王晓婷 (大厅)'],
+      ['hall', 'shuttle', '赵强 (电瓶车)'],
+      ['shuttle', 'model_room', '孙丽 (样板房)'],
+      ['model_room', 'departure', '张伟 (车场)'],
+    ]);
+    const stored = await api.get<{ items: { shoeCovers: number | null; interests: string | null }[] }>(
+      `/sites/${api.siteId}/visits/${visit.id}/model-room-notes`,
+    );
+    expect(stored.items).toEqual(expect.arrayContaining([expect.objectContaining({ shoeCovers: 3 }), expect.objectContaining({ interests })]));
   });
 });

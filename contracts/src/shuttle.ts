@@ -102,3 +102,7 @@ export const ModelRoomNote = Type.Object({
   at: Instant,
 });
 export type ModelRoomNote = Static<typeof ModelRoomNote>;
+
+/** Who can take the vehicle over at a handover: the site's active staff, the shuttle post's people first. */
+export const ShuttleDriver = Type.Object({ id: Id, name: Type.String(), onShuttlePost: Type.Boolean() });
+export type ShuttleDriver = Static<typeof ShuttleDriver>;

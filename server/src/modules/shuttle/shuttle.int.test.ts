@@ -1,6 +1,6 @@
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShuttleTrip, Visit } from '@anchang/contracts';
+import type { ModelRoomNote, ShuttleDriver, ShuttleTrip, Visit } from '@anchang/contracts';
 import { newId } from '../../platform/ids.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../../test/factories.js';
@@ -61,6 +61,17 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
     });
     expect(handover.statusCode).toBe(201);
     expect(
+      code(
+        await call(driver, 'POST', '/shuttle/vehicle-events', {
+          kind: 'handover',
+          vehicle: '1 号车',
+          toDriverId: newId(),
+          batteryPercent: 64,
+          bodyOk: true,
+        }),
+      ),
+    ).toBe('PERSON_NOT_FOUND');
+    expect(
       (await call(driver, 'POST', '/shuttle/vehicle-events', { kind: 'day_end', vehicle: '1 号车', cleaned: true, charging: true })).statusCode,
     ).toBe(201);
   });
@@ -76,5 +87,44 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
     const live = await phone.waitFor((m) => m.type === 'event' && m.event.type === 'visit.interest' && m.event.room === `user:${consultant.id}`);
     expect(live.type === 'event' && live.event.payload).toMatchObject({ visitId: visit.id, interests: '关心主卧朝向和学区' });
     phone.close();
+  });
+
+  it('lists whom a driver can hand the vehicle to: active staff by name, paginated, the shuttle post marked', async () => {
+    const db = t.testDb.database.db;
+    const onPost = await createPerson(db, site, 'staff', { postIds: [site.postId] });
+    await db.updateTable('posts').set({ kind: 'SHUTTLE' }).where('id', '=', site.postId).execute();
+    const seen: ShuttleDriver[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await call(driver, 'GET', `/shuttle/drivers?limit=2${cursor ? `&cursor=${cursor}` : ''}`);
+      expect(res.statusCode).toBe(200);
+      const page = res.json<{ items: ShuttleDriver[]; nextCursor: string | null }>();
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.find((d) => d.id === onPost.id)).toMatchObject({ onShuttlePost: true });
+    expect(seen.find((d) => d.id === driver2Id)).toMatchObject({ onShuttlePost: false });
+    // Consultants are not drivers.
+    expect(seen.some((d) => d.id === consultant.id)).toBe(false);
+  });
+
+  it("lets the consultant read a visit's model-room notes, oldest first and paginated", async () => {
+    const visit = (await call(driver, 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'walk_in' })).json<Visit>();
+    const first = newId();
+    await call(driver, 'POST', `/visits/${visit.id}/model-room-notes`, { id: first, shoeCovers: 2 });
+    await call(driver, 'POST', `/visits/${visit.id}/model-room-notes`, { id: newId(), interests: '想看带花园的底层' });
+    const page1 = await call(consultant.cookie, 'GET', `/visits/${visit.id}/model-room-notes?limit=1`);
+    expect(page1.statusCode).toBe(200);
+    const p1 = page1.json<{ items: ModelRoomNote[]; nextCursor: string | null }>();
+    expect(p1.items).toMatchObject([{ id: first, visitId: visit.id, shoeCovers: 2, interests: null }]);
+    expect(p1.items[0]!.byName).not.toBe('');
+    const p2 = (await call(consultant.cookie, 'GET', `/visits/${visit.id}/model-room-notes?limit=1&cursor=${p1.nextCursor}`)).json<{
+      items: ModelRoomNote[];
+      nextCursor: string | null;
+    }>();
+    expect(p2).toMatchObject({ items: [{ shoeCovers: null, interests: '想看带花园的底层' }], nextCursor: null });
+    expect(code(await call(consultant.cookie, 'GET', `/visits/${newId()}/model-room-notes`))).toBe('VISIT_NOT_FOUND');
+    expect(code(await call(consultant.cookie, 'GET', `/visits/${visit.id}/model-room-notes?cursor=nonsense`))).toBe('INVALID_CURSOR');
   });
 });

@@ -42,3 +42,46 @@ export function openVisitsAmong(db: Kysely<DB>, siteId: string, visitIds: string
     .where('id', 'in', visitIds)
     .execute();
 }
+
+export function listModelRoomNotes(db: Kysely<DB>, siteId: string, visitId: string, page: PageRequest) {
+  let q = db.selectFrom('model_room_notes').selectAll().where('site_id', '=', siteId).where('visit_id', '=', visitId);
+  if (page.afterId) q = q.where('id', page.direction === 'asc' ? '>' : '<', page.afterId);
+  return q
+    .orderBy('id', page.direction)
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** Active staff of the site (names only), by id for keyset pages, each with whether they work a shuttle post. */
+export async function listDriverCandidates(db: Kysely<DB>, siteId: string, page: PageRequest) {
+  let q = db
+    .selectFrom('site_members as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.name'])
+    .where('m.site_id', '=', siteId)
+    .where('m.role', 'in', ['staff', 'supervisor'])
+    .where('p.is_active', '=', 1);
+  if (page.afterId) q = q.where('p.id', '>', page.afterId);
+  const rows = await q
+    .orderBy('p.id')
+    .limit(page.limit + 1)
+    .execute();
+  if (rows.length === 0) return [];
+  const onPost = new Set(
+    (
+      await db
+        .selectFrom('post_assignments as a')
+        .innerJoin('posts as ps', 'ps.id', 'a.post_id')
+        .select('a.person_id')
+        .where('a.site_id', '=', siteId)
+        .where('ps.kind', '=', 'SHUTTLE')
+        .where(
+          'a.person_id',
+          'in',
+          rows.map((r) => r.id),
+        )
+        .execute()
+    ).map((r) => r.person_id),
+  );
+  return rows.map((r) => ({ ...r, onShuttlePost: onPost.has(r.id) }));
+}

@@ -3,6 +3,8 @@ import {
   ModelRoomNote,
   ModelRoomNoteBody,
   Page,
+  PageQuery,
+  ShuttleDriver,
   ShuttleTrip,
   ShuttleTripParams,
   SiteParams,
@@ -14,7 +16,7 @@ import {
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
-import { arrive, recordModelRoomNote, recordVehicleEvent, startTrip, tripLog } from './shuttle.service.js';
+import { arrive, driverCandidates, modelRoomNotes, recordModelRoomNote, recordVehicleEvent, startTrip, tripLog } from './shuttle.service.js';
 
 export function registerShuttleRoutes(app: App, deps: Deps): void {
   const tags = ['shuttle'];
@@ -69,5 +71,31 @@ export function registerShuttleRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => reply.status(201).send(await recordModelRoomNote(deps, req.actor, req.params.siteId, req.params.visitId, req.body)),
+  );
+  app.get(
+    '/sites/:siteId/visits/:visitId/model-room-notes',
+    {
+      schema: {
+        tags: ['visits'],
+        summary: "A visit's model-room notes, oldest first (the consultant reads the points of interest)",
+        params: VisitParams,
+        querystring: PageQuery,
+        response: { 200: Page(ModelRoomNote) },
+      },
+    },
+    (req) => modelRoomNotes(deps, req.actor, req.params.siteId, req.params.visitId, req.query),
+  );
+  app.get(
+    '/sites/:siteId/shuttle/drivers',
+    {
+      schema: {
+        tags,
+        summary: 'Whom the vehicle can be handed to: active staff by name, with who works the shuttle post',
+        params: SiteParams,
+        querystring: PageQuery,
+        response: { 200: Page(ShuttleDriver) },
+      },
+    },
+    (req) => driverCandidates(deps, req.actor, req.params.siteId, req.query),
   );
 }

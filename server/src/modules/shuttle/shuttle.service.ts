@@ -4,7 +4,7 @@
  * room's notes: shoe covers handed out, the customer's points of interest sent to the
  * consultant (MODEL-IN-10).
  */
-import type { ModelRoomNote, PageOf, ShuttleTrip, VehicleEvent, VehicleEventBody } from '@anchang/contracts';
+import type { ModelRoomNote, PageOf, ShuttleDriver, ShuttleTrip, VehicleEvent, VehicleEventBody } from '@anchang/contracts';
 import type { ModelRoomNotesTable, ShuttleTripsTable, VehicleEventsTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember } from '../../platform/auth/policy.js';
@@ -16,7 +16,7 @@ import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames, isSiteMember } from '../people/index.js';
 import { findVisitRecord } from '../visits/index.js';
-import { arriveTrip, findTrip, findTripById, listTrips, openVisitsAmong } from './shuttle.repository.js';
+import { arriveTrip, findTrip, findTripById, listDriverCandidates, listModelRoomNotes, listTrips, openVisitsAmong } from './shuttle.repository.js';
 
 async function toTrips(deps: Pick<Deps, 'db'>, rows: ShuttleTripsTable[]): Promise<ShuttleTrip[]> {
   const names = await findPersonNames(
@@ -208,4 +208,43 @@ export async function recordModelRoomNote(
     return r;
   });
   return { id: row.id, visitId, shoeCovers: row.shoe_covers, interests: row.interests, byName: actor.name, at: row.at };
+}
+
+/** A visit's model-room notes, oldest first: the consultant reads what the guests cared about. */
+export async function modelRoomNotes(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  visitId: string,
+  query: { limit?: number; cursor?: string },
+): Promise<PageOf<ModelRoomNote>> {
+  requireSiteMember(actor, siteId);
+  if (!(await findVisitRecord(deps.db, siteId, visitId))) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+  const page = pageRequest(query, 'asc');
+  return toPageBatched(await listModelRoomNotes(deps.db, siteId, visitId, page), page, async (rows) => {
+    const names = await findPersonNames(
+      deps.db,
+      rows.map((r) => r.by_person),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      visitId: r.visit_id,
+      shoeCovers: r.shoe_covers,
+      interests: r.interests,
+      byName: names.get(r.by_person) ?? '',
+      at: r.at,
+    }));
+  });
+}
+
+/** Whom a driver can hand the vehicle to (duty 8): every member of the site may read these names. */
+export async function driverCandidates(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  query: { limit?: number; cursor?: string },
+): Promise<PageOf<ShuttleDriver>> {
+  requireSiteMember(actor, siteId);
+  const page = pageRequest(query, 'asc');
+  return toPageBatched(await listDriverCandidates(deps.db, siteId, page), page, (rows) => Promise.resolve(rows));
 }

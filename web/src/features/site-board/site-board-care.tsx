@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { DrinkOrder, Hall, Incident, MeSite, ShuttleTrip } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
@@ -154,6 +155,11 @@ function IncidentsPanel({ incidents, site, tv }: { incidents: Incident[] | undef
       <header className={styles.head}>
         <span>{t('siteBoardExtra.incidents')}</span>
         {open.length ? <span className={`${styles.badge} ${styles.badgeAlert}`}>{open.length}</span> : null}
+        {tv ? null : (
+          <Link to={`/sites/${site.id}/incidents`} className={styles.sub} style={{ marginInlineStart: 'auto' }} data-testid="board-incidents-link">
+            {t('incidents.boardLink')}
+          </Link>
+        )}
       </header>
       {shown.length ? (
         <ul className={styles.list}>

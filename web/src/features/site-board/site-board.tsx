@@ -29,7 +29,9 @@ export function SiteBoard({ site, tv = false }: { site: Pick<MeSite, 'id' | 'tim
   const visits = useMemo(() => open.data ?? [], [open.data]);
   const recent = useMemo<RecentHandoff[]>(
     () =>
-      [...visits, ...(closed.data ?? [])]
+      // A visit that just closed can still be in the open list until that refetch lands: keep its
+      // closed copy (a visit never reopens), so no hand-off is listed twice or left "waiting".
+      [...new Map([...visits, ...(closed.data ?? [])].map((visit) => [visit.id, visit])).values()]
         .flatMap((visit) => visit.handoffs.map((handoff) => ({ visit, handoff })))
         .sort((a, b) => b.handoff.sentAt - a.handoff.sentAt)
         .slice(0, tv ? 8 : 12),

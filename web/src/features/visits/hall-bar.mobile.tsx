@@ -180,7 +180,7 @@ function DrinkSheet({
     <Popup visible={open} onMaskClick={onClose} bodyClassName={styles.sheet}>
       <div className={styles.sheetTitle}>{title}</div>
       {COMMON_DRINKS.map((name) => (
-        <div key={name} className={styles.drinkRow}>
+        <div key={name} className={styles.drinkRow} data-testid="drink-row" data-drink={name}>
           <span className={styles.drinkName}>{drinkName(t, name)}</span>
           <Stepper min={0} max={20} value={counts[name] ?? 0} onChange={(v) => setCounts((c) => ({ ...c, [name]: v }))} />
         </div>

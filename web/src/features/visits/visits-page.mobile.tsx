@@ -1,8 +1,9 @@
 import { useMemo, useState } from 'react';
+import { useNavigate } from 'react-router';
 import { Button, Card, Checkbox, ErrorBlock, Input, Popup, Stepper, Tag, Toast } from 'antd-mobile';
-import { CheckCircleFill } from 'antd-mobile-icons';
+import { CheckCircleFill, RightOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
-import type { HandoffTarget, Me, MeSite, PostKind, Visit } from '@anchang/contracts';
+import type { Handoff, HandoffTarget, Me, MeSite, PostKind, Visit } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
 import { describeError } from '../../shared/api/errors';
 import { useNow } from '../../shared/format/use-now';
@@ -24,7 +25,10 @@ import {
   stageSince,
 } from './visit-rules';
 import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
+import { ConsultantGuests, ModelRoomPanel } from './model-room.mobile';
+import { ShuttlePanel } from './shuttle.mobile';
 import { useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
+import { VehicleCheckButton } from './vehicle-check.mobile';
 import styles from './visits.mobile.module.css';
 
 /** 来访: what my post does with visitors — register them, receive them, hand them on. */
@@ -38,8 +42,12 @@ export function VisitsPage() {
 
 function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const kinds = useMemo(() => [...new Set(site.posts.map((p) => p.kind))], [site.posts]);
   const receiving = kinds.filter((k) => RECEIVING_POSTS.includes(k));
+  // The shuttle takes its guests in its own panel: boarding is how the driver receives them.
+  const receivedHere = receiving.filter((k) => k !== 'SHUTTLE');
+  const isModelRoom = kinds.includes('MODEL') || kinds.includes('MODELSVC');
   const isPark = kinds.includes('PARK');
   const isConsultant = site.role === 'sales_consultant';
   const visits = useOpenVisits(site.id);
@@ -48,7 +56,12 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
   return (
     <div className={styles.page}>
       <header className={styles.header}>
-        <h1 className={styles.title}>{t('visits.title')}</h1>
+        <div className={styles.titleRow}>
+          <h1 className={styles.title}>{t('visits.title')}</h1>
+          <button type="button" className={styles.headerLink} onClick={() => void navigate('/lost-found')} data-testid="lost-found-entry">
+            {t('carePhone.lost.entry')} <RightOutline />
+          </button>
+        </div>
         <div className={styles.meta}>{postNames || (isConsultant ? t('visits.consultantRole') : t('visits.noPost'))}</div>
       </header>
       {visits.isLoading ? (
@@ -60,8 +73,11 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
           {isPark ? <ParkPanel site={site} me={me} visits={visits.data ?? []} /> : null}
           {kinds.includes('HALL') ? <HallSummary site={site} me={me} visits={visits.data ?? []} /> : null}
           {kinds.includes('BAR') ? <BarPanel site={site} me={me} /> : null}
-          {receiving.length || isConsultant ? <ReceivePanel site={site} me={me} kinds={receiving} visits={visits.data ?? []} /> : null}
-          {!isPark && !receiving.length && !isConsultant ? (
+          {kinds.includes('SHUTTLE') ? <ShuttlePanel site={site} me={me} visits={visits.data ?? []} /> : null}
+          {receivedHere.length || isConsultant ? <ReceivePanel site={site} me={me} kinds={receivedHere} visits={visits.data ?? []} /> : null}
+          {isModelRoom ? <ModelRoomPanel site={site} visits={visits.data ?? []} /> : null}
+          {isConsultant ? <ConsultantGuests site={site} me={me} visits={visits.data ?? []} /> : null}
+          {!isPark && !receiving.length && !isConsultant && !isModelRoom ? (
             <ErrorBlock status="empty" title={t('visits.notForPost')} description={t('visits.notForPostHint')} />
           ) : null}
         </div>
@@ -114,7 +130,7 @@ function ParkPanel({ site, me, visits }: { site: MeSite; me: Me; visits: Visit[]
           <h2 className={styles.sectionTitle}>{t('visits.park.departures', { count: departures.length })}</h2>
           {departures.map(({ visit, handoff }) => (
             <Card key={handoff.id} className={`${styles.card} ${styles.incoming}`} data-testid="departure-handoff" data-visit-id={visit.id}>
-              <VisitLine visit={visit} since={handoff.sentAt} from={handoff.sentByName} />
+              <VisitLine visit={visit} since={handoff.sentAt} from={handoff} />
               <Button block color="primary" size="large" className={styles.bigButton} onClick={() => void seeOff(visit, handoff.id)}>
                 {t('visits.park.seeOff')}
               </Button>
@@ -133,6 +149,7 @@ function ParkPanel({ site, me, visits }: { site: MeSite; me: Me; visits: Visit[]
               <Tag color="primary" fill="outline">
                 {t(`visits.stages.${visit.stage}`)}
               </Tag>
+              <VehicleCheckButton site={site} visit={visit} />
             </div>
           ))}
         </Card>
@@ -336,7 +353,7 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
       {incoming.length ? (
         incoming.map(({ visit, handoff }) => (
           <Card key={handoff.id} className={`${styles.card} ${styles.incoming}`} data-testid="incoming-handoff" data-visit-id={visit.id}>
-            <VisitLine visit={visit} since={handoff.sentAt} from={handoff.sentByName} note={handoff.note} />
+            <VisitLine visit={visit} since={handoff.sentAt} from={handoff} note={handoff.note} />
             <Button
               block
               color="primary"
@@ -462,7 +479,7 @@ function HereCard({
 }
 
 /** One visit at a glance: party, plate, returning customer, how long it has waited. */
-function VisitLine({ visit, since, from, note }: { visit: Visit; since: number; from?: string; note?: string }) {
+function VisitLine({ visit, since, from, note }: { visit: Visit; since: number; from?: Handoff; note?: string }) {
   const { t } = useTranslation();
   const now = useNow(15_000);
   const minutes = Math.max(0, Math.floor((now - since) / 60_000));
@@ -479,7 +496,8 @@ function VisitLine({ visit, since, from, note }: { visit: Visit; since: number; 
         {visit.customer?.isReturning ? <Tag color="warning">{t('visits.returning', { count: visit.customer.visitCount })}</Tag> : null}
         <span className={styles.since}>{t('visits.minutes', { count: minutes })}</span>
       </div>
-      {from ? <div className={styles.muted}>{t('visits.from', { stage: t(`visits.stages.${visit.stage}`), name: from })}</div> : null}
+      {/* The sender's stage, not the visit's: a hand-off to departure has already moved the guests to 离场中. */}
+      {from ? <div className={styles.muted}>{t('visits.from', { stage: t(`visits.stages.${from.fromStage}`), name: from.sentByName })}</div> : null}
       {note ? <div className={styles.note}>{note}</div> : null}
     </div>
   );

@@ -13,7 +13,7 @@ export const siteBoardExtraZh = {
   shuttles: '摆渡车在途',
   shuttlesEmpty: '没有在途的摆渡车',
   shuttleTo: '{{vehicle}} → {{destination}}',
-  destinations: { model_room: '样板间', hall: '销售大厅' },
+  destinations: { model_room: '样板房', hall: '销售大厅' },
   incidents: '未结事件',
   incidentsEmpty: '没有未结事件',
   incidentKinds: {

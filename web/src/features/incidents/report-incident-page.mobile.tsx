@@ -1,0 +1,237 @@
+import { useEffect, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, ErrorBlock, NavBar, TextArea, Toast } from 'antd-mobile';
+import { CameraOutline, CloseOutline } from 'antd-mobile-icons';
+import { useTranslation } from 'react-i18next';
+import { INCIDENT_SEVERITIES, type Incident } from '@anchang/contracts';
+import { describeError } from '../../shared/api/errors';
+import { useStaffSite } from '../../shared/site/staff-site';
+import { newId } from '../shift/outbox-client';
+import { PhotoError, preparePhoto } from '../shift/photo-prep';
+import { useObjectUrl } from '../shift/use-photo-url';
+import { INCIDENT_KIND_ICONS, INCIDENT_KINDS } from './incident-kinds.mobile';
+import { useReportIncident } from './use-incidents';
+import styles from './incidents.mobile.module.css';
+
+const DESCRIPTION_MAX = 1000;
+
+/**
+ * The draft keeps the ids it will be sent under: a retry after a failed or unanswered send
+ * reuses them, so the server stores the incident (and its photo) once.
+ */
+interface Draft {
+  id: string;
+  kind: Incident['kind'] | null;
+  severity: Incident['severity'];
+  description: string;
+  photo: { id: string; blob: Blob } | null;
+}
+
+/** Opened from a link or a bookmark there is no page of ours to go back to: home instead. */
+const hasHistory = () => ((window.history.state as { idx?: number } | null)?.idx ?? 0) > 0;
+
+const emptyDraft = (): Draft => ({ id: newId(), kind: null, severity: 'medium', description: '', photo: null });
+
+/** 上报事件 (GUARD-IN-4/5/6): what happened, how urgent, a description and a photo; the manager sees it at once. */
+export function ReportIncidentPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { site } = useStaffSite();
+  return (
+    <div className={styles.page}>
+      <NavBar className={styles.navBar} onBack={() => void (hasHistory() ? navigate(-1) : navigate('/'))}>
+        {t('incidents.reportTitle')}
+      </NavBar>
+      {site ? (
+        <ReportForm siteId={site.id} onSent={() => void navigate('/incidents', { replace: true })} />
+      ) : (
+        <ErrorBlock status="empty" title={t('mobile.noSites')} />
+      )}
+    </div>
+  );
+}
+
+function ReportForm({ siteId, onSent }: { siteId: string; onSent: () => void }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Draft>(emptyDraft);
+  const [showErrors, setShowErrors] = useState(false);
+  const report = useReportIncident(siteId);
+  const description = draft.description.trim();
+  const missing = !draft.kind ? t('incidents.chooseKind') : !description ? t('incidents.writeDescription') : null;
+
+  const send = async () => {
+    setShowErrors(true);
+    if (missing || !draft.kind) {
+      // The form is taller than the screen: say what is missing where the thumb is.
+      if (missing) Toast.show({ content: missing });
+      return;
+    }
+    try {
+      await report.mutateAsync({
+        input: {
+          id: draft.id,
+          kind: draft.kind,
+          severity: draft.severity,
+          description,
+          ...(draft.photo ? { photoId: draft.photo.id } : {}),
+        },
+        photo: draft.photo?.blob ?? null,
+      });
+      Toast.show({ icon: 'success', content: t('incidents.sent') });
+      onSent();
+    } catch {
+      // The message stays on the form beside the button; the same ids go again on the next tap.
+    }
+  };
+
+  return (
+    <>
+      <div className={styles.form} data-testid="incident-form">
+        <section>
+          <h2 className={`${styles.label} ${styles.required}`}>{t('incidents.kind')}</h2>
+          <div className={styles.kinds} role="radiogroup" aria-label={t('incidents.kind')}>
+            {INCIDENT_KINDS.map((kind) => (
+              <button
+                key={kind}
+                type="button"
+                role="radio"
+                aria-checked={draft.kind === kind}
+                className={`${styles.kind} ${draft.kind === kind ? styles.kindSelected : ''}`}
+                onClick={() => setDraft((d) => ({ ...d, kind }))}
+                data-testid="incident-kind"
+                data-kind={kind}
+              >
+                <span className={styles.kindIcon}>{INCIDENT_KIND_ICONS[kind]}</span>
+                <span className={styles.kindName}>{t(`incidents.kinds.${kind}`)}</span>
+                <span className={styles.kindHint}>{t(`incidents.kindHints.${kind}`)}</span>
+              </button>
+            ))}
+          </div>
+        </section>
+
+        <section>
+          <h2 className={styles.label}>{t('incidents.severity')}</h2>
+          <div className={styles.severities} role="radiogroup" aria-label={t('incidents.severity')}>
+            {INCIDENT_SEVERITIES.map((severity) => (
+              <button
+                key={severity}
+                type="button"
+                role="radio"
+                aria-checked={draft.severity === severity}
+                className={`${styles.severity} ${styles[`severity_${severity}`]} ${draft.severity === severity ? styles.severitySelected : ''}`}
+                onClick={() => setDraft((d) => ({ ...d, severity }))}
+                data-testid="incident-severity"
+                data-severity={severity}
+              >
+                <span className={styles.severityName}>{t(`incidents.severities.${severity}`)}</span>
+                <span className={styles.severityHint}>{t(`incidents.severityHints.${severity}`)}</span>
+              </button>
+            ))}
+          </div>
+        </section>
+
+        <section>
+          <h2 className={`${styles.label} ${styles.required}`}>{t('incidents.description')}</h2>
+          <div className={styles.card}>
+            <TextArea
+              value={draft.description}
+              onChange={(description) => setDraft((d) => ({ ...d, description }))}
+              placeholder={t('incidents.descriptionPlaceholder')}
+              autoSize={{ minRows: 3, maxRows: 8 }}
+              maxLength={DESCRIPTION_MAX}
+              showCount
+              data-testid="incident-description"
+            />
+          </div>
+        </section>
+
+        <section>
+          <h2 className={styles.label}>
+            {t('incidents.photo')} <span className={styles.kindHint}>({t('common.optional')})</span>
+          </h2>
+          <PhotoPicker photo={draft.photo} onChange={(blob) => setDraft((d) => ({ ...d, photo: blob ? { id: newId(), blob } : null }))} />
+        </section>
+
+        {showErrors && missing ? <p className={styles.error}>{missing}</p> : null}
+        {report.isError ? (
+          <p className={styles.error} data-testid="incident-send-error">
+            {t('incidents.sendFailed')}
+            <br />
+            {describeError(report.error)}
+          </p>
+        ) : null}
+      </div>
+      <div className={styles.submit}>
+        <Button
+          block
+          size="large"
+          color={draft.severity === 'high' ? 'danger' : 'primary'}
+          loading={report.isPending}
+          loadingText={t('incidents.sending')}
+          onClick={() => void send()}
+          data-testid="incident-send"
+        >
+          {t('incidents.send')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+/** The back camera on a phone; large photos shrunk before sending (shared with the checklists). */
+function PhotoPicker({ photo, onChange }: { photo: Draft['photo']; onChange: (photo: Blob | null) => void }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const [busy, setBusy] = useState(false);
+  const url = useObjectUrl(photo?.blob ?? null, photo?.id ?? null);
+  const alive = useRef(true);
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const prepared = await preparePhoto(file);
+      if (alive.current) onChange(prepared);
+    } catch (error) {
+      const reason = error instanceof PhotoError ? error.reason : 'unreadable';
+      Toast.show({ icon: 'fail', content: t(reason === 'tooLarge' ? 'shiftPhone.photoTooLarge' : 'shiftPhone.photoUnreadable') });
+    } finally {
+      if (alive.current) setBusy(false);
+    }
+  };
+
+  return (
+    <div className={styles.photoRow}>
+      <input
+        ref={input}
+        className={styles.hiddenInput}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        data-testid="incident-photo-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = ''; // the same photo can be chosen again after removing it
+          void onFile(file);
+        }}
+      />
+      {url ? (
+        <div className={styles.thumb}>
+          <img src={url} alt={t('incidents.photo')} data-testid="incident-photo-thumb" />
+          <button type="button" className={styles.thumbRemove} aria-label={t('incidents.removePhoto')} onClick={() => onChange(null)}>
+            <CloseOutline />
+          </button>
+        </div>
+      ) : null}
+      <Button onClick={() => input.current?.click()} loading={busy} loadingText={t('incidents.photoProcessing')}>
+        <CameraOutline /> {url ? t('incidents.retakePhoto') : t('incidents.takePhoto')}
+      </Button>
+    </div>
+  );
+}

@@ -1,0 +1,36 @@
+/** The shuttle's trip log, the people a vehicle can go to, a visit's model-room notes; realtime events refetch them. */
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
+
+const TRIP_PAGE = 20;
+
+/** The site's trips, newest first, a page at a time (refetched on `shuttle.changed`). */
+export function useTripLog(siteId: string) {
+  return useInfiniteQuery({
+    queryKey: shuttleKeys.trips(siteId),
+    queryFn: ({ pageParam }) => shuttleApi.trips(siteId, { cursor: pageParam, limit: TRIP_PAGE }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** Active staff by name, shuttle drivers first, for the handover sheet. */
+export function useDriverCandidates(siteId: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: shuttleKeys.drivers(siteId),
+    queryFn: ({ pageParam }) => shuttleApi.drivers(siteId, { cursor: pageParam, limit: 100 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled,
+  });
+}
+
+/** A visit's model-room notes, oldest first (refetched on `visit.interest`). */
+export function useModelRoomNotes(siteId: string, visitId: string) {
+  return useInfiniteQuery({
+    queryKey: shuttleKeys.modelRoomNotes(siteId, visitId),
+    queryFn: ({ pageParam }) => shuttleApi.modelRoomNotes(siteId, visitId, { cursor: pageParam, limit: 20 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
