@@ -47,6 +47,22 @@ export interface EventMap {
   'drink.refill_prompt': { orderId: string; visitId: string; tableName: string | null };
   'shuttle.changed': { tripId: string; status: string; vehicle: string };
   'visit.interest': { visitId: string; noteId: string; interests: string | null; byName: string };
+  'checkpoint.scanned': { checkpointId: string; zoneId: string; personId: string; at: number; flags: string[] };
+  'patrol.round_changed': { roundId: string; routeId: string; status: string };
+  'asset.changed': { assetId: string; action: 'created' | 'updated' | 'retired' | 'code' };
+  'work_order.changed': { workOrderId: string; status: string; assetId: string | null; zoneId: string; description: string };
+  /** TECH-3: nobody reached the repair in time; level 1 alerts the supervisor, level 2 the manager. */
+  'work_order.escalated': { workOrderId: string; level: number; description: string };
+  /** A round schedule or one of its slots changed (null ids: the whole day changed). */
+  'round.changed': { scheduleId: string | null; slotId: string | null; status: string | null };
+  /** A slot's grace window ended without proof: the supervisor is alerted. */
+  'round.slot_missed': { slotId: string; scheduleId: string | null; postKind: string; labelZh: string; labelEn: string; dueAt: number };
+  'weather.changed': { declarationId: string; kind: string; status: 'declared' | 'ended' };
+  /** Stock moved in a store (a receipt, an issue or a count). */
+  'supplies.changed': { storeId: string; batchId: string; kind: string };
+  /** On-hand of an item in a store fell to or below its threshold: once per crossing. */
+  'supplies.low_stock': { storeId: string; storeName: string; itemId: string; itemName: string; onHand: number; threshold: number };
+  'model_room.checked': { zoneId: string; checkId: string; phase: string; missing: number; damaged: number; byName: string };
 }
 export type EventType = keyof EventMap;
 

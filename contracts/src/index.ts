@@ -8,3 +8,7 @@ export * from './visits.js';
 export * from './site-care.js';
 export * from './hall.js';
 export * from './shuttle.js';
+export * from './equipment.js';
+export * from './rounds.js';
+export * from './patrols.js';
+export * from './supplies.js';

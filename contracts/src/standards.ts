@@ -73,6 +73,9 @@ export const GreetingWindow = Type.Object(
   { additionalProperties: false },
 );
 export type GreetingWindow = Static<typeof GreetingWindow>;
+/** Minutes after serving before the hall is prompted to ask about a refill, when the site has not set its own. */
+export const DEFAULT_REFILL_PROMPT_MINUTES = 15;
+
 export const StandardSettings = Type.Object(
   {
     /** HALL-DRINK-4: ask about a refill when the cup is down to this fraction (the sources say 1/3 and 1/2). */
@@ -85,6 +88,8 @@ export const StandardSettings = Type.Object(
     lateGraceMinutes: Type.Integer({ minimum: 0, maximum: 120 }),
     /** How early before the rostered start a clock-in is accepted. */
     clockInEarlyMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
+    /** TECH-3: a repair must be reached within this many minutes of the report (5 when unset). */
+    repairArrivalMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
   },
   { additionalProperties: false },
 );
@@ -282,6 +287,8 @@ export const RequisitionLine = Type.Object(
     name: Type.String({ minLength: 1, maxLength: 60 }),
     quantity: Type.Integer({ minimum: 1, maximum: 10000 }),
     unit: Type.String({ minLength: 1, maxLength: 10 }),
+    /** The supply item this line asks for, so an approved requisition can be issued from a store. */
+    itemId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

@@ -50,6 +50,14 @@ import { registerLostFoundRoutes } from './modules/lost-found/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
 import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';
 import { registerShuttleRoutes } from './modules/shuttle/index.js';
+import { registerCheckpointRoutes, registerPublicCheckpointRoutes } from './modules/checkpoints/index.js';
+import { registerPatrolRoutes, registerPatrolTimers } from './modules/patrols/index.js';
+import { registerSuppliesRoutes } from './modules/supplies/index.js';
+import { registerModelRoomInventoryRoutes } from './modules/model-room-inventory/index.js';
+import { registerEquipmentRoutes } from './modules/equipment/index.js';
+import { registerPublicRepairRoutes, registerRepairRoutes, registerRepairTimers } from './modules/repairs/index.js';
+import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index.js';
+import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -112,6 +120,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   const timers = new TimerRunner(deps, instanceId);
   registerSessionPurge(timers);
   registerHallTimers(timers);
+  registerPatrolTimers(timers);
+  registerRepairTimers(timers);
+  registerRoundTimers(timers);
   app.decorate('services', { deps, timers, hub, events });
 
   registerErrorHandler(app);
@@ -140,6 +151,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         ping: async () => void (await database.db.selectFrom('companies').select('id').limit(1).execute()),
       });
       registerPublicAuthRoutes(api, authDeps);
+      registerPublicCheckpointRoutes(api, deps);
+      registerPublicRepairRoutes(api, deps);
+      registerWeatherWebhook(api, deps);
 
       await api.register(async (authed: App) => {
         // Every route in this scope needs a session; it is checked before the body is read.
@@ -171,6 +185,14 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerIncidentRoutes(authed, deps);
         registerHallRoutes(authed, deps);
         registerShuttleRoutes(authed, deps);
+        registerCheckpointRoutes(authed, deps);
+        registerPatrolRoutes(authed, deps);
+        registerSuppliesRoutes(authed, deps);
+        registerModelRoomInventoryRoutes(authed, deps);
+        registerEquipmentRoutes(authed, deps);
+        registerRepairRoutes(authed, deps);
+        registerRoundRoutes(authed, deps);
+        registerWeatherRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);

@@ -151,6 +151,29 @@ export interface DB {
   model_room_notes: ModelRoomNotesTable;
   checkpoints: CheckpointsTable;
   checkpoint_scans: CheckpointScansTable;
+  checkpoint_retired_codes: CheckpointRetiredCodesTable;
+  patrol_routes: PatrolRoutesTable;
+  patrol_route_stops: PatrolRouteStopsTable;
+  patrol_schedules: PatrolSchedulesTable;
+  patrol_rounds: PatrolRoundsTable;
+  patrol_round_checks: PatrolRoundChecksTable;
+  round_schedules: RoundSchedulesTable;
+  round_slots: RoundSlotsTable;
+  weather_declarations: WeatherDeclarationsTable;
+  weather_webhooks: WeatherWebhooksTable;
+  supply_items: SupplyItemsTable;
+  supply_stores: SupplyStoresTable;
+  supply_stock: SupplyStockTable;
+  supply_batches: SupplyBatchesTable;
+  supply_movements: SupplyMovementsTable;
+  model_room_items: ModelRoomItemsTable;
+  model_room_checks: ModelRoomChecksTable;
+  model_room_check_lines: ModelRoomCheckLinesTable;
+  assets: AssetsTable;
+  maintenance_schedules: MaintenanceSchedulesTable;
+  equipment_checks: EquipmentChecksTable;
+  work_orders: WorkOrdersTable;
+  work_order_events: WorkOrderEventsTable;
 }
 
 export interface StandardVersionsTable {
@@ -468,4 +491,302 @@ export interface CheckpointScansTable {
   lng: number | null;
   accuracy_m: number | null;
   flags: string;
+}
+
+export interface AssetsTable {
+  id: string;
+  site_id: string;
+  zone_id: string;
+  category: string;
+  name_zh: string;
+  name_en: string;
+  model: string;
+  location_note: string;
+  installed_on: string | null;
+  code: string;
+  code_revoked_at: number | null;
+  retired_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface MaintenanceSchedulesTable {
+  id: string;
+  site_id: string;
+  asset_id: string;
+  title: string;
+  every_days: number;
+  next_due_on: string;
+  last_done_at: number | null;
+  last_done_by: string | null;
+  last_note: string | null;
+  created_at: number;
+}
+
+export interface EquipmentChecksTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  date: string;
+  person_id: string;
+  results: string;
+  work_order_ids: string;
+  at: number;
+}
+
+export interface WorkOrdersTable {
+  id: string;
+  site_id: string;
+  zone_id: string;
+  asset_id: string | null;
+  source: string;
+  anomaly_id: string | null;
+  description: string;
+  photo_id: string | null;
+  after_photo_id: string | null;
+  status: string;
+  reported_by: string | null;
+  technician_id: string | null;
+  reported_at: number;
+  accepted_at: number | null;
+  arrived_at: number | null;
+  done_at: number | null;
+  verified_at: number | null;
+  arrival_deadline_at: number;
+  escalation_level: number;
+  pause_reason: string | null;
+  done_note: string | null;
+  updated_at: number;
+}
+
+export interface WorkOrderEventsTable {
+  id: string;
+  site_id: string;
+  work_order_id: string;
+  status: string;
+  by_person: string | null;
+  by_name: string | null;
+  note: string | null;
+  at: number;
+}
+
+export interface SupplyItemsTable {
+  id: string;
+  site_id: string;
+  name_zh: string;
+  name_en: string;
+  unit: string;
+  category: string;
+  low_stock_threshold: number;
+  archived_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface SupplyStoresTable {
+  id: string;
+  site_id: string;
+  name: string;
+  created_at: number;
+}
+
+export interface SupplyStockTable {
+  id: string;
+  site_id: string;
+  store_id: string;
+  item_id: string;
+  on_hand: number;
+  low: number;
+  updated_at: number;
+}
+
+export interface SupplyBatchesTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  store_id: string;
+  requisition_id: string | null;
+  note: string;
+  by_person: string;
+  at: number;
+}
+
+export interface SupplyMovementsTable {
+  id: string;
+  site_id: string;
+  batch_id: string;
+  kind: string;
+  store_id: string;
+  item_id: string;
+  delta: number;
+  on_hand_after: number;
+  week: string;
+  at: number;
+}
+
+export interface ModelRoomItemsTable {
+  id: string;
+  site_id: string;
+  zone_id: string;
+  name: string;
+  quantity: number;
+  photo_id: string | null;
+  position_note: string;
+  archived_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface ModelRoomChecksTable {
+  id: string;
+  site_id: string;
+  zone_id: string;
+  phase: string;
+  by_person: string;
+  present: number;
+  missing: number;
+  damaged: number;
+  at: number;
+}
+
+export interface ModelRoomCheckLinesTable {
+  id: string;
+  site_id: string;
+  check_id: string;
+  item_id: string;
+  item_name: string;
+  expected: number;
+  status: string;
+  found_quantity: number | null;
+  note: string;
+  photo_id: string | null;
+  incident_id: string | null;
+}
+
+export interface RoundSchedulesTable {
+  id: string;
+  site_id: string;
+  post_kind: string;
+  item_id: string | null;
+  label_zh: string;
+  label_en: string;
+  recurrence: string;
+  grace_minutes: number;
+  proof: string;
+  checkpoint_id: string | null;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RoundSlotsTable {
+  id: string;
+  site_id: string;
+  schedule_id: string | null;
+  weather_id: string | null;
+  post_kind: string;
+  item_id: string | null;
+  label_zh: string;
+  label_en: string;
+  proof: string;
+  checkpoint_id: string | null;
+  local_date: string;
+  due_at: number;
+  grace_ends_at: number;
+  status: string;
+  proved_by: string | null;
+  proved_by_name: string | null;
+  proved_at: number | null;
+  photo_id: string | null;
+  decided_at: number | null;
+  created_at: number;
+}
+
+export interface WeatherDeclarationsTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  note: string;
+  source: string;
+  declared_by: string | null;
+  declared_by_name: string | null;
+  declared_at: number;
+  ended_at: number | null;
+  ended_by_name: string | null;
+}
+
+export interface WeatherWebhooksTable {
+  site_id: string;
+  token_hash: string;
+  token_hint: string;
+  rotated_at: number;
+  rotated_by: string | null;
+}
+
+export interface CheckpointRetiredCodesTable {
+  code: string;
+  checkpoint_id: string;
+  site_id: string;
+  retired_at: number;
+}
+
+export interface PatrolRoutesTable {
+  id: string;
+  site_id: string;
+  name_zh: string;
+  name_en: string;
+  archived_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PatrolRouteStopsTable {
+  route_id: string;
+  position: number;
+  site_id: string;
+  checkpoint_id: string;
+  planned_minute: number;
+}
+
+export interface PatrolSchedulesTable {
+  id: string;
+  site_id: string;
+  route_id: string;
+  post_kind: string;
+  kind: string;
+  every_minutes: number | null;
+  times: string;
+  grace_minutes: number;
+  active: number;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PatrolRoundsTable {
+  id: string;
+  site_id: string;
+  route_id: string;
+  schedule_id: string;
+  post_kind: string;
+  date: string;
+  slot_start: number;
+  closes_at: number;
+  status: string;
+  walker_id: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface PatrolRoundChecksTable {
+  round_id: string;
+  position: number;
+  site_id: string;
+  checkpoint_id: string;
+  planned_at: number;
+  scan_id: string | null;
+  scanned_at: number | null;
+  is_late: number;
+  equipment_state: string | null;
+  equipment_note: string | null;
+  anomaly_id: string | null;
 }

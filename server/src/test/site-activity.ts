@@ -14,6 +14,10 @@ import type { DB } from '../db/schema.js';
 export const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 export interface SiteActivity {
+  supplyStoreId: string;
+  supplyItemId: string;
+  roomId: string;
+  modelRoomItemId: string;
   manager: TestPerson & { cookie: string };
   staff: TestPerson & { cookie: string };
   date: string;
@@ -29,6 +33,17 @@ export interface SiteActivity {
   incidentId: string;
   orderId: string;
   tripId: string;
+  modelRoomNoteId: string;
+  assetId: string;
+  scheduleId: string;
+  workOrderId: string;
+  checkpointId: string;
+  patrolRouteId: string;
+  patrolScheduleId: string;
+  patrolRoundId: string;
+  roundScheduleId: string;
+  roundSlotId: string;
+  weatherId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -187,8 +202,174 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'trip',
   );
+  const modelRoomNoteId = newId();
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/visits/${visit.id}/model-room-notes`,
+      ...as(staff.cookie),
+      payload: { id: modelRoomNoteId, shoeCovers: 2, interests: '关心主卧朝向' },
+    }),
+    'model room note',
+  );
+  // Equipment: an asset with its maintenance schedule, and a repair raised on it.
+  const assetId = newId();
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/assets`,
+      ...as(manager.cookie),
+      payload: {
+        id: assetId,
+        zoneId: site.zoneId,
+        category: 'lighting',
+        nameZh: '大厅吊灯',
+        nameEn: 'Hall chandelier',
+        model: '',
+        locationNote: '',
+        installedOn: null,
+      },
+    }),
+    'asset',
+  );
+  const scheduleId = newId();
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/maintenance`,
+      ...as(manager.cookie),
+      payload: { id: scheduleId, assetId, title: '清洁灯罩', everyDays: 30, firstDueOn: date },
+    }),
+    'maintenance',
+  );
+  const workOrderId = newId();
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/work-orders`,
+      ...as(staff.cookie),
+      payload: { id: workOrderId, assetId, description: '吊灯不亮' },
+    }),
+    'work order',
+  );
+  // Supplies: a store, an item with stock in it; a model room with its item list, checked once.
+  const store = await ok<{ id: string }>(
+    await app.inject({ method: 'POST', url: `${base}/supplies/stores`, ...as(manager.cookie), payload: { name: '吧台仓' } }),
+    'supply store',
+  );
+  const supplyItem = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/supplies/items`,
+      ...as(manager.cookie),
+      payload: { nameZh: '矿泉水', nameEn: 'Water', unit: '瓶', category: 'drinks', lowStockThreshold: 5 },
+    }),
+    'supply item',
+  );
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/supplies/receipts`,
+      ...as(manager.cookie),
+      payload: { id: newId(), storeId: store.id, lines: [{ itemId: supplyItem.id, quantity: 24 }] },
+    }),
+    'supply receipt',
+  );
+  const room = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/zones`,
+      ...as(manager.cookie),
+      payload: { kind: 'MODEL_ROOM', name: 'A户型样板房', capacity: 8 },
+    }),
+    'model room',
+  );
+  const modelRoomItem = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/model-rooms/${room.id}/items`,
+      ...as(manager.cookie),
+      payload: { name: '抱枕', quantity: 4, photoId, positionNote: '客厅沙发' },
+    }),
+    'model room item',
+  );
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/model-rooms/${room.id}/checks`,
+      ...as(staff.cookie),
+      payload: { id: newId(), phase: 'opening', lines: [{ itemId: modelRoomItem.id, status: 'present' }] },
+    }),
+    'model room check',
+  );
+  // A checkpoint on a patrol route whose schedule plans a round tonight (23:59 is always still open today).
+  const checkpoint = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/checkpoints`,
+      ...as(manager.cookie),
+      payload: { id: newId(), zoneId: site.zoneId, nameZh: '东门', nameEn: 'East gate' },
+    }),
+    'checkpoint',
+  );
+  const patrolRoute = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/patrol-routes`,
+      ...as(manager.cookie),
+      payload: { id: newId(), nameZh: '夜巡', nameEn: 'Night patrol', stops: [{ checkpointId: checkpoint.id, plannedMinute: 0 }] },
+    }),
+    'patrol route',
+  );
+  const patrolSchedule = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/patrol-schedules`,
+      ...as(manager.cookie),
+      payload: { id: newId(), routeId: patrolRoute.id, kind: 'fixed', times: ['23:59'] },
+    }),
+    'patrol schedule',
+  );
+  const patrolRounds = await ok<{ items: { id: string }[] }>(
+    await app.inject({ method: 'GET', url: `${base}/patrol-rounds`, ...as(manager.cookie) }),
+    'patrol rounds',
+  );
+  // A tap round at 23:59 (still ahead today) with its slot, and a weather declaration.
+  const roundSchedule = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/round-schedules`,
+      ...as(manager.cookie),
+      payload: {
+        id: newId(),
+        postKind: 'HALL',
+        itemId: null,
+        labelZh: '闭店前巡视',
+        labelEn: 'Round before closing',
+        recurrence: { kind: 'times', times: ['23:59'] },
+        graceMinutes: 1,
+        proof: 'tap',
+      },
+    }),
+    'round schedule',
+  );
+  const roundDay = await ok<{ slots: { id: string }[] }>(
+    await app.inject({ method: 'GET', url: `${base}/rounds/day`, ...as(manager.cookie) }),
+    'round day',
+  );
+  const weather = await ok<{ id: string }>(
+    await app.inject({ method: 'POST', url: `${base}/weather`, ...as(manager.cookie), payload: { id: newId(), kind: 'rain' } }),
+    'weather',
+  );
   return {
     manager,
+    roundScheduleId: roundSchedule.id,
+    roundSlotId: roundDay.slots[0]!.id,
+    weatherId: weather.id,
+    supplyStoreId: store.id,
+    supplyItemId: supplyItem.id,
+    roomId: room.id,
+    modelRoomItemId: modelRoomItem.id,
     staff,
     date,
     entryId: entry.id,
@@ -203,5 +384,13 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     incidentId,
     orderId,
     tripId,
+    modelRoomNoteId,
+    assetId,
+    scheduleId,
+    workOrderId,
+    checkpointId: checkpoint.id,
+    patrolRouteId: patrolRoute.id,
+    patrolScheduleId: patrolSchedule.id,
+    patrolRoundId: patrolRounds.items[0]!.id,
   };
 }

@@ -6,6 +6,10 @@ import * as siteCare from './2026-11-28-004-site-care.js';
 import * as hallBar from './2026-11-28-005-hall-bar.js';
 import * as shuttleModelRoom from './2026-11-28-006-shuttle-model-room.js';
 import * as checkpoints from './2026-11-28-007-checkpoints.js';
+import * as patrols from './2026-11-28-008-patrols.js';
+import * as rounds from './2026-11-28-009-rounds.js';
+import * as equipmentRepairs from './2026-11-28-010-equipment-repairs.js';
+import * as suppliesInventory from './2026-11-28-011-supplies-inventory.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +20,8 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-005-hall-bar': hallBar,
   '2026-11-28-006-shuttle-model-room': shuttleModelRoom,
   '2026-11-28-007-checkpoints': checkpoints,
+  '2026-11-28-008-patrols': patrols,
+  '2026-11-28-009-rounds': rounds,
+  '2026-11-28-010-equipment-repairs': equipmentRepairs,
+  '2026-11-28-011-supplies-inventory': suppliesInventory,
 };

@@ -9,6 +9,10 @@ import { newId } from '../../platform/ids.js';
 import { hashPassword } from '../../platform/auth/password.js';
 import { addDays, localParts, mondayOf } from '../../platform/site-time.js';
 import { adoptLibraryInto } from '../../modules/standards/index.js';
+import { seedDemoPatrols } from '../../modules/patrols/patrols.seed.js';
+import { seedDemoSupplies } from '../../modules/supplies/supplies.seed.js';
+import { seedDemoEquipment } from '../../modules/equipment/equipment.seed.js';
+import { seedDemoRounds } from '../../modules/rounds/rounds.seed.js';
 
 export const DEMO_PASSWORD = 'anchang123';
 
@@ -29,6 +33,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { login: 'shuttle', name: '赵强 (电瓶车)', role: 'staff', posts: ['SHUTTLE'] },
   { login: 'model', name: '孙丽 (样板房)', role: 'staff', posts: ['MODEL'] },
   { login: 'tech', name: '吴工 (技术)', role: 'staff', posts: ['TECH'] },
+  { login: 'security', name: '郑刚 (安全员)', role: 'staff', posts: ['SECURITY'] },
+  { login: 'clean', name: '钱芳 (保洁)', role: 'staff', posts: ['CLEAN'] },
   { login: 'consultant', name: '李娜 (置业顾问)', role: 'sales_consultant', posts: [] },
   { login: 'client', name: '甲方代表', role: 'client_viewer', posts: [] },
 ];
@@ -111,6 +117,7 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
         .execute();
     }
     await adoptLibraryInto(trx, siteId, null, now);
+    await seedDemoEquipment(trx, siteId, zoneIdByKind, now);
     // The hall's 40 seats as tables, for seating and the sand-table waiting list.
     for (const [i, seats] of [6, 6, 6, 4, 4, 4, 4, 6].entries()) {
       await trx
@@ -176,6 +183,15 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
           .execute();
       }
     }
+    const manager = await trx
+      .selectFrom('people')
+      .select('id')
+      .where('company_id', '=', companyId)
+      .where('login', '=', 'manager')
+      .executeTakeFirstOrThrow();
+    await seedDemoSupplies(trx, siteId, manager.id, now);
+    await seedDemoPatrols(trx, siteId, zoneIdByKind, now);
+    await seedDemoRounds(trx, siteId, zoneIdByKind, now);
   });
   return true;
 }

@@ -5,7 +5,7 @@
  * BAR-IN-1) starts the refill timer, and when it fires the hall's phones are prompted to go and
  * ask (HALL-DRINK-4) — a prompt to ask, never a guess at the cup.
  */
-import type { DrinkOrder, Hall, SeatResult } from '@anchang/contracts';
+import { DEFAULT_REFILL_PROMPT_MINUTES, type DrinkOrder, type Hall, type SeatResult } from '@anchang/contracts';
 import type { DrinkOrdersTable, HallTablesTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
@@ -31,7 +31,6 @@ import {
 } from './hall.repository.js';
 
 const REFILL_TIMER = 'drink.refill';
-const DEFAULT_REFILL_MINUTES = 15;
 
 export async function createTable(deps: Deps, actor: Actor, siteId: string, input: { name: string; seats: number }): Promise<Hall> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
@@ -187,7 +186,7 @@ export async function markDrinkMade(deps: Deps, actor: Actor, siteId: string, or
 export async function markDrinkServed(deps: Deps, actor: Actor, siteId: string, orderId: string, by: 'BAR' | 'HALL'): Promise<DrinkOrder> {
   const settings = await readStandardSettings(deps.db, siteId);
   return moveOrder(deps, actor, siteId, orderId, 'made', async (tx) => {
-    const minutes = settings.refillPromptMinutes ?? DEFAULT_REFILL_MINUTES;
+    const minutes = settings.refillPromptMinutes ?? DEFAULT_REFILL_PROMPT_MINUTES;
     await scheduleTimer(tx, { id: `${REFILL_TIMER}:${orderId}`, kind: REFILL_TIMER, siteId, dueAt: tx.now + minutes * 60_000, payload: { orderId } });
     return { status: 'served', served_at: tx.now, served_by_post: by };
   });

@@ -10,7 +10,7 @@ import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.j
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
-import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
+import { inTransaction, inWriteBatch, type Deps, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
@@ -43,6 +43,51 @@ async function toIncidents(deps: Pick<Deps, 'db'>, rows: IncidentsTable[]): Prom
   }));
 }
 
+/**
+ * Records an incident inside a caller's write (a model-room check that found an item missing):
+ * it is stored, audited and sent live to the site with the caller's other rows, or not at all.
+ * The caller has checked the photo belongs to the site.
+ */
+export async function raiseIncident(
+  tx: WriteBatch,
+  actor: Actor,
+  siteId: string,
+  input: { id: string; kind: Incident['kind']; severity: Incident['severity']; description: string; photoId?: string | null },
+): Promise<IncidentsTable> {
+  const row: IncidentsTable = {
+    id: input.id,
+    site_id: siteId,
+    kind: input.kind,
+    severity: input.severity,
+    description: input.description.trim(),
+    photo_id: input.photoId ?? null,
+    reported_by: actor.personId,
+    reported_at: tx.now,
+    status: 'open',
+    police_decision: null,
+    decision_note: null,
+    decided_by: null,
+    decided_at: null,
+    closed_at: null,
+  };
+  tx.deferInsert('incidents', row);
+  await recordAudit(tx, actorRef(actor), {
+    siteId,
+    action: 'incident.report',
+    entityType: 'incident',
+    entityId: row.id,
+    detail: { kind: row.kind, severity: row.severity },
+  });
+  tx.emit({ siteId }, 'incident.created', {
+    incidentId: row.id,
+    kind: row.kind,
+    severity: row.severity,
+    description: row.description,
+    reportedByName: actor.name,
+  });
+  return row;
+}
+
 export async function reportIncident(
   deps: Deps,
   actor: Actor,
@@ -57,41 +102,7 @@ export async function reportIncident(
       if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
       return stored;
     },
-    () =>
-      inWriteBatch(deps, async (tx) => {
-        const row: IncidentsTable = {
-          id: input.id,
-          site_id: siteId,
-          kind: input.kind,
-          severity: input.severity,
-          description: input.description.trim(),
-          photo_id: input.photoId ?? null,
-          reported_by: actor.personId,
-          reported_at: tx.now,
-          status: 'open',
-          police_decision: null,
-          decision_note: null,
-          decided_by: null,
-          decided_at: null,
-          closed_at: null,
-        };
-        tx.deferInsert('incidents', row);
-        await recordAudit(tx, actorRef(actor), {
-          siteId,
-          action: 'incident.report',
-          entityType: 'incident',
-          entityId: row.id,
-          detail: { kind: row.kind, severity: row.severity },
-        });
-        tx.emit({ siteId }, 'incident.created', {
-          incidentId: row.id,
-          kind: row.kind,
-          severity: row.severity,
-          description: row.description,
-          reportedByName: actor.name,
-        });
-        return row;
-      }),
+    () => inWriteBatch(deps, (tx) => raiseIncident(tx, actor, siteId, input)),
   );
   return { incident: (await toIncidents(deps, [value]))[0]!, created };
 }

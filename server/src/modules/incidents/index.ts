@@ -1,1 +1,2 @@
 export { registerIncidentRoutes } from './incidents.routes.js';
+export { raiseIncident } from './incidents.service.js';

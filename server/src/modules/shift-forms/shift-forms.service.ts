@@ -18,6 +18,7 @@ import { findPersonNames } from '../people/index.js';
 import { findPostsByIds } from '../posts/index.js';
 import { findShiftRow } from '../shifts/index.js';
 import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
+import { assertSupplyItemsOnSite } from '../supplies/index.js';
 import {
   decideRequisitionRow,
   findOpinionById,
@@ -85,6 +86,12 @@ export async function createRequisition(
     },
     async () => {
       const postId = await ownShiftPost(deps, actor, siteId, input.shiftId);
+      // Lines that name a supply item can later be issued from a store.
+      await assertSupplyItemsOnSite(
+        deps,
+        siteId,
+        input.lines.flatMap((l) => (l.itemId ? [l.itemId] : [])),
+      );
       const row: RequisitionsTable = {
         id: input.id,
         site_id: siteId,

@@ -1,0 +1,128 @@
+import type { Kysely } from 'kysely';
+import type { CheckpointScansTable, CheckpointsTable, DB } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+export const findCheckpoint = (db: Kysely<DB>, siteId: string, id: string) =>
+  db.selectFrom('checkpoints').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+export const findCheckpointById = (db: Kysely<DB>, id: string) => db.selectFrom('checkpoints').selectAll().where('id', '=', id).executeTakeFirst();
+export const findCheckpointByCode = (db: Kysely<DB>, code: string) =>
+  db.selectFrom('checkpoints').selectAll().where('code', '=', code).executeTakeFirst();
+
+/** A code a checkpoint carried before it was reissued: its holder learns it was revoked. */
+export async function findRetiredCode(db: Kysely<DB>, code: string): Promise<CheckpointsTable | undefined> {
+  return db
+    .selectFrom('checkpoint_retired_codes as r')
+    .innerJoin('checkpoints as c', 'c.id', 'r.checkpoint_id')
+    .selectAll('c')
+    .where('r.code', '=', code)
+    .executeTakeFirst();
+}
+
+export function listCheckpointRows(db: Kysely<DB>, siteId: string, page: PageRequest, includeRevoked: boolean) {
+  let q = db.selectFrom('checkpoints').selectAll().where('site_id', '=', siteId);
+  if (!includeRevoked) q = q.where('revoked_at', 'is', null);
+  if (page.afterId) q = q.where('id', page.direction === 'asc' ? '>' : '<', page.afterId);
+  return q
+    .orderBy('id', page.direction)
+    .limit(page.limit + 1)
+    .execute();
+}
+
+export async function findZoneNames(db: Kysely<DB>, zoneIds: string[]): Promise<Map<string, string>> {
+  if (!zoneIds.length) return new Map();
+  const rows = await db
+    .selectFrom('zones')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(zoneIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+export async function lastScanTimes(db: Kysely<DB>, checkpointIds: string[]): Promise<Map<string, number>> {
+  if (!checkpointIds.length) return new Map();
+  const rows = await db
+    .selectFrom('checkpoint_scans')
+    .select(['checkpoint_id', (eb) => eb.fn.max('scanned_at').as('last')])
+    .where('checkpoint_id', 'in', checkpointIds)
+    .groupBy('checkpoint_id')
+    .execute();
+  return new Map(rows.map((r) => [r.checkpoint_id, Number(r.last)]));
+}
+
+export const insertCheckpoint = (db: Kysely<DB>, row: CheckpointsTable) => db.insertInto('checkpoints').values(row).execute();
+
+export async function updateCheckpoint(db: Kysely<DB>, id: string, patch: Partial<CheckpointsTable>): Promise<void> {
+  await db.updateTable('checkpoints').set(patch).where('id', '=', id).execute();
+}
+
+export async function retireCode(db: Kysely<DB>, row: { code: string; checkpoint_id: string; site_id: string; retired_at: number }): Promise<void> {
+  await db.insertInto('checkpoint_retired_codes').values(row).execute();
+}
+
+export async function isCheckpointUsed(db: Kysely<DB>, checkpointId: string): Promise<boolean> {
+  const [scan, stop, check, schedule, slot] = await Promise.all([
+    db.selectFrom('checkpoint_scans').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+    db.selectFrom('patrol_route_stops').select('route_id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+    db.selectFrom('patrol_round_checks').select('round_id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+    db.selectFrom('round_schedules').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+    db.selectFrom('round_slots').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+  ]);
+  return !!(scan ?? stop ?? check ?? schedule ?? slot);
+}
+
+export async function deleteCheckpointRow(db: Kysely<DB>, id: string): Promise<void> {
+  await db.deleteFrom('checkpoint_retired_codes').where('checkpoint_id', '=', id).execute();
+  await db.deleteFrom('checkpoints').where('id', '=', id).execute();
+}
+
+/**
+ * Whether anything could use a scan of this checkpoint: a stop of a patrol route that has an
+ * active schedule, or an active round schedule (washroom every ten minutes) that asks for it.
+ */
+export async function isCheckpointScheduled(db: Kysely<DB>, checkpointId: string): Promise<boolean> {
+  const [patrol, round] = await Promise.all([
+    db
+      .selectFrom('patrol_route_stops as s')
+      .innerJoin('patrol_routes as r', 'r.id', 's.route_id')
+      .innerJoin('patrol_schedules as ps', 'ps.route_id', 'r.id')
+      .select('s.route_id')
+      .where('s.checkpoint_id', '=', checkpointId)
+      .where('r.archived_at', 'is', null)
+      .where('ps.active', '=', 1)
+      .limit(1)
+      .executeTakeFirst(),
+    db.selectFrom('round_schedules').select('id').where('checkpoint_id', '=', checkpointId).where('active', '=', 1).limit(1).executeTakeFirst(),
+  ]);
+  return !!(patrol ?? round);
+}
+
+export const findScan = (db: Kysely<DB>, id: string) => db.selectFrom('checkpoint_scans').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** The person's latest scan before now, with where that checkpoint hangs. */
+export function findPreviousScan(db: Kysely<DB>, personId: string) {
+  return db
+    .selectFrom('checkpoint_scans as s')
+    .innerJoin('checkpoints as c', 'c.id', 's.checkpoint_id')
+    .select(['s.checkpoint_id', 's.scanned_at', 'c.lat', 'c.lng'])
+    .where('s.person_id', '=', personId)
+    .orderBy('s.scanned_at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Planned minutes between two checkpoints on a live route holding both, if any. */
+export async function plannedGapMinutes(db: Kysely<DB>, fromCheckpoint: string, toCheckpoint: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('patrol_route_stops as a')
+    .innerJoin('patrol_route_stops as b', 'b.route_id', 'a.route_id')
+    .innerJoin('patrol_routes as r', 'r.id', 'a.route_id')
+    .select(['a.planned_minute as fromMinute', 'b.planned_minute as toMinute'])
+    .where('a.checkpoint_id', '=', fromCheckpoint)
+    .where('b.checkpoint_id', '=', toCheckpoint)
+    .where('r.archived_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Math.abs(row.toMinute - row.fromMinute) : null;
+}
+
+export const insertScan = (db: Kysely<DB>, row: CheckpointScansTable) => db.insertInto('checkpoint_scans').values(row).execute();

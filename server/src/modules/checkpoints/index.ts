@@ -1,0 +1,2 @@
+export { registerCheckpointRoutes, registerPublicCheckpointRoutes } from './checkpoints.routes.js';
+export { newCheckpointCode } from './checkpoints.service.js';

@@ -1,0 +1,1 @@
+export { registerModelRoomInventoryRoutes } from './model-room.routes.js';

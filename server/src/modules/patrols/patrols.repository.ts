@@ -1,0 +1,240 @@
+import type { Kysely } from 'kysely';
+import type { DB, PatrolRoundChecksTable, PatrolRoundsTable, PatrolSchedulesTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+export const findRoute = (db: Kysely<DB>, siteId: string, id: string) =>
+  db.selectFrom('patrol_routes').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+export const findRouteById = (db: Kysely<DB>, id: string) => db.selectFrom('patrol_routes').selectAll().where('id', '=', id).executeTakeFirst();
+
+export function listRouteRows(db: Kysely<DB>, siteId: string, page: PageRequest) {
+  let q = db.selectFrom('patrol_routes').selectAll().where('site_id', '=', siteId).where('archived_at', 'is', null);
+  if (page.afterId) q = q.where('id', '>', page.afterId);
+  return q
+    .orderBy('id', 'asc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+export function listStops(db: Kysely<DB>, routeIds: string[]) {
+  if (!routeIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('patrol_route_stops as s')
+    .innerJoin('checkpoints as c', 'c.id', 's.checkpoint_id')
+    .innerJoin('zones as z', 'z.id', 'c.zone_id')
+    .select(['s.route_id', 's.position', 's.checkpoint_id', 's.planned_minute', 'c.name_zh', 'c.name_en', 'z.name as zone_name'])
+    .where('s.route_id', 'in', routeIds)
+    .orderBy('s.route_id')
+    .orderBy('s.position')
+    .execute();
+}
+
+export async function replaceStops(db: Kysely<DB>, siteId: string, routeId: string, stops: { checkpointId: string; plannedMinute: number }[]) {
+  await db.deleteFrom('patrol_route_stops').where('route_id', '=', routeId).execute();
+  await db
+    .insertInto('patrol_route_stops')
+    .values(
+      stops.map((s, i) => ({ route_id: routeId, position: i + 1, site_id: siteId, checkpoint_id: s.checkpointId, planned_minute: s.plannedMinute })),
+    )
+    .execute();
+}
+
+/** Those of `ids` that are live checkpoints of the site. */
+export async function liveCheckpointIds(db: Kysely<DB>, siteId: string, ids: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('checkpoints')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('id', 'in', [...new Set(ids)])
+    .where('revoked_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+export const findSchedule = (db: Kysely<DB>, siteId: string, id: string) =>
+  db.selectFrom('patrol_schedules').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+export const findScheduleById = (db: Kysely<DB>, id: string) => db.selectFrom('patrol_schedules').selectAll().where('id', '=', id).executeTakeFirst();
+
+export function listScheduleRows(db: Kysely<DB>, siteId: string, page: PageRequest) {
+  let q = db.selectFrom('patrol_schedules').selectAll().where('site_id', '=', siteId).where('active', '=', 1);
+  if (page.afterId) q = q.where('id', '>', page.afterId);
+  return q
+    .orderBy('id', 'asc')
+    .limit(page.limit + 1)
+    .execute();
+}
+export const activeSchedulesOfRoute = (db: Kysely<DB>, routeId: string) =>
+  db.selectFrom('patrol_schedules').selectAll().where('route_id', '=', routeId).where('active', '=', 1).execute();
+
+export const insertSchedule = (db: Kysely<DB>, row: PatrolSchedulesTable) => db.insertInto('patrol_schedules').values(row).execute();
+
+/** Inserts the round unless its slot already has one; true when inserted. */
+export async function insertRoundOnce(db: Kysely<DB>, row: PatrolRoundsTable): Promise<boolean> {
+  const res = await db
+    .insertInto('patrol_rounds')
+    .values(row)
+    .onConflict((oc) => oc.columns(['schedule_id', 'slot_start']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+export const insertChecks = (db: Kysely<DB>, rows: PatrolRoundChecksTable[]) => db.insertInto('patrol_round_checks').values(rows).execute();
+
+/** Rounds of a schedule not started yet and still in the future: dropped when it stops. */
+export async function deleteFutureRounds(db: Kysely<DB>, scheduleId: string, now: number): Promise<string[]> {
+  const rows = await db
+    .selectFrom('patrol_rounds')
+    .select('id')
+    .where('schedule_id', '=', scheduleId)
+    .where('status', '=', 'upcoming')
+    .where('slot_start', '>', now)
+    .execute();
+  const ids = rows.map((r) => r.id);
+  if (ids.length) {
+    await db.deleteFrom('patrol_round_checks').where('round_id', 'in', ids).execute();
+    await db.deleteFrom('patrol_rounds').where('id', 'in', ids).execute();
+  }
+  return ids;
+}
+
+export const findRound = (db: Kysely<DB>, siteId: string, id: string) =>
+  db.selectFrom('patrol_rounds').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+export const findRoundById = (db: Kysely<DB>, id: string) => db.selectFrom('patrol_rounds').selectAll().where('id', '=', id).executeTakeFirst();
+
+export function listRoundRows(
+  db: Kysely<DB>,
+  siteId: string,
+  date: string,
+  page: PageRequest,
+  forPerson?: { personId: string; postKinds: string[] },
+) {
+  let q = db.selectFrom('patrol_rounds').selectAll().where('site_id', '=', siteId).where('date', '=', date);
+  if (forPerson) {
+    const { personId, postKinds } = forPerson;
+    q = q.where((eb) => eb.or([eb('walker_id', '=', personId), ...(postKinds.length ? [eb('post_kind', 'in', postKinds)] : [])]));
+  }
+  if (page.afterId) q = q.where('id', '>', page.afterId);
+  return q
+    .orderBy('id', 'asc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** Each check of the rounds, with the checkpoint's names and the proving scan's flags and place. */
+export function listCheckRows(db: Kysely<DB>, roundIds: string[]) {
+  if (!roundIds.length) return Promise.resolve([]);
+  return db
+    .selectFrom('patrol_round_checks as k')
+    .innerJoin('checkpoints as c', 'c.id', 'k.checkpoint_id')
+    .leftJoin('checkpoint_scans as s', 's.id', 'k.scan_id')
+    .select([
+      'k.round_id',
+      'k.position',
+      'k.checkpoint_id',
+      'k.planned_at',
+      'k.scanned_at',
+      'k.is_late',
+      'k.equipment_state',
+      'k.equipment_note',
+      'k.anomaly_id',
+      'c.name_zh',
+      'c.name_en',
+      's.flags',
+      's.lat',
+      's.lng',
+    ])
+    .where('k.round_id', 'in', roundIds)
+    .orderBy('k.round_id')
+    .orderBy('k.position')
+    .execute();
+}
+
+export const checksOfRound = (db: Kysely<DB>, roundId: string) =>
+  db.selectFrom('patrol_round_checks').selectAll().where('round_id', '=', roundId).orderBy('position').execute();
+
+export async function findRouteNames(db: Kysely<DB>, routeIds: string[]): Promise<Map<string, { zh: string; en: string }>> {
+  if (!routeIds.length) return new Map();
+  const rows = await db
+    .selectFrom('patrol_routes')
+    .select(['id', 'name_zh', 'name_en'])
+    .where('id', 'in', [...new Set(routeIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, { zh: r.name_zh, en: r.name_en }]));
+}
+
+/** The post kinds a person holds on the site (through post assignments). */
+export async function postKindsOf(db: Kysely<DB>, siteId: string, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('post_assignments as a')
+    .innerJoin('posts as p', 'p.id', 'a.post_id')
+    .select('p.kind')
+    .distinct()
+    .where('a.site_id', '=', siteId)
+    .where('a.person_id', '=', personId)
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
+/**
+ * The open round a scan of this checkpoint proves: the earliest whose window holds `now`, whose
+ * check at the checkpoint is still unproven, walked by this person or nobody yet, for a post
+ * kind the person holds.
+ */
+export function findProvableCheck(
+  db: Kysely<DB>,
+  input: { siteId: string; checkpointId: string; personId: string; postKinds: string[]; now: number; earlyMs: number },
+) {
+  return db
+    .selectFrom('patrol_rounds as r')
+    .innerJoin('patrol_round_checks as k', 'k.round_id', 'r.id')
+    .select(['r.id as round_id', 'r.route_id', 'r.slot_start', 'r.walker_id', 'k.position', 'k.planned_at'])
+    .where('r.site_id', '=', input.siteId)
+    .where('r.status', 'in', ['upcoming', 'in_progress'])
+    .where('r.slot_start', '<=', input.now + input.earlyMs)
+    .where('r.closes_at', '>=', input.now)
+    .where('r.post_kind', 'in', input.postKinds)
+    .where((eb) => eb.or([eb('r.walker_id', 'is', null), eb('r.walker_id', '=', input.personId)]))
+    .where('k.checkpoint_id', '=', input.checkpointId)
+    .where('k.scan_id', 'is', null)
+    .orderBy('r.slot_start')
+    .orderBy('k.position')
+    .limit(1)
+    .executeTakeFirst();
+}
+
+/** Marks the check proven unless a concurrent scan got there first; true when this one did. */
+export async function proveCheck(
+  db: Kysely<DB>,
+  roundId: string,
+  position: number,
+  patch: { scan_id: string; scanned_at: number; is_late: number },
+): Promise<boolean> {
+  const res = await db
+    .updateTable('patrol_round_checks')
+    .set(patch)
+    .where('round_id', '=', roundId)
+    .where('position', '=', position)
+    .where('scan_id', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+export async function updateRound(db: Kysely<DB>, id: string, patch: Partial<PatrolRoundsTable>): Promise<void> {
+  await db.updateTable('patrol_rounds').set(patch).where('id', '=', id).execute();
+}
+
+export async function updateCheck(db: Kysely<DB>, roundId: string, position: number, patch: Partial<PatrolRoundChecksTable>): Promise<void> {
+  await db.updateTable('patrol_round_checks').set(patch).where('round_id', '=', roundId).where('position', '=', position).execute();
+}
+
+/** Who hears of a missed or late round: the site's supervisors and managers. */
+export async function overseersOf(db: Kysely<DB>, siteId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('site_members')
+    .select('person_id')
+    .where('site_id', '=', siteId)
+    .where('role', 'in', ['supervisor', 'site_manager'])
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+export const findSiteRow = (db: Kysely<DB>, siteId: string) =>
+  db.selectFrom('sites').select(['id', 'time_zone', 'opening_hours']).where('id', '=', siteId).executeTakeFirst();

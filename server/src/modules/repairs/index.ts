@@ -1,0 +1,2 @@
+export { registerPublicRepairRoutes, registerRepairRoutes } from './repairs.routes.js';
+export { registerRepairTimers, REPAIR_SLA_TIMER } from './repairs.service.js';

@@ -1,0 +1,93 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, WorkOrderEventsTable, WorkOrdersTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export const findWorkOrderRow = (db: Q, siteId: string, id: string) =>
+  db.selectFrom('work_orders').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+export const findWorkOrderById = (db: Q, id: string) => db.selectFrom('work_orders').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertWorkOrder(db: Q, row: WorkOrdersTable): Promise<void> {
+  await db.insertInto('work_orders').values(row).execute();
+}
+
+/** Moves a work order on only from one of `from`: a concurrent move makes this return 0. */
+export async function moveWorkOrder(db: Q, id: string, from: readonly string[], patch: Partial<WorkOrdersTable>): Promise<number> {
+  const res = await db.updateTable('work_orders').set(patch).where('id', '=', id).where('status', 'in', from).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export async function setEscalationLevel(db: Q, id: string, level: number): Promise<number> {
+  const res = await db
+    .updateTable('work_orders')
+    .set({ escalation_level: level })
+    .where('id', '=', id)
+    .where('escalation_level', '<', level)
+    .where('arrived_at', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+export function listWorkOrderRows(
+  db: Q,
+  siteId: string,
+  page: PageRequest,
+  filter: { status?: string; assetId?: string; breachedAt?: number; technicianOrReporter?: string },
+) {
+  let q = db.selectFrom('work_orders').selectAll().where('site_id', '=', siteId);
+  if (filter.status === 'open') q = q.where('status', '!=', 'verified');
+  else if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.assetId) q = q.where('asset_id', '=', filter.assetId);
+  if (filter.breachedAt !== undefined) {
+    const now = filter.breachedAt;
+    q = q.where((eb) =>
+      eb.or([eb('arrived_at', '>', eb.ref('arrival_deadline_at')), eb.and([eb('arrived_at', 'is', null), eb('arrival_deadline_at', '<', now)])]),
+    );
+  }
+  if (page.afterId) q = q.where('id', '<', page.afterId);
+  return q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+export function listEventsOf(db: Q, workOrderIds: string[]): Promise<WorkOrderEventsTable[]> {
+  if (workOrderIds.length === 0) return Promise.resolve([]);
+  return db.selectFrom('work_order_events').selectAll().where('work_order_id', 'in', workOrderIds).orderBy('id').execute();
+}
+
+export function listReportedBetween(db: Q, siteId: string, from: number, to: number) {
+  return db
+    .selectFrom('work_orders')
+    .select(['id', 'technician_id', 'reported_at', 'accepted_at', 'arrived_at', 'arrival_deadline_at'])
+    .where('site_id', '=', siteId)
+    .where('reported_at', '>=', from)
+    .where('reported_at', '<', to)
+    .execute();
+}
+
+/** The technicians: everyone assigned to one of the site's TECH posts. */
+export async function technicianIds(db: Q, siteId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('post_assignments')
+    .innerJoin('posts', 'posts.id', 'post_assignments.post_id')
+    .select('post_assignments.person_id')
+    .where('posts.site_id', '=', siteId)
+    .where('posts.kind', '=', 'TECH')
+    .distinct()
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
+export async function memberIdsWithRole(db: Q, siteId: string, role: string): Promise<string[]> {
+  const rows = await db.selectFrom('site_members').select('person_id').where('site_id', '=', siteId).where('role', '=', role).execute();
+  return rows.map((r) => r.person_id);
+}
+
+export const findCheckpointByCode = (db: Q, code: string) =>
+  db.selectFrom('checkpoints').select(['id', 'site_id', 'zone_id', 'revoked_at']).where('code', '=', code).executeTakeFirst();
+
+export const findCheckDay = (db: Q, siteId: string, date: string) =>
+  db.selectFrom('equipment_checks').selectAll().where('site_id', '=', siteId).where('date', '=', date).execute();
+export const findCheckById = (db: Q, id: string) => db.selectFrom('equipment_checks').selectAll().where('id', '=', id).executeTakeFirst();

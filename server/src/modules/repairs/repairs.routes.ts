@@ -1,0 +1,210 @@
+import {
+  CreateWorkOrderBody,
+  EquipmentCheck,
+  EquipmentCheckBody,
+  EquipmentCheckDay,
+  EquipmentCheckQuery,
+  Page,
+  PublicAsset,
+  PublicAssetParams,
+  PublicReportBody,
+  PublicReportReceipt,
+  SiteParams,
+  WorkOrder,
+  WorkOrderArriveBody,
+  WorkOrderDoneBody,
+  WorkOrderListQuery,
+  WorkOrderParams,
+  WorkOrderReasonBody,
+  WorkOrderStats,
+  WorkOrderStatsQuery,
+} from '@anchang/contracts';
+import { AppError } from '../../platform/errors.js';
+import type { App } from '../../platform/http/types.js';
+import type { Deps } from '../../platform/tx.js';
+import { checkDay, submitCheck } from './checks.service.js';
+import { RepairReportLimiter } from './repair-limiter.js';
+import {
+  acceptWorkOrder,
+  arriveAtWorkOrder,
+  assetIdForCode,
+  createWorkOrder,
+  finishWorkOrder,
+  getWorkOrder,
+  listWorkOrders,
+  pauseWorkOrder,
+  publicAsset,
+  publicReport,
+  reopenWorkOrder,
+  resumeWorkOrder,
+  startWorkOrder,
+  verifyWorkOrder,
+  workOrderStats,
+} from './repairs.service.js';
+
+/** Public reports: at most this many per IP and per asset in the window. */
+export const PUBLIC_REPORTS_MAX = 5;
+export const PUBLIC_REPORTS_WINDOW_MS = 10 * 60_000;
+
+/** The asset's QR page, for anyone: no session. */
+export function registerPublicRepairRoutes(app: App, deps: Deps): void {
+  const tags = ['repairs'];
+  const limiter = new RepairReportLimiter(deps.clock, PUBLIC_REPORTS_MAX, PUBLIC_REPORTS_WINDOW_MS);
+  app.get(
+    '/public/assets/:code',
+    {
+      schema: {
+        tags,
+        summary: 'What a scanned asset label shows (no personal data)',
+        security: [],
+        params: PublicAssetParams,
+        response: { 200: PublicAsset },
+      },
+    },
+    (req) => publicAsset(deps, req.params.code),
+  );
+  app.post(
+    '/public/assets/:code/reports',
+    {
+      schema: {
+        tags,
+        summary: 'Report a problem with this asset, no login (rate-limited per IP and per asset)',
+        security: [],
+        params: PublicAssetParams,
+        body: PublicReportBody,
+        response: { 201: PublicReportReceipt },
+      },
+    },
+    async (req, reply) => {
+      const assetId = await assetIdForCode(deps, req.params.code);
+      const keys = [`ip:${req.ip}`, `asset:${assetId}`];
+      const wait = limiter.retryAfterSeconds(keys);
+      if (wait > 0) {
+        void reply.header('retry-after', String(wait));
+        throw new AppError('REPAIR_RATE_LIMITED', {
+          status: 429,
+          message: 'Too many reports; wait and try again',
+          params: { retryAfterSeconds: wait },
+        });
+      }
+      limiter.record(keys);
+      return reply.status(201).send(await publicReport(deps, req.params.code, req.body));
+    },
+  );
+}
+
+export function registerRepairRoutes(app: App, deps: Deps): void {
+  const tags = ['repairs'];
+  app.get(
+    '/sites/:siteId/work-orders',
+    {
+      schema: { tags, summary: 'Work orders, newest first', params: SiteParams, querystring: WorkOrderListQuery, response: { 200: Page(WorkOrder) } },
+    },
+    (req) => listWorkOrders(deps, req.actor, req.params.siteId, req.query),
+  );
+  app.post(
+    '/sites/:siteId/work-orders',
+    {
+      schema: {
+        tags,
+        summary: 'Raise a repair from a phone, or from an anomaly needing repair',
+        params: SiteParams,
+        body: CreateWorkOrderBody,
+        response: { 200: WorkOrder, 201: WorkOrder },
+      },
+    },
+    async (req, reply) => {
+      const { workOrder, created } = await createWorkOrder(deps, req.actor, req.params.siteId, req.body);
+      return reply.status(created ? 201 : 200).send(workOrder);
+    },
+  );
+  app.get(
+    '/sites/:siteId/work-orders/stats',
+    {
+      schema: {
+        tags,
+        summary: 'Response and arrival times per technician for a month',
+        params: SiteParams,
+        querystring: WorkOrderStatsQuery,
+        response: { 200: WorkOrderStats },
+      },
+    },
+    (req) => workOrderStats(deps, req.actor, req.params.siteId, req.query.month),
+  );
+  app.get('/sites/:siteId/work-orders/:workOrderId', { schema: { tags, params: WorkOrderParams, response: { 200: WorkOrder } } }, (req) =>
+    getWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId),
+  );
+  const simple = { accept: acceptWorkOrder, start: startWorkOrder, resume: resumeWorkOrder, verify: verifyWorkOrder } as const;
+  for (const [action, run] of Object.entries(simple)) {
+    app.post(
+      `/sites/:siteId/work-orders/:workOrderId/${action}`,
+      { schema: { tags, params: WorkOrderParams, response: { 200: WorkOrder } } },
+      (req) => run(deps, req.actor, req.params.siteId, req.params.workOrderId),
+    );
+  }
+  app.post(
+    '/sites/:siteId/work-orders/:workOrderId/arrive',
+    {
+      schema: {
+        tags,
+        summary: "On the spot: the asset's code or a checkpoint of its zone",
+        params: WorkOrderParams,
+        body: WorkOrderArriveBody,
+        response: { 200: WorkOrder },
+      },
+    },
+    (req) => arriveAtWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId, req.body),
+  );
+  app.post(
+    '/sites/:siteId/work-orders/:workOrderId/pause',
+    { schema: { tags, params: WorkOrderParams, body: WorkOrderReasonBody, response: { 200: WorkOrder } } },
+    (req) => pauseWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId, req.body.reason),
+  );
+  app.post(
+    '/sites/:siteId/work-orders/:workOrderId/done',
+    { schema: { tags, params: WorkOrderParams, body: WorkOrderDoneBody, response: { 200: WorkOrder } } },
+    (req) => finishWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId, req.body),
+  );
+  app.post(
+    '/sites/:siteId/work-orders/:workOrderId/reopen',
+    {
+      schema: {
+        tags,
+        summary: 'Not fixed: back to the technician',
+        params: WorkOrderParams,
+        body: WorkOrderReasonBody,
+        response: { 200: WorkOrder },
+      },
+    },
+    (req) => reopenWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId, req.body.reason),
+  );
+  app.get(
+    '/sites/:siteId/equipment-checks',
+    {
+      schema: {
+        tags,
+        summary: "A day's opening and closing checks",
+        params: SiteParams,
+        querystring: EquipmentCheckQuery,
+        response: { 200: EquipmentCheckDay },
+      },
+    },
+    (req) => checkDay(deps, req.actor, req.params.siteId, req.query.date),
+  );
+  app.post(
+    '/sites/:siteId/equipment-checks',
+    {
+      schema: {
+        tags,
+        summary: 'The check before opening or after the shift; abnormal lines raise work orders',
+        params: SiteParams,
+        body: EquipmentCheckBody,
+        response: { 200: EquipmentCheck, 201: EquipmentCheck },
+      },
+    },
+    async (req, reply) => {
+      const { check, created } = await submitCheck(deps, req.actor, req.params.siteId, req.body);
+      return reply.status(created ? 201 : 200).send(check);
+    },
+  );
+}

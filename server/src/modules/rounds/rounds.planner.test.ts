@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import type { OpeningHours } from '@anchang/contracts';
+import { recurrenceProblem, slotsFor } from './rounds.planner.js';
+
+const HOURS: OpeningHours = { open: '08:30', close: '18:00', closedWeekdays: [] };
+const SH = 'Asia/Shanghai';
+
+describe('slotsFor', () => {
+  it('plans a washroom round every ten minutes from opening until closing, in site time', () => {
+    const slots = slotsFor({ recurrence: { kind: 'interval', everyMinutes: 10 } }, '2026-12-01', SH, HOURS);
+    expect(slots).toHaveLength(57);
+    expect(slots[0]).toEqual({ dueAt: Date.UTC(2026, 11, 1, 0, 30), localTime: '08:30' });
+    expect(slots.at(-1)).toEqual({ dueAt: Date.UTC(2026, 11, 1, 9, 50), localTime: '17:50' });
+    expect(new Set(slots.map((s) => s.dueAt)).size).toBe(57);
+  });
+
+  it('plans the full clean half an hour before opening, and fixed times of day in order', () => {
+    expect(slotsFor({ recurrence: { kind: 'before_open', minutesBeforeOpen: 30 } }, '2026-12-01', SH, HOURS)).toEqual([
+      { dueAt: Date.UTC(2026, 11, 1, 0, 0), localTime: '08:00' },
+    ]);
+    expect(slotsFor({ recurrence: { kind: 'times', times: ['15:00', '11:00'] } }, '2026-12-01', SH, HOURS).map((s) => s.localTime)).toEqual([
+      '11:00',
+      '15:00',
+    ]);
+  });
+
+  it('skips days the site is closed and days outside the season', () => {
+    // 2026-12-07 is a Monday.
+    expect(slotsFor({ recurrence: { kind: 'interval', everyMinutes: 10 } }, '2026-12-07', SH, { ...HOURS, closedWeekdays: [1] })).toEqual([]);
+    const summerTowels = { recurrence: { kind: 'times' as const, times: ['14:00'], fromDate: '2026-06-01', toDate: '2026-08-31' } };
+    expect(slotsFor(summerTowels, '2026-12-01', SH, HOURS)).toEqual([]);
+    expect(slotsFor(summerTowels, '2026-08-31', SH, HOURS)).toHaveLength(1);
+    expect(slotsFor(summerTowels, '2026-06-01', SH, HOURS)).toHaveLength(1);
+  });
+
+  it('keeps wall-clock times across a DST change and never plans one instant twice', () => {
+    // Europe/Berlin falls back on 2026-10-25: 02:00-03:00 happens twice.
+    const slots = slotsFor({ recurrence: { kind: 'interval', everyMinutes: 30 } }, '2026-10-25', 'Europe/Berlin', {
+      open: '01:00',
+      close: '04:00',
+      closedWeekdays: [],
+    });
+    expect(slots.map((s) => s.localTime)).toEqual(['01:00', '01:30', '02:00', '02:30', '03:00', '03:30']);
+    expect(new Set(slots.map((s) => s.dueAt)).size).toBe(slots.length);
+    // 09:00 in Berlin is 08:00 UTC in winter time.
+    expect(slotsFor({ recurrence: { kind: 'times', times: ['09:00'] } }, '2026-10-26', 'Europe/Berlin', HOURS)[0]!.dueAt).toBe(
+      Date.UTC(2026, 9, 26, 8, 0),
+    );
+  });
+
+  it('names what an incomplete recurrence lacks', () => {
+    expect(recurrenceProblem({ kind: 'interval' })).toBe('everyMinutes');
+    expect(recurrenceProblem({ kind: 'before_open' })).toBe('minutesBeforeOpen');
+    expect(recurrenceProblem({ kind: 'times', times: [] })).toBe('times');
+    expect(recurrenceProblem({ kind: 'times', times: ['11:00'], fromDate: '2026-09-01', toDate: '2026-06-01' })).toBe('toDate');
+    expect(recurrenceProblem({ kind: 'times', times: ['11:00'], fromDate: '2026-02-30' })).toBe('fromDate');
+    expect(recurrenceProblem({ kind: 'interval', everyMinutes: 10 })).toBeNull();
+  });
+});

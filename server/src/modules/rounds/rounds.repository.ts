@@ -1,0 +1,150 @@
+import type { Kysely, Transaction } from 'kysely';
+import type { DB, RoundSchedulesTable, RoundSlotsTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+type Q = Kysely<DB> | Transaction<DB>;
+
+export async function insertSchedule(db: Q, row: RoundSchedulesTable): Promise<void> {
+  await db.insertInto('round_schedules').values(row).execute();
+}
+
+export const findSchedule = (db: Q, siteId: string, id: string) =>
+  db.selectFrom('round_schedules').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+
+export const findScheduleById = (db: Q, id: string) => db.selectFrom('round_schedules').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function updateSchedule(db: Q, id: string, patch: Partial<RoundSchedulesTable>): Promise<void> {
+  await db.updateTable('round_schedules').set(patch).where('id', '=', id).execute();
+}
+
+export const listActiveSchedules = (db: Q, siteId: string) =>
+  db.selectFrom('round_schedules').selectAll().where('site_id', '=', siteId).where('active', '=', 1).orderBy('id').execute();
+
+export function listScheduleRows(db: Q, siteId: string, page: PageRequest, filter: { postKind?: string; includeInactive?: boolean }) {
+  let q = db.selectFrom('round_schedules').selectAll().where('site_id', '=', siteId);
+  if (!filter.includeInactive) q = q.where('active', '=', 1);
+  if (filter.postKind) q = q.where('post_kind', '=', filter.postKind);
+  if (page.afterId) q = q.where('id', page.direction === 'asc' ? '>' : '<', page.afterId);
+  return q
+    .orderBy('id', page.direction)
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** Inserts the slot unless its schedule already has one at that instant; true when inserted. */
+export async function insertSlotOnce(db: Q, row: RoundSlotsTable): Promise<boolean> {
+  const res = await db
+    .insertInto('round_slots')
+    .values(row)
+    .onConflict((oc) => oc.columns(['schedule_id', 'due_at']).doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+export const findSlot = (db: Q, siteId: string, id: string) =>
+  db.selectFrom('round_slots').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+
+export const findSlotById = (db: Q, id: string) => db.selectFrom('round_slots').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Moves a slot out of `from`; 0 when someone else moved it first. */
+export async function moveSlot(db: Q, id: string, from: string, patch: Partial<RoundSlotsTable>): Promise<number> {
+  const res = await db.updateTable('round_slots').set(patch).where('id', '=', id).where('status', '=', from).executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** Future slots of a schedule nobody has proven yet: replanned when the schedule changes. */
+export const listUpcomingPendingSlots = (db: Q, scheduleId: string, after: number) =>
+  db
+    .selectFrom('round_slots')
+    .select(['id'])
+    .where('schedule_id', '=', scheduleId)
+    .where('status', '=', 'pending')
+    .where('due_at', '>', after)
+    .execute();
+
+export async function deleteSlots(db: Q, ids: string[]): Promise<void> {
+  if (ids.length > 0) await db.deleteFrom('round_slots').where('id', 'in', ids).execute();
+}
+
+export function listSlotsOfDay(db: Q, siteId: string, date: string, postKinds: string[] | null) {
+  let q = db.selectFrom('round_slots').selectAll().where('site_id', '=', siteId).where('local_date', '=', date);
+  if (postKinds) q = q.where('post_kind', 'in', postKinds.length > 0 ? postKinds : ['']);
+  return q.orderBy('due_at').orderBy('id').execute();
+}
+
+export const listSlotsOfWeather = (db: Q, weatherId: string) =>
+  db.selectFrom('round_slots').select(['id']).where('weather_id', '=', weatherId).orderBy('id').execute();
+
+export function listDecidedSlots(db: Q, siteId: string, from: string, to: string) {
+  return db
+    .selectFrom('round_slots')
+    .select(['id', 'schedule_id', 'weather_id', 'local_date', 'label_zh', 'label_en', 'status', 'proved_by', 'proved_by_name'])
+    .where('site_id', '=', siteId)
+    .where('local_date', '>=', from)
+    .where('local_date', '<=', to)
+    .where('status', '!=', 'pending')
+    .execute();
+}
+
+/** The first scan of the checkpoint inside [from, to]. */
+export const firstScanBetween = (db: Q, checkpointId: string, from: number, to: number) =>
+  db
+    .selectFrom('checkpoint_scans')
+    .select(['id', 'person_id', 'scanned_at'])
+    .where('checkpoint_id', '=', checkpointId)
+    .where('scanned_at', '>=', from)
+    .where('scanned_at', '<=', to)
+    .orderBy('scanned_at')
+    .limit(1)
+    .executeTakeFirst();
+
+export function listScansBetween(db: Q, checkpointIds: string[], from: number, to: number) {
+  if (checkpointIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('checkpoint_scans')
+    .select(['checkpoint_id', 'person_id', 'scanned_at'])
+    .where('checkpoint_id', 'in', checkpointIds)
+    .where('scanned_at', '>=', from)
+    .where('scanned_at', '<=', to)
+    .orderBy('scanned_at')
+    .execute();
+}
+
+export const findCheckpoint = (db: Q, siteId: string, id: string) =>
+  db
+    .selectFrom('checkpoints')
+    .select(['id', 'name_zh', 'name_en', 'revoked_at'])
+    .where('site_id', '=', siteId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+
+export async function checkpointNames(db: Q, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('checkpoints').select(['id', 'name_zh']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name_zh]));
+}
+
+/** Post kinds the person holds on the site. */
+export async function postKindsOf(db: Q, siteId: string, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('post_assignments')
+    .innerJoin('posts', 'posts.id', 'post_assignments.post_id')
+    .select('posts.kind')
+    .where('post_assignments.site_id', '=', siteId)
+    .where('post_assignments.person_id', '=', personId)
+    .execute();
+  return [...new Set(rows.map((r) => r.kind))];
+}
+
+/** Who hears about a missed slot: the site's supervisors and managers. */
+export async function overseersOf(db: Q, siteId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('site_members')
+    .select('person_id')
+    .where('site_id', '=', siteId)
+    .where('role', 'in', ['site_manager', 'supervisor'])
+    .orderBy('person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}

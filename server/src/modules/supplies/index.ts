@@ -1,0 +1,2 @@
+export { registerSuppliesRoutes } from './supplies.routes.js';
+export { assertSupplyItemsOnSite } from './supplies.service.js';

@@ -1,0 +1,1 @@
+export { registerWeatherRoutes, registerWeatherWebhook } from './weather.routes.js';
