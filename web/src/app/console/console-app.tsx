@@ -22,10 +22,20 @@ const StandardDetailPage = lazyNamed(() => import('../../features/standards/stan
 const RosterPage = lazyNamed(() => import('../../features/roster/roster-page'), 'RosterPage');
 const DayBoardPage = lazyNamed(() => import('../../features/day-board/day-board-page'), 'DayBoardPage');
 const AnomaliesPage = lazyNamed(() => import('../../features/anomalies/anomalies-page'), 'AnomaliesPage');
+const CheckpointsPage = lazyNamed(() => import('../../features/checkpoints/checkpoints-page'), 'CheckpointsPage');
+const CheckpointPostersPage = lazyNamed(() => import('../../features/checkpoints/checkpoint-posters-page'), 'CheckpointPostersPage');
+const PatrolsPage = lazyNamed(() => import('../../features/patrols/patrols-page'), 'PatrolsPage');
+const IncidentsPage = lazyNamed(() => import('../../features/incidents/incidents-page'), 'IncidentsPage');
+const LostFoundPage = lazyNamed(() => import('../../features/lost-found-console/lost-found-page'), 'LostFoundPage');
 const RequisitionsPage = lazyNamed(() => import('../../features/forms/requisitions-page'), 'RequisitionsPage');
+const SuppliesPage = lazyNamed(() => import('../../features/supplies/supplies-page'), 'SuppliesPage');
+const ModelRoomsPage = lazyNamed(() => import('../../features/model-room-inventory/model-rooms-page'), 'ModelRoomsPage');
 const OpinionsPage = lazyNamed(() => import('../../features/forms/opinions-page'), 'OpinionsPage');
+const RoundsPage = lazyNamed(() => import('../../features/rounds/rounds-page'), 'RoundsPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
+const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
+const RepairsPage = lazyNamed(() => import('../../features/repairs/repairs-page'), 'RepairsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
 /** Pages of the whole site's shifts: rosters, day board, anomalies, forms (server: ROLE_GROUPS.overseers). */
@@ -56,13 +66,24 @@ const router = createBrowserRouter([
           { path: 'day-board', element: overseerPage(<DayBoardPage />) },
           { path: 'site-board', element: page(<SiteBoardPage />) },
           { path: 'anomalies', element: overseerPage(<AnomaliesPage />) },
+          { path: 'checkpoints', element: overseerPage(<CheckpointsPage />) },
+          { path: 'patrols', element: overseerPage(<PatrolsPage />) },
+          { path: 'incidents', element: page(<IncidentsPage />) },
+          { path: 'rounds', element: page(<RoundsPage />) },
+          { path: 'lost-found', element: page(<LostFoundPage />) },
+          { path: 'equipment', element: page(<EquipmentPage />) },
+          { path: 'repairs', element: page(<RepairsPage />) },
           { path: 'requisitions', element: overseerPage(<RequisitionsPage />) },
           { path: 'opinions', element: overseerPage(<OpinionsPage />) },
+          { path: 'supplies', element: overseerPage(<SuppliesPage />) },
+          { path: 'model-rooms', element: page(<ModelRoomsPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },
       // The TV view: the board alone, without the console's menu.
       { path: 'sites/:siteId/site-board/tv', element: page(<SiteBoardTvPage />) },
+      // The QR posters alone, for printing.
+      { path: 'sites/:siteId/checkpoints/posters', element: page(<CheckpointPostersPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -6,21 +6,29 @@ import {
   AuditOutlined,
   BarChartOutlined,
   BookOutlined,
+  BuildOutlined,
   CalendarOutlined,
   CommentOutlined,
   DashboardOutlined,
   DownOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
+  HomeOutlined,
+  InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
   NotificationOutlined,
   ProfileOutlined,
+  QrcodeOutlined,
   ReadOutlined,
+  ScanOutlined,
+  SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
+  ShopOutlined,
   SolutionOutlined,
   TeamOutlined,
+  ToolOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +42,9 @@ import { BrandMark } from '../../shared/ui/brand-mark';
 import { SiteSwitcher } from '../../features/sites/site-switcher';
 import { ChangePasswordModal } from '../../features/auth/change-password-modal';
 import { AnomalyNotifier } from '../../features/anomalies/anomaly-notifier';
+import { IncidentNotifier } from '../../features/incidents/incident-notifier';
+import { LowStockNotifier } from '../../features/supplies/low-stock-notifier';
+import { canDecideIncidents } from '../../features/incidents/use-incidents';
 import { BRAND } from './console-providers';
 
 const { Sider, Header, Content } = Layout;
@@ -68,10 +79,18 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       label: collapsed ? null : t('consoleShifts.nav.operations'),
       children: [
         { key: 'site-board', icon: <UserSwitchOutlined />, label: t('visits.board.nav') },
+        { key: 'incidents', icon: <SafetyCertificateOutlined />, label: t('incidents.nav') },
+        { key: 'lost-found', icon: <InboxOutlined />, label: t('incidents.lostFound.nav') },
+        { key: 'repairs', icon: <ToolOutlined />, label: t('equipment.repairsNav') },
+        { key: 'equipment', icon: <BuildOutlined />, label: t('equipment.nav') },
+        { key: 'model-rooms', icon: <HomeOutlined />, label: t('modelRooms.nav') },
+        { key: 'rounds', icon: <FieldTimeOutlined />, label: t('rounds.nav') },
         ...(canOverseeShifts(site.role)
           ? [
               { key: 'day-board', icon: <ProfileOutlined />, label: t('consoleShifts.nav.dayBoard') },
               { key: 'anomalies', icon: <AlertOutlined />, label: t('consoleShifts.nav.anomalies') },
+              { key: 'patrols', icon: <ScanOutlined />, label: t('patrols.nav') },
+              { key: 'checkpoints', icon: <QrcodeOutlined />, label: t('patrols.checkpointsNav') },
               { key: 'roster', icon: <CalendarOutlined />, label: t('consoleShifts.nav.roster') },
             ]
           : []),
@@ -80,6 +99,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           ? [
               { key: 'requisitions', icon: <ShoppingCartOutlined />, label: t('consoleShifts.nav.requisitions') },
               { key: 'opinions', icon: <CommentOutlined />, label: t('consoleShifts.nav.opinions') },
+              { key: 'supplies', icon: <ShopOutlined />, label: t('supplies.nav') },
             ]
           : []),
       ],
@@ -101,11 +121,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       type: 'group',
       key: 'soon',
       label: collapsed ? null : t('nav.comingSoonGroup'),
-      children: [
-        soon('rounds', <FieldTimeOutlined />, t('nav.rounds')),
-        soon('training', <ReadOutlined />, t('nav.training')),
-        soon('reports', <BarChartOutlined />, t('nav.reports')),
-      ],
+      children: [soon('training', <ReadOutlined />, t('nav.training')), soon('reports', <BarChartOutlined />, t('nav.reports'))],
     },
   ];
 
@@ -188,6 +204,8 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
       </Layout>
       <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />
       {canOverseeShifts(site.role) ? <AnomalyNotifier /> : null}
+      {canDecideIncidents(site.role) ? <IncidentNotifier /> : null}
+      {canOverseeShifts(site.role) ? <LowStockNotifier /> : null}
     </Layout>
   );
 }

@@ -20,6 +20,18 @@ const pages = {
   postShift: () => import('../../features/shift/post-shift-page.mobile'),
   anomalies: () => import('../../features/shift/my-anomalies-page.mobile'),
   visits: () => import('../../features/visits/visits-page.mobile'),
+  checkpointLanding: () => import('../../features/patrols/checkpoint-landing.mobile'),
+  myPatrols: () => import('../../features/patrols/my-patrols-page.mobile'),
+  lostFound: () => import('../../features/lost-found/lost-found-page.mobile'),
+  incidents: () => import('../../features/incidents/incidents-page.mobile'),
+  reportIncident: () => import('../../features/incidents/report-incident-page.mobile'),
+  modelRoomCheck: () => import('../../features/model-room-inventory/model-room-check-page.mobile'),
+  stock: () => import('../../features/supplies/stock-page.mobile'),
+  rounds: () => import('../../features/rounds/rounds-page.mobile'),
+  assetLanding: () => import('../../features/repairs/public-asset-page.mobile'),
+  repairs: () => import('../../features/repairs/repairs-page.mobile'),
+  reportRepair: () => import('../../features/repairs/report-repair-page.mobile'),
+  equipmentChecks: () => import('../../features/repairs/daily-check-page.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -34,12 +46,29 @@ const StandardPage = lazyNamed(pages.standard, 'StandardPage');
 const PostShiftPage = lazyNamed(pages.postShift, 'PostShiftPage');
 const MyAnomaliesPage = lazyNamed(pages.anomalies, 'MyAnomaliesPage');
 const VisitsPage = lazyNamed(pages.visits, 'VisitsPage');
+const CheckpointLandingPage = lazyNamed(pages.checkpointLanding, 'CheckpointLandingPage');
+const MyPatrolsPage = lazyNamed(pages.myPatrols, 'MyPatrolsPage');
+const LostFoundPage = lazyNamed(pages.lostFound, 'LostFoundPage');
+const IncidentsPage = lazyNamed(pages.incidents, 'IncidentsPage');
+const ReportIncidentPage = lazyNamed(pages.reportIncident, 'ReportIncidentPage');
+const ModelRoomCheckPage = lazyNamed(pages.modelRoomCheck, 'ModelRoomCheckPage');
+const StockPage = lazyNamed(pages.stock, 'StockPage');
+const StockCountPage = lazyNamed(pages.stock, 'StockCountPage');
+const RoundsPage = lazyNamed(pages.rounds, 'RoundsPage');
+const PublicAssetPage = lazyNamed(pages.assetLanding, 'PublicAssetPage');
+const RepairsPage = lazyNamed(pages.repairs, 'RepairsPage');
+const ReportRepairPage = lazyNamed(pages.reportRepair, 'ReportRepairPage');
+const DailyCheckPage = lazyNamed(pages.equipmentChecks, 'DailyCheckPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 
 const router = createBrowserRouter(
   [
     { path: '/login', element: page(<MobileLoginPage />) },
+    // A checkpoint's QR: public, and records the scan when a staff session exists.
+    { path: '/q/c/:code', element: page(<CheckpointLandingPage />) },
+    // An asset's QR: anyone reports a problem; a technician proves arrival.
+    { path: '/q/a/:code', element: page(<PublicAssetPage />) },
     {
       path: '/',
       element: <RequireStaffAuth />,
@@ -54,6 +83,17 @@ const router = createBrowserRouter(
             { path: 'shift/post', element: page(<PostShiftPage />) },
             { path: 'shift/anomalies', element: page(<MyAnomaliesPage />) },
             { path: 'visits', element: page(<VisitsPage />) },
+            { path: 'patrols', element: page(<MyPatrolsPage />) },
+            { path: 'lost-found', element: page(<LostFoundPage />) },
+            { path: 'incidents', element: page(<IncidentsPage />) },
+            { path: 'incidents/new', element: page(<ReportIncidentPage />) },
+            { path: 'model-room-check', element: page(<ModelRoomCheckPage />) },
+            { path: 'supplies', element: page(<StockPage />) },
+            { path: 'supplies/count', element: page(<StockCountPage />) },
+            { path: 'rounds', element: page(<RoundsPage />) },
+            { path: 'repairs', element: page(<RepairsPage />) },
+            { path: 'repairs/new', element: page(<ReportRepairPage />) },
+            { path: 'repairs/checks', element: page(<DailyCheckPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

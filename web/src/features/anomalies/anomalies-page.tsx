@@ -20,6 +20,7 @@ import { localText } from '../standards/standard-text';
 import { AnomalyActionModal, type AnomalyAction } from './anomaly-action-modal';
 import { AnomalyCategoryTag, AnomalyStatusTag, NeedsRepairTag } from './anomaly-tags';
 import { ANOMALY_FILTERS, useAnomalies, useHandleAnomaly, type AnomalyFilter } from './use-anomalies';
+import { WorkOrderFromAnomalyButton } from '../repairs/work-order-from-anomaly';
 import styles from './anomalies.module.css';
 
 const isFilter = (value: string | null): value is AnomalyFilter => (ANOMALY_FILTERS as readonly (string | null)[]).includes(value);
@@ -158,6 +159,7 @@ export function AnomaliesPage() {
                   <Button type="link" size="small" icon={<CheckCircleOutlined />} onClick={() => setAction({ kind: 'resolve', anomaly: a })}>
                     {t('consoleShifts.anomalies.resolve')}
                   </Button>
+                  {a.needsRepair ? <WorkOrderFromAnomalyButton siteId={site.id} anomaly={a} /> : null}
                 </Flex>
               ),
           },

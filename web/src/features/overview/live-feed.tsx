@@ -61,7 +61,18 @@ function eventAction(event: RealtimeEvent): string {
     case 'drink.changed':
     case 'drink.refill_prompt':
     case 'shuttle.changed':
+    case 'round.changed':
+    case 'round.slot_missed':
+    case 'weather.changed':
     case 'visit.interest':
+    case 'checkpoint.scanned':
+    case 'patrol.round_changed':
+    case 'supplies.changed':
+    case 'supplies.low_stock':
+    case 'model_room.checked':
+    case 'asset.changed':
+    case 'work_order.changed':
+    case 'work_order.escalated':
       return event.type; // no words for these yet: actionLabel shows the raw type
   }
 }

@@ -13,6 +13,7 @@ import { ShiftSubPage, type ShiftContext } from './shift-subpage.mobile';
 import { itemsOfPhase, progressOf } from './shift-rules';
 import { useMyRequisitions } from './use-shift';
 import { useShiftActions, type RequisitionLineInput, type ShiftActions } from './use-shift-actions';
+import { SupplyItemChips } from '../supplies/supply-item-chips.mobile';
 import styles from './shift.mobile.module.css';
 
 /** Posts that serve visitors stay until the guests have left (HALL-POST-4, PARK-POST-4 …), as the server rules. */
@@ -303,6 +304,16 @@ function RequisitionForm({
       <p className={styles.sectionHint}>{t('shiftPhone.post.requisitionHint')}</p>
       <Card className={styles.card} data-testid="requisition-form">
         <div className={styles.formStack}>
+          <SupplyItemChips
+            siteId={siteId}
+            onPick={(item) =>
+              setLines((ls) => {
+                const line = { name: item.nameZh, quantity: 1, unit: item.unit, itemId: item.id };
+                const blank = ls.findIndex((l) => !l.name.trim());
+                return blank >= 0 ? ls.map((l, i) => (i === blank ? line : l)) : [...ls, line];
+              })
+            }
+          />
           <div className={`${styles.formRow} ${styles.formRowHead}`}>
             <span>{t('shiftPhone.post.itemName')}</span>
             <span>{t('shiftPhone.post.quantity')}</span>
@@ -316,7 +327,7 @@ function RequisitionForm({
                 placeholder={t('shiftPhone.post.itemNamePlaceholder')}
                 value={line.name}
                 maxLength={60}
-                onChange={(name) => update(index, { name })}
+                onChange={(name) => update(index, { name, itemId: undefined })}
                 aria-label={t('shiftPhone.post.itemName')}
               />
               <Stepper

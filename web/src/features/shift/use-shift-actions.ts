@@ -23,6 +23,8 @@ export interface RequisitionLineInput {
   name: string;
   quantity: number;
   unit: string;
+  /** The supply item picked for this line, so the approved requisition can be issued from a store. */
+  itemId?: string;
 }
 
 export function useShiftActions(siteId: string, personId: string) {
@@ -92,7 +94,7 @@ export function useShiftActions(siteId: string, personId: string) {
           body: {
             id: newId(),
             ...(shiftId ? { shiftId } : {}),
-            lines: lines.map((l) => ({ name: l.name.trim(), quantity: l.quantity, unit: l.unit.trim() })),
+            lines: lines.map((l) => ({ name: l.name.trim(), quantity: l.quantity, unit: l.unit.trim(), ...(l.itemId ? { itemId: l.itemId } : {}) })),
             ...(note.trim() ? { note: note.trim() } : {}),
           },
         };

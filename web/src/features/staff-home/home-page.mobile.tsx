@@ -10,6 +10,11 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { flattenPages, useNotifications } from '../notices/use-notifications';
 import { ShiftHomeCard } from '../shift/shift-home-card.mobile';
+import { IncidentHomeCard } from '../incidents/incident-home-card.mobile';
+import { RepairsHomeCard } from '../repairs/repairs-home-card.mobile';
+import { SuppliesHomeCard } from '../supplies/supplies-home-card.mobile';
+import { RoundsHomeCard } from '../rounds/rounds-home-card.mobile';
+import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
 import styles from './home-page.mobile.module.css';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
@@ -62,6 +67,15 @@ export function HomePage() {
         ) : (
           <>
             <ShiftHomeCard site={site} />
+
+            <IncidentHomeCard siteId={site.id} />
+
+            <RepairsHomeCard siteId={site.id} />
+
+            <SuppliesHomeCard site={site} />
+
+            <PatrolsHomeCard site={site} />
+            <RoundsHomeCard site={site} />
 
             <Card className={styles.card} title={t('mobile.greetingHint')}>
               <div className={styles.greetingWord} data-testid="greeting-hint">

@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Col, Flex, Form, Input, InputNumber, Radio, R
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import type { StandardSettings } from '@anchang/contracts';
+import { DEFAULT_REFILL_PROMPT_MINUTES, DEFAULT_REPAIR_ARRIVAL_MINUTES, type StandardSettings } from '@anchang/contracts';
 import { isApiError } from '../../shared/api/client';
 import { describeError } from '../../shared/api/errors';
 import { canManageSite } from '../../shared/auth/access';
@@ -21,9 +21,11 @@ interface WindowValues {
 
 interface Values {
   refillFraction: StandardSettings['refillFraction'];
+  refillPromptMinutes: number;
   greetingWindows: WindowValues[];
   lateGraceMinutes: number;
   clockInEarlyMinutes: number;
+  repairArrivalMinutes: number;
 }
 
 const FRACTIONS: StandardSettings['refillFraction'][] = ['1/4', '1/3', '1/2'];
@@ -31,9 +33,11 @@ const MAX_WINDOWS = 8;
 
 const toValues = (s: StandardSettings): Values => ({
   refillFraction: s.refillFraction,
+  refillPromptMinutes: s.refillPromptMinutes ?? DEFAULT_REFILL_PROMPT_MINUTES,
   greetingWindows: s.greetingWindows.map((w) => ({ from: timeToPicker(w.from), to: timeToPicker(w.to), zh: w.zh, en: w.en })),
   lateGraceMinutes: s.lateGraceMinutes,
   clockInEarlyMinutes: s.clockInEarlyMinutes,
+  repairArrivalMinutes: s.repairArrivalMinutes ?? DEFAULT_REPAIR_ARRIVAL_MINUTES,
 });
 
 /** The numbers the standards leave to the site: refill threshold, greetings by time of day, clock-in rules. */
@@ -66,10 +70,14 @@ export function StandardSettingsForm() {
     const windows = values.greetingWindows.map((w) => ({ from: w.from.format('HH:mm'), to: w.to.format('HH:mm'), zh: w.zh.trim(), en: w.en.trim() }));
     try {
       const saved = await save.mutateAsync({
+        // A setting this form does not show yet is kept as saved, not dropped.
+        ...settings.data,
         refillFraction: values.refillFraction,
+        refillPromptMinutes: values.refillPromptMinutes,
         greetingWindows: [...windows].sort((a, b) => a.from.localeCompare(b.from)),
         lateGraceMinutes: values.lateGraceMinutes,
         clockInEarlyMinutes: values.clockInEarlyMinutes,
+        repairArrivalMinutes: values.repairArrivalMinutes,
       });
       reset(saved);
       void message.success(t('common.saved'));
@@ -200,6 +208,14 @@ export function StandardSettingsForm() {
               <Radio.Group optionType="button" options={FRACTIONS.map((f) => ({ value: f, label: t(`consoleShifts.settings.fractions.${f}`) }))} />
             </Form.Item>
             <Form.Item
+              name="refillPromptMinutes"
+              label={t('consoleShifts.settings.refillPrompt')}
+              extra={t('consoleShifts.settings.refillPromptHint')}
+              rules={[{ required: true, message: t('consoleShifts.settings.numberRequired') }]}
+            >
+              <InputNumber min={1} max={120} precision={0} suffix={t('consoleShifts.minutes')} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item
               name="lateGraceMinutes"
               label={t('consoleShifts.settings.lateGrace')}
               extra={t('consoleShifts.settings.lateGraceHint')}
@@ -214,6 +230,14 @@ export function StandardSettingsForm() {
               rules={[{ required: true, message: t('consoleShifts.settings.numberRequired') }]}
             >
               <InputNumber min={0} max={240} precision={0} suffix={t('consoleShifts.minutes')} style={{ width: 160 }} />
+            </Form.Item>
+            <Form.Item
+              name="repairArrivalMinutes"
+              label={t('equipment.settings.arrival')}
+              extra={t('equipment.settings.arrivalHint')}
+              rules={[{ required: true, message: t('consoleShifts.settings.numberRequired') }]}
+            >
+              <InputNumber min={1} max={120} precision={0} suffix={t('consoleShifts.minutes')} style={{ width: 160 }} />
             </Form.Item>
           </Card>
         </Col>

@@ -114,6 +114,8 @@ export const consoleShiftsEn: ConsoleShiftsMessages = {
     service: 'Service and attendance',
     refillFraction: 'Refill prompt',
     refillHint: 'Offer a refill when a drink is down to this much of the cup (HALL-DRINK-4)',
+    refillPrompt: 'Refill prompt',
+    refillPromptHint: 'Minutes after a drink is served before the hall post is prompted to offer a refill',
     fractions: {
       '1/4': 'A quarter',
       '1/3': 'A third',

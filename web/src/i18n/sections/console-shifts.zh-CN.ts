@@ -115,6 +115,8 @@ export const consoleShiftsZh = {
     service: '服务与考勤',
     refillFraction: '添饮提醒',
     refillHint: '杯中饮品剩到这个比例时询问客人是否添饮(HALL-DRINK-4)',
+    refillPrompt: '续杯提醒',
+    refillPromptHint: '饮品上桌后多少分钟提醒大厅岗去询问添饮',
     fractions: {
       '1/4': '四分之一',
       '1/3': '三分之一',

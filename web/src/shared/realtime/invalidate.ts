@@ -71,7 +71,10 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       }
       break;
     case 'requisition.changed':
-      if (siteId) invalidate(queryKeys.requisitionsRoot(siteId));
+      if (siteId) {
+        invalidate(queryKeys.requisitionsRoot(siteId));
+        invalidate(['site', siteId, 'supplies']); // approved ones wait to be issued from a store
+      }
       break;
     case 'opinion.created':
       if (siteId) invalidate(queryKeys.opinionsRoot(siteId));
@@ -105,6 +108,42 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       break;
     case 'visit.interest':
       if (siteId) invalidate(queryKeys.visitsRoot(siteId));
+      break;
+    case 'round.changed':
+    case 'round.slot_missed':
+      if (siteId) invalidate(['site', siteId, 'rounds']);
+      break;
+    case 'weather.changed':
+      if (siteId) {
+        invalidate(['site', siteId, 'weather']);
+        invalidate(['site', siteId, 'rounds']); // a declaration adds tasks to the posts' days
+      }
+      break;
+    case 'checkpoint.scanned':
+      if (siteId) {
+        invalidate(['site', siteId, 'checkpoints']); // last scan times
+        invalidate(['site', siteId, 'patrols']);
+      }
+      break;
+    case 'patrol.round_changed':
+      if (siteId) invalidate(['site', siteId, 'patrols']);
+      break;
+    case 'supplies.changed':
+    case 'supplies.low_stock':
+      if (siteId) invalidate(['site', siteId, 'supplies']);
+      break;
+    case 'model_room.checked':
+      if (siteId) invalidate(['site', siteId, 'model-rooms']);
+      break;
+    case 'asset.changed':
+      if (siteId) invalidate(['site', siteId, 'equipment']);
+      break;
+    case 'work_order.changed':
+    case 'work_order.escalated':
+      if (siteId) {
+        invalidate(['site', siteId, 'work-orders']);
+        invalidate(['site', siteId, 'equipment']); // open work orders per asset
+      }
       break;
     case 'drink.refill_prompt':
       break; // a prompt to the hall's phones, shown where it arrives; nothing cached changes

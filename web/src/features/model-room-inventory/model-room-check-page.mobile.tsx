@@ -1,0 +1,374 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useNavigate } from 'react-router';
+import { Button, ErrorBlock, NavBar, Stepper, TextArea, Toast } from 'antd-mobile';
+import { CameraOutline, CheckCircleFill, CloseOutline, ExclamationCircleFill, PictureOutline } from 'antd-mobile-icons';
+import { useTranslation } from 'react-i18next';
+import type { CheckLineStatus, ModelRoom, ModelRoomCheck, ModelRoomItem } from '@anchang/contracts';
+import { describeError } from '../../shared/api/errors';
+import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { formatLocal, minutesOfDay } from '../../shared/format/time';
+import { useStaffSite } from '../../shared/site/staff-site';
+import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
+import { newId } from '../shift/outbox-client';
+import { PhotoError, preparePhoto } from '../shift/photo-prep';
+import { useObjectUrl } from '../shift/use-photo-url';
+import { modelRoomsApi, photoUrl, useModelRoomMutation, useModelRooms, useRoomItems } from './use-model-rooms';
+import styles from './model-room-check.mobile.module.css';
+
+type Phase = 'opening' | 'closing';
+interface LineDraft {
+  status: CheckLineStatus;
+  found: number;
+  note: string;
+  photo: { id: string; blob: Blob } | null;
+}
+
+/**
+ * 样板房物品检查 (MODEL-IN-1 at opening, MODEL-POST-2 at closing) on the MODEL guide's phone:
+ * every item present, missing (how many found) or damaged (note and photo). Missing and damaged
+ * items reach the manager as incidents when the check is sent.
+ */
+export function ModelRoomCheckPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const { site } = useStaffSite();
+  return (
+    <div className={styles.page}>
+      <NavBar className={styles.navBar} onBack={() => void navigate(-1)}>
+        {t('modelRooms.phone.title')}
+      </NavBar>
+      {site ? <RoomPicker siteId={site.id} timeZone={site.timeZone} /> : <ErrorBlock status="empty" title={t('mobile.noSites')} />}
+    </div>
+  );
+}
+
+function RoomPicker({ siteId, timeZone }: { siteId: string; timeZone: string }) {
+  const { t } = useTranslation();
+  const rooms = useModelRooms(siteId);
+  const list = rooms.data?.items ?? [];
+  const [roomId, setRoomId] = useState<string | null>(null);
+  // Mornings open the rooms (MODEL-IN-1); afternoons close them (MODEL-POST-2).
+  const [phase, setPhase] = useState<Phase>(() => (minutesOfDay(Date.now(), timeZone) < 13 * 60 ? 'opening' : 'closing'));
+  const room = list.find((r) => r.zoneId === roomId) ?? list[0] ?? null;
+
+  if (rooms.isPending) return <MobileSpinner />;
+  if (rooms.isError) return <ErrorBlock status="default" title={describeError(rooms.error)} />;
+  if (!room) return <ErrorBlock status="empty" title={t('modelRooms.noRooms')} description={t('modelRooms.noRoomsHint')} />;
+
+  return (
+    <>
+      <div className={styles.head}>
+        {list.length > 1 ? (
+          <div className={styles.chips} role="radiogroup" aria-label={t('modelRooms.phone.chooseRoom')}>
+            {list.map((r) => (
+              <button
+                key={r.zoneId}
+                type="button"
+                role="radio"
+                aria-checked={r.zoneId === room.zoneId}
+                className={`${styles.chip} ${r.zoneId === room.zoneId ? styles.chipOn : ''}`}
+                onClick={() => setRoomId(r.zoneId)}
+                data-testid="room-chip"
+              >
+                {r.name}
+              </button>
+            ))}
+          </div>
+        ) : (
+          <div className={styles.roomName}>{room.name}</div>
+        )}
+        <div className={styles.phases} role="radiogroup" aria-label={t('modelRooms.phone.phase')}>
+          {(['opening', 'closing'] as const).map((p) => (
+            <button
+              key={p}
+              type="button"
+              role="radio"
+              aria-checked={phase === p}
+              className={`${styles.phase} ${phase === p ? styles.phaseOn : ''}`}
+              onClick={() => setPhase(p)}
+              data-testid="check-phase"
+            >
+              {t(`modelRooms.phases.${p}`)}
+            </button>
+          ))}
+        </div>
+        <LastResult room={room} timeZone={timeZone} />
+      </div>
+      <CheckForm key={`${room.zoneId}:${phase}`} siteId={siteId} room={room} phase={phase} />
+    </>
+  );
+}
+
+function LastResult({ room, timeZone }: { room: ModelRoom; timeZone: string }) {
+  const { t } = useTranslation();
+  const c = room.lastCheck;
+  if (!c) return <div className={styles.last}>{t('modelRooms.never')}</div>;
+  const trouble = c.missing + c.damaged > 0;
+  return (
+    <div className={`${styles.last} ${trouble ? styles.lastTrouble : ''}`} data-testid="last-check">
+      {t('modelRooms.phone.lastResult', { phase: t(`modelRooms.phases.${c.phase}`), time: formatLocal(c.at, timeZone, 'MM-DD HH:mm') })} ·{' '}
+      {trouble
+        ? [
+            c.missing ? `${t('modelRooms.statuses.missing')} ${c.missing}` : null,
+            c.damaged ? `${t('modelRooms.statuses.damaged')} ${c.damaged}` : null,
+          ]
+            .filter(Boolean)
+            .join(' · ')
+        : t('modelRooms.allPresent')}
+    </div>
+  );
+}
+
+function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; phase: Phase }) {
+  const { t } = useTranslation();
+  const items = useRoomItems(siteId, room.zoneId);
+  const [lines, setLines] = useState<Record<string, LineDraft>>({});
+  const [checkId, setCheckId] = useState(newId);
+  const [showErrors, setShowErrors] = useState(false);
+  const [sent, setSent] = useState<ModelRoomCheck | null>(null);
+  const send = useModelRoomMutation(siteId, async (input: { id: string; drafts: [ModelRoomItem, LineDraft][] }) => {
+    for (const [, d] of input.drafts) if (d.status === 'damaged' && d.photo) await shiftsApi.photos.upload(siteId, d.photo.id, d.photo.blob);
+    return modelRoomsApi.check(siteId, room.zoneId, {
+      id: input.id,
+      phase,
+      lines: input.drafts.map(([item, d]) => ({
+        itemId: item.id,
+        status: d.status,
+        ...(d.status === 'missing' ? { foundQuantity: d.found } : {}),
+        ...(d.status !== 'present' && d.note.trim() ? { note: d.note.trim() } : {}),
+        ...(d.status === 'damaged' && d.photo ? { photoId: d.photo.id } : {}),
+      })),
+    });
+  });
+  const list = useMemo(() => items.data ?? [], [items.data]);
+  const remaining = list.filter((i) => !lines[i.id]).length;
+  const problem = (item: ModelRoomItem, d: LineDraft | undefined): string | null => {
+    if (!d) return null;
+    if (d.status === 'missing' && d.found >= item.quantity) return t('modelRooms.phone.missingNeedsQuantity');
+    if (d.status === 'damaged' && !d.note.trim()) return t('modelRooms.phone.damageNeedsNote');
+    if (d.status === 'damaged' && !d.photo) return t('modelRooms.phone.damageNeedsPhoto');
+    return null;
+  };
+
+  const setStatus = (item: ModelRoomItem, status: CheckLineStatus) =>
+    setLines((all) => ({ ...all, [item.id]: { found: Math.max(0, item.quantity - 1), note: '', photo: null, ...all[item.id], status } }));
+  const patch = (itemId: string, p: Partial<LineDraft>) => setLines((all) => ({ ...all, [itemId]: { ...all[itemId]!, ...p } }));
+
+  const submit = async () => {
+    setShowErrors(true);
+    if (remaining > 0) {
+      Toast.show({ content: t('modelRooms.phone.remaining', { count: remaining }) });
+      return;
+    }
+    const firstProblem = list.map((i) => problem(i, lines[i.id])).find(Boolean);
+    if (firstProblem) {
+      Toast.show({ content: firstProblem });
+      return;
+    }
+    try {
+      const check = await send.mutateAsync({ id: checkId, drafts: list.map((i) => [i, lines[i.id]!]) });
+      Toast.show({ icon: 'success', content: check.missing + check.damaged > 0 ? t('modelRooms.phone.doneWithIssues') : t('modelRooms.phone.done') });
+      setSent(check);
+      setLines({});
+      setShowErrors(false);
+      setCheckId(newId());
+      window.scrollTo({ top: 0 });
+    } catch {
+      // Shown under the list; the same check id goes again on the next tap.
+    }
+  };
+
+  if (items.isPending) return <MobileSpinner />;
+  if (items.isError) return <ErrorBlock status="default" title={describeError(items.error)} />;
+  if (list.length === 0) return <ErrorBlock status="empty" title={t('modelRooms.noItems')} description={t('modelRooms.noItemsHint')} />;
+
+  return (
+    <>
+      <div className={styles.list}>
+        {sent ? <SentResult check={sent} /> : null}
+        {list.map((item) => {
+          const d = lines[item.id];
+          const err = showErrors ? problem(item, d) : null;
+          return (
+            <section
+              key={item.id}
+              className={`${styles.item} ${d ? styles[`item_${d.status}`] : ''}`}
+              data-testid="check-item"
+              data-status={d?.status ?? 'unchecked'}
+            >
+              <div className={styles.itemHead}>
+                {item.photoId ? (
+                  <img className={styles.itemPhoto} src={photoUrl(siteId, item.photoId)} alt="" />
+                ) : (
+                  <span className={styles.itemPhotoEmpty}>
+                    <PictureOutline />
+                  </span>
+                )}
+                <div className={styles.itemText}>
+                  <div className={styles.itemName}>{item.name}</div>
+                  <div className={styles.itemMeta}>
+                    {t('modelRooms.phone.expected', { count: item.quantity })}
+                    {item.positionNote ? ` · ${item.positionNote}` : ''}
+                  </div>
+                </div>
+              </div>
+              <div className={styles.statuses} role="radiogroup" aria-label={item.name}>
+                {(['present', 'missing', 'damaged'] as const).map((s) => (
+                  <button
+                    key={s}
+                    type="button"
+                    role="radio"
+                    aria-checked={d?.status === s}
+                    className={`${styles.status} ${d?.status === s ? styles[`status_${s}`] : ''}`}
+                    onClick={() => setStatus(item, s)}
+                    data-testid={`status-${s}`}
+                  >
+                    {s === 'present' ? <CheckCircleFill /> : <ExclamationCircleFill />} {t(`modelRooms.statuses.${s}`)}
+                  </button>
+                ))}
+              </div>
+              {d?.status === 'missing' ? (
+                <div className={styles.detail}>
+                  <span>{t('modelRooms.phone.foundQuantity')}</span>
+                  <Stepper
+                    min={0}
+                    max={Math.max(0, item.quantity - 1)}
+                    value={d.found}
+                    onChange={(found) => patch(item.id, { found })}
+                    data-testid="found-quantity"
+                  />
+                </div>
+              ) : null}
+              {d?.status === 'damaged' ? (
+                <div className={styles.damage}>
+                  <TextArea
+                    value={d.note}
+                    onChange={(note) => patch(item.id, { note })}
+                    placeholder={t('modelRooms.phone.damageNotePlaceholder')}
+                    autoSize={{ minRows: 2, maxRows: 4 }}
+                    maxLength={300}
+                    data-testid="damage-note"
+                  />
+                  <PhotoButton photo={d.photo} onChange={(blob) => patch(item.id, { photo: blob ? { id: newId(), blob } : null })} />
+                </div>
+              ) : null}
+              {err ? <p className={styles.error}>{err}</p> : null}
+            </section>
+          );
+        })}
+        {send.isError ? (
+          <p className={styles.error} data-testid="check-send-error">
+            {t('modelRooms.phone.sendFailed')}
+            <br />
+            {describeError(send.error)}
+          </p>
+        ) : null}
+      </div>
+      <div className={styles.footer}>
+        <div className={styles.footerRow}>
+          <span className={styles.remaining}>{remaining > 0 ? t('modelRooms.phone.remaining', { count: remaining }) : '\u00a0'}</span>
+          {remaining > 0 ? (
+            <a
+              className={styles.allPresent}
+              onClick={() => list.forEach((i) => (lines[i.id] ? null : setStatus(i, 'present')))}
+              data-testid="mark-rest-present"
+            >
+              {t('modelRooms.phone.allPresent')}
+            </a>
+          ) : null}
+        </div>
+        <Button
+          block
+          size="large"
+          color="primary"
+          loading={send.isPending}
+          loadingText={t('modelRooms.phone.submitting')}
+          onClick={() => void submit()}
+          data-testid="submit-check"
+        >
+          {t('modelRooms.phone.submit')}
+        </Button>
+      </div>
+    </>
+  );
+}
+
+function PhotoButton({ photo, onChange }: { photo: LineDraft['photo']; onChange: (blob: Blob | null) => void }) {
+  const { t } = useTranslation();
+  const input = useRef<HTMLInputElement>(null);
+  const url = useObjectUrl(photo?.blob ?? null, photo?.id ?? null);
+  const [busy, setBusy] = useState(false);
+  const alive = useRef(true);
+  useEffect(
+    () => () => {
+      alive.current = false;
+    },
+    [],
+  );
+  const onFile = async (file: File | undefined) => {
+    if (!file) return;
+    setBusy(true);
+    try {
+      const prepared = await preparePhoto(file);
+      if (alive.current) onChange(prepared);
+    } catch (error) {
+      const reason = error instanceof PhotoError ? error.reason : 'unreadable';
+      Toast.show({ icon: 'fail', content: t(reason === 'tooLarge' ? 'shiftPhone.photoTooLarge' : 'shiftPhone.photoUnreadable') });
+    } finally {
+      if (alive.current) setBusy(false);
+    }
+  };
+  return (
+    <div className={styles.photoRow}>
+      <input
+        ref={input}
+        className={styles.hiddenInput}
+        type="file"
+        accept="image/*"
+        capture="environment"
+        data-testid="damage-photo-input"
+        onChange={(event) => {
+          const file = event.target.files?.[0];
+          event.target.value = '';
+          void onFile(file);
+        }}
+      />
+      {url ? (
+        <div className={styles.thumb}>
+          <img src={url} alt="" />
+          <button type="button" className={styles.thumbRemove} aria-label={t('modelRooms.removePhoto')} onClick={() => onChange(null)}>
+            <CloseOutline />
+          </button>
+        </div>
+      ) : null}
+      <Button size="small" onClick={() => input.current?.click()} loading={busy}>
+        <CameraOutline /> {url ? t('modelRooms.phone.retakePhoto') : t('modelRooms.phone.takePhoto')}
+      </Button>
+    </div>
+  );
+}
+
+/** What the last sent check found: the guide sees it was recorded, and what was reported. */
+function SentResult({ check }: { check: ModelRoomCheck }) {
+  const { t } = useTranslation();
+  const problems = check.lines.filter((l) => l.status !== 'present');
+  return (
+    <div className={`${styles.result} ${problems.length ? styles.resultTrouble : ''}`} data-testid="check-result">
+      <div className={styles.resultTitle}>
+        {problems.length ? <ExclamationCircleFill color="var(--adm-color-danger)" /> : <CheckCircleFill color="#2f9e58" />}
+        {problems.length ? t('modelRooms.phone.doneWithIssues') : t('modelRooms.phone.done')}
+      </div>
+      <div className={styles.resultLine}>{t('modelRooms.summary', { present: check.present, missing: check.missing, damaged: check.damaged })}</div>
+      {problems.map((l) => (
+        <div key={l.itemId} className={styles.resultLine}>
+          {t(`modelRooms.statuses.${l.status}`)} · {l.itemName}
+          {l.status === 'missing'
+            ? ` · ${t('modelRooms.found', { found: l.foundQuantity ?? 0, expected: l.expected })}`
+            : l.note
+              ? ` · ${l.note}`
+              : ''}
+        </div>
+      ))}
+    </div>
+  );
+}
