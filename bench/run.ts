@@ -1,6 +1,7 @@
 /**
- * `npm run bench [-- notifications|visits|all]` (default notifications). `visits`: the visit hand-off chain on
- * BENCH_SITES sales centers at once (bench/visits.ts), see bench/README.md.
+ * `npm run bench [-- notifications|visits|ops|all]` (default notifications). `visits`: the visit hand-off chain on
+ * BENCH_SITES sales centers at once (bench/visits.ts); `ops`: BENCH_OPS_SITES sites' rounds, patrols and repair
+ * SLAs over a simulated day with a driven clock (bench/site-ops.ts). See bench/README.md.
  *
  * `npm run bench`: the authenticated notification write against a bare insert of the same row,
  * on SQLite and then on PostgreSQL, with the server's peak memory. Prints a table with PASS/FAIL
@@ -19,6 +20,7 @@ import { createScratchDatabase, postgresVersion } from './pg-database.js';
 import { judge, machineInfo, renderReport, writeResults, type CpuFigures, type DialectResult } from './report.js';
 import { readCpu, startServer, type CpuSnapshot, type ServerProcess } from './server-process.js';
 import { benchVisits, renderVisitsReport, type VisitOptions, type VisitsResult } from './visits.js';
+import { benchSiteOps, siteOpsPassed, type SiteOpsResult } from './site-ops.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -35,9 +37,12 @@ const load: LoadOptions = {
   warmupS: envInt('BENCH_WARMUP_S', 2, 0, 60),
   connections: envInt('BENCH_CONNECTIONS', 20, 1, 1000),
 };
-/** `tsx bench/run.ts [notifications|visits|all]`: notifications (the original scenario) when none is named. */
+/** `tsx bench/run.ts [notifications|visits|ops|all]`: notifications (the original scenario) when none is named. */
 const scenario = process.argv[2] ?? 'notifications';
-if (!['notifications', 'visits', 'all'].includes(scenario)) throw new Error(`unknown scenario "${scenario}" (notifications, visits or all)`);
+if (!['notifications', 'visits', 'ops', 'all'].includes(scenario))
+  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops or all)`);
+const runs = (name: string) => scenario === name || scenario === 'all';
+const opsSites = envInt('BENCH_OPS_SITES', 200, 1, 5000);
 const visitOptions: VisitOptions = {
   sites: envInt('BENCH_SITES', 200, 1, 5000),
   visitsPerSite: envInt('BENCH_VISITS_PER_SITE', 20, 1, 10_000),
@@ -201,14 +206,14 @@ async function main(): Promise<number> {
   const visitResults: VisitsResult[] = [];
   const extra: Record<string, string> = {};
   if (dialects.includes('postgres')) extra.postgres = await postgresVersion();
-  if (scenario !== 'visits') {
+  if (runs('notifications')) {
     for (const dialect of dialects) {
       console.log(`\n${dialect}, notifications:`);
       results.push(await benchDialect(dialect));
     }
     console.log(renderReport(results, load));
   }
-  if (scenario !== 'notifications') {
+  if (runs('visits')) {
     console.log(
       `\nvisits scenario: BENCH_SITES=${visitOptions.sites} BENCH_VISITS_PER_SITE=${visitOptions.visitsPerSite} BENCH_VISITS_MAX_S=${visitOptions.maxSeconds}` +
         ` BENCH_VISIT_GAP_MS=${visitOptions.gapMs} BENCH_LOGIN_CONCURRENCY=${visitOptions.loginConcurrency}`,
@@ -219,12 +224,17 @@ async function main(): Promise<number> {
     }
     console.log(renderVisitsReport(visitResults, load));
   }
+  let opsResults: SiteOpsResult[] = [];
+  if (runs('ops')) {
+    console.log(`\nsite-operations scenario: BENCH_OPS_SITES=${opsSites}, one simulated day, driven clock, in this process`);
+    opsResults = await benchSiteOps({ sites: opsSites, dialects });
+  }
   if (cpuProfDir)
     console.log(
       `\nNote: the server ran under --cpu-prof; its throughput and memory are skewed. Profiles: ${path.relative(process.cwd(), cpuProfDir)}/`,
     );
 
-  const allPass = [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass));
+  const allPass = [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass)) && opsResults.every(siteOpsPassed);
   const file = writeResults(
     {
       startedAt: startedAt.toISOString(),
@@ -233,6 +243,7 @@ async function main(): Promise<number> {
       load,
       serverNodeArgs,
       ...(visitResults.length > 0 ? { visitOptions, visits: visitResults } : {}),
+      ...(opsResults.length > 0 ? { ops: opsResults } : {}),
       endpoint: { real: 'POST /api/sites/:siteId/notifications', bare: 'POST /bench/bare-notification', body: JSON.parse(NOTICE) as unknown },
       machine: machineInfo(extra),
       cpuProfileDir: cpuProfDir,
