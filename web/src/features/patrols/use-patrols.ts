@@ -19,9 +19,10 @@ export function usePatrolRounds(siteId: string, date: string) {
   });
 }
 
-export function useMyPatrolRounds(siteId: string) {
+export function useMyPatrolRounds(siteId: string, enabled = true) {
   return useQuery({
     queryKey: patrolKeys.myRounds(siteId),
+    enabled,
     queryFn: async () => (await fetchAllPages((p) => patrolsApi.myRounds(siteId, p))).sort((a, b) => a.slotStart - b.slotStart),
   });
 }
