@@ -1,14 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ErrorBlock, NavBar, TextArea, Toast } from 'antd-mobile';
-import { CameraOutline, CloseOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_SEVERITIES, type Incident } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { newId } from '../shift/outbox-client';
-import { PhotoError, preparePhoto } from '../shift/photo-prep';
-import { useObjectUrl } from '../shift/use-photo-url';
+import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { INCIDENT_KIND_ICONS, INCIDENT_KINDS } from './incident-kinds.mobile';
 import { useReportIncident } from './use-incidents';
 import styles from './incidents.mobile.module.css';
@@ -149,7 +147,14 @@ function ReportForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
           <h2 className={styles.label}>
             {t('incidents.photo')} <span className={styles.kindHint}>({t('common.optional')})</span>
           </h2>
-          <PhotoPicker photo={draft.photo} onChange={(blob) => setDraft((d) => ({ ...d, photo: blob ? { id: newId(), blob } : null }))} />
+          <PhotoCapture
+            photo={draft.photo?.blob ?? null}
+            photoKey={draft.photo?.id ?? null}
+            onChange={(blob) => setDraft((d) => ({ ...d, photo: blob ? { id: newId(), blob } : null }))}
+            label={t('incidents.takePhoto')}
+            inputTestId="incident-photo-input"
+            thumbTestId="incident-photo-thumb"
+          />
         </section>
 
         {showErrors && missing ? <p className={styles.error}>{missing}</p> : null}
@@ -175,63 +180,5 @@ function ReportForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
         </Button>
       </div>
     </>
-  );
-}
-
-/** The back camera on a phone; large photos shrunk before sending (shared with the checklists). */
-function PhotoPicker({ photo, onChange }: { photo: Draft['photo']; onChange: (photo: Blob | null) => void }) {
-  const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const url = useObjectUrl(photo?.blob ?? null, photo?.id ?? null);
-  const alive = useRef(true);
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const prepared = await preparePhoto(file);
-      if (alive.current) onChange(prepared);
-    } catch (error) {
-      const reason = error instanceof PhotoError ? error.reason : 'unreadable';
-      Toast.show({ icon: 'fail', content: t(reason === 'tooLarge' ? 'shiftPhone.photoTooLarge' : 'shiftPhone.photoUnreadable') });
-    } finally {
-      if (alive.current) setBusy(false);
-    }
-  };
-
-  return (
-    <div className={styles.photoRow}>
-      <input
-        ref={input}
-        className={styles.hiddenInput}
-        type="file"
-        accept="image/*"
-        capture="environment"
-        data-testid="incident-photo-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = ''; // the same photo can be chosen again after removing it
-          void onFile(file);
-        }}
-      />
-      {url ? (
-        <div className={styles.thumb}>
-          <img src={url} alt={t('incidents.photo')} data-testid="incident-photo-thumb" />
-          <button type="button" className={styles.thumbRemove} aria-label={t('incidents.removePhoto')} onClick={() => onChange(null)}>
-            <CloseOutline />
-          </button>
-        </div>
-      ) : null}
-      <Button onClick={() => input.current?.click()} loading={busy} loadingText={t('incidents.photoProcessing')}>
-        <CameraOutline /> {url ? t('incidents.retakePhoto') : t('incidents.takePhoto')}
-      </Button>
-    </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, ErrorBlock, NavBar, Stepper, TextArea, Toast } from 'antd-mobile';
-import { CameraOutline, CheckCircleFill, CloseOutline, ExclamationCircleFill, PictureOutline } from 'antd-mobile-icons';
+import { CheckCircleFill, ExclamationCircleFill, PictureOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { CheckLineStatus, ModelRoom, ModelRoomCheck, ModelRoomItem } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -10,8 +10,7 @@ import { formatLocal, minutesOfDay } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../shift/outbox-client';
-import { PhotoError, preparePhoto } from '../shift/photo-prep';
-import { useObjectUrl } from '../shift/use-photo-url';
+import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { modelRoomsApi, photoUrl, useModelRoomMutation, useModelRooms, useRoomItems } from './use-model-rooms';
 import styles from './model-room-check.mobile.module.css';
 
@@ -249,7 +248,13 @@ function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; p
                     maxLength={300}
                     data-testid="damage-note"
                   />
-                  <PhotoButton photo={d.photo} onChange={(blob) => patch(item.id, { photo: blob ? { id: newId(), blob } : null })} />
+                  <PhotoCapture
+                    photo={d.photo?.blob ?? null}
+                    photoKey={d.photo?.id ?? null}
+                    onChange={(blob) => patch(item.id, { photo: blob ? { id: newId(), blob } : null })}
+                    size="small"
+                    inputTestId="damage-photo-input"
+                  />
                 </div>
               ) : null}
               {err ? <p className={styles.error}>{err}</p> : null}
@@ -290,61 +295,6 @@ function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; p
         </Button>
       </div>
     </>
-  );
-}
-
-function PhotoButton({ photo, onChange }: { photo: LineDraft['photo']; onChange: (blob: Blob | null) => void }) {
-  const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const url = useObjectUrl(photo?.blob ?? null, photo?.id ?? null);
-  const [busy, setBusy] = useState(false);
-  const alive = useRef(true);
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const prepared = await preparePhoto(file);
-      if (alive.current) onChange(prepared);
-    } catch (error) {
-      const reason = error instanceof PhotoError ? error.reason : 'unreadable';
-      Toast.show({ icon: 'fail', content: t(reason === 'tooLarge' ? 'shiftPhone.photoTooLarge' : 'shiftPhone.photoUnreadable') });
-    } finally {
-      if (alive.current) setBusy(false);
-    }
-  };
-  return (
-    <div className={styles.photoRow}>
-      <input
-        ref={input}
-        className={styles.hiddenInput}
-        type="file"
-        accept="image/*"
-        capture="environment"
-        data-testid="damage-photo-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          void onFile(file);
-        }}
-      />
-      {url ? (
-        <div className={styles.thumb}>
-          <img src={url} alt="" />
-          <button type="button" className={styles.thumbRemove} aria-label={t('modelRooms.removePhoto')} onClick={() => onChange(null)}>
-            <CloseOutline />
-          </button>
-        </div>
-      ) : null}
-      <Button size="small" onClick={() => input.current?.click()} loading={busy}>
-        <CameraOutline /> {url ? t('modelRooms.phone.retakePhoto') : t('modelRooms.phone.takePhoto')}
-      </Button>
-    </div>
   );
 }
 

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button, ImageViewer, Selector, Tag, TextArea, Toast } from 'antd-mobile';
-import { CameraOutline, CloseOutline, ExclamationCircleFill } from 'antd-mobile-icons';
+import { ExclamationCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { Phase, PostStandard, StandardItem } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -8,7 +8,7 @@ import { formatLocal } from '../../shared/format/time';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import type { OutboxItem } from './outbox';
 import { describeOutboxError } from './outbox-labels';
-import { PhotoError, preparePhoto } from './photo-prep';
+import { PhotoCapture } from '../../shared/photos/photo-capture';
 import {
   ANOMALY_CATEGORIES,
   draftProblems,
@@ -21,7 +21,7 @@ import {
   type ResultView,
 } from './shift-rules';
 import type { ShiftActions } from './use-shift-actions';
-import { useObjectUrl, usePhotoUrl } from './use-photo-url';
+import { usePhotoUrl } from './use-photo-url';
 import styles from './shift.mobile.module.css';
 
 const RESULTS: readonly ResultValue[] = ['ok', 'anomaly', 'na'];
@@ -254,67 +254,6 @@ export function StatusTag({ status }: { status: ResultView['status'] }) {
     <Tag color={color} fill="outline" data-testid="result-status">
       {t(`shiftPhone.status.${status}`)}
     </Tag>
-  );
-}
-
-/**
- * The camera: opens the back camera on a phone (any picture elsewhere), shrinks large photos
- * before they are stored, and shows what was taken.
- */
-function PhotoCapture({ photo, photoKey, onChange }: { photo: Blob | null; photoKey: string | null; onChange: (photo: Blob | null) => void }) {
-  const { t } = useTranslation();
-  const input = useRef<HTMLInputElement>(null);
-  const [busy, setBusy] = useState(false);
-  const url = useObjectUrl(photo, photoKey);
-  const alive = useRef(true);
-  useEffect(
-    () => () => {
-      alive.current = false;
-    },
-    [],
-  );
-
-  const onFile = async (file: File | undefined) => {
-    if (!file) return;
-    setBusy(true);
-    try {
-      const prepared = await preparePhoto(file);
-      if (alive.current) onChange(prepared);
-    } catch (error) {
-      const reason = error instanceof PhotoError ? error.reason : 'unreadable';
-      Toast.show({ icon: 'fail', content: t(reason === 'tooLarge' ? 'shiftPhone.photoTooLarge' : 'shiftPhone.photoUnreadable') });
-    } finally {
-      if (alive.current) setBusy(false);
-    }
-  };
-
-  return (
-    <div className={styles.photoRow}>
-      <input
-        ref={input}
-        className={styles.hiddenInput}
-        type="file"
-        accept="image/*"
-        capture="environment"
-        data-testid="photo-input"
-        onChange={(event) => {
-          const file = event.target.files?.[0];
-          event.target.value = ''; // the same photo can be chosen again after removing it
-          void onFile(file);
-        }}
-      />
-      {url ? (
-        <div className={styles.thumb}>
-          <img src={url} alt={t('shiftPhone.photo')} data-testid="photo-thumb" />
-          <button type="button" className={styles.thumbRemove} aria-label={t('shiftPhone.removePhoto')} onClick={() => onChange(null)}>
-            <CloseOutline />
-          </button>
-        </div>
-      ) : null}
-      <Button size="small" onClick={() => input.current?.click()} loading={busy} loadingText={t('shiftPhone.photoProcessing')}>
-        <CameraOutline /> {url ? t('shiftPhone.retakePhoto') : t('shiftPhone.takePhoto')}
-      </Button>
-    </div>
   );
 }
 

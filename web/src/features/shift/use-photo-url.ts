@@ -1,5 +1,6 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { useObjectUrl } from '../../shared/photos/object-url';
 import type { OutboxItem } from './outbox';
 
 /**
@@ -15,21 +16,4 @@ export function usePhotoUrl(siteId: string, photoId: string | null, outbox: read
   const local = useObjectUrl(waiting ? new Blob([waiting.bytes], { type: waiting.contentType }) : null, waiting?.photoId ?? null);
   if (!photoId) return null;
   return local ?? shiftsApi.photos.url(siteId, photoId);
-}
-
-/** An object URL for `blob`, revoked when the blob (identified by `id`) changes or on unmount. */
-export function useObjectUrl(blob: Blob | null, id: string | null): string | null {
-  const [url, setUrl] = useState<string | null>(null);
-  useEffect(() => {
-    if (!blob) {
-      setUrl(null);
-      return;
-    }
-    const next = URL.createObjectURL(blob);
-    setUrl(next);
-    return () => URL.revokeObjectURL(next);
-    // The blob is rebuilt on each render from the same bytes: `id` says when it really changed.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
-  return url;
 }
