@@ -10,6 +10,7 @@ import * as patrols from './2026-11-28-008-patrols.js';
 import * as rounds from './2026-11-28-009-rounds.js';
 import * as equipmentRepairs from './2026-11-28-010-equipment-repairs.js';
 import * as suppliesInventory from './2026-11-28-011-supplies-inventory.js';
+import * as visitsParkedIndex from './2026-11-28-012-visits-parked-index.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-009-rounds': rounds,
   '2026-11-28-010-equipment-repairs': equipmentRepairs,
   '2026-11-28-011-supplies-inventory': suppliesInventory,
+  '2026-11-28-012-visits-parked-index': visitsParkedIndex,
 };
