@@ -28,16 +28,6 @@ export function listCheckpointRows(db: Kysely<DB>, siteId: string, page: PageReq
     .execute();
 }
 
-export async function findZoneNames(db: Kysely<DB>, zoneIds: string[]): Promise<Map<string, string>> {
-  if (!zoneIds.length) return new Map();
-  const rows = await db
-    .selectFrom('zones')
-    .select(['id', 'name'])
-    .where('id', 'in', [...new Set(zoneIds)])
-    .execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export async function lastScanTimes(db: Kysely<DB>, checkpointIds: string[]): Promise<Map<string, number>> {
   if (!checkpointIds.length) return new Map();
   const rows = await db

@@ -16,7 +16,7 @@ import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import type { ErrorCode } from '@anchang/contracts';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
-import { findZoneRow } from '../zones/index.js';
+import { findZoneNames, findZoneRow } from '../zones/index.js';
 import { patrolProofOfScan, provePatrolCheck } from '../patrols/index.js';
 import {
   deleteCheckpointRow,
@@ -26,7 +26,6 @@ import {
   findPreviousScan,
   findRetiredCode,
   findScan,
-  findZoneNames,
   insertCheckpoint,
   insertScan,
   isCheckpointScheduled,

@@ -35,13 +35,6 @@ export const findAssetsByIds = (db: Q, siteId: string, ids: string[]) =>
     ? Promise.resolve([] as AssetsTable[])
     : db.selectFrom('assets').selectAll().where('site_id', '=', siteId).where('id', 'in', ids).execute();
 
-export async function zoneNames(db: Q, zoneIds: string[]): Promise<Map<string, string>> {
-  const unique = [...new Set(zoneIds)];
-  if (unique.length === 0) return new Map();
-  const rows = await db.selectFrom('zones').select(['id', 'name']).where('id', 'in', unique).execute();
-  return new Map(rows.map((r) => [r.id, r.name]));
-}
-
 export async function countOpenWorkOrders(db: Q, assetIds: string[]): Promise<Map<string, number>> {
   if (assetIds.length === 0) return new Map();
   const rows = await db

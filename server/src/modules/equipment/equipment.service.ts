@@ -16,7 +16,7 @@ import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
-import { findZoneRow } from '../zones/index.js';
+import { findZoneNames, findZoneRow } from '../zones/index.js';
 import { LEDGER_KEEPERS } from './equipment.policy.js';
 import {
   countOpenWorkOrders,
@@ -32,7 +32,6 @@ import {
   listScheduleRows,
   updateAsset,
   updateSchedule,
-  zoneNames,
 } from './equipment.repository.js';
 
 /** 128 random bits, URL-safe: the QR's secret. */
@@ -40,7 +39,7 @@ export const newAssetCode = (): string => randomBytes(16).toString('base64url');
 
 export async function toAssets(deps: Pick<Deps, 'db'>, rows: AssetsTable[]): Promise<Asset[]> {
   const [zones, open] = await Promise.all([
-    zoneNames(
+    findZoneNames(
       deps.db,
       rows.map((r) => r.zone_id),
     ),
@@ -202,7 +201,7 @@ async function toSchedules(deps: Pick<Deps, 'db'>, rows: MaintenanceSchedulesTab
     ),
   ]);
   const byId = new Map(assets.map((a) => [a.id, a]));
-  const zones = await zoneNames(
+  const zones = await findZoneNames(
     deps.db,
     assets.map((a) => a.zone_id),
   );

@@ -20,13 +20,13 @@ import { instantAt } from '../../platform/site-time.js';
 import { cancelTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
-import { findAssetByCode, findAssetsByIds, requireAsset, zoneNames } from '../equipment/index.js';
+import { findAssetByCode, findAssetsByIds, requireAsset } from '../equipment/index.js';
 import { findPersonNames } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { findPostRow } from '../posts/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { readStandardSettings } from '../standards/index.js';
-import { findZoneRow } from '../zones/index.js';
+import { findZoneNames, findZoneRow } from '../zones/index.js';
 import { REPAIR_VERIFIERS, TECHNICIAN_ROLES } from './repairs.policy.js';
 import {
   findCheckpointByCode,
@@ -60,7 +60,7 @@ async function toWorkOrders(deps: Pick<Deps, 'db' | 'clock'>, rows: WorkOrdersTa
       siteId,
       rows.flatMap((r) => (r.asset_id ? [r.asset_id] : [])),
     ),
-    zoneNames(
+    findZoneNames(
       deps.db,
       rows.map((r) => r.zone_id),
     ),

@@ -32,3 +32,11 @@ export async function countPostsInZone(db: Q, zoneId: string): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(r.n);
 }
+
+/** Zone names by id, for lists that show where things are. */
+export async function findZoneNames(db: Q, zoneIds: string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(zoneIds)];
+  if (unique.length === 0) return new Map();
+  const rows = await db.selectFrom('zones').select(['id', 'name']).where('id', 'in', unique).execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
