@@ -67,7 +67,10 @@ export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): 
   const c = collect(deps);
   const result = await deps.db.transaction().execute(async (trx) => {
     const value = await fn({ ...c.batch, trx });
-    await writeDeferred(trx, c.deferred);
+    // Each statement is a round trip to PostgreSQL, and on a busy server the round trips are
+    // what a write costs: the deferred rows of every table go as one statement there.
+    if (deps.dialect === 'postgres') await writeAsOneStatement(trx, c.deferred);
+    else await writeDeferred(trx, c.deferred);
     return value;
   });
   await publishCommitted(deps, c.pending);
