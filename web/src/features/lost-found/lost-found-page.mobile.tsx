@@ -16,6 +16,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { SignaturePad } from '../../shared/ui-mobile/signature-pad';
 import { hasInk, type SignatureStrokes } from '../../shared/ui-mobile/signature-strokes';
+import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import { newId } from '../shift/outbox-client';
 import { isMobilePhone } from '../visits/visit-rules';
 import { useLostItemActions, useLostItems, type LostItemFilter } from './use-lost-found';
@@ -303,22 +304,9 @@ function RegisterForm({ site, onDone }: { site: MeSite; onDone: () => void }) {
           data-testid="lost-storage"
         />
       </label>
-      {error ? (
-        <div className={styles.error} role="alert">
-          {error}
-        </div>
-      ) : null}
-      <Button
-        block
-        color="primary"
-        size="large"
-        disabled={!isComplete}
-        loading={actions.register.isPending}
-        onClick={submit}
-        data-testid="lost-register-submit"
-      >
+      <SubmitButton error={error} loading={actions.register.isPending} disabled={!isComplete} onSubmit={submit} testId="lost-register-submit">
         {t('carePhone.lost.registerSubmit')}
-      </Button>
+      </SubmitButton>
     </div>
   );
 }
@@ -418,22 +406,16 @@ function ReturnForm({ site, item, onDone }: { site: MeSite; item: LostItem; onDo
         <span className={styles.label}>{t('carePhone.lost.ownerSigns')}</span>
         <SignaturePad value={signature} onChange={setSignature} disabled={actions.returnToOwner.isPending} testId="lost-signature" />
       </div>
-      {error ? (
-        <div className={styles.error} role="alert" data-testid="lost-return-error">
-          {error}
-        </div>
-      ) : null}
-      <Button
-        block
-        color="primary"
-        size="large"
-        disabled={!isReady}
+      <SubmitButton
+        error={error}
+        errorTestId="lost-return-error"
         loading={actions.returnToOwner.isPending}
-        onClick={submit}
-        data-testid="lost-return-submit"
+        disabled={!isReady}
+        onSubmit={submit}
+        testId="lost-return-submit"
       >
         {t('carePhone.lost.returnSubmit')}
-      </Button>
+      </SubmitButton>
     </div>
   );
 }

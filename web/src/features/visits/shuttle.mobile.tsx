@@ -17,6 +17,7 @@ import { queryKeys } from '../../shared/api/query-keys';
 import { shuttleApi } from '../../shared/api/shuttle-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
+import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import type { VisitOp } from '../shift/outbox';
 import { describeOutboxError } from '../shift/outbox-labels';
 import { newId, useOutboxItems } from '../shift/outbox-client';
@@ -351,22 +352,9 @@ function TripOnTheRoad({ site, me, trip, visits }: { site: MeSite; me: Me; trip:
             data-testid="items-note"
           />
         ) : null}
-        {problem ? (
-          <div className={styles.error} role="alert">
-            {problem}
-          </div>
-        ) : null}
-        <Button
-          block
-          color="primary"
-          size="large"
-          className={styles.bigButton}
-          loading={busy}
-          onClick={() => void arrive()}
-          data-testid="confirm-arrive"
-        >
+        <SubmitButton error={problem} loading={busy} onSubmit={() => void arrive()} testId="confirm-arrive">
           {t('shuttlePhone.shuttle.confirmArrive')}
-        </Button>
+        </SubmitButton>
       </Popup>
     </Card>
   );
@@ -562,22 +550,9 @@ function HandoverSheet({ site, me, vehicle, onDone }: { site: MeSite; me: Me; ve
         rows={2}
         placeholder={t(bodyOk ? 'shuttlePhone.shuttle.notePlaceholder' : 'shuttlePhone.shuttle.damageNote')}
       />
-      {problem ? (
-        <div className={styles.error} role="alert">
-          {problem}
-        </div>
-      ) : null}
-      <Button
-        block
-        color="primary"
-        size="large"
-        className={styles.bigButton}
-        loading={busy}
-        onClick={() => void submit()}
-        data-testid="handover-submit"
-      >
+      <SubmitButton error={problem} loading={busy} onSubmit={() => void submit()} testId="handover-submit">
         {t('shuttlePhone.shuttle.submit')}
-      </Button>
+      </SubmitButton>
     </div>
   );
 }
@@ -629,22 +604,9 @@ function DayEndSheet({ site, vehicle, onDone }: { site: MeSite; vehicle: string;
         rows={2}
         placeholder={t('shuttlePhone.shuttle.notePlaceholder')}
       />
-      {problem ? (
-        <div className={styles.error} role="alert">
-          {problem}
-        </div>
-      ) : null}
-      <Button
-        block
-        color="primary"
-        size="large"
-        className={styles.bigButton}
-        loading={busy}
-        onClick={() => void submit()}
-        data-testid="day-end-submit"
-      >
+      <SubmitButton error={problem} loading={busy} onSubmit={() => void submit()} testId="day-end-submit">
         {t('shuttlePhone.shuttle.submit')}
-      </Button>
+      </SubmitButton>
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { describeError } from '../../shared/api/errors';
 import { useNow } from '../../shared/format/use-now';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
+import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import type { VisitOp } from '../shift/outbox';
 import { describeOutboxError } from '../shift/outbox-labels';
 import { useOutboxItems } from '../shift/outbox-client';
@@ -290,22 +291,9 @@ function RegisterCard({ site, me, occupancy }: { site: MeSite; me: Me; occupancy
           {t('visits.park.consent')}
         </Checkbox>
       ) : null}
-      {error ? (
-        <div className={styles.error} role="alert">
-          {error}
-        </div>
-      ) : null}
-      <Button
-        block
-        color="primary"
-        size="large"
-        className={styles.bigButton}
-        loading={busy}
-        onClick={() => void submit()}
-        data-testid="register-submit"
-      >
+      <SubmitButton error={error} loading={busy} onSubmit={() => void submit()} testId="register-submit">
         {t('visits.park.submit')}
-      </Button>
+      </SubmitButton>
       <Popup visible={pickerOpen} onMaskClick={() => setPickerOpen(false)} bodyClassName={styles.sheet}>
         <div className={styles.sheetTitle}>{t('visits.park.province')}</div>
         <div className={styles.provinceGrid}>
