@@ -220,9 +220,12 @@ function registerWebApp(app: App, distDir: string): void {
       index: false,
       wildcard: false,
       prefix: '/',
-      // Built assets carry a content hash in their names: cache them for good.
+      // Built assets carry a content hash in their names: cache them for good; anything else
+      // (icons, the manifest) is revalidated. The plugin's own header would override ours.
+      cacheControl: false,
       setHeaders: (res, filePath) => {
-        if (filePath.includes(`${path.sep}assets${path.sep}`)) void res.header('cache-control', 'public, max-age=31536000, immutable');
+        const isHashedAsset = filePath.includes(`${path.sep}assets${path.sep}`);
+        res.setHeader('cache-control', isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
       },
     });
   }
