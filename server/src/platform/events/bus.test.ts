@@ -21,7 +21,14 @@ describe('parseNotification', () => {
   it('reads notices and wake-ups, and refuses anything else', () => {
     expect(parseNotification('{"origin":"o","rooms":[["site:a",3]]}')).toEqual({ origin: 'o', rooms: [['site:a', 3]] });
     expect(parseNotification('{"origin":"o","catchUp":true}')).toEqual({ origin: 'o', catchUp: true });
-    for (const bad of ['nope', 'null', '{"rooms":[]}', '{"origin":"o","rooms":[["site:a","3"]]}', '{"origin":"o","rooms":[["site:a",0]]}', '{"origin":"o"}'])
+    for (const bad of [
+      'nope',
+      'null',
+      '{"rooms":[]}',
+      '{"origin":"o","rooms":[["site:a","3"]]}',
+      '{"origin":"o","rooms":[["site:a",0]]}',
+      '{"origin":"o"}',
+    ])
       expect(parseNotification(bad)).toBeNull();
   });
 });

@@ -152,7 +152,14 @@ export async function readHeads(db: Kysely<DB>): Promise<Map<string, number>> {
 
 /** The room's events after `since`, in order, at most `limit`. */
 export async function readAfter(db: Kysely<DB>, room: string, since: number, limit: number): Promise<RealtimeEvent[]> {
-  const rows = await db.selectFrom('events').select(EVENT_COLUMNS).where('room', '=', room).where('seq', '>', since).orderBy('seq').limit(limit).execute();
+  const rows = await db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where('room', '=', room)
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
   return rows.map(toEvent);
 }
 

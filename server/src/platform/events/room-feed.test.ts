@@ -126,3 +126,18 @@ describe('RoomFeed', () => {
     expect(c.delivered).toEqual(['site:a#5', 'site:a#6']);
   });
 });
+
+describe('RoomFeed reading more than one read takes', () => {
+  it('gets past rows pruned in the middle of a long backlog', async () => {
+    const log = memoryLog({ 'site:a': 0 });
+    const c = collector();
+    const feed = feedOf(log.source, c.out);
+    await feed.start();
+    // 1 and 2 pruned, then more rows than one read returns.
+    log.rows.push(...[3, 4, 5, 6, 7, 8].map((seq) => ev('site:a', seq)));
+    feed.announce('site:a', 8);
+    await c.until(6);
+    expect(c.delivered).toEqual([3, 4, 5, 6, 7, 8].map((seq) => `site:a#${seq}`));
+    expect(c.skipped).toEqual(['site:a']);
+  });
+});

@@ -49,6 +49,8 @@ export class RoomFeed {
   private readonly wanted = new Map<string, number>();
   private readTimer: NodeJS.Timeout | null = null;
   private reading: Promise<void> | null = null;
+  /** Reads wait for the boot heads, or they would start from 0. */
+  private started = false;
   private closed = false;
 
   constructor(
@@ -61,6 +63,8 @@ export class RoomFeed {
   /** At boot, before anything is offered: the log so far is history. */
   async start(): Promise<void> {
     for (const [room, seq] of await this.source.readHeads()) this.delivered.set(room, seq);
+    this.started = true;
+    if (this.wanted.size > 0) this.scheduleRead(0);
   }
 
   /** Events this instance just committed. */
@@ -97,7 +101,7 @@ export class RoomFeed {
     if (e.seq <= last) return false;
     if (e.seq > last + 1) {
       let waiting = this.early.get(e.room);
-      if (!waiting) this.early.set(e.room, (waiting = new Map()));
+      if (!waiting) this.early.set(e.room, (waiting = new Map<number, RealtimeEvent>()));
       waiting.set(e.seq, e);
       return true;
     }
@@ -128,7 +132,7 @@ export class RoomFeed {
   }
 
   private scheduleRead(delayMs: number): void {
-    if (this.closed || this.reading) return; // a read in progress looks at `wanted` again when done
+    if (this.closed || !this.started || this.reading) return; // a read in progress looks at `wanted` again when done
     if (delayMs > 0) {
       this.readTimer ??= setTimeout(() => {
         this.readTimer = null;
@@ -161,27 +165,40 @@ export class RoomFeed {
       for (const r of ranges) this.want(r.room, r.upTo, 0);
       return;
     }
-    for (const row of rows) this.accept(row);
+    const firstRead = new Map<string, number>();
+    for (const row of rows) {
+      if (!firstRead.has(row.room)) firstRead.set(row.room, row.seq);
+      this.accept(row);
+    }
     const readAll = rows.length < this.timing.readLimit;
     for (const r of ranges) {
-      if (this.deliveredUpTo(r.room) >= r.upTo) continue;
-      if (readAll) this.skipMissing(r.room, r.upTo);
-      else this.want(r.room, r.upTo, 0);
+      const first = firstRead.get(r.room);
+      // Rows come in seq order from just after the range's start: any before the first are gone.
+      if (first !== undefined && first - 1 > this.deliveredUpTo(r.room)) this.skipMissing(r.room, first - 1);
+      else if (readAll && this.deliveredUpTo(r.room) < r.upTo) this.skipMissing(r.room, r.upTo);
+      if (this.deliveredUpTo(r.room) < r.upTo) this.want(r.room, r.upTo, 0);
     }
   }
 
   /**
-   * Everything of `room` up to `upTo` was read and some rows are not there: pruned before this
-   * instance delivered them. Deliver what is left and tell the room's clients to refetch.
+   * Every row of `room` up to `upTo` that exists was read, and some are not there: pruned before
+   * this instance delivered them. Deliver what is left and tell the room's clients to refetch.
    */
   private skipMissing(room: string, upTo: number): void {
-    const waiting = this.early.get(room);
-    const firstWaiting = waiting && waiting.size > 0 ? Math.min(...waiting.keys()) : null;
     this.log.warn({ room, from: this.deliveredUpTo(room) + 1, upTo }, 'events missing from the log; the room resyncs');
-    this.delivered.set(room, firstWaiting !== null && firstWaiting <= upTo + 1 ? firstWaiting - 1 : upTo);
-    this.drain(room);
+    for (;;) {
+      const waiting = this.early.get(room);
+      const next = waiting ? Math.min(...waiting.keys()) : Infinity;
+      if (next > upTo) break;
+      this.delivered.set(room, Math.max(this.deliveredUpTo(room), next - 1));
+      this.drain(room);
+    }
+    if (this.deliveredUpTo(room) < upTo) {
+      this.delivered.set(room, upTo);
+      this.drain(room);
+    }
     this.out.skipped(room);
     const left = this.early.get(room);
-    if (left && left.size > 0) this.want(room, Math.min(...left.keys()) - 1, 0);
+    if (left) this.want(room, Math.min(...left.keys()) - 1, 0);
   }
 }

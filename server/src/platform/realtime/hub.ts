@@ -52,7 +52,7 @@ export class RealtimeHub {
    */
   follow(socket: WebSocket, room: string, request: FollowRequest): void {
     let members = this.rooms.get(room);
-    if (!members) this.rooms.set(room, (members = new Map()));
+    if (!members) this.rooms.set(room, (members = new Map<WebSocket, Member>()));
     let member = members.get(socket);
     if (!member) {
       // Held from the first instant: nothing that commits from now on can slip past the replay.

@@ -7,7 +7,6 @@ import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RealtimeEvent, ServerMessage } from '@anchang/contracts';
 import { buildApp } from '../../app.js';
-import { loadConfig } from '../../config.js';
 import { openDatabase } from '../../db/create-db.js';
 import type { App } from '../http/types.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
