@@ -72,15 +72,34 @@ export interface RealtimeEvent<T extends EventType = EventType> {
   siteId: string | null;
   payload: EventMap[T];
   at: number;
+  /**
+   * The event's number in its room: 1, 2, 3… with no gaps, in commit order. A client keeps the
+   * last one it saw per room and sends it back when it reconnects, to get what it missed.
+   */
+  seq: number;
 }
 
-/** Messages a client sends over the socket. */
-export type ClientMessage = { type: 'subscribe'; siteId: string } | { type: 'unsubscribe'; siteId: string } | { type: 'ping' };
+/**
+ * Messages a client sends over the socket. `since`: the last seq the client saw in that room;
+ * the server first sends the room's events after it (or `resync` when there are too many).
+ */
+export type ClientMessage =
+  | { type: 'subscribe'; siteId: string; since?: number }
+  | { type: 'unsubscribe'; siteId: string }
+  /** The person's own room (joined at connect): what was missed there since `since`. */
+  | { type: 'resume'; since: number }
+  | { type: 'ping' };
 
 /** Messages the server sends over the socket. */
 export type ServerMessage =
-  | { type: 'hello'; personId: string }
-  | { type: 'subscribed'; siteId: string }
+  /** `seq`: the person's room is followed from here on (the `since` of a later `resume`). */
+  | { type: 'hello'; personId: string; seq: number }
+  /** After the replay of a subscribe: the site room's events after `seq` follow live. */
+  | { type: 'subscribed'; siteId: string; seq: number }
+  /** After the replay of a resume: the person's room's events after `seq` follow live. */
+  | { type: 'resumed'; seq: number }
+  /** Too much was missed in `room` (or it was pruned): refetch everything; live events follow. */
+  | { type: 'resync'; room: string }
   | { type: 'error'; code: string; siteId?: string }
   | { type: 'pong' }
   | { type: 'event'; event: RealtimeEvent };

@@ -17,6 +17,7 @@ import { schemaVersion } from './db/create-db.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { LocalEventBus, PostgresEventBus, type EventBus } from './platform/events/bus.js';
+import { registerEventPrune } from './platform/events/prune.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import type { App } from './platform/http/types.js';
@@ -104,8 +105,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   const events: EventBus =
     database.dialect === 'postgres' && database.databaseUrl && database.pool
-      ? await PostgresEventBus.start(database.databaseUrl, database.pool, app.log)
-      : new LocalEventBus(app.log);
+      ? await PostgresEventBus.start(database.databaseUrl, database.pool, database.db, app.log)
+      : await LocalEventBus.start(database.db, app.log);
   const deps: Deps = { db: database.db, dialect: database.dialect, events, clock, log: app.log };
   const sessions: SessionSettings = { ttlMs: config.sessionTtlHours * 3_600_000, cookieSecure: config.cookieSecure, cache: new SessionCache() };
   events.subscribe((event) => {
@@ -116,9 +117,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     sessions,
     loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000),
   };
-  const hub = new RealtimeHub(events);
+  const hub = new RealtimeHub(events, database.db, app.log);
   const timers = new TimerRunner(deps, instanceId);
   registerSessionPurge(timers);
+  registerEventPrune(timers);
   registerHallTimers(timers);
   registerPatrolTimers(timers);
   registerRepairTimers(timers);

@@ -116,6 +116,23 @@ export interface TimersTable {
   created_at: number;
 }
 
+/** A realtime room's last sequence number (see platform/events/event-store.ts). */
+export interface EventRoomsTable {
+  room: string;
+  seq: number;
+}
+
+/** An announced change, kept for replay to phones that reconnect; pruned after a week. */
+export interface EventsTable {
+  room: string;
+  seq: number;
+  site_id: string | null;
+  type: string;
+  /** JSON of the event's payload (contracts/src/events.ts). */
+  payload: string;
+  at: number;
+}
+
 export interface DB {
   companies: CompaniesTable;
   sites: SitesTable;
@@ -128,6 +145,8 @@ export interface DB {
   audit_log: AuditLogTable;
   notifications: NotificationsTable;
   timers: TimersTable;
+  event_rooms: EventRoomsTable;
+  events: EventsTable;
   standard_versions: StandardVersionsTable;
   site_standard_settings: SiteStandardSettingsTable;
   training_records: TrainingRecordsTable;

@@ -4,10 +4,14 @@
  *
  * - deferred inserts: rows nobody reads back inside the use case (the audit entry), written
  *   just before the commit in as few statements as possible;
- * - events, published once the commit has succeeded (never after a rollback).
+ * - events: rows of the event log, numbered per room and written in the same transaction
+ *   (platform/events/event-store.ts), then published once the commit has succeeded (never
+ *   after a rollback). Should the process die before publishing, the rows are still there:
+ *   phones get them when they reconnect, other instances when they catch up.
  */
 import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
 import type { EventMap, EventType, RealtimeEvent } from '@anchang/contracts';
+import { writeEvents, writeInOneStatement, type UnnumberedEvent } from './events/event-store.js';
 import type { DB } from '../db/schema.js';
 import type { DialectName } from '../db/create-db.js';
 import type { EventBus } from './events/bus.js';
@@ -44,7 +48,7 @@ interface Deferred {
 }
 
 function collect(deps: Deps) {
-  const pending: RealtimeEvent[] = [];
+  const pending: UnnumberedEvent[] = [];
   const deferred: Deferred[] = [];
   const now = deps.clock.now();
   const batch: WriteBatch = {
@@ -65,16 +69,17 @@ function collect(deps: Deps) {
 
 export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const c = collect(deps);
-  const result = await deps.db.transaction().execute(async (trx) => {
+  const { value, events } = await deps.db.transaction().execute(async (trx) => {
     const value = await fn({ ...c.batch, trx });
     // Each statement is a round trip to PostgreSQL, and on a busy server the round trips are
-    // what a write costs: the deferred rows of every table go as one statement there.
-    if (deps.dialect === 'postgres') await writeAsOneStatement(trx, c.deferred);
-    else await writeDeferred(trx, c.deferred);
-    return value;
+    // what a write costs: the deferred rows of every table and the events go as one statement
+    // there. The events come last either way: their rooms' counters stay locked until commit.
+    const events =
+      deps.dialect === 'postgres' ? await writeAsOneStatement(trx, c.deferred, c.pending) : await writeDeferred(trx, c.deferred, c.pending);
+    return { value, events };
   });
-  await publishCommitted(deps, c.pending);
-  return result;
+  await publishCommitted(deps, events);
+  return value;
 }
 
 /**
@@ -85,22 +90,26 @@ export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): 
 export async function inWriteBatch<T>(deps: Deps, fn: (batch: WriteBatch) => T | Promise<T>): Promise<T> {
   const c = collect(deps);
   const value = await fn(c.batch);
-  if (deps.dialect === 'postgres') await writeAsOneStatement(deps.db, c.deferred);
-  else await deps.db.transaction().execute((trx) => writeDeferred(trx, c.deferred));
-  await publishCommitted(deps, c.pending);
+  const events =
+    deps.dialect === 'postgres'
+      ? await writeAsOneStatement(deps.db, c.deferred, c.pending)
+      : await deps.db.transaction().execute((trx) => writeDeferred(trx, c.deferred, c.pending));
+  await publishCommitted(deps, events);
   return value;
 }
 
-async function writeAsOneStatement(db: Kysely<DB>, deferred: Deferred[]): Promise<void> {
+function writeAsOneStatement(db: Kysely<DB>, deferred: Deferred[], events: UnnumberedEvent[]): Promise<RealtimeEvent[]> {
   const ctes = deferred.map((d, i) => sql`${sql.raw(`w${i}`)} AS (${db.insertInto(d.table).values(d.rows as never)})`);
-  if (ctes.length > 0) await sql`WITH ${sql.join(ctes)} SELECT 1`.execute(db);
+  return writeInOneStatement(db, ctes, events);
 }
 
-async function writeDeferred(trx: Transaction<DB>, deferred: Deferred[]): Promise<void> {
+async function writeDeferred(trx: Transaction<DB>, deferred: Deferred[], events: UnnumberedEvent[]): Promise<RealtimeEvent[]> {
   for (const d of deferred) await trx.insertInto(d.table).values(d.rows).execute();
+  return writeEvents(trx, events);
 }
 
 async function publishCommitted(deps: Deps, events: RealtimeEvent[]): Promise<void> {
+  if (events.length === 0) return;
   // The data is committed: a failed publish must not turn the request into an error.
   await deps.events.publish(events).catch((err: unknown) => deps.log.error({ err }, 'event publish failed'));
 }

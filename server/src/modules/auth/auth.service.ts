@@ -5,7 +5,7 @@ import { assertStrongPassword, hashPassword, verifyPassword } from '../../platfo
 import { closeSession, openSession, type SessionSettings } from '../../platform/auth/session.js';
 import { deleteSessionsOfPerson, loadSiteRoles } from '../../platform/auth/session.repository.js';
 import { AppError } from '../../platform/errors.js';
-import { inTransaction, type Deps } from '../../platform/tx.js';
+import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findCompanyName, findPersonById, findPersonByLogin, listAssignedPosts, listSitesByIds, updatePasswordHash } from './auth.repository.js';
 import type { LoginLimiter } from './login-limiter.js';
@@ -62,9 +62,7 @@ export async function login(
 export async function logout(deps: AuthDeps, reply: FastifyReply, actor: Actor): Promise<void> {
   await closeSession(deps.db, deps.sessions, reply, actor.sessionId);
   // Other instances may hold this session in their caches.
-  await deps.events.publish([
-    { type: 'access.changed', room: `user:${actor.personId}`, siteId: null, payload: { personId: actor.personId }, at: deps.clock.now() },
-  ]);
+  await inWriteBatch(deps, (batch) => batch.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId }));
 }
 
 export function getMe(deps: Deps, actor: Actor): Promise<Me> {

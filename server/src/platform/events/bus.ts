@@ -1,44 +1,65 @@
 /**
- * Event bus: services record events inside a transaction; they are published only after it
- * commits. Listeners on the writing instance get them at once. On PostgreSQL they also travel
- * through NOTIFY to the other instances, batched: each NOTIFY takes a lock at commit that every
- * notifying transaction in the database shares, so events of concurrent requests go out
- * together, a few milliseconds apart, many to a notification. Each instance ignores its own
- * echo on LISTEN, so a client connected to any instance gets every event exactly once.
+ * Event bus: every event is first a row of the event log (event-store.ts), written with the change
+ * it announces; the bus hands the committed rows to this instance's listeners (the realtime hub,
+ * the session cache), once each and in seq order per room (room-feed.ts).
+ *
+ * - The writing instance delivers its own events at once, after the commit (the fast path).
+ * - On PostgreSQL it also tells the other instances through NOTIFY which rooms moved and up to
+ *   which seq; they read those rows from the log. Notices are batched: each NOTIFY takes a lock at
+ *   commit that every notifying transaction in the database shares, so notices of concurrent
+ *   requests go out together, a few milliseconds apart, many to a notification.
+ * - Nothing is lost if a notice is: an instance compares every room's head with what it delivered
+ *   when its LISTEN connection comes back, when another instance starts (it may be the writer
+ *   that died between a commit and its notice), and every CATCH_UP_INTERVAL_MS.
  */
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
+import type { Kysely } from 'kysely';
 import type { RealtimeEvent } from '@anchang/contracts';
+import type { DB } from '../../db/schema.js';
 import type { Logger } from '../logger.js';
+import { readHeads, readRanges } from './event-store.js';
+import { RoomFeed, type FeedSource } from './room-feed.js';
 
 export type EventListener = (event: RealtimeEvent) => void;
+/** Events of `room` were lost to this instance (pruned before it delivered them). */
+export type SkipListener = (room: string) => void;
 
 export interface EventBus {
-  /** After a commit: to this instance's listeners now, and to the other instances. */
+  /** After a commit: the events just written, numbered. */
   publish(events: RealtimeEvent[]): Promise<void>;
   subscribe(listener: EventListener): () => void;
+  onSkip(listener: SkipListener): () => void;
   close(): Promise<void>;
 }
 
 const CHANNEL = 'anchang_events';
-/** How long events wait to share a NOTIFY. */
+/** How long notices wait to share a NOTIFY. */
 const BATCH_WINDOW_MS = 2;
 /** PostgreSQL refuses NOTIFY payloads of 8000 bytes or more. */
 const MAX_PAYLOAD_BYTES = 7000;
+/**
+ * The longest an event may wait on another instance when its notice was lost (its writer died
+ * between the commit and the NOTIFY, and no later event of the room came to fill the gap).
+ */
+const CATCH_UP_INTERVAL_MS = 30_000;
 
-/** Packs events into as few NOTIFY payloads as fit under the size limit. */
-export function packPayloads(origin: string, events: RealtimeEvent[]): string[] {
+/** A room moved: its events up to `upTo` are committed. */
+export type Notice = [room: string, upTo: number];
+
+/** Packs notices into as few NOTIFY payloads as fit under the size limit. */
+export function packNotices(origin: string, notices: readonly Notice[]): string[] {
   const payloads: string[] = [];
   let batch: string[] = [];
   let size = 0;
   const close = () => {
-    if (batch.length) payloads.push(`{"origin":${JSON.stringify(origin)},"events":[${batch.join(',')}]}`);
+    if (batch.length) payloads.push(`{"origin":${JSON.stringify(origin)},"rooms":[${batch.join(',')}]}`);
     batch = [];
     size = 0;
   };
-  for (const e of events) {
-    const json = JSON.stringify(e);
+  for (const n of notices) {
+    const json = JSON.stringify(n);
     const bytes = Buffer.byteLength(json) + 1;
     if (size + bytes + 100 > MAX_PAYLOAD_BYTES) close();
     batch.push(json);
@@ -48,68 +69,142 @@ export function packPayloads(origin: string, events: RealtimeEvent[]): string[] 
   return payloads;
 }
 
+type Notification = { origin: string; rooms: Notice[] } | { origin: string; catchUp: true };
+
+/** A NOTIFY payload, checked like any input from outside the process; null when malformed. */
+export function parseNotification(payload: string): Notification | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload);
+  } catch {
+    return null;
+  }
+  if (typeof value !== 'object' || value === null) return null;
+  const { origin, rooms, catchUp } = value as Record<string, unknown>;
+  if (typeof origin !== 'string') return null;
+  if (catchUp === true) return { origin, catchUp };
+  if (!Array.isArray(rooms)) return null;
+  const isNotice = (n: unknown): n is Notice =>
+    Array.isArray(n) && n.length === 2 && typeof n[0] === 'string' && Number.isSafeInteger(n[1]) && (n[1] as number) > 0;
+  return rooms.every(isNotice) ? { origin, rooms } : null;
+}
+
 class ListenerSet {
   private readonly emitter = new EventEmitter().setMaxListeners(0);
+  constructor(private readonly log: Logger) {}
+
   subscribe(listener: EventListener): () => void {
     this.emitter.on('event', listener);
     return () => this.emitter.off('event', listener);
   }
-  deliver(event: RealtimeEvent, log: Logger): void {
+  onSkip(listener: SkipListener): () => void {
+    this.emitter.on('skip', listener);
+    return () => this.emitter.off('skip', listener);
+  }
+  deliver(event: RealtimeEvent): void {
     for (const l of this.emitter.listeners('event') as EventListener[]) {
       try {
         l(event);
       } catch (err) {
-        log.error({ err, type: event.type }, 'event listener failed');
+        this.log.error({ err, type: event.type }, 'event listener failed');
+      }
+    }
+  }
+  skipped(room: string): void {
+    for (const l of this.emitter.listeners('skip') as SkipListener[]) {
+      try {
+        l(room);
+      } catch (err) {
+        this.log.error({ err, room }, 'event skip listener failed');
       }
     }
   }
 }
 
+const logSource = (db: Kysely<DB>): FeedSource => ({
+  readHeads: () => readHeads(db),
+  readRanges: (ranges, limit) => readRanges(db, ranges, limit),
+});
+
+/** One process on its own database (SQLite): every event is committed here. */
 export class LocalEventBus implements EventBus {
-  private readonly listeners = new ListenerSet();
-  constructor(private readonly log: Logger) {}
+  private readonly listeners: ListenerSet;
+  private readonly feed: RoomFeed;
+
+  private constructor(db: Kysely<DB>, log: Logger) {
+    this.listeners = new ListenerSet(log);
+    this.feed = new RoomFeed(logSource(db), this.listeners, log);
+  }
+
+  static async start(db: Kysely<DB>, log: Logger): Promise<LocalEventBus> {
+    const bus = new LocalEventBus(db, log);
+    await bus.feed.start();
+    return bus;
+  }
+
   publish(events: RealtimeEvent[]): Promise<void> {
-    for (const e of events) this.listeners.deliver(e, this.log);
+    this.feed.offer(events);
     return Promise.resolve();
   }
   subscribe(listener: EventListener): () => void {
     return this.listeners.subscribe(listener);
   }
+  onSkip(listener: SkipListener): () => void {
+    return this.listeners.onSkip(listener);
+  }
   close(): Promise<void> {
-    return Promise.resolve();
+    return this.feed.close();
   }
 }
 
 export class PostgresEventBus implements EventBus {
-  private readonly listeners = new ListenerSet();
+  private readonly listeners: ListenerSet;
+  private readonly feed: RoomFeed;
   private client: pg.Client | null = null;
   private closed = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
+  private catchUpTimer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly origin = randomUUID();
 
   private constructor(
     private readonly databaseUrl: string,
     private readonly pool: pg.Pool,
+    db: Kysely<DB>,
     private readonly log: Logger,
-  ) {}
+  ) {
+    this.listeners = new ListenerSet(log);
+    this.feed = new RoomFeed(logSource(db), this.listeners, log);
+  }
 
-  static async start(databaseUrl: string, pool: pg.Pool, log: Logger): Promise<PostgresEventBus> {
-    const bus = new PostgresEventBus(databaseUrl, pool, log);
+  static async start(databaseUrl: string, pool: pg.Pool, db: Kysely<DB>, log: Logger): Promise<PostgresEventBus> {
+    const bus = new PostgresEventBus(databaseUrl, pool, db, log);
+    // Listening before reading the heads: a notice in between is read, not missed.
     await bus.connect();
+    await bus.feed.start();
+    // This instance may replace one that died between a commit and its notice: let the others
+    // look for what they have not delivered.
+    await bus.notify([JSON.stringify({ origin: bus.origin, catchUp: true })]);
+    bus.catchUpTimer = setInterval(() => bus.catchUp(), CATCH_UP_INTERVAL_MS).unref();
     return bus;
+  }
+
+  private catchUp(): void {
+    this.feed.catchUp().catch((err: unknown) => this.log.error({ err }, 'event catch-up failed'));
   }
 
   private async connect(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
-      try {
-        const { origin, events } = JSON.parse(msg.payload) as { origin: string; events: RealtimeEvent[] };
-        if (origin !== this.origin) for (const e of events) this.listeners.deliver(e, this.log);
-      } catch (err) {
-        this.log.error({ err }, 'bad event payload');
+      const notification = parseNotification(msg.payload);
+      if (!notification) {
+        this.log.error({ payload: msg.payload.slice(0, 200) }, 'bad event notification');
+        return;
       }
+      if (notification.origin === this.origin) return; // delivered on the fast path
+      if ('catchUp' in notification) this.catchUp();
+      else for (const [room, upTo] of notification.rooms) this.feed.announce(room, upTo);
     });
     client.on('error', (err) => {
       this.log.warn({ err }, 'event listener connection lost; reconnecting');
@@ -127,36 +222,44 @@ export class PostgresEventBus implements EventBus {
     old?.end().catch(() => undefined);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
-      this.connect().catch((err: unknown) => {
-        this.log.warn({ err }, 'event listener reconnect failed');
-        this.scheduleReconnect();
-      });
+      this.connect()
+        // Notices sent while the connection was down are gone: compare heads instead.
+        .then(() => this.catchUp())
+        .catch((err: unknown) => {
+          this.log.warn({ err }, 'event listener reconnect failed');
+          this.scheduleReconnect();
+        });
     }, 1000);
   }
 
-  /** Events of this instance waiting for the next NOTIFY batch. */
-  private outgoing: RealtimeEvent[] = [];
+  /** Rooms of this instance's commits waiting for the next NOTIFY batch, with their last seq. */
+  private outgoing = new Map<string, number>();
   private flushTimer: NodeJS.Timeout | null = null;
 
   publish(events: RealtimeEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
-    for (const e of events) this.listeners.deliver(e, this.log);
-    this.outgoing.push(...events);
+    this.feed.offer(events);
+    for (const e of events) this.outgoing.set(e.room, Math.max(this.outgoing.get(e.room) ?? 0, e.seq));
     this.flushTimer ??= setTimeout(() => void this.flush(), BATCH_WINDOW_MS);
     return Promise.resolve();
   }
 
   private async flush(): Promise<void> {
     this.flushTimer = null;
-    const events = this.outgoing;
-    this.outgoing = [];
-    if (events.length === 0) return;
-    const sent = this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [CHANNEL, packPayloads(this.origin, events)]);
+    const notices = [...this.outgoing];
+    this.outgoing = new Map();
+    if (notices.length === 0) return;
+    await this.notify(packNotices(this.origin, notices));
+  }
+
+  private async notify(payloads: string[]): Promise<void> {
+    const sent = this.pool.query(`SELECT pg_notify($1, p) FROM unnest($2::text[]) AS p`, [CHANNEL, payloads]);
     this.inFlight.add(sent);
     try {
       await sent;
     } catch (err) {
-      this.log.error({ err, events: events.length }, 'event notify failed');
+      // The other instances find these events at their next catch-up.
+      this.log.error({ err, payloads: payloads.length }, 'event notify failed');
     } finally {
       this.inFlight.delete(sent);
     }
@@ -165,14 +268,19 @@ export class PostgresEventBus implements EventBus {
   subscribe(listener: EventListener): () => void {
     return this.listeners.subscribe(listener);
   }
+  onSkip(listener: SkipListener): () => void {
+    return this.listeners.onSkip(listener);
+  }
 
   async close(): Promise<void> {
     this.closed = true;
     if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
-    // Let events of already-committed writes go out before the pool closes.
+    if (this.catchUpTimer) clearInterval(this.catchUpTimer);
+    // Let notices of already-committed writes go out before the pool closes.
     if (this.flushTimer) clearTimeout(this.flushTimer);
     await this.flush();
     await Promise.allSettled([...this.inFlight]);
+    await this.feed.close();
     await this.client?.end().catch(() => undefined);
   }
 }

@@ -1,10 +1,12 @@
 /**
  * One WebSocket per tab to /api/realtime (same origin; the session cookie authenticates it).
- * Reconnects with capped exponential backoff and jitter, re-subscribes to the current site
- * after every reconnect, and tells listeners when it has been away so they can refetch what
- * they may have missed.
+ * Reconnects with capped exponential backoff and jitter, and re-subscribes to the current site
+ * after every reconnect. It keeps the last seq it saw per room and sends it back: the server
+ * first replays what was missed, through the same event listeners. When that is too much (or
+ * pruned), or the tab does not know where it stood, resync listeners are told to refetch.
  */
 import type { ClientMessage, RealtimeEvent, ServerMessage } from '@anchang/contracts';
+import { RoomSeqs } from './room-seqs';
 
 export type RealtimeStatus = 'idle' | 'connecting' | 'online' | 'reconnecting';
 
@@ -25,6 +27,9 @@ export class RealtimeClient {
   private attempt = 0;
   private wanted = false;
   private hasBeenOnline = false;
+  /** `user:<personId>`, known from the server's hello. */
+  private userRoom: string | null = null;
+  private readonly seqs = new RoomSeqs();
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
   private pingTimer: ReturnType<typeof setInterval> | null = null;
   private readonly eventListeners = new Set<EventListener>();
@@ -55,6 +60,9 @@ export class RealtimeClient {
     const socket = this.socket;
     this.socket = null;
     socket?.close(1000, 'bye');
+    // The next sign-in may be someone else: nothing carries over.
+    this.seqs.clear();
+    this.userRoom = null;
     this.setSubscribed(null);
     this.setStatus('idle');
   }
@@ -62,7 +70,10 @@ export class RealtimeClient {
   /** Follows one site's room; the user's own room is joined by the server on connect. */
   setSite(siteId: string | null): void {
     if (siteId === this.siteId) return;
-    if (this.siteId) this.send({ type: 'unsubscribe', siteId: this.siteId });
+    if (this.siteId) {
+      this.send({ type: 'unsubscribe', siteId: this.siteId });
+      this.seqs.forget(siteRoom(this.siteId));
+    }
     this.siteId = siteId;
     this.setSubscribed(null);
     if (siteId) this.send({ type: 'subscribe', siteId });
@@ -73,7 +84,7 @@ export class RealtimeClient {
     return () => this.eventListeners.delete(listener);
   }
 
-  /** Called after a reconnect: events may have been missed while away. */
+  /** Called when events were missed and cannot be replayed: refetch everything. */
   onResync(listener: ResyncListener): () => void {
     this.resyncListeners.add(listener);
     return () => this.resyncListeners.delete(listener);
@@ -98,12 +109,15 @@ export class RealtimeClient {
     socket.onopen = () => {
       if (socket !== this.socket) return;
       this.attempt = 0;
-      if (this.siteId) this.send({ type: 'subscribe', siteId: this.siteId });
+      const siteSince = this.siteId ? this.seqs.get(siteRoom(this.siteId)) : undefined;
+      if (this.siteId) this.send({ type: 'subscribe', siteId: this.siteId, since: siteSince });
       this.pingTimer = setInterval(() => this.send({ type: 'ping' }), PING_INTERVAL_MS);
       const wasAway = this.hasBeenOnline;
       this.hasBeenOnline = true;
       this.setStatus('online');
-      if (wasAway) for (const listener of this.resyncListeners) listener();
+      // Away without knowing where it stood (cut before the server said): nothing to replay from.
+      const knowsWhere = this.userRoom !== null && this.seqs.get(this.userRoom) !== undefined && (!this.siteId || siteSince !== undefined);
+      if (wasAway && !knowsWhere) this.resync();
     };
     socket.onmessage = (message) => {
       if (socket !== this.socket || typeof message.data !== 'string') return;
@@ -113,8 +127,7 @@ export class RealtimeClient {
       } catch {
         return;
       }
-      if (parsed.type === 'event') for (const listener of this.eventListeners) listener(parsed.event);
-      else if (parsed.type === 'subscribed' && parsed.siteId === this.siteId) this.setSubscribed(parsed.siteId);
+      this.receive(parsed);
     };
     socket.onclose = () => {
       if (socket !== this.socket) return;
@@ -123,6 +136,49 @@ export class RealtimeClient {
       if (this.wanted) this.scheduleReconnect();
     };
     // onerror is always followed by onclose, which does the work.
+  }
+
+  private receive(msg: ServerMessage): void {
+    switch (msg.type) {
+      case 'event':
+        if (this.seqs.see(msg.event)) for (const listener of this.eventListeners) listener(msg.event);
+        break;
+      case 'hello': {
+        const userRoom = `user:${msg.personId}`;
+        if (this.userRoom && userRoom !== this.userRoom) this.seqs.forget(this.userRoom);
+        this.userRoom = userRoom;
+        const since = this.seqs.get(userRoom);
+        if (since === undefined) {
+          this.seqs.standAt(userRoom, msg.seq);
+        } else if (since < msg.seq) {
+          // Back after a drop: first what the person's room got meanwhile.
+          this.send({ type: 'resume', since });
+        } else if (since > msg.seq) {
+          // The server's log never reached our seq (its database was replaced): start over.
+          this.seqs.standAt(userRoom, msg.seq);
+          this.resync();
+        }
+        break;
+      }
+      case 'resumed':
+        if (this.userRoom) this.seqs.standAt(this.userRoom, msg.seq);
+        break;
+      case 'subscribed':
+        if (msg.siteId !== this.siteId) break;
+        this.seqs.standAt(siteRoom(msg.siteId), msg.seq);
+        this.setSubscribed(msg.siteId);
+        break;
+      case 'resync':
+        this.resync();
+        break;
+      case 'error':
+      case 'pong':
+        break;
+    }
+  }
+
+  private resync(): void {
+    for (const listener of this.resyncListeners) listener();
   }
 
   private scheduleReconnect(): void {
@@ -169,6 +225,8 @@ export class RealtimeClient {
     for (const listener of this.statusListeners) listener();
   }
 }
+
+const siteRoom = (siteId: string) => `site:${siteId}`;
 
 function defaultUrl(): string {
   const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:';

@@ -6,8 +6,8 @@ import { realtime, type RealtimeStatus } from './realtime-client';
 
 /**
  * Keeps the tab's socket open while someone is signed in, follows the current site, and keeps
- * react-query fresh: each event invalidates what it touches; a reconnect invalidates everything
- * (events sent while we were away are gone).
+ * react-query fresh: each event invalidates what it touches, replayed ones after a reconnect
+ * too; a resync (more was missed than the server replays) invalidates everything.
  */
 export function useRealtimeSync(meId: string | null, siteId: string | null): void {
   const queryClient = useQueryClient();

@@ -1,0 +1,192 @@
+/**
+ * The event log: every realtime event is a row of `events`, numbered per room by the counter in
+ * `event_rooms`, written in the transaction of the change it announces.
+ *
+ * Why the numbers have no gaps and follow commit order, on both databases: a writer adds to its
+ * rooms' counters in its own transaction (insert-if-missing, `seq = seq + n`, returning the new
+ * value). The counter row stays locked until that transaction ends, so a second writer of the
+ * same room waits, then numbers after the first one's commit; a rollback takes its numbers back
+ * with it. Hence: once seq `s` of a room is committed, every seq below `s` is committed too, and
+ * a reader that knows of `s` can read them all.
+ *
+ * The counters are bumped as the last write of a transaction, so the lock is held only for the
+ * commit, and rooms are taken in sorted order, so two writers never wait on each other in a
+ * cycle.
+ */
+import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import type { EventType, RealtimeEvent } from '@anchang/contracts';
+import type { DB } from '../../db/schema.js';
+
+/** An event recorded by a use case, numbered when it is written. */
+export type UnnumberedEvent = Omit<RealtimeEvent, 'seq'>;
+
+interface RoomHead {
+  room: string;
+  seq: number;
+}
+
+/** How many events of each room, rooms in sorted order (the order the counters are locked in). */
+function countByRoom(events: readonly UnnumberedEvent[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const e of events) counts.set(e.room, (counts.get(e.room) ?? 0) + 1);
+  return [...counts].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * Numbers events from their rooms' new heads: a room's events of this write take the numbers
+ * just below (and up to) its head, in the order they were recorded.
+ */
+function numberFromHeads(events: readonly UnnumberedEvent[], heads: readonly RoomHead[]): RealtimeEvent[] {
+  const next = new Map<string, number>();
+  const counts = new Map(countByRoom(events));
+  for (const h of heads) next.set(h.room, Number(h.seq) - (counts.get(h.room) ?? 0) + 1);
+  return events.map((e) => {
+    const seq = next.get(e.room);
+    if (seq === undefined) throw new Error(`no sequence returned for room ${e.room}`);
+    next.set(e.room, seq + 1);
+    return { ...e, seq };
+  });
+}
+
+/** Per event: how many events of the same room this write records after it. */
+function countAfter(events: readonly UnnumberedEvent[]): number[] {
+  const seen = new Map<string, number>();
+  const after: number[] = new Array<number>(events.length);
+  for (let i = events.length - 1; i >= 0; i--) {
+    const room = events[i]!.room;
+    const n = seen.get(room) ?? 0;
+    after[i] = n;
+    seen.set(room, n + 1);
+  }
+  return after;
+}
+
+/**
+ * PostgreSQL: the CTEs that number `events` and store them, for a statement that carries the
+ * use case's other rows too (one round trip for the whole write). Arrays as parameters keep the
+ * SQL text the same for any batch.
+ */
+function eventCtes(events: readonly UnnumberedEvent[]): RawBuilder<unknown>[] {
+  const counts = countByRoom(events);
+  const after = countAfter(events);
+  return [
+    sql`event_seqs AS (
+      INSERT INTO event_rooms (room, seq)
+      SELECT * FROM unnest(${counts.map(([room]) => room)}::text[], ${counts.map(([, n]) => n)}::bigint[])
+      ON CONFLICT (room) DO UPDATE SET seq = event_rooms.seq + excluded.seq
+      RETURNING room, seq)`,
+    sql`event_rows AS (
+      INSERT INTO events (room, seq, site_id, type, payload, at)
+      SELECT e.room, s.seq - e.after, e.site_id, e.type, e.payload, e.at
+      FROM unnest(${events.map((e) => e.room)}::text[], ${after}::bigint[], ${events.map((e) => e.siteId)}::text[],
+                  ${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.payload))}::text[],
+                  ${events.map((e) => e.at)}::bigint[]) AS e(room, after, site_id, type, payload, at)
+      JOIN event_seqs s ON s.room = e.room)`,
+  ];
+}
+
+/**
+ * PostgreSQL: runs `WITH <ctes>, <event CTEs> …` as one statement (atomic without BEGIN/COMMIT
+ * when `db` is not a transaction) and returns the events numbered.
+ */
+export async function writeInOneStatement(db: Kysely<DB>, ctes: RawBuilder<unknown>[], events: readonly UnnumberedEvent[]): Promise<RealtimeEvent[]> {
+  if (events.length === 0) {
+    if (ctes.length > 0) await sql`WITH ${sql.join(ctes)} SELECT 1`.execute(db);
+    return [];
+  }
+  const { rows } = await sql<RoomHead>`WITH ${sql.join([...ctes, ...eventCtes(events)])} SELECT room, seq FROM event_seqs`.execute(db);
+  return numberFromHeads(events, rows);
+}
+
+/** SQLite, inside the use case's transaction: bump the counters, then store the events. */
+export async function writeEvents(trx: Transaction<DB>, events: readonly UnnumberedEvent[]): Promise<RealtimeEvent[]> {
+  if (events.length === 0) return [];
+  const heads = await trx
+    .insertInto('event_rooms')
+    .values(countByRoom(events).map(([room, n]) => ({ room, seq: n })))
+    .onConflict((oc) => oc.column('room').doUpdateSet((eb) => ({ seq: eb('event_rooms.seq', '+', eb.ref('excluded.seq')) })))
+    .returning(['room', 'seq'])
+    .execute();
+  const numbered = numberFromHeads(events, heads);
+  await trx
+    .insertInto('events')
+    .values(numbered.map((e) => ({ room: e.room, seq: e.seq, site_id: e.siteId, type: e.type, payload: JSON.stringify(e.payload), at: e.at })))
+    .execute();
+  return numbered;
+}
+
+interface EventRow {
+  room: string;
+  seq: number;
+  site_id: string | null;
+  type: string;
+  payload: string;
+  at: number;
+}
+
+const EVENT_COLUMNS = ['room', 'seq', 'site_id', 'type', 'payload', 'at'] as const;
+
+function toEvent(row: EventRow): RealtimeEvent {
+  // Written by writeEvents from a typed event: the row is trusted as the contract's shape.
+  return {
+    type: row.type as EventType,
+    room: row.room,
+    siteId: row.site_id,
+    payload: JSON.parse(row.payload) as RealtimeEvent['payload'],
+    at: Number(row.at),
+    seq: Number(row.seq),
+  };
+}
+
+/** The room's last seq (0 for a room that never had an event). */
+export async function readHead(db: Kysely<DB>, room: string): Promise<number> {
+  const row = await db.selectFrom('event_rooms').select('seq').where('room', '=', room).executeTakeFirst();
+  return row ? Number(row.seq) : 0;
+}
+
+/** Every room's last seq. */
+export async function readHeads(db: Kysely<DB>): Promise<Map<string, number>> {
+  const rows = await db.selectFrom('event_rooms').select(['room', 'seq']).execute();
+  return new Map(rows.map((r) => [r.room, Number(r.seq)]));
+}
+
+/** The room's events after `since`, in order, at most `limit`. */
+export async function readAfter(db: Kysely<DB>, room: string, since: number, limit: number): Promise<RealtimeEvent[]> {
+  const rows = await db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where('room', '=', room)
+    .where('seq', '>', since)
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toEvent);
+}
+
+export interface SeqRange {
+  room: string;
+  /** Exclusive. */
+  after: number;
+  /** Inclusive. */
+  upTo: number;
+}
+
+/** The events of several rooms' ranges, ordered by room then seq, at most `limit`. */
+export async function readRanges(db: Kysely<DB>, ranges: readonly SeqRange[], limit: number): Promise<RealtimeEvent[]> {
+  if (ranges.length === 0) return [];
+  const rows = await db
+    .selectFrom('events')
+    .select(EVENT_COLUMNS)
+    .where((eb) => eb.or(ranges.map((r) => eb.and([eb('room', '=', r.room), eb('seq', '>', r.after), eb('seq', '<=', r.upTo)]))))
+    .orderBy('room')
+    .orderBy('seq')
+    .limit(limit)
+    .execute();
+  return rows.map(toEvent);
+}
+
+/** Deletes events recorded before `at`; the rooms' counters stay, so numbering goes on. */
+export async function deleteEventsBefore(db: Kysely<DB>, at: number): Promise<number> {
+  const res = await db.deleteFrom('events').where('at', '<', at).executeTakeFirst();
+  return Number(res.numDeletedRows);
+}
