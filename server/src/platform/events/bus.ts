@@ -5,6 +5,10 @@
  * notifying transaction in the database shares, so events of concurrent requests go out
  * together, a few milliseconds apart, many to a notification. Each instance ignores its own
  * echo on LISTEN, so a client connected to any instance gets every event exactly once.
+ *
+ * The LISTEN connection can drop (PostgreSQL restarted, the network cut): the bus reconnects by
+ * itself, once a second, and then tells its `onResume` listeners that events of other
+ * instances may have been missed meanwhile, so caches fed by events can start over.
  */
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -14,10 +18,23 @@ import type { Logger } from '../logger.js';
 
 export type EventListener = (event: RealtimeEvent) => void;
 
+export interface EventBusHealth {
+  /** Whether events of other instances reach this one now. */
+  isListening: boolean;
+  /** Since when they have not (epoch ms); null while listening. */
+  downSince: number | null;
+}
+
 export interface EventBus {
   /** After a commit: to this instance's listeners now, and to the other instances. */
   publish(events: RealtimeEvent[]): Promise<void>;
   subscribe(listener: EventListener): () => void;
+  /**
+   * Called when events from other instances flow again after a gap: whatever was announced
+   * during the gap never arrived here. A listener may not throw.
+   */
+  onResume(listener: () => void): () => void;
+  health(): EventBusHealth;
   close(): Promise<void>;
 }
 
@@ -75,10 +92,20 @@ export class LocalEventBus implements EventBus {
   subscribe(listener: EventListener): () => void {
     return this.listeners.subscribe(listener);
   }
+  /** One process sees every event it publishes: there is never a gap. */
+  onResume(): () => void {
+    return () => undefined;
+  }
+  health(): EventBusHealth {
+    return { isListening: true, downSince: null };
+  }
   close(): Promise<void> {
     return Promise.resolve();
   }
 }
+
+/** How long the LISTEN connection waits before trying again after it dropped. */
+const RECONNECT_DELAY_MS = 1000;
 
 export class PostgresEventBus implements EventBus {
   private readonly listeners = new ListenerSet();
@@ -87,6 +114,8 @@ export class PostgresEventBus implements EventBus {
   private reconnectTimer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly origin = randomUUID();
+  private readonly resumeListeners = new Set<() => void>();
+  private downSince: number | null = null;
 
   private constructor(
     private readonly databaseUrl: string,
@@ -101,7 +130,12 @@ export class PostgresEventBus implements EventBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: 'anchang-listener',
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+    });
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
@@ -111,27 +145,61 @@ export class PostgresEventBus implements EventBus {
         this.log.error({ err }, 'bad event payload');
       }
     });
-    client.on('error', (err) => {
+    // An error or a plain end (the server closed the session) both mean: no more events.
+    const lost = (err?: Error) => {
+      if (client !== this.client) return;
       this.log.warn({ err }, 'event listener connection lost; reconnecting');
       this.scheduleReconnect();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
+    if (this.downSince !== null) {
+      this.log.info({ downMs: Date.now() - this.downSince }, 'event listener back');
+      this.downSince = null;
+      for (const listener of this.resumeListeners) {
+        try {
+          listener();
+        } catch (err) {
+          this.log.error({ err }, 'event resume listener failed');
+        }
+      }
+    }
   }
 
   private scheduleReconnect(): void {
     if (this.closed || this.reconnectTimer) return;
+    this.downSince ??= Date.now();
     const old = this.client;
     this.client = null;
     old?.end().catch(() => undefined);
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
       this.connect().catch((err: unknown) => {
-        this.log.warn({ err }, 'event listener reconnect failed');
+        this.log.debug({ err }, 'event listener reconnect failed');
         this.scheduleReconnect();
       });
-    }, 1000);
+    }, RECONNECT_DELAY_MS);
+  }
+
+  onResume(listener: () => void): () => void {
+    this.resumeListeners.add(listener);
+    return () => this.resumeListeners.delete(listener);
+  }
+
+  health(): EventBusHealth {
+    return { isListening: this.client !== null, downSince: this.downSince };
   }
 
   /** Events of this instance waiting for the next NOTIFY batch. */

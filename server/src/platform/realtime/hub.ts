@@ -7,6 +7,9 @@ import type { WebSocket } from 'ws';
 import type { RealtimeEvent, ServerMessage } from '@anchang/contracts';
 import type { EventBus } from '../events/bus.js';
 
+/** WebSocket close code 1012, "service restart": the client should reconnect. */
+export const RECONNECT_CLOSE_CODE = 1012;
+
 export class RealtimeHub {
   private readonly rooms = new Map<string, Set<WebSocket>>();
   private readonly unsubscribe: () => void;
@@ -33,9 +36,7 @@ export class RealtimeHub {
   }
 
   get connectionCount(): number {
-    const all = new Set<WebSocket>();
-    for (const members of this.rooms.values()) for (const s of members) all.add(s);
-    return all.size;
+    return this.allSockets().size;
   }
 
   private deliver(event: RealtimeEvent): void {
@@ -48,9 +49,24 @@ export class RealtimeHub {
     }
   }
 
+  private allSockets(): Set<WebSocket> {
+    const all = new Set<WebSocket>();
+    for (const members of this.rooms.values()) for (const s of members) all.add(s);
+    return all;
+  }
+
+  /**
+   * Events may have been missed (the cross-instance listener was down): every client is asked
+   * to reconnect, and a reconnecting client refetches what it shows. 1012 is "service restart".
+   */
+  askClientsToResync(): void {
+    for (const s of this.allSockets()) s.close(RECONNECT_CLOSE_CODE, 'resync');
+  }
+
+  /** On shutdown: clients reconnect (to another instance, or to this one once it is back). */
   close(): void {
     this.unsubscribe();
-    for (const members of this.rooms.values()) for (const s of members) s.close(1001, 'server shutting down');
+    for (const s of this.allSockets()) s.close(RECONNECT_CLOSE_CODE, 'service restart');
     this.rooms.clear();
   }
 }
