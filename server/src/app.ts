@@ -148,6 +148,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerErrorHandler(app);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
+    // Draining: the client opens a new connection for its next request (to another instance,
+    // or refused once this one has closed) instead of reusing this one as it closes.
+    if (lifecycle.isShuttingDown()) void reply.header('connection', 'close');
   });
 
   await app.register(cookie);

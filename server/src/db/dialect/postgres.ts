@@ -33,6 +33,11 @@ export function createPostgresPool(databaseUrl: string, opts: PostgresPoolOption
   // An idle connection the server drops (restart, admin kill) must not crash the process;
   // the pool replaces it on next use.
   pool.on('error', (err) => console.warn(`postgres idle connection error: ${err.message}`));
+  // Nor may a connection that is checked out but between statements (inside a transaction,
+  // while the use case computes): pg emits the server's "terminating connection" there as an
+  // 'error' event with no listener, which would end the process. The statement that follows
+  // fails instead (a 503), and the pool discards the connection when it is released.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 }
 
