@@ -45,7 +45,7 @@ describe(`graceful shutdown on SIGTERM (${testDialect()})`, () => {
   let dir: string;
   let testDb: TestDatabase | null = null;
   let server: SpawnedServer;
-  const SHUTDOWN_DELAY_MS = 1000;
+  const SHUTDOWN_DELAY_MS = 2000;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-shutdown-'));
@@ -106,6 +106,8 @@ describe(`graceful shutdown on SIGTERM (${testDialect()})`, () => {
       if (ready.status === 503) break;
     }
     const readyTurnedMs = Date.now() - signalledAt;
+    // The process is still up: a process manager must not think it hung.
+    const live = await fetch(`${server.url}/api/health/live`);
 
     const inFlightStatus = await inFlight;
     const code = await exited;
@@ -128,6 +130,7 @@ describe(`graceful shutdown on SIGTERM (${testDialect()})`, () => {
     );
 
     expect(ready).toMatchObject({ status: 503, body: { status: 'not_ready', reasons: expect.arrayContaining(['shutting_down']) as unknown } });
+    expect(live.status).toBe(200);
     expect(summary.serverErrors).toBe(0);
     expect(summary.clientErrors).toBe(0);
     expect(summary.okAfterSignal).toBeGreaterThan(0);
