@@ -17,8 +17,8 @@ import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../
 import { testDialect } from '../../test/test-db.js';
 import type { App } from './types.js';
 
-const REQUEST_TIMEOUT_MS = 2000;
-const HEADERS_TIMEOUT_MS = 1000;
+const REQUEST_TIMEOUT_MS = 3000;
+const HEADERS_TIMEOUT_MS = 2000;
 const KEEP_ALIVE_TIMEOUT_MS = 1000;
 /** Node looks for timed-out requests once a second. */
 const CHECK_INTERVAL_MS = 1000;
@@ -75,7 +75,7 @@ describe(`timeouts and back-pressure (${testDialect()})`, () => {
   });
   afterAll(() => t.close());
 
-  it('100 clients trickling their headers or body do not hold up others, and are cut off at the timeouts', async () => {
+  it('100 clients trickling their body and 50 their headers do not hold up others, and are cut off at the timeouts', async () => {
     const others = () =>
       Promise.all(
         Array.from({ length: 20 }, async () => {
@@ -87,10 +87,10 @@ describe(`timeouts and back-pressure (${testDialect()})`, () => {
       );
     const alone = (await others()).map((o) => o.ms);
 
-    const slow = [...Array.from({ length: 50 }, () => slowClient(port, 'body')), ...Array.from({ length: 50 }, () => slowClient(port, 'headers'))];
+    const slow = [...Array.from({ length: 100 }, () => slowClient(port, 'body')), ...Array.from({ length: 50 }, () => slowClient(port, 'headers'))];
     await new Promise((r) => setTimeout(r, 100));
 
-    // Twenty other clients at once, while all hundred slow ones hold their connections.
+    // Twenty other clients at once, while all the slow ones hold their connections.
     const beside = await others();
     const latencies = beside.map((o) => o.ms);
     expect(beside.map((o) => o.status)).toEqual(Array.from({ length: 20 }, () => 200));
@@ -99,13 +99,13 @@ describe(`timeouts and back-pressure (${testDialect()})`, () => {
     const results = await Promise.all(slow.map(async (s) => ({ kind: s.kind, ...(await s.closed) })));
     const closedAfter = (kind: 'body' | 'headers') => results.filter((r) => r.kind === kind).map((r) => r.afterMs);
     console.log(
-      `[slow clients] 20 others at once: max ${Math.max(...alone)} ms alone, max ${Math.max(...latencies)} ms beside 100 slow clients; ` +
+      `[slow clients] 20 others at once: max ${Math.max(...alone)} ms alone, max ${Math.max(...latencies)} ms beside ${slow.length} slow clients; ` +
         `slow headers cut after ${Math.min(...closedAfter('headers'))}–${Math.max(...closedAfter('headers'))} ms, ` +
         `slow bodies after ${Math.min(...closedAfter('body'))}–${Math.max(...closedAfter('body'))} ms`,
     );
     // Served while every slow client was still connected: nobody waited for them to be cut off.
-    expect(stillOpen).toBe(100);
-    expect(Math.max(...latencies)).toBeLessThan(HEADERS_TIMEOUT_MS + CHECK_INTERVAL_MS);
+    expect(stillOpen).toBe(slow.length);
+    expect(Math.max(...latencies)).toBeLessThan(HEADERS_TIMEOUT_MS);
     for (const r of results) expect(r.response).toMatch(/^HTTP\/1\.1 408/);
     for (const ms of closedAfter('headers')) expect(ms).toBeLessThan(HEADERS_TIMEOUT_MS + CHECK_INTERVAL_MS + 1500);
     for (const ms of closedAfter('body')) {
