@@ -138,6 +138,8 @@ export const ERROR_CODES = [
   'PUBLIC_RATE_LIMITED',
   'INTERNAL_ERROR',
   'SERVICE_UNAVAILABLE',
+  'DATABASE_BUSY',
+  'DATABASE_UNAVAILABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -13,7 +13,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Config } from './config.js';
 import type { Database } from './db/create-db.js';
-import { schemaVersion } from './db/create-db.js';
+import { latestMigrationName, schemaVersion } from './db/create-db.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { LocalEventBus, PostgresEventBus, type EventBus } from './platform/events/bus.js';
@@ -26,12 +26,13 @@ import { SessionCache } from './platform/auth/session-cache.js';
 import { requireSiteMember } from './platform/auth/policy.js';
 import { ID_PATTERN, newId } from './platform/ids.js';
 import { RealtimeHub } from './platform/realtime/hub.js';
-import { TimerRunner } from './platform/timers/timers.js';
-import type { Deps } from './platform/tx.js';
+import { countFailedTimersSince, TimerRunner, type FinalFailureListener } from './platform/timers/timers.js';
+import { inTransaction, type Deps } from './platform/tx.js';
+import { Lifecycle } from './platform/lifecycle.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { LoginLimiter, registerAuthRoutes, registerPublicAuthRoutes, type AuthDeps } from './modules/auth/index.js';
 import { APP_VERSION, registerHealthRoutes } from './modules/health/index.js';
-import { registerNotificationRoutes } from './modules/notifications/index.js';
+import { notifyCompanyAdmins, registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
 import { registerPostRoutes } from './modules/posts/index.js';
 import { registerRealtimeRoutes } from './modules/realtime/index.js';
@@ -76,6 +77,8 @@ export interface AppServices {
   timers: TimerRunner;
   hub: RealtimeHub;
   events: EventBus;
+  /** main.ts calls `beginShutdown()` on SIGTERM: readiness answers 503 from then on. */
+  lifecycle: Lifecycle;
 }
 
 declare module 'fastify' {
@@ -96,6 +99,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     },
     bodyLimit: config.bodyLimitBytes,
     trustProxy: config.trustProxy,
+    // A client gets this long to send a whole request, and less for its headers: slow or
+    // stalled senders (a phone losing signal, a slowloris) are cut off with 408 instead of
+    // holding a connection. Node checks every second (its default is every 30 s).
+    requestTimeout: config.requestTimeoutMs,
+    http: { headersTimeout: config.headersTimeoutMs, connectionsCheckingInterval: 1000 },
+    keepAliveTimeout: config.keepAliveTimeoutMs,
+    // While draining on shutdown, a request that reaches an open keep-alive connection is still
+    // served (with `Connection: close`) rather than refused with a 503.
+    return503OnClosing: false,
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : newId();
@@ -118,22 +130,41 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000),
   };
   const hub = new RealtimeHub(events, database.db, app.log);
-  const timers = new TimerRunner(deps, instanceId);
+  // While the cross-instance listener was down, `access.changed` events may have been missed,
+  // and a session cache entry outlives them: forget every cached session. Realtime clients need
+  // nothing: the bus catches up from the event log and the hub sends what they missed.
+  events.onResume(() => {
+    app.log.warn('event listener resumed: session cache flushed');
+    sessions.cache.forgetPerson(null);
+  });
+  const timers = new TimerRunner(deps, instanceId, alertCompanyAdmins(deps));
+  const lifecycle = new Lifecycle();
   registerSessionPurge(timers);
   registerEventPrune(timers);
   registerHallTimers(timers);
   registerPatrolTimers(timers);
   registerRepairTimers(timers);
   registerRoundTimers(timers);
-  app.decorate('services', { deps, timers, hub, events });
+  app.decorate('services', { deps, timers, hub, events, lifecycle });
 
   registerErrorHandler(app);
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
+    // Draining: the client opens a new connection for its next request (to another instance,
+    // or refused once this one has closed) instead of reusing this one as it closes.
+    if (lifecycle.isShuttingDown()) void reply.header('connection', 'close');
   });
 
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, {
+    options: { maxPayload: 64 * 1024 },
+    // On close (before the HTTP server stops): every client is told 1012 "service restart", so
+    // it reconnects, to another instance or to this one once it is back.
+    preClose: (done) => {
+      hub.close();
+      done();
+    },
+  });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Anchang API', version: APP_VERSION, description: '案场服务标准运行平台 — sales-center service standards, run live.' },
@@ -151,6 +182,15 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         dialect: database.dialect,
         schemaVersion: currentSchemaVersion,
         ping: async () => void (await database.db.selectFrom('companies').select('id').limit(1).execute()),
+        readiness: {
+          expectedSchemaVersion: latestMigrationName(),
+          currentSchemaVersion: () => schemaVersion(database.db),
+          isShuttingDown: () => lifecycle.isShuttingDown(),
+          events: () => events.health(),
+          timers: () => timers.health(),
+          countFailedTimersSince: (since) => countFailedTimersSince(database.db, since),
+          now: () => clock.now(),
+        },
       });
       registerPublicAuthRoutes(api, authDeps);
       registerPublicCheckpointRoutes(api, deps);
@@ -211,6 +251,25 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     await events.close();
   });
   return app;
+}
+
+/**
+ * A timer that used up its attempts is told to the company admins of its site, as a notice on
+ * their phones and consoles. A timer of no site (housekeeping) shows in readiness and the log.
+ */
+function alertCompanyAdmins(deps: Deps): FinalFailureListener {
+  return async (timer, error) => {
+    const siteId = timer.siteId;
+    if (!siteId) return;
+    await inTransaction(deps, (tx) =>
+      notifyCompanyAdmins(tx, {
+        siteId,
+        fromName: '系统 System',
+        title: '定时任务失败 Scheduled task failed',
+        body: `${timer.kind} · ${timer.id}\n已尝试 ${timer.attempts} 次仍失败 / failed after ${timer.attempts} attempts: ${error}`,
+      }),
+    );
+  };
 }
 
 /** Serves the built web app: the console at `/`, the staff app at `/m`, with SPA fallbacks. */

@@ -28,4 +28,22 @@ describe('loadConfig', () => {
   it('selects PostgreSQL when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }).databaseUrl).toBe('postgres://u@127.0.0.1:5432/db');
   });
+
+  it('bounds every wait by default: request, headers, keep-alive, database, shutdown', () => {
+    expect(loadConfig({}, '/srv/anchang')).toMatchObject({
+      requestTimeoutMs: 60_000,
+      headersTimeoutMs: 15_000,
+      keepAliveTimeoutMs: 72_000,
+      databasePoolSize: 10,
+      databaseWaitMs: 3000,
+      databaseStatementTimeoutMs: 30_000,
+      shutdownDelayMs: 0,
+      shutdownTimeoutMs: 10_000,
+      backupDir: '/srv/anchang/backups',
+    });
+  });
+
+  it('refuses a header timeout longer than the whole-request timeout', () => {
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '10000' })).toThrow(/HEADERS_TIMEOUT_MS/);
+  });
 });

@@ -23,6 +23,24 @@ export interface Config {
   readonly loginMaxFailures: number;
   readonly loginWindowMinutes: number;
   readonly trustProxy: boolean;
+  /** Longest a client may take to send a whole request (headers and body). */
+  readonly requestTimeoutMs: number;
+  /** Longest a client may take to send a request's headers. */
+  readonly headersTimeoutMs: number;
+  /** How long an idle keep-alive connection stays open; above any proxy's idle timeout. */
+  readonly keepAliveTimeoutMs: number;
+  /** PostgreSQL connections this process keeps at most. */
+  readonly databasePoolSize: number;
+  /** Longest a request waits for a database connection (PostgreSQL) or lock (SQLite) before a 503. */
+  readonly databaseWaitMs: number;
+  /** PostgreSQL cancels a statement that runs longer (0: never). */
+  readonly databaseStatementTimeoutMs: number;
+  /** After SIGTERM: how long to keep serving while readiness says 503, so a load balancer can drain. */
+  readonly shutdownDelayMs: number;
+  /** After SIGTERM: how long in-flight work may take before the process exits anyway. */
+  readonly shutdownTimeoutMs: number;
+  /** Where `npm run backup` writes. */
+  readonly backupDir: string;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +67,15 @@ export const CONFIG_DEFAULTS = {
   LOGIN_MAX_FAILURES: '5',
   LOGIN_WINDOW_MINUTES: '15',
   TRUST_PROXY: 'false',
+  REQUEST_TIMEOUT_MS: '60000',
+  HEADERS_TIMEOUT_MS: '15000',
+  KEEP_ALIVE_TIMEOUT_MS: '72000',
+  DATABASE_POOL_SIZE: '10',
+  DATABASE_WAIT_MS: '3000',
+  DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+  SHUTDOWN_DELAY_MS: '0',
+  SHUTDOWN_TIMEOUT_MS: '10000',
+  BACKUP_DIR: './backups',
 } as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
@@ -107,7 +134,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 1, 1000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 1, 24 * 60),
     trustProxy: bool('TRUST_PROXY'),
+    requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 1000, 3_600_000),
+    headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 1000, 3_600_000),
+    keepAliveTimeoutMs: int('KEEP_ALIVE_TIMEOUT_MS', 1000, 3_600_000),
+    databasePoolSize: int('DATABASE_POOL_SIZE', 1, 1000),
+    databaseWaitMs: int('DATABASE_WAIT_MS', 50, 600_000),
+    databaseStatementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 0, 24 * 3_600_000),
+    shutdownDelayMs: int('SHUTDOWN_DELAY_MS', 0, 600_000),
+    shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 1000, 3_600_000),
+    backupDir: path.resolve(cwd, get('BACKUP_DIR')),
   };
+  // Node refuses a header timeout longer than the whole-request timeout.
+  if (config.headersTimeoutMs > config.requestTimeoutMs) {
+    problems.push(`HEADERS_TIMEOUT_MS (${config.headersTimeoutMs}) must not exceed REQUEST_TIMEOUT_MS (${config.requestTimeoutMs})`);
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
 }

@@ -1,10 +1,11 @@
 /**
- * Process entry: parse config, open and migrate the database, seed the demo on an empty one,
+ * Process entry: parse config, migrate and open the database, seed the demo on an empty one,
  * start the roles this process plays, and shut down gracefully on SIGINT/SIGTERM.
  */
+import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
-import { migrateToLatest, openDatabase } from './db/create-db.js';
+import { migrateDatabase, openDatabase } from './db/create-db.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.js';
 import { scheduleSessionPurge } from './modules/auth/session-purge.jobs.js';
 import { scheduleEventPrune } from './platform/events/prune.js';
@@ -22,30 +23,48 @@ async function main(): Promise<void> {
     throw err;
   }
 
+  await migrateDatabase(config);
   const database = await openDatabase(config);
-  await migrateToLatest(database.db);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, Date.now()) : false;
 
   const app = await buildApp({ config, database });
-  const { timers, deps } = app.services;
+  const { timers, deps, lifecycle } = app.services;
   await inTransaction(deps, async (tx) => {
     await scheduleSessionPurge(tx);
     await scheduleEventPrune(tx);
   });
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
 
+  /**
+   * The order matters: readiness turns 503 at once (a load balancer stops sending new work);
+   * after SHUTDOWN_DELAY_MS the listener closes and realtime clients are told 1012 "service
+   * restart"; requests in flight finish (a request on an open keep-alive connection is still
+   * served, with `Connection: close`); timers stop after the one in hand; the event listener
+   * closes; the database closes last, once nothing can use it.
+   */
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000).unref();
+    lifecycle.beginShutdown();
+    app.log.info({ signal, delayMs: config.shutdownDelayMs }, 'shutting down: not ready any more');
+    const force = setTimeout(() => {
+      app.log.error({ timeoutMs: config.shutdownTimeoutMs }, 'shutdown took too long; exiting with work unfinished');
+      process.exit(1);
+    }, config.shutdownDelayMs + config.shutdownTimeoutMs).unref();
+    let exitCode = 0;
     try {
+      if (config.shutdownDelayMs > 0) await sleep(config.shutdownDelayMs);
       await app.close();
+      app.log.info('http closed, in-flight requests done, timers stopped');
       await database.close();
+      app.log.info('database closed');
+    } catch (err) {
+      app.log.error({ err }, 'shutdown failed');
+      exitCode = 1;
     } finally {
       clearTimeout(force);
-      process.exit(0);
+      process.exit(exitCode);
     }
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -6,8 +6,8 @@ import { Kysely, Migrator, type MigrationProvider, sql, type SelectQueryBuilder 
 import type pg from 'pg';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
-import { createSqliteDialect, isSqliteUniqueViolation } from './dialect/sqlite.js';
-import { createPostgresDialect, createPostgresPool, isPostgresUniqueViolation } from './dialect/postgres.js';
+import { createSqliteDialect, isSqliteUniqueViolation, sqliteErrorKind } from './dialect/sqlite.js';
+import { createPostgresDialect, createPostgresPool, isPostgresUniqueViolation, postgresErrorKind } from './dialect/postgres.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -20,13 +20,29 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(opts: { databaseUrl: string | null; sqliteFile: string; poolSize?: number }): Promise<Database> {
+export interface OpenDatabaseOptions {
+  databaseUrl: string | null;
+  sqliteFile: string;
+  /** PostgreSQL: connections kept at most. */
+  databasePoolSize?: number;
+  /** How long a caller waits for a connection (PostgreSQL) or a lock (SQLite) before an error. */
+  databaseWaitMs?: number;
+  /** PostgreSQL: statements running longer are cancelled (0: never). Migrations pass 0. */
+  databaseStatementTimeoutMs?: number;
+}
+
+/** Opens the database the options point at; a `Config` is a valid argument. */
+export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database> {
   if (opts.databaseUrl) {
-    const pool = createPostgresPool(opts.databaseUrl, opts.poolSize);
+    const pool = createPostgresPool(opts.databaseUrl, {
+      max: opts.databasePoolSize,
+      waitMs: opts.databaseWaitMs,
+      statementTimeoutMs: opts.databaseStatementTimeoutMs,
+    });
     const db = new Kysely<DB>({ dialect: createPostgresDialect(pool) });
     return { db, dialect: 'postgres', databaseUrl: opts.databaseUrl, pool, close: () => db.destroy() };
   }
-  const db = new Kysely<DB>({ dialect: createSqliteDialect(opts.sqliteFile) });
+  const db = new Kysely<DB>({ dialect: createSqliteDialect(opts.sqliteFile, opts.databaseWaitMs) });
   return { db, dialect: 'sqlite', databaseUrl: null, pool: null, close: () => db.destroy() };
 }
 
@@ -40,9 +56,35 @@ export async function migrateToLatest(db: Kysely<DB>): Promise<string> {
   return schemaVersion(db);
 }
 
+/** The newest migration this code knows: what a fully migrated database reports. */
+export function latestMigrationName(): string {
+  return Object.keys(migrations).sort().at(-1) ?? 'none';
+}
+
+/**
+ * Migrates on a connection of its own with no statement timeout: building an index on a big
+ * table may take longer than any request should.
+ */
+export async function migrateDatabase(opts: OpenDatabaseOptions): Promise<string> {
+  const database = await openDatabase({ ...opts, databasePoolSize: 1, databaseStatementTimeoutMs: 0 });
+  try {
+    return await migrateToLatest(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
 export async function schemaVersion(db: Kysely<DB>): Promise<string> {
   const row = await sql<{ name: string }>`select name from kysely_migration order by name desc limit 1`.execute(db);
   return row.rows[0]?.name ?? 'none';
+}
+
+/**
+ * Whether a failure is the database being out of reach (`unavailable`) or overloaded (`busy`):
+ * both are worth a 503 with Retry-After rather than a 500. Null for anything else.
+ */
+export function databaseErrorKind(err: unknown): 'busy' | 'unavailable' | null {
+  return sqliteErrorKind(err) ?? postgresErrorKind(err);
 }
 
 export function isUniqueViolation(err: unknown): boolean {

@@ -114,6 +114,8 @@ export interface TimersTable {
   fired_at: number | null;
   fired_by: string | null;
   created_at: number;
+  /** When the last attempt failed for good (status `failed`). */
+  failed_at: number | null;
 }
 
 /** A realtime room's last sequence number (see platform/events/event-store.ts). */

@@ -660,6 +660,8 @@ export const enUS: Messages = {
     DATE_RANGE_INVALID: 'Wrong dates (from must not be after to; at most {{maxDays}} days)',
     INTERNAL_ERROR: 'Server error. Please try again later',
     SERVICE_UNAVAILABLE: 'Service unavailable. Please try again later',
+    DATABASE_BUSY: 'The system is busy. Please try again in a few seconds',
+    DATABASE_UNAVAILABLE: 'The database cannot be reached right now. Please try again shortly',
     NETWORK_ERROR: 'Network error. Check your connection and try again',
     UNKNOWN: 'Something went wrong. Please try again',
   },

@@ -640,6 +640,8 @@ export const zhCN = {
     DATE_RANGE_INVALID: '日期范围有误(开始不能晚于结束,最长 {{maxDays}} 天)',
     INTERNAL_ERROR: '服务器出错了,请稍后重试',
     SERVICE_UNAVAILABLE: '服务暂时不可用,请稍后重试',
+    DATABASE_BUSY: '系统繁忙,请稍等几秒再试',
+    DATABASE_UNAVAILABLE: '数据库暂时连不上,请稍后重试',
     NETWORK_ERROR: '网络连接失败,请检查网络后重试',
     UNKNOWN: '出错了,请稍后重试',
   },

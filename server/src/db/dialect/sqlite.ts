@@ -32,18 +32,28 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
   };
 }
 
-/** The embedded default: one file, WAL, foreign keys on. One process owns it. */
-export function createSqliteDialect(file: string): SqliteDialect {
+/**
+ * The embedded default: one file, WAL, foreign keys on. One process owns it. `busyTimeoutMs`
+ * is how long a write waits for a lock another connection holds (a backup, a shell) before
+ * failing with SQLITE_BUSY.
+ */
+export function createSqliteDialect(file: string, busyTimeoutMs = 5000): SqliteDialect {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
   database.pragma('synchronous = NORMAL');
   database.pragma('foreign_keys = ON');
-  database.pragma('busy_timeout = 5000');
+  database.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`);
   return new SqliteDialect({ database: withStatementCache(database) });
 }
 
 export function isSqliteUniqueViolation(err: unknown): boolean {
   const code = (err as { code?: unknown } | null)?.code;
   return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+/** SQLITE_BUSY and its kin: another connection holds the lock; try again shortly. */
+export function sqliteErrorKind(err: unknown): 'busy' | null {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) ? 'busy' : null;
 }

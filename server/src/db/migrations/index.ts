@@ -12,6 +12,7 @@ import * as equipmentRepairs from './2026-11-28-010-equipment-repairs.js';
 import * as suppliesInventory from './2026-11-28-011-supplies-inventory.js';
 import * as visitsParkedIndex from './2026-11-28-012-visits-parked-index.js';
 import * as eventLog from './2026-12-03-105-event-log.js';
+import * as timerFailures from './2026-12-03-130-timer-failures.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-011-supplies-inventory': suppliesInventory,
   '2026-11-28-012-visits-parked-index': visitsParkedIndex,
   '2026-12-03-105-event-log': eventLog,
+  '2026-12-03-130-timer-failures': timerFailures,
 };

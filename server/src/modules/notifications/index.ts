@@ -1,1 +1,2 @@
 export { registerNotificationRoutes } from './notifications.routes.js';
+export { notifyPeople, notifyCompanyAdmins, type SystemNotice } from './notifications.service.js';

@@ -8,6 +8,10 @@ export async function insertNotificationRow(db: Q, row: NotificationsTable): Pro
   await db.insertInto('notifications').values(row).execute();
 }
 
+export async function insertNotificationRows(db: Q, rows: NotificationsTable[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('notifications').values(rows).execute();
+}
+
 /** What one person sees: notices to the whole site, to them, and the ones they sent. */
 export function listVisibleNotificationRows(db: Q, siteId: string, personId: string, page: PageRequest) {
   let q = db

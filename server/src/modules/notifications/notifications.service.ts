@@ -9,11 +9,12 @@ import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.j
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
-import { inWriteBatch, type Deps } from '../../platform/tx.js';
+import { inWriteBatch, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { NOTICE_SENDERS } from './notifications.policy.js';
-import { isSiteMember } from '../people/index.js';
-import { listVisibleNotificationRows } from './notifications.repository.js';
+import { findActiveCompanyAdminIds, isSiteMember } from '../people/index.js';
+import { findSiteRow } from '../sites/index.js';
+import { insertNotificationRows, listVisibleNotificationRows } from './notifications.repository.js';
 
 const toNotification = (r: NotificationsTable): Notification => ({
   id: r.id,
@@ -66,4 +67,45 @@ export async function sendNotification(
     tx.emit(toPersonId ? { personId: toPersonId, siteId } : { siteId }, 'notification.created', payload);
     return toNotification(row);
   });
+}
+
+/** A notice the system sends (no person wrote it), stored and pushed to each person's phone. */
+export interface SystemNotice {
+  siteId: string;
+  /** Shown as the sender, e.g. '系统 System'. */
+  fromName: string;
+  title: string;
+  body: string;
+}
+
+/** Sends one stored notice to each of `personIds`, inside the caller's transaction. */
+export async function notifyPeople(tx: Tx, personIds: string[], notice: SystemNotice): Promise<void> {
+  const rows: NotificationsTable[] = [...new Set(personIds)].map((personId) => ({
+    id: newId(tx.now),
+    site_id: notice.siteId,
+    to_person_id: personId,
+    from_person_id: null,
+    from_name: notice.fromName,
+    title: notice.title.slice(0, 80),
+    body: notice.body.slice(0, 1000),
+    created_at: tx.now,
+  }));
+  await insertNotificationRows(tx.trx, rows);
+  for (const r of rows) {
+    tx.emit({ personId: r.to_person_id!, siteId: r.site_id }, 'notification.created', {
+      notificationId: r.id,
+      title: r.title,
+      body: r.body,
+      fromName: r.from_name,
+    });
+  }
+}
+
+/** Tells every active company admin of the site's company; returns how many were told. */
+export async function notifyCompanyAdmins(tx: Tx, notice: SystemNotice): Promise<number> {
+  const site = await findSiteRow(tx.trx, notice.siteId);
+  if (!site) return 0;
+  const adminIds = await findActiveCompanyAdminIds(tx.trx, site.company_id);
+  await notifyPeople(tx, adminIds, notice);
+  return adminIds.length;
 }

@@ -95,3 +95,15 @@ export const findPersonNames = async (db: Q, personIds: string[]): Promise<Map<s
     .execute();
   return new Map(rows.map((r) => [r.id, r.name]));
 };
+
+/** The company admins of a company who can still sign in: whom the system tells when something fails. */
+export const findActiveCompanyAdminIds = async (db: Q, companyId: string): Promise<string[]> =>
+  (
+    await db
+      .selectFrom('people')
+      .select('id')
+      .where('company_id', '=', companyId)
+      .where('is_company_admin', '=', 1)
+      .where('is_active', '=', 1)
+      .execute()
+  ).map((r) => r.id);

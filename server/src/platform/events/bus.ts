@@ -11,6 +11,10 @@
  * - Nothing is lost if a notice is: an instance compares every room's head with what it delivered
  *   when its LISTEN connection comes back, when another instance starts (it may be the writer
  *   that died between a commit and its notice), and every CATCH_UP_INTERVAL_MS.
+ *
+ * The LISTEN connection can drop (PostgreSQL restarted, the network cut): the bus reconnects by
+ * itself, once a second, catches up from the log, and tells its `onResume` listeners, so caches
+ * fed by events that carry no row of their own can start over.
  */
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
@@ -26,11 +30,24 @@ export type EventListener = (event: RealtimeEvent) => void;
 /** Events of `room` were lost to this instance (pruned before it delivered them). */
 export type SkipListener = (room: string) => void;
 
+export interface EventBusHealth {
+  /** Whether events of other instances reach this one now. */
+  isListening: boolean;
+  /** Since when they have not (epoch ms); null while listening. */
+  downSince: number | null;
+}
+
 export interface EventBus {
   /** After a commit: the events just written, numbered. */
   publish(events: RealtimeEvent[]): Promise<void>;
   subscribe(listener: EventListener): () => void;
   onSkip(listener: SkipListener): () => void;
+  /**
+   * Called when events from other instances flow again after a gap: whatever was announced
+   * during the gap never arrived here. A listener may not throw.
+   */
+  onResume(listener: () => void): () => void;
+  health(): EventBusHealth;
   close(): Promise<void>;
 }
 
@@ -152,10 +169,20 @@ export class LocalEventBus implements EventBus {
   onSkip(listener: SkipListener): () => void {
     return this.listeners.onSkip(listener);
   }
+  /** One process sees every event it publishes: there is never a gap. */
+  onResume(): () => void {
+    return () => undefined;
+  }
+  health(): EventBusHealth {
+    return { isListening: true, downSince: null };
+  }
   close(): Promise<void> {
     return this.feed.close();
   }
 }
+
+/** How long the LISTEN connection waits before trying again after it dropped. */
+const RECONNECT_DELAY_MS = 1000;
 
 export class PostgresEventBus implements EventBus {
   private readonly listeners: ListenerSet;
@@ -166,6 +193,8 @@ export class PostgresEventBus implements EventBus {
   private catchUpTimer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly origin = randomUUID();
+  private readonly resumeListeners = new Set<() => void>();
+  private downSince: number | null = null;
 
   private constructor(
     private readonly databaseUrl: string,
@@ -194,7 +223,12 @@ export class PostgresEventBus implements EventBus {
   }
 
   private async connect(): Promise<void> {
-    const client = new pg.Client({ connectionString: this.databaseUrl });
+    const client = new pg.Client({
+      connectionString: this.databaseUrl,
+      application_name: 'anchang-listener',
+      keepAlive: true,
+      connectionTimeoutMillis: 5000,
+    });
     client.on('notification', (msg) => {
       if (msg.channel !== CHANNEL || !msg.payload) return;
       const notification = parseNotification(msg.payload);
@@ -206,17 +240,42 @@ export class PostgresEventBus implements EventBus {
       if ('catchUp' in notification) this.catchUp();
       else for (const [room, upTo] of notification.rooms) this.feed.announce(room, upTo);
     });
-    client.on('error', (err) => {
+    // An error or a plain end (the server closed the session) both mean: no more events.
+    const lost = (err?: Error) => {
+      if (client !== this.client) return;
       this.log.warn({ err }, 'event listener connection lost; reconnecting');
       this.scheduleReconnect();
-    });
-    await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
+    };
+    client.on('error', lost);
+    client.on('end', () => lost());
+    try {
+      await client.connect();
+      await client.query(`LISTEN ${CHANNEL}`);
+    } catch (err) {
+      await client.end().catch(() => undefined);
+      throw err;
+    }
+    if (this.closed) {
+      await client.end().catch(() => undefined);
+      return;
+    }
     this.client = client;
+    if (this.downSince !== null) {
+      this.log.info({ downMs: Date.now() - this.downSince }, 'event listener back');
+      this.downSince = null;
+      for (const listener of this.resumeListeners) {
+        try {
+          listener();
+        } catch (err) {
+          this.log.error({ err }, 'event resume listener failed');
+        }
+      }
+    }
   }
 
   private scheduleReconnect(): void {
     if (this.closed || this.reconnectTimer) return;
+    this.downSince ??= Date.now();
     const old = this.client;
     this.client = null;
     old?.end().catch(() => undefined);
@@ -226,10 +285,19 @@ export class PostgresEventBus implements EventBus {
         // Notices sent while the connection was down are gone: compare heads instead.
         .then(() => this.catchUp())
         .catch((err: unknown) => {
-          this.log.warn({ err }, 'event listener reconnect failed');
+          this.log.debug({ err }, 'event listener reconnect failed');
           this.scheduleReconnect();
         });
-    }, 1000);
+    }, RECONNECT_DELAY_MS);
+  }
+
+  onResume(listener: () => void): () => void {
+    this.resumeListeners.add(listener);
+    return () => this.resumeListeners.delete(listener);
+  }
+
+  health(): EventBusHealth {
+    return { isListening: this.client !== null, downSince: this.downSince };
   }
 
   /** Rooms of this instance's commits waiting for the next NOTIFY batch, with their last seq. */

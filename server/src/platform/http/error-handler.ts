@@ -1,17 +1,31 @@
 /**
  * The one error model: `{ error: { code, message, params } }`. AppErrors keep their code;
- * Fastify's own errors (bad JSON, validation, body size, media type) map to stable codes;
- * anything else is a 500 whose detail stays in the log.
+ * Fastify's own errors (bad JSON, validation, body size, media type) map to stable codes; a
+ * database that is out of reach or overloaded is a 503 with Retry-After, so clients back off
+ * and retry; anything else is a 500 whose detail stays in the log.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ErrorCode } from '@anchang/contracts';
 import { AppError } from '../errors.js';
+import { databaseErrorKind } from '../../db/create-db.js';
 
 interface Mapped {
   status: number;
   code: ErrorCode;
   message: string;
   params?: Record<string, unknown>;
+}
+
+/** How long a client should wait before retrying, by what is wrong with the database. */
+const DATABASE_RETRY_AFTER_SECONDS = { busy: 2, unavailable: 5 } as const;
+
+function mapDatabaseError(err: unknown): Mapped | null {
+  const kind = databaseErrorKind(err);
+  if (kind === null) return null;
+  const retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS[kind];
+  return kind === 'busy'
+    ? { status: 503, code: 'DATABASE_BUSY', message: 'The server is busy; try again shortly', params: { retryAfterSeconds } }
+    : { status: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is out of reach; try again shortly', params: { retryAfterSeconds } };
 }
 
 function mapFastifyError(err: FastifyError): Mapped | null {
@@ -57,18 +71,20 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (err instanceof AppError) {
       mapped = { status: err.status, code: err.code, message: err.message, params: err.params };
     } else {
-      mapped = mapFastifyError(err);
+      mapped = mapDatabaseError(err) ?? mapFastifyError(err);
     }
     if (!mapped) {
       request.log.error({ err }, 'unhandled error');
       mapped = { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' };
+    } else if (mapped.code === 'DATABASE_BUSY' || mapped.code === 'DATABASE_UNAVAILABLE') {
+      // Every request says the same while the database is away: one line each, no stack.
+      request.log.warn({ code: mapped.code, reason: err.message }, 'database not available for this request');
     } else if (mapped.status >= 500) {
       request.log.error({ err }, 'server error');
     }
     const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.params ? { params: mapped.params } : {}) } };
-    if (mapped.code === 'LOGIN_RATE_LIMITED' && mapped.params?.retryAfterSeconds) {
-      void reply.header('retry-after', `${mapped.params.retryAfterSeconds as number}`);
-    }
+    const retryAfter = mapped.params?.retryAfterSeconds;
+    if (typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(Math.ceil(retryAfter)));
     return reply.status(mapped.status).send(body);
   });
 }

@@ -30,6 +30,9 @@ export function sendMessage(socket: WebSocket, msg: ServerMessage | string): voi
   if (socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
 }
 
+/** WebSocket close code 1012, "service restart": the client should reconnect. */
+export const RECONNECT_CLOSE_CODE = 1012;
+
 export class RealtimeHub {
   private readonly rooms = new Map<string, Map<WebSocket, Member>>();
   private readonly unsubscribe: () => void;
@@ -80,9 +83,7 @@ export class RealtimeHub {
   }
 
   get connectionCount(): number {
-    const all = new Set<WebSocket>();
-    for (const members of this.rooms.values()) for (const s of members.keys()) all.add(s);
-    return all.size;
+    return this.allSockets().size;
   }
 
   private deliver(event: RealtimeEvent): void {
@@ -107,12 +108,17 @@ export class RealtimeHub {
     for (const socket of members.keys()) sendMessage(socket, { type: 'resync', room });
   }
 
+  private allSockets(): Set<WebSocket> {
+    const all = new Set<WebSocket>();
+    for (const members of this.rooms.values()) for (const s of members.keys()) all.add(s);
+    return all;
+  }
+
+  /** On shutdown: clients reconnect (to another instance, or to this one once it is back). */
   close(): void {
     this.unsubscribe();
     this.unsubscribeSkip();
-    const sockets = new Set<WebSocket>();
-    for (const members of this.rooms.values()) for (const s of members.keys()) sockets.add(s);
-    for (const s of sockets) s.close(1001, 'server shutting down');
+    for (const s of this.allSockets()) s.close(RECONNECT_CLOSE_CODE, 'service restart');
     this.rooms.clear();
   }
 }

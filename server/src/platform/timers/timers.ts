@@ -7,6 +7,10 @@
  *   so a crash rolls both back and the timer fires again later; never twice. On PostgreSQL the
  *   claim uses FOR UPDATE SKIP LOCKED, so several instances share the work without overlap.
  * - Time comes from the injected clock: tests move the clock and call `runDue()`.
+ * - While the database is away, polls fail and nothing is claimed; timers that fell due
+ *   meanwhile fire once it is back. The runner reports a failing poll in `health()`.
+ * - A timer whose handler fails its last attempt is marked failed (with `failed_at`) and handed
+ *   to `onFinalFailure`, so someone hears of it; platform code cannot know who, app.ts wires it.
  */
 import { lockForClaim } from '../../db/create-db.js';
 import { inTransaction, type Deps, type Tx } from '../tx.js';
@@ -59,14 +63,29 @@ export async function cancelTimer(tx: Tx, id: string): Promise<void> {
 const MAX_ATTEMPTS = 5;
 const RETRY_DELAY_MS = 30_000;
 
+/** Told once when a timer used up its attempts; it may not throw (failures are logged). */
+export type FinalFailureListener = (timer: TimerRow, error: string) => Promise<void>;
+
+export interface TimerRunnerHealth {
+  /** Since when polling for due timers has been failing (epoch ms); null when it works. */
+  failingSince: number | null;
+  lastError: string | null;
+}
+
+const errorText = (err: unknown) => String(err instanceof Error ? err.message : err).slice(0, 500);
+
 export class TimerRunner {
   private readonly handlers = new Map<string, TimerHandler>();
   private interval: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
+  private stopping = false;
+  private failingSince: number | null = null;
+  private lastError: string | null = null;
 
   constructor(
     private readonly deps: Deps,
     private readonly instanceId: string,
+    private readonly onFinalFailure?: FinalFailureListener,
   ) {}
 
   register(kind: string, handler: TimerHandler): void {
@@ -77,7 +96,8 @@ export class TimerRunner {
   /** Fires every timer due at the clock's now (up to `limit`); returns how many fired. */
   async runDue(limit = 500): Promise<number> {
     let fired = 0;
-    while (fired < limit) {
+    // Stopping lets the timer in hand finish, then leaves the rest for the next process.
+    while (fired < limit && !this.stopping) {
       const outcome = await this.fireOne();
       if (outcome === 'none') break;
       if (outcome === 'fired') fired += 1;
@@ -118,37 +138,87 @@ export class TimerRunner {
       if (!failed) throw err;
       this.deps.log.error({ err, timerId: failed.id }, 'timer handler failed');
       // The handler's writes rolled back; count the attempt and retry later, up to a limit.
-      await this.deps.db
+      const isLastAttempt = failed.attempts + 1 >= MAX_ATTEMPTS;
+      const lastError = errorText(err);
+      const res = await this.deps.db
         .updateTable('timers')
         .set({
           attempts: failed.attempts + 1,
-          last_error: String(err instanceof Error ? err.message : err).slice(0, 500),
-          status: failed.attempts + 1 >= MAX_ATTEMPTS ? 'failed' : 'pending',
+          last_error: lastError,
+          status: isLastAttempt ? 'failed' : 'pending',
           due_at: now + RETRY_DELAY_MS,
+          failed_at: isLastAttempt ? now : null,
         })
         .where('id', '=', failed.id)
         .where('status', '=', 'pending')
-        .execute();
+        .executeTakeFirst();
+      if (isLastAttempt && Number(res.numUpdatedRows) > 0) await this.reportFinalFailure({ ...failed, attempts: failed.attempts + 1 }, lastError);
       return 'failed';
+    }
+  }
+
+  private async reportFinalFailure(timer: TimerRow, error: string): Promise<void> {
+    this.deps.log.error({ timerId: timer.id, kind: timer.kind, siteId: timer.siteId, error }, 'timer failed for good');
+    try {
+      await this.onFinalFailure?.(timer, error);
+    } catch (err) {
+      this.deps.log.error({ err, timerId: timer.id }, 'could not report a failed timer');
+    }
+  }
+
+  /** Whether polling works; a failing poll usually means the database is out of reach. */
+  health(): TimerRunnerHealth {
+    return { failingSince: this.failingSince, lastError: this.lastError };
+  }
+
+  /** One poll: fires what is due and records whether the poll itself worked. */
+  async tick(): Promise<number> {
+    try {
+      const fired = await this.runDue();
+      if (this.failingSince !== null) {
+        this.deps.log.info({ failingMs: Date.now() - this.failingSince }, 'timer polling works again');
+        this.failingSince = null;
+        this.lastError = null;
+      }
+      return fired;
+    } catch (err) {
+      // Logged once when polling starts failing, not on every tick of an outage.
+      if (this.failingSince === null) this.deps.log.error({ err }, 'timer tick failed');
+      this.failingSince ??= Date.now();
+      this.lastError = errorText(err);
+      return 0;
     }
   }
 
   /** Polls for due timers; a tick never overlaps the previous one. */
   start(intervalMs: number): void {
     if (this.interval) return;
+    this.stopping = false;
     this.interval = setInterval(() => {
       if (this.running) return;
-      this.running = this.runDue().finally(() => {
+      this.running = this.tick().finally(() => {
         this.running = null;
       });
-      this.running.catch((err: unknown) => this.deps.log.error({ err }, 'timer tick failed'));
     }, intervalMs);
     this.interval.unref();
   }
 
+  /** Stops polling; resolves once the timer in hand (if any) has finished. */
   async stop(): Promise<void> {
     if (this.interval) clearInterval(this.interval);
     this.interval = null;
+    this.stopping = true;
     await this.running?.catch(() => undefined);
   }
+}
+
+/** How many timers used up their attempts since `since`: shown by the readiness check. */
+export async function countFailedTimersSince(db: Deps['db'], since: number): Promise<number> {
+  const row = await db
+    .selectFrom('timers')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('status', '=', 'failed')
+    .where('failed_at', '>=', since)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
 }
