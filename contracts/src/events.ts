@@ -2,14 +2,22 @@
  * Realtime events: small messages (ids, kind, version). Clients refetch or patch on receipt.
  * Rooms: `site:<siteId>` and `user:<personId>`.
  */
+import { Type, type Static } from '@sinclair/typebox';
+import { Id } from './api.js';
+
 export interface EventMap {
   'zone.changed': { zoneId: string; action: 'created' | 'updated' | 'deleted' };
   'post.changed': { postId: string; action: 'created' | 'updated' | 'deleted' };
   'person.changed': { personId: string; action: 'created' | 'updated' | 'removed' };
   'site.changed': { siteId: string };
   'notification.created': { notificationId: string; title: string; body: string; fromName: string };
-  /** Someone's roles, sites, account or sessions changed (null: anyone's): cached sessions are reloaded. */
-  'access.changed': { personId: string | null };
+  /**
+   * Someone's roles, sites, account or sessions changed (null: anyone's): cached sessions are
+   * reloaded, and that person's sockets re-checked (a socket whose session ended closes, a site
+   * room whose role is gone is left). `closeSockets`: every socket of the person closes, even
+   * those of a session that remains (a password change).
+   */
+  'access.changed': { personId: string | null; closeSockets?: boolean };
   'standard.changed': { postKind: string; version: number };
   'roster.changed': { dates: string[] };
   'shift.changed': { shiftId: string; postId: string; personId: string; action: 'clocked_in' | 'checklist' | 'clocked_out' };
@@ -74,13 +82,59 @@ export interface RealtimeEvent<T extends EventType = EventType> {
   at: number;
 }
 
-/** Messages a client sends over the socket. */
-export type ClientMessage = { type: 'subscribe'; siteId: string } | { type: 'unsubscribe'; siteId: string } | { type: 'ping' };
+/** A client's position in the event sequence: the last one it saw. */
+const Sequence = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+const message = <T extends Parameters<typeof Type.Object>[0]>(properties: T) => Type.Object(properties, { additionalProperties: false });
+
+/**
+ * Messages a client sends over the socket; the server validates each against this schema and
+ * answers anything else with an error frame.
+ * - `ping` → `pong`.
+ * - `subscribe`: follow a site's room (the role is checked now, from current data); `since` is
+ *   the last event sequence the client saw there.
+ * - `unsubscribe`: leave it.
+ * - `resume`: the person's own room, from the last sequence seen there.
+ */
+export const ClientMessageSchema = Type.Union([
+  message({ type: Type.Literal('ping') }),
+  message({ type: Type.Literal('subscribe'), siteId: Id, since: Type.Optional(Sequence) }),
+  message({ type: Type.Literal('unsubscribe'), siteId: Id }),
+  message({ type: Type.Literal('resume'), since: Sequence }),
+]);
+export type ClientMessage = Static<typeof ClientMessageSchema>;
+
+/**
+ * Codes of the error frames. The socket stays open after one: the client sent something the
+ * server does not take (`SITE_NOT_FOUND` also when a role on the site has ended).
+ */
+export type SocketErrorCode = 'MALFORMED_JSON' | 'VALIDATION_FAILED' | 'SOCKET_BINARY_NOT_ACCEPTED' | 'SOCKET_TEXT_NOT_UTF8' | 'SITE_NOT_FOUND';
 
 /** Messages the server sends over the socket. */
 export type ServerMessage =
   | { type: 'hello'; personId: string }
   | { type: 'subscribed'; siteId: string }
-  | { type: 'error'; code: string; siteId?: string }
+  | { type: 'error'; code: SocketErrorCode; siteId?: string }
   | { type: 'pong' }
   | { type: 'event'; event: RealtimeEvent };
+
+/**
+ * Why the server closes a socket, and what the client does next. 4xxx codes follow the HTTP
+ * status they resemble.
+ */
+export const SOCKET_CLOSE = {
+  /** The server shuts down or restarts: reconnect with backoff. */
+  SERVER_SHUTDOWN: 1001,
+  /** The client broke the protocol's limits (a flood of messages, a reader too slow for its rooms): reconnect with backoff. */
+  POLICY: 1008,
+  /** A frame larger than the server takes. */
+  TOO_BIG: 1009,
+  /** Who the person is changed (their password, on this very session): reconnect at once. */
+  ACCESS_CHANGED: 4000,
+  /** The session ended (logout, expiry, account disabled, signed out by a password change): log in again; never reconnect. */
+  SESSION_ENDED: 4401,
+  /** A newer socket of the same session took this one's place (too many open): reconnect only when the tab is used again. */
+  REPLACED: 4409,
+  /** More messages per second than allowed. */
+  RATE_LIMITED: 4429,
+} as const;
+export type SocketCloseCode = (typeof SOCKET_CLOSE)[keyof typeof SOCKET_CLOSE];

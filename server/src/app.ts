@@ -27,13 +27,14 @@ import { ID_PATTERN, newId } from './platform/ids.js';
 import { RealtimeHub } from './platform/realtime/hub.js';
 import { TimerRunner } from './platform/timers/timers.js';
 import type { Deps } from './platform/tx.js';
+import { currentContext, runInContext } from './platform/work-context.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { LoginLimiter, registerAuthRoutes, registerPublicAuthRoutes, type AuthDeps } from './modules/auth/index.js';
 import { APP_VERSION, registerHealthRoutes } from './modules/health/index.js';
 import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
 import { registerPostRoutes } from './modules/posts/index.js';
-import { registerRealtimeRoutes } from './modules/realtime/index.js';
+import { registerRealtimeRoutes, type ClientSocket } from './modules/realtime/index.js';
 import { registerSiteRoutes } from './modules/sites/index.js';
 import { registerZoneRoutes } from './modules/zones/index.js';
 import { registerSessionPurge } from './modules/auth/session-purge.jobs.js';
@@ -73,7 +74,7 @@ export interface BuildAppOptions {
 export interface AppServices {
   deps: Deps;
   timers: TimerRunner;
-  hub: RealtimeHub;
+  hub: RealtimeHub<ClientSocket>;
   events: EventBus;
 }
 
@@ -116,7 +117,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     sessions,
     loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000),
   };
-  const hub = new RealtimeHub(events);
+  const hub = new RealtimeHub<ClientSocket>(events, app.log);
   const timers = new TimerRunner(deps, instanceId);
   registerSessionPurge(timers);
   registerHallTimers(timers);
@@ -126,12 +127,29 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorate('services', { deps, timers, hub, events });
 
   registerErrorHandler(app);
+  // Everything a request runs, down to its timers and promises, knows which request it serves:
+  // a crash report names it (platform/crash.ts).
+  app.addHook('onRequest', (req, _reply, done) => runInContext({ reqId: String(req.id) }, done));
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
   });
 
   await app.register(cookie);
-  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  await app.register(websocket, {
+    options: {
+      // A larger frame closes the socket with 1009 before it is buffered.
+      maxPayload: config.realtime.maxFrameBytes,
+      // Text that is not UTF-8 gets an error frame from the socket's own decoder (the socket
+      // stays, as for any other bad message) rather than ws's close.
+      skipUTF8Validation: true,
+    },
+    // A socket's transport error (a reset, a frame over the limit): ws closes the socket itself.
+    errorHandler: (err, socket, req) => {
+      req.log.info({ err, personId: (req.actor as typeof req.actor | null)?.personId }, 'realtime socket error');
+      if (socket.readyState === socket.OPEN) socket.terminate();
+    },
+  });
+  app.websocketServer.on('error', (err) => app.log.error({ err }, 'realtime server error'));
   await app.register(swagger, {
     openapi: {
       info: { title: 'Anchang API', version: APP_VERSION, description: '案场服务标准运行平台 — sales-center service standards, run live.' },
@@ -160,6 +178,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         authed.decorateRequest('actor', null as never);
         authed.addHook('onRequest', async (req) => {
           req.actor = await authenticateRequest(deps.db, clock, sessions, req);
+          const context = currentContext();
+          if (context) context.personId = req.actor.personId;
         });
         // Site scope in bulk: a person with no role on the site in the path learns nothing
         // about it, whatever else the request carries.
@@ -174,7 +194,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerPeopleRoutes(authed, deps);
         registerAuditRoutes(authed, deps);
         registerNotificationRoutes(authed, deps);
-        registerRealtimeRoutes(authed, hub);
+        registerRealtimeRoutes(authed, { ...deps, hub, limits: config.realtime, allowedOrigins: config.allowedOrigins });
         registerStandardRoutes(authed, deps);
         registerTrainingRoutes(authed, deps);
         registerRosterRoutes(authed, deps);

@@ -28,4 +28,12 @@ describe('loadConfig', () => {
   it('selects PostgreSQL when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }).databaseUrl).toBe('postgres://u@127.0.0.1:5432/db');
   });
+
+  it('reads the realtime limits and the allowed origins, refusing an origin that is not one', () => {
+    const c = loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com, http://localhost:5173', REALTIME_SOCKETS_PER_SESSION: '3' });
+    expect(c.allowedOrigins).toEqual(['https://console.example.com', 'http://localhost:5173']);
+    expect(c.realtime).toEqual({ maxFrameBytes: 16384, messagesPerSecond: 20, messageBurst: 40, socketsPerSession: 3 });
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com/path' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ REALTIME_MESSAGE_BURST: '0' })).toThrow(/REALTIME_MESSAGE_BURST/);
+  });
 });

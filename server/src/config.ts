@@ -23,6 +23,21 @@ export interface Config {
   readonly loginMaxFailures: number;
   readonly loginWindowMinutes: number;
   readonly trustProxy: boolean;
+  /** Browser origins besides the server's own host allowed to open the realtime socket. */
+  readonly allowedOrigins: readonly string[];
+  readonly realtime: RealtimeLimits;
+}
+
+/** What one realtime socket may do before it is closed. */
+export interface RealtimeLimits {
+  /** Largest frame a client may send (its messages are a few dozen bytes). */
+  readonly maxFrameBytes: number;
+  /** Messages per second a socket may send on average (token bucket refill)… */
+  readonly messagesPerSecond: number;
+  /** …and in one burst (bucket size). */
+  readonly messageBurst: number;
+  /** Sockets open at once on one session (one per tab); a newer one closes the oldest. */
+  readonly socketsPerSession: number;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +64,11 @@ export const CONFIG_DEFAULTS = {
   LOGIN_MAX_FAILURES: '5',
   LOGIN_WINDOW_MINUTES: '15',
   TRUST_PROXY: 'false',
+  ALLOWED_ORIGINS: '',
+  REALTIME_MAX_FRAME_BYTES: '16384',
+  REALTIME_MESSAGES_PER_SECOND: '20',
+  REALTIME_MESSAGE_BURST: '40',
+  REALTIME_SOCKETS_PER_SESSION: '8',
 } as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
@@ -88,6 +108,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`ROLES must be a comma list of ${ALL_ROLES.join(', ')} (got "${get('ROLES')}")`);
   }
 
+  const allowedOrigins = get('ALLOWED_ORIGINS')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!isOrigin(origin)) problems.push(`ALLOWED_ORIGINS must list origins like https://console.example.com (got "${origin}")`);
+  }
+
   const logLevel = get('LOG_LEVEL') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -107,7 +135,24 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 1, 1000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 1, 24 * 60),
     trustProxy: bool('TRUST_PROXY'),
+    allowedOrigins,
+    realtime: {
+      maxFrameBytes: int('REALTIME_MAX_FRAME_BYTES', 256, 1024 * 1024),
+      messagesPerSecond: int('REALTIME_MESSAGES_PER_SECOND', 1, 1000),
+      messageBurst: int('REALTIME_MESSAGE_BURST', 1, 10_000),
+      socketsPerSession: int('REALTIME_SOCKETS_PER_SESSION', 1, 100),
+    },
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** `scheme://host[:port]`, exactly as a browser sends it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }

@@ -7,7 +7,14 @@ import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/create-db.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.js';
 import { scheduleSessionPurge } from './modules/auth/session-purge.jobs.js';
+import { pino } from 'pino';
+import { installCrashHandlers } from './platform/crash.js';
+import type { Logger } from './platform/logger.js';
 import { inTransaction } from './platform/tx.js';
+
+/** The logger crashes go to: a plain one until the app's own (with its level and redaction) exists. */
+let log: Logger = pino();
+installCrashHandlers(() => log);
 
 async function main(): Promise<void> {
   let config;
@@ -26,6 +33,7 @@ async function main(): Promise<void> {
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, Date.now()) : false;
 
   const app = await buildApp({ config, database });
+  log = app.log;
   const { timers, deps } = app.services;
   await inTransaction(deps, (tx) => scheduleSessionPurge(tx));
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
@@ -67,6 +75,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  log.fatal({ err }, 'startup failed');
   process.exit(1);
 });
