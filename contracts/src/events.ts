@@ -1,6 +1,10 @@
 /**
  * Realtime events: small messages (ids, kind, version). Clients refetch or patch on receipt.
  * Rooms: `site:<siteId>` and `user:<personId>`.
+ *
+ * A site room holds every role of the site, from the manager to the client's viewer: a payload
+ * there carries only what every one of them may read over HTTP. Anything narrower (a note only
+ * the overseers see, who scanned what) stays out; clients that may read it refetch by id.
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id } from './api.js';
@@ -21,14 +25,8 @@ export interface EventMap {
   'standard.changed': { postKind: string; version: number };
   'roster.changed': { dates: string[] };
   'shift.changed': { shiftId: string; postId: string; personId: string; action: 'clocked_in' | 'checklist' | 'clocked_out' };
-  'anomaly.created': {
-    anomalyId: string;
-    postId: string | null;
-    postName: string | null;
-    itemId: string | null;
-    note: string;
-    reportedByName: string;
-  };
+  /** Staff see only the anomalies they reported: the overseers fetch the rest by id. */
+  'anomaly.created': { anomalyId: string; postId: string | null };
   'anomaly.updated': { anomalyId: string; status: string };
   'requisition.changed': { requisitionId: string; status: string };
   'opinion.created': { opinionId: string; postId: string | null };
@@ -55,7 +53,8 @@ export interface EventMap {
   'drink.refill_prompt': { orderId: string; visitId: string; tableName: string | null };
   'shuttle.changed': { tripId: string; status: string; vehicle: string };
   'visit.interest': { visitId: string; noteId: string; interests: string | null; byName: string };
-  'checkpoint.scanned': { checkpointId: string; zoneId: string; personId: string; at: number; flags: string[] };
+  /** Who scanned, when and with which flags is for the checkpoint keepers: they refetch. */
+  'checkpoint.scanned': { checkpointId: string; zoneId: string };
   'patrol.round_changed': { roundId: string; routeId: string; status: string };
   'asset.changed': { assetId: string; action: 'created' | 'updated' | 'retired' | 'code' };
   'work_order.changed': { workOrderId: string; status: string; assetId: string | null; zoneId: string; description: string };
@@ -63,9 +62,10 @@ export interface EventMap {
   'work_order.escalated': { workOrderId: string; level: number; description: string };
   /** A round schedule or one of its slots changed (null ids: the whole day changed). */
   'round.changed': { scheduleId: string | null; slotId: string | null; status: string | null };
-  /** A slot's grace window ended without proof: the supervisor is alerted. */
-  'round.slot_missed': { slotId: string; scheduleId: string | null; postKind: string; labelZh: string; labelEn: string; dueAt: number };
-  'weather.changed': { declarationId: string; kind: string; status: 'declared' | 'ended' };
+  /** A slot's grace window ended without proof: the supervisor is alerted (in their own room). Staff see only their posts' slots. */
+  'round.slot_missed': { slotId: string; scheduleId: string | null };
+  /** Declarations are the overseers' to read; staff see only the round tasks one adds to their posts. */
+  'weather.changed': { declarationId: string; status: 'declared' | 'ended' };
   /** Stock moved in a store (a receipt, an issue or a count). */
   'supplies.changed': { storeId: string; batchId: string; kind: string };
   /** On-hand of an item in a store fell to or below its threshold: once per crossing. */
