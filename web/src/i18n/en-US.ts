@@ -75,6 +75,8 @@ export const enUS: Messages = {
     offline: 'Offline',
     onlineHint: 'Live connection is up; pages update by themselves',
     reconnectingHint: 'Live connection lost, reconnecting…',
+    paused: 'Paused',
+    pausedHint: 'Too many pages of this browser are open: live updates went to a newer one. Come back to this page to resume',
   },
   auth: {
     welcome: 'Sign in',
