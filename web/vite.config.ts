@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
@@ -24,16 +24,27 @@ function staffAppFallback(): Plugin {
   };
 }
 
+/**
+ * The API behind the dev and preview servers. The server takes the realtime socket only from
+ * its own pages (Origin = its host): the proxy stands in for one, so it says so.
+ */
+const apiProxy: Record<string, ProxyOptions> = {
+  '/api': {
+    target: apiTarget,
+    changeOrigin: true,
+    ws: true,
+    configure: (proxy) => {
+      proxy.on('proxyReqWs', (proxyReq) => proxyReq.setHeader('origin', new URL(apiTarget).origin));
+    },
+  },
+};
+
 export default defineConfig({
   root: here('.'),
   base: '/',
   plugins: [react(), staffAppFallback()],
-  server: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: true, ws: true } },
-  },
-  preview: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: true, ws: true } },
-  },
+  server: { proxy: apiProxy },
+  preview: { proxy: apiProxy },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -1,26 +1,32 @@
 /**
  * Realtime events: small messages (ids, kind, version). Clients refetch or patch on receipt.
  * Rooms: `site:<siteId>` and `user:<personId>`.
+ *
+ * A site room holds every role of the site, from the manager to the client's viewer: a payload
+ * there carries only what every one of them may read over HTTP. Anything narrower (a note only
+ * the overseers see, who scanned what) stays out; clients that may read it refetch by id.
  */
+import { Type, type Static } from '@sinclair/typebox';
+import { Id } from './api.js';
+
 export interface EventMap {
   'zone.changed': { zoneId: string; action: 'created' | 'updated' | 'deleted' };
   'post.changed': { postId: string; action: 'created' | 'updated' | 'deleted' };
   'person.changed': { personId: string; action: 'created' | 'updated' | 'removed' };
   'site.changed': { siteId: string };
   'notification.created': { notificationId: string; title: string; body: string; fromName: string };
-  /** Someone's roles, sites, account or sessions changed (null: anyone's): cached sessions are reloaded. */
-  'access.changed': { personId: string | null };
+  /**
+   * Someone's roles, sites, account or sessions changed (null: anyone's): cached sessions are
+   * reloaded, and that person's sockets re-checked (a socket whose session ended closes, a site
+   * room whose role is gone is left). `closeSockets`: every socket of the person closes, even
+   * those of a session that remains (a password change).
+   */
+  'access.changed': { personId: string | null; closeSockets?: boolean };
   'standard.changed': { postKind: string; version: number };
   'roster.changed': { dates: string[] };
   'shift.changed': { shiftId: string; postId: string; personId: string; action: 'clocked_in' | 'checklist' | 'clocked_out' };
-  'anomaly.created': {
-    anomalyId: string;
-    postId: string | null;
-    postName: string | null;
-    itemId: string | null;
-    note: string;
-    reportedByName: string;
-  };
+  /** Staff see only the anomalies they reported: the overseers fetch the rest by id. */
+  'anomaly.created': { anomalyId: string; postId: string | null };
   'anomaly.updated': { anomalyId: string; status: string };
   'requisition.changed': { requisitionId: string; status: string };
   'opinion.created': { opinionId: string; postId: string | null };
@@ -47,7 +53,8 @@ export interface EventMap {
   'drink.refill_prompt': { orderId: string; visitId: string; tableName: string | null };
   'shuttle.changed': { tripId: string; status: string; vehicle: string };
   'visit.interest': { visitId: string; noteId: string; interests: string | null; byName: string };
-  'checkpoint.scanned': { checkpointId: string; zoneId: string; personId: string; at: number; flags: string[] };
+  /** Who scanned, when and with which flags is for the checkpoint keepers: they refetch. */
+  'checkpoint.scanned': { checkpointId: string; zoneId: string };
   'patrol.round_changed': { roundId: string; routeId: string; status: string };
   'asset.changed': { assetId: string; action: 'created' | 'updated' | 'retired' | 'code' };
   'work_order.changed': { workOrderId: string; status: string; assetId: string | null; zoneId: string; description: string };
@@ -55,9 +62,10 @@ export interface EventMap {
   'work_order.escalated': { workOrderId: string; level: number; description: string };
   /** A round schedule or one of its slots changed (null ids: the whole day changed). */
   'round.changed': { scheduleId: string | null; slotId: string | null; status: string | null };
-  /** A slot's grace window ended without proof: the supervisor is alerted. */
-  'round.slot_missed': { slotId: string; scheduleId: string | null; postKind: string; labelZh: string; labelEn: string; dueAt: number };
-  'weather.changed': { declarationId: string; kind: string; status: 'declared' | 'ended' };
+  /** A slot's grace window ended without proof: the supervisor is alerted (in their own room). Staff see only their posts' slots. */
+  'round.slot_missed': { slotId: string; scheduleId: string | null };
+  /** Declarations are the overseers' to read; staff see only the round tasks one adds to their posts. */
+  'weather.changed': { declarationId: string; status: 'declared' | 'ended' };
   /** Stock moved in a store (a receipt, an issue or a count). */
   'supplies.changed': { storeId: string; batchId: string; kind: string };
   /** On-hand of an item in a store fell to or below its threshold: once per crossing. */
@@ -79,16 +87,32 @@ export interface RealtimeEvent<T extends EventType = EventType> {
   seq: number;
 }
 
+/** A client's position in the event sequence: the last one it saw. */
+const Sequence = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
+const message = <T extends Parameters<typeof Type.Object>[0]>(properties: T) => Type.Object(properties, { additionalProperties: false });
+
 /**
- * Messages a client sends over the socket. `since`: the last seq the client saw in that room;
- * the server first sends the room's events after it (or `resync` when there are too many).
+ * Messages a client sends over the socket; the server validates each against this schema and
+ * answers anything else with an error frame.
+ * - `ping` → `pong`.
+ * - `subscribe`: follow a site's room (the role is checked now, from current data); `since` is
+ *   the last event sequence the client saw there.
+ * - `unsubscribe`: leave it.
+ * - `resume`: the person's own room, from the last sequence seen there.
  */
-export type ClientMessage =
-  | { type: 'subscribe'; siteId: string; since?: number }
-  | { type: 'unsubscribe'; siteId: string }
-  /** The person's own room (joined at connect): what was missed there since `since`. */
-  | { type: 'resume'; since: number }
-  | { type: 'ping' };
+export const ClientMessageSchema = Type.Union([
+  message({ type: Type.Literal('ping') }),
+  message({ type: Type.Literal('subscribe'), siteId: Id, since: Type.Optional(Sequence) }),
+  message({ type: Type.Literal('unsubscribe'), siteId: Id }),
+  message({ type: Type.Literal('resume'), since: Sequence }),
+]);
+export type ClientMessage = Static<typeof ClientMessageSchema>;
+
+/**
+ * Codes of the error frames. The socket stays open after one: the client sent something the
+ * server does not take (`SITE_NOT_FOUND` also when a role on the site has ended).
+ */
+export type SocketErrorCode = 'MALFORMED_JSON' | 'VALIDATION_FAILED' | 'SOCKET_BINARY_NOT_ACCEPTED' | 'SOCKET_TEXT_NOT_UTF8' | 'SITE_NOT_FOUND';
 
 /** Messages the server sends over the socket. */
 export type ServerMessage =
@@ -100,6 +124,28 @@ export type ServerMessage =
   | { type: 'resumed'; seq: number }
   /** Too much was missed in `room` (or it was pruned): refetch everything; live events follow. */
   | { type: 'resync'; room: string }
-  | { type: 'error'; code: string; siteId?: string }
+  | { type: 'error'; code: SocketErrorCode; siteId?: string }
   | { type: 'pong' }
   | { type: 'event'; event: RealtimeEvent };
+
+/**
+ * Why the server closes a socket, and what the client does next. 4xxx codes follow the HTTP
+ * status they resemble.
+ */
+export const SOCKET_CLOSE = {
+  /** "Service restart": the server shuts down or restarts; reconnect with backoff (to another instance, or this one once back). */
+  SERVER_SHUTDOWN: 1012,
+  /** The client broke the protocol's limits (a flood of messages, a reader too slow for its rooms): reconnect with backoff. */
+  POLICY: 1008,
+  /** A frame larger than the server takes. */
+  TOO_BIG: 1009,
+  /** Who the person is changed (their password, on this very session): reconnect at once. */
+  ACCESS_CHANGED: 4000,
+  /** The session ended (logout, expiry, account disabled, signed out by a password change): log in again; never reconnect. */
+  SESSION_ENDED: 4401,
+  /** A newer socket of the same session took this one's place (too many open): reconnect only when the tab is used again. */
+  REPLACED: 4409,
+  /** More messages per second than allowed. */
+  RATE_LIMITED: 4429,
+} as const;
+export type SocketCloseCode = (typeof SOCKET_CLOSE)[keyof typeof SOCKET_CLOSE];

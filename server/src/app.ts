@@ -29,13 +29,14 @@ import { RealtimeHub } from './platform/realtime/hub.js';
 import { countFailedTimersSince, TimerRunner, type FinalFailureListener } from './platform/timers/timers.js';
 import { inTransaction, type Deps } from './platform/tx.js';
 import { Lifecycle } from './platform/lifecycle.js';
+import { currentContext, runInContext } from './platform/work-context.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
 import { LoginLimiter, registerAuthRoutes, registerPublicAuthRoutes, type AuthDeps } from './modules/auth/index.js';
 import { APP_VERSION, registerHealthRoutes } from './modules/health/index.js';
 import { notifyCompanyAdmins, registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
 import { registerPostRoutes } from './modules/posts/index.js';
-import { registerRealtimeRoutes } from './modules/realtime/index.js';
+import { registerRealtimeRoutes, type ClientSocket } from './modules/realtime/index.js';
 import { registerSiteRoutes } from './modules/sites/index.js';
 import { registerZoneRoutes } from './modules/zones/index.js';
 import { registerSessionPurge } from './modules/auth/session-purge.jobs.js';
@@ -75,7 +76,7 @@ export interface BuildAppOptions {
 export interface AppServices {
   deps: Deps;
   timers: TimerRunner;
-  hub: RealtimeHub;
+  hub: RealtimeHub<ClientSocket>;
   events: EventBus;
   /** main.ts calls `beginShutdown()` on SIGTERM: readiness answers 503 from then on. */
   lifecycle: Lifecycle;
@@ -129,7 +130,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     sessions,
     loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000),
   };
-  const hub = new RealtimeHub(events, database.db, app.log);
+  const hub = new RealtimeHub<ClientSocket>(events, database.db, app.log);
   // While the cross-instance listener was down, `access.changed` events may have been missed,
   // and a session cache entry outlives them: forget every cached session. Realtime clients need
   // nothing: the bus catches up from the event log and the hub sends what they missed.
@@ -148,6 +149,9 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorate('services', { deps, timers, hub, events, lifecycle });
 
   registerErrorHandler(app);
+  // Everything a request runs, down to its timers and promises, knows which request it serves:
+  // a crash report names it (platform/crash.ts).
+  app.addHook('onRequest', (req, _reply, done) => runInContext({ reqId: String(req.id) }, done));
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
     // Draining: the client opens a new connection for its next request (to another instance,
@@ -157,7 +161,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   await app.register(cookie);
   await app.register(websocket, {
-    options: { maxPayload: 64 * 1024 },
+    options: {
+      // A larger frame closes the socket with 1009 before it is buffered.
+      maxPayload: config.realtime.maxFrameBytes,
+      // Text that is not UTF-8 gets an error frame from the socket's own decoder (the socket
+      // stays, as for any other bad message) rather than ws's close.
+      skipUTF8Validation: true,
+    },
+    // A socket's transport error (a reset, a frame over the limit): ws closes the socket itself.
+    errorHandler: (err, socket, req) => {
+      req.log.info({ err, personId: (req.actor as typeof req.actor | null)?.personId }, 'realtime socket error');
+      if (socket.readyState === socket.OPEN) socket.terminate();
+    },
     // On close (before the HTTP server stops): every client is told 1012 "service restart", so
     // it reconnects, to another instance or to this one once it is back.
     preClose: (done) => {
@@ -165,6 +180,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       done();
     },
   });
+  app.websocketServer.on('error', (err) => app.log.error({ err }, 'realtime server error'));
   await app.register(swagger, {
     openapi: {
       info: { title: 'Anchang API', version: APP_VERSION, description: '案场服务标准运行平台 — sales-center service standards, run live.' },
@@ -202,6 +218,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         authed.decorateRequest('actor', null as never);
         authed.addHook('onRequest', async (req) => {
           req.actor = await authenticateRequest(deps.db, clock, sessions, req);
+          const context = currentContext();
+          if (context) context.personId = req.actor.personId;
         });
         // Site scope in bulk: a person with no role on the site in the path learns nothing
         // about it, whatever else the request carries.
@@ -216,7 +234,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerPeopleRoutes(authed, deps);
         registerAuditRoutes(authed, deps);
         registerNotificationRoutes(authed, deps);
-        registerRealtimeRoutes(authed, hub);
+        registerRealtimeRoutes(authed, { ...deps, hub, limits: config.realtime, allowedOrigins: config.allowedOrigins });
         registerStandardRoutes(authed, deps);
         registerTrainingRoutes(authed, deps);
         registerRosterRoutes(authed, deps);
@@ -247,7 +265,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   app.addHook('onClose', async () => {
     await timers.stop();
-    hub.close();
     await events.close();
   });
   return app;

@@ -46,4 +46,12 @@ describe('loadConfig', () => {
   it('refuses a header timeout longer than the whole-request timeout', () => {
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '10000' })).toThrow(/HEADERS_TIMEOUT_MS/);
   });
+
+  it('reads the realtime limits and the allowed origins, refusing an origin that is not one', () => {
+    const c = loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com, http://localhost:5173', REALTIME_SOCKETS_PER_SESSION: '3' });
+    expect(c.allowedOrigins).toEqual(['https://console.example.com', 'http://localhost:5173']);
+    expect(c.realtime).toEqual({ maxFrameBytes: 16384, messagesPerSecond: 20, messageBurst: 40, socketsPerSession: 3 });
+    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com/path' })).toThrow(/ALLOWED_ORIGINS/);
+    expect(() => loadConfig({ REALTIME_MESSAGE_BURST: '0' })).toThrow(/REALTIME_MESSAGE_BURST/);
+  });
 });

@@ -41,6 +41,21 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Where `npm run backup` writes. */
   readonly backupDir: string;
+  /** Browser origins besides the server's own host allowed to open the realtime socket. */
+  readonly allowedOrigins: readonly string[];
+  readonly realtime: RealtimeLimits;
+}
+
+/** What one realtime socket may do before it is closed. */
+export interface RealtimeLimits {
+  /** Largest frame a client may send (its messages are a few dozen bytes). */
+  readonly maxFrameBytes: number;
+  /** Messages per second a socket may send on average (token bucket refill)… */
+  readonly messagesPerSecond: number;
+  /** …and in one burst (bucket size). */
+  readonly messageBurst: number;
+  /** Sockets open at once on one session (one per tab); a newer one closes the oldest. */
+  readonly socketsPerSession: number;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +91,11 @@ export const CONFIG_DEFAULTS = {
   SHUTDOWN_DELAY_MS: '0',
   SHUTDOWN_TIMEOUT_MS: '10000',
   BACKUP_DIR: './backups',
+  ALLOWED_ORIGINS: '',
+  REALTIME_MAX_FRAME_BYTES: '16384',
+  REALTIME_MESSAGES_PER_SECOND: '20',
+  REALTIME_MESSAGE_BURST: '40',
+  REALTIME_SOCKETS_PER_SESSION: '8',
 } as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
@@ -115,6 +135,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`ROLES must be a comma list of ${ALL_ROLES.join(', ')} (got "${get('ROLES')}")`);
   }
 
+  const allowedOrigins = get('ALLOWED_ORIGINS')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean);
+  for (const origin of allowedOrigins) {
+    if (!isOrigin(origin)) problems.push(`ALLOWED_ORIGINS must list origins like https://console.example.com (got "${origin}")`);
+  }
+
   const logLevel = get('LOG_LEVEL') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -143,6 +171,13 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownDelayMs: int('SHUTDOWN_DELAY_MS', 0, 600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 1000, 3_600_000),
     backupDir: path.resolve(cwd, get('BACKUP_DIR')),
+    allowedOrigins,
+    realtime: {
+      maxFrameBytes: int('REALTIME_MAX_FRAME_BYTES', 256, 1024 * 1024),
+      messagesPerSecond: int('REALTIME_MESSAGES_PER_SECOND', 1, 1000),
+      messageBurst: int('REALTIME_MESSAGE_BURST', 1, 10_000),
+      socketsPerSession: int('REALTIME_SOCKETS_PER_SESSION', 1, 100),
+    },
   };
   // Node refuses a header timeout longer than the whole-request timeout.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
@@ -150,4 +185,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);
+}
+
+/** `scheme://host[:port]`, exactly as a browser sends it in the Origin header. */
+function isOrigin(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+  } catch {
+    return false;
+  }
 }

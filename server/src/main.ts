@@ -9,7 +9,14 @@ import { migrateDatabase, openDatabase } from './db/create-db.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.js';
 import { scheduleSessionPurge } from './modules/auth/session-purge.jobs.js';
 import { scheduleEventPrune } from './platform/events/prune.js';
+import { pino } from 'pino';
+import { installCrashHandlers } from './platform/crash.js';
+import type { Logger } from './platform/logger.js';
 import { inTransaction } from './platform/tx.js';
+
+/** The logger crashes go to: a plain one until the app's own (with its level and redaction) exists. */
+let log: Logger = pino();
+installCrashHandlers(() => log);
 
 async function main(): Promise<void> {
   let config;
@@ -28,6 +35,7 @@ async function main(): Promise<void> {
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, Date.now()) : false;
 
   const app = await buildApp({ config, database });
+  log = app.log;
   const { timers, deps, lifecycle } = app.services;
   await inTransaction(deps, async (tx) => {
     await scheduleSessionPurge(tx);
@@ -90,6 +98,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err);
+  log.fatal({ err }, 'startup failed');
   process.exit(1);
 });

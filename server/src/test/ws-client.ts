@@ -1,17 +1,26 @@
-/** A realtime test client: connects with a session cookie and waits for messages. */
+/** A realtime test client: connects with a session cookie, waits for messages and for the server's close. */
 import WebSocket from 'ws';
 import type { ServerMessage } from '@anchang/contracts';
 import { rawDataToText } from '../platform/realtime/raw-data.js';
 
 export interface TestSocket {
   messages: ServerMessage[];
+  /** Sends a message as JSON text. */
   send(msg: unknown): void;
+  /** Sends a frame as is: text (any bytes, valid UTF-8 or not) or binary. */
+  sendRaw(data: string | Buffer, opts?: { binary?: boolean }): void;
   waitFor(pred: (m: ServerMessage) => boolean, timeoutMs?: number): Promise<ServerMessage>;
+  /** Settles when the socket closes, with the close code and reason the client saw. */
+  closed: Promise<{ code: number; reason: string; at: number }>;
+  /** Whether the socket is still open. */
+  isOpen(): boolean;
   close(): void;
 }
 
-export async function connectSocket(baseUrl: string, cookie: string): Promise<TestSocket> {
-  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/realtime`, { headers: { cookie } });
+export async function connectSocket(baseUrl: string, cookie: string, opts: { origin?: string } = {}): Promise<TestSocket> {
+  const ws = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/api/realtime`, {
+    headers: { cookie, ...(opts.origin ? { origin: opts.origin } : {}) },
+  });
   const messages: ServerMessage[] = [];
   const waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
   ws.on('message', (data) => {
@@ -24,14 +33,19 @@ export async function connectSocket(baseUrl: string, cookie: string): Promise<Te
       }
     }
   });
+  const closed = new Promise<{ code: number; reason: string; at: number }>((resolve) =>
+    ws.on('close', (code, reason) => resolve({ code, reason: reason.toString(), at: Date.now() })),
+  );
   await new Promise<void>((resolve, reject) => {
     ws.once('open', () => resolve());
     ws.once('error', reject);
     ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
   });
+  ws.on('error', () => undefined); // a reset after open shows as the close
   return {
     messages,
     send: (msg) => ws.send(JSON.stringify(msg)),
+    sendRaw: (data, o = {}) => ws.send(data, { binary: o.binary ?? false }),
     waitFor: (pred, timeoutMs = 5000) => {
       const seen = messages.find(pred);
       if (seen) return Promise.resolve(seen);
@@ -40,6 +54,8 @@ export async function connectSocket(baseUrl: string, cookie: string): Promise<Te
         waiters.push({ pred, resolve: (m) => (clearTimeout(timer), resolve(m)) });
       });
     },
+    closed,
+    isOpen: () => ws.readyState === WebSocket.OPEN,
     close: () => ws.close(),
   };
 }

@@ -75,6 +75,8 @@ export const enUS: Messages = {
     offline: 'Offline',
     onlineHint: 'Live connection is up; pages update by themselves',
     reconnectingHint: 'Live connection lost, reconnecting…',
+    paused: 'Paused',
+    pausedHint: 'Too many pages of this browser are open: live updates went to a newer one. Come back to this page to resume',
   },
   auth: {
     welcome: 'Sign in',
@@ -543,6 +545,9 @@ export const enUS: Messages = {
     DAMAGE_PHOTO_REQUIRED: 'Take a photo of the damage',
     VALIDATION_FAILED: 'Some input is not valid. Check it and try again',
     MALFORMED_JSON: 'The request was malformed',
+    SOCKET_BINARY_NOT_ACCEPTED: 'The live connection takes text messages only',
+    SOCKET_TEXT_NOT_UTF8: 'The live message is not valid UTF-8 text',
+    ORIGIN_NOT_ALLOWED: 'This page may not open the live connection',
     UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format',
     BODY_TOO_LARGE: 'What you sent is too large',
     ROUTE_NOT_FOUND: 'That endpoint does not exist',

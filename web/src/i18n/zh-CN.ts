@@ -77,6 +77,8 @@ export const zhCN = {
     offline: '离线',
     onlineHint: '实时连接正常,页面会自动更新',
     reconnectingHint: '实时连接已断开,正在重连…',
+    paused: '已暂停',
+    pausedHint: '此浏览器打开的页面过多,实时更新已让给较新的页面;回到此页即恢复',
   },
   auth: {
     welcome: '欢迎登录',
@@ -523,6 +525,9 @@ export const zhCN = {
     DAMAGE_PHOTO_REQUIRED: '损坏的物品请拍照',
     VALIDATION_FAILED: '填写的内容有误,请检查后重试',
     MALFORMED_JSON: '请求格式有误',
+    SOCKET_BINARY_NOT_ACCEPTED: '实时连接只接受文本消息',
+    SOCKET_TEXT_NOT_UTF8: '实时消息不是有效的 UTF-8 文本',
+    ORIGIN_NOT_ALLOWED: '此页面不能打开实时连接',
     UNSUPPORTED_MEDIA_TYPE: '不支持的请求格式',
     BODY_TOO_LARGE: '提交的内容太大',
     ROUTE_NOT_FOUND: '请求的接口不存在',

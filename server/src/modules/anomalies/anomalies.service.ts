@@ -61,7 +61,6 @@ export interface RaiseAnomalyInput {
   siteId: string;
   shiftId: string | null;
   postId: string | null;
-  postName: string | null;
   itemId: string | null;
   itemText: Text;
   category: AnomalyCategory;
@@ -102,14 +101,8 @@ export async function raiseAnomaly(tx: Tx, actor: Actor, input: RaiseAnomalyInpu
     entityId: id,
     detail: { itemId: input.itemId, category: input.category, postId: input.postId },
   });
-  tx.emit({ siteId: input.siteId }, 'anomaly.created', {
-    anomalyId: id,
-    postId: input.postId,
-    postName: input.postName,
-    itemId: input.itemId,
-    note: input.note,
-    reportedByName: actor.name,
-  });
+  // Ids only: staff of the site see just their own anomalies; the overseers fetch it by id.
+  tx.emit({ siteId: input.siteId }, 'anomaly.created', { anomalyId: id, postId: input.postId });
   return id;
 }
 
@@ -129,7 +122,6 @@ export async function reportAnomaly(
       siteId,
       shiftId: null,
       postId: post?.id ?? null,
-      postName: post?.name ?? null,
       itemId: null,
       itemText: { zh: '现场异常登记', en: 'On-the-spot anomaly' },
       category: input.category,

@@ -61,7 +61,7 @@ export async function login(
 
 export async function logout(deps: AuthDeps, reply: FastifyReply, actor: Actor): Promise<void> {
   await closeSession(deps.db, deps.sessions, reply, actor.sessionId);
-  // Other instances may hold this session in their caches.
+  // Other instances may hold this session in their caches, and its sockets on any instance close.
   await inWriteBatch(deps, (batch) => batch.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId }));
 }
 
@@ -107,7 +107,8 @@ export async function changePassword(deps: AuthDeps, actor: Actor, input: { curr
   await inTransaction(deps, async (tx) => {
     await updatePasswordHash(tx.trx, actor.personId, hash, tx.now);
     await deleteSessionsOfPerson(tx.trx, actor.personId, actor.sessionId);
-    tx.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId });
+    // Every socket of the person closes: those of the other sessions for good, this session's to reconnect.
+    tx.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId, closeSockets: true });
     await recordAudit(
       tx,
       { personId: actor.personId, name: actor.name, companyId: actor.companyId, requestId: actor.requestId },

@@ -313,13 +313,8 @@ export async function recordScan(
           entityId: checkpoint.id,
           detail: { scanId: id, flags, roundId: patrol?.proof.roundId ?? null },
         });
-        tx.emit({ siteId }, 'checkpoint.scanned', {
-          checkpointId: checkpoint.id,
-          zoneId: checkpoint.zone_id,
-          personId: actor.personId,
-          at: tx.now,
-          flags,
-        });
+        // Who scanned and the flags are for the checkpoint keepers, who refetch.
+        tx.emit({ siteId }, 'checkpoint.scanned', { checkpointId: checkpoint.id, zoneId: checkpoint.zone_id });
         return { row, patrol: patrol?.proof ?? null };
       });
     },

@@ -637,7 +637,6 @@ export async function recordEquipmentState(
         siteId,
         shiftId: null,
         postId: null,
-        postName: null,
         itemId: null,
         itemText: { zh: `巡视设备异常 · ${cp.name_zh}`, en: `Patrol equipment fault · ${cp.name_en}` },
         category: 'equipment',

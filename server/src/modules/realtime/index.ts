@@ -1,1 +1,2 @@
-export { registerRealtimeRoutes } from './realtime.routes.js';
+export { registerRealtimeRoutes, type RealtimeDeps } from './realtime.routes.js';
+export type { ClientSocket } from './realtime.socket.js';

@@ -464,14 +464,8 @@ async function alertMissed(tx: Tx, slot: RoundSlotsTable): Promise<void> {
     });
     tx.emit({ personId, siteId: slot.site_id }, 'notification.created', { notificationId, title, body, fromName: '巡查' });
   }
-  tx.emit({ siteId: slot.site_id }, 'round.slot_missed', {
-    slotId: slot.id,
-    scheduleId: slot.schedule_id,
-    postKind: slot.post_kind,
-    labelZh: slot.label_zh,
-    labelEn: slot.label_en,
-    dueAt: slot.due_at,
-  });
+  // The site room hears only that a slot was missed: staff read only their own posts' slots.
+  tx.emit({ siteId: slot.site_id }, 'round.slot_missed', { slotId: slot.id, scheduleId: slot.schedule_id });
   tx.emit({ siteId: slot.site_id }, 'round.changed', { scheduleId: slot.schedule_id, slotId: slot.id, status: 'missed' });
 }
 

@@ -303,7 +303,6 @@ export async function recordChecklistResult(
   }
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   const at = eventTime(input.at, deps.clock.now());
-  const post = await findPostRow(deps.db, siteId, shift.post_id);
 
   const saveResult = () =>
     inTransaction(deps, async (tx) => {
@@ -329,7 +328,6 @@ export async function recordChecklistResult(
           siteId,
           shiftId,
           postId: shift.post_id,
-          postName: post?.name ?? null,
           itemId: item.id,
           itemText: item.text,
           category: input.category ?? 'other',

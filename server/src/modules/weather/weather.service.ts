@@ -118,7 +118,7 @@ async function declareInTx(
     entityId: row.id,
     detail: { kind: row.kind, source: row.source, tasks },
   });
-  tx.emit({ siteId }, 'weather.changed', { declarationId: row.id, kind: row.kind, status: 'declared' });
+  tx.emit({ siteId }, 'weather.changed', { declarationId: row.id, status: 'declared' });
   return row;
 }
 
@@ -158,7 +158,7 @@ async function endInTx(tx: Tx, row: WeatherDeclarationsTable, by: ActorRef): Pro
   if (row.ended_at !== null) throw new AppError('WEATHER_ALREADY_ENDED', { status: 409, params: { endedAt: row.ended_at } });
   await endDeclarationRow(tx.trx, row.id, tx.now, by.name);
   await recordAudit(tx, by, { siteId: row.site_id, action: 'weather.end', entityType: 'weather', entityId: row.id, detail: { kind: row.kind } });
-  tx.emit({ siteId: row.site_id }, 'weather.changed', { declarationId: row.id, kind: row.kind, status: 'ended' });
+  tx.emit({ siteId: row.site_id }, 'weather.changed', { declarationId: row.id, status: 'ended' });
   return { ...row, ended_at: tx.now, ended_by_name: by.name };
 }
 

@@ -1,25 +1,37 @@
 /**
- * Realtime rooms on this instance: `user:<personId>` (joined on connect) and `site:<siteId>`
- * (joined on a subscribe the policy allows). The hub listens to the event bus, which hands it
- * every committed event of any instance once, in seq order per room.
+ * Realtime rooms on this instance: `user:<personId>` (followed on connect) and `site:<siteId>`
+ * (followed on a subscribe the policy allows). The hub listens to the event bus, which hands it
+ * every committed event of any instance once, in seq order per room. It also indexes the open
+ * connections by session and by person, so access that ends (logout, a disabled account) finds
+ * every socket.
  *
- * A socket joins a room through `follow`, which first sends what it missed (replay.ts). Until
- * that is sent, live events for the socket are held, then sent after it: none twice, none
- * missing, in order. Each socket remembers the last seq it was sent per room.
+ * A connection joins a room through `follow`, which first sends what it missed (replay.ts).
+ * Until that is sent, live events for the connection are held, then sent after it: none twice,
+ * none missing, in order. Each member remembers the last seq it was sent in its room.
  */
 import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
-import type { RealtimeEvent, ServerMessage } from '@anchang/contracts';
+import { SOCKET_CLOSE, type RealtimeEvent, type ServerMessage } from '@anchang/contracts';
 import type { DB } from '../../db/schema.js';
 import type { EventBus } from '../events/bus.js';
 import type { Logger } from '../logger.js';
 import { followRoom, type FollowRequest } from './replay.js';
 
-/** One socket in one room. */
+/** One open socket as the hub sees it. */
+export interface RealtimeConnection {
+  readonly id: string;
+  readonly socket: WebSocket;
+  readonly personId: string;
+  readonly sessionId: string;
+  /** Closes the socket and takes it out of the hub (idempotent). */
+  end(code: number, reason: string): void;
+}
+
+/** One connection in one room. */
 export interface Member {
   /** Live events held while a replay is being sent; null when live events go straight out. */
   held: RealtimeEvent[] | null;
-  /** This socket has been sent every event of the room after `liveFrom` up to `sentUpTo`. */
+  /** This connection has been sent every event of the room after `liveFrom` up to `sentUpTo`. */
   liveFrom: number;
   sentUpTo: number;
   /** Follows of one member run one after another. */
@@ -30,11 +42,18 @@ export function sendMessage(socket: WebSocket, msg: ServerMessage | string): voi
   if (socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
 }
 
-/** WebSocket close code 1012, "service restart": the client should reconnect. */
-export const RECONNECT_CLOSE_CODE = 1012;
+/**
+ * A socket whose unsent data grows past this is not reading (a frozen tab, a stalled network):
+ * it is closed rather than let the server's memory grow with every event of its rooms.
+ */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
 
-export class RealtimeHub {
-  private readonly rooms = new Map<string, Map<WebSocket, Member>>();
+export class RealtimeHub<C extends RealtimeConnection = RealtimeConnection> {
+  private readonly rooms = new Map<string, Map<C, Member>>();
+  private readonly roomsOf = new Map<C, Set<string>>();
+  /** Sets keep insertion order: the oldest connection of a session comes first. */
+  private readonly bySession = new Map<string, Set<C>>();
+  private readonly byPerson = new Map<string, Set<C>>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeSkip: () => void;
 
@@ -47,43 +66,76 @@ export class RealtimeHub {
     this.unsubscribeSkip = bus.onSkip((room) => this.resync(room));
   }
 
+  /** Registers an open connection; it follows rooms through `follow`. */
+  add(conn: C): void {
+    this.roomsOf.set(conn, new Set());
+    addTo(this.bySession, conn.sessionId, conn);
+    addTo(this.byPerson, conn.personId, conn);
+  }
+
+  /** Forgets a connection and every room it was in (idempotent). */
+  remove(conn: C): void {
+    const rooms = this.roomsOf.get(conn);
+    if (!rooms) return;
+    for (const room of rooms) this.rooms.get(room)?.delete(conn);
+    for (const room of rooms) if (this.rooms.get(room)?.size === 0) this.rooms.delete(room);
+    this.roomsOf.delete(conn);
+    removeFrom(this.bySession, conn.sessionId, conn);
+    removeFrom(this.byPerson, conn.personId, conn);
+  }
+
   /**
-   * Joins `socket` to `room` (or, already in it, catches it up): sends the room's events after
+   * Joins `conn` to `room` (or, already in it, catches it up): sends the room's events after
    * `since` (or `resync`), then `ack(seq)`, then live events after `seq`. Without `since` the
-   * socket starts from the room's current seq. Never throws: a failure closes the socket, and
-   * the client reconnects and asks again.
+   * connection starts from the room's current seq. Never throws: a failure closes the socket,
+   * and the client reconnects and asks again.
    */
-  follow(socket: WebSocket, room: string, request: FollowRequest): void {
+  follow(conn: C, room: string, request: FollowRequest): void {
+    const rooms = this.roomsOf.get(conn);
+    if (!rooms) return; // already gone
+    rooms.add(room);
     let members = this.rooms.get(room);
-    if (!members) this.rooms.set(room, (members = new Map<WebSocket, Member>()));
-    let member = members.get(socket);
+    if (!members) this.rooms.set(room, (members = new Map<C, Member>()));
+    let member = members.get(conn);
     if (!member) {
       // Held from the first instant: nothing that commits from now on can slip past the replay.
       member = { held: [], liveFrom: -1, sentUpTo: -1, turn: Promise.resolve() };
-      members.set(socket, member);
+      members.set(conn, member);
     }
     const m = member;
     m.turn = m.turn
-      .then(() => followRoom(this.db, socket, room, m, request, () => this.rooms.get(room)?.get(socket) === m))
+      .then(() => followRoom(this.db, conn.socket, room, m, request, () => this.rooms.get(room)?.get(conn) === m))
       .catch((err: unknown) => {
-        this.log.error({ err, room }, 'realtime replay failed');
-        socket.close(1011, 'replay failed');
+        this.log.error({ err, room, socketId: conn.id, personId: conn.personId }, 'realtime replay failed');
+        conn.end(1011, 'replay failed');
       });
   }
 
-  leave(socket: WebSocket, room: string): void {
+  leave(conn: C, room: string): void {
+    this.roomsOf.get(conn)?.delete(room);
     const members = this.rooms.get(room);
     if (!members) return;
-    members.delete(socket);
+    members.delete(conn);
     if (members.size === 0) this.rooms.delete(room);
   }
 
-  leaveAll(socket: WebSocket, rooms: Iterable<string>): void {
-    for (const room of rooms) this.leave(socket, room);
+  /** The site ids whose rooms the connection is in. */
+  sitesOf(conn: C): string[] {
+    return [...(this.roomsOf.get(conn) ?? [])].filter((r) => r.startsWith('site:')).map((r) => r.slice('site:'.length));
+  }
+
+  /** A session's open connections, oldest first. */
+  connectionsOfSession(sessionId: string): C[] {
+    return [...(this.bySession.get(sessionId) ?? [])];
+  }
+
+  /** A person's open connections, or everyone's when `personId` is null. */
+  connectionsOfPerson(personId: string | null): C[] {
+    return personId === null ? [...this.roomsOf.keys()] : [...(this.byPerson.get(personId) ?? [])];
   }
 
   get connectionCount(): number {
-    return this.allSockets().size;
+    return this.roomsOf.size;
   }
 
   private deliver(event: RealtimeEvent): void {
@@ -91,12 +143,21 @@ export class RealtimeHub {
     if (!members) return;
     // Serialised once for the whole room, when a member first needs it.
     let message: string | null = null;
-    for (const [socket, m] of members) {
-      if (m.held) {
-        m.held.push(event);
-      } else if (event.seq > m.sentUpTo) {
+    for (const [conn, m] of [...members]) {
+      try {
+        if (m.held) {
+          m.held.push(event);
+          continue;
+        }
+        if (event.seq <= m.sentUpTo || conn.socket.readyState !== conn.socket.OPEN) continue;
+        if (conn.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+          conn.end(SOCKET_CLOSE.POLICY, 'not reading');
+          continue;
+        }
         m.sentUpTo = event.seq;
-        sendMessage(socket, (message ??= JSON.stringify({ type: 'event', event } satisfies ServerMessage)));
+        sendMessage(conn.socket, (message ??= JSON.stringify({ type: 'event', event } satisfies ServerMessage)));
+      } catch (err) {
+        this.log.warn({ err, socketId: conn.id, personId: conn.personId, type: event.type }, 'realtime delivery failed');
       }
     }
   }
@@ -105,20 +166,30 @@ export class RealtimeHub {
   private resync(room: string): void {
     const members = this.rooms.get(room);
     if (!members) return;
-    for (const socket of members.keys()) sendMessage(socket, { type: 'resync', room });
-  }
-
-  private allSockets(): Set<WebSocket> {
-    const all = new Set<WebSocket>();
-    for (const members of this.rooms.values()) for (const s of members.keys()) all.add(s);
-    return all;
+    for (const conn of members.keys()) sendMessage(conn.socket, { type: 'resync', room });
   }
 
   /** On shutdown: clients reconnect (to another instance, or to this one once it is back). */
   close(): void {
     this.unsubscribe();
     this.unsubscribeSkip();
-    for (const s of this.allSockets()) s.close(RECONNECT_CLOSE_CODE, 'service restart');
+    for (const conn of [...this.roomsOf.keys()]) conn.end(SOCKET_CLOSE.SERVER_SHUTDOWN, 'service restart');
     this.rooms.clear();
+    this.roomsOf.clear();
+    this.bySession.clear();
+    this.byPerson.clear();
   }
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(value);
+  if (set.size === 0) map.delete(key);
 }

@@ -4,11 +4,15 @@
  * after every reconnect. It keeps the last seq it saw per room and sends it back: the server
  * first replays what was missed, through the same event listeners. When that is too much (or
  * pruned), or the tab does not know where it stood, resync listeners are told to refetch.
+ * The server's close code says whether to come back (SOCKET_CLOSE): an ended session never
+ * reconnects (the app shows its login), a socket replaced by a newer tab waits until this tab
+ * is used again, a broken limit backs off.
  */
-import type { ClientMessage, RealtimeEvent, ServerMessage } from '@anchang/contracts';
+import { SOCKET_CLOSE, type ClientMessage, type RealtimeEvent, type ServerMessage } from '@anchang/contracts';
 import { RoomSeqs } from './room-seqs';
 
-export type RealtimeStatus = 'idle' | 'connecting' | 'online' | 'reconnecting';
+/** `paused`: a newer tab of this browser took this tab's place; it comes back when the tab is used again. */
+export type RealtimeStatus = 'idle' | 'connecting' | 'online' | 'reconnecting' | 'paused';
 
 type EventListener = (event: RealtimeEvent) => void;
 type ResyncListener = () => void;
@@ -17,6 +21,8 @@ const BACKOFF_BASE_MS = 500;
 const BACKOFF_MAX_MS = 15_000;
 // Below typical proxy idle timeouts (60 s), so a quiet socket is not cut by the way.
 const PING_INTERVAL_MS = 25_000;
+/** After breaking the server's limits, start the backoff here (4–8 s) rather than from scratch. */
+const POLICY_BACKOFF_ATTEMPT = 4;
 
 export class RealtimeClient {
   private socket: WebSocket | null = null;
@@ -35,6 +41,7 @@ export class RealtimeClient {
   private readonly eventListeners = new Set<EventListener>();
   private readonly resyncListeners = new Set<ResyncListener>();
   private readonly statusListeners = new Set<() => void>();
+  private readonly sessionEndedListeners = new Set<() => void>();
 
   constructor(private readonly url: () => string = defaultUrl) {}
 
@@ -90,6 +97,12 @@ export class RealtimeClient {
     return () => this.resyncListeners.delete(listener);
   }
 
+  /** Called when the server ends the socket because the session ended (logout, expiry, disabled account). */
+  onSessionEnded(listener: () => void): () => void {
+    this.sessionEndedListeners.add(listener);
+    return () => this.sessionEndedListeners.delete(listener);
+  }
+
   subscribeStatus = (listener: () => void): (() => void) => {
     this.statusListeners.add(listener);
     return () => this.statusListeners.delete(listener);
@@ -129,11 +142,11 @@ export class RealtimeClient {
       }
       this.receive(parsed);
     };
-    socket.onclose = () => {
+    socket.onclose = (event) => {
       if (socket !== this.socket) return;
       this.socket = null;
       this.setSubscribed(null);
-      if (this.wanted) this.scheduleReconnect();
+      if (this.wanted) this.afterClose(event.code);
     };
     // onerror is always followed by onclose, which does the work.
   }
@@ -172,6 +185,9 @@ export class RealtimeClient {
         this.resync();
         break;
       case 'error':
+        // Refused, or the role on the site has just ended: its events no longer come.
+        if (msg.code === 'SITE_NOT_FOUND' && msg.siteId === this.subscribedSiteId) this.setSubscribed(null);
+        break;
       case 'pong':
         break;
     }
@@ -179,6 +195,35 @@ export class RealtimeClient {
 
   private resync(): void {
     for (const listener of this.resyncListeners) listener();
+  }
+
+  /** What the server's close code asks of this tab. */
+  private afterClose(code: number): void {
+    switch (code) {
+      case SOCKET_CLOSE.SESSION_ENDED:
+        // Logged out, expired, disabled, or signed out by a password change: no reconnect can
+        // help. The app learns it is signed out (and shows its login) through the listeners.
+        this.stop();
+        for (const listener of this.sessionEndedListeners) listener();
+        return;
+      case SOCKET_CLOSE.REPLACED:
+        // Reconnecting at once would push out another tab of this browser, and it us, for ever.
+        this.clearTimers();
+        this.setStatus('paused');
+        return;
+      case SOCKET_CLOSE.ACCESS_CHANGED:
+        this.attempt = 0;
+        this.scheduleReconnect();
+        return;
+      case SOCKET_CLOSE.RATE_LIMITED:
+      case SOCKET_CLOSE.POLICY:
+      case SOCKET_CLOSE.TOO_BIG:
+        this.attempt = Math.max(this.attempt, POLICY_BACKOFF_ATTEMPT);
+        this.scheduleReconnect();
+        return;
+      default:
+        this.scheduleReconnect();
+    }
   }
 
   private scheduleReconnect(): void {
@@ -198,7 +243,8 @@ export class RealtimeClient {
   };
 
   private onVisible = (): void => {
-    // Phones freeze background tabs; coming back should not wait out a long backoff.
+    // Phones freeze background tabs; coming back should not wait out a long backoff. A tab
+    // paused for a newer one resumes here too: it is the one in use now.
     if (document.visibilityState === 'visible') this.reconnectNow();
   };
 

@@ -9,7 +9,13 @@ export function ConnectionChip({ tone = 'light' }: { tone?: 'light' | 'dark' }) 
   // Exposed for tests and support: which site's live events this tab is receiving.
   const subscribedSite = useRealtimeSubscribedSite();
   const online = status === 'online';
-  const label = online ? t('realtime.online') : status === 'reconnecting' ? t('realtime.reconnecting') : t('realtime.connecting');
+  const label = online
+    ? t('realtime.online')
+    : status === 'paused'
+      ? t('realtime.paused')
+      : status === 'reconnecting'
+        ? t('realtime.reconnecting')
+        : t('realtime.connecting');
   return (
     <span
       className={`${styles.chip} ${tone === 'dark' ? styles.dark : ''}`}

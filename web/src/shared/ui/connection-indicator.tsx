@@ -9,11 +9,17 @@ export function ConnectionIndicator() {
   // Exposed for tests and support: which site's live events this tab is receiving.
   const subscribedSite = useRealtimeSubscribedSite();
   const online = status === 'online';
-  const label = online ? t('realtime.online') : status === 'reconnecting' ? t('realtime.reconnecting') : t('realtime.connecting');
+  const label = online
+    ? t('realtime.online')
+    : status === 'paused'
+      ? t('realtime.paused')
+      : status === 'reconnecting'
+        ? t('realtime.reconnecting')
+        : t('realtime.connecting');
   return (
-    <Tooltip title={online ? t('realtime.onlineHint') : t('realtime.reconnectingHint')}>
+    <Tooltip title={online ? t('realtime.onlineHint') : status === 'paused' ? t('realtime.pausedHint') : t('realtime.reconnectingHint')}>
       <span data-testid="realtime-status" data-status={status} data-site={subscribedSite ?? ''} style={{ whiteSpace: 'nowrap', cursor: 'default' }}>
-        <Badge status={online ? 'success' : status === 'reconnecting' ? 'warning' : 'processing'} text={label} />
+        <Badge status={online ? 'success' : status === 'reconnecting' || status === 'paused' ? 'warning' : 'processing'} text={label} />
       </span>
     </Tooltip>
   );
