@@ -90,7 +90,7 @@ describe.skipIf(pgToolsMissing)(`backup and restore under write load (${testDial
     })();
     while (committed < 20) await new Promise((r) => setTimeout(r, 10));
 
-    const source = t.testDb.location.databaseUrl
+    const source: Record<string, string> = t.testDb.location.databaseUrl
       ? { DATABASE_URL: t.testDb.location.databaseUrl }
       : { DATABASE_URL: '', SQLITE_FILE: t.testDb.location.sqliteFile };
     let committedAtStart = -1;
