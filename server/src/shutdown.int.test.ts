@@ -45,7 +45,7 @@ describe(`graceful shutdown on SIGTERM (${testDialect()})`, () => {
   let dir: string;
   let testDb: TestDatabase | null = null;
   let server: SpawnedServer;
-  const SHUTDOWN_DELAY_MS = 2000;
+  const SHUTDOWN_DELAY_MS = 3000;
 
   beforeAll(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-shutdown-'));

@@ -151,7 +151,7 @@ describe.skipIf(pgToolsMissing)(`backup and restore under write load (${testDial
     } finally {
       await again.close();
     }
-  }, 90_000);
+  }, 120_000);
 
   it('refuses a file that is not a backup, and a backup of the other database kind', async () => {
     const junk = path.join(dir, 'junk.bin');

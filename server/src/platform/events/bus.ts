@@ -241,8 +241,12 @@ export class PostgresEventBus implements EventBus {
       else for (const [room, upTo] of notification.rooms) this.feed.announce(room, upTo);
     });
     // An error or a plain end (the server closed the session) both mean: no more events.
+    let lostWhileConnecting = false;
     const lost = (err?: Error) => {
-      if (client !== this.client) return;
+      if (client !== this.client) {
+        lostWhileConnecting = true;
+        return;
+      }
       this.log.warn({ err }, 'event listener connection lost; reconnecting');
       this.scheduleReconnect();
     };
@@ -251,6 +255,7 @@ export class PostgresEventBus implements EventBus {
     try {
       await client.connect();
       await client.query(`LISTEN ${CHANNEL}`);
+      if (lostWhileConnecting) throw new Error('event listener connection lost while it was being set up');
     } catch (err) {
       await client.end().catch(() => undefined);
       throw err;
