@@ -141,3 +141,18 @@ describe('RoomFeed reading more than one read takes', () => {
     expect(c.skipped).toEqual(['site:a']);
   });
 });
+
+describe('RoomFeed catching up on many rooms', () => {
+  it('reads them a hundred at a time until every one is delivered', async () => {
+    const log = memoryLog();
+    const c = collector();
+    const feed = feedOf(log.source, c.out);
+    await feed.start();
+    const rooms = Array.from({ length: 250 }, (_, i) => `user:${String(i).padStart(3, '0')}`);
+    for (const room of rooms) log.rows.push(ev(room, 1));
+    await feed.catchUp();
+    await c.until(250);
+    expect(c.delivered.sort()).toEqual(rooms.map((r) => `${r}#1`));
+    expect(Math.max(...log.reads.map((r) => r.length))).toBe(100);
+  });
+});

@@ -40,6 +40,8 @@ export interface FeedTiming {
 }
 
 const DEFAULT_TIMING: FeedTiming = { gapWaitMs: 50, retryMs: 1000, readLimit: 1000 };
+/** Rooms per read: one OR term each, well under SQLite's expression depth limit (1000). */
+const ROOMS_PER_READ = 100;
 
 export class RoomFeed {
   private readonly delivered = new Map<string, number>();
@@ -151,10 +153,11 @@ export class RoomFeed {
   private async readWanted(): Promise<void> {
     const ranges: SeqRange[] = [];
     for (const [room, upTo] of this.wanted) {
+      if (ranges.length === ROOMS_PER_READ) break; // the rest on the next read
+      this.wanted.delete(room);
       const after = this.deliveredUpTo(room);
       if (upTo > after) ranges.push({ room, after, upTo });
     }
-    this.wanted.clear();
     if (ranges.length === 0) return;
     let rows: RealtimeEvent[];
     try {
