@@ -12,8 +12,12 @@ import { migrateToLatest, openDatabase, type Database } from '../db/create-db.js
 export type TestDialect = 'sqlite' | 'postgres';
 export const newTemplateName = () => `anchang_tpl_${Date.now().toString(36)}_${process.pid}`;
 
+/** TEST_DB: `sqlite` (also when unset) or `postgres`; anything else is a mistake, not SQLite in disguise. */
 export function testDialect(): TestDialect {
-  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+  const value = process.env.TEST_DB;
+  if (value === undefined || value === '' || value === 'sqlite') return 'sqlite';
+  if (value === 'postgres') return 'postgres';
+  throw new Error(`TEST_DB must be "sqlite" or "postgres" (got "${value}")`);
 }
 
 /** The server's maintenance connection: PG_ADMIN_URL, or the machine's default. */
