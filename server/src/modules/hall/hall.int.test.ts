@@ -76,13 +76,33 @@ describe(`hall seating and the bar (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     expect(served).toMatchObject({ status: 'served', servedByPost: 'HALL' });
     expect((await call(manager, 'GET', '/bar/queue')).json<DrinkOrder[]>().map((o) => o.id)).not.toContain(id);
 
+    // Not at 14 minutes: the refill timer is still pending and nothing was prompted. The event bus
+    // hands this process's events to its listeners as the timer's transaction commits, so once
+    // runDue has returned, a prompt would already be in `prompts`; a socket read could come too early.
+    const prompts: unknown[] = [];
+    const unsubscribe = t.app.services.events.subscribe((e) => {
+      if (e.type === 'drink.refill_prompt') prompts.push(e.payload);
+    });
+    const refillTimer = () =>
+      t.testDb.database.db
+        .selectFrom('timers')
+        .select(['status', 'due_at', 'fired_at'])
+        .where('id', '=', `drink.refill:${id}`)
+        .executeTakeFirstOrThrow();
+    const servedAt = t.clock.now();
+    expect(await refillTimer()).toMatchObject({ status: 'pending', due_at: servedAt + 15 * 60_000, fired_at: null });
     t.clock.advance(14 * 60_000);
     await t.app.services.timers.runDue();
-    expect(phone.messages.some((m) => m.type === 'event' && m.event.type === 'drink.refill_prompt')).toBe(false);
+    expect(await refillTimer()).toMatchObject({ status: 'pending', fired_at: null });
+    expect(prompts).toEqual([]);
+    // At 15 minutes it fires once, and the hall's phone is prompted.
     t.clock.advance(60_000);
     await t.app.services.timers.runDue();
+    expect(await refillTimer()).toMatchObject({ status: 'done', fired_at: servedAt + 15 * 60_000 });
+    expect(prompts).toEqual([expect.objectContaining({ orderId: id, visitId: party.id })]);
     const prompt = await phone.waitFor((m) => m.type === 'event' && m.event.type === 'drink.refill_prompt');
     expect(prompt.type === 'event' && prompt.event.payload).toMatchObject({ orderId: id, visitId: party.id });
+    unsubscribe();
     phone.close();
   });
 });
