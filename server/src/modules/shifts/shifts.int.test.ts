@@ -337,4 +337,34 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const again = (await call(manager, 'POST', '/roster/copy-week', { fromWeek: '2026-11-30', toWeek: '2026-12-07' })).json<RosterWeek>();
     expect(again.entries).toHaveLength(copied.entries.length);
   });
+
+  it('keeps a shift its owner’s: a supervisor reads it but records nothing on it, a colleague does not see it, its roster line stays', async () => {
+    const db = t.testDb.database.db;
+    const refusal = (res: { statusCode: number; json: <T>() => T }) => [res.statusCode, code(res)];
+    const worker = await createPerson(db, site, 'staff', { postIds: [site.postId] });
+    const workerCookie = await loginAs(t.app, worker.login);
+    const colleagueCookie = await loginAs(t.app, (await createPerson(db, site, 'staff', { postIds: [site.postId] })).login);
+    const supervisorCookie = await loginAs(t.app, (await createPerson(db, site, 'supervisor')).login);
+    const line = (await roster(worker.id, '08:30', '18:00')).json<{ id: string }>();
+    const clockedIn = await call(workerCookie, 'POST', '/shifts', { id: newId(), postId: site.postId });
+    expect(clockedIn.statusCode).toBe(201);
+    const shiftId = clockedIn.json<ShiftDetail>().shift.id;
+    const result = { id: newId(), itemId: 'HALL-PRE-1', result: 'ok' };
+
+    expect((await call(supervisorCookie, 'GET', `/shifts/${shiftId}`)).statusCode).toBe(200);
+    expect(refusal(await call(supervisorCookie, 'POST', `/shifts/${shiftId}/results`, result))).toEqual([403, 'NOT_YOUR_SHIFT']);
+    expect(refusal(await call(supervisorCookie, 'POST', `/shifts/${shiftId}/clock-out`, { debriefAttended: true }))).toEqual([403, 'NOT_YOUR_SHIFT']);
+    // A colleague on the same post and site is not told the shift exists.
+    expect(refusal(await call(colleagueCookie, 'POST', `/shifts/${shiftId}/results`, result))).toEqual([404, 'SHIFT_NOT_FOUND']);
+    expect(refusal(await call(colleagueCookie, 'GET', `/shifts/${shiftId}`))).toEqual([404, 'SHIFT_NOT_FOUND']);
+    const after = (await call(workerCookie, 'GET', `/shifts/${shiftId}`)).json<ShiftDetail>();
+    expect(after.results).toEqual([]);
+    expect(after.shift.status).toBe('open');
+
+    // The roster line the shift was worked on stays (the day board needs it); an unworked one goes.
+    expect(refusal(await call(manager, 'DELETE', `/roster/${line.id}`))).toEqual([409, 'ROSTER_ENTRY_IN_USE']);
+    expect((await call(manager, 'GET', `/roster?week=${DATE}`)).json<RosterWeek>().entries.map((e) => e.id)).toContain(line.id);
+    const spare = (await roster(worker.id, '08:30', '18:00', '2026-11-29')).json<{ id: string }>();
+    expect((await call(manager, 'DELETE', `/roster/${spare.id}`)).statusCode).toBe(204);
+  });
 });
