@@ -23,6 +23,8 @@ export interface Config {
   readonly loginMaxFailures: number;
   readonly loginWindowMinutes: number;
   readonly trustProxy: boolean;
+  /** Added to the machine's time for the server's clock: 0 in production; the browser tests run the server at a fixed instant. */
+  readonly clockOffsetMs: number;
 }
 
 export class ConfigError extends Error {
@@ -49,6 +51,7 @@ export const CONFIG_DEFAULTS = {
   LOGIN_MAX_FAILURES: '5',
   LOGIN_WINDOW_MINUTES: '15',
   TRUST_PROXY: 'false',
+  CLOCK_OFFSET_MS: '0',
 } as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
@@ -107,6 +110,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 1, 1000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 1, 24 * 60),
     trustProxy: bool('TRUST_PROXY'),
+    // ±100 years: enough for any test instant, small enough to stay an exact integer.
+    clockOffsetMs: int('CLOCK_OFFSET_MS', -3_155_760_000_000, 3_155_760_000_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

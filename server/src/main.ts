@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/create-db.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.js';
 import { scheduleSessionPurge } from './modules/auth/session-purge.jobs.js';
+import { offsetClock } from './platform/clock.js';
 import { inTransaction } from './platform/tx.js';
 
 async function main(): Promise<void> {
@@ -23,9 +24,10 @@ async function main(): Promise<void> {
 
   const database = await openDatabase(config);
   await migrateToLatest(database.db);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, Date.now()) : false;
+  const clock = offsetClock(config.clockOffsetMs);
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, clock.now()) : false;
 
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clock });
   const { timers, deps } = app.services;
   await inTransaction(deps, (tx) => scheduleSessionPurge(tx));
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
