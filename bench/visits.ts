@@ -9,12 +9,13 @@
  *   model_room → model socket gets it → model acks → model hands to departure → park socket gets
  *   it → park acks.
  *
- * Hand-off latency: from the write being accepted (the event's `at`, the instant the server ran the
- * use case, on this machine's clock) to the moment the receiving phone's socket gets the event. Two
- * bounds are printed beside it, measured on the bench's side: from the request being sent (an upper
- * bound: it adds the HTTP parsing, session and validation before acceptance) and from the response
- * arriving (the server publishes after the commit and before it answers, so the event usually
- * beats the response and that figure is negative).
+ * Hand-off latency, the gated figure: from the sending phone's request leaving (the bench's own
+ * clock) to the moment the receiving phone's socket gets the event: what the person waiting at
+ * the next post feels, HTTP parsing, session, validation, commit and fan-out included. It relies on
+ * nothing the server reports about itself. Printed beside it, as diagnostics only: from the write
+ * being accepted (the event's `at`, the server's own clock reading inside the use case: it leaves
+ * out everything before it) and from the response arriving (the server publishes after the commit
+ * and before it answers, so the event usually beats the response and that figure is negative).
  *
  * Then, in the same server, `POST /api/sites/:siteId/visits` (register: the write every visit starts
  * with and the heaviest of the three: idempotency lookup, plate check, visit + hand-off + audit rows,
@@ -76,13 +77,14 @@ export interface VisitsResult {
     failedWrites: number;
     lostEvents: number;
     errors: string[];
-    /** From the write's response to the receiving socket's event, ms, all three hand-offs. */
-    handoffFromAcceptedMs: Percentiles;
-    handoffFromResponseMs: Percentiles;
+    /** The gate: from the write being sent to the receiving socket's event, ms, all three hand-offs. */
+    handoffFromSendMs: Percentiles;
     /** Same, per hand-off. */
     byTarget: Record<string, Percentiles>;
-    /** From the write being sent to the receiving socket's event, ms. */
-    handoffFromSendMs: Percentiles;
+    /** Diagnostic: from the server's own `event.at` to the receiving socket's event, ms. */
+    handoffFromAcceptedMs: Percentiles;
+    /** Diagnostic: from the write's response to the receiving socket's event, ms (negative: the event came first). */
+    handoffFromResponseMs: Percentiles;
     /** Share of hand-offs whose event arrived before the write's response. */
     eventBeforeResponseShare: number;
     /** Write round trips seen by the phones, ms. */
@@ -310,7 +312,7 @@ export async function benchVisits(opts: {
     fromAccepted.push(got.sinceAcceptedMs);
     fromResponse.push(got.at - w.doneAt);
     fromSend.push(got.at - w.sentAt);
-    byTarget[to]!.push(got.sinceAcceptedMs);
+    byTarget[to]!.push(got.at - w.sentAt);
     return got.handoffId;
   };
 
@@ -390,7 +392,7 @@ export async function benchVisits(opts: {
   for (const p of phones) p.socket?.terminate();
   const peakRssMb = server.memory.read().hwmMb;
 
-  const handoff = percentiles(fromAccepted);
+  const handoff = percentiles(fromSend);
   const clean = (f: LoadFigures) => f.non2xx === 0 && f.errors === 0 && f.timeouts === 0 && f.requestsTotal > 0;
   const checks = [
     {
@@ -399,7 +401,7 @@ export async function benchVisits(opts: {
       detail: `${writes} writes ok, ${failedWrites} failed, ${lostEvents} events lost, ${visitsCompleted}/${visitsStarted} visits completed`,
     },
     {
-      name: `hand-off p99 < ${VISIT_TARGETS.maxHandoffP99Ms} ms (${phones.length} sockets)`,
+      name: `hand-off p99 < ${VISIT_TARGETS.maxHandoffP99Ms} ms, request sent → socket (${phones.length} sockets)`,
       pass: handoff.p99 < VISIT_TARGETS.maxHandoffP99Ms,
       detail: `p50 ${fmt(handoff.p50, 1)} ms, p99 ${fmt(handoff.p99, 1)} ms over ${handoff.count} hand-offs`,
     },
@@ -434,10 +436,10 @@ export async function benchVisits(opts: {
       failedWrites,
       lostEvents,
       errors,
-      handoffFromAcceptedMs: handoff,
-      handoffFromResponseMs: percentiles(fromResponse),
+      handoffFromSendMs: handoff,
       byTarget: byTargetP,
-      handoffFromSendMs: percentiles(fromSend),
+      handoffFromAcceptedMs: percentiles(fromAccepted),
+      handoffFromResponseMs: percentiles(fromResponse),
       eventBeforeResponseShare: fromResponse.length ? fromResponse.filter((x) => x < 0).length / fromResponse.length : NaN,
       writeLatencyMs: percentiles(writeLatency),
       cpu: cpu.figures(writes),
@@ -476,10 +478,10 @@ export function renderVisitsReport(results: VisitsResult[], load: LoadOptions): 
         `; server ${fmt(j.cpu.serverCores, 2)} cores, ${fmt(j.cpu.serverUsPerRequest, 0)} µs/write`,
     );
     out.push(`  write round trip ms:                  ${pct(j.writeLatencyMs)}`);
-    out.push(`  hand-off ms, accepted → socket:       ${pct(j.handoffFromAcceptedMs)}`);
+    out.push(`  hand-off ms, request sent → socket:   ${pct(j.handoffFromSendMs)}   (gated)`);
     for (const [to, p] of Object.entries(j.byTarget)) out.push(`    to ${to.padEnd(10)}                        ${pct(p)}`);
-    out.push(`  hand-off ms, request sent → socket:   ${pct(j.handoffFromSendMs)}`);
-    out.push(`  hand-off ms, response → socket:       ${pct(j.handoffFromResponseMs)}`);
+    out.push(`  hand-off ms, event.at → socket:       ${pct(j.handoffFromAcceptedMs)}   (server's own clock, diagnostic)`);
+    out.push(`  hand-off ms, response → socket:       ${pct(j.handoffFromResponseMs)}   (diagnostic)`);
     out.push(`  event before the response: ${fmt(j.eventBeforeResponseShare * 100, 1)} % of hand-offs`);
     for (const e of j.errors) out.push(`  ! ${e}`);
     out.push(

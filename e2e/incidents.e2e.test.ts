@@ -51,11 +51,23 @@ describe('incidents', () => {
     const { page: phone } = await staffPhone(browser, server.url);
     await signInOnPhone(phone, { login: 'hall', password: DEMO_PASSWORD });
     await phone.getByTestId('incident-home-report').click();
-    await phone.getByTestId('incident-send').click(); // nothing chosen yet: refused on the phone
-    expect(await phone.getByTestId('incident-send-error').count()).toBe(0);
+    // Refused on the phone while the form is incomplete: it says what is missing and sends nothing.
+    const incidentPosts: string[] = [];
+    phone.on('request', (request) => {
+      if (request.method() === 'POST' && /\/api\/sites\/[^/]+\/incidents$/.test(new URL(request.url()).pathname)) incidentPosts.push(request.url());
+    });
+    const form = phone.getByTestId('incident-form');
+    await phone.getByTestId('incident-send').click(); // nothing chosen yet
+    await form.getByText('请选择事件类型', { exact: true }).waitFor();
     await phone.locator('[data-testid="incident-kind"][data-kind="suspicious_person"]').click();
+    await phone.getByTestId('incident-send').click(); // a kind, but no description
+    await form.getByText('请填写情况说明', { exact: true }).waitFor();
+    expect(incidentPosts).toEqual([]);
+    expect(await phone.getByTestId('incident-send-error').count()).toBe(0);
+    expect((await api.get<PageOf<Incident>>(`/sites/${api.siteId}/incidents`)).items).toHaveLength(0);
     await phone.locator('[data-testid="incident-severity"][data-severity="high"]').click();
     await phone.getByPlaceholder('发生了什么、在哪里、人员特征…').fill('样板房二楼,背双肩包男子多次拿起摆件');
+    await form.getByText('请填写情况说明', { exact: true }).waitFor({ state: 'detached' });
     await phone.getByTestId('incident-photo-input').setInputFiles({ name: 'scene.png', mimeType: 'image/png', buffer: gradientPng() });
     await phone.getByTestId('incident-photo-thumb').waitFor();
 
@@ -70,6 +82,7 @@ describe('incidents', () => {
     await phone.getByTestId('incident-send').click();
     await phone.getByTestId('incident-send-error').waitFor();
     expect(lostAnswers).toBe(1);
+    expect(incidentPosts).toHaveLength(1); // the complete form was the first thing sent
     await phone.getByTestId('incident-send').click();
     await phone.getByTestId('incident-list').waitFor();
     const card = phone.getByTestId('incident-card');

@@ -27,8 +27,11 @@ afterAll(async () => {
 });
 
 const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+/** The server's time of day at the site, HH:MM (its clock runs from a fixed instant, see support/server.ts). */
 const shanghaiNow = () =>
-  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date());
+  new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+    new Date(server.now()),
+  );
 
 describe('security patrol by QR', () => {
   it('the guard opens each checkpoint URL on his phone; the console shows the round done live', async () => {

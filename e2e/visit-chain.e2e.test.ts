@@ -6,11 +6,13 @@
  * left on board, hands them to the model room; the guide hands out shoe covers, notes what the
  * customer cares about and sees them off; the car park sees the car off. The manager's live site
  * board follows every move without a reload, and at the end nobody is left on site.
+ *
+ * Run on both databases: a server on a fresh SQLite file, then one on a fresh PostgreSQL database.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { desktopContext, launchBrowser } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { startServer, type E2eDialect, type TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
 
@@ -18,13 +20,11 @@ let server: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer();
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.stop();
 });
 
 /** antd spaces out two-character CJK button labels ("登 录"); match with or without. */
@@ -39,7 +39,14 @@ async function visitsPhone(login: string): Promise<Page> {
   return page;
 }
 
-describe('visitor hand-off chain', () => {
+describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)', (dialect) => {
+  beforeAll(async () => {
+    server = await startServer({ dialect });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
   it('car park → hall (seat, drinks from the bar) → shuttle → model room → farewell, each post live, the site board following', async () => {
     onTestFailed(() => console.error(`server output:\n${server.output()}`));
     const api = await signIn(server.url, manager.login, DEMO_PASSWORD);

@@ -1,5 +1,6 @@
 /** Debian's Chromium driven by playwright-core; CHROMIUM_PATH points elsewhere if needed. */
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { serverNow } from './server.js';
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({
@@ -8,14 +9,25 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * A context whose clock reads the server's time (the server runs at a fixed instant, see
+ * ./server.ts) and runs on at the real pace: the pages' "today", greeting and the times the
+ * phone stamps on what it records agree with the server's.
+ */
+async function contextOnServerTime(browser: Browser, options: BrowserContextOptions & { baseURL: string }): Promise<BrowserContext> {
+  const context = await browser.newContext(options);
+  await context.clock.install({ time: serverNow(options.baseURL) });
+  return context;
+}
+
 /** A manager at a desk. */
 export function desktopContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({ baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  return contextOnServerTime(browser, { baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 }
 
 /** A staff member's phone (iPhone 14-sized). */
 export function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
-  return browser.newContext({
+  return contextOnServerTime(browser, {
     baseURL,
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 3,

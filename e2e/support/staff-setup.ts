@@ -1,14 +1,16 @@
 /**
  * Setting the scene through the API, as the site manager would in the console: a new staff
- * member on a post, trained, rostered for the whole of today (Shanghai time), so the browser
- * part of a test starts at the phone.
+ * member on a post, trained, rostered for the whole of the server's today (Shanghai time), so the
+ * browser part of a test starts at the phone.
  */
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../../server/src/db/seed/demo.js';
+import { serverNow } from './server.js';
 
 export const manager = DEMO_ACCOUNTS.find((a) => a.role === 'site_manager')!;
 
 /** A signed-in API session (the session cookie carried by hand). */
 export interface ApiSession {
+  baseUrl: string;
   siteId: string;
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
@@ -36,11 +38,11 @@ export async function signIn(baseUrl: string, login: string, password: string): 
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
-  return { siteId: me.sites[0]!.id, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return { baseUrl, siteId: me.sites[0]!.id, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
 }
 
-/** Today's date at the site (Asia/Shanghai), YYYY-MM-DD. */
-export function shanghaiToday(now: Date = new Date()): string {
+/** The date at the site (Asia/Shanghai) of an instant, YYYY-MM-DD. */
+export function shanghaiToday(now: Date): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
 }
 
@@ -54,8 +56,8 @@ export interface RosteredStaff {
 
 /**
  * A new staff member on the HALL post with a pre-job training record and a roster line from
- * 00:00 to 23:59 of today in Shanghai, so clocking in is open whenever the test runs (except in
- * the last minute of the day).
+ * 00:00 to 23:59 of the server's today in Shanghai (the server runs at a fixed mid-morning, see
+ * ./server.ts), so clocking in is open.
  */
 export async function createRosteredStaff(api: ApiSession, who: { login: string; name: string }): Promise<RosteredStaff> {
   const site = `/sites/${api.siteId}`;
@@ -65,7 +67,13 @@ export async function createRosteredStaff(api: ApiSession, who: { login: string;
   const password = 'Welcome2026';
   const person = await api.post<{ id: string }>(`${site}/people`, { login: who.login, name: who.name, password, role: 'staff', postIds: [hall.id] });
   await api.post(`${site}/people/${person.id}/training`, { kind: 'pre_job', topic: 'BI 规范及楼盘基本情况' });
-  await api.post(`${site}/roster`, { postId: hall.id, personId: person.id, date: shanghaiToday(), start: '00:00', end: '23:59' });
+  await api.post(`${site}/roster`, {
+    postId: hall.id,
+    personId: person.id,
+    date: shanghaiToday(new Date(serverNow(api.baseUrl))),
+    start: '00:00',
+    end: '23:59',
+  });
   return { personId: person.id, login: who.login, name: who.name, password, postId: hall.id };
 }
 

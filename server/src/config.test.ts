@@ -54,4 +54,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com/path' })).toThrow(/ALLOWED_ORIGINS/);
     expect(() => loadConfig({ REALTIME_MESSAGE_BURST: '0' })).toThrow(/REALTIME_MESSAGE_BURST/);
   });
+
+  it('shifts the clock only when CLOCK_OFFSET_MS says so, by a whole number of milliseconds', () => {
+    expect(loadConfig({}).clockOffsetMs).toBe(0);
+    expect(loadConfig({ CLOCK_OFFSET_MS: '-86400000' }).clockOffsetMs).toBe(-86_400_000);
+    expect(() => loadConfig({ CLOCK_OFFSET_MS: 'tomorrow' })).toThrow(/CLOCK_OFFSET_MS/);
+    expect(() => loadConfig({ CLOCK_OFFSET_MS: '1.5' })).toThrow(/CLOCK_OFFSET_MS/);
+  });
 });

@@ -23,6 +23,8 @@ export interface Config {
   readonly loginMaxFailures: number;
   readonly loginWindowMinutes: number;
   readonly trustProxy: boolean;
+  /** Added to the machine's time for the server's clock: 0 in production; the browser tests run the server at a fixed instant. */
+  readonly clockOffsetMs: number;
   /** Longest a client may take to send a whole request (headers and body). */
   readonly requestTimeoutMs: number;
   /** Longest a client may take to send a request's headers. */
@@ -96,6 +98,7 @@ export const CONFIG_DEFAULTS = {
   REALTIME_MESSAGES_PER_SECOND: '20',
   REALTIME_MESSAGE_BURST: '40',
   REALTIME_SOCKETS_PER_SESSION: '8',
+  CLOCK_OFFSET_MS: '0',
 } as const;
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
@@ -178,6 +181,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       messageBurst: int('REALTIME_MESSAGE_BURST', 1, 10_000),
       socketsPerSession: int('REALTIME_SOCKETS_PER_SESSION', 1, 100),
     },
+    // ±100 years: enough for any test instant, small enough to stay an exact integer.
+    clockOffsetMs: int('CLOCK_OFFSET_MS', -3_155_760_000_000, 3_155_760_000_000),
   };
   // Node refuses a header timeout longer than the whole-request timeout.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {

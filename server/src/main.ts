@@ -12,6 +12,7 @@ import { scheduleEventPrune } from './platform/events/prune.js';
 import { pino } from 'pino';
 import { installCrashHandlers } from './platform/crash.js';
 import type { Logger } from './platform/logger.js';
+import { offsetClock } from './platform/clock.js';
 import { inTransaction } from './platform/tx.js';
 
 /** The logger crashes go to: a plain one until the app's own (with its level and redaction) exists. */
@@ -32,9 +33,10 @@ async function main(): Promise<void> {
 
   await migrateDatabase(config);
   const database = await openDatabase(config);
-  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, Date.now()) : false;
+  const clock = offsetClock(config.clockOffsetMs);
+  const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, clock.now()) : false;
 
-  const app = await buildApp({ config, database });
+  const app = await buildApp({ config, database, clock });
   log = app.log;
   const { timers, deps, lifecycle } = app.services;
   await inTransaction(deps, async (tx) => {

@@ -6,8 +6,14 @@ import { Kysely, Migrator, type MigrationProvider, sql, type SelectQueryBuilder 
 import type pg from 'pg';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
-import { createSqliteDialect, isSqliteUniqueViolation, sqliteErrorKind } from './dialect/sqlite.js';
-import { createPostgresDialect, createPostgresPool, isPostgresUniqueViolation, postgresErrorKind } from './dialect/postgres.js';
+import { createSqliteDialect, isSqliteForeignKeyViolation, isSqliteUniqueViolation, sqliteErrorKind } from './dialect/sqlite.js';
+import {
+  createPostgresDialect,
+  createPostgresPool,
+  isPostgresForeignKeyViolation,
+  isPostgresUniqueViolation,
+  postgresErrorKind,
+} from './dialect/postgres.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -89,6 +95,11 @@ export function databaseErrorKind(err: unknown): 'busy' | 'unavailable' | null {
 
 export function isUniqueViolation(err: unknown): boolean {
   return isSqliteUniqueViolation(err) || isPostgresUniqueViolation(err);
+}
+
+/** A row still referenced by another table's foreign key (a delete of something in use). */
+export function isForeignKeyViolation(err: unknown): boolean {
+  return isSqliteForeignKeyViolation(err) || isPostgresForeignKeyViolation(err);
 }
 
 /**

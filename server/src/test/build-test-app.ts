@@ -1,5 +1,7 @@
 /**
  * The real app on a fresh database with a driven clock, for `app.inject()` or a real port.
+ * The clock starts at TEST_NOW (or `opts.now`), never at the machine's time: no test may depend on
+ * the hour or the date it runs at.
  */
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
@@ -7,6 +9,9 @@ import { ManualClock } from '../platform/clock.js';
 import type { App } from '../platform/http/types.js';
 import type { GuestPresence } from '../modules/visits/index.js';
 import { createTestDatabase, testDialect, type TestDatabase, type TestDialect } from './test-db.js';
+import { TEST_NOW } from './test-time.js';
+
+export { TEST_NOW };
 
 export interface TestApp {
   app: App;
@@ -18,12 +23,12 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  opts: { env?: Record<string, string>; dialect?: TestDialect; guestPresence?: GuestPresence } = {},
+  opts: { env?: Record<string, string>; dialect?: TestDialect; guestPresence?: GuestPresence; now?: number } = {},
 ): Promise<TestApp> {
   const dialect = opts.dialect ?? testDialect();
   const testDb = await createTestDatabase(dialect);
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', ...opts.env });
-  const clock = new ManualClock(Date.now());
+  const clock = new ManualClock(opts.now ?? TEST_NOW);
   const app = await buildApp({ config, database: testDb.database, clock, logger: false, guestPresence: opts.guestPresence });
   await app.ready();
   return {

@@ -1,5 +1,6 @@
 /**
  * Factories: each test makes its own company, site and people; nothing is shared between tests.
+ * Rows are stamped at TEST_NOW (where the test clock starts) unless a test passes its own instant.
  */
 import type { Role } from '@anchang/contracts';
 import type { Kysely } from 'kysely';
@@ -7,6 +8,7 @@ import type { DB } from '../db/schema.js';
 import { hashPassword } from '../platform/auth/password.js';
 import { newId } from '../platform/ids.js';
 import type { App } from '../platform/http/types.js';
+import { TEST_NOW } from './test-time.js';
 
 export const TEST_PASSWORD = 'Passw0rd-test';
 let hashed: Promise<string> | null = null;
@@ -22,7 +24,7 @@ export interface TestSite {
   postId: string;
 }
 
-export async function createCompanyWithSite(db: Kysely<DB>, now = Date.now()): Promise<TestSite> {
+export async function createCompanyWithSite(db: Kysely<DB>, now = TEST_NOW): Promise<TestSite> {
   const companyId = newId();
   await db
     .insertInto('companies')
@@ -32,7 +34,7 @@ export async function createCompanyWithSite(db: Kysely<DB>, now = Date.now()): P
   return { companyId, siteId, zoneId, postId };
 }
 
-export async function createSite(db: Kysely<DB>, companyId: string, now = Date.now()): Promise<Omit<TestSite, 'companyId'>> {
+export async function createSite(db: Kysely<DB>, companyId: string, now = TEST_NOW): Promise<Omit<TestSite, 'companyId'>> {
   const siteId = newId();
   await db
     .insertInto('sites')
@@ -72,7 +74,7 @@ export async function createPerson(
   role: Role,
   opts: { postIds?: string[]; now?: number } = {},
 ): Promise<TestPerson> {
-  const now = opts.now ?? Date.now();
+  const now = opts.now ?? TEST_NOW;
   const id = newId();
   const login = unique('u');
   const name = `${role}-${login}`;

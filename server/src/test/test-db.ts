@@ -5,26 +5,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { inject } from 'vitest';
 import { migrateToLatest, openDatabase, type Database } from '../db/create-db.js';
+import { adminUrl, databaseUrlFor, withAdmin } from './pg-admin.js';
+
+export { adminUrl, databaseUrlFor };
 
 export type TestDialect = 'sqlite' | 'postgres';
 export const newTemplateName = () => `anchang_tpl_${Date.now().toString(36)}_${process.pid}`;
 
+/** TEST_DB: `sqlite` (also when unset) or `postgres`; anything else is a mistake, not SQLite in disguise. */
 export function testDialect(): TestDialect {
-  return process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-}
-
-/** The server's maintenance connection: PG_ADMIN_URL, or the machine's default. */
-export function adminUrl(): string {
-  return process.env.PG_ADMIN_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-}
-
-export function databaseUrlFor(name: string): string {
-  const u = new URL(adminUrl());
-  u.pathname = `/${name}`;
-  return u.toString();
+  const value = process.env.TEST_DB;
+  if (value === undefined || value === '' || value === 'sqlite') return 'sqlite';
+  if (value === 'postgres') return 'postgres';
+  throw new Error(`TEST_DB must be "sqlite" or "postgres" (got "${value}")`);
 }
 
 export interface TestDatabase {
@@ -32,16 +27,6 @@ export interface TestDatabase {
   /** Connection string (PostgreSQL) or file path (SQLite), to open a second instance on the same data. */
   location: { databaseUrl: string | null; sqliteFile: string };
   drop(): Promise<void>;
-}
-
-async function withAdmin<T>(fn: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
 }
 
 export async function createTestDatabase(dialect: TestDialect = testDialect()): Promise<TestDatabase> {

@@ -596,6 +596,7 @@ export const enUS: Messages = {
     PHOTO_TOO_LARGE: 'The photo is too large',
     NOT_AN_IMAGE: 'Please upload an image',
     CLOCK_TIME_INVALID: 'Invalid clock time. Check the phone’s clock',
+    POST_IN_USE: 'This post has rosters, shifts or records; it cannot be deleted',
     GUESTS_STILL_ON_SITE: 'Guests are still on site: stay until they have left',
     ANOMALY_NOT_FOUND: 'Issue not found',
     ANOMALY_ALREADY_RESOLVED: 'This issue has already been resolved',

@@ -576,6 +576,7 @@ export const zhCN = {
     PHOTO_TOO_LARGE: '照片太大,请压缩后重试',
     NOT_AN_IMAGE: '请上传图片文件',
     CLOCK_TIME_INVALID: '打卡时间无效,请检查手机时间',
+    POST_IN_USE: '这个岗位已有排班、上岗或记录,不能删除',
     GUESTS_STILL_ON_SITE: '还有客户在场,请待客户离开后再下班',
     ANOMALY_NOT_FOUND: '异常记录不存在',
     ANOMALY_ALREADY_RESOLVED: '该异常已经处理过了',

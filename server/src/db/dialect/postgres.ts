@@ -95,3 +95,7 @@ export function postgresErrorKind(err: unknown): 'busy' | 'unavailable' | null {
   if (UNREACHABLE_MESSAGES.some((m) => err.message.startsWith(m))) return 'unavailable';
   return null;
 }
+
+export function isPostgresForeignKeyViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23503';
+}

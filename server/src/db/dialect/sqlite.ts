@@ -57,3 +57,7 @@ export function sqliteErrorKind(err: unknown): 'busy' | null {
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED')) ? 'busy' : null;
 }
+
+export function isSqliteForeignKeyViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === 'SQLITE_CONSTRAINT_FOREIGNKEY';
+}

@@ -100,4 +100,34 @@ describe(`auth (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]?.detail).not.toContain(TEST_PASSWORD);
   });
+
+  it('refuses a disabled account at login with the right password only, and a session it still held', async () => {
+    const db = t.testDb.database.db;
+    const manager = await loginAs(t.app, (await createPerson(db, site, 'site_manager')).login);
+    const p = await createPerson(db, site, 'staff');
+    const login = (password: string) => t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { login: p.login, password } });
+    const codeOf = (res: { statusCode: number; json: <T>() => T }) => [res.statusCode, res.json<{ error: { code: string } }>().error.code];
+    const disable = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/sites/${site.siteId}/people/${p.id}`,
+      headers: { cookie: manager },
+      payload: { isActive: false },
+    });
+    expect(disable.statusCode).toBe(200);
+    expect(codeOf(await login(TEST_PASSWORD))).toEqual([401, 'ACCOUNT_DISABLED']);
+    // A wrong password says nothing about the account.
+    expect(codeOf(await login('wrong-password1'))).toEqual([401, 'INVALID_CREDENTIALS']);
+    expect(await db.selectFrom('sessions').select('id').where('person_id', '=', p.id).execute()).toEqual([]);
+
+    // A session opened before the account was disabled elsewhere (not through this app's API,
+    // which ends sessions at once): refused once the cached copy is stale, and ended.
+    const q = await createPerson(db, site, 'staff');
+    const cookie = await loginAs(t.app, q.login);
+    expect((await me(cookie)).statusCode).toBe(200);
+    await db.updateTable('people').set({ is_active: 0 }).where('id', '=', q.id).execute();
+    t.clock.advance(30_000);
+    expect(codeOf(await me(cookie))).toEqual([401, 'ACCOUNT_DISABLED']);
+    expect(await db.selectFrom('sessions').select('id').where('person_id', '=', q.id).execute()).toEqual([]);
+    expect(codeOf(await me(cookie))).toEqual([401, 'UNAUTHENTICATED']);
+  });
 });

@@ -76,13 +76,65 @@ describe(`hall seating and the bar (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     expect(served).toMatchObject({ status: 'served', servedByPost: 'HALL' });
     expect((await call(manager, 'GET', '/bar/queue')).json<DrinkOrder[]>().map((o) => o.id)).not.toContain(id);
 
+    // Not at 14 minutes: the refill timer is still pending and nothing was prompted. The event bus
+    // hands this process's events to its listeners as the timer's transaction commits, so once
+    // runDue has returned, a prompt would already be in `prompts`; a socket read could come too early.
+    const prompts: unknown[] = [];
+    const unsubscribe = t.app.services.events.subscribe((e) => {
+      if (e.type === 'drink.refill_prompt') prompts.push(e.payload);
+    });
+    const refillTimer = () =>
+      t.testDb.database.db
+        .selectFrom('timers')
+        .select(['status', 'due_at', 'fired_at'])
+        .where('id', '=', `drink.refill:${id}`)
+        .executeTakeFirstOrThrow();
+    const servedAt = t.clock.now();
+    expect(await refillTimer()).toMatchObject({ status: 'pending', due_at: servedAt + 15 * 60_000, fired_at: null });
     t.clock.advance(14 * 60_000);
     await t.app.services.timers.runDue();
-    expect(phone.messages.some((m) => m.type === 'event' && m.event.type === 'drink.refill_prompt')).toBe(false);
+    expect(await refillTimer()).toMatchObject({ status: 'pending', fired_at: null });
+    expect(prompts).toEqual([]);
+    // At 15 minutes it fires once, and the hall's phone is prompted.
     t.clock.advance(60_000);
     await t.app.services.timers.runDue();
+    expect(await refillTimer()).toMatchObject({ status: 'done', fired_at: servedAt + 15 * 60_000 });
+    expect(prompts).toEqual([expect.objectContaining({ orderId: id, visitId: party.id })]);
     const prompt = await phone.waitFor((m) => m.type === 'event' && m.event.type === 'drink.refill_prompt');
     expect(prompt.type === 'event' && prompt.event.payload).toMatchObject({ orderId: id, visitId: party.id });
+    unsubscribe();
     phone.close();
+  });
+
+  it('refuses to seat or serve a party that is no longer in the hall', async () => {
+    const refusal = (res: { statusCode: number; json: <T>() => T }) => {
+      const { error } = res.json<{ error: { code: string; params: { stage: string } } }>();
+      return [res.statusCode, error.code, error.params.stage];
+    };
+    // One party taken over by the model room (the receiving side confirms), one leaving on foot
+    // (their visit ends as they are seen off).
+    const toModelRoom = await walkIn(2);
+    const handoffId = newId();
+    expect((await call(hall, 'POST', `/visits/${toModelRoom.id}/handoffs`, { id: handoffId, to: 'model_room' })).statusCode).toBe(200);
+    expect((await call(manager, 'POST', `/visits/${toModelRoom.id}/handoffs/${handoffId}/ack`)).statusCode).toBe(200);
+    const gone = await walkIn(3);
+    expect((await call(hall, 'POST', `/visits/${gone.id}/handoffs`, { id: newId(), to: 'departure' })).statusCode).toBe(200);
+    const stageOf = async (visitId: string) => (await call(manager, 'GET', `/visits/${visitId}`)).json<Visit>().stage;
+    expect([await stageOf(toModelRoom.id), await stageOf(gone.id)]).toEqual(['model_room', 'departed']);
+    for (const party of [toModelRoom, gone]) {
+      const stage = await stageOf(party.id);
+      expect(refusal(await call(hall, 'POST', `/visits/${party.id}/seat`, {}))).toEqual([409, 'NOT_IN_HALL', stage]);
+      const orderId = newId();
+      expect(refusal(await call(hall, 'POST', `/visits/${party.id}/drinks`, { id: orderId, lines: [{ name: '咖啡', quantity: 1 }] }))).toEqual([
+        409,
+        'NOT_IN_HALL',
+        stage,
+      ]);
+      expect(await t.testDb.database.db.selectFrom('drink_orders').select('id').where('id', '=', orderId).execute()).toEqual([]);
+    }
+    // Neither took a seat nor joined the sand-table list.
+    const now = (await call(manager, 'GET', '/hall')).json<Hall>();
+    expect(now.waiting.map((w) => w.visitId)).not.toContain(toModelRoom.id);
+    expect(now.waiting.map((w) => w.visitId)).not.toContain(gone.id);
   });
 });

@@ -86,6 +86,27 @@ describe(`vehicle checks, lost and found, incidents (${process.env.TEST_DB ?? 's
     ).json<LostItem>();
     expect(returned).toMatchObject({ status: 'returned', returnedTo: '王先生' });
     expect((await call(manager, 'GET', '/lost-items?unclaimed=true')).json<{ items: LostItem[] }>().items.map((i) => i.id)).not.toContain(id);
+
+    // Returned is final: nobody hands it over a second time, to anyone, or opens it again.
+    const refusal = (res: { statusCode: number; json: <T>() => T }) => [res.statusCode, code(res)];
+    expect(refusal(await call(staffB, 'POST', `/lost-items/${id}/return`, { ownerName: '李女士', signature: SIGNED }))).toEqual([
+      409,
+      'LOST_ITEM_RETURNED',
+    ]);
+    expect(refusal(await call(staffA, 'POST', `/lost-items/${id}/return`, { ownerName: '王先生', signature: SIGNED }))).toEqual([
+      409,
+      'LOST_ITEM_RETURNED',
+    ]);
+    expect(refusal(await call(staffB, 'POST', `/lost-items/${id}/open`, {}))).toEqual([409, 'LOST_ITEM_RETURNED']);
+    const stored = (await call(manager, 'GET', '/lost-items')).json<{ items: LostItem[] }>().items.find((i) => i.id === id);
+    expect(stored).toMatchObject({ status: 'returned', returnedTo: '王先生', returnedAt: returned.returnedAt });
+    const returns = await t.testDb.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'lost_item.return')
+      .execute();
+    expect(returns).toHaveLength(1);
   });
 
   it('sends an incident to the manager live and records the sales department’s police decision', async () => {

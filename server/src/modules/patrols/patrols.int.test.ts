@@ -17,6 +17,9 @@ describe(`checkpoints and patrols (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let supervisorId: string;
   let managerId: string;
   let otherSiteCode: string;
+  let otherSiteCheckpointId: string;
+  let otherManagerLogin: string;
+  let otherSiteId: string;
   const cp: Record<string, Checkpoint> = {};
   let route: PatrolRoute;
   let hourlyScheduleId: string;
@@ -42,15 +45,19 @@ describe(`checkpoints and patrols (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
     // Another company's site with its own checkpoint.
     const other = await createCompanyWithSite(db);
-    const om = await loginAs(t.app, (await createPerson(db, other, 'site_manager')).login);
-    otherSiteCode = (
+    otherSiteId = other.siteId;
+    otherManagerLogin = (await createPerson(db, other, 'site_manager')).login;
+    const otherManager = await loginAs(t.app, otherManagerLogin);
+    const elsewhere = (
       await t.app.inject({
         method: 'POST',
         url: `/api/sites/${other.siteId}/checkpoints`,
-        headers: { cookie: om },
+        headers: { cookie: otherManager },
         payload: { id: newId(), zoneId: other.zoneId, nameZh: '别处', nameEn: 'Elsewhere' },
       })
-    ).json<Checkpoint>().code;
+    ).json<Checkpoint>();
+    otherSiteCode = elsewhere.code;
+    otherSiteCheckpointId = elsewhere.id;
 
     // A and B hang 40 m apart; C and D have no coordinates.
     const specs = [
@@ -89,7 +96,7 @@ describe(`checkpoints and patrols (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
   afterAll(() => t.close());
 
-  const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) =>
+  const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     t.app.inject({ method, url: `${base}${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
   const scan = (cookie: string, code: string, extra: object = {}) =>
     t.app.inject({ method: 'POST', url: '/api/scans', headers: { cookie }, payload: { code, ...extra } });
@@ -288,5 +295,104 @@ describe(`checkpoints and patrols (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(new Set(next.map((r) => r.slotStart)).size).toBe(10);
     const timers = await t.testDb.database.db.selectFrom('timers').select('id').where('id', 'like', `patrol-plan:${hourlyScheduleId}:%`).execute();
     expect(timers.map((x) => x.id.slice(-10)).sort()).toEqual(['2026-12-02', '2026-12-03']);
+  });
+
+  it('refuses route edits that cannot stand (unknown or foreign checkpoints, a stop twice, minutes going back) and changes nothing', async () => {
+    const refusal = (res: { statusCode: number; json: <T>() => T }) => [res.statusCode, code(res)];
+    const routeIds = async () => (await call(manager, 'GET', '/patrol-routes?limit=200')).json<PageOf<PatrolRoute>>().items.map((r) => r.id);
+    const before = await routeIds();
+    const create = (stops: { checkpointId: string; plannedMinute: number }[], id = newId()) =>
+      call(manager, 'POST', '/patrol-routes', { id, nameZh: '西侧巡视', nameEn: 'West patrol', stops });
+    expect(refusal(await create([{ checkpointId: otherSiteCheckpointId, plannedMinute: 0 }]))).toEqual([404, 'CHECKPOINT_NOT_FOUND']);
+    expect(refusal(await create([{ checkpointId: newId(), plannedMinute: 0 }]))).toEqual([404, 'CHECKPOINT_NOT_FOUND']);
+    const twice = [
+      { checkpointId: cp.A!.id, plannedMinute: 0 },
+      { checkpointId: cp.A!.id, plannedMinute: 5 },
+    ];
+    expect(refusal(await create(twice))).toEqual([400, 'VALIDATION_FAILED']);
+    const backwards = [
+      { checkpointId: cp.A!.id, plannedMinute: 10 },
+      { checkpointId: cp.B!.id, plannedMinute: 5 },
+    ];
+    expect(refusal(await create(backwards))).toEqual([400, 'VALIDATION_FAILED']);
+    // An id another site already used is not taken over.
+    const foreignId = newId();
+    const foreign = await t.app.inject({
+      method: 'POST',
+      url: `/api/sites/${otherSiteId}/patrol-routes`,
+      headers: { cookie: await loginAs(t.app, otherManagerLogin) },
+      payload: { id: foreignId, nameZh: '别处巡视', nameEn: 'Elsewhere', stops: [{ checkpointId: otherSiteCheckpointId, plannedMinute: 0 }] },
+    });
+    expect(foreign.statusCode).toBe(201);
+    expect(refusal(await create([{ checkpointId: cp.A!.id, plannedMinute: 0 }], foreignId))).toEqual([409, 'ID_CONFLICT']);
+    expect(await routeIds()).toEqual(before);
+
+    // Editing: the same refusals, and the route keeps its stops; a guard may not plan at all.
+    const stopsOf = async (id: string) =>
+      (await call(manager, 'GET', '/patrol-routes?limit=200'))
+        .json<PageOf<PatrolRoute>>()
+        .items.find((r) => r.id === id)!
+        .stops.map((x) => x.checkpointId);
+    const kept = await stopsOf(route.id);
+    expect(refusal(await call(manager, 'PATCH', `/patrol-routes/${route.id}`, { stops: twice }))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(refusal(await call(manager, 'PATCH', `/patrol-routes/${route.id}`, { stops: backwards }))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(
+      refusal(await call(manager, 'PATCH', `/patrol-routes/${route.id}`, { stops: [{ checkpointId: otherSiteCheckpointId, plannedMinute: 0 }] })),
+    ).toEqual([404, 'CHECKPOINT_NOT_FOUND']);
+    expect(refusal(await call(guard, 'PATCH', `/patrol-routes/${route.id}`, { nameZh: '改名' }))).toEqual([403, 'FORBIDDEN']);
+    expect(refusal(await call(guard, 'DELETE', `/patrol-routes/${route.id}`))).toEqual([403, 'FORBIDDEN']);
+    expect(await stopsOf(route.id)).toEqual(kept);
+    expect(refusal(await call(manager, 'PATCH', `/patrol-routes/${newId()}`, { nameZh: '改名' }))).toEqual([404, 'PATROL_ROUTE_NOT_FOUND']);
+  });
+
+  it('refuses schedules that say two things or none, and edits of an archived route or a stopped schedule', async () => {
+    const refusal = (res: { statusCode: number; json: <T>() => T }) => [res.statusCode, code(res)];
+    const spare = (
+      await call(manager, 'POST', '/patrol-routes', {
+        id: newId(),
+        nameZh: '临时巡视',
+        nameEn: 'Spare patrol',
+        stops: [{ checkpointId: cp.D!.id, plannedMinute: 0 }],
+      })
+    ).json<PatrolRoute>();
+    const schedule = (body: object) => call(manager, 'POST', '/patrol-schedules', { id: newId(), routeId: spare.id, ...body });
+    expect(refusal(await schedule({ kind: 'every', everyMinutes: 60, times: ['09:00'] }))).toEqual([400, 'PATROL_SCHEDULE_INVALID']);
+    expect(refusal(await schedule({ kind: 'every' }))).toEqual([400, 'PATROL_SCHEDULE_INVALID']);
+    expect(refusal(await schedule({ kind: 'fixed', everyMinutes: 60 }))).toEqual([400, 'PATROL_SCHEDULE_INVALID']);
+    expect(refusal(await call(manager, 'POST', '/patrol-schedules', { id: newId(), routeId: newId(), kind: 'fixed', times: ['09:00'] }))).toEqual([
+      404,
+      'PATROL_ROUTE_NOT_FOUND',
+    ]);
+    const fixed = await schedule({ kind: 'fixed', times: ['09:00', '21:00'] });
+    expect(fixed.statusCode).toBe(201);
+    const scheduleId = fixed.json<PatrolSchedule>().id;
+
+    // Archiving the route stops its schedule; neither can be edited afterwards.
+    expect((await call(manager, 'DELETE', `/patrol-routes/${spare.id}`)).statusCode).toBe(204);
+    const live = (await call(manager, 'GET', '/patrol-schedules?limit=200')).json<PageOf<PatrolSchedule>>().items.map((x) => x.id);
+    expect(live).not.toContain(scheduleId);
+    const stored = await t.testDb.database.db.selectFrom('patrol_schedules').select('active').where('id', '=', scheduleId).executeTakeFirstOrThrow();
+    expect(stored.active).toBe(0);
+    expect(refusal(await call(manager, 'DELETE', `/patrol-routes/${spare.id}`))).toEqual([404, 'PATROL_ROUTE_NOT_FOUND']);
+    expect(refusal(await call(manager, 'PATCH', `/patrol-routes/${spare.id}`, { nameZh: '复活' }))).toEqual([404, 'PATROL_ROUTE_NOT_FOUND']);
+    expect(refusal(await schedule({ kind: 'fixed', times: ['10:00'] }))).toEqual([404, 'PATROL_ROUTE_NOT_FOUND']);
+    expect(refusal(await call(manager, 'DELETE', `/patrol-schedules/${scheduleId}`))).toEqual([404, 'PATROL_SCHEDULE_NOT_FOUND']);
+    expect(refusal(await call(manager, 'DELETE', `/patrol-schedules/${newId()}`))).toEqual([404, 'PATROL_SCHEDULE_NOT_FOUND']);
+    expect((await call(manager, 'GET', '/patrol-routes?limit=200')).json<PageOf<PatrolRoute>>().items.map((r) => r.id)).not.toContain(spare.id);
+  });
+
+  it('slows down one address reading public checkpoint pages, not the others, and only for a minute', async () => {
+    const page = (remoteAddress: string) => t.app.inject({ method: 'GET', url: `/api/public/checkpoints/${cp.D!.code}`, remoteAddress });
+    for (let i = 0; i < 60; i++) expect((await page('10.7.7.7')).statusCode).toBe(200);
+    const limited = await page('10.7.7.7');
+    expect([limited.statusCode, code(limited)]).toEqual([429, 'PUBLIC_RATE_LIMITED']);
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(limited.json<{ error: { params: { retryAfterSeconds: number } } }>().error.params.retryAfterSeconds).toBe(retryAfter);
+    expect(limited.json<{ error: unknown }>()).not.toHaveProperty('nameZh');
+    expect((await page('10.8.8.8')).json<PublicCheckpoint>().nameZh).toBe('办公室');
+    t.clock.advance(retryAfter * 1000);
+    expect((await page('10.7.7.7')).statusCode).toBe(200);
   });
 });

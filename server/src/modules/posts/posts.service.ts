@@ -1,7 +1,7 @@
 /** Posts (岗位) of a site, typed by the post kinds of the service standards. */
 import type { PageOf, PageQuery, Post, PostKind } from '@anchang/contracts';
 import type { PostsTable } from '../../db/schema.js';
-import { isUniqueViolation } from '../../db/create-db.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/create-db.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
@@ -113,12 +113,23 @@ export async function updatePost(
   }
 }
 
+/**
+ * Deletes a post nothing refers to yet (its assignments go with it). A post with roster lines,
+ * shifts or records is history the day board and reports read: the database's foreign keys
+ * refuse the delete, whichever table holds the reference, and the manager is told why.
+ */
 export async function deletePost(deps: Deps, actor: Actor, siteId: string, postId: string): Promise<void> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const current = await loadPost(deps, siteId, postId);
-  await inTransaction(deps, async (tx) => {
-    await deletePostRow(tx.trx, postId);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'post.delete', entityType: 'post', entityId: postId, detail: { name: current.name } });
-    tx.emit({ siteId }, 'post.changed', { postId, action: 'deleted' });
-  });
+  try {
+    await inTransaction(deps, async (tx) => {
+      await deletePostRow(tx.trx, postId);
+      await recordAudit(tx, actorRef(actor), { siteId, action: 'post.delete', entityType: 'post', entityId: postId, detail: { name: current.name } });
+      tx.emit({ siteId }, 'post.changed', { postId, action: 'deleted' });
+    });
+  } catch (err) {
+    if (isForeignKeyViolation(err))
+      throw new AppError('POST_IN_USE', { status: 409, message: 'Rosters, shifts or records refer to this post', params: { postId } });
+    throw err;
+  }
 }

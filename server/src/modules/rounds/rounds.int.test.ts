@@ -314,5 +314,82 @@ describe(`rounds and weather (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       statuses.push((await t.app.inject({ method: 'POST', url, headers: { authorization: 'Bearer nope' }, payload: body })).statusCode);
     expect(statuses.slice(0, 20).every((s) => s === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
+    const limited = await t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload: body });
+    expect([limited.statusCode, code(limited)]).toEqual([429, 'PUBLIC_RATE_LIMITED']);
+    const retryAfter = Number(limited.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThan(0);
+    expect(limited.json<{ error: { params: { retryAfterSeconds: number } } }>().error.params.retryAfterSeconds).toBe(retryAfter);
+    // Refused before the token is even looked at: the audit log stops growing.
+    const refusedRows = async () =>
+      (
+        await t.testDb.database.db
+          .selectFrom('audit_log')
+          .select('id')
+          .where('site_id', '=', site.siteId)
+          .where('action', '=', 'weather.webhook_refused')
+          .execute()
+      ).length;
+    const logged = await refusedRows();
+    expect((await t.app.inject({ method: 'POST', url, headers: { authorization: 'Bearer nope' }, payload: body })).statusCode).toBe(429);
+    expect(await refusedRows()).toBe(logged);
+    // Another sender is not held back, and the same one is served again once the wait is over.
+    const elsewhere = await t.app.inject({
+      method: 'POST',
+      url,
+      remoteAddress: '10.20.30.40',
+      headers: { authorization: 'Bearer nope' },
+      payload: body,
+    });
+    expect([elsewhere.statusCode, code(elsewhere)]).toEqual([401, 'WEBHOOK_TOKEN_INVALID']);
+    t.clock.advance(retryAfter * 1000);
+    expect((await t.app.inject({ method: 'POST', url, headers: { authorization: `Bearer ${token}` }, payload: body })).statusCode).toBe(200);
+  });
+
+  it('a task confirmed stays with whoever confirmed it: a colleague after them is refused, their own retry is not', async () => {
+    await logInAll();
+    const db = t.testDb.database.db;
+    const cleanPost = await db
+      .selectFrom('posts')
+      .select('id')
+      .where('site_id', '=', site.siteId)
+      .where('kind', '=', 'CLEAN')
+      .executeTakeFirstOrThrow();
+    const colleague = await loginAs(t.app, (await createPerson(db, site, 'staff', { postIds: [cleanPost.id] })).login);
+    const supervisorCookie = await loginAs(t.app, supervisor.login);
+    const now = t.clock.now();
+    const localNow = new Date(now + 8 * 3_600_000).toISOString().slice(11, 16);
+    const today = new Date(now + 8 * 3_600_000).toISOString().slice(0, 10);
+    const schedule = (
+      await call(manager, 'POST', '/round-schedules', {
+        id: newId(),
+        postKind: 'CLEAN',
+        itemId: null,
+        labelZh: '补充洗手液',
+        labelEn: 'Refill the soap',
+        recurrence: { kind: 'times', times: [localNow] },
+        graceMinutes: 15,
+        proof: 'tap',
+      })
+    ).json<RoundSchedule>();
+    const slot = (await call(cleanerCookie, 'GET', `/rounds/day?date=${today}`)).json<RoundDay>().slots.find((x) => x.scheduleId === schedule.id)!;
+    const confirmed = (await call(cleanerCookie, 'POST', `/round-slots/${slot.id}/confirm`, {})).json<RoundSlot>();
+    expect(confirmed).toMatchObject({ status: 'met', provedById: cleaner.id, provedAt: now });
+
+    t.clock.advance(60_000);
+    for (const someoneElse of [colleague, supervisorCookie]) {
+      const refused = await call(someoneElse, 'POST', `/round-slots/${slot.id}/confirm`, {});
+      expect([refused.statusCode, code(refused)]).toEqual([409, 'SLOT_ALREADY_DECIDED']);
+      expect(refused.json<{ error: { params: { status: string } } }>().error.params.status).toBe('met');
+    }
+    // The cleaner's phone resending its tap gets the same answer, not a second proof.
+    const retried = await call(cleanerCookie, 'POST', `/round-slots/${slot.id}/confirm`, {});
+    expect(retried.statusCode).toBe(200);
+    expect(retried.json<RoundSlot>()).toMatchObject({ status: 'met', provedById: cleaner.id, provedAt: now });
+    const stored = await db
+      .selectFrom('round_slots')
+      .select(['status', 'proved_by', 'proved_at'])
+      .where('id', '=', slot.id)
+      .executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'met', proved_by: cleaner.id, proved_at: now });
   });
 });

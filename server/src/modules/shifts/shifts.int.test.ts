@@ -1,7 +1,7 @@
 import type net from 'node:net';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Anomaly, DayBoard, PostStandard, RosterWeek, ShiftDetail } from '@anchang/contracts';
+import type { Anomaly, DayBoard, OpinionDaySummary, PostStandard, RosterWeek, ShiftDetail } from '@anchang/contracts';
 import { newId } from '../../platform/ids.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestPerson, type TestSite } from '../../test/factories.js';
@@ -279,10 +279,35 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(code(await call(manager, 'POST', `/requisitions/${id}/decision`, { decision: 'rejected' }))).toBe('REQUISITION_ALREADY_DECIDED');
     expect(code(await call(hostessCookie, 'POST', `/requisitions/${id}/decision`, { decision: 'rejected' }))).toBe('FORBIDDEN');
 
-    await call(hostessCookie, 'POST', '/opinions', { id: newId(), category: 'problem', text: '洗手间纸巾用完' });
-    await call(hostessCookie, 'POST', '/opinions', { id: newId(), category: 'suggestion', text: '希望周末延长开放' });
-    const summary = (await call(manager, 'GET', `/opinions/daily?date=${DATE}`)).json<{ total: number }>();
-    expect(summary.total).toBe(2);
+    // Two opinions heard on the hostess's shift (so on her post), one given outside a shift.
+    const shiftId = (await t.testDb.database.db.selectFrom('shifts').select('id').where('person_id', '=', hostess.id).executeTakeFirstOrThrow()).id;
+    // A minute apart: the summary lists them in the order they were heard.
+    const opinion = (body: object) => {
+      t.clock.advance(60_000);
+      return call(hostessCookie, 'POST', '/opinions', { id: newId(), ...body });
+    };
+    expect((await opinion({ shiftId, category: 'problem', text: '洗手间纸巾用完' })).statusCode).toBe(201);
+    expect((await opinion({ shiftId, category: 'suggestion', text: '  希望周末延长开放  ' })).statusCode).toBe(201);
+    expect((await opinion({ category: 'opinion', text: '讲解很专业' })).statusCode).toBe(201);
+    const summary = (await call(manager, 'GET', `/opinions/daily?date=${DATE}`)).json<OpinionDaySummary>();
+    expect(summary).toMatchObject({ date: DATE, total: 3 });
+    // By post, the busiest first, each opinion with who heard it and what was said.
+    expect(summary.byPost.map((g) => [g.postId, g.postName, g.count])).toEqual([
+      [site.postId, '大厅服务岗', 2],
+      [null, '', 1],
+    ]);
+    expect(summary.byPost[0]!.opinions.map((o) => [o.category, o.text, o.personName, o.date])).toEqual([
+      ['problem', '洗手间纸巾用完', hostess.name, DATE],
+      ['suggestion', '希望周末延长开放', hostess.name, DATE],
+    ]);
+    expect(summary.byPost[1]!.opinions.map((o) => [o.category, o.text])).toEqual([['opinion', '讲解很专业']]);
+    // The next day has none of them; staff do not read the summary.
+    expect((await call(manager, 'GET', '/opinions/daily?date=2026-11-29')).json<OpinionDaySummary>()).toEqual({
+      date: '2026-11-29',
+      total: 0,
+      byPost: [],
+    });
+    expect((await call(hostessCookie, 'GET', `/opinions/daily?date=${DATE}`)).statusCode).toBe(403);
   });
 
   it('builds the roster week with conflicts and copies it to the next week', async () => {
@@ -314,5 +339,35 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(copied.conflicts.some((c) => c.kind === 'NO_PRE_JOB_TRAINING' && c.personId === person.id)).toBe(false);
     const again = (await call(manager, 'POST', '/roster/copy-week', { fromWeek: '2026-11-30', toWeek: '2026-12-07' })).json<RosterWeek>();
     expect(again.entries).toHaveLength(copied.entries.length);
+  });
+
+  it('keeps a shift its owner’s: a supervisor reads it but records nothing on it, a colleague does not see it, its roster line stays', async () => {
+    const db = t.testDb.database.db;
+    const refusal = (res: { statusCode: number; json: <T>() => T }) => [res.statusCode, code(res)];
+    const worker = await createPerson(db, site, 'staff', { postIds: [site.postId] });
+    const workerCookie = await loginAs(t.app, worker.login);
+    const colleagueCookie = await loginAs(t.app, (await createPerson(db, site, 'staff', { postIds: [site.postId] })).login);
+    const supervisorCookie = await loginAs(t.app, (await createPerson(db, site, 'supervisor')).login);
+    const line = (await roster(worker.id, '08:30', '18:00')).json<{ id: string }>();
+    const clockedIn = await call(workerCookie, 'POST', '/shifts', { id: newId(), postId: site.postId });
+    expect(clockedIn.statusCode).toBe(201);
+    const shiftId = clockedIn.json<ShiftDetail>().shift.id;
+    const result = { id: newId(), itemId: 'HALL-PRE-1', result: 'ok' };
+
+    expect((await call(supervisorCookie, 'GET', `/shifts/${shiftId}`)).statusCode).toBe(200);
+    expect(refusal(await call(supervisorCookie, 'POST', `/shifts/${shiftId}/results`, result))).toEqual([403, 'NOT_YOUR_SHIFT']);
+    expect(refusal(await call(supervisorCookie, 'POST', `/shifts/${shiftId}/clock-out`, { debriefAttended: true }))).toEqual([403, 'NOT_YOUR_SHIFT']);
+    // A colleague on the same post and site is not told the shift exists.
+    expect(refusal(await call(colleagueCookie, 'POST', `/shifts/${shiftId}/results`, result))).toEqual([404, 'SHIFT_NOT_FOUND']);
+    expect(refusal(await call(colleagueCookie, 'GET', `/shifts/${shiftId}`))).toEqual([404, 'SHIFT_NOT_FOUND']);
+    const after = (await call(workerCookie, 'GET', `/shifts/${shiftId}`)).json<ShiftDetail>();
+    expect(after.results).toEqual([]);
+    expect(after.shift.status).toBe('open');
+
+    // The roster line the shift was worked on stays (the day board needs it); an unworked one goes.
+    expect(refusal(await call(manager, 'DELETE', `/roster/${line.id}`))).toEqual([409, 'ROSTER_ENTRY_IN_USE']);
+    expect((await call(manager, 'GET', `/roster?week=${DATE}`)).json<RosterWeek>().entries.map((e) => e.id)).toContain(line.id);
+    const spare = (await roster(worker.id, '08:30', '18:00', '2026-11-29')).json<{ id: string }>();
+    expect((await call(manager, 'DELETE', `/roster/${spare.id}`)).statusCode).toBe(204);
   });
 });

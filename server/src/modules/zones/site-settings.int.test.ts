@@ -145,10 +145,18 @@ describe(`site settings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
 
   it('a manager cannot remove or demote themself', async () => {
     const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: manager } })).json<{ id: string }>();
-    expect((await call(manager, 'DELETE', `/api/sites/${site.siteId}/people/${me.id}`)).json<{ error: { code: string } }>().error.code).toBe(
-      'CANNOT_REMOVE_SELF',
-    );
-    expect((await call(manager, 'PATCH', `/api/sites/${site.siteId}/people/${me.id}`, { role: 'staff' })).statusCode).toBe(409);
+    const refusal = (res: { statusCode: number; json: <T>() => T }) => [res.statusCode, res.json<{ error: { code: string } }>().error.code];
+    const self = `/api/sites/${site.siteId}/people/${me.id}`;
+    expect(refusal(await call(manager, 'DELETE', self))).toEqual([409, 'CANNOT_REMOVE_SELF']);
+    expect(refusal(await call(manager, 'PATCH', self, { role: 'staff' }))).toEqual([409, 'CANNOT_REMOVE_SELF']);
+    expect(refusal(await call(manager, 'PATCH', self, { isActive: false }))).toEqual([409, 'CANNOT_REMOVE_SELF']);
+    // Still a manager of the site, still signed in, and nothing recorded as done.
+    expect((await call(manager, 'GET', self)).json<{ role: string; isActive: boolean }>()).toMatchObject({ role: 'site_manager', isActive: true });
+    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: manager } })).statusCode).toBe(200);
+    const audit = (await call(manager, 'GET', `/api/sites/${site.siteId}/audit`)).json<{ items: { action: string; entityId: string }[] }>().items;
+    expect(audit.filter((e) => e.entityId === me.id)).toEqual([]);
+    // Editing their own name is not a demotion.
+    expect((await call(manager, 'PATCH', self, { name: '王经理' })).statusCode).toBe(200);
   });
 
   it('validates site settings: time zone and opening hours', async () => {

@@ -18,6 +18,7 @@ describe(`realtime (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let manager: string;
   let staff: TestPerson;
   let staffCookie: string;
+  let colleagueCookie: string;
   let outsiderCookie: string;
 
   beforeAll(async () => {
@@ -28,6 +29,7 @@ describe(`realtime (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     manager = await loginAs(t.app, (await createPerson(db, site, 'site_manager')).login);
     staff = await createPerson(db, site, 'staff');
     staffCookie = await loginAs(t.app, staff.login);
+    colleagueCookie = await loginAs(t.app, (await createPerson(db, site, 'staff')).login);
     outsiderCookie = await loginAs(t.app, (await createPerson(db, other, 'site_manager')).login);
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = `http://127.0.0.1:${(t.app.server.address() as net.AddressInfo).port}`;
@@ -51,8 +53,36 @@ describe(`realtime (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const got = await phone.waitFor((m) => m.type === 'event' && m.event.type === 'notification.created');
     expect(got.type === 'event' && got.event.payload).toMatchObject({ title: '下午三点例会' });
 
-    await notify({ title: '只给你', toPersonId: staff.id });
-    await phone.waitFor((m) => m.type === 'event' && m.event.room === `user:${staff.id}`);
+    // A colleague and the manager are on the same site's room: the personal notice is not theirs.
+    const colleague = await connectSocket(base, colleagueCookie);
+    colleague.send({ type: 'subscribe', siteId: site.siteId });
+    await colleague.waitFor((m) => m.type === 'subscribed');
+    const desk = await connectSocket(base, manager);
+    desk.send({ type: 'subscribe', siteId: site.siteId });
+    await desk.waitFor((m) => m.type === 'subscribed');
+
+    expect((await notify({ title: '只给你', toPersonId: staff.id })).statusCode).toBe(201);
+    const personal = await phone.waitFor((m) => m.type === 'event' && m.event.room === `user:${staff.id}`);
+    expect(personal.type === 'event' && personal.event.payload).toMatchObject({ title: '只给你' });
+    // A site notice after it: each socket gets its events in order, so once the fence is in,
+    // the personal one would be there too had it been sent to them.
+    await notify({ title: '栅栏' });
+    for (const other of [colleague, desk]) {
+      await other.waitFor((m) => m.type === 'event' && (m.event.payload as { title?: string }).title === '栅栏');
+      const titles = other.messages.flatMap((m) => (m.type === 'event' ? [(m.event.payload as { title?: string }).title] : []));
+      expect(titles).not.toContain('只给你');
+      expect(other.messages.some((m) => m.type === 'event' && m.event.room.startsWith('user:'))).toBe(false);
+    }
+    // Nor can they read it afterwards from the stored notices.
+    const listed = await t.app.inject({
+      method: 'GET',
+      url: `/api/sites/${site.siteId}/notifications?limit=200`,
+      headers: { cookie: colleagueCookie },
+    });
+    expect(listed.statusCode).toBe(200);
+    expect(listed.json<{ items: { title: string }[] }>().items.map((n) => n.title)).not.toContain('只给你');
+    colleague.close();
+    desk.close();
     phone.close();
   });
 

@@ -139,18 +139,42 @@ describe('the outbox', () => {
 
   it('survives a reload: a new outbox on the same store sends what the last one left', async () => {
     const w = world(() => Promise.reject(network()));
+    w.outbox.start('P1', () => undefined);
     await w.outbox.enqueue('P1', [result('a')]);
+    await w.settle();
+    expect(w.sent).toHaveLength(1); // tried once, no signal: kept
+    expect([...w.stored.keys()]).toEqual(['a']);
+    // The page reloads with the signal back: a new outbox over the same stored writes.
+    const sentAfterReload: OutboxOp[] = [];
     const again = new Outbox({
-      store: { load: () => Promise.resolve([...w.stored.values()]), put: () => Promise.resolve(), remove: () => Promise.resolve() },
-      send: () => Promise.resolve({}),
+      store: {
+        load: () => Promise.resolve([...w.stored.values()].map((i) => structuredClone(i))),
+        put: (items) => {
+          for (const i of items) w.stored.set(i.key, structuredClone(i));
+          return Promise.resolve();
+        },
+        remove: (keys) => {
+          for (const k of keys) w.stored.delete(k);
+          return Promise.resolve();
+        },
+      },
+      send: (op) => {
+        sentAfterReload.push(op);
+        return Promise.resolve({});
+      },
       isOnline: () => true,
-      now: () => 0,
-      random: () => 0,
+      now: () => 2_000_000,
+      random: () => 0.5,
       setTimer: () => () => undefined,
       withLock: (fn) => fn(),
     });
     await again.ready;
     expect(again.getSnapshot().map((i) => i.key)).toEqual(['a']);
+    again.start('P1', () => undefined);
+    await w.settle();
+    expect(sentAfterReload).toEqual([result('a')]);
+    expect(w.stored.size).toBe(0);
+    expect(again.getSnapshot()).toEqual([]);
   });
 
   it('hands each answer to the screen before the waiting copy goes', async () => {

@@ -1,5 +1,5 @@
 // 案场服务标准库, version 2026-11: the product's built-in standards library, one entry per post.
-// Transcribed from the domain reference shared/domain/sop-library.md (checked against source-documents.txt).
+// Transcribed from the domain reference sop-library.md (shipped as ../fixtures/sop-library.md; checked against source-documents.txt).
 // zh is the reference's wording (markdown bold and English glosses removed); en is a translation.
 // Item ids are stable keys: a site's own copy keeps them, so never renumber or reuse an id; a changed
 // standard ships as a new library version file beside this one.

@@ -1,28 +1,12 @@
-import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { POST_KINDS, type PostKind } from '@anchang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY_VERSION, STANDARDS_LIBRARY, checklistItems, findPostStandard, referenceItemIds } from './index.js';
 
-// The domain reference sits beside the repository folder: <parent>/shared/domain/sop-library.md.
-// A clone made elsewhere (a scratch folder for CI) finds it beside the repository it was cloned
-// from, which its `origin` names when that is a folder on this machine.
-const REPO = path.resolve(import.meta.dirname, '../../../../..');
-const besideRepo = (repo: string) => path.resolve(repo, '../shared/domain/sop-library.md');
-
-function originFolder(): string | null {
-  try {
-    const url = execFileSync('git', ['config', '--get', 'remote.origin.url'], { cwd: REPO, encoding: 'utf8' }).trim();
-    const folder = url.startsWith('file://') ? new URL(url).pathname : url;
-    return path.isAbsolute(folder) && existsSync(folder) ? folder : null;
-  } catch {
-    return null; // not a git checkout, or no origin
-  }
-}
-
-const CANDIDATES = [besideRepo(REPO), ...[originFolder()].filter((f): f is string => f !== null).map(besideRepo)];
-const REFERENCE = CANDIDATES.find((f) => existsSync(f)) ?? CANDIDATES[0]!;
+// The domain reference the library is transcribed from, shipped inside the repository as a fixture
+// (see ../fixtures/README.md), so the test reads nothing outside the checkout.
+const REFERENCE = path.resolve(import.meta.dirname, '../fixtures/sop-library.md');
 const ID_PATTERN = /\b(HALL|BAR|PARK|GUARD|SHUTTLE|MODEL|SECURITY|CLEAN|TECH)-(?:(?:PRE|IN|POST|DRINK)-)?\d+\b/g;
 const SERVICE_POSTS: PostKind[] = ['HALL', 'BAR', 'PARK', 'GUARD', 'SHUTTLE', 'MODEL', 'MODELSVC'];
 
@@ -30,12 +14,6 @@ let reference = '';
 let referenceIds: string[] = [];
 
 beforeAll(() => {
-  if (!existsSync(REFERENCE)) {
-    throw new Error(
-      `Domain reference not found at ${CANDIDATES.join(' or ')}. The standards-library test checks the library against ` +
-        'shared/domain/sop-library.md, which must sit in a "shared" folder beside the repository folder (or beside the one it was cloned from).',
-    );
-  }
   reference = readFileSync(REFERENCE, 'utf8');
   referenceIds = [...new Set(Array.from(reference.matchAll(ID_PATTERN), (m) => m[0]))];
 });
