@@ -12,3 +12,4 @@ export * from './equipment.js';
 export * from './rounds.js';
 export * from './patrols.js';
 export * from './supplies.js';
+export * from './names.js';
