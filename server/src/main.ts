@@ -7,6 +7,7 @@ import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/create-db.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.js';
 import { scheduleSessionPurge } from './modules/auth/session-purge.jobs.js';
+import { scheduleCustomerRetention } from './modules/visits/index.js';
 import { inTransaction } from './platform/tx.js';
 
 async function main(): Promise<void> {
@@ -27,7 +28,10 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, database });
   const { timers, deps } = app.services;
-  await inTransaction(deps, (tx) => scheduleSessionPurge(tx));
+  await inTransaction(deps, async (tx) => {
+    await scheduleSessionPurge(tx);
+    await scheduleCustomerRetention(tx);
+  });
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
 
   let closing = false;

@@ -11,6 +11,8 @@ import * as rounds from './2026-11-28-009-rounds.js';
 import * as equipmentRepairs from './2026-11-28-010-equipment-repairs.js';
 import * as suppliesInventory from './2026-11-28-011-supplies-inventory.js';
 import * as visitsParkedIndex from './2026-11-28-012-visits-parked-index.js';
+import * as customersPerSite from './2026-12-03-120-customers-per-site.js';
+import * as customerRetention from './2026-12-03-121-customer-retention.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +28,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-010-equipment-repairs': equipmentRepairs,
   '2026-11-28-011-supplies-inventory': suppliesInventory,
   '2026-11-28-012-visits-parked-index': visitsParkedIndex,
+  '2026-12-03-120-customers-per-site': customersPerSite,
+  '2026-12-03-121-customer-retention': customerRetention,
 };
