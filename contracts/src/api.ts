@@ -2,6 +2,7 @@
  * Request and response schemas of the HTTP API. The server validates and serialises with
  * them (and publishes them as OpenAPI); the web app takes its types from them.
  */
+import { DisplayName } from './names.js';
 import { Type, type Static, type TSchema } from '@sinclair/typebox';
 import { POST_KINDS, SITE_ROLES, ZONE_KINDS, LOCALES } from './domain.js';
 
@@ -92,14 +93,18 @@ export const Site = Type.Object({
   address: Type.String(),
   timeZone: Type.String(),
   openingHours: OpeningHours,
+  /** Days customers' plates, signatures and photos are kept before the daily purge (PIPL). */
+  customerRetentionDays: Type.Integer(),
   createdAt: Instant,
   updatedAt: Instant,
 });
 export type Site = Static<typeof Site>;
+export const CUSTOMER_RETENTION_DEFAULT_DAYS = 180;
+export const CustomerRetentionDays = Type.Integer({ minimum: 1, maximum: 3650 });
 
 export const CreateSiteBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 100 }),
+    name: DisplayName(100),
     address: Type.String({ maxLength: 300, default: '' }),
     timeZone: Type.String({ minLength: 1, maxLength: 64, default: 'Asia/Shanghai' }),
     openingHours: Type.Optional(OpeningHours),
@@ -108,10 +113,11 @@ export const CreateSiteBody = Type.Object(
 );
 export const UpdateSiteBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    name: Type.Optional(DisplayName(100)),
     address: Type.Optional(Type.String({ maxLength: 300 })),
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     openingHours: Type.Optional(OpeningHours),
+    customerRetentionDays: Type.Optional(CustomerRetentionDays),
   },
   { additionalProperties: false, minProperties: 1 },
 );
@@ -131,14 +137,14 @@ export const ZoneParams = Type.Object({ siteId: Id, zoneId: Id });
 export const CreateZoneBody = Type.Object(
   {
     kind: ZoneKindSchema,
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: DisplayName(60),
     capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()])),
   },
   { additionalProperties: false },
 );
 export const UpdateZoneBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    name: Type.Optional(DisplayName(60)),
     capacity: Type.Optional(Type.Union([Type.Integer({ minimum: 1, maximum: 100000 }), Type.Null()])),
   },
   { additionalProperties: false, minProperties: 1 },
@@ -157,11 +163,11 @@ export const Post = Type.Object({
 export type Post = Static<typeof Post>;
 export const PostParams = Type.Object({ siteId: Id, postId: Id });
 export const CreatePostBody = Type.Object(
-  { kind: PostKindSchema, name: Type.String({ minLength: 1, maxLength: 60 }), zoneId: Type.Optional(Type.Union([Id, Type.Null()])) },
+  { kind: PostKindSchema, name: DisplayName(60), zoneId: Type.Optional(Type.Union([Id, Type.Null()])) },
   { additionalProperties: false },
 );
 export const UpdatePostBody = Type.Object(
-  { name: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })), zoneId: Type.Optional(Type.Union([Id, Type.Null()])) },
+  { name: Type.Optional(DisplayName(60)), zoneId: Type.Optional(Type.Union([Id, Type.Null()])) },
   { additionalProperties: false, minProperties: 1 },
 );
 
@@ -183,7 +189,7 @@ export const Phone = Type.String({ pattern: '^1[3-9][0-9]{9}$', description: 'ma
 export const CreatePersonBody = Type.Object(
   {
     login: LoginName,
-    name: Type.String({ minLength: 1, maxLength: 40 }),
+    name: DisplayName(40),
     password: Type.String({ minLength: 1, maxLength: 200 }),
     phone: Type.Optional(Type.Union([Phone, Type.Null()])),
     role: RoleSchema,
@@ -193,7 +199,7 @@ export const CreatePersonBody = Type.Object(
 );
 export const UpdatePersonBody = Type.Object(
   {
-    name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+    name: Type.Optional(DisplayName(40)),
     phone: Type.Optional(Type.Union([Phone, Type.Null()])),
     role: Type.Optional(RoleSchema),
     isActive: Type.Optional(Type.Boolean()),

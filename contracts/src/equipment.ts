@@ -4,6 +4,7 @@
  * (TECH-1/2); and work orders, which must be reached within N minutes of the report (TECH-3,
  * 5 by default) or escalate to the supervisor and then the manager.
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Instant } from './api.js';
 import { LocalDate } from './standards.js';
@@ -47,8 +48,8 @@ export const AssetListQuery = Type.Object(
 const assetFields = {
   zoneId: Id,
   category: AssetCategorySchema,
-  nameZh: Type.String({ minLength: 1, maxLength: 60 }),
-  nameEn: Type.String({ minLength: 1, maxLength: 80 }),
+  nameZh: DisplayName(60),
+  nameEn: DisplayName(80),
   model: Type.String({ maxLength: 60 }),
   locationNote: Type.String({ maxLength: 120 }),
   installedOn: Type.Union([LocalDate, Type.Null()]),
@@ -60,9 +61,8 @@ export type UpdateAssetBody = Static<typeof UpdateAssetBody>;
 export const AssetCodeBody = Type.Object({ action: Type.Union([Type.Literal('reissue'), Type.Literal('revoke')]) }, { additionalProperties: false });
 
 /** What anyone who scans an asset's QR may see: no people, no history. */
+/** What anyone scanning an asset's label sees: names and place, no internal ids and no people. */
 export const PublicAsset = Type.Object({
-  assetId: Id,
-  siteId: Id,
   siteName: Type.String(),
   zoneName: Type.String(),
   category: AssetCategorySchema,
@@ -71,6 +71,9 @@ export const PublicAsset = Type.Object({
   locationNote: Type.String(),
 });
 export type PublicAsset = Static<typeof PublicAsset>;
+/** A signed-in member of the asset's site turns the label's code into the ids its pages need. */
+export const AssetCodeLookup = Type.Object({ siteId: Id, assetId: Id });
+export type AssetCodeLookup = Static<typeof AssetCodeLookup>;
 export const PublicAssetParams = Type.Object({ code: Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }) });
 export const PublicReportBody = Type.Object({ id: Id, description: Type.String({ minLength: 2, maxLength: 500 }) }, { additionalProperties: false });
 export const PublicReportReceipt = Type.Object({ workOrderId: Id, reportedAt: Instant, arrivalMinutes: Type.Integer() });

@@ -4,6 +4,7 @@
  * (ordered → made → served; BAR-IN-1 the hall serves when the bar is busy), and the refill
  * prompt to the hall after an interval (HALL-DRINK-4: a prompt to go and ask).
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Instant } from './api.js';
 
@@ -23,7 +24,7 @@ export const Hall = Type.Object({
 });
 export type Hall = Static<typeof Hall>;
 export const CreateHallTableBody = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 20 }), seats: Type.Integer({ minimum: 1, maximum: 30 }) },
+  { name: DisplayName(20), seats: Type.Integer({ minimum: 1, maximum: 30 }) },
   { additionalProperties: false },
 );
 export const SeatBody = Type.Object({ tableId: Type.Optional(Id) }, { additionalProperties: false });
@@ -35,10 +36,7 @@ export const SeatResult = Type.Object({
 export type SeatResult = Static<typeof SeatResult>;
 
 export const DRINK_STATUSES = ['ordered', 'made', 'served'] as const;
-export const DrinkLine = Type.Object(
-  { name: Type.String({ minLength: 1, maxLength: 30 }), quantity: Type.Integer({ minimum: 1, maximum: 20 }) },
-  { additionalProperties: false },
-);
+export const DrinkLine = Type.Object({ name: DisplayName(30), quantity: Type.Integer({ minimum: 1, maximum: 20 }) }, { additionalProperties: false });
 export const DrinkOrder = Type.Object({
   id: Id,
   visitId: Id,

@@ -13,3 +13,5 @@ export * from './rounds.js';
 export * from './patrols.js';
 export * from './supplies.js';
 export * from './health.js';
+export * from './names.js';
+export * from './customers.js';

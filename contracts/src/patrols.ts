@@ -3,6 +3,7 @@
  * A checkpoint's QR carries `<origin>/m/q/c/<code>`; opening it with a staff session records a
  * scan, which proves the checkpoint of an open patrol round (and the rounds of other posts).
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { HHMM, Id, Instant, PostKindSchema } from './api.js';
 
@@ -36,8 +37,8 @@ export const CreateCheckpointBody = Type.Object(
   {
     id: Id,
     zoneId: Id,
-    nameZh: Type.String({ minLength: 1, maxLength: 60 }),
-    nameEn: Type.String({ minLength: 1, maxLength: 60 }),
+    nameZh: DisplayName(60),
+    nameEn: DisplayName(60),
     lat: Type.Optional(Type.Union([Lat, Type.Null()])),
     lng: Type.Optional(Type.Union([Lng, Type.Null()])),
   },
@@ -46,8 +47,8 @@ export const CreateCheckpointBody = Type.Object(
 export const UpdateCheckpointBody = Type.Object(
   {
     zoneId: Type.Optional(Id),
-    nameZh: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-    nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    nameZh: Type.Optional(DisplayName(60)),
+    nameEn: Type.Optional(DisplayName(60)),
     lat: Type.Optional(Type.Union([Lat, Type.Null()])),
     lng: Type.Optional(Type.Union([Lng, Type.Null()])),
   },
@@ -69,7 +70,10 @@ export const PublicCheckpoint = Type.Object({
   zoneName: Type.String(),
   nameZh: Type.String(),
   nameEn: Type.String(),
-  lastScanAt: Type.Union([Instant, Type.Null()]),
+  /** A point the cleaners' round is proven at (a washroom): the only kind whose times are shown. */
+  isCleaningPoint: Type.Boolean(),
+  /** When a cleaner last scanned it; null for other points, so patrol times never show. */
+  lastCleanedAt: Type.Union([Instant, Type.Null()]),
 });
 export type PublicCheckpoint = Static<typeof PublicCheckpoint>;
 export const CodeParams = Type.Object({ code: CheckpointCode });
@@ -142,16 +146,16 @@ export const PatrolRouteParams = Type.Object({ siteId: Id, routeId: Id });
 export const PatrolRouteBody = Type.Object(
   {
     id: Id,
-    nameZh: Type.String({ minLength: 1, maxLength: 60 }),
-    nameEn: Type.String({ minLength: 1, maxLength: 60 }),
+    nameZh: DisplayName(60),
+    nameEn: DisplayName(60),
     stops: Type.Array(PatrolStop, { minItems: 1, maxItems: 40 }),
   },
   { additionalProperties: false },
 );
 export const UpdatePatrolRouteBody = Type.Object(
   {
-    nameZh: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
-    nameEn: Type.Optional(Type.String({ minLength: 1, maxLength: 60 })),
+    nameZh: Type.Optional(DisplayName(60)),
+    nameEn: Type.Optional(DisplayName(60)),
     stops: Type.Optional(Type.Array(PatrolStop, { minItems: 1, maxItems: 40 })),
   },
   { additionalProperties: false, minProperties: 1 },

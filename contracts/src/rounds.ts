@@ -5,6 +5,7 @@
  * on the phone) lands inside [due, due + grace], missed otherwise. Declared abnormal weather
  * creates the one-off tasks the standard asks for (CLEAN-3, TECH-4).
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { HHMM, Id, Instant, PostKindSchema } from './api.js';
 import { LocalDate } from './standards.js';
@@ -66,8 +67,8 @@ export const RoundScheduleBody = Type.Object(
     itemId: Type.Union([Type.String({ pattern: '^[A-Z][A-Z0-9-]{1,40}$' }), Type.Null()], {
       description: "An item of the post's adopted standard, or null for a service moment named by the label",
     }),
-    labelZh: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
-    labelEn: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+    labelZh: Type.Optional(DisplayName(100)),
+    labelEn: Type.Optional(DisplayName(100)),
     recurrence: RoundRecurrence,
     graceMinutes: Type.Integer({ minimum: 1, maximum: 240 }),
     proof: literalUnion(ROUND_PROOFS),

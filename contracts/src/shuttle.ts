@@ -5,6 +5,7 @@
  * and ends the day cleaned and charged (SHUTTLE-POST-1). In the model room the guide records
  * shoe covers handed out and the customer's points of interest for the consultant (MODEL-IN-10).
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Instant } from './api.js';
 
@@ -28,7 +29,7 @@ export const ShuttleTripParams = Type.Object({ siteId: Id, tripId: Id });
 export const StartTripBody = Type.Object(
   {
     id: Id,
-    vehicle: Type.String({ minLength: 1, maxLength: 20 }),
+    vehicle: DisplayName(20),
     destination: Type.Union([Type.Literal('model_room'), Type.Literal('hall')]),
     visitIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }),
   },
@@ -53,7 +54,7 @@ export const VehicleEventBody = Type.Union([
   Type.Object(
     {
       kind: Type.Literal('handover'),
-      vehicle: Type.String({ minLength: 1, maxLength: 20 }),
+      vehicle: DisplayName(20),
       toDriverId: Id,
       batteryPercent: Type.Integer({ minimum: 0, maximum: 100 }),
       bodyOk: Type.Boolean(),
@@ -64,7 +65,7 @@ export const VehicleEventBody = Type.Union([
   Type.Object(
     {
       kind: Type.Literal('day_end'),
-      vehicle: Type.String({ minLength: 1, maxLength: 20 }),
+      vehicle: DisplayName(20),
       cleaned: Type.Boolean(),
       charging: Type.Boolean(),
       note: Type.Optional(Type.String({ maxLength: 300 })),

@@ -3,6 +3,7 @@
  * 5), lost and found (遗失物品, HALL-IN-6: opened only with two staff), and incidents
  * (GUARD-IN-4/5/6) with the sales department's decision on calling the police.
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Instant } from './api.js';
 
@@ -84,7 +85,7 @@ export const RegisterLostItemBody = Type.Object(
 export const ConfirmOpenBody = Type.Object({ contents: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
 export const ReturnLostItemBody = Type.Object(
   {
-    ownerName: Type.String({ minLength: 1, maxLength: 40 }),
+    ownerName: DisplayName(40),
     ownerPhone: Type.Optional(Type.String({ pattern: '^1[3-9][0-9]{9}$' })),
     signature: Signature,
   },

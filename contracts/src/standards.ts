@@ -2,6 +2,7 @@
  * Schemas of the service standards (岗位标准), rosters, shifts and their checklists,
  * anomalies (异常登记) and post-shift forms.
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { HHMM, Id, Instant, PostKindSchema } from './api.js';
 
@@ -284,7 +285,7 @@ export const UpdateAnomalyBody = Type.Object(
 // ---- post-shift forms ----
 export const RequisitionLine = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: DisplayName(60),
     quantity: Type.Integer({ minimum: 1, maximum: 10000 }),
     unit: Type.String({ minLength: 1, maxLength: 10 }),
     /** The supply item this line asks for, so an approved requisition can be issued from a store. */

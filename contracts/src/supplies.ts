@@ -10,6 +10,7 @@
  * Model rooms: each MODEL_ROOM zone has an item list; the guide checks it at opening
  * (MODEL-IN-1) and at closing (MODEL-POST-2). A missing or damaged item becomes an incident.
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Instant } from './api.js';
 import { LocalDate } from './standards.js';
@@ -35,8 +36,8 @@ export type SupplyItem = Static<typeof SupplyItem>;
 export const SupplyItemParams = Type.Object({ siteId: Id, supplyItemId: Id });
 export const SupplyItemBody = Type.Object(
   {
-    nameZh: Type.String({ minLength: 1, maxLength: 40 }),
-    nameEn: Type.String({ minLength: 1, maxLength: 60 }),
+    nameZh: DisplayName(40),
+    nameEn: DisplayName(60),
     unit: Type.String({ minLength: 1, maxLength: 10 }),
     category: literals(SUPPLY_CATEGORIES),
     lowStockThreshold: Type.Integer({ minimum: 0, maximum: 100000 }),
@@ -49,7 +50,7 @@ export type UpdateSupplyItemBody = Static<typeof UpdateSupplyItemBody>;
 
 export const SupplyStore = Type.Object({ id: Id, siteId: Id, name: Type.String(), createdAt: Instant });
 export type SupplyStore = Static<typeof SupplyStore>;
-export const SupplyStoreBody = Type.Object({ name: Type.String({ minLength: 1, maxLength: 40 }) }, { additionalProperties: false });
+export const SupplyStoreBody = Type.Object({ name: DisplayName(40) }, { additionalProperties: false });
 
 /** One item in one store: what is on hand now, and whether that is at or below the item's threshold. */
 export const StockLevel = Type.Object({
@@ -248,7 +249,7 @@ export type ModelRoomItem = Static<typeof ModelRoomItem>;
 export const ModelRoomItemParams = Type.Object({ siteId: Id, modelRoomItemId: Id });
 export const ModelRoomItemBody = Type.Object(
   {
-    name: Type.String({ minLength: 1, maxLength: 60 }),
+    name: DisplayName(60),
     quantity: Quantity,
     photoId: Type.Optional(Type.Union([Id, Type.Null()])),
     positionNote: Type.Optional(Type.String({ maxLength: 200 })),

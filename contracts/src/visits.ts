@@ -3,6 +3,7 @@
  * consultant → shuttle → model room → farewell — each hand-off acknowledged by the post that
  * receives it. Customers' phones and plates are masked wherever they are listed.
  */
+import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Instant, PostKindSchema } from './api.js';
 
@@ -71,7 +72,7 @@ export const RegisterVisitBody = Type.Object(
     customer: Type.Optional(
       Type.Object(
         {
-          name: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+          name: Type.Optional(DisplayName(40)),
           phone: Type.String({ pattern: '^1[3-9][0-9]{9}$' }),
           consent: Type.Boolean({ description: 'The customer agreed that their number is kept' }),
         },

@@ -11,6 +11,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { DISPLAY_NAME_FORMAT } from '@anchang/contracts';
 import type { Config } from './config.js';
 import type { Database } from './db/create-db.js';
 import { latestMigrationName, schemaVersion } from './db/create-db.js';
@@ -48,7 +49,7 @@ import { registerShiftFormRoutes } from './modules/shift-forms/index.js';
 import { registerShiftRoutes } from './modules/shifts/index.js';
 import { registerStandardRoutes } from './modules/standards/index.js';
 import { registerTrainingRoutes } from './modules/training/index.js';
-import { registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
+import { registerCustomerRetention, registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
 import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';
@@ -99,6 +100,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     bodyLimit: config.bodyLimitBytes,
+    // Answers are serialised, not validated: the request-only name format is nothing to check there.
+    serializerOpts: { ajv: { formats: { [DISPLAY_NAME_FORMAT]: true } } },
     trustProxy: config.trustProxy,
     // A client gets this long to send a whole request, and less for its headers: slow or
     // stalled senders (a phone losing signal, a slowloris) are cut off with 408 instead of
@@ -146,6 +149,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerPatrolTimers(timers);
   registerRepairTimers(timers);
   registerRoundTimers(timers);
+  registerCustomerRetention(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });
 
   registerErrorHandler(app);

@@ -13,6 +13,7 @@ import { pino } from 'pino';
 import { installCrashHandlers } from './platform/crash.js';
 import type { Logger } from './platform/logger.js';
 import { offsetClock } from './platform/clock.js';
+import { scheduleCustomerRetention } from './modules/visits/index.js';
 import { inTransaction } from './platform/tx.js';
 
 /** The logger crashes go to: a plain one until the app's own (with its level and redaction) exists. */
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
   await inTransaction(deps, async (tx) => {
     await scheduleSessionPurge(tx);
     await scheduleEventPrune(tx);
+    await scheduleCustomerRetention(tx);
   });
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
 

@@ -17,6 +17,8 @@ export interface SitesTable {
   address: string;
   time_zone: string;
   opening_hours: string;
+  /** Days customers' plates, signatures and photos are kept (PIPL); 180 unless set. */
+  customer_retention_days?: number;
   created_at: number;
   updated_at: number;
 }
@@ -332,12 +334,15 @@ export interface CustomerOpinionsTable {
   created_at: number;
 }
 
+/** A customer of one site, known by phone only with their consent. */
 export interface CustomersTable {
   id: string;
-  company_id: string;
+  site_id: string;
   phone: string;
   name: string | null;
   consent_at: number;
+  /** Set when the customer withdraws consent: no longer recognised, purged by the next retention run. */
+  consent_withdrawn_at: number | null;
   first_seen_at: number;
   last_visit_at: number;
   visit_count: number;

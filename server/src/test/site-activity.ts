@@ -28,6 +28,7 @@ export interface SiteActivity {
   requisitionId: string;
   opinionId: string;
   visitId: string;
+  customerId: string;
   handoffId: string;
   lostItemId: string;
   incidentId: string;
@@ -130,12 +131,18 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'opinion',
   );
-  const visit = await ok<{ id: string; handoffs: { id: string }[] }>(
+  const visit = await ok<{ id: string; handoffs: { id: string }[]; customer: { id: string } }>(
     await app.inject({
       method: 'POST',
       url: `${base}/visits`,
       ...as(staff.cookie),
-      payload: { id: newId(), partySize: 3, arrivalMode: 'car', plate: '浙A12345' },
+      payload: {
+        id: newId(),
+        partySize: 3,
+        arrivalMode: 'car',
+        plate: '浙A12345',
+        customer: { name: '王女士', phone: '13911112222', consent: true },
+      },
     }),
     'visit',
   );
@@ -379,6 +386,7 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     requisitionId,
     opinionId,
     visitId: visit.id,
+    customerId: visit.customer.id,
     handoffId: visit.handoffs[0]!.id,
     lostItemId,
     incidentId,

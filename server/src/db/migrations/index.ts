@@ -13,6 +13,8 @@ import * as suppliesInventory from './2026-11-28-011-supplies-inventory.js';
 import * as visitsParkedIndex from './2026-11-28-012-visits-parked-index.js';
 import * as eventLog from './2026-12-03-105-event-log.js';
 import * as timerFailures from './2026-12-03-130-timer-failures.js';
+import * as customersPerSite from './2026-12-03-120-customers-per-site.js';
+import * as customerRetention from './2026-12-03-121-customer-retention.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -30,4 +32,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-012-visits-parked-index': visitsParkedIndex,
   '2026-12-03-105-event-log': eventLog,
   '2026-12-03-130-timer-failures': timerFailures,
+  '2026-12-03-120-customers-per-site': customersPerSite,
+  '2026-12-03-121-customer-retention': customerRetention,
 };

@@ -39,6 +39,18 @@ export async function lastScanTimes(db: Kysely<DB>, checkpointIds: string[]): Pr
   return new Map(rows.map((r) => [r.checkpoint_id, Number(r.last)]));
 }
 
+/** The last scan of one checkpoint by any of these people, or null. */
+export async function lastScanBy(db: Kysely<DB>, checkpointId: string, personIds: readonly string[]): Promise<number | null> {
+  if (personIds.length === 0) return null;
+  const row = await db
+    .selectFrom('checkpoint_scans')
+    .select((eb) => eb.fn.max('scanned_at').as('last'))
+    .where('checkpoint_id', '=', checkpointId)
+    .where('person_id', 'in', [...personIds])
+    .executeTakeFirst();
+  return row?.last === null || row?.last === undefined ? null : Number(row.last);
+}
+
 export const insertCheckpoint = (db: Kysely<DB>, row: CheckpointsTable) => db.insertInto('checkpoints').values(row).execute();
 
 export async function updateCheckpoint(db: Kysely<DB>, id: string, patch: Partial<CheckpointsTable>): Promise<void> {

@@ -17,6 +17,9 @@ import { inTransaction, type Deps } from '../../platform/tx.js';
 import type { ErrorCode } from '@anchang/contracts';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
 import { findZoneNames, findZoneRow } from '../zones/index.js';
+import { personIdsOnPostKind } from '../people/index.js';
+import { hasActiveRoundAt } from '../rounds/index.js';
+import { findSiteRow } from '../sites/index.js';
 import { patrolProofOfScan, provePatrolCheck } from '../patrols/index.js';
 import {
   deleteCheckpointRow,
@@ -30,6 +33,7 @@ import {
   insertScan,
   isCheckpointScheduled,
   isCheckpointUsed,
+  lastScanBy,
   lastScanTimes,
   listCheckpointRows,
   plannedGapMinutes,
@@ -37,6 +41,9 @@ import {
   updateCheckpoint,
 } from './checkpoints.repository.js';
 import { replayFlags } from './scan-rules.js';
+
+/** The post whose rounds make a checkpoint a cleaning point (CLEAN-2: the washroom every ten minutes). */
+const CLEANING_POST = 'CLEAN';
 
 /** Who hangs, edits and revokes checkpoints: managers and supervisors. */
 export const CHECKPOINT_KEEPERS = ROLE_GROUPS.overseers;
@@ -214,7 +221,11 @@ export async function deleteCheckpoint(deps: Deps, actor: Actor, siteId: string,
   });
 }
 
-/** For anyone holding the QR: names and the last time the place was proven. Nothing personal. */
+/**
+ * For anyone holding the QR: the place's names, and for a cleaning point when a cleaner was
+ * last there. Nothing personal, and never when security last walked by: a patrol's times tell
+ * an outsider when the place is unwatched.
+ */
 export async function publicCheckpoint(deps: Deps, code: string): Promise<PublicCheckpoint> {
   const row = await findCheckpointByCode(deps.db, code);
   if (!row) {
@@ -222,15 +233,20 @@ export async function publicCheckpoint(deps: Deps, code: string): Promise<Public
     throw new AppError('CODE_UNKNOWN', { status: 404 });
   }
   if (row.revoked_at !== null) throw new AppError('CODE_REVOKED', { status: 410 });
-  const site = await deps.db.selectFrom('sites').select(['name', 'time_zone']).where('id', '=', row.site_id).executeTakeFirstOrThrow();
-  const [zones, last] = await Promise.all([findZoneNames(deps.db, [row.zone_id]), lastScanTimes(deps.db, [row.id])]);
+  const [site, zones, isCleaningPoint] = await Promise.all([
+    findSiteRow(deps.db, row.site_id),
+    findZoneNames(deps.db, [row.zone_id]),
+    hasActiveRoundAt(deps.db, row.id, CLEANING_POST),
+  ]);
+  const lastCleanedAt = isCleaningPoint ? await lastScanBy(deps.db, row.id, await personIdsOnPostKind(deps.db, row.site_id, CLEANING_POST)) : null;
   return {
-    siteName: site.name,
-    siteTimeZone: site.time_zone,
+    siteName: site?.name ?? '',
+    siteTimeZone: site?.time_zone ?? 'Asia/Shanghai',
     zoneName: zones.get(row.zone_id) ?? '',
     nameZh: row.name_zh,
     nameEn: row.name_en,
-    lastScanAt: last.get(row.id) ?? null,
+    isCleaningPoint,
+    lastCleanedAt,
   };
 }
 

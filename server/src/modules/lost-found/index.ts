@@ -1,1 +1,2 @@
 export { registerLostFoundRoutes } from './lost-found.routes.js';
+export { eraseReturnOwners, listReturnsToPhone, purgeReturnDetailsBefore } from './lost-found.repository.js';

@@ -241,7 +241,7 @@ describe(`checkpoints and patrols (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(refused.at(-5)!.site_id).toBeNull();
   });
 
-  it('shows the public page names and the last scan time only, without a session', async () => {
+  it('shows the public page names only, without a session, and never when the patrol passed', async () => {
     const res = await t.app.inject({ method: 'GET', url: `/api/public/checkpoints/${cp.A!.code}` });
     expect(res.statusCode).toBe(200);
     expect(res.json<PublicCheckpoint>()).toEqual({
@@ -250,7 +250,8 @@ describe(`checkpoints and patrols (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       zoneName: '销售大厅',
       nameZh: '东门',
       nameEn: 'East gate',
-      lastScanAt: at('12:30'),
+      isCleaningPoint: false,
+      lastCleanedAt: null,
     });
     expect((await t.app.inject({ method: 'GET', url: `/api/public/checkpoints/${cp.C!.code}` })).statusCode).toBe(410);
     expect((await t.app.inject({ method: 'GET', url: '/api/public/checkpoints/AAAAAAAAAAAAAAAAAAAAAAAA' })).statusCode).toBe(404);

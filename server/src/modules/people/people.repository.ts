@@ -107,3 +107,25 @@ export const findActiveCompanyAdminIds = async (db: Q, companyId: string): Promi
       .where('is_active', '=', 1)
       .execute()
   ).map((r) => r.id);
+
+/** Every site the person holds a role on, and whether they are a company admin. */
+export async function findPersonReach(db: Q, personId: string): Promise<{ siteIds: string[]; isCompanyAdmin: boolean }> {
+  const [sites, person] = await Promise.all([
+    db.selectFrom('site_members').select('site_id').where('person_id', '=', personId).execute(),
+    db.selectFrom('people').select('is_company_admin').where('id', '=', personId).executeTakeFirst(),
+  ]);
+  return { siteIds: sites.map((s) => s.site_id), isCompanyAdmin: person?.is_company_admin === 1 };
+}
+
+/** People assigned to a post of this kind on the site (the cleaners, for the public "last cleaned"). */
+export async function personIdsOnPostKind(db: Q, siteId: string, postKind: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('post_assignments as a')
+    .innerJoin('posts as p', 'p.id', 'a.post_id')
+    .select('a.person_id')
+    .distinct()
+    .where('a.site_id', '=', siteId)
+    .where('p.kind', '=', postKind)
+    .execute();
+  return rows.map((r) => r.person_id);
+}

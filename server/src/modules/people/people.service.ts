@@ -18,6 +18,7 @@ import { PEOPLE_READERS } from './people.policy.js';
 import {
   deleteMembership,
   findMemberRow,
+  findPersonReach,
   insertMembership,
   insertPerson,
   listActiveConsultants,
@@ -125,6 +126,27 @@ export async function createPerson(
   }
 }
 
+/** A person's name, login, phone and whether the account works: one account across the company's sites. */
+const COMPANY_WIDE_FIELDS = ['name', 'phone', 'isActive'] as const;
+
+/**
+ * A site manager changes the account itself (name, phone, disabling it) only for people who
+ * work on no site the manager does not manage: otherwise one site's manager would rename, or
+ * lock out, someone another site relies on. Those changes then belong to the company admin.
+ */
+async function assertMayChangeAccount(deps: Deps, actor: Actor, personId: string, patch: Record<string, unknown>): Promise<void> {
+  const fields = COMPANY_WIDE_FIELDS.filter((f) => patch[f] !== undefined);
+  if (fields.length === 0 || actor.isCompanyAdmin) return;
+  const reach = await findPersonReach(deps.db, personId);
+  const elsewhere = reach.siteIds.filter((siteId) => !SITE_MANAGERS.includes(actor.siteRoles.get(siteId) ?? 'staff'));
+  if (reach.isCompanyAdmin || elsewhere.length > 0)
+    throw new AppError('PERSON_WORKS_ELSEWHERE', {
+      status: 403,
+      message: 'This person also works at a site you do not manage: ask the company admin to change their account',
+      params: { fields, otherSites: elsewhere.length },
+    });
+}
+
 export async function updatePerson(
   deps: Deps,
   actor: Actor,
@@ -137,6 +159,7 @@ export async function updatePerson(
   if (personId === actor.personId && (patch.isActive === false || (patch.role && patch.role !== current.role))) {
     throw new AppError('CANNOT_REMOVE_SELF', { status: 409, message: 'You cannot disable yourself or change your own role' });
   }
+  await assertMayChangeAccount(deps, actor, personId, patch);
   await assertPostsOfSite(deps, siteId, patch.postIds);
   await inTransaction(deps, async (tx) => {
     const personPatch: Partial<PeopleTable> = {};

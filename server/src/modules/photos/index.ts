@@ -1,2 +1,3 @@
 export { registerPhotoRoutes } from './photos.routes.js';
 export { assertPhotoOnSite } from './photos.service.js';
+export { deletePhotoRows } from './photos.repository.js';

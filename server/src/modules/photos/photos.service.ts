@@ -1,7 +1,7 @@
 /**
  * Photos taken on the phone as proof (a checklist item, an anomaly). Stored in the database so
- * every instance serves them; the phone chooses the id, so an upload retried after a lost
- * answer is stored once.
+ * every instance serves them, without their metadata (GPS, time, device); the phone chooses the
+ * id, so an upload retried after a lost answer is stored once.
  */
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember } from '../../platform/auth/policy.js';
@@ -11,7 +11,8 @@ import { writeOnce } from '../../platform/idempotent.js';
 import { inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { detectImageType } from './image-type.js';
-import { findPhotoBytes, findPhotoMeta } from './photos.repository.js';
+import { findPhotoBytes, findPhotoMeta, findPhotoOwner } from './photos.repository.js';
+import { stripMetadata, UnreadableImageError } from './strip-metadata.js';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -27,23 +28,33 @@ export async function uploadPhoto(
   actor: Actor,
   siteId: string,
   id: string,
-  bytes: Buffer,
+  upload: Buffer,
 ): Promise<{ photo: PhotoMeta; created: boolean }> {
   requireSiteMember(actor, siteId);
   if (!ID_PATTERN.test(id)) throw new AppError('INVALID_ID', { status: 400, message: 'The photo id must be a UUID', params: { id } });
-  if (bytes.length > PHOTO_MAX_BYTES) {
+  if (upload.length > PHOTO_MAX_BYTES) {
     throw new AppError('PHOTO_TOO_LARGE', {
       status: 413,
       message: 'The photo is too large',
-      params: { maxBytes: PHOTO_MAX_BYTES, size: bytes.length },
+      params: { maxBytes: PHOTO_MAX_BYTES, size: upload.length },
     });
   }
-  const contentType = detectImageType(bytes);
+  const contentType = detectImageType(upload);
   if (!contentType) throw new AppError('NOT_AN_IMAGE', { status: 400, message: 'The file is not a JPEG, PNG, WebP or HEIC image' });
+  // Where and when it was taken, and on whose phone, is not kept (PIPL): only the picture.
+  let bytes: Buffer;
+  try {
+    bytes = stripMetadata(upload, contentType);
+  } catch (err) {
+    if (!(err instanceof UnreadableImageError)) throw err;
+    throw new AppError('NOT_AN_IMAGE', { status: 400, message: 'The image file is damaged' });
+  }
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findPhotoMeta(deps.db, siteId, id);
-      if (stored && (stored.uploaded_by !== actor.personId || stored.size !== bytes.length))
+      // Another site's photo under this id is a clash like any other, and says nothing of that photo.
+      const elsewhere = stored ? undefined : await findPhotoOwner(deps.db, id);
+      if (elsewhere || (stored && (stored.uploaded_by !== actor.personId || stored.size !== bytes.length)))
         throw new AppError('ID_CONFLICT', { status: 409, message: 'Another photo already has this id' });
       return stored && { id, contentType: stored.content_type, size: stored.size, createdAt: stored.created_at };
     },

@@ -1,38 +1,49 @@
 /**
- * Public repair reports come from anyone holding a phone in front of an asset: in memory, at
- * most `max` reports per key (an IP, an asset) in a sliding window. A restart forgets, which is
- * acceptable for a flood guard.
+ * Public asset pages are used by anyone holding a phone in front of an asset: in memory, each
+ * bucket (an address, an address on one asset, an asset) allows at most its own number of hits
+ * in a sliding window. A restart forgets, which is acceptable for a flood guard.
  */
 import type { Clock } from '../../platform/clock.js';
+
+export interface Bucket {
+  key: string;
+  max: number;
+}
 
 export class RepairReportLimiter {
   private readonly hits = new Map<string, number[]>();
 
   constructor(
     private readonly clock: Clock,
-    private readonly max: number,
     private readonly windowMs: number,
   ) {}
 
-  /** Seconds until every key allows another report, or 0 when they all do. */
-  retryAfterSeconds(keys: string[]): number {
+  /** Seconds until every bucket allows another hit, or 0 when they all do. */
+  retryAfterSeconds(buckets: readonly Bucket[]): number {
     const now = this.clock.now();
     let wait = 0;
-    for (const key of keys) {
+    for (const { key, max } of buckets) {
       const recent = this.recent(key, now);
-      if (recent.length >= this.max) wait = Math.max(wait, Math.ceil((recent[0]! + this.windowMs - now) / 1000));
+      if (recent.length >= max) wait = Math.max(wait, Math.ceil((recent[recent.length - max]! + this.windowMs - now) / 1000));
     }
     return wait;
   }
 
-  record(keys: string[]): void {
+  record(buckets: readonly Bucket[]): void {
     const now = this.clock.now();
-    for (const key of keys) {
+    for (const { key } of buckets) {
       const recent = this.recent(key, now);
       recent.push(now);
       this.hits.set(key, recent);
     }
     if (this.hits.size > 50_000) this.prune(now);
+  }
+
+  /** Counts the hit when every bucket allows it; otherwise returns the seconds to wait. */
+  take(buckets: readonly Bucket[]): number {
+    const wait = this.retryAfterSeconds(buckets);
+    if (wait === 0) this.record(buckets);
+    return wait;
   }
 
   private recent(key: string, now: number): number[] {

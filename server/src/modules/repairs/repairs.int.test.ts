@@ -82,8 +82,21 @@ describe(`equipment and repairs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(other.code).not.toBe(asset.code);
     const page = await t.app.inject({ method: 'GET', url: `/api/public/assets/${asset.code}` });
     expect(page.statusCode).toBe(200);
-    expect(page.json<PublicAsset>()).toMatchObject({ assetId: asset.id, siteId: site.siteId, nameZh: '大厅空调', zoneName: '销售大厅' });
-    expect(page.body).not.toContain(people.manager.name);
+    expect(page.json<PublicAsset>()).toEqual({
+      siteName: expect.any(String) as string,
+      zoneName: '销售大厅',
+      category: 'air_conditioning',
+      nameZh: '大厅空调',
+      nameEn: 'Hall air conditioner',
+      locationNote: '大厅东侧',
+    });
+    // No internal ids and no people: nothing an outsider could use against the API.
+    for (const internal of [asset.id, site.siteId, site.zoneId, people.manager.name]) expect(page.body).not.toContain(internal);
+    expect(page.body).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+    // A member of the site turns the code into the ids its pages need; nobody else does.
+    const lookup = await t.app.inject({ method: 'GET', url: `/api/asset-codes/${asset.code}`, headers: { cookie: tech } });
+    expect(lookup.json()).toEqual({ siteId: site.siteId, assetId: asset.id });
+    expect((await t.app.inject({ method: 'GET', url: `/api/asset-codes/${asset.code}` })).statusCode).toBe(401);
     expect((await t.app.inject({ method: 'GET', url: `/api/public/assets/${'x'.repeat(22)}` })).statusCode).toBe(404);
 
     const revoked = (await call(manager, 'POST', `/assets/${asset.id}/code`, { action: 'revoke' })).json<Asset>();
@@ -194,18 +207,35 @@ describe(`equipment and repairs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(arrived.json<WorkOrder>().status).toBe('arrived');
   });
 
-  it('rate-limits public reports per IP and per asset with 429 and Retry-After', async () => {
+  it('limits public reports per address on the asset, with a larger cap per asset that one address cannot fill', async () => {
     const asset = await addAsset();
-    for (let i = 0; i < 5; i++) expect((await publicReport(asset.code!, `第 ${i} 次报修`, '10.9.9.9')).statusCode).toBe(201);
+    for (let i = 0; i < 3; i++) expect((await publicReport(asset.code!, `第 ${i} 次报修`, '10.9.9.9')).statusCode).toBe(201);
     const limited = await publicReport(asset.code!, '又坏了', '10.9.9.9');
     expect([limited.statusCode, code(limited)]).toEqual([429, 'REPAIR_RATE_LIMITED']);
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
-    // The asset is limited too, whoever reports it.
-    expect((await publicReport(asset.code!, '又坏了', '10.8.8.8')).statusCode).toBe(429);
+    // One noisy address does not silence the next person in front of the asset.
+    expect((await publicReport(asset.code!, '又坏了', '10.8.8.8')).statusCode).toBe(201);
+    // Many addresses together reach the asset's own cap (20 in the window), and then nobody adds more.
+    for (let i = 0; i < 16; i++) expect((await publicReport(asset.code!, `群报 ${i}`, `10.7.0.${i}`)).statusCode).toBe(201);
+    const full = await publicReport(asset.code!, '还是坏的', '10.6.6.6');
+    expect([full.statusCode, code(full)]).toEqual([429, 'REPAIR_RATE_LIMITED']);
+    // Another asset is not affected.
     const another = await addAsset();
-    expect((await publicReport(another.code!, '不出水', '10.8.8.8')).statusCode).toBe(201);
+    expect((await publicReport(another.code!, '不出水', '10.6.6.6')).statusCode).toBe(201);
     t.clock.advance(10 * MIN);
     expect((await publicReport(asset.code!, '又坏了', '10.9.9.9')).statusCode).toBe(201);
+  });
+
+  it('limits how often one address reads asset pages, without holding up another address', async () => {
+    const asset = await addAsset();
+    const view = (ip: string) => t.app.inject({ method: 'GET', url: `/api/public/assets/${asset.code}`, remoteAddress: ip });
+    for (let i = 0; i < 60; i++) expect((await view('10.5.5.5')).statusCode).toBe(200);
+    const limited = await view('10.5.5.5');
+    expect([limited.statusCode, code(limited)]).toEqual([429, 'PUBLIC_RATE_LIMITED']);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect((await view('10.5.5.6')).statusCode).toBe(200);
+    t.clock.advance(10 * MIN);
+    expect((await view('10.5.5.5')).statusCode).toBe(200);
   });
 
   it('walks a work order through every state, with pause and reopen, and refuses bad moves with 409', async () => {

@@ -1,4 +1,5 @@
 import {
+  AssetCodeLookup,
   CreateWorkOrderBody,
   EquipmentCheck,
   EquipmentCheckBody,
@@ -20,6 +21,7 @@ import {
   WorkOrderStatsQuery,
 } from '@anchang/contracts';
 import { AppError } from '../../platform/errors.js';
+import type { FastifyReply } from 'fastify';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import { checkDay, submitCheck } from './checks.service.js';
@@ -32,6 +34,7 @@ import {
   finishWorkOrder,
   getWorkOrder,
   listWorkOrders,
+  lookUpAssetCode,
   pauseWorkOrder,
   publicAsset,
   publicReport,
@@ -42,33 +45,50 @@ import {
   workOrderStats,
 } from './repairs.service.js';
 
-/** Public reports: at most this many per IP and per asset in the window. */
-export const PUBLIC_REPORTS_MAX = 5;
-export const PUBLIC_REPORTS_WINDOW_MS = 10 * 60_000;
+/**
+ * The public asset page's limits, per 10 minutes. One address may report the same asset a few
+ * times; the asset itself takes more reports in all, so one address cannot use up the asset's
+ * bucket and silence everyone else standing in front of it. Viewing the page is limited per
+ * address too, so a script cannot walk codes.
+ */
+export const PUBLIC_REPORTS_PER_ADDRESS_AND_ASSET = 3;
+export const PUBLIC_REPORTS_PER_ADDRESS = 10;
+export const PUBLIC_REPORTS_PER_ASSET = 20;
+export const PUBLIC_VIEWS_PER_ADDRESS = 60;
+export const PUBLIC_WINDOW_MS = 10 * 60_000;
 
 /** The asset's QR page, for anyone: no session. */
 export function registerPublicRepairRoutes(app: App, deps: Deps): void {
   const tags = ['repairs'];
-  const limiter = new RepairReportLimiter(deps.clock, PUBLIC_REPORTS_MAX, PUBLIC_REPORTS_WINDOW_MS);
+  const reports = new RepairReportLimiter(deps.clock, PUBLIC_WINDOW_MS);
+  const views = new RepairReportLimiter(deps.clock, PUBLIC_WINDOW_MS);
+  const refuse = (reply: FastifyReply, code: 'REPAIR_RATE_LIMITED' | 'PUBLIC_RATE_LIMITED', wait: number): never => {
+    void reply.header('retry-after', String(wait));
+    throw new AppError(code, { status: 429, message: 'Too many requests; wait and try again', params: { retryAfterSeconds: wait } });
+  };
   app.get(
     '/public/assets/:code',
     {
       schema: {
         tags,
-        summary: 'What a scanned asset label shows (no personal data)',
+        summary: 'What a scanned asset label shows: names and place, no ids, no people (rate-limited per address)',
         security: [],
         params: PublicAssetParams,
         response: { 200: PublicAsset },
       },
     },
-    (req) => publicAsset(deps, req.params.code),
+    (req, reply) => {
+      const wait = views.take([{ key: `ip:${req.ip}`, max: PUBLIC_VIEWS_PER_ADDRESS }]);
+      if (wait > 0) refuse(reply, 'PUBLIC_RATE_LIMITED', wait);
+      return publicAsset(deps, req.params.code);
+    },
   );
   app.post(
     '/public/assets/:code/reports',
     {
       schema: {
         tags,
-        summary: 'Report a problem with this asset, no login (rate-limited per IP and per asset)',
+        summary: 'Report a problem with this asset, no login (rate-limited per address on the asset, per address, and per asset)',
         security: [],
         params: PublicAssetParams,
         body: PublicReportBody,
@@ -77,17 +97,12 @@ export function registerPublicRepairRoutes(app: App, deps: Deps): void {
     },
     async (req, reply) => {
       const assetId = await assetIdForCode(deps, req.params.code);
-      const keys = [`ip:${req.ip}`, `asset:${assetId}`];
-      const wait = limiter.retryAfterSeconds(keys);
-      if (wait > 0) {
-        void reply.header('retry-after', String(wait));
-        throw new AppError('REPAIR_RATE_LIMITED', {
-          status: 429,
-          message: 'Too many reports; wait and try again',
-          params: { retryAfterSeconds: wait },
-        });
-      }
-      limiter.record(keys);
+      const wait = reports.take([
+        { key: `ip-asset:${req.ip}:${assetId}`, max: PUBLIC_REPORTS_PER_ADDRESS_AND_ASSET },
+        { key: `ip:${req.ip}`, max: PUBLIC_REPORTS_PER_ADDRESS },
+        { key: `asset:${assetId}`, max: PUBLIC_REPORTS_PER_ASSET },
+      ]);
+      if (wait > 0) refuse(reply, 'REPAIR_RATE_LIMITED', wait);
       return reply.status(201).send(await publicReport(deps, req.params.code, req.body));
     },
   );
@@ -95,6 +110,18 @@ export function registerPublicRepairRoutes(app: App, deps: Deps): void {
 
 export function registerRepairRoutes(app: App, deps: Deps): void {
   const tags = ['repairs'];
+  app.get(
+    '/asset-codes/:code',
+    {
+      schema: {
+        tags,
+        summary: "A label's code as the asset's ids, for a member of the asset's site",
+        params: PublicAssetParams,
+        response: { 200: AssetCodeLookup },
+      },
+    },
+    (req) => lookUpAssetCode(deps, req.actor, req.params.code),
+  );
   app.get(
     '/sites/:siteId/work-orders',
     {

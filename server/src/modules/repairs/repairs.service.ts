@@ -7,11 +7,11 @@
  *
  * reported → accepted → arrived → working ⇄ paused → done → verified, or done → reopened → working.
  */
-import type { PageOf, PublicAsset, PublicReportReceipt, WorkOrder, WorkOrderStats, WorkOrderStatus } from '@anchang/contracts';
+import type { AssetCodeLookup, PageOf, PublicAsset, PublicReportReceipt, WorkOrder, WorkOrderStats, WorkOrderStatus } from '@anchang/contracts';
 import { DEFAULT_REPAIR_ARRIVAL_MINUTES, ROLE_GROUPS } from '@anchang/contracts';
 import type { AssetsTable, WorkOrdersTable } from '../../db/schema.js';
 import { actorRef, type Actor, type ActorRef } from '../../platform/auth/actor.js';
-import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
+import { requireSiteMember, requireSiteRole, roleOn } from '../../platform/auth/policy.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { newId } from '../../platform/ids.js';
@@ -291,8 +291,6 @@ export async function publicAsset(deps: Deps, code: string): Promise<PublicAsset
   const asset = await assetForCode(deps, code);
   const [site, zone] = await Promise.all([findSiteRow(deps.db, asset.site_id), findZoneRow(deps.db, asset.site_id, asset.zone_id)]);
   return {
-    assetId: asset.id,
-    siteId: asset.site_id,
     siteName: site?.name ?? '',
     zoneName: zone?.name ?? '',
     category: asset.category as PublicAsset['category'],
@@ -332,6 +330,16 @@ export async function publicReport(deps: Deps, code: string, input: { id: string
 }
 
 export const assetIdForCode = async (deps: Deps, code: string): Promise<string> => (await assetForCode(deps, code)).id;
+
+/**
+ * The label's code as ids, for a signed-in member of the asset's site (the technician's "I'm
+ * here" on the public page). Anyone else learns only that there is no such asset for them.
+ */
+export async function lookUpAssetCode(deps: Deps, actor: Actor, code: string): Promise<AssetCodeLookup> {
+  const asset = await findAssetByCode(deps.db, code);
+  if (!asset || asset.code_revoked_at !== null || !roleOn(actor, asset.site_id)) throw new AppError('ASSET_NOT_FOUND', { status: 404 });
+  return { siteId: asset.site_id, assetId: asset.id };
+}
 
 // ---- reading ----
 

@@ -148,3 +148,15 @@ export async function overseersOf(db: Q, siteId: string): Promise<string[]> {
     .execute();
   return rows.map((r) => r.person_id);
 }
+
+/** Whether a live round of this post kind is proven by scanning this checkpoint (a cleaning point, for CLEAN). */
+export async function hasActiveRoundAt(db: Q, checkpointId: string, postKind: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('round_schedules')
+    .select('id')
+    .where('checkpoint_id', '=', checkpointId)
+    .where('post_kind', '=', postKind)
+    .where('active', '=', 1)
+    .executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,4 +1,4 @@
 export { registerSiteRoutes } from './sites.routes.js';
 export { SITE_MANAGERS } from './sites.policy.js';
 export { DEFAULT_OPENING_HOURS, toSite } from './sites.service.js';
-export { findSiteRow } from './sites.repository.js';
+export { findSiteRow, listRetentionSettings } from './sites.repository.js';

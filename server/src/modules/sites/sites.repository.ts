@@ -23,3 +23,7 @@ export async function insertSiteRow(db: Q, row: SitesTable): Promise<void> {
 export async function updateSiteRow(db: Q, siteId: string, patch: Partial<SitesTable>): Promise<void> {
   await db.updateTable('sites').set(patch).where('id', '=', siteId).execute();
 }
+
+/** Every site with how long it keeps customers' data, for the daily purge. */
+export const listRetentionSettings = (db: Q) =>
+  db.selectFrom('sites').select(['id', 'company_id', 'customer_retention_days']).orderBy('id').execute();

@@ -1,4 +1,4 @@
-import type { OpeningHours, PageOf, PageQuery, Site } from '@anchang/contracts';
+import { CUSTOMER_RETENTION_DEFAULT_DAYS, type OpeningHours, type PageOf, type PageQuery, type Site } from '@anchang/contracts';
 import type { SitesTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireCompanyAdmin, requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
@@ -20,6 +20,7 @@ export function toSite(r: SitesTable): Site {
     address: r.address,
     timeZone: r.time_zone,
     openingHours: JSON.parse(r.opening_hours) as OpeningHours,
+    customerRetentionDays: r.customer_retention_days ?? CUSTOMER_RETENTION_DEFAULT_DAYS,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -74,6 +75,7 @@ export async function createSite(
       address: (input.address ?? '').trim(),
       time_zone: timeZone,
       opening_hours: JSON.stringify(openingHours),
+      customer_retention_days: CUSTOMER_RETENTION_DEFAULT_DAYS,
       created_at: tx.now,
       updated_at: tx.now,
     };
@@ -95,7 +97,7 @@ export async function updateSite(
   deps: Deps,
   actor: Actor,
   siteId: string,
-  patch: { name?: string; address?: string; timeZone?: string; openingHours?: OpeningHours },
+  patch: { name?: string; address?: string; timeZone?: string; openingHours?: OpeningHours; customerRetentionDays?: number },
 ): Promise<Site> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   if (patch.timeZone !== undefined) assertTimeZone(patch.timeZone);
@@ -109,6 +111,7 @@ export async function updateSite(
       address: patch.address?.trim() ?? current.address,
       time_zone: patch.timeZone ?? current.time_zone,
       opening_hours: patch.openingHours ? JSON.stringify(patch.openingHours) : current.opening_hours,
+      customer_retention_days: patch.customerRetentionDays ?? current.customer_retention_days,
       updated_at: tx.now,
     };
     await updateSiteRow(tx.trx, siteId, next);

@@ -2,3 +2,4 @@ export type { GuestPresence } from './guest-presence.js';
 export { registerVisitRoutes } from './visits.routes.js';
 export { visitGuestPresence } from './visits.service.js';
 export { findVisitRow as findVisitRecord } from './visits.repository.js';
+export { registerCustomerRetention, scheduleCustomerRetention, purgeCustomerData } from './customer-retention.jobs.js';

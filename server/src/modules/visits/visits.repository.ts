@@ -114,8 +114,9 @@ export async function updateVisitRow(db: Kysely<DB>, visitId: string, patch: Par
   await db.updateTable('visits').set(patch).where('id', '=', visitId).execute();
 }
 
-export const findCustomerByPhone = (db: Kysely<DB>, companyId: string, phone: string) =>
-  db.selectFrom('customers').selectAll().where('company_id', '=', companyId).where('phone', '=', phone).executeTakeFirst();
+/** Customers are kept per site: a number known at another site is a stranger here. */
+export const findCustomerByPhone = (db: Kysely<DB>, siteId: string, phone: string) =>
+  db.selectFrom('customers').selectAll().where('site_id', '=', siteId).where('phone', '=', phone).executeTakeFirst();
 
 export async function findCustomers(db: Kysely<DB>, ids: string[]): Promise<CustomersTable[]> {
   if (ids.length === 0) return [];
@@ -125,7 +126,7 @@ export async function findCustomers(db: Kysely<DB>, ids: string[]): Promise<Cust
 export async function touchCustomer(
   db: Kysely<DB>,
   id: string,
-  patch: Pick<CustomersTable, 'last_visit_at' | 'visit_count'> & { name?: string | null },
+  patch: Pick<CustomersTable, 'last_visit_at' | 'visit_count'> & Partial<Pick<CustomersTable, 'name' | 'consent_at' | 'consent_withdrawn_at'>>,
 ): Promise<void> {
   await db.updateTable('customers').set(patch).where('id', '=', id).execute();
 }

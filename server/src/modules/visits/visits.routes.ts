@@ -13,6 +13,7 @@ import {
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
+import { registerCustomerRoutes } from './customers.routes.js';
 import { getVehicleCheck, recordVehicleCheck } from './vehicle-check.service.js';
 import { acknowledgeHandoff, getVisit, handOff, listVisits, registerVisit, visitorCounts } from './visits.service.js';
 
@@ -73,4 +74,5 @@ export function registerVisitRoutes(app: App, deps: Deps): void {
     { schema: { tags, summary: "Today's visitors by hour, by stage, and the car park", params: SiteParams, response: { 200: VisitorCounts } } },
     (req) => visitorCounts(deps, req.actor, req.params.siteId),
   );
+  registerCustomerRoutes(app, deps);
 }

@@ -86,7 +86,8 @@ function composeVisits(
   now: number,
 ): Visit[] {
   return rows.map((r) => {
-    const customer = customers.find((c) => c.id === r.customer_id);
+    // A customer who withdrew consent is no longer named on the visits' screens.
+    const customer = customers.find((c) => c.id === r.customer_id && c.consent_withdrawn_at === null);
     return {
       id: r.id,
       siteId: r.site_id,
@@ -148,21 +149,30 @@ export async function listVisits(
   return toPageBatched(await listVisitRows(deps.db, siteId, page, query.status), page, (rows) => toVisits(deps, rows));
 }
 
-/** Finds or creates the customer by phone number (nothing else identifies a returning customer). */
-async function customerFor(tx: Tx, companyId: string, input: { name?: string; phone: string; consent: boolean }): Promise<CustomersTable | null> {
+/**
+ * Finds or creates the site's customer by phone number (nothing else identifies a returning
+ * customer). Only with consent; a customer who withdrew it and consents again is known again.
+ */
+async function customerFor(tx: Tx, siteId: string, input: { name?: string; phone: string; consent: boolean }): Promise<CustomersTable | null> {
   if (!input.consent) return null; // no consent: the number is not kept
-  const existing = await findCustomerByPhone(tx.trx, companyId, input.phone);
+  const existing = await findCustomerByPhone(tx.trx, siteId, input.phone);
   if (existing) {
-    const next = { last_visit_at: tx.now, visit_count: existing.visit_count + 1, name: input.name ?? existing.name };
+    const next = {
+      last_visit_at: tx.now,
+      visit_count: existing.visit_count + 1,
+      name: input.name?.trim() ?? existing.name,
+      ...(existing.consent_withdrawn_at !== null ? { consent_at: tx.now, consent_withdrawn_at: null } : {}),
+    };
     await touchCustomer(tx.trx, existing.id, next);
     return { ...existing, ...next };
   }
   const row: CustomersTable = {
     id: newId(),
-    company_id: companyId,
+    site_id: siteId,
     phone: input.phone,
-    name: input.name ?? null,
+    name: input.name?.trim() ?? null,
     consent_at: tx.now,
+    consent_withdrawn_at: null,
     first_seen_at: tx.now,
     last_visit_at: tx.now,
     visit_count: 1,
@@ -258,7 +268,7 @@ export async function registerVisit(
       // registration only inserts, and goes to the database as one write.
       const customerInput = input.customer;
       const written = customerInput
-        ? await inTransaction(deps, async (tx) => record(tx, tx.trx, await customerFor(tx, actor.companyId, customerInput)))
+        ? await inTransaction(deps, async (tx) => record(tx, tx.trx, await customerFor(tx, siteId, customerInput)))
         : await inWriteBatch(deps, (batch) => record(batch, deps.db, null));
       // The answer is built from the rows just written: no reading back.
       const [visit] = composeVisits(

@@ -5,7 +5,7 @@
  * and retry; anything else is a 500 whose detail stays in the log.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import type { ErrorCode } from '@anchang/contracts';
+import { DISPLAY_NAME_FORMAT, type ErrorCode } from '@anchang/contracts';
 import { AppError } from '../errors.js';
 import { databaseErrorKind } from '../../db/create-db.js';
 
@@ -28,18 +28,50 @@ function mapDatabaseError(err: unknown): Mapped | null {
     : { status: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is out of reach; try again shortly', params: { retryAfterSeconds } };
 }
 
+/** An invalid body answers with this many issues at most: enough to fix a form, never a dump. */
+export const MAX_ISSUES = 5;
+/** Paths and unknown field names are named only when they look like a schema's own names (short words), never quoted. */
+const SAFE_NAME = /^[\w./-]{1,64}$/;
+
+interface Issue {
+  where: string;
+  path: string;
+  rule: string;
+  message: string;
+  field?: string;
+}
+
+/**
+ * The validator's findings as the answer's issues: the first few only, each naming the rule and
+ * the place (never the value sent), so a huge or hostile body gets a short, safe answer.
+ */
+function toIssues(err: FastifyError): { issues: Issue[]; total: number; isName: boolean } {
+  const all = err.validation ?? [];
+  const issues = all.slice(0, MAX_ISSUES).map((v): Issue => {
+    const field = v.keyword === 'additionalProperties' ? (v.params as { additionalProperty?: unknown }).additionalProperty : undefined;
+    return {
+      where: err.validationContext ?? 'body',
+      path: SAFE_NAME.test(v.instancePath) ? v.instancePath : v.instancePath ? '(path)' : '/',
+      rule: v.keyword,
+      message:
+        v.keyword === 'format' && (v.params as { format?: unknown }).format === DISPLAY_NAME_FORMAT
+          ? 'must be a name'
+          : (v.message ?? v.keyword).slice(0, 200),
+      ...(typeof field === 'string' ? { field: SAFE_NAME.test(field) ? field : '(field)' } : {}),
+    };
+  });
+  const isName = all.some((v) => v.keyword === 'format' && (v.params as { format?: unknown }).format === DISPLAY_NAME_FORMAT);
+  return { issues, total: all.length, isName };
+}
+
 function mapFastifyError(err: FastifyError): Mapped | null {
   if (err.validation) {
-    const issues = err.validation.map((v) => ({
-      where: err.validationContext ?? 'body',
-      path: v.instancePath || '/',
-      rule: v.keyword,
-      message: v.message ?? v.keyword,
-      ...(v.keyword === 'additionalProperties' ? { field: (v.params as { additionalProperty?: string }).additionalProperty } : {}),
-    }));
-    // A malformed id in the path is its own, clearer error.
-    const code: ErrorCode = err.validationContext === 'params' ? 'INVALID_ID' : 'VALIDATION_FAILED';
-    return { status: 400, code, message: code === 'INVALID_ID' ? 'An id in the path is not valid' : 'The request is not valid', params: { issues } };
+    const { issues, total, isName } = toIssues(err);
+    const params = { issues, ...(total > issues.length ? { more: total - issues.length } : {}) };
+    // A malformed id in the path is its own, clearer error; so is a name that shows nothing.
+    if (err.validationContext === 'params') return { status: 400, code: 'INVALID_ID', message: 'An id in the path is not valid', params };
+    if (isName) return { status: 400, code: 'NAME_INVALID', message: 'A name must show something, without control or direction characters', params };
+    return { status: 400, code: 'VALIDATION_FAILED', message: 'The request is not valid', params };
   }
   switch (err.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -60,7 +92,8 @@ function mapFastifyError(err: FastifyError): Mapped | null {
     return { status: 429, code: 'LOGIN_RATE_LIMITED', message: 'Too many requests' };
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
-    return { status: err.statusCode, code: 'VALIDATION_FAILED', message: err.message };
+    // Fastify's own message may quote what was sent (a header, a media type): not echoed.
+    return { status: err.statusCode, code: 'VALIDATION_FAILED', message: 'The request is not valid' };
   }
   return null;
 }
