@@ -66,8 +66,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err }, 'server error');
     }
     const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.params ? { params: mapped.params } : {}) } };
-    if (mapped.code === 'LOGIN_RATE_LIMITED' && mapped.params?.retryAfterSeconds) {
-      void reply.header('retry-after', `${mapped.params.retryAfterSeconds as number}`);
+    // Throttles (429) and a busy server (503) say when to come back, in the header as well.
+    const retryAfter = mapped.params?.retryAfterSeconds;
+    if ((mapped.status === 429 || mapped.status === 503) && typeof retryAfter === 'number' && retryAfter > 0) {
+      void reply.header('retry-after', String(retryAfter));
     }
     return reply.status(mapped.status).send(body);
   });
