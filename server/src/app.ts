@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -17,10 +18,12 @@ import { schemaVersion } from './db/create-db.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { LocalEventBus, PostgresEventBus, type EventBus } from './platform/events/bus.js';
+import { registerCrossSiteGuard } from './platform/http/cross-site-guard.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import type { App } from './platform/http/types.js';
-import { authenticateRequest, type SessionSettings } from './platform/auth/session.js';
+import { authenticateRequest, isSecureRequest, SESSION_COOKIE, type SessionSettings } from './platform/auth/session.js';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { requireSiteMember } from './platform/auth/policy.js';
 import { ID_PATTERN, newId } from './platform/ids.js';
@@ -28,7 +31,15 @@ import { RealtimeHub } from './platform/realtime/hub.js';
 import { TimerRunner } from './platform/timers/timers.js';
 import type { Deps } from './platform/tx.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
-import { LoginLimiter, registerAuthRoutes, registerPublicAuthRoutes, type AuthDeps } from './modules/auth/index.js';
+import {
+  databaseRateLimitStore,
+  LoginLimits,
+  rateLimitError,
+  registerAuthRoutes,
+  registerPublicAuthRoutes,
+  type AuthDeps,
+} from './modules/auth/index.js';
+import { registerInstanceRoutes } from './modules/instance/index.js';
 import { APP_VERSION, registerHealthRoutes } from './modules/health/index.js';
 import { registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
@@ -94,7 +105,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
     },
     bodyLimit: config.bodyLimitBytes,
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     genReqId: (req) => {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : newId();
@@ -107,14 +118,23 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       ? await PostgresEventBus.start(database.databaseUrl, database.pool, app.log)
       : new LocalEventBus(app.log);
   const deps: Deps = { db: database.db, dialect: database.dialect, events, clock, log: app.log };
-  const sessions: SessionSettings = { ttlMs: config.sessionTtlHours * 3_600_000, cookieSecure: config.cookieSecure, cache: new SessionCache() };
+  const sessions: SessionSettings = {
+    ttlMs: config.sessionTtlHours * 3_600_000,
+    maxAgeMs: config.sessionMaxDays * 86_400_000,
+    cookieSecure: config.cookieSecure,
+    cache: new SessionCache(),
+  };
   events.subscribe((event) => {
     if (event.type === 'access.changed') sessions.cache.forgetPerson((event.payload as { personId: string | null }).personId);
   });
   const authDeps: AuthDeps = {
     ...deps,
     sessions,
-    loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000),
+    loginLimits: new LoginLimits(database.db, clock, {
+      maxFailuresPerAccount: config.loginMaxFailures,
+      maxPerAddress: config.loginMaxPerAddress,
+      windowMs: config.loginWindowMinutes * 60_000,
+    }),
   };
   const hub = new RealtimeHub(events);
   const timers = new TimerRunner(deps, instanceId);
@@ -126,16 +146,22 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   app.decorate('services', { deps, timers, hub, events });
 
   registerErrorHandler(app);
+  await registerSecurityHeaders(app, { isSecure: (req) => isSecureRequest(sessions, req) });
+  registerCrossSiteGuard(app, { trustedOrigins: config.trustedOrigins });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
   });
 
   await app.register(cookie);
+  // Per route only (the login's per-address limit): a global limit would throttle static files too.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db, clock), errorResponseBuilder: rateLimitError });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Anchang API', version: APP_VERSION, description: '案场服务标准运行平台 — sales-center service standards, run live.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'anchang_sid' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '`__Host-anchang_sid` over TLS' } },
+      },
       security: [{ session: [] }],
     },
   });
@@ -151,6 +177,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         ping: async () => void (await database.db.selectFrom('companies').select('id').limit(1).execute()),
       });
       registerPublicAuthRoutes(api, authDeps);
+      registerInstanceRoutes(api, authDeps);
       registerPublicCheckpointRoutes(api, deps);
       registerPublicRepairRoutes(api, deps);
       registerWeatherWebhook(api, deps);
@@ -209,6 +236,17 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     await events.close();
   });
   return app;
+}
+
+/**
+ * Never `true`: only the configured proxies may speak for the client (see config.ts). A hop
+ * count becomes a function, since Fastify ignores bare numbers: the socket's peer and the next
+ * `hops - 1` X-Forwarded-For entries are proxies; the entry before them is the client.
+ */
+function fastifyTrustProxy(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
 }
 
 /** Serves the built web app: the console at `/`, the staff app at `/m`, with SPA fallbacks. */

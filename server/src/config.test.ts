@@ -9,7 +9,11 @@ describe('loadConfig', () => {
       databaseUrl: null,
       sqliteFile: '/srv/anchang/data/anchang.db',
       roles: ['api', 'worker', 'scheduler'],
-      seedDemo: true,
+      appMode: 'evaluation',
+      seedDemo: false,
+      sessionTtlHours: 12,
+      sessionMaxDays: 7,
+      trustProxy: false,
     });
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -27,5 +31,44 @@ describe('loadConfig', () => {
 
   it('selects PostgreSQL when DATABASE_URL is set', () => {
     expect(loadConfig({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' }).databaseUrl).toBe('postgres://u@127.0.0.1:5432/db');
+  });
+
+  it('seeds the demo only when asked: SEED_DEMO=true, or the --demo start outside production', () => {
+    expect(loadConfig({ SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({}, '/', { demoByDefault: true }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }, '/', { demoByDefault: true }).seedDemo).toBe(false);
+    expect(loadConfig({ APP_MODE: 'production' }, '/', { demoByDefault: true }).seedDemo).toBe(false);
+  });
+
+  it('refuses the demo seed in production mode, naming the problem', () => {
+    expect(() => loadConfig({ APP_MODE: 'production', SEED_DEMO: 'true' })).toThrow(/SEED_DEMO=true is refused with APP_MODE=production/);
+    expect(() => loadConfig({ APP_MODE: 'staging' })).toThrow(/APP_MODE must be one of evaluation, production/);
+  });
+
+  it('trusts proxies by hop count or by address, never blanket true', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true .*set the number of proxies .*or their addresses/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33,nginx' })).toThrow(/not understood: 10\.0\.0\.0\/33, nginx/);
+  });
+
+  it('keeps the idle session lifetime within the absolute one', () => {
+    expect(loadConfig({ SESSION_TTL_HOURS: '48', SESSION_MAX_DAYS: '2' }).sessionMaxDays).toBe(2);
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '72', SESSION_MAX_DAYS: '2' })).toThrow(/SESSION_TTL_HOURS \(72\) must not exceed SESSION_MAX_DAYS/);
+  });
+
+  it('accepts trusted origins as bare origins only', () => {
+    expect(loadConfig({ TRUSTED_ORIGINS: 'https://a.example.com, http://localhost:5173' }).trustedOrigins).toEqual([
+      'https://a.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(() => loadConfig({ TRUSTED_ORIGINS: 'https://a.example.com/path' })).toThrow(/TRUSTED_ORIGINS/);
   });
 });

@@ -2,9 +2,23 @@
  * The only reader of process.env. Every variable is validated at once; a bad configuration
  * reports all its problems together and the process exits before anything starts.
  */
+import net from 'node:net';
 import path from 'node:path';
 
 export type ServerRole = 'api' | 'worker' | 'scheduler';
+
+/**
+ * `evaluation` (the default) lets the demo be seeded when asked; `production` refuses demo data,
+ * so a real installation starts from the first-run setup and never holds the demo's passwords.
+ */
+export type AppMode = 'evaluation' | 'production';
+
+/**
+ * Which reverse proxies may speak for the client in X-Forwarded-For / -Proto / -Host: none, the
+ * nearest N hops, or the listed addresses and ranges. Never "everyone": that lets any client
+ * choose the address the login limits see.
+ */
+export type TrustProxy = false | number | readonly string[];
 
 export interface Config {
   readonly port: number;
@@ -13,16 +27,34 @@ export interface Config {
   readonly databaseUrl: string | null;
   readonly sqliteFile: string;
   readonly roles: readonly ServerRole[];
+  readonly appMode: AppMode;
+  /** Idle lifetime: a session unused this long ends; each use extends it. */
   readonly sessionTtlHours: number;
+  /** Absolute lifetime: a session ends this long after its login, however much it is used. */
+  readonly sessionMaxDays: number;
+  /** Always mark the session cookie Secure (and name it `__Host-…`), not only on https requests. */
   readonly cookieSecure: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimitBytes: number;
   readonly seedDemo: boolean;
   readonly webDistDir: string;
   readonly timerIntervalMs: number;
+  /** Failed logins one account may take, from any address, within the window. */
   readonly loginMaxFailures: number;
+  /** Login attempts one client address may make, whatever the accounts, within the window. */
+  readonly loginMaxPerAddress: number;
   readonly loginWindowMinutes: number;
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustProxy;
+  /** Origins besides the server's own whose browser writes are accepted (a front end on another host). */
+  readonly trustedOrigins: readonly string[];
+}
+
+export interface LoadConfigOptions {
+  /**
+   * Seed the demo when SEED_DEMO is not set, unless APP_MODE=production: what `npm start`
+   * asks for (`main.js --demo`), so a bare `node main.js` never creates demo accounts.
+   */
+  demoByDefault?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -40,18 +72,86 @@ export const CONFIG_DEFAULTS = {
   HOST: '0.0.0.0',
   SQLITE_FILE: './data/anchang.db',
   ROLES: 'api,worker,scheduler',
+  APP_MODE: 'evaluation',
   SESSION_TTL_HOURS: '12',
+  SESSION_MAX_DAYS: '7',
   COOKIE_SECURE: 'false',
   LOG_LEVEL: 'info',
   BODY_LIMIT_BYTES: '1048576',
-  SEED_DEMO: 'true',
+  SEED_DEMO: 'false',
   TIMER_INTERVAL_MS: '1000',
-  LOGIN_MAX_FAILURES: '5',
+  LOGIN_MAX_FAILURES: '10',
+  LOGIN_MAX_PER_ADDRESS: '100',
   LOGIN_WINDOW_MINUTES: '15',
   TRUST_PROXY: 'false',
+  TRUSTED_ORIGINS: '',
 } as const;
 
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+const APP_MODES: AppMode[] = ['evaluation', 'production'];
+/** proxy-addr's names for address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+function parseTrustProxy(raw: string, problems: string[]): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (['false', '0', 'no', ''].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) {
+    problems.push(
+      "TRUST_PROXY=true would believe any client's X-Forwarded-For; set the number of proxies in front of the server " +
+        '(e.g. TRUST_PROXY=1 behind one nginx) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8,127.0.0.1)',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) problems.push(`TRUST_PROXY must be at most 10 hops (got "${raw}")`);
+    return Math.min(hops, 10);
+  }
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxy hops, or a comma list of IP addresses / CIDR ranges (not understood: ${bad.join(', ')})`,
+    );
+    return false;
+  }
+  return entries;
+}
+
+function parseOrigin(entry: string): string | null {
+  try {
+    const url = new URL(entry);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === entry.replace(/\/$/, '') ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseOrigins(raw: string, problems: string[]): string[] {
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => parseOrigin(e) === null);
+  if (bad.length > 0) {
+    problems.push(`TRUSTED_ORIGINS must be a comma list of origins like https://anchang.example.com (not understood: ${bad.join(', ')})`);
+  }
+  return entries.map(parseOrigin).filter((o): o is string => o !== null);
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd(), options: LoadConfigOptions = {}): Config {
   const problems: string[] = [];
   const get = (name: keyof typeof CONFIG_DEFAULTS) => {
     const v = env[name];
@@ -88,6 +188,21 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`ROLES must be a comma list of ${ALL_ROLES.join(', ')} (got "${get('ROLES')}")`);
   }
 
+  const appMode = get('APP_MODE') as AppMode;
+  if (!APP_MODES.includes(appMode)) problems.push(`APP_MODE must be one of ${APP_MODES.join(', ')} (got "${appMode}")`);
+  const isProduction = appMode === 'production';
+  const seedDemoAsked = env.SEED_DEMO !== undefined && env.SEED_DEMO !== '';
+  const seedDemo = seedDemoAsked ? bool('SEED_DEMO') : options.demoByDefault === true && !isProduction;
+  if (isProduction && seedDemoAsked && seedDemo) {
+    problems.push('SEED_DEMO=true is refused with APP_MODE=production: the demo accounts share one published password');
+  }
+
+  const sessionTtlHours = int('SESSION_TTL_HOURS', 1, 24 * 30);
+  const sessionMaxDays = int('SESSION_MAX_DAYS', 1, 365);
+  if (sessionTtlHours > sessionMaxDays * 24) {
+    problems.push(`SESSION_TTL_HOURS (${sessionTtlHours}) must not exceed SESSION_MAX_DAYS (${sessionMaxDays}) × 24`);
+  }
+
   const logLevel = get('LOG_LEVEL') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
 
@@ -97,16 +212,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl,
     sqliteFile: path.resolve(cwd, get('SQLITE_FILE')),
     roles: badRoles.length ? ALL_ROLES : (roles as ServerRole[]),
-    sessionTtlHours: int('SESSION_TTL_HOURS', 1, 24 * 30),
+    appMode: APP_MODES.includes(appMode) ? appMode : 'evaluation',
+    sessionTtlHours,
+    sessionMaxDays,
     cookieSecure: bool('COOKIE_SECURE'),
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 50 * 1024 * 1024),
-    seedDemo: bool('SEED_DEMO'),
+    seedDemo: seedDemo && !isProduction,
     webDistDir: path.resolve(cwd, env.WEB_DIST_DIR || './web/dist'),
     timerIntervalMs: int('TIMER_INTERVAL_MS', 50, 60_000),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 1, 1000),
+    loginMaxPerAddress: int('LOGIN_MAX_PER_ADDRESS', 1, 1_000_000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 1, 24 * 60),
-    trustProxy: bool('TRUST_PROXY'),
+    trustProxy: parseTrustProxy(get('TRUST_PROXY'), problems),
+    trustedOrigins: parseOrigins(get('TRUSTED_ORIGINS'), problems),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return Object.freeze(config);

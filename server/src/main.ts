@@ -1,18 +1,20 @@
 /**
- * Process entry: parse config, open and migrate the database, seed the demo on an empty one,
- * start the roles this process plays, and shut down gracefully on SIGINT/SIGTERM.
+ * Process entry: parse config, open and migrate the database, seed the demo into an empty one
+ * when asked (`--demo`, as `npm start` does, or SEED_DEMO=true; never in production), start the
+ * roles this process plays, and shut down gracefully on SIGINT/SIGTERM.
  */
 import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrateToLatest, openDatabase } from './db/create-db.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.js';
 import { scheduleSessionPurge } from './modules/auth/session-purge.jobs.js';
+import { getInstanceInfo } from './modules/instance/index.js';
 import { inTransaction } from './platform/tx.js';
 
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, process.cwd(), { demoByDefault: process.argv.includes('--demo') });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   await migrateToLatest(database.db);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, Date.now()) : false;
+  const instance = await getInstanceInfo(database);
 
   const app = await buildApp({ config, database });
   const { timers, deps } = app.services;
@@ -61,6 +64,17 @@ async function main(): Promise<void> {
     if (seeded) {
       lines.push('', `  Demo site seeded. Every demo account's password: ${DEMO_PASSWORD}`);
       for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.login.padEnd(11)} ${a.role.padEnd(17)} ${a.name}`);
+    }
+    if (instance.needsSetup) {
+      lines.push(
+        '',
+        '  First run: no company yet. Create it and its first admin at',
+        `    http://localhost:${port}/setup`,
+        '  or from this machine with `npm run setup`.',
+      );
+    }
+    if (instance.demo && config.appMode === 'production') {
+      lines.push('', '  WARNING: this database holds the demo company, whose accounts share a published password.');
     }
     console.log(lines.join('\n') + '\n');
   }

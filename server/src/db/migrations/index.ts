@@ -11,6 +11,9 @@ import * as rounds from './2026-11-28-009-rounds.js';
 import * as equipmentRepairs from './2026-11-28-010-equipment-repairs.js';
 import * as suppliesInventory from './2026-11-28-011-supplies-inventory.js';
 import * as visitsParkedIndex from './2026-11-28-012-visits-parked-index.js';
+import * as loginThrottle from './2026-12-03-110-login-throttle.js';
+import * as firstRun from './2026-12-03-111-first-run.js';
+import * as auditCompanyIndex from './2026-12-03-112-audit-company-index.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +29,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-28-010-equipment-repairs': equipmentRepairs,
   '2026-11-28-011-supplies-inventory': suppliesInventory,
   '2026-11-28-012-visits-parked-index': visitsParkedIndex,
+  '2026-12-03-110-login-throttle': loginThrottle,
+  '2026-12-03-111-first-run': firstRun,
+  '2026-12-03-112-audit-company-index': auditCompanyIndex,
 };

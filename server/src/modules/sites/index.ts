@@ -2,3 +2,5 @@ export { registerSiteRoutes } from './sites.routes.js';
 export { SITE_MANAGERS } from './sites.policy.js';
 export { DEFAULT_OPENING_HOURS, toSite } from './sites.service.js';
 export { findSiteRow } from './sites.repository.js';
+export { assertTimeZone } from './sites.service.js';
+export { insertSiteRow } from './sites.repository.js';
