@@ -147,7 +147,6 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   registerErrorHandler(app);
   await registerSecurityHeaders(app, { isSecure: (req) => isSecureRequest(sessions, req) });
-  registerCrossSiteGuard(app, { trustedOrigins: config.trustedOrigins });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
   });
@@ -156,6 +155,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   // Per route only (the login's per-address limit): a global limit would throttle static files too.
   await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db, clock), errorResponseBuilder: rateLimitError });
   await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
+  // After the websocket plugin's own hook, so a refused handshake's socket is closed with it.
+  registerCrossSiteGuard(app, { trustedOrigins: config.trustedOrigins });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Anchang API', version: APP_VERSION, description: '案场服务标准运行平台 — sales-center service standards, run live.' },

@@ -1,7 +1,13 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Me, PostKind, Role } from '@anchang/contracts';
 import { actorRef, type Actor, type ActorRef } from '../../platform/auth/actor.js';
-import { assertStrongPassword, hashPassword, verifyPassword } from '../../platform/auth/password.js';
+import {
+  assertStrongPassword,
+  hashPassword,
+  reservePasswordCheck,
+  verifyPassword,
+  type ReservedPasswordCheck,
+} from '../../platform/auth/password.js';
 import { closeSession, openSession, type SessionSettings } from '../../platform/auth/session.js';
 import { deleteSessionsOfPerson, loadSiteRoles } from '../../platform/auth/session.repository.js';
 import { AppError } from '../../platform/errors.js';
@@ -25,12 +31,9 @@ const anonymous = (companyId: string, requestId: string): ActorRef => ({ personI
 export async function login(deps: AuthDeps, request: FastifyRequest, reply: FastifyReply, input: { login: string; password: string }): Promise<Me> {
   const ip = request.ip;
   const requestId = String(request.id);
-  await deps.loginLimits.countAccountAttempt(input.login);
-
-  const person = await findPersonByLogin(deps.db, input.login);
-  const ok = person
-    ? await verifyPassword(person.password_hash, input.password)
-    : await verifyPassword(await (dummyHash ??= hashPassword('not-a-password-1')), input.password);
+  // The gate's place first: a login it cannot take is refused before it writes anything.
+  const check = reservePasswordCheck();
+  const { person, ok } = await checkCredentials(deps, check, input).finally(() => check.release());
   if (!person || !ok || person.is_active !== 1) {
     const reason = !person ? 'unknown_login' : !ok ? 'wrong_password' : 'account_disabled';
     // An unknown login belongs to no company's log; the server log keeps it.
@@ -53,6 +56,14 @@ export async function login(deps: AuthDeps, request: FastifyRequest, reply: Fast
     companyId: person.company_id,
     isCompanyAdmin: person.is_company_admin === 1,
   });
+}
+
+/** Counts the attempt against the account, then checks the password (or a stand-in, for an unknown login). */
+async function checkCredentials(deps: AuthDeps, check: ReservedPasswordCheck, input: { login: string; password: string }) {
+  await deps.loginLimits.countAccountAttempt(input.login);
+  const person = await findPersonByLogin(deps.db, input.login);
+  const hash = person?.password_hash ?? (await (dummyHash ??= hashPassword('not-a-password-1')));
+  return { person, ok: await check.verify(hash, input.password) };
 }
 
 /** Who is being signed in: a person whose identity is settled (a login, the first-run setup). */

@@ -14,14 +14,23 @@ const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, paralle
  */
 const passwordWork = new WorkLimiter(2, 32);
 
+const busy = () =>
+  new AppError('AUTH_BUSY', { status: 503, message: 'Too many sign-ins at once; try again in a moment', params: { retryAfterSeconds: 1 } });
+
 async function gated<T>(job: () => Promise<T>): Promise<T> {
   try {
     return await passwordWork.run(job);
   } catch (err) {
-    if (err instanceof WorkLimiterFullError) {
-      throw new AppError('AUTH_BUSY', { status: 503, message: 'Too many sign-ins at once; try again in a moment', params: { retryAfterSeconds: 1 } });
-    }
+    if (err instanceof WorkLimiterFullError) throw busy();
     throw err;
+  }
+}
+
+async function verify(hash: string, password: string): Promise<boolean> {
+  try {
+    return await argon2.verify(hash, password);
+  } catch {
+    return false; // a malformed stored hash never matches
   }
 }
 
@@ -30,13 +39,30 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 export function verifyPassword(hash: string, password: string): Promise<boolean> {
-  return gated(async () => {
-    try {
-      return await argon2.verify(hash, password);
-    } catch {
-      return false; // a malformed stored hash never matches
-    }
-  });
+  return gated(() => verify(hash, password));
+}
+
+/** A password check whose place in the gate is already taken. */
+export interface ReservedPasswordCheck {
+  verify(hash: string, password: string): Promise<boolean>;
+  /** Gives the place back when the check is not needed after all; harmless after `verify`. */
+  release(): void;
+}
+
+/**
+ * Takes a place in the gate before the check is ready, so that a login the gate could not take
+ * is refused (AUTH_BUSY) before it writes anything: under a flood, the shed requests then cost
+ * no database work either. Always `release()` in a `finally`.
+ */
+export function reservePasswordCheck(): ReservedPasswordCheck {
+  let reservation;
+  try {
+    reservation = passwordWork.reserve();
+  } catch (err) {
+    if (err instanceof WorkLimiterFullError) throw busy();
+    throw err;
+  }
+  return { verify: (hash, password) => reservation.run(() => verify(hash, password)), release: () => reservation.release() };
 }
 
 export function assertStrongPassword(password: string): void {

@@ -22,9 +22,16 @@ declare module 'fastify' {
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
+/**
+ * host[:port] without the default ports, lower-cased. The scheme is left out on purpose: behind a
+ * TLS proxy that is not (yet) trusted the server sees http while the page is https, and the
+ * browser's SameSite cookie already keeps http and https apart.
+ */
+const normalHost = (host: string) => host.toLowerCase().replace(/:(80|443)$/, '');
+
 function originHost(origin: string): string | null {
   try {
-    return new URL(origin).host.toLowerCase();
+    return normalHost(new URL(origin).host);
   } catch {
     return null; // "null" (sandboxed frames, privacy-sensitive contexts) and garbage
   }
@@ -35,7 +42,7 @@ export function isSameSiteRequest(req: FastifyRequest, trustedOrigins: readonly 
   const origin = req.headers.origin;
   if (origin !== undefined) {
     // request.host follows X-Forwarded-Host only from a trusted proxy.
-    return originHost(origin) === req.host.toLowerCase() || trustedOrigins.includes(origin);
+    return originHost(origin) === normalHost(req.host) || trustedOrigins.includes(origin);
   }
   const fetchSite = req.headers['sec-fetch-site'];
   return fetchSite === undefined || fetchSite === 'same-origin' || fetchSite === 'none';
