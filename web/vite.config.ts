@@ -28,11 +28,13 @@ export default defineConfig({
   root: here('.'),
   base: '/',
   plugins: [react(), staffAppFallback()],
+  // The Host header stays the browser's (changeOrigin: false): the server refuses writes whose
+  // Origin is not the host they were sent to, and here both are Vite's.
   server: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: true, ws: true } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: false, ws: true } },
   },
   preview: {
-    proxy: { '/api': { target: apiTarget, changeOrigin: true, ws: true } },
+    proxy: { '/api': { target: apiTarget, changeOrigin: false, ws: true } },
   },
   build: {
     outDir: 'dist',

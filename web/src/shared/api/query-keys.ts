@@ -4,6 +4,9 @@
  */
 export const queryKeys = {
   me: ['me'] as const,
+  /** What the installation is: still to be set up, or holding the demo (GET /api/instance). */
+  instance: ['instance'] as const,
+  companyAudit: (action: string | undefined) => ['company-audit', action ?? ''] as const,
   sites: ['sites'] as const,
   siteRoot: (siteId: string) => ['site', siteId] as const,
   site: (siteId: string) => ['site', siteId, 'detail'] as const,
