@@ -1,7 +1,8 @@
 /**
  * The real server for a browser test: `server/src/main.ts` in its own process on a free port,
- * with a fresh SQLite file in a temp dir (the demo company seeded into it), serving the built
- * web app from web/dist. Stopping it kills the process and removes the temp dir.
+ * with a fresh SQLite file in a temp dir (the demo company seeded into it, unless
+ * `seedDemo: false`), serving the built web app from web/dist. Stopping it kills the process and
+ * removes the temp dir.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -18,7 +19,14 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(): Promise<TestServer> {
+export interface ServerOptions {
+  /** Seed the demo company (default), or start empty, as a production install does. */
+  seedDemo?: boolean;
+  /** More server variables (APP_MODE, …). */
+  env?: Record<string, string>;
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(path.join(WEB_DIST, 'index.html')) || !existsSync(path.join(WEB_DIST, 'm/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build -w web` first (npm run test:e2e does)');
   }
@@ -27,8 +35,9 @@ export async function startServer(): Promise<TestServer> {
     const server = await spawnServer({
       SQLITE_FILE: path.join(dir, 'anchang.db'),
       DATABASE_URL: '', // SQLite even where the environment points at PostgreSQL
-      SEED_DEMO: 'true',
+      SEED_DEMO: options.seedDemo === false ? 'false' : 'true',
       WEB_DIST_DIR: WEB_DIST,
+      ...options.env,
     });
     return {
       url: server.url,

@@ -1,3 +1,5 @@
+import type { QueryKey } from '@tanstack/react-query';
+
 /**
  * Query keys in one place. Everything of a site lives under ['site', siteId, …] so a site
  * switch or a reconnect can invalidate it with one prefix.
@@ -42,3 +44,9 @@ export const queryKeys = {
   barQueue: (siteId: string) => ['site', siteId, 'bar-queue'] as const,
   shuttleTrips: (siteId: string) => ['site', siteId, 'shuttle-trips'] as const,
 };
+
+/**
+ * Whether a query's answer belongs to whoever is signed in, and goes when they sign in or out:
+ * everything but `me` itself (set directly) and `instance` (the installation's, nobody's).
+ */
+export const isPersonalQuery = (queryKey: QueryKey): boolean => queryKey[0] !== queryKeys.me[0] && queryKey[0] !== queryKeys.instance[0];
