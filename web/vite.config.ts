@@ -25,18 +25,12 @@ function staffAppFallback(): Plugin {
 }
 
 /**
- * The API behind the dev and preview servers. The server takes the realtime socket only from
- * its own pages (Origin = its host): the proxy stands in for one, so it says so.
+ * The API behind the dev and preview servers. The Host header stays the browser's
+ * (changeOrigin: false): the server refuses writes and realtime sockets whose Origin is not the
+ * host they were sent to, and here both are Vite's.
  */
 const apiProxy: Record<string, ProxyOptions> = {
-  '/api': {
-    target: apiTarget,
-    changeOrigin: true,
-    ws: true,
-    configure: (proxy) => {
-      proxy.on('proxyReqWs', (proxyReq) => proxyReq.setHeader('origin', new URL(apiTarget).origin));
-    },
-  },
+  '/api': { target: apiTarget, changeOrigin: false, ws: true },
 };
 
 export default defineConfig({

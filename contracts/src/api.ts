@@ -208,6 +208,27 @@ export const UpdatePersonBody = Type.Object(
   { additionalProperties: false, minProperties: 1 },
 );
 
+// ---- instance and first-run setup ----
+export const InstanceInfo = Type.Object({
+  /** No company yet: the first-run setup (/setup, `npm run setup`) is open, and nothing else is. */
+  needsSetup: Type.Boolean(),
+  /** The demo company is in this database: every screen marks what it shows as demo data. */
+  demo: Type.Boolean(),
+});
+export type InstanceInfo = Static<typeof InstanceInfo>;
+export const SetupBody = Type.Object(
+  {
+    companyName: Type.String({ minLength: 1, maxLength: 100 }),
+    siteName: Type.String({ minLength: 1, maxLength: 100 }),
+    timeZone: Type.String({ minLength: 1, maxLength: 64, default: 'Asia/Shanghai' }),
+    adminLogin: LoginName,
+    adminName: Type.String({ minLength: 1, maxLength: 40 }),
+    adminPassword: Type.String({ minLength: 1, maxLength: 200 }),
+  },
+  { additionalProperties: false },
+);
+export type SetupBody = Static<typeof SetupBody>;
+
 // ---- audit ----
 export const AuditEntry = Type.Object({
   id: Id,

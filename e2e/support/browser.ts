@@ -25,11 +25,11 @@ export function desktopContext(browser: Browser, baseURL: string): Promise<Brows
   return contextOnServerTime(browser, { baseURL, viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
 }
 
-/** A staff member's phone (iPhone 14-sized). */
-export function phoneContext(browser: Browser, baseURL: string): Promise<BrowserContext> {
+/** A staff member's phone (iPhone 14-sized by default; `narrow` for the small Androids many staff carry, 360 px). */
+export function phoneContext(browser: Browser, baseURL: string, size: 'default' | 'narrow' = 'default'): Promise<BrowserContext> {
   return contextOnServerTime(browser, {
     baseURL,
-    viewport: { width: 390, height: 844 },
+    viewport: size === 'narrow' ? { width: 360, height: 780 } : { width: 390, height: 844 },
     deviceScaleFactor: 3,
     isMobile: true,
     hasTouch: true,

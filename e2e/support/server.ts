@@ -1,7 +1,7 @@
 /**
  * The real server for a browser test: `server/src/main.ts` in its own process on a free port,
  * on a fresh database (a SQLite file in a temp dir, or a new PostgreSQL database on the machine's
- * server) with the demo company seeded into it, serving the built web app from web/dist.
+ * server) with the demo company seeded into it (unless `seedDemo: false`, as a production install starts), serving the built web app from web/dist.
  * Stopping it kills the process and removes the file or drops the database.
  *
  * Time: the server's clock runs from E2E_NOW (CLOCK_OFFSET_MS), whatever the machine's date and
@@ -60,7 +60,16 @@ async function freshDatabase(dialect: E2eDialect): Promise<{ env: Record<string,
   };
 }
 
-export async function startServer(opts: { dialect?: E2eDialect; now?: number } = {}): Promise<TestServer> {
+export interface ServerOptions {
+  dialect?: E2eDialect;
+  now?: number;
+  /** Seed the demo company (default), or start empty, as a production install does. */
+  seedDemo?: boolean;
+  /** More server variables (APP_MODE, …). */
+  env?: Record<string, string>;
+}
+
+export async function startServer(opts: ServerOptions = {}): Promise<TestServer> {
   if (!existsSync(path.join(WEB_DIST, 'index.html')) || !existsSync(path.join(WEB_DIST, 'm/index.html'))) {
     throw new Error('web/dist is missing: run `npm run build -w web` first (npm run test:e2e does)');
   }
@@ -68,7 +77,13 @@ export async function startServer(opts: { dialect?: E2eDialect; now?: number } =
   const database = await freshDatabase(dialect);
   const offset = (opts.now ?? E2E_NOW) - Date.now();
   try {
-    const server = await spawnServer({ ...database.env, SEED_DEMO: 'true', WEB_DIST_DIR: WEB_DIST, CLOCK_OFFSET_MS: String(offset) });
+    const server = await spawnServer({
+      ...database.env,
+      SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+      WEB_DIST_DIR: WEB_DIST,
+      CLOCK_OFFSET_MS: String(offset),
+      ...opts.env,
+    });
     offsets.set(server.url, offset);
     return {
       url: server.url,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
 import websocket from '@fastify/websocket';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
@@ -19,10 +20,12 @@ import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { LocalEventBus, PostgresEventBus, type EventBus } from './platform/events/bus.js';
 import { registerEventPrune } from './platform/events/prune.js';
+import { registerCrossSiteGuard } from './platform/http/cross-site-guard.js';
 import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import type { App } from './platform/http/types.js';
-import { authenticateRequest, type SessionSettings } from './platform/auth/session.js';
+import { authenticateRequest, isSecureRequest, SESSION_COOKIE, type SessionSettings } from './platform/auth/session.js';
 import { SessionCache } from './platform/auth/session-cache.js';
 import { requireSiteMember } from './platform/auth/policy.js';
 import { ID_PATTERN, newId } from './platform/ids.js';
@@ -32,7 +35,15 @@ import { inTransaction, type Deps } from './platform/tx.js';
 import { Lifecycle } from './platform/lifecycle.js';
 import { currentContext, runInContext } from './platform/work-context.js';
 import { registerAuditRoutes } from './modules/audit/index.js';
-import { LoginLimiter, registerAuthRoutes, registerPublicAuthRoutes, type AuthDeps } from './modules/auth/index.js';
+import {
+  databaseRateLimitStore,
+  LoginLimits,
+  rateLimitError,
+  registerAuthRoutes,
+  registerPublicAuthRoutes,
+  type AuthDeps,
+} from './modules/auth/index.js';
+import { registerInstanceRoutes } from './modules/instance/index.js';
 import { APP_VERSION, registerHealthRoutes } from './modules/health/index.js';
 import { notifyCompanyAdmins, registerNotificationRoutes } from './modules/notifications/index.js';
 import { registerPeopleRoutes } from './modules/people/index.js';
@@ -102,7 +113,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     bodyLimit: config.bodyLimitBytes,
     // Answers are serialised, not validated: the request-only name format is nothing to check there.
     serializerOpts: { ajv: { formats: { [DISPLAY_NAME_FORMAT]: true } } },
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // A client gets this long to send a whole request, and less for its headers: slow or
     // stalled senders (a phone losing signal, a slowloris) are cut off with 408 instead of
     // holding a connection. Node checks every second (its default is every 30 s).
@@ -124,14 +135,23 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       ? await PostgresEventBus.start(database.databaseUrl, database.pool, database.db, app.log)
       : await LocalEventBus.start(database.db, app.log);
   const deps: Deps = { db: database.db, dialect: database.dialect, events, clock, log: app.log };
-  const sessions: SessionSettings = { ttlMs: config.sessionTtlHours * 3_600_000, cookieSecure: config.cookieSecure, cache: new SessionCache() };
+  const sessions: SessionSettings = {
+    ttlMs: config.sessionTtlHours * 3_600_000,
+    maxAgeMs: config.sessionMaxDays * 86_400_000,
+    cookieSecure: config.cookieSecure,
+    cache: new SessionCache(),
+  };
   events.subscribe((event) => {
     if (event.type === 'access.changed') sessions.cache.forgetPerson((event.payload as { personId: string | null }).personId);
   });
   const authDeps: AuthDeps = {
     ...deps,
     sessions,
-    loginLimiter: new LoginLimiter(clock, config.loginMaxFailures, config.loginWindowMinutes * 60_000),
+    loginLimits: new LoginLimits(database.db, clock, {
+      maxFailuresPerAccount: config.loginMaxFailures,
+      maxPerAddress: config.loginMaxPerAddress,
+      windowMs: config.loginWindowMinutes * 60_000,
+    }),
   };
   const hub = new RealtimeHub<ClientSocket>(events, database.db, app.log);
   // While the cross-instance listener was down, `access.changed` events may have been missed,
@@ -156,6 +176,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   // Everything a request runs, down to its timers and promises, knows which request it serves:
   // a crash report names it (platform/crash.ts).
   app.addHook('onRequest', (req, _reply, done) => runInContext({ reqId: String(req.id) }, done));
+  await registerSecurityHeaders(app, { isSecure: (req) => isSecureRequest(sessions, req) });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
     // Draining: the client opens a new connection for its next request (to another instance,
@@ -185,10 +206,16 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     },
   });
   app.websocketServer.on('error', (err) => app.log.error({ err }, 'realtime server error'));
+  // Per route only (the login's per-address limit): a global limit would throttle static files too.
+  await app.register(rateLimit, { global: false, store: databaseRateLimitStore(database.db, clock), errorResponseBuilder: rateLimitError });
+  // After the websocket plugin's own hook, so a refused handshake's socket is closed with it.
+  registerCrossSiteGuard(app, { trustedOrigins: config.trustedOrigins });
   await app.register(swagger, {
     openapi: {
       info: { title: 'Anchang API', version: APP_VERSION, description: '案场服务标准运行平台 — sales-center service standards, run live.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'anchang_sid' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: '`__Host-anchang_sid` over TLS' } },
+      },
       security: [{ session: [] }],
     },
   });
@@ -213,6 +240,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         },
       });
       registerPublicAuthRoutes(api, authDeps);
+      registerInstanceRoutes(api, authDeps);
       registerPublicCheckpointRoutes(api, deps);
       registerPublicRepairRoutes(api, deps);
       registerWeatherWebhook(api, deps);
@@ -238,7 +266,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerPeopleRoutes(authed, deps);
         registerAuditRoutes(authed, deps);
         registerNotificationRoutes(authed, deps);
-        registerRealtimeRoutes(authed, { ...deps, hub, limits: config.realtime, allowedOrigins: config.allowedOrigins });
+        registerRealtimeRoutes(authed, { ...deps, hub, limits: config.realtime, allowedOrigins: config.trustedOrigins });
         registerStandardRoutes(authed, deps);
         registerTrainingRoutes(authed, deps);
         registerRosterRoutes(authed, deps);
@@ -291,6 +319,17 @@ function alertCompanyAdmins(deps: Deps): FinalFailureListener {
       }),
     );
   };
+}
+
+/**
+ * Never `true`: only the configured proxies may speak for the client (see config.ts). A hop
+ * count becomes a function, since Fastify ignores bare numbers: the socket's peer and the next
+ * `hops - 1` X-Forwarded-For entries are proxies; the entry before them is the client.
+ */
+function fastifyTrustProxy(trust: Config['trustProxy']): FastifyServerOptions['trustProxy'] {
+  if (trust === false) return false;
+  if (typeof trust === 'number') return (_address: string, hop: number) => hop < trust;
+  return [...trust];
 }
 
 /** Serves the built web app: the console at `/`, the staff app at `/m`, with SPA fallbacks. */

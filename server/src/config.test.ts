@@ -9,7 +9,11 @@ describe('loadConfig', () => {
       databaseUrl: null,
       sqliteFile: '/srv/anchang/data/anchang.db',
       roles: ['api', 'worker', 'scheduler'],
-      seedDemo: true,
+      appMode: 'evaluation',
+      seedDemo: false,
+      sessionTtlHours: 12,
+      sessionMaxDays: 7,
+      trustProxy: false,
     });
     expect(Object.isFrozen(c)).toBe(true);
   });
@@ -47,11 +51,9 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '5000', HEADERS_TIMEOUT_MS: '10000' })).toThrow(/HEADERS_TIMEOUT_MS/);
   });
 
-  it('reads the realtime limits and the allowed origins, refusing an origin that is not one', () => {
-    const c = loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com, http://localhost:5173', REALTIME_SOCKETS_PER_SESSION: '3' });
-    expect(c.allowedOrigins).toEqual(['https://console.example.com', 'http://localhost:5173']);
+  it('reads the realtime limits', () => {
+    const c = loadConfig({ REALTIME_SOCKETS_PER_SESSION: '3' });
     expect(c.realtime).toEqual({ maxFrameBytes: 16384, messagesPerSecond: 20, messageBurst: 40, socketsPerSession: 3 });
-    expect(() => loadConfig({ ALLOWED_ORIGINS: 'https://console.example.com/path' })).toThrow(/ALLOWED_ORIGINS/);
     expect(() => loadConfig({ REALTIME_MESSAGE_BURST: '0' })).toThrow(/REALTIME_MESSAGE_BURST/);
   });
 
@@ -60,5 +62,44 @@ describe('loadConfig', () => {
     expect(loadConfig({ CLOCK_OFFSET_MS: '-86400000' }).clockOffsetMs).toBe(-86_400_000);
     expect(() => loadConfig({ CLOCK_OFFSET_MS: 'tomorrow' })).toThrow(/CLOCK_OFFSET_MS/);
     expect(() => loadConfig({ CLOCK_OFFSET_MS: '1.5' })).toThrow(/CLOCK_OFFSET_MS/);
+  });
+
+  it('seeds the demo only when asked: SEED_DEMO=true, or the --demo start outside production', () => {
+    expect(loadConfig({ SEED_DEMO: 'true' }).seedDemo).toBe(true);
+    expect(loadConfig({}, '/', { demoByDefault: true }).seedDemo).toBe(true);
+    expect(loadConfig({ SEED_DEMO: 'false' }, '/', { demoByDefault: true }).seedDemo).toBe(false);
+    expect(loadConfig({ APP_MODE: 'production' }, '/', { demoByDefault: true }).seedDemo).toBe(false);
+  });
+
+  it('refuses the demo seed in production mode, naming the problem', () => {
+    expect(() => loadConfig({ APP_MODE: 'production', SEED_DEMO: 'true' })).toThrow(/SEED_DEMO=true is refused with APP_MODE=production/);
+    expect(() => loadConfig({ APP_MODE: 'staging' })).toThrow(/APP_MODE must be one of evaluation, production/);
+  });
+
+  it('trusts proxies by hop count or by address, never blanket true', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: '0' }).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1,::1,fd00::/8,loopback' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+      '::1',
+      'fd00::/8',
+      'loopback',
+    ]);
+    expect(() => loadConfig({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true .*set the number of proxies .*or their addresses/);
+    expect(() => loadConfig({ TRUST_PROXY: '10.0.0.0/33,nginx' })).toThrow(/not understood: 10\.0\.0\.0\/33, nginx/);
+  });
+
+  it('keeps the idle session lifetime within the absolute one', () => {
+    expect(loadConfig({ SESSION_TTL_HOURS: '48', SESSION_MAX_DAYS: '2' }).sessionMaxDays).toBe(2);
+    expect(() => loadConfig({ SESSION_TTL_HOURS: '72', SESSION_MAX_DAYS: '2' })).toThrow(/SESSION_TTL_HOURS \(72\) must not exceed SESSION_MAX_DAYS/);
+  });
+
+  it('accepts trusted origins as bare origins only', () => {
+    expect(loadConfig({ TRUSTED_ORIGINS: 'https://a.example.com, http://localhost:5173' }).trustedOrigins).toEqual([
+      'https://a.example.com',
+      'http://localhost:5173',
+    ]);
+    expect(() => loadConfig({ TRUSTED_ORIGINS: 'https://a.example.com/path' })).toThrow(/TRUSTED_ORIGINS/);
   });
 });

@@ -2,9 +2,23 @@
  * The only reader of process.env. Every variable is validated at once; a bad configuration
  * reports all its problems together and the process exits before anything starts.
  */
+import net from 'node:net';
 import path from 'node:path';
 
 export type ServerRole = 'api' | 'worker' | 'scheduler';
+
+/**
+ * `evaluation` (the default) lets the demo be seeded when asked; `production` refuses demo data,
+ * so a real installation starts from the first-run setup and never holds the demo's passwords.
+ */
+export type AppMode = 'evaluation' | 'production';
+
+/**
+ * Which reverse proxies may speak for the client in X-Forwarded-For / -Proto / -Host: none, the
+ * nearest N hops, or the listed addresses and ranges. Never "everyone": that lets any client
+ * choose the address the login limits see.
+ */
+export type TrustProxy = false | number | readonly string[];
 
 export interface Config {
   readonly port: number;
@@ -13,16 +27,26 @@ export interface Config {
   readonly databaseUrl: string | null;
   readonly sqliteFile: string;
   readonly roles: readonly ServerRole[];
+  readonly appMode: AppMode;
+  /** Idle lifetime: a session unused this long ends; each use extends it. */
   readonly sessionTtlHours: number;
+  /** Absolute lifetime: a session ends this long after its login, however much it is used. */
+  readonly sessionMaxDays: number;
+  /** Always mark the session cookie Secure (and name it `__Host-…`), not only on https requests. */
   readonly cookieSecure: boolean;
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimitBytes: number;
   readonly seedDemo: boolean;
   readonly webDistDir: string;
   readonly timerIntervalMs: number;
+  /** Failed logins one account may take, from any address, within the window. */
   readonly loginMaxFailures: number;
+  /** Login attempts one client address may make, whatever the accounts, within the window. */
+  readonly loginMaxPerAddress: number;
   readonly loginWindowMinutes: number;
-  readonly trustProxy: boolean;
+  readonly trustProxy: TrustProxy;
+  /** Origins besides the server's own whose browser pages may write and open the realtime socket (a front end on another host). */
+  readonly trustedOrigins: readonly string[];
   /** Added to the machine's time for the server's clock: 0 in production; the browser tests run the server at a fixed instant. */
   readonly clockOffsetMs: number;
   /** Longest a client may take to send a whole request (headers and body). */
@@ -43,8 +67,6 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Where `npm run backup` writes. */
   readonly backupDir: string;
-  /** Browser origins besides the server's own host allowed to open the realtime socket. */
-  readonly allowedOrigins: readonly string[];
   readonly realtime: RealtimeLimits;
 }
 
@@ -58,6 +80,14 @@ export interface RealtimeLimits {
   readonly messageBurst: number;
   /** Sockets open at once on one session (one per tab); a newer one closes the oldest. */
   readonly socketsPerSession: number;
+}
+
+export interface LoadConfigOptions {
+  /**
+   * Seed the demo when SEED_DEMO is not set, unless APP_MODE=production: what `npm start`
+   * asks for (`main.js --demo`), so a bare `node main.js` never creates demo accounts.
+   */
+  demoByDefault?: boolean;
 }
 
 export class ConfigError extends Error {
@@ -75,13 +105,16 @@ export const CONFIG_DEFAULTS = {
   HOST: '0.0.0.0',
   SQLITE_FILE: './data/anchang.db',
   ROLES: 'api,worker,scheduler',
+  APP_MODE: 'evaluation',
   SESSION_TTL_HOURS: '12',
+  SESSION_MAX_DAYS: '7',
   COOKIE_SECURE: 'false',
   LOG_LEVEL: 'info',
   BODY_LIMIT_BYTES: '1048576',
-  SEED_DEMO: 'true',
+  SEED_DEMO: 'false',
   TIMER_INTERVAL_MS: '1000',
-  LOGIN_MAX_FAILURES: '5',
+  LOGIN_MAX_FAILURES: '10',
+  LOGIN_MAX_PER_ADDRESS: '100',
   LOGIN_WINDOW_MINUTES: '15',
   TRUST_PROXY: 'false',
   REQUEST_TIMEOUT_MS: '60000',
@@ -93,15 +126,79 @@ export const CONFIG_DEFAULTS = {
   SHUTDOWN_DELAY_MS: '0',
   SHUTDOWN_TIMEOUT_MS: '10000',
   BACKUP_DIR: './backups',
-  ALLOWED_ORIGINS: '',
   REALTIME_MAX_FRAME_BYTES: '16384',
   REALTIME_MESSAGES_PER_SECOND: '20',
   REALTIME_MESSAGE_BURST: '40',
   REALTIME_SOCKETS_PER_SESSION: '8',
   CLOCK_OFFSET_MS: '0',
+  TRUSTED_ORIGINS: '',
 } as const;
 
-export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+const APP_MODES: AppMode[] = ['evaluation', 'production'];
+/** proxy-addr's names for address ranges. */
+const PROXY_RANGE_NAMES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = '', bits, ...rest] = entry.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (bits === undefined) return true;
+  const n = Number(bits);
+  return /^\d+$/.test(bits) && n >= 0 && n <= (family === 4 ? 32 : 128);
+}
+
+function parseTrustProxy(raw: string, problems: string[]): TrustProxy {
+  const value = raw.trim().toLowerCase();
+  if (['false', '0', 'no', ''].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) {
+    problems.push(
+      "TRUST_PROXY=true would believe any client's X-Forwarded-For; set the number of proxies in front of the server " +
+        '(e.g. TRUST_PROXY=1 behind one nginx) or their addresses (e.g. TRUST_PROXY=10.0.0.0/8,127.0.0.1)',
+    );
+    return false;
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) problems.push(`TRUST_PROXY must be at most 10 hops (got "${raw}")`);
+    return Math.min(hops, 10);
+  }
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => !isAddressOrRange(e));
+  if (bad.length > 0) {
+    problems.push(
+      `TRUST_PROXY must be false, a number of proxy hops, or a comma list of IP addresses / CIDR ranges (not understood: ${bad.join(', ')})`,
+    );
+    return false;
+  }
+  return entries;
+}
+
+function parseOrigin(entry: string): string | null {
+  try {
+    const url = new URL(entry);
+    return ['http:', 'https:'].includes(url.protocol) && url.origin === entry.replace(/\/$/, '') ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+function parseOrigins(raw: string, problems: string[]): string[] {
+  const entries = raw
+    .split(',')
+    .map((e) => e.trim())
+    .filter(Boolean);
+  const bad = entries.filter((e) => parseOrigin(e) === null);
+  if (bad.length > 0) {
+    problems.push(`TRUSTED_ORIGINS must be a comma list of origins like https://anchang.example.com (not understood: ${bad.join(', ')})`);
+  }
+  return entries.map(parseOrigin).filter((o): o is string => o !== null);
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd(), options: LoadConfigOptions = {}): Config {
   const problems: string[] = [];
   const get = (name: keyof typeof CONFIG_DEFAULTS) => {
     const v = env[name];
@@ -138,12 +235,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     problems.push(`ROLES must be a comma list of ${ALL_ROLES.join(', ')} (got "${get('ROLES')}")`);
   }
 
-  const allowedOrigins = get('ALLOWED_ORIGINS')
-    .split(',')
-    .map((o) => o.trim())
-    .filter(Boolean);
-  for (const origin of allowedOrigins) {
-    if (!isOrigin(origin)) problems.push(`ALLOWED_ORIGINS must list origins like https://console.example.com (got "${origin}")`);
+  const appMode = get('APP_MODE') as AppMode;
+  if (!APP_MODES.includes(appMode)) problems.push(`APP_MODE must be one of ${APP_MODES.join(', ')} (got "${appMode}")`);
+  const isProduction = appMode === 'production';
+  const seedDemoAsked = env.SEED_DEMO !== undefined && env.SEED_DEMO !== '';
+  const seedDemo = seedDemoAsked ? bool('SEED_DEMO') : options.demoByDefault === true && !isProduction;
+  if (isProduction && seedDemoAsked && seedDemo) {
+    problems.push('SEED_DEMO=true is refused with APP_MODE=production: the demo accounts share one published password');
+  }
+
+  const sessionTtlHours = int('SESSION_TTL_HOURS', 1, 24 * 30);
+  const sessionMaxDays = int('SESSION_MAX_DAYS', 1, 365);
+  if (sessionTtlHours > sessionMaxDays * 24) {
+    problems.push(`SESSION_TTL_HOURS (${sessionTtlHours}) must not exceed SESSION_MAX_DAYS (${sessionMaxDays}) × 24`);
   }
 
   const logLevel = get('LOG_LEVEL') as Config['logLevel'];
@@ -155,16 +259,18 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl,
     sqliteFile: path.resolve(cwd, get('SQLITE_FILE')),
     roles: badRoles.length ? ALL_ROLES : (roles as ServerRole[]),
-    sessionTtlHours: int('SESSION_TTL_HOURS', 1, 24 * 30),
+    appMode: APP_MODES.includes(appMode) ? appMode : 'evaluation',
+    sessionTtlHours,
+    sessionMaxDays,
     cookieSecure: bool('COOKIE_SECURE'),
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 50 * 1024 * 1024),
-    seedDemo: bool('SEED_DEMO'),
+    seedDemo: seedDemo && !isProduction,
     webDistDir: path.resolve(cwd, env.WEB_DIST_DIR || './web/dist'),
     timerIntervalMs: int('TIMER_INTERVAL_MS', 50, 60_000),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 1, 1000),
+    loginMaxPerAddress: int('LOGIN_MAX_PER_ADDRESS', 1, 1_000_000),
     loginWindowMinutes: int('LOGIN_WINDOW_MINUTES', 1, 24 * 60),
-    trustProxy: bool('TRUST_PROXY'),
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 1000, 3_600_000),
     headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 1000, 3_600_000),
     keepAliveTimeoutMs: int('KEEP_ALIVE_TIMEOUT_MS', 1000, 3_600_000),
@@ -174,7 +280,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shutdownDelayMs: int('SHUTDOWN_DELAY_MS', 0, 600_000),
     shutdownTimeoutMs: int('SHUTDOWN_TIMEOUT_MS', 1000, 3_600_000),
     backupDir: path.resolve(cwd, get('BACKUP_DIR')),
-    allowedOrigins,
     realtime: {
       maxFrameBytes: int('REALTIME_MAX_FRAME_BYTES', 256, 1024 * 1024),
       messagesPerSecond: int('REALTIME_MESSAGES_PER_SECOND', 1, 1000),
@@ -183,6 +288,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     // ±100 years: enough for any test instant, small enough to stay an exact integer.
     clockOffsetMs: int('CLOCK_OFFSET_MS', -3_155_760_000_000, 3_155_760_000_000),
+    trustProxy: parseTrustProxy(get('TRUST_PROXY'), problems),
+    trustedOrigins: parseOrigins(get('TRUSTED_ORIGINS'), problems),
   };
   // Node refuses a header timeout longer than the whole-request timeout.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {
@@ -193,11 +300,3 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
 }
 
 /** `scheme://host[:port]`, exactly as a browser sends it in the Origin header. */
-function isOrigin(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
-  } catch {
-    return false;
-  }
-}

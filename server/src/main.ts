@@ -1,6 +1,7 @@
 /**
- * Process entry: parse config, migrate and open the database, seed the demo on an empty one,
- * start the roles this process plays, and shut down gracefully on SIGINT/SIGTERM.
+ * Process entry: parse config, open and migrate the database, seed the demo into an empty one
+ * when asked (`--demo`, as `npm start` does, or SEED_DEMO=true; never in production), start the
+ * roles this process plays, and shut down gracefully on SIGINT/SIGTERM.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { buildApp } from './app.js';
@@ -14,6 +15,7 @@ import { installCrashHandlers } from './platform/crash.js';
 import type { Logger } from './platform/logger.js';
 import { offsetClock } from './platform/clock.js';
 import { scheduleCustomerRetention } from './modules/visits/index.js';
+import { getInstanceInfo } from './modules/instance/index.js';
 import { inTransaction } from './platform/tx.js';
 
 /** The logger crashes go to: a plain one until the app's own (with its level and redaction) exists. */
@@ -23,7 +25,7 @@ installCrashHandlers(() => log);
 async function main(): Promise<void> {
   let config;
   try {
-    config = loadConfig();
+    config = loadConfig(process.env, process.cwd(), { demoByDefault: process.argv.includes('--demo') });
   } catch (err) {
     if (err instanceof ConfigError) {
       console.error(err.message);
@@ -36,6 +38,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config);
   const clock = offsetClock(config.clockOffsetMs);
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, clock.now()) : false;
+  const instance = await getInstanceInfo(database);
 
   const app = await buildApp({ config, database, clock });
   log = app.log;
@@ -96,6 +99,17 @@ async function main(): Promise<void> {
     if (seeded) {
       lines.push('', `  Demo site seeded. Every demo account's password: ${DEMO_PASSWORD}`);
       for (const a of DEMO_ACCOUNTS) lines.push(`    ${a.login.padEnd(11)} ${a.role.padEnd(17)} ${a.name}`);
+    }
+    if (instance.needsSetup) {
+      lines.push(
+        '',
+        '  First run: no company yet. Create it and its first admin at',
+        `    http://localhost:${port}/setup`,
+        '  or from this machine with `npm run setup`.',
+      );
+    }
+    if (instance.demo && config.appMode === 'production') {
+      lines.push('', '  WARNING: this database holds the demo company, whose accounts share a published password.');
     }
     console.log(lines.join('\n') + '\n');
   }

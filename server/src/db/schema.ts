@@ -8,6 +8,22 @@ export interface CompaniesTable {
   id: string;
   name: string;
   created_at: number;
+  /** 1 for the demo company: every screen then says "demo data". */
+  is_demo: Generated<number>;
+}
+
+/** The first-run setup's claim: one row ever, so concurrent setups cannot both create a company. */
+export interface FirstRunTable {
+  id: string;
+  company_id: string;
+  completed_at: number;
+}
+
+/** Login throttle counters (per account, per client address), shared by every instance. */
+export interface LoginThrottleTable {
+  key: string;
+  hits: number;
+  reset_at: number;
 }
 
 export interface SitesTable {
@@ -139,6 +155,8 @@ export interface EventsTable {
 
 export interface DB {
   companies: CompaniesTable;
+  first_run: FirstRunTable;
+  login_throttle: LoginThrottleTable;
   sites: SitesTable;
   zones: ZonesTable;
   posts: PostsTable;

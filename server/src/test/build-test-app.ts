@@ -27,7 +27,9 @@ export async function buildTestApp(
 ): Promise<TestApp> {
   const dialect = opts.dialect ?? testDialect();
   const testDb = await createTestDatabase(dialect);
-  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', ...opts.env });
+  // Every test signs in from the same address (inject's 127.0.0.1): the per-address login limit
+  // is lifted here and tested on its own (login-limits.int.test.ts).
+  const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', LOGIN_MAX_PER_ADDRESS: '1000000', ...opts.env });
   const clock = new ManualClock(opts.now ?? TEST_NOW);
   const app = await buildApp({ config, database: testDb.database, clock, logger: false, guestPresence: opts.guestPresence });
   await app.ready();

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { isApiError, setUnauthenticatedHandler } from '../shared/api/client';
-import { queryKeys } from '../shared/api/query-keys';
+import { isPersonalQuery, queryKeys } from '../shared/api/query-keys';
 
 /**
  * One QueryClient per app. Client errors (4xx) are answers, not glitches: retrying them only
@@ -18,7 +18,7 @@ export function createQueryClient(): QueryClient {
     },
   });
   setUnauthenticatedHandler(() => {
-    queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+    queryClient.removeQueries({ predicate: (q) => isPersonalQuery(q.queryKey) });
     queryClient.setQueryData(queryKeys.me, null);
   });
   return queryClient;

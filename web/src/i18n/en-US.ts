@@ -10,6 +10,7 @@ import { shuttlePhoneEn } from './sections/shuttle-phone.en-US';
 import { incidentsEn } from './sections/incidents.en-US';
 import { siteBoardExtraEn } from './sections/site-board-extra.en-US';
 import { carePhoneEn } from './sections/care-phone.en-US';
+import { firstRunEn } from './sections/first-run.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -279,7 +280,14 @@ export const enUS: Messages = {
     empty: 'No entries',
     loadedCount: '{{count}} loaded',
     actions: {
-      auth: { login: 'Signed in', password_change: 'Changed password' },
+      auth: {
+        login: 'Signed in',
+        login_failed: 'Sign-in refused',
+        logout: 'Signed out',
+        password_change: 'Changed password',
+        password_change_failed: 'Password change refused',
+      },
+      instance: { setup: 'First-run setup' },
       site: { create: 'Created site', update: 'Changed site settings' },
       zone: { create: 'Created zone', update: 'Changed zone', delete: 'Deleted zone' },
       post: { create: 'Created post', update: 'Changed post', delete: 'Deleted post' },
@@ -372,8 +380,19 @@ export const enUS: Messages = {
       address: 'Address',
       timeZone: 'Time zone',
       openingHours: 'Opening hours',
+      ip: 'IP address',
+      reason: 'Reason',
+      adminLogin: 'Admin login',
+      siteId: 'Sales center',
+    },
+    reasons: {
+      wrong_password: 'Wrong password',
+      account_disabled: 'Account disabled',
+      unknown_login: 'Unknown login',
+      wrong_current_password: 'Wrong current password',
     },
     entityTypes: {
+      company: 'Company',
       asset: 'Equipment',
       maintenance_schedule: 'Maintenance schedule',
       equipment_check: 'Equipment check',
@@ -522,6 +541,7 @@ export const enUS: Messages = {
   siteBoardExtra: siteBoardExtraEn,
   carePhone: carePhoneEn,
   incidents: incidentsEn,
+  firstRun: firstRunEn,
   patrols: patrolsEn,
   equipment: equipmentEn,
   supplies: suppliesEn,
@@ -560,6 +580,9 @@ export const enUS: Messages = {
     LOGIN_RATE_LIMITED: 'Too many attempts. Try again in {{retryAfterSeconds}} s',
     WRONG_CURRENT_PASSWORD: 'The current password is wrong',
     PASSWORD_TOO_WEAK: 'Password too weak: at least {{minLength}} characters, with both letters and digits',
+    AUTH_BUSY: 'Too many sign-ins at once; try again in a moment',
+    CROSS_SITE_REQUEST: 'This request came from another website and was refused',
+    SETUP_ALREADY_DONE: 'This installation is already set up; please sign in',
     FORBIDDEN: 'You are not allowed to do this',
     SITE_NOT_FOUND: 'Site not found, or you no longer have access',
     ZONE_NOT_FOUND: 'Zone not found; it may have been deleted',

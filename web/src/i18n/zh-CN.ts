@@ -9,6 +9,7 @@ import { shuttlePhoneZh } from './sections/shuttle-phone.zh-CN';
 import { incidentsZh } from './sections/incidents.zh-CN';
 import { siteBoardExtraZh } from './sections/site-board-extra.zh-CN';
 import { carePhoneZh } from './sections/care-phone.zh-CN';
+import { firstRunZh } from './sections/first-run.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -281,7 +282,8 @@ export const zhCN = {
     empty: '暂无日志',
     loadedCount: '已加载 {{count}} 条',
     actions: {
-      auth: { login: '登录', password_change: '修改密码' },
+      auth: { login: '登录', login_failed: '登录失败', logout: '退出登录', password_change: '修改密码', password_change_failed: '修改密码失败' },
+      instance: { setup: '初始设置' },
       site: { create: '新建案场', update: '修改站点设置' },
       zone: { create: '新建区域', update: '修改区域', delete: '删除区域' },
       post: { create: '新建岗位', update: '修改岗位', delete: '删除岗位' },
@@ -352,8 +354,19 @@ export const zhCN = {
       address: '地址',
       timeZone: '时区',
       openingHours: '营业时间',
+      ip: 'IP 地址',
+      reason: '原因',
+      adminLogin: '管理员账号',
+      siteId: '案场',
+    },
+    reasons: {
+      wrong_password: '密码错误',
+      account_disabled: '账号已停用',
+      unknown_login: '账号不存在',
+      wrong_current_password: '当前密码错误',
     },
     entityTypes: {
+      company: '公司',
       asset: '设备',
       maintenance_schedule: '保养计划',
       equipment_check: '设备检查',
@@ -502,6 +515,7 @@ export const zhCN = {
   siteBoardExtra: siteBoardExtraZh,
   carePhone: carePhoneZh,
   incidents: incidentsZh,
+  firstRun: firstRunZh,
   patrols: patrolsZh,
   equipment: equipmentZh,
   supplies: suppliesZh,
@@ -540,6 +554,9 @@ export const zhCN = {
     LOGIN_RATE_LIMITED: '尝试次数过多,请 {{retryAfterSeconds}} 秒后再试',
     WRONG_CURRENT_PASSWORD: '当前密码不正确',
     PASSWORD_TOO_WEAK: '密码太简单:至少 {{minLength}} 位,且须同时包含字母和数字',
+    AUTH_BUSY: '同时登录的人太多,请稍后再试',
+    CROSS_SITE_REQUEST: '请求来自其他网站,已被拒绝',
+    SETUP_ALREADY_DONE: '本系统已完成初始设置,请直接登录',
     FORBIDDEN: '没有权限执行此操作',
     SITE_NOT_FOUND: '案场不存在或已无权访问',
     ZONE_NOT_FOUND: '区域不存在,可能已被删除',

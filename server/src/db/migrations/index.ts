@@ -15,6 +15,9 @@ import * as eventLog from './2026-12-03-105-event-log.js';
 import * as timerFailures from './2026-12-03-130-timer-failures.js';
 import * as customersPerSite from './2026-12-03-120-customers-per-site.js';
 import * as customerRetention from './2026-12-03-121-customer-retention.js';
+import * as loginThrottle from './2026-12-03-110-login-throttle.js';
+import * as firstRun from './2026-12-03-111-first-run.js';
+import * as auditCompanyIndex from './2026-12-03-112-audit-company-index.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +37,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-130-timer-failures': timerFailures,
   '2026-12-03-120-customers-per-site': customersPerSite,
   '2026-12-03-121-customer-retention': customerRetention,
+  '2026-12-03-110-login-throttle': loginThrottle,
+  '2026-12-03-111-first-run': firstRun,
+  '2026-12-03-112-audit-company-index': auditCompanyIndex,
 };

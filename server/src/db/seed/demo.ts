@@ -1,6 +1,7 @@
 /**
  * The demo company: one sales center with every zone and post of the domain reference and an
- * account per role. Written once, into an empty database, on first start.
+ * account per role, all with one published password. Written once, into an empty database, when
+ * the start asks for it (`npm start`, SEED_DEMO=true); never with APP_MODE=production (config.ts).
  */
 import type { Kysely } from 'kysely';
 import { POST_DEFAULT_ZONE, type PostKind, type SiteRole, type ZoneKind } from '@anchang/contracts';
@@ -74,7 +75,8 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction().execute(async (trx) => {
     const companyId = newId();
-    await trx.insertInto('companies').values({ id: companyId, name: '安畅物业服务有限公司', created_at: now }).execute();
+    // Marked as the demo, so every screen says so, across restarts.
+    await trx.insertInto('companies').values({ id: companyId, name: '安畅物业服务有限公司', created_at: now, is_demo: 1 }).execute();
     const siteId = newId();
     await trx
       .insertInto('sites')

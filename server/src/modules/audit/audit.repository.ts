@@ -15,3 +15,14 @@ export async function listAuditEntries(db: Kysely<DB>, siteId: string, page: Pag
     .limit(page.limit + 1)
     .execute();
 }
+
+/** Entries of the company that belong to no site: sign-ins, refused sign-ins, logouts, password changes. */
+export async function listCompanyAuditEntries(db: Kysely<DB>, companyId: string, page: PageRequest, action: string | undefined) {
+  let q = db.selectFrom('audit_log').selectAll().where('company_id', '=', companyId).where('site_id', 'is', null);
+  if (action) q = q.where('action', '=', action);
+  if (page.afterId) q = q.where('id', page.direction === 'asc' ? '>' : '<', page.afterId);
+  return q
+    .orderBy('id', page.direction)
+    .limit(page.limit + 1)
+    .execute();
+}

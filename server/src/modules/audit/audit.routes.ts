@@ -1,7 +1,7 @@
 import { AuditEntry, AuditQuery, Page, SiteParams } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
-import { listSiteAudit } from './audit.service.js';
+import { listCompanyAudit, listSiteAudit } from './audit.service.js';
 
 export function registerAuditRoutes(app: App, deps: Deps): void {
   app.get(
@@ -16,5 +16,17 @@ export function registerAuditRoutes(app: App, deps: Deps): void {
       },
     },
     (req) => listSiteAudit(deps, req.actor, req.params.siteId, req.query),
+  );
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['audit'],
+        summary: 'Company-level audit log (sign-ins, refused sign-ins, logouts, password changes), newest first; company admins only',
+        querystring: AuditQuery,
+        response: { 200: Page(AuditEntry) },
+      },
+    },
+    (req) => listCompanyAudit(deps, req.actor, req.query),
   );
 }

@@ -4,11 +4,11 @@
  */
 import type { AuditEntry, PageOf, PageQuery } from '@anchang/contracts';
 import type { Actor, ActorRef } from '../../platform/auth/actor.js';
-import { requireSiteRole } from '../../platform/auth/policy.js';
+import { requireCompanyAdmin, requireSiteRole } from '../../platform/auth/policy.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import type { Deps, WriteBatch } from '../../platform/tx.js';
-import { insertAuditEntry, listAuditEntries } from './audit.repository.js';
+import { insertAuditEntry, listAuditEntries, listCompanyAuditEntries } from './audit.repository.js';
 import { AUDIT_READERS } from './audit.policy.js';
 
 export interface AuditInput {
@@ -46,20 +46,32 @@ export async function recordAuditNow(deps: Deps, actor: ActorRef, input: AuditIn
   await insertAuditEntry(deps.db, auditRow(actor, input, deps.clock.now()));
 }
 
+type AuditRow = Awaited<ReturnType<typeof listAuditEntries>>[number];
+
+const toAuditEntry = (r: AuditRow): AuditEntry => ({
+  id: r.id,
+  siteId: r.site_id,
+  actorId: r.actor_id,
+  actorName: r.actor_name,
+  action: r.action,
+  entityType: r.entity_type,
+  entityId: r.entity_id,
+  detail: JSON.parse(r.detail) as Record<string, unknown>,
+  requestId: r.request_id,
+  at: r.at,
+});
+
 export async function listSiteAudit(deps: Deps, actor: Actor, siteId: string, query: PageQuery & { action?: string }): Promise<PageOf<AuditEntry>> {
   requireSiteRole(actor, siteId, AUDIT_READERS);
   const page = pageRequest(query, 'desc');
   const rows = await listAuditEntries(deps.db, siteId, page, query.action);
-  return toPage(rows, page, (r) => ({
-    id: r.id,
-    siteId: r.site_id,
-    actorId: r.actor_id,
-    actorName: r.actor_name,
-    action: r.action,
-    entityType: r.entity_type,
-    entityId: r.entity_id,
-    detail: JSON.parse(r.detail) as Record<string, unknown>,
-    requestId: r.request_id,
-    at: r.at,
-  }));
+  return toPage(rows, page, toAuditEntry);
+}
+
+/** The company's own entries (no site): for its company admin only. */
+export async function listCompanyAudit(deps: Deps, actor: Actor, query: PageQuery & { action?: string }): Promise<PageOf<AuditEntry>> {
+  requireCompanyAdmin(actor);
+  const page = pageRequest(query, 'desc');
+  const rows = await listCompanyAuditEntries(deps.db, actor.companyId, page, query.action);
+  return toPage(rows, page, toAuditEntry);
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import type { AuditEntry } from '@anchang/contracts';
 import { createCompanyWithSite, createPerson, loginAs, TEST_PASSWORD, type TestSite } from '../../test/factories.js';
 
 describe(`auth (${process.env.TEST_DB ?? 'sqlite'})`, () => {
@@ -7,7 +8,7 @@ describe(`auth (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let site: TestSite;
 
   beforeAll(async () => {
-    t = await buildTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_MINUTES: '10', SESSION_TTL_HOURS: '2' } });
+    t = await buildTestApp({ env: { LOGIN_MAX_FAILURES: '3', LOGIN_WINDOW_MINUTES: '10', SESSION_TTL_HOURS: '2', SESSION_MAX_DAYS: '1' } });
     site = await createCompanyWithSite(t.testDb.database.db);
   });
   afterAll(() => t.close());
@@ -55,6 +56,20 @@ describe(`auth (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const expired = await me(cookie);
     expect(expired.statusCode).toBe(401);
     expect(expired.json<{ error: { code: string } }>().error.code).toBe('SESSION_EXPIRED');
+  });
+
+  it('ends a session a day after its login however busy it is (SESSION_MAX_DAYS)', async () => {
+    const cookie = await loginAs(t.app, (await createPerson(t.testDb.database.db, site, 'staff')).login);
+    // Used every 90 minutes, so the 2-hour idle limit never ends it…
+    for (let elapsed = 90; elapsed < 24 * 60; elapsed += 90) {
+      t.clock.advance(90 * 60_000);
+      expect((await me(cookie)).statusCode, `after ${elapsed} minutes`).toBe(200);
+    }
+    // …but 24 hours after the login it is over.
+    t.clock.advance(90 * 60_000);
+    const ended = await me(cookie);
+    expect(ended.statusCode).toBe(401);
+    expect(ended.json<{ error: { code: string } }>().error.code).toBe('SESSION_EXPIRED');
   });
 
   it('changes the password, keeps this session and ends the others', async () => {
@@ -129,5 +144,67 @@ describe(`auth (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(codeOf(await me(cookie))).toEqual([401, 'ACCOUNT_DISABLED']);
     expect(await db.selectFrom('sessions').select('id').where('person_id', '=', q.id).execute()).toEqual([]);
     expect(codeOf(await me(cookie))).toEqual([401, 'UNAUTHENTICATED']);
+  });
+
+  it('keeps refused logins, logouts and password changes in the company log, for its company admin only', async () => {
+    const db = t.testDb.database.db;
+    const admin = await loginAs(t.app, (await createPerson(db, site, 'company_admin')).login);
+    const p = await createPerson(db, site, 'staff');
+    const wrongLogin = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      remoteAddress: '198.51.100.23',
+      payload: { login: p.login, password: 'Not-the-password1' },
+    });
+    expect(wrongLogin.statusCode).toBe(401);
+    const cookie = await loginAs(t.app, p.login);
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: 'Guessing-again1', newPassword: 'NewPassw0rd' },
+    });
+    await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: 'NewPassw0rd' },
+    });
+    expect((await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie } })).statusCode).toBe(204);
+
+    const log = await t.app.inject({ method: 'GET', url: '/api/audit?limit=200', headers: { cookie: admin } });
+    expect(log.statusCode).toBe(200);
+    const mine = log
+      .json<{ items: AuditEntry[] }>()
+      .items.filter((e) => e.entityId === p.id)
+      .reverse();
+    expect(mine.map((e) => e.action)).toEqual([
+      'auth.login_failed',
+      'auth.login',
+      'auth.password_change_failed',
+      'auth.password_change',
+      'auth.logout',
+    ]);
+    expect(mine[0]).toMatchObject({ siteId: null, actorId: null, detail: { login: p.login, ip: '198.51.100.23', reason: 'wrong_password' } });
+    expect(mine[4]).toMatchObject({ actorId: p.id, actorName: p.name });
+    expect(JSON.stringify(mine)).not.toMatch(/Not-the-password1|Guessing-again1|NewPassw0rd/);
+
+    const onlyFailures = await t.app.inject({ method: 'GET', url: '/api/audit?action=auth.login_failed', headers: { cookie: admin } });
+    expect(onlyFailures.json<{ items: AuditEntry[] }>().items.every((e) => e.action === 'auth.login_failed')).toBe(true);
+
+    // Another company's people read none of it: its site manager is refused, its admin sees only its own.
+    const other = await createCompanyWithSite(db);
+    const otherManager = await loginAs(t.app, (await createPerson(db, other, 'site_manager')).login);
+    const refused = await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: otherManager } });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json<{ error: { code: string } }>().error.code).toBe('FORBIDDEN');
+    const otherAdmin = await loginAs(t.app, (await createPerson(db, other, 'company_admin')).login);
+    const theirs = (await t.app.inject({ method: 'GET', url: '/api/audit?limit=200', headers: { cookie: otherAdmin } })).json<{
+      items: AuditEntry[];
+    }>();
+    expect(theirs.items.some((e) => e.entityId === p.id)).toBe(false);
+    // A site manager of this very company does not read the company log either.
+    const ownManager = await loginAs(t.app, (await createPerson(db, site, 'site_manager')).login);
+    expect((await t.app.inject({ method: 'GET', url: '/api/audit', headers: { cookie: ownManager } })).statusCode).toBe(403);
   });
 });

@@ -6,8 +6,16 @@ import { changePassword, getMe, login, logout, type AuthDeps } from './auth.serv
 export function registerPublicAuthRoutes(app: App, deps: AuthDeps): void {
   app.post(
     '/auth/login',
-    { schema: { tags: ['auth'], summary: 'Log in; sets the session cookie', body: LoginBody, response: { 200: Me } } },
-    (req, reply) => login(deps, reply, { ...req.body, ip: req.ip, requestId: String(req.id) }),
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets the session cookie (limited per account and per address)',
+        body: LoginBody,
+        response: { 200: Me },
+      },
+      config: { rateLimit: deps.loginLimits.addressLimit() },
+    },
+    (req, reply) => login(deps, req, reply, req.body),
   );
 }
 
@@ -16,7 +24,7 @@ export function registerAuthRoutes(app: App, deps: AuthDeps): void {
     getMe(deps, req.actor),
   );
   app.post('/auth/logout', { schema: { tags: ['auth'], response: { 204: { type: 'null' } } } }, async (req, reply) => {
-    await logout(deps, reply, req.actor);
+    await logout(deps, req, reply, req.actor);
     return reply.status(204).send();
   });
   app.post(

@@ -1,68 +1,100 @@
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Me, PostKind, Role } from '@anchang/contracts';
-import type { Actor } from '../../platform/auth/actor.js';
-import { assertStrongPassword, hashPassword, verifyPassword } from '../../platform/auth/password.js';
+import { actorRef, type Actor, type ActorRef } from '../../platform/auth/actor.js';
+import {
+  assertStrongPassword,
+  hashPassword,
+  reservePasswordCheck,
+  verifyPassword,
+  type ReservedPasswordCheck,
+} from '../../platform/auth/password.js';
 import { closeSession, openSession, type SessionSettings } from '../../platform/auth/session.js';
 import { deleteSessionsOfPerson, loadSiteRoles } from '../../platform/auth/session.repository.js';
 import { AppError } from '../../platform/errors.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, recordAuditNow } from '../audit/index.js';
 import { findCompanyName, findPersonById, findPersonByLogin, listAssignedPosts, listSitesByIds, updatePasswordHash } from './auth.repository.js';
-import type { LoginLimiter } from './login-limiter.js';
+import type { LoginLimits } from './login-limits.js';
 
 export interface AuthDeps extends Deps {
   sessions: SessionSettings;
-  loginLimiter: LoginLimiter;
+  loginLimits: LoginLimits;
 }
 
 // Verifying against a real hash when the login is unknown keeps response time from telling
 // which logins exist.
 let dummyHash: Promise<string> | null = null;
 
-export async function login(
-  deps: AuthDeps,
-  reply: FastifyReply,
-  input: { login: string; password: string; ip: string; requestId: string },
-): Promise<Me> {
-  const key = `${input.ip}|${input.login.toLowerCase()}`;
-  const wait = deps.loginLimiter.retryAfterSeconds(key);
-  if (wait > 0)
-    throw new AppError('LOGIN_RATE_LIMITED', {
-      status: 429,
-      message: 'Too many failed attempts; wait and try again',
-      params: { retryAfterSeconds: wait },
-    });
+/** A refused attempt, attributed to no one (the caller has not proved who they are). */
+const anonymous = (companyId: string, requestId: string): ActorRef => ({ personId: null, name: null, companyId, requestId });
 
-  const person = await findPersonByLogin(deps.db, input.login);
-  const ok = person
-    ? await verifyPassword(person.password_hash, input.password)
-    : await verifyPassword(await (dummyHash ??= hashPassword('not-a-password-1')), input.password);
-  if (!person || !ok) {
-    deps.loginLimiter.recordFailure(key);
+export async function login(deps: AuthDeps, request: FastifyRequest, reply: FastifyReply, input: { login: string; password: string }): Promise<Me> {
+  const ip = request.ip;
+  const requestId = String(request.id);
+  // The gate's place first: a login it cannot take is refused before it writes anything.
+  const check = reservePasswordCheck();
+  const { person, ok } = await checkCredentials(deps, check, input).finally(() => check.release());
+  if (!person || !ok || person.is_active !== 1) {
+    const reason = !person ? 'unknown_login' : !ok ? 'wrong_password' : 'account_disabled';
+    // An unknown login belongs to no company's log; the server log keeps it.
+    if (person) {
+      await recordAuditNow(deps, anonymous(person.company_id, requestId), {
+        siteId: null,
+        action: 'auth.login_failed',
+        entityType: 'person',
+        entityId: person.id,
+        detail: { login: person.login, ip, reason },
+      });
+    } else deps.log.info({ ip, reason }, 'login refused');
+    if (person && ok) throw new AppError('ACCOUNT_DISABLED', { status: 401, message: 'This account is disabled' });
     throw new AppError('INVALID_CREDENTIALS', { status: 401, message: 'Wrong login or password' });
   }
-  if (person.is_active !== 1) throw new AppError('ACCOUNT_DISABLED', { status: 401, message: 'This account is disabled' });
-  deps.loginLimiter.recordSuccess(key);
-  await openSession(deps.db, deps.clock, deps.sessions, reply, person.id);
-  await inTransaction(deps, (tx) =>
-    recordAudit(
-      tx,
-      { personId: person.id, name: person.name, companyId: person.company_id, requestId: input.requestId },
-      { siteId: null, action: 'auth.login', entityType: 'person', entityId: person.id, detail: { ip: input.ip } },
-    ),
-  );
-  const siteRoles = await loadSiteRoles(deps.db, {
-    personId: person.id,
+  await deps.loginLimits.clearAccount(input.login);
+  return startSession(deps, request, reply, {
+    id: person.id,
+    name: person.name,
     companyId: person.company_id,
     isCompanyAdmin: person.is_company_admin === 1,
   });
+}
+
+/** Counts the attempt against the account, then checks the password (or a stand-in, for an unknown login). */
+async function checkCredentials(deps: AuthDeps, check: ReservedPasswordCheck, input: { login: string; password: string }) {
+  await deps.loginLimits.countAccountAttempt(input.login);
+  const person = await findPersonByLogin(deps.db, input.login);
+  const hash = person?.password_hash ?? (await (dummyHash ??= hashPassword('not-a-password-1')));
+  return { person, ok: await check.verify(hash, input.password) };
+}
+
+/** Who is being signed in: a person whose identity is settled (a login, the first-run setup). */
+export interface SignedInPerson {
+  id: string;
+  name: string;
+  companyId: string;
+  isCompanyAdmin: boolean;
+}
+
+/** Opens the session (cookie), records the sign-in, and answers who the person is. */
+export async function startSession(deps: AuthDeps, request: FastifyRequest, reply: FastifyReply, person: SignedInPerson): Promise<Me> {
+  await openSession(deps.db, deps.clock, deps.sessions, request, reply, person.id);
+  await inWriteBatch(deps, (batch) =>
+    recordAudit(
+      batch,
+      { personId: person.id, name: person.name, companyId: person.companyId, requestId: String(request.id) },
+      { siteId: null, action: 'auth.login', entityType: 'person', entityId: person.id, detail: { ip: request.ip } },
+    ),
+  );
+  const siteRoles = await loadSiteRoles(deps.db, { personId: person.id, companyId: person.companyId, isCompanyAdmin: person.isCompanyAdmin });
   return buildMe(deps, person.id, siteRoles);
 }
 
-export async function logout(deps: AuthDeps, reply: FastifyReply, actor: Actor): Promise<void> {
-  await closeSession(deps.db, deps.sessions, reply, actor.sessionId);
-  // Other instances may hold this session in their caches, and its sockets on any instance close.
-  await inWriteBatch(deps, (batch) => batch.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId }));
+export async function logout(deps: AuthDeps, request: FastifyRequest, reply: FastifyReply, actor: Actor): Promise<void> {
+  await closeSession(deps.db, deps.sessions, request, reply, actor.sessionId);
+  await inWriteBatch(deps, (batch) => {
+    // Other instances may hold this session in their caches, and its sockets on any instance close.
+    batch.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId });
+    return recordAudit(batch, actorRef(actor), { siteId: null, action: 'auth.logout', entityType: 'person', entityId: actor.personId });
+  });
 }
 
 export function getMe(deps: Deps, actor: Actor): Promise<Me> {
@@ -99,9 +131,19 @@ async function buildMe(deps: Deps, personId: string, siteRoles: ReadonlyMap<stri
 export async function changePassword(deps: AuthDeps, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const person = await findPersonById(deps.db, actor.personId);
   if (!person) throw new AppError('UNAUTHENTICATED', { status: 401 });
+  // Guessing the current password from a stolen session counts against the account like a login.
+  await deps.loginLimits.countAccountAttempt(person.login);
   if (!(await verifyPassword(person.password_hash, input.currentPassword))) {
+    await recordAuditNow(deps, actorRef(actor), {
+      siteId: null,
+      action: 'auth.password_change_failed',
+      entityType: 'person',
+      entityId: actor.personId,
+      detail: { reason: 'wrong_current_password' },
+    });
     throw new AppError('WRONG_CURRENT_PASSWORD', { status: 400, message: 'The current password is wrong' });
   }
+  await deps.loginLimits.clearAccount(person.login);
   assertStrongPassword(input.newPassword);
   const hash = await hashPassword(input.newPassword);
   await inTransaction(deps, async (tx) => {
@@ -109,10 +151,6 @@ export async function changePassword(deps: AuthDeps, actor: Actor, input: { curr
     await deleteSessionsOfPerson(tx.trx, actor.personId, actor.sessionId);
     // Every socket of the person closes: those of the other sessions for good, this session's to reconnect.
     tx.emit({ personId: actor.personId }, 'access.changed', { personId: actor.personId, closeSockets: true });
-    await recordAudit(
-      tx,
-      { personId: actor.personId, name: actor.name, companyId: actor.companyId, requestId: actor.requestId },
-      { siteId: null, action: 'auth.password_change', entityType: 'person', entityId: actor.personId },
-    );
+    await recordAudit(tx, actorRef(actor), { siteId: null, action: 'auth.password_change', entityType: 'person', entityId: actor.personId });
   });
 }

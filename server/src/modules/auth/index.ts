@@ -1,3 +1,3 @@
 export { registerAuthRoutes, registerPublicAuthRoutes } from './auth.routes.js';
-export { LoginLimiter } from './login-limiter.js';
-export type { AuthDeps } from './auth.service.js';
+export { databaseRateLimitStore, LoginLimits, rateLimitError } from './login-limits.js';
+export { startSession, type AuthDeps } from './auth.service.js';

@@ -1,11 +1,12 @@
 /**
- * Expired sessions are removed once a day by a database timer: one slot per day
+ * Expired sessions and login throttle counters are removed once a day by a database timer: one slot per day
  * (`sessions.purge:<YYYY-MM-DD>`), each firing schedules the next, so it runs on exactly one
  * instance and survives restarts.
  */
 import { deleteExpiredSessions } from '../../platform/auth/session.repository.js';
 import { scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import type { Tx } from '../../platform/tx.js';
+import { deleteExpiredThrottles } from './login-throttle.repository.js';
 
 const DAY_MS = 86_400_000;
 export const SESSION_PURGE_KIND = 'sessions.purge';
@@ -22,6 +23,7 @@ export function scheduleSessionPurge(tx: Tx): Promise<boolean> {
 export function registerSessionPurge(timers: TimerRunner): void {
   timers.register(SESSION_PURGE_KIND, async (tx) => {
     await deleteExpiredSessions(tx.trx, tx.now);
+    await deleteExpiredThrottles(tx.trx, tx.now);
     await scheduleSessionPurge(tx);
   });
 }

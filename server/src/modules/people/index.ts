@@ -1,3 +1,3 @@
 export { registerPeopleRoutes } from './people.routes.js';
 export { maskPhone } from './mask.js';
-export { isSiteMember, findPersonNames, findActiveCompanyAdminIds, personIdsOnPostKind } from './people.repository.js';
+export { isSiteMember, findPersonNames, findActiveCompanyAdminIds, personIdsOnPostKind, insertPerson } from './people.repository.js';

@@ -43,7 +43,7 @@ describe(`realtime access (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let manager: string;
 
   beforeAll(async () => {
-    t = await buildTestApp({ env: { ALLOWED_ORIGINS: 'https://console.example.com' } });
+    t = await buildTestApp({ env: { TRUSTED_ORIGINS: 'https://console.example.com' } });
     site = await createCompanyWithSite(t.testDb.database.db);
     manager = await loginAs(t.app, (await createPerson(t.testDb.database.db, site, 'site_manager')).login);
     await t.app.listen({ port: 0, host: '127.0.0.1' });

@@ -2,7 +2,7 @@
  * Which pages may open the realtime socket. A browser sends its page's origin with every
  * WebSocket upgrade, and the session cookie rides along whatever page asks, so a page of
  * another site could otherwise listen with the visitor's session (cross-site WebSocket
- * hijacking). Allowed: the server's own host, or an origin in ALLOWED_ORIGINS. A request
+ * hijacking). Allowed: the server's own host, or an origin in TRUSTED_ORIGINS. A request
  * without Origin comes from no browser page (a script, the load test, a native app): it holds
  * its own cookie, so it is let through to the session check like any HTTP client.
  */

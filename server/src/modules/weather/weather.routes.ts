@@ -89,6 +89,8 @@ export function registerWeatherWebhook(app: App, deps: Deps): void {
         body: WeatherWebhookBody,
         response: { 200: WeatherWebhookResult },
       },
+      // Called by a weather service from anywhere, authorised by the site's token, never a cookie.
+      config: { allowCrossSite: true },
     },
     async (req, reply) => {
       const wait = limiter.hit(req.ip);

@@ -4,6 +4,7 @@ import { SessionCache } from './session-cache.js';
 const entry = (personId: string, cachedAt: number) => ({
   session: {
     sessionId: `s-${personId}`,
+    createdAt: 0,
     expiresAt: 1e15,
     lastSeenAt: 0,
     personId,

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 
 export interface SessionWithPerson {
   sessionId: string;
+  createdAt: number;
   expiresAt: number;
   lastSeenAt: number;
   personId: string;
@@ -18,12 +19,24 @@ export async function findSession(db: Kysely<DB>, sessionId: string): Promise<Se
   const row = await db
     .selectFrom('sessions as s')
     .innerJoin('people as p', 'p.id', 's.person_id')
-    .select(['s.id', 's.expires_at', 's.last_seen_at', 'p.id as person_id', 'p.company_id', 'p.name', 'p.login', 'p.is_company_admin', 'p.is_active'])
+    .select([
+      's.id',
+      's.created_at',
+      's.expires_at',
+      's.last_seen_at',
+      'p.id as person_id',
+      'p.company_id',
+      'p.name',
+      'p.login',
+      'p.is_company_admin',
+      'p.is_active',
+    ])
     .where('s.id', '=', sessionId)
     .executeTakeFirst();
   if (!row) return null;
   return {
     sessionId: row.id,
+    createdAt: row.created_at,
     expiresAt: row.expires_at,
     lastSeenAt: row.last_seen_at,
     personId: row.person_id,

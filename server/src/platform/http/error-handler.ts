@@ -116,8 +116,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
       request.log.error({ err }, 'server error');
     }
     const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.params ? { params: mapped.params } : {}) } };
+    // Throttles (429) and a busy server (503) say when to come back, in the header as well.
     const retryAfter = mapped.params?.retryAfterSeconds;
-    if (typeof retryAfter === 'number' && retryAfter > 0) void reply.header('retry-after', String(Math.ceil(retryAfter)));
+    if ((mapped.status === 429 || mapped.status === 503) && typeof retryAfter === 'number' && retryAfter > 0) {
+      void reply.header('retry-after', String(retryAfter));
+    }
     return reply.status(mapped.status).send(body);
   });
 }

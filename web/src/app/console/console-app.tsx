@@ -10,6 +10,7 @@ import { RequireSiteRole } from './require-site-role';
 import { canOverseeShifts } from '../../shared/auth/access';
 
 const LoginPage = lazyNamed(() => import('../../features/auth/login-page'), 'LoginPage');
+const SetupPage = lazyNamed(() => import('../../features/setup/setup-page'), 'SetupPage');
 const OverviewPage = lazyNamed(() => import('../../features/overview/overview-page'), 'OverviewPage');
 const ZonesPage = lazyNamed(() => import('../../features/zones/zones-page'), 'ZonesPage');
 const PostsPage = lazyNamed(() => import('../../features/posts/posts-page'), 'PostsPage');
@@ -43,6 +44,8 @@ const overseerPage = (element: ReactNode) => page(<RequireSiteRole allow={canOve
 
 const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
+  // The first-run setup: open while the installation has no company (RequireAuth sends people here).
+  { path: '/setup', element: page(<SetupPage />) },
   {
     path: '/',
     element: <RequireAuth />,

@@ -132,13 +132,13 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   ];
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ minHeight: 'calc(100vh - var(--demo-bar-height, 0px))' }}>
       <Sider
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
         width={224}
-        style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}
+        style={{ position: 'sticky', top: 'var(--demo-bar-height, 0px)', height: 'calc(100vh - var(--demo-bar-height, 0px))', overflow: 'auto' }}
       >
         <Flex align="center" gap={10} style={{ height: 60, padding: collapsed ? '0 24px' : '0 20px' }}>
           <BrandMark size={28} />
@@ -167,7 +167,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
             gap: 16,
             borderBottom: '1px solid #e8ebf0',
             position: 'sticky',
-            top: 0,
+            top: 'var(--demo-bar-height, 0px)',
             zIndex: 10,
           }}
         >

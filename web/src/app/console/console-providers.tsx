@@ -4,6 +4,7 @@ import zhCNLocale from 'antd/locale/zh_CN';
 import enUSLocale from 'antd/locale/en_US';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useLocale } from '../../i18n';
+import { DemoBar } from '../../shared/instance/demo-bar';
 import { createQueryClient } from '../query-client';
 
 /** Brand colours: a deep navy for trust, a warm gold accent borrowed from sales-center signage. */
@@ -25,7 +26,10 @@ export function ConsoleProviders({ children }: { children: ReactNode }) {
           },
         }}
       >
-        <AntApp>{children}</AntApp>
+        <AntApp>
+          <DemoBar variant="console" />
+          {children}
+        </AntApp>
       </ConfigProvider>
     </QueryClientProvider>
   );

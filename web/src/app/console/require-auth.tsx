@@ -2,16 +2,22 @@ import { Navigate, Outlet, useLocation } from 'react-router';
 import { Button, Result } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MeContext, useMeQuery } from '../../shared/auth/use-auth';
+import { useInstance } from '../../shared/instance/use-instance';
 import { describeError } from '../../shared/api/errors';
 import { PageSpinner } from '../../shared/ui/load-state';
 
-/** Renders its routes for a signed-in person; sends anyone else to /login and back afterwards. */
+/**
+ * Renders its routes for a signed-in person; sends anyone else to /login and back afterwards,
+ * and everyone to /setup while the installation has no company yet.
+ */
 export function RequireAuth() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMeQuery();
+  const instance = useInstance();
 
-  if (me.isPending) return <PageSpinner />;
+  if (instance.data?.needsSetup) return <Navigate to="/setup" replace />;
+  if (me.isPending || instance.isPending) return <PageSpinner />;
   if (me.isError) {
     return (
       <Result

@@ -4,6 +4,7 @@ import zhCNLocale from 'antd-mobile/es/locales/zh-CN';
 import enUSLocale from 'antd-mobile/es/locales/en-US';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useLocale } from '../../i18n';
+import { DemoBar } from '../../shared/instance/demo-bar';
 import { createStaffQueryClient } from '../../shared/offline/staff-query-client';
 
 export function MobileProviders({ children }: { children: ReactNode }) {
@@ -14,7 +15,10 @@ export function MobileProviders({ children }: { children: ReactNode }) {
   useEffect(() => setDefaultConfig({ locale: antdLocale }), [antdLocale]);
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={antdLocale}>{children}</ConfigProvider>
+      <ConfigProvider locale={antdLocale}>
+        <DemoBar variant="phone" />
+        {children}
+      </ConfigProvider>
     </QueryClientProvider>
   );
 }

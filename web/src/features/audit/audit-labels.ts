@@ -11,14 +11,22 @@ export function entityTypeLabel(entityType: string): string {
   return translateDynamic(`audit.entityTypes.${entityType}`, entityType);
 }
 
-/**
- * Actions a site's log can hold, for the filter. `auth.*` entries are company-level (no site),
- * so they never appear in a site's log and are left out.
- */
-export function knownActions(): string[] {
-  return Object.entries(zhCN.audit.actions)
-    .filter(([entity]) => entity !== 'auth')
+/** Entities whose entries belong to no site: the company-level log (company admins). */
+const COMPANY_LEVEL = new Set(['auth', 'instance']);
+
+const actionsWhere = (keep: (entity: string) => boolean) =>
+  Object.entries(zhCN.audit.actions)
+    .filter(([entity]) => keep(entity))
     .flatMap(([entity, verbs]) => Object.keys(verbs).map((verb) => `${entity}.${verb}`));
+
+/** Actions a site's log can hold, for the filter. */
+export function knownActions(): string[] {
+  return actionsWhere((entity) => !COMPANY_LEVEL.has(entity));
+}
+
+/** Actions of the company-level log: sign-ins, refused sign-ins, sign-outs, passwords, the setup. */
+export function companyActions(): string[] {
+  return actionsWhere((entity) => COMPANY_LEVEL.has(entity));
 }
 
 /** The name of what was touched, when the entry recorded one. */
@@ -51,6 +59,7 @@ function formatDetail(entityType: string, key: string, value: unknown, lookup: N
     return translateDynamic(entityType === 'post' ? `postKinds.${value}` : `zoneKinds.${value}`, value);
   }
   if (key === 'role' && typeof value === 'string') return translateDynamic(`roles.${value}`, value);
+  if (key === 'reason' && typeof value === 'string') return translateDynamic(`audit.reasons.${value}`, value);
   if ((key === 'zoneId' || key === 'toPersonId') && typeof value === 'string') return lookup(value) ?? shortId(value);
   if (key === 'postIds' && Array.isArray(value)) {
     return value.length

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Flex, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@anchang/contracts';
@@ -9,8 +9,9 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { flattenPages } from '../notices/use-notifications';
-import { actionLabel, detailPairs, entityName, entityTypeLabel, knownActions } from './audit-labels';
-import { useAuditLog } from './use-audit';
+import { actionLabel, companyActions, detailPairs, entityName, entityTypeLabel, knownActions } from './audit-labels';
+import { useAuditLog, useCompanyAuditLog } from './use-audit';
+import { useMe } from '../../shared/auth/use-auth';
 import { canReadPeople } from '../../shared/auth/access';
 import { usePeople } from '../people/use-people';
 import { usePosts } from '../posts/use-posts';
@@ -19,8 +20,14 @@ import { useZones } from '../zones/use-zones';
 export function AuditPage() {
   const { t } = useTranslation();
   const site = useCurrentSite();
+  const me = useMe();
+  // Company admins also read the company's own log: sign-ins and account changes, on no site.
+  const [scope, setScope] = useState<'site' | 'company'>('site');
+  const isCompanyScope = scope === 'company' && me.isCompanyAdmin;
   const [action, setAction] = useState<string | undefined>(undefined);
-  const log = useAuditLog(site.id, action);
+  const siteLog = useAuditLog(site.id, action, { enabled: !isCompanyScope });
+  const companyLog = useCompanyAuditLog(action, { enabled: isCompanyScope });
+  const log = isCompanyScope ? companyLog : siteLog;
   const entries = useMemo(() => flattenPages(log.data), [log.data]);
   // Details carry ids (zoneId, postIds, toPersonId); show the names the site uses instead.
   const zones = useZones(site.id);
@@ -31,7 +38,10 @@ export function AuditPage() {
     for (const list of [zones.data, posts.data, people.data]) for (const item of list ?? []) names.set(item.id, item.name);
     return (id: string) => names.get(id);
   }, [zones.data, posts.data, people.data]);
-  const actionOptions = useMemo(() => knownActions().map((a) => ({ value: a, label: actionLabel(a) })), []);
+  const actionOptions = useMemo(
+    () => (isCompanyScope ? companyActions() : knownActions()).map((a) => ({ value: a, label: actionLabel(a) })),
+    [isCompanyScope],
+  );
 
   const columns: TableColumnsType<AuditEntry> = [
     {
@@ -52,7 +62,15 @@ export function AuditPage() {
       width: 160,
       render: (value: string) => (
         <Tooltip title={value}>
-          <Tag color={value.endsWith('.delete') || value.endsWith('.remove') ? 'red' : value.endsWith('.create') ? 'green' : 'blue'}>
+          <Tag
+            color={
+              value.endsWith('.delete') || value.endsWith('.remove') || value.endsWith('_failed')
+                ? 'red'
+                : value.endsWith('.create')
+                  ? 'green'
+                  : 'blue'
+            }
+          >
             {actionLabel(value)}
           </Tag>
         </Tooltip>
@@ -111,7 +129,21 @@ export function AuditPage() {
       />
       {log.isError ? <ErrorAlert error={log.error} onRetry={() => void log.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
-        <Flex gap={12} style={{ padding: 16 }} align="center">
+        <Flex gap={12} style={{ padding: 16 }} align="center" wrap>
+          {me.isCompanyAdmin ? (
+            <Segmented<'site' | 'company'>
+              value={scope}
+              onChange={(next) => {
+                setScope(next);
+                setAction(undefined); // the two logs hold different actions
+              }}
+              options={[
+                { value: 'site', label: t('firstRun.companyAudit.scopeSite') },
+                { value: 'company', label: t('firstRun.companyAudit.scopeCompany') },
+              ]}
+              data-testid="audit-scope"
+            />
+          ) : null}
           <Select
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
@@ -122,6 +154,7 @@ export function AuditPage() {
             style={{ width: 220 }}
             data-testid="audit-action-filter"
           />
+          {isCompanyScope ? <Typography.Text type="secondary">{t('firstRun.companyAudit.companyHint')}</Typography.Text> : null}
         </Flex>
         <Table<AuditEntry>
           rowKey="id"

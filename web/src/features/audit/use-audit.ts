@@ -12,3 +12,14 @@ export function useAuditLog(siteId: string, action: string | undefined, options:
     enabled: options.enabled ?? true,
   });
 }
+
+/** The company-level log (no site): company admins only. */
+export function useCompanyAuditLog(action: string | undefined, options: { enabled?: boolean } = {}) {
+  return useInfiniteQuery({
+    queryKey: queryKeys.companyAudit(action),
+    queryFn: ({ pageParam }) => api.audit.company({ cursor: pageParam, action, limit: 50 }),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    enabled: options.enabled ?? true,
+  });
+}

@@ -3,6 +3,7 @@ import { Button, Form, Input, NoticeBar, SafeArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../../shared/ui/brand-mark';
 import { LanguagePickerLink } from '../../shared/ui-mobile/language-picker';
+import { useInstance } from '../../shared/instance/use-instance';
 import { useLoginForm } from './use-login-form';
 import styles from './login-page.mobile.module.css';
 
@@ -10,6 +11,7 @@ import styles from './login-page.mobile.module.css';
 export function MobileLoginPage() {
   const { t } = useTranslation();
   const { signedIn, next, submit, isPending, rateLimited, errorText } = useLoginForm();
+  const needsSetup = useInstance().data?.needsSetup === true;
 
   if (signedIn) return <Navigate to={next} replace />;
 
@@ -27,6 +29,9 @@ export function MobileLoginPage() {
         </p>
       </header>
       <section className={styles.card}>
+        {needsSetup ? (
+          <NoticeBar color="alert" content={t('firstRun.setup.phoneHint')} wrap className={styles.error} data-testid="needs-setup" />
+        ) : null}
         {errorText ? <NoticeBar color="error" content={errorText} wrap className={styles.error} data-testid="login-error" /> : null}
         <Form
           layout="vertical"

@@ -5,13 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../../shared/ui/brand-mark';
 import { LanguageSwitch } from '../../shared/ui/language-switch';
 import { StaffAppQrCode } from '../../shared/ui/staff-app-qr';
+import { useInstance } from '../../shared/instance/use-instance';
 import { useLoginForm, type LoginValues } from './use-login-form';
 import styles from './login-page.module.css';
 
 export function LoginPage() {
   const { t } = useTranslation();
   const { signedIn, next, submit, isPending, rateLimited, errorText } = useLoginForm();
+  const instance = useInstance();
 
+  if (instance.data?.needsSetup) return <Navigate to="/setup" replace />;
   if (signedIn) return <Navigate to={next} replace />;
 
   return (

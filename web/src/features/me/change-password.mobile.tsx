@@ -34,7 +34,7 @@ export function ChangePasswordPage() {
   };
 
   return (
-    <div style={{ minHeight: '100dvh', background: 'var(--page-bg)' }}>
+    <div style={{ minHeight: 'calc(100dvh - var(--demo-bar-height, 0px))', background: 'var(--page-bg)' }}>
       <NavBar onBack={() => void navigate('/me')} style={{ background: '#fff', borderBottom: '1px solid #eceef2' }}>
         {t('mobile.passwordTitle')}
       </NavBar>

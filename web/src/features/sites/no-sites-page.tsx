@@ -22,7 +22,7 @@ export function NoSitesPage() {
   const isStaffOnly = me.sites.length > 0; // has sites, none with a console role
 
   return (
-    <Layout style={{ minHeight: '100vh' }}>
+    <Layout style={{ minHeight: 'calc(100vh - var(--demo-bar-height, 0px))' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, borderBottom: '1px solid #e8ebf0' }}>
         <BrandMark size={28} />
         <Typography.Text strong style={{ fontSize: 17 }}>

@@ -10,11 +10,13 @@ import type {
   CreatePostBody,
   CreateSiteBody,
   CreateZoneBody,
+  InstanceInfo,
   LoginBody,
   Me,
   Notification,
   PageOf,
   Post,
+  SetupBody,
   Site,
   SitePerson,
   UpdatePersonBody,
@@ -27,6 +29,7 @@ import { http } from './client';
 
 export type LoginInput = LoginBody;
 export type ChangePasswordInput = ChangePasswordBody;
+export type SetupInput = SetupBody;
 // Defaults in the schemas (address, timeZone, body) make those fields optional for a caller.
 export type CreateSiteInput = Omit<CreateSiteBody, 'address' | 'timeZone'> & { address?: string; timeZone?: string };
 export type UpdateSiteInput = UpdateSiteBody;
@@ -59,6 +62,10 @@ export async function fetchAllPages<T>(fetchPage: (params: PageParams) => Promis
 }
 
 export const api = {
+  instance: {
+    get: (signal?: AbortSignal) => http.get<InstanceInfo>('/instance', undefined, signal),
+    setup: (input: SetupInput) => http.post<Me>('/setup', input),
+  },
   auth: {
     login: (input: LoginInput) => http.post<Me>('/auth/login', input),
     logout: () => http.post<void>('/auth/logout'),
@@ -92,6 +99,8 @@ export const api = {
   audit: {
     list: (siteId: string, p: PageParams & { action?: string | undefined } = {}) =>
       http.get<PageOf<AuditEntry>>(`${site(siteId)}/audit`, { ...page(p), action: p.action }),
+    /** Entries of the company with no site (sign-ins, refused sign-ins, logouts, passwords): company admins. */
+    company: (p: PageParams & { action?: string | undefined } = {}) => http.get<PageOf<AuditEntry>>('/audit', { ...page(p), action: p.action }),
   },
   notifications: {
     list: (siteId: string, p?: PageParams) => http.get<PageOf<Notification>>(`${site(siteId)}/notifications`, page(p)),

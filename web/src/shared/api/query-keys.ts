@@ -1,9 +1,14 @@
+import type { QueryKey } from '@tanstack/react-query';
+
 /**
  * Query keys in one place. Everything of a site lives under ['site', siteId, …] so a site
  * switch or a reconnect can invalidate it with one prefix.
  */
 export const queryKeys = {
   me: ['me'] as const,
+  /** What the installation is: still to be set up, or holding the demo (GET /api/instance). */
+  instance: ['instance'] as const,
+  companyAudit: (action: string | undefined) => ['company-audit', action ?? ''] as const,
   sites: ['sites'] as const,
   siteRoot: (siteId: string) => ['site', siteId] as const,
   site: (siteId: string) => ['site', siteId, 'detail'] as const,
@@ -39,3 +44,9 @@ export const queryKeys = {
   barQueue: (siteId: string) => ['site', siteId, 'bar-queue'] as const,
   shuttleTrips: (siteId: string) => ['site', siteId, 'shuttle-trips'] as const,
 };
+
+/**
+ * Whether a query's answer belongs to whoever is signed in, and goes when they sign in or out:
+ * everything but `me` itself (set directly) and `instance` (the installation's, nobody's).
+ */
+export const isPersonalQuery = (queryKey: QueryKey): boolean => queryKey[0] !== queryKeys.me[0] && queryKey[0] !== queryKeys.instance[0];

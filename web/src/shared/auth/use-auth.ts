@@ -4,7 +4,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@anchang/contracts';
 import { api, type ChangePasswordInput, type LoginInput } from '../api/endpoints';
 import { isApiError } from '../api/client';
-import { queryKeys } from '../api/query-keys';
+import { isPersonalQuery, queryKeys } from '../api/query-keys';
 
 export function useMeQuery() {
   return useQuery({
@@ -36,7 +36,7 @@ export function useLogin() {
     mutationFn: (input: LoginInput) => api.auth.login(input),
     onSuccess: (me) => {
       // Another person may have used this tab before: nothing of theirs may show.
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+      queryClient.removeQueries({ predicate: (q) => isPersonalQuery(q.queryKey) });
       queryClient.setQueryData(queryKeys.me, me);
     },
   });
@@ -47,7 +47,7 @@ export function useLogout() {
   return useMutation({
     mutationFn: () => api.auth.logout(),
     onSettled: () => {
-      queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== queryKeys.me[0] });
+      queryClient.removeQueries({ predicate: (q) => isPersonalQuery(q.queryKey) });
       queryClient.setQueryData(queryKeys.me, null);
     },
   });

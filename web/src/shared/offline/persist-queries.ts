@@ -35,6 +35,8 @@ const SITE_KINDS = new Set([
 
 export function isPersisted(queryKey: QueryKey): boolean {
   if (queryKey[0] === queryKeys.me[0] && queryKey.length === 1) return true;
+  // The demo mark shows without signal too.
+  if (queryKey[0] === queryKeys.instance[0]) return true;
   return queryKey[0] === 'site' && typeof queryKey[2] === 'string' && SITE_KINDS.has(queryKey[2]);
 }
 

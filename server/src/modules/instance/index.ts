@@ -1,0 +1,2 @@
+export { registerInstanceRoutes } from './instance.routes.js';
+export { getInstanceInfo, runFirstSetup, type FirstSetupResult } from './instance.service.js';

@@ -1,0 +1,51 @@
+import type { firstRunZh } from './first-run.zh-CN';
+
+export const firstRunEn: typeof firstRunZh = {
+  demo: {
+    label: 'Demo data',
+    hint: 'The sales center, people and accounts here are for demonstration; the demo passwords are public. Do not enter real information.',
+    hintShort: 'Demonstration only · no real information',
+  },
+  setup: {
+    heroTitle: 'Start using Anchang',
+    heroLead: 'Three steps to set up; then configure zones, posts, people and service standards in the console.',
+    heroSteps: {
+      company: 'Name your company',
+      site: 'Create its first sales center',
+      admin: 'Choose the company admin’s login and password',
+    },
+    title: 'First-run setup',
+    subtitle: 'There is no company here yet. Once set up, you are signed in as its company admin.',
+    sectionCompany: 'Company and sales center',
+    sectionAdmin: 'Company admin',
+    company: 'Company name',
+    companyPlaceholder: 'e.g. Anchang Property Services Ltd.',
+    companyRequired: 'Enter the company name',
+    site: 'First sales center',
+    sitePlaceholder: 'e.g. Riverside One Sales Center',
+    siteRequired: 'Enter the sales center’s name',
+    timeZone: 'Time zone',
+    adminName: 'Name',
+    adminNamePlaceholder: 'e.g. Zhou Jianguo',
+    adminNameRequired: 'Enter the admin’s name',
+    adminLogin: 'Login',
+    adminLoginPlaceholder: 'e.g. admin',
+    adminLoginRule: '3–32 letters, digits or . _ -',
+    password: 'Password',
+    confirmPassword: 'Confirm password',
+    passwordMismatch: 'The two passwords do not match',
+    confirmRequired: 'Enter the password again',
+    submit: 'Finish setup and sign in',
+    done: 'All set. Welcome to Anchang',
+    alreadyDone: 'This installation is already set up. Please sign in.',
+    toLogin: 'Sign in',
+    phoneHint: 'This installation is not set up yet: the company admin finishes the setup in the console on a computer.',
+  },
+  companyAudit: {
+    scope: 'Scope',
+    scopeSite: 'This sales center',
+    scopeCompany: 'Company: sign-ins and accounts',
+    companyHint:
+      'Sign-ins, refused sign-ins, sign-outs and password changes belong to no sales center: they are kept in the company log, which only company admins read.',
+  },
+};
