@@ -6,7 +6,7 @@ import { Kysely, Migrator, type MigrationProvider, sql, type SelectQueryBuilder 
 import type pg from 'pg';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
-import { createSqliteDialect, isSqliteUniqueViolation } from './dialect/sqlite.js';
+import { createSqliteDialect, isSqliteUniqueViolation, type SqliteSynchronous } from './dialect/sqlite.js';
 import { createPostgresDialect, createPostgresPool, isPostgresUniqueViolation } from './dialect/postgres.js';
 
 export type DialectName = 'sqlite' | 'postgres';
@@ -20,13 +20,19 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(opts: { databaseUrl: string | null; sqliteFile: string; poolSize?: number }): Promise<Database> {
+/** `sqliteSynchronous` defaults to `full`: an answered write survives a power cut (see dialect/sqlite.ts). */
+export async function openDatabase(opts: {
+  databaseUrl: string | null;
+  sqliteFile: string;
+  sqliteSynchronous?: SqliteSynchronous;
+  poolSize?: number;
+}): Promise<Database> {
   if (opts.databaseUrl) {
     const pool = createPostgresPool(opts.databaseUrl, opts.poolSize);
     const db = new Kysely<DB>({ dialect: createPostgresDialect(pool) });
     return { db, dialect: 'postgres', databaseUrl: opts.databaseUrl, pool, close: () => db.destroy() };
   }
-  const db = new Kysely<DB>({ dialect: createSqliteDialect(opts.sqliteFile) });
+  const db = new Kysely<DB>({ dialect: createSqliteDialect(opts.sqliteFile, { synchronous: opts.sqliteSynchronous }) });
   return { db, dialect: 'sqlite', databaseUrl: null, pool: null, close: () => db.destroy() };
 }
 
