@@ -345,7 +345,10 @@ async function runDialect(dialect: 'sqlite' | 'postgres', sites: number): Promis
       for (const slot of washroomSlots) {
         if (random() < 0.9) {
           const at = slot.dueAt + Math.floor(random() * WASHROOM.graceMinutes) * 60_000;
-          actions.push({ at, run: async () => void ((await api.call(s.cleaner, 'POST', '/scans', { code: s.washroomCode })) && counts.scans++) });
+          actions.push({
+            at,
+            run: async () => void ((await api.call(s.cleaner, 'POST', '/scans', { id: newId(), code: s.washroomCode })) && counts.scans++),
+          });
         } else expected.round++;
       }
       const fullCleanDue = open - FULL_CLEAN.minutesBeforeOpen * 60_000;
@@ -370,7 +373,7 @@ async function runDialect(dialect: 'sqlite' | 'postgres', sites: number): Promis
           if (i === skip) return;
           actions.push({
             at: start + minute * 60_000,
-            run: async () => void ((await api.call(s.guard, 'POST', '/scans', { code: s.patrolCodes[i] })) && counts.scans++),
+            run: async () => void ((await api.call(s.guard, 'POST', '/scans', { id: newId(), code: s.patrolCodes[i] })) && counts.scans++),
           });
         });
       }
