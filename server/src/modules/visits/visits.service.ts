@@ -348,7 +348,12 @@ async function recordHandoffOf(
   return inTransaction(deps, async (tx) => {
     const visit = await findVisitRow(tx.trx, siteId, visitId);
     if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
-    if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+    if (visit.status !== 'open') {
+      // A copy of this hand-off racing the first, which closed the visit (guests leaving on foot).
+      const first = await findHandoffById(tx.trx, input.id);
+      if (first?.visit_id === visitId) return first;
+      throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+    }
     const handoff = recordHandoff(tx, actor, visit, {
       id: input.id,
       to: input.to,
@@ -399,13 +404,14 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
       params: { toPostKind: handoff.to_post_kind },
     });
   await inTransaction(deps, async (tx) => {
-    // A second copy of this tap that raced the first finds it done here (a departure's first
-    // copy has closed the visit by then): answered as a repeat, nothing written again.
-    if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return;
+    // A second copy of this tap racing the first finds the visit closed (a departure) or the
+    // hand-off taken; if it was taken by this person, it is a repeat: answered, nothing written.
     const visit = await findVisitRow(tx.trx, siteId, visitId);
-    if (!visit || visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+    if (!visit || visit.status !== 'open') {
+      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return;
+      throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+    }
     if ((await ackHandoffRow(tx.trx, handoffId, actor.personId, tx.now)) === 0) {
-      // On PostgreSQL the racing copy waited on the first one's row lock and sees it only now.
       if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return;
       throw new AppError('HANDOFF_ALREADY_ACKED', { status: 409, params: { handoffId } });
     }
