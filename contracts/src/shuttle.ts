@@ -52,6 +52,8 @@ export const TripLogQuery = Type.Object(
 export const VehicleEventBody = Type.Union([
   Type.Object(
     {
+      /** The phone's id: a hand-over resent after a lost answer is recorded once. */
+      id: Id,
       kind: Type.Literal('handover'),
       vehicle: Type.String({ minLength: 1, maxLength: 20 }),
       toDriverId: Id,
@@ -63,6 +65,7 @@ export const VehicleEventBody = Type.Union([
   ),
   Type.Object(
     {
+      id: Id,
       kind: Type.Literal('day_end'),
       vehicle: Type.String({ minLength: 1, maxLength: 20 }),
       cleaned: Type.Boolean(),

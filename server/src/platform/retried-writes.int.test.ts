@@ -5,7 +5,7 @@
  * the outbox would show a write that was in fact saved as failed.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Asset, ScanResult, Visit, WorkOrder } from '@anchang/contracts';
+import type { Anomaly, Asset, ScanResult, VehicleEvent, Visit, WorkOrder } from '@anchang/contracts';
 import { newId } from './ids.js';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../test/factories.js';
@@ -76,6 +76,14 @@ describe(`retried writes are stored once (${process.env.TEST_DB ?? 'sqlite'})`, 
     const again = await call(phone, 'POST', `/visits/${visit.id}/handoffs`, { id: handoffId, to: 'departure' });
     expect(again.statusCode).toBe(200);
     expect(again.json<Visit>().handoffs.filter((h) => h.to === 'departure')).toHaveLength(1);
+
+    // Guests on foot leave with the hand-off itself: the copy that loses the race finds the visit closed by the first.
+    const walkIn = (await call(phone, 'POST', '/visits', { id: newId(), partySize: 1, arrivalMode: 'walk_in' })).json<Visit>();
+    const leaving = await twiceAtOnce(phone, `/visits/${walkIn.id}/handoffs`, { id: newId(), to: 'departure' });
+    expect(leaving.map((r) => [r.statusCode, r.json<Visit>().status])).toEqual([
+      [200, 'closed'],
+      [200, 'closed'],
+    ]);
   });
 
   it('takes a departing car once when the acknowledgement is sent twice at once: both copies answered, the visit closed once', async () => {
@@ -147,6 +155,30 @@ describe(`retried writes are stored once (${process.env.TEST_DB ?? 'sqlite'})`, 
     expect((await call(tech, 'POST', `/work-orders/${second}/accept`)).statusCode).toBe(200);
     const taken = await call(manager, 'POST', `/work-orders/${second}/accept`);
     expect([taken.statusCode, taken.json<{ error: { code: string } }>().error.code]).toEqual([409, 'WORK_ORDER_STATE']);
+  });
+
+  it('records an anomaly reported on the spot once when the report is resent, and a shuttle hand-over or day-end check once', async () => {
+    const report = { id: newId(), postId: site.postId, category: 'environment', note: '大厅地面有积水' };
+    const copies = await twiceAtOnce(phone, '/anomalies', report);
+    expect(copies.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    for (const copy of copies) expect(copy.json<Anomaly>()).toMatchObject({ id: report.id, note: '大厅地面有积水' });
+    expect((await call(phone, 'POST', '/anomalies', report)).statusCode).toBe(200);
+    const anomalies = await t.testDb.database.db.selectFrom('anomalies').select('id').where('reported_by', '=', phoneId).execute();
+    expect(anomalies.map((a) => a.id)).toEqual([report.id]);
+    // Someone else's record under that id is not theirs to answer with.
+    expect((await call(tech, 'POST', '/anomalies', report)).statusCode).toBe(409);
+    expect((await call(phone, 'POST', '/anomalies', { postId: site.postId, category: 'environment', note: '没有编号' })).statusCode).toBe(400);
+
+    const dayEnd = { id: newId(), kind: 'day_end', vehicle: '1 号车', cleaned: true, charging: true };
+    const sent = await twiceAtOnce(phone, '/shuttle/vehicle-events', dayEnd);
+    expect(sent.map((r) => r.statusCode).sort()).toEqual([200, 201]);
+    expect((await call(phone, 'POST', '/shuttle/vehicle-events', dayEnd)).json<VehicleEvent>()).toMatchObject({
+      id: dayEnd.id,
+      kind: 'day_end',
+      detail: { cleaned: true, charging: true },
+    });
+    const events = await t.testDb.database.db.selectFrom('vehicle_events').select('id').where('by_person', '=', phoneId).execute();
+    expect(events.map((e) => e.id)).toEqual([dayEnd.id]);
   });
 
   it('records a resent scan once, and needs the phone to name the scan', async () => {

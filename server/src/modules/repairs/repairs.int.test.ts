@@ -325,7 +325,9 @@ describe(`equipment and repairs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   });
 
   it('raises a work order from an anomaly needing repair (the handler decides), in the anomaly post’s zone', async () => {
-    const anomaly = (await call(staff, 'POST', '/anomalies', { postId: site.postId, category: 'equipment', note: '大厅音响有杂音' })).json<{
+    const anomaly = (
+      await call(staff, 'POST', '/anomalies', { id: newId(), postId: site.postId, category: 'equipment', note: '大厅音响有杂音' })
+    ).json<{
       id: string;
       needsRepair: boolean;
     }>();
