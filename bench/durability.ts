@@ -6,6 +6,10 @@
  * turns (FULL, NORMAL, FULL, NORMAL, …) so that other load on the machine falls on both alike,
  * and each mode's figure is the median of its rounds.
  */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
 import type { LoadFigures, LoadOptions, Target } from './load.js';
 import { drive, logIn } from './load.js';
 
@@ -28,6 +32,8 @@ export interface DurabilityResult {
   fullP99Ms: number;
   normalP99Ms: number;
   clean: boolean;
+  /** One-row commits straight through better-sqlite3 on this machine's disk, ms each: what the sync itself costs. */
+  bareCommitMs: Record<SynchronousMode, number>;
 }
 
 const NOTICE = JSON.stringify({ title: '交班提醒', body: '请在离岗前完成岗后检查项并拍照上传。' });
@@ -41,6 +47,7 @@ export async function benchDurability(opts: {
   rounds: number;
   startServer: (mode: SynchronousMode) => Promise<{ baseUrl: string; stop: () => Promise<void> }>;
 }): Promise<DurabilityResult> {
+  const bareCommitMs = { full: measureBareCommit('full'), normal: measureBareCommit('normal') };
   const rounds: DurabilityRound[] = [];
   for (let round = 1; round <= opts.rounds; round++) {
     for (const mode of SYNCHRONOUS_MODES) {
@@ -71,8 +78,31 @@ export async function benchDurability(opts: {
     ratio: normal > 0 ? full / normal : 0,
     fullP99Ms: median(of('full').map((f) => f.latencyP99Ms)),
     normalP99Ms: median(of('normal').map((f) => f.latencyP99Ms)),
+    bareCommitMs,
     clean: rounds.every((r) => r.figures.non2xx === 0 && r.figures.errors === 0 && r.figures.timeouts === 0 && r.figures.requestsTotal > 0),
   };
+}
+
+/**
+ * Milliseconds per one-row transaction on a fresh file in the temp directory, in WAL mode with
+ * the given synchronous setting: no server, no CPU to speak of, only the disk.
+ */
+function measureBareCommit(mode: SynchronousMode, commits = 300): number {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-sync-'));
+  const db = new SQLite(path.join(dir, 'probe.db'));
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${mode.toUpperCase()}`);
+    db.exec('CREATE TABLE probe (id INTEGER PRIMARY KEY, body TEXT NOT NULL)');
+    const insert = db.prepare('INSERT INTO probe (body) VALUES (?)');
+    const commit = db.transaction((body: string) => insert.run(body));
+    const start = performance.now();
+    for (let i = 0; i < commits; i++) commit(NOTICE);
+    return (performance.now() - start) / commits;
+  } finally {
+    db.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 function median(xs: number[]): number {
@@ -94,6 +124,10 @@ export function renderDurabilityReport(r: DurabilityResult, load: LoadOptions): 
     `median: FULL ${r.full.toFixed(0)} req/s (p99 ${r.fullP99Ms.toFixed(1)} ms), NORMAL ${r.normal.toFixed(0)} req/s (p99 ${r.normalP99Ms.toFixed(1)} ms); ` +
       `FULL / NORMAL = ${r.ratio.toFixed(2)}`,
   ];
+  lines.push(
+    `one-row commit on this disk, no server: FULL ${r.bareCommitMs.full.toFixed(2)} ms, NORMAL ${r.bareCommitMs.normal.toFixed(2)} ms ` +
+      `(a single SQLite writer with FULL tops out near ${(1000 / r.bareCommitMs.full).toFixed(0)} commits/s here)`,
+  );
   if (!r.clean) lines.push('!!! some requests failed: see the figures in the results file');
   return lines.join('\n');
 }
