@@ -1,7 +1,8 @@
 /**
- * `npm run bench [-- notifications|visits|ops|all]` (default notifications). `visits`: the visit hand-off chain on
+ * `npm run bench [-- notifications|visits|ops|durability|all]` (default notifications). `visits`: the visit hand-off chain on
  * BENCH_SITES sales centers at once (bench/visits.ts); `ops`: BENCH_OPS_SITES sites' rounds, patrols and repair
- * SLAs over a simulated day with a driven clock (bench/site-ops.ts). See bench/README.md.
+ * SLAs over a simulated day with a driven clock (bench/site-ops.ts); `durability`: the same write on SQLite with
+ * synchronous=FULL against NORMAL (bench/durability.ts). See bench/README.md.
  *
  * `npm run bench`: the authenticated notification write against a bare insert of the same row,
  * on SQLite and then on PostgreSQL, with the server's peak memory. Prints a table with PASS/FAIL
@@ -21,6 +22,7 @@ import { judge, machineInfo, renderReport, writeResults, type CpuFigures, type D
 import { readCpu, startServer, type CpuSnapshot, type ServerProcess } from './server-process.js';
 import { benchVisits, renderVisitsReport, type VisitOptions, type VisitsResult } from './visits.js';
 import { benchSiteOps, siteOpsPassed, type SiteOpsResult } from './site-ops.js';
+import { benchDurability, renderDurabilityReport, type DurabilityResult } from './durability.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -39,10 +41,11 @@ const load: LoadOptions = {
 };
 /** `tsx bench/run.ts [notifications|visits|ops|all]`: notifications (the original scenario) when none is named. */
 const scenario = process.argv[2] ?? 'notifications';
-if (!['notifications', 'visits', 'ops', 'all'].includes(scenario))
-  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops or all)`);
+if (!['notifications', 'visits', 'ops', 'durability', 'all'].includes(scenario))
+  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability or all)`);
 const runs = (name: string) => scenario === name || scenario === 'all';
 const opsSites = envInt('BENCH_OPS_SITES', 200, 1, 5000);
+const durabilityRounds = envInt('BENCH_DURABILITY_ROUNDS', 2, 1, 20);
 const visitOptions: VisitOptions = {
   sites: envInt('BENCH_SITES', 200, 1, 5000),
   visitsPerSite: envInt('BENCH_VISITS_PER_SITE', 20, 1, 10_000),
@@ -230,12 +233,32 @@ async function main(): Promise<number> {
     console.log(`\nsite-operations scenario: BENCH_OPS_SITES=${opsSites}, one simulated day, driven clock, in this process`);
     opsResults = await benchSiteOps({ sites: opsSites, dialects });
   }
+  let durability: DurabilityResult | null = null;
+  if (runs('durability')) {
+    console.log(`\nSQLite durability: synchronous=FULL against NORMAL, ${durabilityRounds} round(s) each, taking turns`);
+    durability = await benchDurability({
+      load,
+      rounds: durabilityRounds,
+      startServer: async (mode) => {
+        const { server, baseUrl } = await startBenchServer('sqlite', `durability-${mode}`, { SQLITE_SYNCHRONOUS: mode });
+        return {
+          baseUrl,
+          stop: async () => {
+            await server.stop();
+            await cleanUp();
+          },
+        };
+      },
+    });
+    console.log(renderDurabilityReport(durability, load));
+  }
   if (cpuProfDir)
     console.log(
       `\nNote: the server ran under --cpu-prof; its throughput and memory are skewed. Profiles: ${path.relative(process.cwd(), cpuProfDir)}/`,
     );
 
-  const allPass = [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass)) && opsResults.every(siteOpsPassed);
+  const allPass =
+    [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass)) && opsResults.every(siteOpsPassed) && (durability?.clean ?? true);
   const file = writeResults(
     {
       startedAt: startedAt.toISOString(),
@@ -245,6 +268,7 @@ async function main(): Promise<number> {
       serverNodeArgs,
       ...(visitResults.length > 0 ? { visitOptions, visits: visitResults } : {}),
       ...(opsResults.length > 0 ? { ops: opsResults } : {}),
+      ...(durability ? { durability } : {}),
       endpoint: { real: 'POST /api/sites/:siteId/notifications', bare: 'POST /bench/bare-notification', body: JSON.parse(NOTICE) as unknown },
       machine: machineInfo(extra),
       cpuProfileDir: cpuProfDir,

@@ -412,8 +412,11 @@ async function runDialect(dialect: 'sqlite' | 'postgres', sites: number): Promis
       for (const slot of washroomSlots) {
         if (random() < 0.9) {
           const at = slot.dueAt + Math.floor(random() * WASHROOM.graceMinutes) * 60_000;
-          actions.push({ at, run: async () => void ((await api.call(s.cleaner, 'POST', '/scans', { code: s.washroomCode })) && counts.scans++) });
-        } else expectedAlerts['round.slot_missed'].push(`${s.id}|${slot.graceEndsAt}|${slot.dueAt}`);
+          actions.push({
+            at,
+            run: async () => void ((await api.call(s.cleaner, 'POST', '/scans', { id: newId(), code: s.washroomCode })) && counts.scans++),
+          });
+        } else expectedAlerts['round.slot_missed'].push(`${s.id}|${slot.graceEndsAt}`);
       }
       const fullCleanDue = plan.fullClean.dueAt;
       if (random() < 0.8) {
@@ -438,7 +441,7 @@ async function runDialect(dialect: 'sqlite' | 'postgres', sites: number): Promis
           if (i === skip) return;
           actions.push({
             at: start + minute * 60_000,
-            run: async () => void ((await api.call(s.guard, 'POST', '/scans', { code: s.patrolCodes[i] })) && counts.scans++),
+            run: async () => void ((await api.call(s.guard, 'POST', '/scans', { id: newId(), code: s.patrolCodes[i] })) && counts.scans++),
           });
         });
       }
@@ -476,8 +479,9 @@ async function runDialect(dialect: 'sqlite' | 'postgres', sites: number): Promis
     const raised: Record<AlertKind, string[]> = { 'round.slot_missed': [], 'patrol.round_changed': [], 'work_order.escalated': [] };
     events.subscribe((e: RealtimeEvent) => {
       if (e.type === 'round.slot_missed') {
-        const p = e.payload as RealtimeEvent<'round.slot_missed'>['payload'];
-        raised[e.type].push(`${e.siteId}|${e.at}|${p.dueAt}`);
+        // The event names the slot by id only (every member of the room may read it): its
+        // instant is the end of the slot's grace, one per slot of the site's one schedule.
+        raised[e.type].push(`${e.siteId}|${e.at}`);
       } else if (e.type === 'work_order.escalated') {
         const p = e.payload as RealtimeEvent<'work_order.escalated'>['payload'];
         raised[e.type].push(`${e.siteId}|${e.at}|${p.workOrderId}|${p.level}`);

@@ -80,8 +80,8 @@ export const CodeParams = Type.Object({ code: CheckpointCode });
 
 export const ScanBody = Type.Object(
   {
-    /** Client-generated, so a resend after a lost answer records the scan once. */
-    id: Type.Optional(Id),
+    /** Client-generated, so a resend after a lost answer records the scan once (without it, every resend was a new scan). */
+    id: Id,
     code: CheckpointCode,
     lat: Type.Optional(Lat),
     lng: Type.Optional(Lng),

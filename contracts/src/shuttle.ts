@@ -53,6 +53,8 @@ export const TripLogQuery = Type.Object(
 export const VehicleEventBody = Type.Union([
   Type.Object(
     {
+      /** The phone's id: a hand-over resent after a lost answer is recorded once. */
+      id: Id,
       kind: Type.Literal('handover'),
       vehicle: DisplayName(20),
       toDriverId: Id,
@@ -64,6 +66,7 @@ export const VehicleEventBody = Type.Union([
   ),
   Type.Object(
     {
+      id: Id,
       kind: Type.Literal('day_end'),
       vehicle: DisplayName(20),
       cleaned: Type.Boolean(),

@@ -4,6 +4,7 @@
  */
 import net from 'node:net';
 import path from 'node:path';
+import type { SqliteSynchronous } from './db/dialect/sqlite.js';
 
 export type ServerRole = 'api' | 'worker' | 'scheduler';
 
@@ -26,6 +27,13 @@ export interface Config {
   /** PostgreSQL when set; the embedded SQLite file otherwise. */
   readonly databaseUrl: string | null;
   readonly sqliteFile: string;
+  /**
+   * How SQLite makes a commit durable. `full`: the write-ahead log is synced to disk at every
+   * commit, so an answered write survives a power cut. `normal`: synced at checkpoints only;
+   * still safe against a process crash, but a power cut may lose the last commits (never
+   * corrupt the file).
+   */
+  readonly sqliteSynchronous: SqliteSynchronous;
   readonly roles: readonly ServerRole[];
   readonly appMode: AppMode;
   /** Idle lifetime: a session unused this long ends; each use extends it. */
@@ -98,12 +106,14 @@ export class ConfigError extends Error {
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const ALL_ROLES: ServerRole[] = ['api', 'worker', 'scheduler'];
+const SQLITE_SYNCHRONOUS_MODES: readonly SqliteSynchronous[] = ['full', 'normal'];
 
 /** Defaults for every variable: documented in .env.example. */
 export const CONFIG_DEFAULTS = {
   PORT: '3000',
   HOST: '0.0.0.0',
   SQLITE_FILE: './data/anchang.db',
+  SQLITE_SYNCHRONOUS: 'full',
   ROLES: 'api,worker,scheduler',
   APP_MODE: 'evaluation',
   SESSION_TTL_HOURS: '12',
@@ -249,6 +259,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (sessionTtlHours > sessionMaxDays * 24) {
     problems.push(`SESSION_TTL_HOURS (${sessionTtlHours}) must not exceed SESSION_MAX_DAYS (${sessionMaxDays}) × 24`);
   }
+  const sqliteSynchronous = get('SQLITE_SYNCHRONOUS').toLowerCase() as SqliteSynchronous;
+  if (!SQLITE_SYNCHRONOUS_MODES.includes(sqliteSynchronous))
+    problems.push(`SQLITE_SYNCHRONOUS must be one of ${SQLITE_SYNCHRONOUS_MODES.join(', ')} (got "${get('SQLITE_SYNCHRONOUS')}")`);
 
   const logLevel = get('LOG_LEVEL') as Config['logLevel'];
   if (!LOG_LEVELS.includes(logLevel)) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}`);
@@ -258,6 +271,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: get('HOST'),
     databaseUrl,
     sqliteFile: path.resolve(cwd, get('SQLITE_FILE')),
+    sqliteSynchronous: SQLITE_SYNCHRONOUS_MODES.includes(sqliteSynchronous) ? sqliteSynchronous : 'full',
     roles: badRoles.length ? ALL_ROLES : (roles as ServerRole[]),
     appMode: APP_MODES.includes(appMode) ? appMode : 'evaluation',
     sessionTtlHours,

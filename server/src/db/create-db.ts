@@ -6,7 +6,13 @@ import { Kysely, Migrator, type MigrationProvider, sql, type SelectQueryBuilder 
 import type pg from 'pg';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
-import { createSqliteDialect, isSqliteForeignKeyViolation, isSqliteUniqueViolation, sqliteErrorKind } from './dialect/sqlite.js';
+import {
+  createSqliteDialect,
+  isSqliteForeignKeyViolation,
+  isSqliteUniqueViolation,
+  sqliteErrorKind,
+  type SqliteSynchronous,
+} from './dialect/sqlite.js';
 import {
   createPostgresDialect,
   createPostgresPool,
@@ -35,6 +41,8 @@ export interface OpenDatabaseOptions {
   databaseWaitMs?: number;
   /** PostgreSQL: statements running longer are cancelled (0: never). Migrations pass 0. */
   databaseStatementTimeoutMs?: number;
+  /** SQLite: `full` (default) makes an answered write survive a power cut (see dialect/sqlite.ts). */
+  sqliteSynchronous?: SqliteSynchronous;
 }
 
 /** Opens the database the options point at; a `Config` is a valid argument. */
@@ -48,7 +56,9 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
     const db = new Kysely<DB>({ dialect: createPostgresDialect(pool) });
     return { db, dialect: 'postgres', databaseUrl: opts.databaseUrl, pool, close: () => db.destroy() };
   }
-  const db = new Kysely<DB>({ dialect: createSqliteDialect(opts.sqliteFile, opts.databaseWaitMs) });
+  const db = new Kysely<DB>({
+    dialect: createSqliteDialect(opts.sqliteFile, { busyTimeoutMs: opts.databaseWaitMs, synchronous: opts.sqliteSynchronous }),
+  });
   return { db, dialect: 'sqlite', databaseUrl: null, pool: null, close: () => db.destroy() };
 }
 

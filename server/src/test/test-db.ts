@@ -33,7 +33,8 @@ export async function createTestDatabase(dialect: TestDialect = testDialect()): 
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-test-'));
     const sqliteFile = path.join(dir, 'test.db');
-    const database = await openDatabase({ databaseUrl: null, sqliteFile });
+    // A test database is thrown away: its commits need not survive a power cut.
+    const database = await openDatabase({ databaseUrl: null, sqliteFile, sqliteSynchronous: 'normal' });
     await migrateToLatest(database.db);
     return {
       database,

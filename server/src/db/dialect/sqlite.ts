@@ -33,15 +33,24 @@ function withStatementCache(database: SQLite.Database): SqliteDatabase {
 }
 
 /**
+ * `full`: every commit syncs the write-ahead log to disk before it returns, so a write that was
+ * answered survives a power cut or an OS crash. `normal`: the log is synced at checkpoints only;
+ * a killed process still loses nothing (the log is in the OS's hands), but a power cut may lose
+ * the last commits. Neither can corrupt the file in WAL mode.
+ */
+export type SqliteSynchronous = 'full' | 'normal';
+
+/**
  * The embedded default: one file, WAL, foreign keys on. One process owns it. `busyTimeoutMs`
  * is how long a write waits for a lock another connection holds (a backup, a shell) before
  * failing with SQLITE_BUSY.
  */
-export function createSqliteDialect(file: string, busyTimeoutMs = 5000): SqliteDialect {
+export function createSqliteDialect(file: string, opts: { busyTimeoutMs?: number; synchronous?: SqliteSynchronous } = {}): SqliteDialect {
+  const busyTimeoutMs = opts.busyTimeoutMs ?? 5000;
   if (file !== ':memory:') fs.mkdirSync(path.dirname(file), { recursive: true });
   const database = new SQLite(file);
   database.pragma('journal_mode = WAL');
-  database.pragma('synchronous = NORMAL');
+  database.pragma(`synchronous = ${opts.synchronous === 'normal' ? 'NORMAL' : 'FULL'}`);
   database.pragma('foreign_keys = ON');
   database.pragma(`busy_timeout = ${Math.round(busyTimeoutMs)}`);
   return new SqliteDialect({ database: withStatementCache(database) });

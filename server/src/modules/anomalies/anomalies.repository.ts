@@ -6,6 +6,8 @@ export async function insertAnomaly(db: Kysely<DB>, row: AnomaliesTable): Promis
   await db.insertInto('anomalies').values(row).execute();
 }
 
+export const findAnomalyById = (db: Kysely<DB>, id: string) => db.selectFrom('anomalies').selectAll().where('id', '=', id).executeTakeFirst();
+
 export const findAnomalyRow = (db: Kysely<DB>, siteId: string, id: string) =>
   db.selectFrom('anomalies').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 

@@ -5,7 +5,8 @@ import type { Deps } from '../../platform/tx.js';
 import { getAnomaly, handleAnomaly, listAnomalies, reportAnomaly } from './anomalies.service.js';
 
 const ReportAnomalyBody = Type.Object(
-  { postId: Type.Optional(Id), category: AnomalyCategory, note: Type.String({ minLength: 1, maxLength: 1000 }), photoId: Type.Optional(Id) },
+  // `id` is the phone's: a report resent after a lost answer is stored once.
+  { id: Id, postId: Type.Optional(Id), category: AnomalyCategory, note: Type.String({ minLength: 1, maxLength: 1000 }), photoId: Type.Optional(Id) },
   { additionalProperties: false },
 );
 
@@ -26,8 +27,19 @@ export function registerAnomalyRoutes(app: App, deps: Deps): void {
   );
   app.post(
     '/sites/:siteId/anomalies',
-    { schema: { tags, summary: 'Report an anomaly seen on the spot', params: SiteParams, body: ReportAnomalyBody, response: { 201: Anomaly } } },
-    async (req, reply) => reply.status(201).send(await reportAnomaly(deps, req.actor, req.params.siteId, req.body)),
+    {
+      schema: {
+        tags,
+        summary: 'Report an anomaly seen on the spot (the phone chooses the id; a resend answers 200 with the same anomaly)',
+        params: SiteParams,
+        body: ReportAnomalyBody,
+        response: { 200: Anomaly, 201: Anomaly },
+      },
+    },
+    async (req, reply) => {
+      const { anomaly, created } = await reportAnomaly(deps, req.actor, req.params.siteId, req.body);
+      return reply.status(created ? 201 : 200).send(anomaly);
+    },
   );
   app.get('/sites/:siteId/anomalies/:anomalyId', { schema: { tags, params: AnomalyParams, response: { 200: Anomaly } } }, (req) =>
     getAnomaly(deps, req.actor, req.params.siteId, req.params.anomalyId),

@@ -8,6 +8,7 @@ import type { AnomaliesTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { roleOn, requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
+import { writeOnce } from '../../platform/idempotent.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
@@ -16,7 +17,7 @@ import { findPersonNames, isSiteMember } from '../people/index.js';
 import { findPostRow, findPostsByIds } from '../posts/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { ANOMALY_HANDLERS } from './anomalies.policy.js';
-import { findAnomalyRow, insertAnomaly, listAnomalyRows, updateAnomalyRow } from './anomalies.repository.js';
+import { findAnomalyById, findAnomalyRow, insertAnomaly, listAnomalyRows, updateAnomalyRow } from './anomalies.repository.js';
 
 export type AnomalyCategory = 'equipment' | 'supplies' | 'environment' | 'other';
 
@@ -58,6 +59,8 @@ async function toAnomalies(deps: Pick<Deps, 'db'>, rows: AnomaliesTable[]): Prom
 }
 
 export interface RaiseAnomalyInput {
+  /** The phone's id for an anomaly reported on the spot; one is made for a checklist's. */
+  id?: string;
   siteId: string;
   shiftId: string | null;
   postId: string | null;
@@ -71,7 +74,7 @@ export interface RaiseAnomalyInput {
 
 /** Records an anomaly inside the caller's transaction and announces it to the site. */
 export async function raiseAnomaly(tx: Tx, actor: Actor, input: RaiseAnomalyInput): Promise<string> {
-  const id = newId();
+  const id = input.id ?? newId();
   await insertAnomaly(tx.trx, {
     id,
     site_id: input.siteId,
@@ -111,26 +114,36 @@ export async function reportAnomaly(
   deps: Deps,
   actor: Actor,
   siteId: string,
-  input: { postId?: string; category: AnomalyCategory; note: string; photoId?: string },
-): Promise<Anomaly> {
+  input: { id: string; postId?: string; category: AnomalyCategory; note: string; photoId?: string },
+): Promise<{ anomaly: Anomaly; created: boolean }> {
   requireSiteMember(actor, siteId);
   const post = input.postId ? await findPostRow(deps.db, siteId, input.postId) : undefined;
   if (input.postId && !post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
-  const id = await inTransaction(deps, (tx) =>
-    raiseAnomaly(tx, actor, {
-      siteId,
-      shiftId: null,
-      postId: post?.id ?? null,
-      itemId: null,
-      itemText: { zh: '现场异常登记', en: 'On-the-spot anomaly' },
-      category: input.category,
-      note: input.note.trim(),
-      photoId: input.photoId ?? null,
-      reportedAt: tx.now,
-    }),
+  // The phone's id: a report resent after a lost answer is the same anomaly, not a second one.
+  const stored = async () => {
+    const row = await findAnomalyById(deps.db, input.id);
+    if (row && (row.reported_by !== actor.personId || row.site_id !== siteId))
+      throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    return row?.id;
+  };
+  const { value: id, created } = await writeOnce(stored, () =>
+    inTransaction(deps, (tx) =>
+      raiseAnomaly(tx, actor, {
+        id: input.id,
+        siteId,
+        shiftId: null,
+        postId: post?.id ?? null,
+        itemId: null,
+        itemText: { zh: '现场异常登记', en: 'On-the-spot anomaly' },
+        category: input.category,
+        note: input.note.trim(),
+        photoId: input.photoId ?? null,
+        reportedAt: tx.now,
+      }),
+    ),
   );
-  return getAnomaly(deps, actor, siteId, id);
+  return { anomaly: await getAnomaly(deps, actor, siteId, id), created };
 }
 
 function canHandle(actor: Actor, siteId: string): boolean {

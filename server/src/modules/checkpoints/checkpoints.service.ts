@@ -11,7 +11,6 @@ import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { roleOn, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
-import { newId } from '../../platform/ids.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import type { ErrorCode } from '@anchang/contracts';
@@ -277,9 +276,9 @@ async function refuseScan(
 export async function recordScan(
   deps: Deps,
   actor: Actor,
-  input: { id?: string; code: string; lat?: number; lng?: number; accuracyM?: number },
+  input: { id: string; code: string; lat?: number; lng?: number; accuracyM?: number },
 ): Promise<{ scan: ScanResult; created: boolean }> {
-  const id = input.id ?? newId(deps.clock.now());
+  const id = input.id;
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findScan(deps.db, id);

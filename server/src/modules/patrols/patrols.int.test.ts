@@ -99,7 +99,7 @@ describe(`checkpoints and patrols (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: unknown) =>
     t.app.inject({ method, url: `${base}${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
   const scan = (cookie: string, code: string, extra: object = {}) =>
-    t.app.inject({ method: 'POST', url: '/api/scans', headers: { cookie }, payload: { code, ...extra } });
+    t.app.inject({ method: 'POST', url: '/api/scans', headers: { cookie }, payload: { id: newId(), code, ...extra } });
   const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string } }>().error.code;
   const rounds = async () => (await call(manager, 'GET', '/patrol-rounds?date=2026-12-01')).json<PageOf<PatrolRound>>().items;
   const alertsTo = (personId: string) =>

@@ -52,6 +52,17 @@ export function listWorkOrderRows(
     .execute();
 }
 
+/** The latest step a person took on the work order (escalations are the system's, by nobody). */
+export const findLastStepByPerson = (db: Q, workOrderId: string) =>
+  db
+    .selectFrom('work_order_events')
+    .selectAll()
+    .where('work_order_id', '=', workOrderId)
+    .where('by_person', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+
 export function listEventsOf(db: Q, workOrderIds: string[]): Promise<WorkOrderEventsTable[]> {
   if (workOrderIds.length === 0) return Promise.resolve([]);
   return db.selectFrom('work_order_events').selectAll().where('work_order_id', 'in', workOrderIds).orderBy('id').execute();

@@ -30,6 +30,7 @@ import { findZoneNames, findZoneRow } from '../zones/index.js';
 import { REPAIR_VERIFIERS, TECHNICIAN_ROLES } from './repairs.policy.js';
 import {
   findCheckpointByCode,
+  findLastStepByPerson,
   findWorkOrderById,
   findWorkOrderRow,
   insertWorkOrder,
@@ -401,8 +402,22 @@ async function loadForMove(deps: Deps, actor: Actor, siteId: string, workOrderId
     if (row.technician_id && row.technician_id !== actor.personId && !REPAIR_VERIFIERS.includes(role))
       throw forbidden({ role, technicianId: row.technician_id });
   }
-  if (!MOVES[action].from.includes(row.status as WorkOrderStatus)) throw stateError(row, action);
+  // The same person's move sent again (the answer was lost): `move` answers it as it stands.
+  if (!MOVES[action].from.includes(row.status as WorkOrderStatus) && !(await isRepeatedMove(deps.db, row, action, actor)))
+    throw stateError(row, action);
   return row;
+}
+
+/**
+ * Whether this move is one the work order has already made, by this person, as its latest step:
+ * a phone resending a tap whose answer it never got. It is answered with the work order as it
+ * stands, and nothing is written twice.
+ */
+async function isRepeatedMove(db: Deps['db'], row: WorkOrdersTable, action: Action, actor: Actor): Promise<boolean> {
+  const to = MOVES[action].to;
+  if (row.status !== to) return false;
+  const last = await findLastStepByPerson(db, row.id);
+  return last?.status === to && last.by_person === actor.personId;
 }
 
 async function move(
@@ -415,9 +430,15 @@ async function move(
   extra?: (tx: Tx) => Promise<void>,
 ): Promise<WorkOrder> {
   const to = MOVES[action].to;
+  if (row.status === to) return getWorkOrder(deps, actor, row.site_id, row.id); // a repeated move (loadForMove checked whose)
   await inTransaction(deps, async (tx) => {
     const moved = await moveWorkOrder(tx.trx, row.id, MOVES[action].from, { ...patch(tx.now), status: to, updated_at: tx.now });
-    if (moved === 0) throw stateError((await findWorkOrderById(tx.trx, row.id)) ?? row, action);
+    if (moved === 0) {
+      // Two copies of one tap at once: the one that lost the race finds the winner's step.
+      const now = (await findWorkOrderById(tx.trx, row.id)) ?? row;
+      if (await isRepeatedMove(tx.trx, now, action, actor)) return;
+      throw stateError(now, action);
+    }
     await extra?.(tx);
     recordEvent(tx, { siteId: row.site_id, workOrderId: row.id, status: to, by: actorRef(actor), note });
     await recordAudit(tx, actorRef(actor), {

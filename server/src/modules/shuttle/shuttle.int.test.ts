@@ -53,6 +53,7 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
     expect(code(await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, { itemsLeft: false }))).toBe('TRIP_ALREADY_ARRIVED');
     expect((await call(driver, 'GET', '/shuttle/trips?vehicle=1 号车')).json<{ items: ShuttleTrip[] }>().items.map((x) => x.id)).toEqual([id]);
     const handover = await call(driver, 'POST', '/shuttle/vehicle-events', {
+      id: newId(),
       kind: 'handover',
       vehicle: '1 号车',
       toDriverId: driver2Id,
@@ -63,6 +64,7 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
     expect(
       code(
         await call(driver, 'POST', '/shuttle/vehicle-events', {
+          id: newId(),
           kind: 'handover',
           vehicle: '1 号车',
           toDriverId: newId(),
@@ -72,7 +74,8 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
       ),
     ).toBe('PERSON_NOT_FOUND');
     expect(
-      (await call(driver, 'POST', '/shuttle/vehicle-events', { kind: 'day_end', vehicle: '1 号车', cleaned: true, charging: true })).statusCode,
+      (await call(driver, 'POST', '/shuttle/vehicle-events', { id: newId(), kind: 'day_end', vehicle: '1 号车', cleaned: true, charging: true }))
+        .statusCode,
     ).toBe(201);
   });
 

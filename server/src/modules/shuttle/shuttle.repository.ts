@@ -4,6 +4,8 @@ import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findTrip = (db: Kysely<DB>, siteId: string, id: string) =>
   db.selectFrom('shuttle_trips').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
+export const findVehicleEventById = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('vehicle_events').selectAll().where('id', '=', id).executeTakeFirst();
 export const findTripById = (db: Kysely<DB>, id: string) => db.selectFrom('shuttle_trips').selectAll().where('id', '=', id).executeTakeFirst();
 
 export function listTrips(db: Kysely<DB>, siteId: string, page: PageRequest, vehicle: string | undefined) {

@@ -51,13 +51,16 @@ export function registerShuttleRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'A handover between drivers, or the end-of-day clean and charge',
+        summary: 'A handover between drivers, or the end-of-day clean and charge (the phone chooses the id; a resend answers 200)',
         params: SiteParams,
         body: VehicleEventBody,
-        response: { 201: VehicleEvent },
+        response: { 200: VehicleEvent, 201: VehicleEvent },
       },
     },
-    async (req, reply) => reply.status(201).send(await recordVehicleEvent(deps, req.actor, req.params.siteId, req.body)),
+    async (req, reply) => {
+      const { event, created } = await recordVehicleEvent(deps, req.actor, req.params.siteId, req.body);
+      return reply.status(created ? 201 : 200).send(event);
+    },
   );
   app.post(
     '/sites/:siteId/visits/:visitId/model-room-notes',

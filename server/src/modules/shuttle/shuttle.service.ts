@@ -10,13 +10,21 @@ import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
-import { newId } from '../../platform/ids.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames, isSiteMember } from '../people/index.js';
 import { findVisitRecord } from '../visits/index.js';
-import { arriveTrip, findTrip, findTripById, listDriverCandidates, listModelRoomNotes, listTrips, openVisitsAmong } from './shuttle.repository.js';
+import {
+  arriveTrip,
+  findTrip,
+  findTripById,
+  findVehicleEventById,
+  listDriverCandidates,
+  listModelRoomNotes,
+  listTrips,
+  openVisitsAmong,
+} from './shuttle.repository.js';
 
 async function toTrips(deps: Pick<Deps, 'db'>, rows: ShuttleTripsTable[]): Promise<ShuttleTrip[]> {
   const names = await findPersonNames(
@@ -134,14 +142,44 @@ export async function tripLog(
   return toPageBatched(await listTrips(deps.db, siteId, page, query.vehicle), page, (rows) => toTrips(deps, rows));
 }
 
-export async function recordVehicleEvent(deps: Deps, actor: Actor, siteId: string, input: VehicleEventBody): Promise<VehicleEvent> {
+export async function recordVehicleEvent(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: VehicleEventBody,
+): Promise<{ event: VehicleEvent; created: boolean }> {
   requireSiteMember(actor, siteId);
   if (input.kind === 'handover' && !(await isSiteMember(deps.db, siteId, input.toDriverId)))
     throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.toDriverId } });
-  const { kind, vehicle, ...detail } = input;
-  const row = await inWriteBatch(deps, async (tx) => {
+  const { id } = input;
+  // The phone's id: a hand-over or day-end check resent after a lost answer is recorded once.
+  const stored = async () => {
+    const row = await findVehicleEventById(deps.db, id);
+    if (row && (row.by_person !== actor.personId || row.site_id !== siteId))
+      throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    return row;
+  };
+  const { value: row, created } = await writeOnce(stored, () => recordVehicleEventRow(deps, actor, siteId, input));
+  const names = await findPersonNames(deps.db, [row.by_person, ...(row.to_driver ? [row.to_driver] : [])]);
+  return {
+    event: {
+      id: row.id,
+      kind: row.kind as VehicleEvent['kind'],
+      vehicle: row.vehicle,
+      byName: names.get(row.by_person) ?? '',
+      toDriverName: row.to_driver ? (names.get(row.to_driver) ?? null) : null,
+      detail: JSON.parse(row.detail) as VehicleEvent['detail'],
+      at: row.at,
+    },
+    created,
+  };
+}
+
+function recordVehicleEventRow(deps: Deps, actor: Actor, siteId: string, input: VehicleEventBody): Promise<VehicleEventsTable> {
+  const { id, kind, vehicle, ...detail } = input;
+  return inWriteBatch(deps, async (tx) => {
     const r: VehicleEventsTable = {
-      id: newId(),
+      id,
       site_id: siteId,
       kind,
       vehicle: vehicle.trim(),
@@ -160,16 +198,6 @@ export async function recordVehicleEvent(deps: Deps, actor: Actor, siteId: strin
     });
     return r;
   });
-  const names = await findPersonNames(deps.db, [row.by_person, ...(row.to_driver ? [row.to_driver] : [])]);
-  return {
-    id: row.id,
-    kind,
-    vehicle: row.vehicle,
-    byName: names.get(row.by_person) ?? '',
-    toDriverName: row.to_driver ? (names.get(row.to_driver) ?? null) : null,
-    detail: detail,
-    at: row.at,
-  };
 }
 
 export async function recordModelRoomNote(

@@ -331,22 +331,45 @@ export async function handOff(
   input: { id: string; to: HandoffTarget; consultantId?: string; note?: string },
 ): Promise<Visit> {
   requireWriter(actor, siteId);
-  const replay = await findHandoffById(deps.db, input.id);
-  if (replay) {
-    if (replay.visit_id !== visitId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
-    return getVisit(deps, actor, siteId, visitId);
-  }
+  // The hand-off's id is the phone's: a resent hand-off (even one racing its first copy) is
+  // answered with the visit as it stands, and the party is handed on once.
+  const stored = async () => {
+    const replay = await findHandoffById(deps.db, input.id);
+    if (replay && replay.visit_id !== visitId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    return replay;
+  };
+  await writeOnce(stored, () => recordHandoffOf(deps, actor, siteId, visitId, input));
+  return getVisit(deps, actor, siteId, visitId);
+}
+
+async function recordHandoffOf(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  visitId: string,
+  input: { id: string; to: HandoffTarget; consultantId?: string; note?: string },
+): Promise<VisitHandoffsTable> {
   if (input.to === 'consultant') {
     if (!input.consultantId)
       throw new AppError('CONSULTANT_REQUIRED', { status: 400, message: 'Choose the consultant', params: { field: 'consultantId' } });
     if (!(await isSiteMember(deps.db, siteId, input.consultantId)))
       throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.consultantId } });
   }
-  await inTransaction(deps, async (tx) => {
+  return inTransaction(deps, async (tx) => {
     const visit = await findVisitRow(tx.trx, siteId, visitId);
     if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
-    if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
-    recordHandoff(tx, actor, visit, { id: input.id, to: input.to, consultantId: input.consultantId, note: (input.note ?? '').trim() });
+    if (visit.status !== 'open') {
+      // A copy of this hand-off racing the first, which closed the visit (guests leaving on foot).
+      const first = await findHandoffById(tx.trx, input.id);
+      if (first?.visit_id === visitId) return first;
+      throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+    }
+    const handoff = recordHandoff(tx, actor, visit, {
+      id: input.id,
+      to: input.to,
+      consultantId: input.consultantId,
+      note: (input.note ?? '').trim(),
+    });
     const patch: Partial<VisitsTable> = { updated_at: tx.now };
     if (input.to === 'consultant') patch.consultant_id = input.consultantId ?? null;
     // Guests leaving on foot need nobody to receive them: the visit ends now.
@@ -366,8 +389,8 @@ export async function handOff(
     await updateVisitRow(tx.trx, visitId, patch);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'visit.handoff', entityType: 'visit', entityId: visitId, detail: { to: input.to } });
     if (patch.status === 'closed') tx.emit({ siteId }, 'visit.closed', { visitId });
+    return handoff;
   });
-  return getVisit(deps, actor, siteId, visitId);
 }
 
 function moveTo(visit: VisitsTable, stage: VisitStage, at: number): Partial<VisitsTable> {
@@ -391,10 +414,17 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
       params: { toPostKind: handoff.to_post_kind },
     });
   await inTransaction(deps, async (tx) => {
+    // A second copy of this tap racing the first finds the visit closed (a departure) or the
+    // hand-off taken; if it was taken by this person, it is a repeat: answered, nothing written.
     const visit = await findVisitRow(tx.trx, siteId, visitId);
-    if (!visit || visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
-    if ((await ackHandoffRow(tx.trx, handoffId, actor.personId, tx.now)) === 0)
+    if (!visit || visit.status !== 'open') {
+      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return;
+      throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+    }
+    if ((await ackHandoffRow(tx.trx, handoffId, actor.personId, tx.now)) === 0) {
+      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return;
       throw new AppError('HANDOFF_ALREADY_ACKED', { status: 409, params: { handoffId } });
+    }
     const stage = stageAfterAck(handoff.to_target as HandoffTarget);
     const patch: Partial<VisitsTable> = { updated_at: tx.now, ...(stage ? moveTo(visit, stage, tx.now) : {}) };
     if (stage === 'departed') Object.assign(patch, { status: 'closed', closed_at: tx.now });
@@ -413,6 +443,11 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
     if (stage && stage !== 'hall' && (visit.table_id || visit.waiting_since)) tx.emit({ siteId }, 'hall.changed', { visitId });
   });
   return getVisit(deps, actor, siteId, visitId);
+}
+
+async function isAckedBy(db: Kysely<DB>, visitId: string, handoffId: string, actor: Actor): Promise<boolean> {
+  const handoff = await findHandoffRow(db, visitId, handoffId);
+  return handoff?.acked_at != null && handoff.acked_by === actor.personId;
 }
 
 /** The post's own people, or the consultant named, or the site's overseers standing in. */

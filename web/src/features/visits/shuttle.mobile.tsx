@@ -471,6 +471,8 @@ function HandoverSheet({ site, me, vehicle, onDone }: { site: MeSite; me: Me; ve
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Made once per sheet: tapping again after a lost answer resends the same record, stored once.
+  const eventId = useRef(newId());
 
   const submit = async () => {
     const to = people.find((p) => p.id === toDriverId);
@@ -479,6 +481,7 @@ function HandoverSheet({ site, me, vehicle, onDone }: { site: MeSite; me: Me; ve
     setBusy(true);
     try {
       const event = await shuttleApi.vehicleEvent(site.id, {
+        id: eventId.current,
         kind: 'handover',
         vehicle,
         toDriverId: to.id,
@@ -564,6 +567,8 @@ function DayEndSheet({ site, vehicle, onDone }: { site: MeSite; vehicle: string;
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Made once per sheet: tapping again after a lost answer resends the same record, stored once.
+  const eventId = useRef(newId());
 
   const submit = async () => {
     // SHUTTLE-POST-1: the vehicle ends the day cleaned and charging; a note says why if not.
@@ -571,6 +576,7 @@ function DayEndSheet({ site, vehicle, onDone }: { site: MeSite; vehicle: string;
     setBusy(true);
     try {
       const event = await shuttleApi.vehicleEvent(site.id, {
+        id: eventId.current,
         kind: 'day_end',
         vehicle,
         cleaned,
