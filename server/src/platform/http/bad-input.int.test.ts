@@ -76,6 +76,14 @@ describe(`bad input (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(code(unknown)).toBe('ZONE_NOT_FOUND');
   });
 
+  it('a path segment the router refuses (over-long, bad percent-encoding) → 400 INVALID_ID in the error model', async () => {
+    for (const segment of ['x'.repeat(500), '%zz', '%E0%A4%A']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/sites/${site.siteId}/zones/${segment}`, headers: { cookie } });
+      expect(res.statusCode, segment.slice(0, 10)).toBe(400);
+      expect(code(res)).toBe('INVALID_ID');
+    }
+  });
+
   it('an unknown route → 404 ROUTE_NOT_FOUND', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/nothing-here', headers: { cookie } });
     expect(res.statusCode).toBe(404);

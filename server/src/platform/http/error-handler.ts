@@ -3,7 +3,7 @@
  * Fastify's own errors (bad JSON, validation, body size, media type) map to stable codes;
  * anything else is a 500 whose detail stays in the log.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ErrorCode } from '@anchang/contracts';
 import { AppError } from '../errors.js';
 
@@ -28,6 +28,11 @@ function mapFastifyError(err: FastifyError): Mapped | null {
     return { status: 400, code, message: code === 'INVALID_ID' ? 'An id in the path is not valid' : 'The request is not valid', params: { issues } };
   }
   switch (err.code) {
+    // A path segment that is not valid percent-encoding, or longer than any id: the router
+    // answers before any schema sees it, so it is named here as the malformed id it is.
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 400, code: 'INVALID_ID', message: 'An id in the path is not valid' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'MALFORMED_JSON', message: 'The body is not valid JSON' };
@@ -51,24 +56,27 @@ function mapFastifyError(err: FastifyError): Mapped | null {
   return null;
 }
 
+/** Answers any error in the one error model; used by the app's error handler and for the router's own errors. */
+export function sendError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  let mapped: Mapped | null;
+  if (err instanceof AppError) {
+    mapped = { status: err.status, code: err.code, message: err.message, params: err.params };
+  } else {
+    mapped = mapFastifyError(err);
+  }
+  if (!mapped) {
+    request.log.error({ err }, 'unhandled error');
+    mapped = { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' };
+  } else if (mapped.status >= 500) {
+    request.log.error({ err }, 'server error');
+  }
+  const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.params ? { params: mapped.params } : {}) } };
+  if (mapped.code === 'LOGIN_RATE_LIMITED' && mapped.params?.retryAfterSeconds) {
+    void reply.header('retry-after', `${mapped.params.retryAfterSeconds as number}`);
+  }
+  return reply.status(mapped.status).send(body);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    let mapped: Mapped | null;
-    if (err instanceof AppError) {
-      mapped = { status: err.status, code: err.code, message: err.message, params: err.params };
-    } else {
-      mapped = mapFastifyError(err);
-    }
-    if (!mapped) {
-      request.log.error({ err }, 'unhandled error');
-      mapped = { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' };
-    } else if (mapped.status >= 500) {
-      request.log.error({ err }, 'server error');
-    }
-    const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.params ? { params: mapped.params } : {}) } };
-    if (mapped.code === 'LOGIN_RATE_LIMITED' && mapped.params?.retryAfterSeconds) {
-      void reply.header('retry-after', `${mapped.params.retryAfterSeconds as number}`);
-    }
-    return reply.status(mapped.status).send(body);
-  });
+  app.setErrorHandler(sendError);
 }
