@@ -6,8 +6,8 @@ import { Kysely, Migrator, type MigrationProvider, sql, type SelectQueryBuilder 
 import type pg from 'pg';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
-import { createSqliteDialect, isSqliteUniqueViolation } from './dialect/sqlite.js';
-import { createPostgresDialect, createPostgresPool, isPostgresUniqueViolation } from './dialect/postgres.js';
+import { createSqliteDialect, isSqliteForeignKeyViolation, isSqliteUniqueViolation } from './dialect/sqlite.js';
+import { createPostgresDialect, createPostgresPool, isPostgresForeignKeyViolation, isPostgresUniqueViolation } from './dialect/postgres.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -47,6 +47,11 @@ export async function schemaVersion(db: Kysely<DB>): Promise<string> {
 
 export function isUniqueViolation(err: unknown): boolean {
   return isSqliteUniqueViolation(err) || isPostgresUniqueViolation(err);
+}
+
+/** A row still referred to by another (deleting it), or a reference to a row that is not there. */
+export function isForeignKeyViolation(err: unknown): boolean {
+  return isSqliteForeignKeyViolation(err) || isPostgresForeignKeyViolation(err);
 }
 
 /**

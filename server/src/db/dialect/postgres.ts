@@ -25,3 +25,7 @@ export function createPostgresDialect(pool: pg.Pool): PostgresDialect {
 export function isPostgresUniqueViolation(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === '23505';
 }
+
+export function isPostgresForeignKeyViolation(err: unknown): boolean {
+  return (err as { code?: unknown } | null)?.code === '23503';
+}

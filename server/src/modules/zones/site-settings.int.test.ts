@@ -64,6 +64,21 @@ describe(`site settings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(res.json<{ error: { code: string } }>().error.code).toBe('ZONE_IN_USE');
   });
 
+  it('does not delete a zone with a checkpoint in it (409, not a server error), and keeps both', async () => {
+    const zone = (await call(manager, 'POST', `/api/sites/${site.siteId}/zones`, { kind: 'OFFICE', name: '保安室' })).json<{ id: string }>();
+    const checkpoint = await call(manager, 'POST', `/api/sites/${site.siteId}/checkpoints`, {
+      id: '01a22113-5b0e-7002-8341-16fa11c5f86f',
+      zoneId: zone.id,
+      nameZh: '保安室门口',
+      nameEn: 'Guard room door',
+    });
+    expect(checkpoint.statusCode).toBe(201);
+    const res = await call(manager, 'DELETE', `/api/sites/${site.siteId}/zones/${zone.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('ZONE_IN_USE');
+    expect((await call(manager, 'GET', `/api/sites/${site.siteId}/zones/${zone.id}`)).statusCode).toBe(200);
+  });
+
   it('pages through zones with a cursor, in creation order, without gaps or repeats', async () => {
     for (let i = 0; i < 7; i++) await call(manager, 'POST', `/api/sites/${site.siteId}/zones`, { kind: 'OFFICE', name: `办公室 ${i}` });
     const seen: string[] = [];
