@@ -1,7 +1,7 @@
 /** Posts (岗位) of a site, typed by the post kinds of the service standards. */
 import type { PageOf, PageQuery, Post, PostKind } from '@anchang/contracts';
 import type { PostsTable } from '../../db/schema.js';
-import { isUniqueViolation } from '../../db/create-db.js';
+import { isForeignKeyViolation, isUniqueViolation } from '../../db/create-db.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
@@ -116,9 +116,16 @@ export async function updatePost(
 export async function deletePost(deps: Deps, actor: Actor, siteId: string, postId: string): Promise<void> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const current = await loadPost(deps, siteId, postId);
-  await inTransaction(deps, async (tx) => {
-    await deletePostRow(tx.trx, postId);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'post.delete', entityType: 'post', entityId: postId, detail: { name: current.name } });
-    tx.emit({ siteId }, 'post.changed', { postId, action: 'deleted' });
-  });
+  try {
+    await inTransaction(deps, async (tx) => {
+      await deletePostRow(tx.trx, postId);
+      await recordAudit(tx, actorRef(actor), { siteId, action: 'post.delete', entityType: 'post', entityId: postId, detail: { name: current.name } });
+      tx.emit({ siteId }, 'post.changed', { postId, action: 'deleted' });
+    });
+  } catch (err) {
+    // Roster lines, shifts and what was recorded on them keep the post they were for: a post with
+    // history stays (the transaction rolled back, its people still assigned).
+    if (isForeignKeyViolation(err)) throw new AppError('POST_IN_USE', { status: 409, message: 'Rosters, shifts or records refer to this post' });
+    throw err;
+  }
 }

@@ -79,6 +79,28 @@ describe(`site settings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect((await call(manager, 'GET', `/api/sites/${site.siteId}/zones/${zone.id}`)).statusCode).toBe(200);
   });
 
+  it('deletes a post nobody was rostered on, but keeps one with a roster behind it (409 POST_IN_USE)', async () => {
+    const spare = (await call(manager, 'POST', `/api/sites/${site.siteId}/posts`, { kind: 'BAR', name: '临时吧台' })).json<{ id: string }>();
+    expect((await call(manager, 'DELETE', `/api/sites/${site.siteId}/posts/${spare.id}`)).statusCode).toBe(204);
+
+    const used = (await call(manager, 'POST', `/api/sites/${site.siteId}/posts`, { kind: 'BAR', name: '二号吧台' })).json<{ id: string }>();
+    const barista = await createPerson(t.testDb.database.db, site, 'staff', { postIds: [used.id] });
+    const entry = await call(manager, 'POST', `/api/sites/${site.siteId}/roster`, {
+      postId: used.id,
+      personId: barista.id,
+      date: '2026-12-01',
+      start: '08:30',
+      end: '18:00',
+    });
+    expect(entry.statusCode).toBe(201);
+    const res = await call(manager, 'DELETE', `/api/sites/${site.siteId}/posts/${used.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('POST_IN_USE');
+    expect((await call(manager, 'GET', `/api/sites/${site.siteId}/posts/${used.id}`)).statusCode).toBe(200);
+    const assigned = await t.testDb.database.db.selectFrom('post_assignments').select('person_id').where('post_id', '=', used.id).execute();
+    expect(assigned.map((a) => a.person_id)).toEqual([barista.id]);
+  });
+
   it('pages through zones with a cursor, in creation order, without gaps or repeats', async () => {
     for (let i = 0; i < 7; i++) await call(manager, 'POST', `/api/sites/${site.siteId}/zones`, { kind: 'OFFICE', name: `办公室 ${i}` });
     const seen: string[] = [];
