@@ -1,6 +1,7 @@
 /**
  * The real app on a fresh database with a driven clock, for `app.inject()` or a real port.
  */
+import type { FastifyServerOptions } from 'fastify';
 import { buildApp } from '../app.js';
 import { loadConfig, type Config } from '../config.js';
 import { ManualClock } from '../platform/clock.js';
@@ -18,13 +19,21 @@ export interface TestApp {
 }
 
 export async function buildTestApp(
-  opts: { env?: Record<string, string>; dialect?: TestDialect; guestPresence?: GuestPresence } = {},
+  opts: {
+    env?: Record<string, string>;
+    dialect?: TestDialect;
+    guestPresence?: GuestPresence;
+    /** Fastify's logger option; none by default. */
+    logger?: FastifyServerOptions['logger'];
+    /** A database made elsewhere (a script outside vitest); a fresh one by default. */
+    testDb?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const dialect = opts.dialect ?? testDialect();
-  const testDb = await createTestDatabase(dialect);
+  const dialect = opts.testDb?.database.dialect ?? opts.dialect ?? testDialect();
+  const testDb = opts.testDb ?? (await createTestDatabase(dialect));
   const config = loadConfig({ LOG_LEVEL: 'silent', SEED_DEMO: 'false', WEB_DIST_DIR: '/nonexistent', ...opts.env });
   const clock = new ManualClock(Date.now());
-  const app = await buildApp({ config, database: testDb.database, clock, logger: false, guestPresence: opts.guestPresence });
+  const app = await buildApp({ config, database: testDb.database, clock, logger: opts.logger ?? false, guestPresence: opts.guestPresence });
   await app.ready();
   return {
     app,
