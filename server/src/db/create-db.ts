@@ -6,8 +6,14 @@ import { Kysely, Migrator, type MigrationProvider, sql, type SelectQueryBuilder 
 import type pg from 'pg';
 import type { DB } from './schema.js';
 import { migrations } from './migrations/index.js';
-import { createSqliteDialect, isSqliteForeignKeyViolation, isSqliteUniqueViolation } from './dialect/sqlite.js';
-import { createPostgresDialect, createPostgresPool, isPostgresForeignKeyViolation, isPostgresUniqueViolation } from './dialect/postgres.js';
+import { createSqliteDialect, isSqliteForeignKeyViolation, isSqlitePrimaryKeyViolation, isSqliteUniqueViolation } from './dialect/sqlite.js';
+import {
+  createPostgresDialect,
+  createPostgresPool,
+  isPostgresForeignKeyViolation,
+  isPostgresPrimaryKeyViolation,
+  isPostgresUniqueViolation,
+} from './dialect/postgres.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
@@ -47,6 +53,11 @@ export async function schemaVersion(db: Kysely<DB>): Promise<string> {
 
 export function isUniqueViolation(err: unknown): boolean {
   return isSqliteUniqueViolation(err) || isPostgresUniqueViolation(err);
+}
+
+/** Another row has this primary key: for ids a client chose, the id is taken. */
+export function isPrimaryKeyViolation(err: unknown): boolean {
+  return isSqlitePrimaryKeyViolation(err) || isPostgresPrimaryKeyViolation(err);
 }
 
 /** A row still referred to by another (deleting it), or a reference to a row that is not there. */
