@@ -545,6 +545,7 @@ export const enUS: Messages = {
     MALFORMED_JSON: 'The request was malformed',
     UNSUPPORTED_MEDIA_TYPE: 'Unsupported request format',
     POST_IN_USE: 'This post has rosters, shifts or records behind it and cannot be deleted',
+    TABLE_NAME_TAKEN: 'A hall table with this name already exists',
     BODY_TOO_LARGE: 'What you sent is too large',
     ROUTE_NOT_FOUND: 'That endpoint does not exist',
     INVALID_ID: 'Invalid id',

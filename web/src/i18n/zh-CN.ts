@@ -525,6 +525,7 @@ export const zhCN = {
     MALFORMED_JSON: '请求格式有误',
     UNSUPPORTED_MEDIA_TYPE: '不支持的请求格式',
     POST_IN_USE: '该岗位已有排班、班次或记录,不能删除',
+    TABLE_NAME_TAKEN: '已有同名洽谈桌',
     BODY_TOO_LARGE: '提交的内容太大',
     ROUTE_NOT_FOUND: '请求的接口不存在',
     INVALID_ID: '编号无效',
