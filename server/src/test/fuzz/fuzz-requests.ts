@@ -291,6 +291,24 @@ export function requestArbitrary(op: Operation, world: FuzzWorld): fc.Arbitrary<
     });
   }
   if (op.method !== 'GET' && !isPhotoUpload) cases.push({ weight: 1, arbitrary: request('raw body', validPath, validQuery, RAW_BODIES) });
+  // A session cookie that is not one: made up, cut short, oversized, doubled; it replaces the role's own.
+  const forgedCookie = fc.oneof(
+    fc.base64String({ maxLength: 64 }).map((t) => `anchang_sid=${t}`),
+    fc.constantFrom(
+      'anchang_sid=',
+      'anchang_sid=%',
+      'anchang_sid=%E0%A4%A',
+      `anchang_sid=${'A'.repeat(4096)}`,
+      'anchang_sid=a; anchang_sid=b',
+      '=; ;=;',
+    ),
+  );
+  cases.push({
+    weight: 1,
+    arbitrary: fc
+      .tuple(request('forged session', validPath, validQuery, validBody), forgedCookie)
+      .map(([req, cookie]) => ({ ...req, headers: { ...req.headers, cookie } })),
+  });
   const requests = fc.oneof(...cases);
   if (!op.path.startsWith('/api/public/weather-webhook/')) return requests;
   // The webhook authenticates by its site's bearer token: the real one mostly, else wrong ones.
@@ -298,5 +316,5 @@ export function requestArbitrary(op: Operation, world: FuzzWorld): fc.Arbitrary<
     { weight: 3, arbitrary: fc.constant(`Bearer ${world.webhookToken}`) },
     { weight: 1, arbitrary: fc.constantFrom('Bearer wrong-token', 'Bearer ', 'Basic YTpi', `bearer ${world.webhookToken}`, '') },
   );
-  return fc.tuple(requests, authorization).map(([req, auth]) => ({ ...req, headers: { authorization: auth } }));
+  return fc.tuple(requests, authorization).map(([req, auth]) => ({ ...req, headers: { ...req.headers, authorization: auth } }));
 }

@@ -189,7 +189,8 @@ async function keepSession(
   if (op.path === '/api/auth/password' && res.statusCode < 300 && typeof req.payload === 'string') {
     world.passwordChanged(role, (JSON.parse(req.payload) as { newPassword: string }).newPassword);
   }
-  const lostSession = res.statusCode === 401 && /"(UNAUTHENTICATED|SESSION_EXPIRED)"/.test(res.body);
+  // A case that sent a forged cookie of its own lost nothing.
+  const lostSession = !req.headers?.cookie && res.statusCode === 401 && /"(UNAUTHENTICATED|SESSION_EXPIRED)"/.test(res.body);
   if (lostSession || (op.path === '/api/auth/logout' && res.statusCode < 300) || (op.path === '/api/auth/password' && res.statusCode < 300)) {
     await world.relogin(role);
   }
