@@ -155,6 +155,13 @@ export function worldHints(world: FuzzWorld): SchemaHints {
           { weight: 1, arbitrary: textArbitrary(0, schema.maxLength ?? 200) },
         );
       }
+      // A checklist item of the adopted standard (no pattern on this field: the standard decides).
+      if (key === 'itemId')
+        return fc.oneof(
+          { weight: 3, arbitrary: fc.constantFrom(...world.standardItemIds) },
+          { weight: 1, arbitrary: textArbitrary(1, schema.maxLength ?? 60) },
+        );
+      if (key === 'login') return fc.oneof(fc.constantFrom(...world.logins), fc.stringMatching(/^[a-zA-Z0-9._-]{3,32}$/));
       if (key === 'timeZone')
         return fc.constantFrom('Asia/Shanghai', 'UTC', 'America/New_York', 'Asia/Kolkata', 'Mars/Olympus', 'asia/shanghai', '+08:00', 'Etc/GMT-14');
       if (key === 'password' || key === 'currentPassword') return fc.oneof(fc.constant(TEST_PASSWORD), textArbitrary(0, 40));

@@ -28,7 +28,9 @@ export interface FuzzWorld {
   /** Checkpoint and asset QR codes. */
   codes: string[];
   webhookToken: string;
-  /** Standard item ids of the adopted library (HALL-PRE-1 ...). */
+  /** The logins of the people the fuzz runs as. */
+  logins: string[];
+  /** Checklist item ids of the adopted standard: the hall post's, and two of other posts. */
   standardItemIds: string[];
   /** The session cookie of each role (null for anonymous); renewed by `relogin`. */
   cookies: Record<FuzzRole, string | null>;
@@ -99,6 +101,51 @@ export async function seedFuzzWorld(app: App, db: Kysely<DB>, clock: ManualClock
     await app.inject({ method: 'GET', url: `${base}/assets/${activity.assetId}`, headers: asManager }),
     'asset code',
   );
+  // The checklist items of the hall post's standard (the post everyone here works).
+  const hallStandard = await ok<{ items: { id: string }[] }>(
+    await app.inject({ method: 'GET', url: `${base}/standards/HALL`, headers: asManager }),
+    'hall standard',
+  );
+  // Guests walked in and waiting in the hall, to seat and serve.
+  const hallVisitId = newId(clock.now());
+  await ok(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/visits`,
+      headers: { cookie: activity.staff.cookie },
+      payload: { id: hallVisitId, partySize: 2, arrivalMode: 'walk_in' },
+    }),
+    'walk-in visit',
+  );
+  // A work order in each state of the repair (the activity's is reported), so every move has one it fits.
+  const workOrderIds = [activity.workOrderId];
+  const steps: [string, object?][] = [
+    ['accept'],
+    ['arrive', { code: asset.code }],
+    ['start'],
+    ['pause', { reason: '等配件' }],
+    ['resume'],
+    ['done', { note: '已更换' }],
+  ];
+  for (const upTo of [1, 2, 3, 4, 6]) {
+    const id = newId(clock.now());
+    await ok(
+      await app.inject({
+        method: 'POST',
+        url: `${base}/work-orders`,
+        headers: asManager,
+        payload: { id, assetId: activity.assetId, description: `故障 ${upTo}` },
+      }),
+      'work order',
+    );
+    for (const [action, payload] of steps.slice(0, upTo)) {
+      await ok(
+        await app.inject({ method: 'POST', url: `${base}/work-orders/${id}/${action}`, headers: asManager, ...(payload ? { payload } : {}) }),
+        `work order ${action}`,
+      );
+    }
+    workOrderIds.push(id);
+  }
   // The Excel export loads its library on first use (by design, seconds on a busy machine): load
   // it now, so the time bound measures answers, not that one start-up cost.
   const exported = await app.inject({ method: 'GET', url: `${base}/day-board/export?date=${activity.date}`, headers: asManager });
@@ -120,7 +167,7 @@ export async function seedFuzzWorld(app: App, db: Kysely<DB>, clock: ManualClock
     anomalyId: [activity.anomalyId],
     requisitionId: [activity.requisitionId],
     opinionId: [activity.opinionId],
-    visitId: [activity.visitId],
+    visitId: [activity.visitId, hallVisitId],
     handoffId: [activity.handoffId],
     lostItemId: [activity.lostItemId],
     incidentId: [activity.incidentId],
@@ -129,7 +176,7 @@ export async function seedFuzzWorld(app: App, db: Kysely<DB>, clock: ManualClock
     modelRoomNoteId: [activity.modelRoomNoteId],
     assetId: [activity.assetId],
     scheduleId: [activity.scheduleId],
-    workOrderId: [activity.workOrderId],
+    workOrderId: workOrderIds,
     storeId: [activity.supplyStoreId],
     supplyItemId: [activity.supplyItemId],
     roomId: [activity.roomId],
@@ -155,7 +202,8 @@ export async function seedFuzzWorld(app: App, db: Kysely<DB>, clock: ManualClock
     allIds,
     codes: [checkpoint.code, asset.code],
     webhookToken: webhook.token,
-    standardItemIds: ['HALL-PRE-1', 'HALL-PRE-2', 'HALL-POST-1', 'BAR-PRE-1', 'PARK-PRE-1'],
+    logins: Object.values(people).map((p) => p.login),
+    standardItemIds: [...hallStandard.items.map((i) => i.id), 'BAR-PRE-1', 'PARK-PRE-1'],
     cookies,
     passwordChanged(role, password) {
       passwords.set(role, password);

@@ -185,14 +185,15 @@ function validArray(schema: JsonSchema, hints: SchemaHints, key: string): fc.Arb
   if (Array.isArray(schema.items)) return fc.tuple(...schema.items.map((s) => validArbitrary(s, hints, key)));
   const item = schema.items ? validArbitrary(schema.items, hints, key) : fc.jsonValue({ maxDepth: 1 });
   const minLength = schema.minItems ?? 0;
-  // Mostly a handful of items; sometimes as many as the schema allows (capped: a list without a bound gets 200).
-  const fullMax = Math.min(schema.maxItems ?? 200, 200);
+  // Mostly a handful of items; sometimes anything up to as many as the schema allows (a list
+  // without a bound gets up to 200), which is where work per item shows.
+  const fullMax = Math.min(schema.maxItems ?? 200, 1_000);
   const maxLength = Math.min(fullMax, Math.max(minLength, 4));
-  const arrayOf = (max: number) =>
+  const arrayOf = (max: number, size: fc.SizeForArbitrary) =>
     schema.uniqueItems
-      ? fc.uniqueArray(item, { minLength, maxLength: max, selector: (v) => JSON.stringify(v) })
-      : fc.array(item, { minLength, maxLength: max });
-  return fc.oneof({ weight: 5, arbitrary: arrayOf(maxLength) }, { weight: 1, arbitrary: arrayOf(fullMax) });
+      ? fc.uniqueArray(item, { minLength, maxLength: max, size, selector: (v) => JSON.stringify(v) })
+      : fc.array(item, { minLength, maxLength: max, size });
+  return fc.oneof({ weight: 5, arbitrary: arrayOf(maxLength, 'small') }, { weight: 1, arbitrary: arrayOf(fullMax, 'max') });
 }
 
 function validObject(schema: JsonSchema, hints: SchemaHints): fc.Arbitrary<Record<string, unknown>> {
