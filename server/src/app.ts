@@ -21,7 +21,7 @@ import { systemClock } from './platform/clock.js';
 import { LocalEventBus, PostgresEventBus, type EventBus } from './platform/events/bus.js';
 import { registerEventPrune } from './platform/events/prune.js';
 import { registerCrossSiteGuard } from './platform/http/cross-site-guard.js';
-import { registerErrorHandler } from './platform/http/error-handler.js';
+import { registerErrorHandler, sendError } from './platform/http/error-handler.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { validatorCompiler } from './platform/http/validation.js';
 import type { App } from './platform/http/types.js';
@@ -127,6 +127,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       const incoming = req.headers['x-request-id'];
       return typeof incoming === 'string' && /^[\w-]{8,64}$/.test(incoming) ? incoming : newId();
     },
+    // The router's own refusals (bad percent-encoding, an over-long path segment) in the one error model.
+    frameworkErrors: (err, req, reply) => void sendError(err, req, reply),
   }).withTypeProvider<TypeBoxTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
 

@@ -9,6 +9,7 @@ import { migrations } from './migrations/index.js';
 import {
   createSqliteDialect,
   isSqliteForeignKeyViolation,
+  isSqlitePrimaryKeyViolation,
   isSqliteUniqueViolation,
   sqliteErrorKind,
   type SqliteSynchronous,
@@ -17,6 +18,7 @@ import {
   createPostgresDialect,
   createPostgresPool,
   isPostgresForeignKeyViolation,
+  isPostgresPrimaryKeyViolation,
   isPostgresUniqueViolation,
   postgresErrorKind,
 } from './dialect/postgres.js';
@@ -107,7 +109,12 @@ export function isUniqueViolation(err: unknown): boolean {
   return isSqliteUniqueViolation(err) || isPostgresUniqueViolation(err);
 }
 
-/** A row still referenced by another table's foreign key (a delete of something in use). */
+/** Another row has this primary key: for ids a client chose, the id is taken. */
+export function isPrimaryKeyViolation(err: unknown): boolean {
+  return isSqlitePrimaryKeyViolation(err) || isPostgresPrimaryKeyViolation(err);
+}
+
+/** A row still referred to by another (deleting it), or a reference to a row that is not there. */
 export function isForeignKeyViolation(err: unknown): boolean {
   return isSqliteForeignKeyViolation(err) || isPostgresForeignKeyViolation(err);
 }

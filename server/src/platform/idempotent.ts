@@ -2,9 +2,11 @@
  * Writes keyed by an id the phone generated. A phone that lost the answer sends the same write
  * again, sometimes while the first is still in flight: the second copy either finds the first
  * already stored (`findStored`) or loses the race on the primary key, and then answers with
- * what the first stored. Either way the write is recorded once.
+ * what the first stored. Either way the write is recorded once. An id already taken by another
+ * record (of another site, another kind, another person) is refused with ID_CONFLICT.
  */
-import { isUniqueViolation } from '../db/create-db.js';
+import { isPrimaryKeyViolation, isUniqueViolation } from '../db/create-db.js';
+import { AppError } from './errors.js';
 
 export async function writeOnce<T>(
   findStored: () => Promise<T | undefined>,
@@ -23,6 +25,8 @@ export async function writeOnce<T>(
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const winner = await findStored();
+    if (winner === undefined && isPrimaryKeyViolation(err))
+      throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
     if (winner === undefined) throw err;
     return { value: winner, created: false };
   }

@@ -96,6 +96,12 @@ export function postgresErrorKind(err: unknown): 'busy' | 'unavailable' | null {
   return null;
 }
 
+/** Primary keys are named `<table>_pkey` (a column's) or `<table>_pk` (a composite one, by our migrations). */
+export function isPostgresPrimaryKeyViolation(err: unknown): boolean {
+  const e = err as { code?: unknown; constraint?: unknown } | null;
+  return e?.code === '23505' && typeof e.constraint === 'string' && /_pk(ey)?$/.test(e.constraint);
+}
+
 export function isPostgresForeignKeyViolation(err: unknown): boolean {
   return (err as { code?: unknown } | null)?.code === '23503';
 }

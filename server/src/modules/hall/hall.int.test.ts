@@ -35,6 +35,9 @@ describe(`hall seating and the bar (${process.env.TEST_DB ?? 'sqlite'})`, () => 
     await call(manager, 'POST', '/hall/tables', { name: '1 号桌', seats: 4 });
     const hallState = (await call(manager, 'POST', '/hall/tables', { name: '2 号桌', seats: 2 })).json<Hall>();
     expect(hallState.seats).toBe(6);
+    const sameName = await call(manager, 'POST', '/hall/tables', { name: ' 2 号桌 ', seats: 8 });
+    expect(sameName.statusCode).toBe(409);
+    expect(code(sameName)).toBe('TABLE_NAME_TAKEN');
     const four = await walkIn(4);
     const two = await walkIn(2);
     const three = await walkIn(3);

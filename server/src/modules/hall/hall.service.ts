@@ -7,6 +7,7 @@
  */
 import { DEFAULT_REFILL_PROMPT_MINUTES, type DrinkOrder, type Hall, type SeatResult } from '@anchang/contracts';
 import type { DrinkOrdersTable, HallTablesTable } from '../../db/schema.js';
+import { isUniqueViolation } from '../../db/create-db.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
@@ -34,18 +35,26 @@ const REFILL_TIMER = 'drink.refill';
 
 export async function createTable(deps: Deps, actor: Actor, siteId: string, input: { name: string; seats: number }): Promise<Hall> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
-  await inTransaction(deps, async (tx) => {
-    const row: HallTablesTable = { id: newId(), site_id: siteId, name: input.name.trim(), seats: input.seats, created_at: tx.now };
-    await insertTable(tx.trx, row);
-    await recordAudit(tx, actorRef(actor), {
-      siteId,
-      action: 'hall.table_create',
-      entityType: 'hall_table',
-      entityId: row.id,
-      detail: { name: row.name, seats: row.seats },
+  const name = input.name.trim();
+  try {
+    await inTransaction(deps, async (tx) => {
+      const row: HallTablesTable = { id: newId(), site_id: siteId, name, seats: input.seats, created_at: tx.now };
+      await insertTable(tx.trx, row);
+      await recordAudit(tx, actorRef(actor), {
+        siteId,
+        action: 'hall.table_create',
+        entityType: 'hall_table',
+        entityId: row.id,
+        detail: { name: row.name, seats: row.seats },
+      });
+      tx.emit({ siteId }, 'hall.changed', { visitId: null });
     });
-    tx.emit({ siteId }, 'hall.changed', { visitId: null });
-  });
+  } catch (err) {
+    // The id is the server's own: the one unique rule a new table can break is its name on the site.
+    if (isUniqueViolation(err))
+      throw new AppError('TABLE_NAME_TAKEN', { status: 409, message: 'A table of the hall already has this name', params: { name } });
+    throw err;
+  }
   return getHall(deps, actor, siteId);
 }
 

@@ -128,6 +128,8 @@ export async function deletePost(deps: Deps, actor: Actor, siteId: string, postI
       tx.emit({ siteId }, 'post.changed', { postId, action: 'deleted' });
     });
   } catch (err) {
+    // Roster lines, shifts and what was recorded on them keep the post they were for: a post with
+    // history stays (the transaction rolled back, its people still assigned).
     if (isForeignKeyViolation(err))
       throw new AppError('POST_IN_USE', { status: 409, message: 'Rosters, shifts or records refer to this post', params: { postId } });
     throw err;

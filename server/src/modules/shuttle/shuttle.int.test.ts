@@ -116,6 +116,12 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
     const visit = (await call(driver, 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'walk_in' })).json<Visit>();
     const first = newId();
     await call(driver, 'POST', `/visits/${visit.id}/model-room-notes`, { id: first, shoeCovers: 2 });
+    // The phone sends the same note again (its answer lost): still one note. The id on another visit: refused.
+    expect((await call(driver, 'POST', `/visits/${visit.id}/model-room-notes`, { id: first, shoeCovers: 2 })).statusCode).toBe(201);
+    const other = (await call(driver, 'POST', '/visits', { id: newId(), partySize: 1, arrivalMode: 'walk_in' })).json<Visit>();
+    const clash = await call(driver, 'POST', `/visits/${other.id}/model-room-notes`, { id: first, shoeCovers: 1 });
+    expect(clash.statusCode).toBe(409);
+    expect(code(clash)).toBe('ID_CONFLICT');
     await call(driver, 'POST', `/visits/${visit.id}/model-room-notes`, { id: newId(), interests: '想看带花园的底层' });
     const page1 = await call(consultant.cookie, 'GET', `/visits/${visit.id}/model-room-notes?limit=1`);
     expect(page1.statusCode).toBe(200);

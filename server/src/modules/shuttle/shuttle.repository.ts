@@ -45,6 +45,9 @@ export function openVisitsAmong(db: Kysely<DB>, siteId: string, visitIds: string
     .execute();
 }
 
+export const findModelRoomNoteById = (db: Kysely<DB>, id: string) =>
+  db.selectFrom('model_room_notes').selectAll().where('id', '=', id).executeTakeFirst();
+
 export function listModelRoomNotes(db: Kysely<DB>, siteId: string, visitId: string, page: PageRequest) {
   let q = db.selectFrom('model_room_notes').selectAll().where('site_id', '=', siteId).where('visit_id', '=', visitId);
   if (page.afterId) q = q.where('id', page.direction === 'asc' ? '>' : '<', page.afterId);

@@ -17,6 +17,7 @@ import { findPersonNames, isSiteMember } from '../people/index.js';
 import { findVisitRecord } from '../visits/index.js';
 import {
   arriveTrip,
+  findModelRoomNoteById,
   findTrip,
   findTripById,
   findVehicleEventById,
@@ -211,31 +212,43 @@ export async function recordModelRoomNote(
   const visit = await findVisitRecord(deps.db, siteId, visitId);
   if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
   if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, params: { visitId } });
-  const row = await inWriteBatch(deps, async (tx) => {
-    const r: ModelRoomNotesTable = {
-      id: input.id,
-      site_id: siteId,
-      visit_id: visitId,
-      shoe_covers: input.shoeCovers ?? null,
-      interests: input.interests?.trim() ?? null,
-      by_person: actor.personId,
-      at: tx.now,
-    };
-    tx.deferInsert('model_room_notes', r);
-    await recordAudit(tx, actorRef(actor), {
-      siteId,
-      action: 'visit.model_room_note',
-      entityType: 'visit',
-      entityId: visitId,
-      detail: { shoeCovers: r.shoe_covers, interests: r.interests },
-    });
-    const payload = { visitId, noteId: r.id, interests: r.interests, byName: actor.name };
-    tx.emit({ siteId }, 'visit.interest', payload);
-    // The consultant of these guests gets their points of interest on the phone.
-    if (visit.consultant_id && r.interests) tx.emit({ personId: visit.consultant_id, siteId }, 'visit.interest', payload);
-    return r;
-  });
-  return { id: row.id, visitId, shoeCovers: row.shoe_covers, interests: row.interests, byName: actor.name, at: row.at };
+  // Sent again after a lost answer: the note stored the first time. The id of another record: refused.
+  const { value: row } = await writeOnce(
+    async () => {
+      const stored = await findModelRoomNoteById(deps.db, input.id);
+      if (stored && (stored.site_id !== siteId || stored.visit_id !== visitId))
+        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      return stored;
+    },
+    () =>
+      inWriteBatch(deps, async (tx) => {
+        const r: ModelRoomNotesTable = {
+          id: input.id,
+          site_id: siteId,
+          visit_id: visitId,
+          shoe_covers: input.shoeCovers ?? null,
+          interests: input.interests?.trim() ?? null,
+          by_person: actor.personId,
+          at: tx.now,
+        };
+        tx.deferInsert('model_room_notes', r);
+        await recordAudit(tx, actorRef(actor), {
+          siteId,
+          action: 'visit.model_room_note',
+          entityType: 'visit',
+          entityId: visitId,
+          detail: { shoeCovers: r.shoe_covers, interests: r.interests },
+        });
+        const payload = { visitId, noteId: r.id, interests: r.interests, byName: actor.name };
+        tx.emit({ siteId }, 'visit.interest', payload);
+        // The consultant of these guests gets their points of interest on the phone.
+        if (visit.consultant_id && r.interests) tx.emit({ personId: visit.consultant_id, siteId }, 'visit.interest', payload);
+        return r;
+      }),
+    { readFirst: false },
+  );
+  const byName = row.by_person === actor.personId ? actor.name : ((await findPersonNames(deps.db, [row.by_person])).get(row.by_person) ?? '');
+  return { id: row.id, visitId, shoeCovers: row.shoe_covers, interests: row.interests, byName, at: row.at };
 }
 
 /** A visit's model-room notes, oldest first: the consultant reads what the guests cared about. */

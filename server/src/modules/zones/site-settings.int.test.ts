@@ -64,6 +64,43 @@ describe(`site settings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(res.json<{ error: { code: string } }>().error.code).toBe('ZONE_IN_USE');
   });
 
+  it('does not delete a zone with a checkpoint in it (409, not a server error), and keeps both', async () => {
+    const zone = (await call(manager, 'POST', `/api/sites/${site.siteId}/zones`, { kind: 'OFFICE', name: '保安室' })).json<{ id: string }>();
+    const checkpoint = await call(manager, 'POST', `/api/sites/${site.siteId}/checkpoints`, {
+      id: '01a22113-5b0e-7002-8341-16fa11c5f86f',
+      zoneId: zone.id,
+      nameZh: '保安室门口',
+      nameEn: 'Guard room door',
+    });
+    expect(checkpoint.statusCode).toBe(201);
+    const res = await call(manager, 'DELETE', `/api/sites/${site.siteId}/zones/${zone.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('ZONE_IN_USE');
+    expect((await call(manager, 'GET', `/api/sites/${site.siteId}/zones/${zone.id}`)).statusCode).toBe(200);
+  });
+
+  it('deletes a post nobody was rostered on, but keeps one with a roster behind it (409 POST_IN_USE)', async () => {
+    const spare = (await call(manager, 'POST', `/api/sites/${site.siteId}/posts`, { kind: 'BAR', name: '临时吧台' })).json<{ id: string }>();
+    expect((await call(manager, 'DELETE', `/api/sites/${site.siteId}/posts/${spare.id}`)).statusCode).toBe(204);
+
+    const used = (await call(manager, 'POST', `/api/sites/${site.siteId}/posts`, { kind: 'BAR', name: '二号吧台' })).json<{ id: string }>();
+    const barista = await createPerson(t.testDb.database.db, site, 'staff', { postIds: [used.id] });
+    const entry = await call(manager, 'POST', `/api/sites/${site.siteId}/roster`, {
+      postId: used.id,
+      personId: barista.id,
+      date: '2026-12-01',
+      start: '08:30',
+      end: '18:00',
+    });
+    expect(entry.statusCode).toBe(201);
+    const res = await call(manager, 'DELETE', `/api/sites/${site.siteId}/posts/${used.id}`);
+    expect(res.statusCode).toBe(409);
+    expect(res.json<{ error: { code: string } }>().error.code).toBe('POST_IN_USE');
+    expect((await call(manager, 'GET', `/api/sites/${site.siteId}/posts/${used.id}`)).statusCode).toBe(200);
+    const assigned = await t.testDb.database.db.selectFrom('post_assignments').select('person_id').where('post_id', '=', used.id).execute();
+    expect(assigned.map((a) => a.person_id)).toEqual([barista.id]);
+  });
+
   it('pages through zones with a cursor, in creation order, without gaps or repeats', async () => {
     for (let i = 0; i < 7; i++) await call(manager, 'POST', `/api/sites/${site.siteId}/zones`, { kind: 'OFFICE', name: `办公室 ${i}` });
     const seen: string[] = [];

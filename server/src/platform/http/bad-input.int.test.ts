@@ -51,6 +51,20 @@ describe(`bad input (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(res.json<{ error: { params: { issues: { field?: string }[] } } }>().error.params.issues[0]?.field).toBe('colour');
   });
 
+  it('the NUL character in any text (body or query) → 400 naming the field, on both databases alike', async () => {
+    const before = await zoneCount();
+    const res = await post(zonesUrl(), JSON.stringify({ kind: 'OFFICE', name: '办公\u0000室' }));
+    expect(res.statusCode).toBe(400);
+    expect(code(res)).toBe('VALIDATION_FAILED');
+    expect(res.json<{ error: { params: { issues: { path: string; rule: string }[] } } }>().error.params.issues).toEqual([
+      expect.objectContaining({ path: '/name', rule: 'noNulCharacter' }),
+    ]);
+    expect(await zoneCount()).toBe(before);
+    const query = await t.app.inject({ method: 'GET', url: `/api/sites/${site.siteId}/audit?action=zone%00create`, headers: { cookie } });
+    expect(query.statusCode).toBe(400);
+    expect(code(query)).toBe('VALIDATION_FAILED');
+  });
+
   it('oversize body → 413 BODY_TOO_LARGE', async () => {
     const res = await post(zonesUrl(), JSON.stringify({ kind: 'OFFICE', name: 'x'.repeat(5000) }));
     expect(res.statusCode).toBe(413);
@@ -74,6 +88,14 @@ describe(`bad input (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     });
     expect(unknown.statusCode).toBe(404);
     expect(code(unknown)).toBe('ZONE_NOT_FOUND');
+  });
+
+  it('a path segment the router refuses (over-long, bad percent-encoding) → 400 INVALID_ID in the error model', async () => {
+    for (const segment of ['x'.repeat(500), '%zz', '%E0%A4%A']) {
+      const res = await t.app.inject({ method: 'GET', url: `/api/sites/${site.siteId}/zones/${segment}`, headers: { cookie } });
+      expect(res.statusCode, segment.slice(0, 10)).toBe(400);
+      expect(code(res)).toBe('INVALID_ID');
+    }
   });
 
   it('an unknown route → 404 ROUTE_NOT_FOUND', async () => {

@@ -4,7 +4,7 @@
  * database that is out of reach or overloaded is a 503 with Retry-After, so clients back off
  * and retry; anything else is a 500 whose detail stays in the log.
  */
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DISPLAY_NAME_FORMAT, type ErrorCode } from '@anchang/contracts';
 import { AppError } from '../errors.js';
 import { databaseErrorKind } from '../../db/create-db.js';
@@ -74,6 +74,11 @@ function mapFastifyError(err: FastifyError): Mapped | null {
     return { status: 400, code: 'VALIDATION_FAILED', message: 'The request is not valid', params };
   }
   switch (err.code) {
+    // A path segment that is not valid percent-encoding, or longer than any id: the router
+    // answers before any schema sees it, so it is named here as the malformed id it is.
+    case 'FST_ERR_BAD_URL':
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { status: 400, code: 'INVALID_ID', message: 'An id in the path is not valid' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return { status: 400, code: 'MALFORMED_JSON', message: 'The body is not valid JSON' };
@@ -98,29 +103,32 @@ function mapFastifyError(err: FastifyError): Mapped | null {
   return null;
 }
 
+/** Answers any error in the one error model; used by the app's error handler and for the router's own errors. */
+export function sendError(err: FastifyError, request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  let mapped: Mapped | null;
+  if (err instanceof AppError) {
+    mapped = { status: err.status, code: err.code, message: err.message, params: err.params };
+  } else {
+    mapped = mapDatabaseError(err) ?? mapFastifyError(err);
+  }
+  if (!mapped) {
+    request.log.error({ err }, 'unhandled error');
+    mapped = { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' };
+  } else if (mapped.code === 'DATABASE_BUSY' || mapped.code === 'DATABASE_UNAVAILABLE') {
+    // Every request says the same while the database is away: one line each, no stack.
+    request.log.warn({ code: mapped.code, reason: err.message }, 'database not available for this request');
+  } else if (mapped.status >= 500) {
+    request.log.error({ err }, 'server error');
+  }
+  const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.params ? { params: mapped.params } : {}) } };
+  // Throttles (429) and a busy server (503) say when to come back, in the header as well.
+  const retryAfter = mapped.params?.retryAfterSeconds;
+  if ((mapped.status === 429 || mapped.status === 503) && typeof retryAfter === 'number' && retryAfter > 0) {
+    void reply.header('retry-after', String(retryAfter));
+  }
+  return reply.status(mapped.status).send(body);
+}
+
 export function registerErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((err: FastifyError, request, reply) => {
-    let mapped: Mapped | null;
-    if (err instanceof AppError) {
-      mapped = { status: err.status, code: err.code, message: err.message, params: err.params };
-    } else {
-      mapped = mapDatabaseError(err) ?? mapFastifyError(err);
-    }
-    if (!mapped) {
-      request.log.error({ err }, 'unhandled error');
-      mapped = { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' };
-    } else if (mapped.code === 'DATABASE_BUSY' || mapped.code === 'DATABASE_UNAVAILABLE') {
-      // Every request says the same while the database is away: one line each, no stack.
-      request.log.warn({ code: mapped.code, reason: err.message }, 'database not available for this request');
-    } else if (mapped.status >= 500) {
-      request.log.error({ err }, 'server error');
-    }
-    const body = { error: { code: mapped.code, message: mapped.message, ...(mapped.params ? { params: mapped.params } : {}) } };
-    // Throttles (429) and a busy server (503) say when to come back, in the header as well.
-    const retryAfter = mapped.params?.retryAfterSeconds;
-    if ((mapped.status === 429 || mapped.status === 503) && typeof retryAfter === 'number' && retryAfter > 0) {
-      void reply.header('retry-after', String(retryAfter));
-    }
-    return reply.status(mapped.status).send(body);
-  });
+  app.setErrorHandler(sendError);
 }
