@@ -113,11 +113,12 @@ describe('security patrol by QR', () => {
     expect(await desk.evaluate(() => (window as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
     expect(await row.textContent()).toContain('3/3');
 
-    // A visitor with no session sees the place and the last check time, nothing else.
+    // A visitor with no session sees the place, and nothing of when security passed it.
     const visitor = await (await phoneContext(browser, server.url)).newPage();
     await visitor.goto(urlOf('消防通道'));
-    await visitor.getByTestId('last-visit').waitFor();
-    expect(await visitor.getByTestId('last-visit').textContent()).toContain('最近一次清洁/巡查');
+    await visitor.getByTestId('checkpoint-landing').getByText('消防通道').first().waitFor();
+    expect(await visitor.getByTestId('last-cleaned').count()).toBe(0);
+    expect(await visitor.getByTestId('checkpoint-landing').textContent()).not.toMatch(/\d{1,2}:\d{2}/);
     expect(await visitor.getByTestId('checkpoint-landing').textContent()).not.toContain('郑刚');
     expect(await visitor.getByTestId('scan-recorded').count()).toBe(0);
   });

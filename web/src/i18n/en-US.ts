@@ -11,6 +11,7 @@ import { incidentsEn } from './sections/incidents.en-US';
 import { siteBoardExtraEn } from './sections/site-board-extra.en-US';
 import { carePhoneEn } from './sections/care-phone.en-US';
 import { firstRunEn } from './sections/first-run.en-US';
+import { customersEn } from './sections/customers.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -118,6 +119,7 @@ export const enUS: Messages = {
     people: 'People',
     notices: 'Notices',
     audit: 'Audit log',
+    customers: 'Customers (PIPL)',
     settings: 'Site settings',
     manage: 'Site',
     comingSoonGroup: 'Coming soon',
@@ -265,6 +267,11 @@ export const enUS: Messages = {
     timeZoneSearch: 'Search, e.g. Shanghai',
     saved: 'Site settings saved',
     meta: 'Created {{created}}, last updated {{updated}}',
+    privacy: "Customers' personal information",
+    retentionDays: 'Keep plates, vehicle-check signatures and photos for',
+    retentionHint:
+      'Plates, vehicle-check signatures and photos older than this are deleted every night (PIPL: no longer than the purpose needs). Customers who withdrew consent are erased at the next clean-up.',
+    retentionUnit: 'days',
   },
   audit: {
     title: 'Audit log',
@@ -313,6 +320,12 @@ export const enUS: Messages = {
         ack: 'Took over guests',
         vehicle_check: 'Signed vehicle check',
         model_room_note: 'Model-room note',
+      },
+      customer: {
+        export: 'Exported customer data',
+        consent_withdrawn: 'Customer withdrew consent',
+        erase: 'Erased customer data',
+        retention_purge: 'Retention clean-up',
       },
       lost_item: {
         register: 'Registered a found item',
@@ -380,6 +393,15 @@ export const enUS: Messages = {
       address: 'Address',
       timeZone: 'Time zone',
       openingHours: 'Opening hours',
+      format: 'Format',
+      visits: 'Visits',
+      visitsAnonymised: 'Visits made anonymous',
+      vehicleChecksErased: 'Vehicle checks erased',
+      photosDeleted: 'Photos deleted',
+      lostItemsErased: 'Lost-item returns erased',
+      retentionDays: 'Days kept',
+      platesCleared: 'Plates cleared',
+      customersErased: 'Customers erased',
       ip: 'IP address',
       reason: 'Reason',
       adminLogin: 'Admin login',
@@ -413,6 +435,7 @@ export const enUS: Messages = {
       requisition: 'Requisition',
       customer_opinion: 'Customer opinion',
       visit: 'Visit',
+      customer: 'Customer',
       lost_item: 'Lost item',
       incident: 'Incident',
       supply_item: 'Supply item',
@@ -546,6 +569,7 @@ export const enUS: Messages = {
   equipment: equipmentEn,
   supplies: suppliesEn,
   modelRooms: modelRoomsEn,
+  customers: customersEn,
   errors: {
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',
@@ -590,6 +614,9 @@ export const enUS: Messages = {
     ZONE_NOT_FOUND: 'Zone not found; it may have been deleted',
     POST_NOT_FOUND: 'Post not found; it may have been deleted',
     PERSON_NOT_FOUND: 'Person not found; they may have been removed',
+    NAME_INVALID: 'A name cannot be only spaces, nor contain control or text-direction characters',
+    PERSON_WORKS_ELSEWHERE: 'This person also works at a site you do not manage: ask the company admin to change their name, phone or account',
+    CUSTOMER_NOT_FOUND: 'Customer not found; they may have been erased',
     LOGIN_TAKEN: 'That login is already taken',
     ZONE_NAME_TAKEN: 'A zone with this name already exists',
     POST_NAME_TAKEN: 'A post with this name already exists',
@@ -621,7 +648,6 @@ export const enUS: Messages = {
     PHOTO_TOO_LARGE: 'The photo is too large',
     NOT_AN_IMAGE: 'Please upload an image',
     CLOCK_TIME_INVALID: 'Invalid clock time. Check the phone’s clock',
-    POST_IN_USE: 'This post has rosters, shifts or records; it cannot be deleted',
     GUESTS_STILL_ON_SITE: 'Guests are still on site: stay until they have left',
     ANOMALY_NOT_FOUND: 'Issue not found',
     ANOMALY_ALREADY_RESOLVED: 'This issue has already been resolved',

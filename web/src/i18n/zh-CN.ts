@@ -10,6 +10,7 @@ import { incidentsZh } from './sections/incidents.zh-CN';
 import { siteBoardExtraZh } from './sections/site-board-extra.zh-CN';
 import { carePhoneZh } from './sections/care-phone.zh-CN';
 import { firstRunZh } from './sections/first-run.zh-CN';
+import { customersZh } from './sections/customers.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -120,6 +121,7 @@ export const zhCN = {
     people: '人员',
     notices: '通知',
     audit: '审计日志',
+    customers: '客户信息',
     settings: '站点设置',
     manage: '案场管理',
     comingSoonGroup: '即将上线',
@@ -267,6 +269,10 @@ export const zhCN = {
     timeZoneSearch: '搜索时区,例如 Shanghai',
     saved: '站点设置已保存',
     meta: '创建于 {{created}},最后更新 {{updated}}',
+    privacy: '客户个人信息',
+    retentionDays: '车牌、验车签名和照片保留天数',
+    retentionHint: '超过天数的车牌、验车签名和照片每天凌晨自动删除(个人信息保护法:不超过实现目的所必需的期限)。撤回同意的客户在下一次清理时删除。',
+    retentionUnit: '天',
   },
   audit: {
     title: '审计日志',
@@ -299,6 +305,7 @@ export const zhCN = {
       requisition: { create: '物资领用申请', approved: '批准领用', rejected: '驳回领用' },
       opinion: { create: '记录客户意见' },
       visit: { register: '登记来访', handoff: '交接客人', ack: '接待客人', vehicle_check: '车辆检查签字', model_room_note: '样板房记录' },
+      customer: { export: '导出客户信息', consent_withdrawn: '客户撤回同意', erase: '删除客户信息', retention_purge: '到期清理客户信息' },
       lost_item: { register: '登记遗失物品', open_first: '确认开启(第一人)', opened: '两人见证开启', return: '归还失主' },
       supplies: {
         item_create: '新增物资',
@@ -354,6 +361,15 @@ export const zhCN = {
       address: '地址',
       timeZone: '时区',
       openingHours: '营业时间',
+      format: '格式',
+      visits: '到访次数',
+      visitsAnonymised: '到访匿名化',
+      vehicleChecksErased: '删除验车记录',
+      photosDeleted: '删除照片',
+      lostItemsErased: '清除失物领取信息',
+      retentionDays: '保留天数',
+      platesCleared: '清除车牌',
+      customersErased: '删除客户',
       ip: 'IP 地址',
       reason: '原因',
       adminLogin: '管理员账号',
@@ -387,6 +403,7 @@ export const zhCN = {
       requisition: '物资申请',
       customer_opinion: '客户意见',
       visit: '来访',
+      customer: '客户',
       lost_item: '遗失物品',
       incident: '事件',
       supply_item: '物资',
@@ -520,6 +537,7 @@ export const zhCN = {
   equipment: equipmentZh,
   supplies: suppliesZh,
   modelRooms: modelRoomsZh,
+  customers: customersZh,
   errors: {
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
@@ -564,6 +582,9 @@ export const zhCN = {
     ZONE_NOT_FOUND: '区域不存在,可能已被删除',
     POST_NOT_FOUND: '岗位不存在,可能已被删除',
     PERSON_NOT_FOUND: '人员不存在,可能已被移除',
+    NAME_INVALID: '名称不能只有空格,也不能包含控制字符或文字方向字符',
+    PERSON_WORKS_ELSEWHERE: '此人也在你不负责的案场工作:姓名、手机号和账号停用请联系公司管理员修改',
+    CUSTOMER_NOT_FOUND: '客户不存在,可能已被删除',
     LOGIN_TAKEN: '登录账号已被占用',
     ZONE_NAME_TAKEN: '已有同名区域',
     POST_NAME_TAKEN: '已有同名岗位',
@@ -595,7 +616,6 @@ export const zhCN = {
     PHOTO_TOO_LARGE: '照片太大,请压缩后重试',
     NOT_AN_IMAGE: '请上传图片文件',
     CLOCK_TIME_INVALID: '打卡时间无效,请检查手机时间',
-    POST_IN_USE: '这个岗位已有排班、上岗或记录,不能删除',
     GUESTS_STILL_ON_SITE: '还有客户在场,请待客户离开后再下班',
     ANOMALY_NOT_FOUND: '异常记录不存在',
     ANOMALY_ALREADY_RESOLVED: '该异常已经处理过了',

@@ -7,7 +7,7 @@ import { RequireAuth } from './require-auth';
 import { SiteHome, SiteScope } from './site-scope';
 import { NotFoundPage } from './not-found-page';
 import { RequireSiteRole } from './require-site-role';
-import { canOverseeShifts } from '../../shared/auth/access';
+import { canManageSite, canOverseeShifts } from '../../shared/auth/access';
 
 const LoginPage = lazyNamed(() => import('../../features/auth/login-page'), 'LoginPage');
 const SetupPage = lazyNamed(() => import('../../features/setup/setup-page'), 'SetupPage');
@@ -17,6 +17,7 @@ const PostsPage = lazyNamed(() => import('../../features/posts/posts-page'), 'Po
 const PeoplePage = lazyNamed(() => import('../../features/people/people-page'), 'PeoplePage');
 const NoticesPage = lazyNamed(() => import('../../features/notices/notices-page'), 'NoticesPage');
 const AuditPage = lazyNamed(() => import('../../features/audit/audit-page'), 'AuditPage');
+const CustomersPage = lazyNamed(() => import('../../features/customers/customers-page'), 'CustomersPage');
 const SiteSettingsPage = lazyNamed(() => import('../../features/site-settings/site-settings-page'), 'SiteSettingsPage');
 const StandardsPage = lazyNamed(() => import('../../features/standards/standards-page'), 'StandardsPage');
 const StandardDetailPage = lazyNamed(() => import('../../features/standards/standard-detail-page'), 'StandardDetailPage');
@@ -62,6 +63,14 @@ const router = createBrowserRouter([
           { path: 'people', element: page(<PeoplePage />) },
           { path: 'notices', element: page(<NoticesPage />) },
           { path: 'audit', element: page(<AuditPage />) },
+          {
+            path: 'customers',
+            element: page(
+              <RequireSiteRole allow={canManageSite}>
+                <CustomersPage />
+              </RequireSiteRole>,
+            ),
+          },
           { path: 'settings', element: page(<SiteSettingsPage />) },
           { path: 'standards', element: page(<StandardsPage />) },
           { path: 'standards/:postKind', element: page(<StandardDetailPage />) },

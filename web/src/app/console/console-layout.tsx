@@ -14,6 +14,7 @@ import {
   EnvironmentOutlined,
   FieldTimeOutlined,
   HomeOutlined,
+  IdcardOutlined,
   InboxOutlined,
   KeyOutlined,
   LogoutOutlined,
@@ -32,7 +33,7 @@ import {
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { canOverseeShifts, canReadAudit, canReadPeople, canSendNotices } from '../../shared/auth/access';
+import { canManageSite, canOverseeShifts, canReadAudit, canReadPeople, canSendNotices } from '../../shared/auth/access';
 import { useLogout, useMe } from '../../shared/auth/use-auth';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { ConnectionIndicator } from '../../shared/ui/connection-indicator';
@@ -114,6 +115,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         ...(canReadPeople(site.role) ? [{ key: 'people', icon: <TeamOutlined />, label: t('nav.people') }] : []),
         ...(canSendNotices(site.role) ? [{ key: 'notices', icon: <NotificationOutlined />, label: t('nav.notices') }] : []),
         ...(canReadAudit(site.role) ? [{ key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
+        ...(canManageSite(site.role) ? [{ key: 'customers', icon: <IdcardOutlined />, label: t('nav.customers') }] : []),
         { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
       ],
     },

@@ -43,8 +43,8 @@ function currentFix(): Promise<Fix | null> {
 }
 
 /**
- * What a checkpoint's QR opens (`/m/q/c/:code`). Anyone sees the place and when it was last
- * cleaned or checked; a signed-in staff member's visit is recorded as a scan at once, with the
+ * What a checkpoint's QR opens (`/m/q/c/:code`). Anyone sees the place and, at a cleaning
+ * point, when it was last cleaned (never when security passed); a signed-in staff member's visit is recorded as a scan at once, with the
  * location if the phone gives it within a few seconds, and on a patrol asks for the equipment state.
  */
 export function CheckpointLandingPage() {
@@ -107,17 +107,20 @@ function PublicPart({ view, code }: { view: PublicCheckpoint; code: string }) {
   const { t } = useTranslation();
   return (
     <>
-      <div className={styles.card} data-testid="last-visit">
-        <div className={styles.label}>{t('patrols.landing.lastVisit')}</div>
-        {view.lastScanAt === null ? (
-          <div className={styles.muted}>{t('patrols.landing.noVisit')}</div>
-        ) : (
-          <>
-            <div className={styles.big}>{formatLocal(view.lastScanAt, view.siteTimeZone, 'HH:mm')}</div>
-            <div className={styles.muted}>{formatLocal(view.lastScanAt, view.siteTimeZone, 'YYYY-MM-DD')}</div>
-          </>
-        )}
-      </div>
+      {/* Only a cleaning point tells when it was last cleaned; no page tells when security passed. */}
+      {view.isCleaningPoint ? (
+        <div className={styles.card} data-testid="last-cleaned">
+          <div className={styles.label}>{t('patrols.landing.lastCleaned')}</div>
+          {view.lastCleanedAt === null ? (
+            <div className={styles.muted}>{t('patrols.landing.noCleaning')}</div>
+          ) : (
+            <>
+              <div className={styles.big}>{formatLocal(view.lastCleanedAt, view.siteTimeZone, 'HH:mm')}</div>
+              <div className={styles.muted}>{formatLocal(view.lastCleanedAt, view.siteTimeZone, 'YYYY-MM-DD')}</div>
+            </>
+          )}
+        </div>
+      ) : null}
       <div className={styles.card}>
         <div className={styles.muted} style={{ marginTop: 0 }}>
           {t('patrols.landing.publicHint')}

@@ -7,6 +7,7 @@ import type { UpdatePersonInput } from '../../shared/api/endpoints';
 import { applyFieldError, describeError } from '../../shared/api/errors';
 import { isStrongPassword, PASSWORD_MIN_LENGTH } from '../../shared/auth/password-rules';
 import { useSavePerson } from './use-people';
+import { useNameRule } from '../../shared/ui/name-rule';
 
 interface Values {
   login: string;
@@ -42,6 +43,7 @@ function generatePassword(): string {
 
 export function PersonFormModal({ siteId, myId, posts, person, onClose }: Props) {
   const { t } = useTranslation();
+  const nameRule = useNameRule();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSavePerson(siteId, myId);
@@ -125,7 +127,7 @@ export function PersonFormModal({ siteId, myId, posts, person, onClose }: Props)
         <Form.Item
           name="name"
           label={t('people.name')}
-          rules={[{ required: true, whitespace: true, message: t('people.nameRequired') }, { max: 40 }]}
+          rules={[{ required: true, whitespace: true, message: t('people.nameRequired') }, { max: 40 }, nameRule]}
         >
           <Input placeholder={t('people.namePlaceholder')} maxLength={40} />
         </Form.Item>

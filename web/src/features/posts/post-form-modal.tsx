@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { POST_DEFAULT_ZONE, POST_KINDS, type Post, type PostKind, type Zone } from '@anchang/contracts';
 import { applyFieldError, describeError } from '../../shared/api/errors';
 import { useSavePost } from './use-posts';
+import { useNameRule } from '../../shared/ui/name-rule';
 
 interface Values {
   kind: PostKind;
@@ -21,6 +22,7 @@ interface Props {
 
 export function PostFormModal({ siteId, zones, post, onClose }: Props) {
   const { t } = useTranslation();
+  const nameRule = useNameRule();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSavePost(siteId);
@@ -97,7 +99,11 @@ export function PostFormModal({ siteId, zones, post, onClose }: Props) {
             options={POST_KINDS.map((k) => ({ value: k, label: t(`postKinds.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('posts.name')} rules={[{ required: true, whitespace: true, message: t('posts.nameRequired') }, { max: 60 }]}>
+        <Form.Item
+          name="name"
+          label={t('posts.name')}
+          rules={[{ required: true, whitespace: true, message: t('posts.nameRequired') }, { max: 60 }, nameRule]}
+        >
           <Input placeholder={t('posts.namePlaceholder')} maxLength={60} showCount />
         </Form.Item>
         <Form.Item name="zoneId" label={t('posts.zone')} extra={zoneWasSuggested ? t('posts.zoneSuggested') : undefined}>

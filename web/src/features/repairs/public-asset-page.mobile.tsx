@@ -4,7 +4,7 @@ import { CheckCircleFill } from 'antd-mobile-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import type { Me, PublicAsset, PublicReportReceipt } from '@anchang/contracts';
+import type { AssetCodeLookup, Me, PublicAsset, PublicReportReceipt } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
 import { isApiError } from '../../shared/api/client';
 import { describeError } from '../../shared/api/errors';
@@ -19,7 +19,7 @@ const DESCRIPTION_MAX = 500;
 
 /**
  * What an asset's QR opens (`/m/q/a/:code`), for anyone and without login: the asset and the
- * site (no people), and a form to report a problem. A signed-in member of the site also sees
+ * site (no people, no ids), and a form to report a problem. A signed-in member of the site also sees
  * the open work orders on this asset, with "I'm here" to prove arrival with this very code.
  */
 export function PublicAssetPage() {
@@ -27,6 +27,8 @@ export function PublicAssetPage() {
   const { code = '' } = useParams();
   const me = useMeQuery();
   const view = useQuery({ queryKey: ['public-asset', code], queryFn: () => repairsApi.publicAsset(code), retry: false });
+  // The public answer carries no ids; a signed-in member of the asset's site asks for them.
+  const ids = useQuery({ queryKey: ['asset-code', code], queryFn: () => repairsApi.lookUpCode(code), enabled: !!me.data, retry: false });
 
   if (view.isPending) return <MobileSpinner />;
   if (view.isError) {
@@ -43,12 +45,12 @@ export function PublicAssetPage() {
       </div>
     );
   }
-  const member = me.data?.sites.some((s) => s.id === view.data.siteId) ? me.data : null;
+  const member = ids.data && me.data?.sites.some((s) => s.id === ids.data.siteId) ? me.data : null;
   return (
     <div className={styles.screen} data-testid="asset-landing">
       <Hero asset={view.data} />
       <div className={styles.body}>
-        {member ? <StaffOrders asset={view.data} code={code} me={member} /> : null}
+        {member && ids.data ? <StaffOrders ids={ids.data} code={code} me={member} /> : null}
         <ReportForm code={code} />
         <div className={styles.muted} style={{ textAlign: 'center' }}>
           {t('equipment.publicPage.privacy')}
@@ -154,17 +156,17 @@ function ReportForm({ code }: { code: string }) {
 }
 
 /** The technician standing in front of the asset: its open work orders, and arrival with this code. */
-function StaffOrders({ asset, code, me }: { asset: PublicAsset; code: string; me: Me }) {
+function StaffOrders({ ids, code, me }: { ids: AssetCodeLookup; code: string; me: Me }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const navigate = useNavigate();
-  const timeZone = me.sites.find((s) => s.id === asset.siteId)?.timeZone ?? 'Asia/Shanghai';
-  const orders = useWorkOrders(asset.siteId, 'open', { assetId: asset.assetId, pageSize: 20 });
+  const timeZone = me.sites.find((s) => s.id === ids.siteId)?.timeZone ?? 'Asia/Shanghai';
+  const orders = useWorkOrders(ids.siteId, 'open', { assetId: ids.assetId, pageSize: 20 });
   const arrive = useMutation({
-    mutationFn: (id: string) => repairsApi.arrive(asset.siteId, id, { code }),
+    mutationFn: (id: string) => repairsApi.arrive(ids.siteId, id, { code }),
     onSuccess: () => Toast.show({ icon: 'success', content: t('equipment.publicPage.arrivedToast') }),
     onError: (error) => Toast.show({ icon: 'fail', content: describeError(error) }),
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: repairKeys.root(asset.siteId) }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: repairKeys.root(ids.siteId) }),
   });
   const open = (orders.data?.pages.flatMap((p) => p.items) ?? []).filter((o) => OPEN_STATUSES.includes(o.status));
   return (

@@ -7,6 +7,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   Asset,
+  AssetCodeLookup,
   AssetCategory,
   EquipmentCheck,
   EquipmentCheckDay,
@@ -81,6 +82,8 @@ export const repairsApi = {
   reopen: (siteId: string, id: string, reason: string) => http.post<WorkOrder>(`${order(siteId, id)}/reopen`, { reason }),
   stats: (siteId: string, month: string) => http.get<WorkOrderStats>(`${site(siteId)}/work-orders/stats`, { month }),
   publicAsset: (code: string) => http.get<PublicAsset>(`/public/assets/${encodeURIComponent(code)}`),
+  /** The label's code as ids, for a signed-in member of the asset's site (404 for anyone else). */
+  lookUpCode: (code: string) => http.get<AssetCodeLookup>(`/asset-codes/${encodeURIComponent(code)}`),
   publicReport: (code: string, body: { id: string; description: string }) =>
     http.post<PublicReportReceipt>(`/public/assets/${encodeURIComponent(code)}/reports`, body),
 };

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Checkbox, Col, Form, Input, Row, Space, TimePicker, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Space, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '@anchang/contracts';
@@ -11,6 +11,7 @@ import { ErrorAlert, PageSpinner } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useSite, useUpdateSite } from '../sites/use-sites';
 import { TimeZoneSelect } from './time-zone-select';
+import { useNameRule } from '../../shared/ui/name-rule';
 
 interface Values {
   name: string;
@@ -19,6 +20,7 @@ interface Values {
   open: Dayjs;
   close: Dayjs;
   closedWeekdays: number[];
+  customerRetentionDays: number;
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -36,10 +38,12 @@ const toValues = (site: Site): Values => ({
   open: timeOfDay(site.openingHours.open),
   close: timeOfDay(site.openingHours.close),
   closedWeekdays: site.openingHours.closedWeekdays,
+  customerRetentionDays: site.customerRetentionDays,
 });
 
 export function SiteSettingsPage() {
   const { t } = useTranslation();
+  const nameRule = useNameRule();
   const { message } = App.useApp();
   const current = useCurrentSite();
   const site = useSite(current.id);
@@ -72,6 +76,7 @@ export function SiteSettingsPage() {
           close: values.close.format('HH:mm'),
           closedWeekdays: [...values.closedWeekdays].sort((a, b) => a - b),
         },
+        customerRetentionDays: values.customerRetentionDays,
       });
       showSaved(saved);
       void message.success(t('settings.saved'));
@@ -92,7 +97,7 @@ export function SiteSettingsPage() {
               <Form.Item
                 name="name"
                 label={t('site.name')}
-                rules={[{ required: true, whitespace: true, message: t('site.nameRequired') }, { max: 100 }]}
+                rules={[{ required: true, whitespace: true, message: t('site.nameRequired') }, { max: 100 }, nameRule]}
               >
                 <Input maxLength={100} />
               </Form.Item>
@@ -131,6 +136,25 @@ export function SiteSettingsPage() {
               </Space>
               <Form.Item name="closedWeekdays" label={t('settings.closedWeekdays')}>
                 <Checkbox.Group options={WEEKDAYS.map((d) => ({ value: d, label: t(`weekdays.${d}`) }))} />
+              </Form.Item>
+            </Card>
+          </Col>
+          <Col xs={24} lg={12}>
+            <Card title={t('settings.privacy')}>
+              <Form.Item
+                name="customerRetentionDays"
+                label={t('settings.retentionDays')}
+                extra={t('settings.retentionHint')}
+                rules={[{ required: true, type: 'integer', min: 1, max: 3650 }]}
+              >
+                <InputNumber
+                  min={1}
+                  max={3650}
+                  precision={0}
+                  suffix={t('settings.retentionUnit')}
+                  style={{ width: 160 }}
+                  data-testid="retention-days"
+                />
               </Form.Item>
             </Card>
           </Col>

@@ -5,6 +5,7 @@ import { applyFieldError, describeError } from '../../shared/api/errors';
 import { TimeZoneSelect } from '../site-settings/time-zone-select';
 import { DEFAULT_TIME_ZONE } from '../../shared/format/time';
 import { useCreateSite } from './use-sites';
+import { useNameRule } from '../../shared/ui/name-rule';
 
 interface Values {
   name: string;
@@ -15,6 +16,7 @@ interface Values {
 /** Company admins open a new sales center here; it starts with default opening hours. */
 export function CreateSiteModal({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: (site: Site) => void }) {
   const { t } = useTranslation();
+  const nameRule = useNameRule();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const create = useCreateSite();
@@ -42,7 +44,11 @@ export function CreateSiteModal({ open, onClose, onCreated }: { open: boolean; o
       destroyOnHidden
     >
       <Form form={form} layout="vertical" initialValues={{ timeZone: DEFAULT_TIME_ZONE, address: '' }} preserve={false}>
-        <Form.Item name="name" label={t('site.name')} rules={[{ required: true, whitespace: true, message: t('site.nameRequired') }, { max: 100 }]}>
+        <Form.Item
+          name="name"
+          label={t('site.name')}
+          rules={[{ required: true, whitespace: true, message: t('site.nameRequired') }, { max: 100 }, nameRule]}
+        >
           <Input placeholder={t('site.namePlaceholder')} maxLength={100} autoFocus />
         </Form.Item>
         <Form.Item name="address" label={t('site.address')} rules={[{ max: 300 }]}>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, Checkbox, ErrorBlock, Input, Popup, Stepper, Tag, Toast } from 'antd-mobile';
+import { Button, Card, ErrorBlock, Input, Popup, Stepper, Tag, Toast } from 'antd-mobile';
 import { CheckCircleFill, RightOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { Handoff, HandoffTarget, Me, MeSite, PostKind, Visit } from '@anchang/contracts';
@@ -25,6 +25,7 @@ import {
   stageOfPost,
   stageSince,
 } from './visit-rules';
+import { ConsentNotice } from './consent-notice.mobile';
 import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
 import { ConsultantGuests, ModelRoomPanel } from './model-room.mobile';
 import { ShuttlePanel } from './shuttle.mobile';
@@ -286,11 +287,7 @@ function RegisterCard({ site, me, occupancy }: { site: MeSite; me: Me; occupancy
           aria-label={t('visits.park.phone')}
         />
       </div>
-      {phone ? (
-        <Checkbox checked={consent} onChange={setConsent} className={styles.consent}>
-          {t('visits.park.consent')}
-        </Checkbox>
-      ) : null}
+      {phone ? <ConsentNotice site={site} checked={consent} onChange={setConsent} /> : null}
       <SubmitButton error={error} loading={busy} onSubmit={() => void submit()} testId="register-submit">
         {t('visits.park.submit')}
       </SubmitButton>

@@ -5,6 +5,7 @@ import { ZONE_KINDS, type Zone, type ZoneKind } from '@anchang/contracts';
 import { applyFieldError, describeError } from '../../shared/api/errors';
 import { capacityUnit, isCapacityRequired } from './zone-rules';
 import { useSaveZone } from './use-zones';
+import { useNameRule } from '../../shared/ui/name-rule';
 
 interface Values {
   kind: ZoneKind;
@@ -21,6 +22,7 @@ interface Props {
 
 export function ZoneFormModal({ siteId, zone, onClose }: Props) {
   const { t } = useTranslation();
+  const nameRule = useNameRule();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
   const save = useSaveZone(siteId);
@@ -94,7 +96,11 @@ export function ZoneFormModal({ siteId, zone, onClose }: Props) {
             options={ZONE_KINDS.map((k) => ({ value: k, label: t(`zoneKinds.${k}`) }))}
           />
         </Form.Item>
-        <Form.Item name="name" label={t('zones.name')} rules={[{ required: true, whitespace: true, message: t('zones.nameRequired') }, { max: 60 }]}>
+        <Form.Item
+          name="name"
+          label={t('zones.name')}
+          rules={[{ required: true, whitespace: true, message: t('zones.nameRequired') }, { max: 60 }, nameRule]}
+        >
           <Input placeholder={t('zones.namePlaceholder')} maxLength={60} showCount />
         </Form.Item>
         {unit ? (

@@ -118,8 +118,8 @@ export const patrolsEn: typeof patrolsZh = {
     out_of_order: 'Not in the order of the route',
   },
   landing: {
-    lastVisit: 'Last cleaned / checked',
-    noVisit: 'No cleaning or check recorded yet',
+    lastCleaned: 'Last cleaned',
+    noCleaning: 'No cleaning recorded yet',
     publicHint: 'This QR code is for staff patrol sign-in.',
     staffLogin: 'Staff: sign in to scan',
     recording: 'Recording the scan…',

@@ -116,8 +116,8 @@ export const patrolsZh = {
     out_of_order: '未按路线顺序',
   },
   landing: {
-    lastVisit: '最近一次清洁/巡查',
-    noVisit: '暂无清洁/巡查记录',
+    lastCleaned: '最近一次清洁',
+    noCleaning: '暂无清洁记录',
     publicHint: '此二维码用于工作人员巡视签到。',
     staffLogin: '工作人员登录签到',
     recording: '正在签到…',

@@ -64,7 +64,10 @@ export const visitsEn: typeof visitsZh = {
     moreProvinces: 'More',
     phone: 'Customer phone',
     phonePlaceholder: 'Customer mobile (optional)',
-    consent: 'Customer agrees we keep the number',
+    consent: 'The customer has read this and agrees we keep the number',
+    consentTitle: 'Personal information notice · show the customer',
+    consentNotice:
+      '{{site}} keeps your phone number (and the name you give) only to recognise you when you come back and to arrange your visit. Your plate, vehicle-check signature and photos are deleted after {{days}} days. None of it is used for anything else or given to anyone. You may ask the site manager at any time to see, copy or delete it, or to withdraw your consent; saying no does not affect your visit.',
     plateMissing: 'Visitors by car need their plate',
     phoneInvalid: 'Not a valid mobile number',
     submit: 'Register and notify hall',

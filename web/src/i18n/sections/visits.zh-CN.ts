@@ -55,7 +55,10 @@ export const visitsZh = {
     moreProvinces: '更多',
     phone: '客户手机',
     phonePlaceholder: '客户手机号(选填)',
-    consent: '客户同意留存手机号',
+    consent: '客户已阅读并同意保存手机号',
+    consentTitle: '个人信息告知 · 请向客户出示',
+    consentNotice:
+      '{{site}}仅为识别您再次到访、安排接待而保存您的手机号(及您告知的称呼);车牌、验车签名和照片保存 {{days}} 天后自动删除。以上信息不用于其他目的,不提供给他人。您可随时向案场负责人要求查阅、复制、删除或撤回同意;不同意不影响您参观。',
     plateMissing: '驾车到访请填写车牌号',
     phoneInvalid: '手机号格式不正确',
     submit: '登记并通知大厅',

@@ -1,0 +1,41 @@
+import type { customersZh } from './customers.zh-CN';
+
+export const customersEn: typeof customersZh = {
+  title: 'Customers (PIPL)',
+  subtitle: "Access, export, withdrawal of consent and erasure of customers' personal information under PIPL",
+  intro:
+    'The site keeps a customer’s phone number and name only with their consent, to recognise a returning visit; plates, vehicle-check signatures and photos are deleted after {{days}} days. When a customer asks to see, copy or erase their information, or withdraws consent, find them here by phone. Every step is written to the audit log.',
+  retentionLink: 'Change how long',
+  search: 'Phone or its last 4 digits',
+  searchHint: 'The whole number, or its last 4 digits or more',
+  searchInvalid: 'Enter 4 to 11 digits',
+  phone: 'Phone',
+  name: 'Name',
+  visits: 'Visits',
+  visitCount_one: '{{count}} visit',
+  visitCount_other: '{{count}} visits',
+  firstSeen: 'First visit',
+  lastVisit: 'Last visit',
+  consent: 'Consent',
+  consented: 'Given',
+  withdrawn: 'Withdrawn',
+  withdrawnAt: 'Withdrawn {{at}}; erased at the next clean-up',
+  actions: 'Actions',
+  exportJson: 'Export JSON',
+  exportXlsx: 'Export Excel',
+  exported: 'Exported, and written to the audit log',
+  withdraw: 'Withdraw consent',
+  withdrawTitle: 'Record that the customer withdrew consent?',
+  withdrawBody:
+    'The customer is no longer recognised or shown on visits, and their personal information is erased at tonight’s clean-up. If they consent again at a later visit, they are registered again.',
+  withdrawDone: 'Withdrawal of consent recorded',
+  erase: 'Erase',
+  eraseTitle: 'Erase the personal information of {{phone}}?',
+  eraseBody:
+    'This erases the phone number and name, the plates on all their visits, their vehicle-check signatures and photos, and the name, phone and signature they left when collecting lost items. The visits themselves stay, without personal information, so visitor figures do not change. This cannot be undone.',
+  eraseConfirm: 'Erase',
+  eraseDone: 'Erased: {{visits}} visits made anonymous, {{checks}} vehicle checks, {{photos}} photos, {{lost}} lost-item returns',
+  empty: 'No customer found',
+  emptyHint: 'Only customers who agreed at the car park that their number is kept appear here',
+  loadMore: 'Load more',
+};
