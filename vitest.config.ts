@@ -18,7 +18,7 @@ export default defineConfig({
           name: 'int',
           include: ['server/src/**/*.int.test.ts'],
           globalSetup: ['server/src/test/global-setup.ts'],
-          testTimeout: 30_000,
+          testTimeout: 60_000,
           hookTimeout: 60_000,
           pool: 'forks',
           maxWorkers: 2,
@@ -28,7 +28,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.test.ts'],
-          testTimeout: 120_000,
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           pool: 'forks',
           maxWorkers: 1,
