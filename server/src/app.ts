@@ -195,9 +195,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       // stays, as for any other bad message) rather than ws's close.
       skipUTF8Validation: true,
     },
-    // A socket's transport error (a reset, a frame over the limit): ws closes the socket itself.
+    // A transport error (a reset, a frame over the limit) closes the socket by itself, and the
+    // realtime module logs it with the socket's context; one thrown by the handler ends it here.
     errorHandler: (err, socket, req) => {
-      req.log.info({ err, personId: (req.actor as typeof req.actor | null)?.personId }, 'realtime socket error');
+      req.log.debug({ err }, 'realtime socket error');
       if (socket.readyState === socket.OPEN) socket.terminate();
     },
     // On close (before the HTTP server stops): every client is told 1012 "service restart", so

@@ -39,7 +39,7 @@ export function registerRealtimeRoutes(app: App, deps: RealtimeDeps): void {
     },
     (socket, req) => {
       const { personId, sessionId } = req.actor;
-      new ClientSocket(socket, { personId, sessionId, reqId: String(req.id) }, { ...deps, limits: deps.limits }).open();
+      new ClientSocket(socket, { personId, sessionId, reqId: String(req.id) }, deps).open();
     },
   );
 }
