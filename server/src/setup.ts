@@ -10,7 +10,7 @@
  * The password is asked for without echo (or `--password`, which other users of the machine may
  * see in the process list).
  */
-import { createInterface } from 'node:readline/promises';
+import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { isStrongPassword, PASSWORD_MIN_LENGTH, type SetupBody } from '@anchang/contracts';
@@ -31,40 +31,65 @@ const FLAGS = {
   password: { type: 'string' },
 } as const;
 
-async function ask(question: string, fallback?: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout });
-  try {
-    const answer = (await rl.question(fallback ? `${question} [${fallback}]: ` : `${question}: `)).trim();
-    return answer || fallback || '';
-  } finally {
-    rl.close();
+class InputEndedError extends Error {
+  constructor() {
+    super('The input ended before every answer was given; nothing was set up.');
   }
 }
 
-/** Reads a line without echoing it (a terminal); plain reading otherwise (a pipe). */
-async function askSecret(question: string): Promise<string> {
-  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: process.stdin.isTTY });
-  const output = rl as unknown as { _writeToOutput?: (s: string) => void };
-  let prompted = false;
-  if (process.stdin.isTTY) {
-    output._writeToOutput = (s: string) => {
-      if (!prompted) process.stdout.write(s); // the question itself
-      prompted = true;
+/**
+ * Questions on one readline interface (a second one would miss lines the first had buffered from
+ * a pipe). On a terminal, secret answers are not echoed; when the input ends, asking fails.
+ */
+function createPrompter() {
+  const isTerminal = process.stdin.isTTY === true;
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: isTerminal });
+  const lines = rl[Symbol.asyncIterator]();
+  let muted = false;
+  // A terminal's readline echoes keystrokes through _writeToOutput: silent while muted.
+  const internals = rl as unknown as { _writeToOutput?: (s: string) => void };
+  const write = internals._writeToOutput?.bind(rl);
+  if (isTerminal && write) {
+    internals._writeToOutput = (text: string) => {
+      if (!muted) write(text);
     };
   }
-  try {
-    return await rl.question(`${question}: `);
-  } finally {
-    if (process.stdin.isTTY) process.stdout.write('\n');
-    rl.close();
+  const question = async (text: string, secret = false): Promise<string> => {
+    process.stdout.write(text);
+    muted = secret && isTerminal;
+    const next = await lines.next();
+    if (muted) process.stdout.write('\n');
+    muted = false;
+    if (next.done) throw new InputEndedError();
+    return next.value.trim();
+  };
+  return {
+    isTerminal,
+    ask: async (text: string, fallback?: string) => (await question(fallback ? `${text} [${fallback}]: ` : `${text}: `)) || fallback || '',
+    askSecret: (text: string) => question(`${text}: `, true),
+    close: () => rl.close(),
+  };
+}
+
+type Prompter = ReturnType<typeof createPrompter>;
+
+async function askUntil(prompt: Prompter, question: string, isValid: (v: string) => boolean, rule: string): Promise<string> {
+  for (;;) {
+    const value = await prompt.ask(question);
+    if (isValid(value)) return value;
+    console.log(`  ${rule}`);
   }
 }
 
-async function askUntil(question: string, isValid: (v: string) => boolean, fallback?: string): Promise<string> {
+async function askPassword(prompt: Prompter): Promise<string> {
   for (;;) {
-    const value = await ask(question, fallback);
-    if (isValid(value)) return value;
-    console.log('  (required)');
+    const password = await prompt.askSecret(`Admin password (${PASSWORD_MIN_LENGTH}+ characters, letters and digits)`);
+    if (!isStrongPassword(password)) {
+      console.log(`  Too weak: use at least ${PASSWORD_MIN_LENGTH} characters with letters and digits.`);
+      continue;
+    }
+    if ((await prompt.askSecret('Again')) === password) return password;
+    console.log('  The two entries differ.');
   }
 }
 
@@ -79,27 +104,23 @@ async function main(): Promise<void> {
       process.exitCode = 1;
       return;
     }
-    const required = (v: string) => v.length > 0;
-    const input: SetupBody = {
-      companyName: values.company ?? (await askUntil('Company name (公司名称)', required)),
-      siteName: values.site ?? (await askUntil('First sales center (首个案场)', required)),
-      timeZone: values['time-zone'] ?? (await ask('Time zone (时区)', 'Asia/Shanghai')),
-      adminLogin: values.login ?? (await askUntil('Admin login (管理员账号)', (v) => /^[a-zA-Z0-9._-]{3,32}$/.test(v))),
-      adminName: values.name ?? (await askUntil('Admin name (管理员姓名)', required)),
-      adminPassword: values.password ?? '',
-    };
-    while (!values.password) {
-      const password = await askSecret(`Admin password (${PASSWORD_MIN_LENGTH}+ characters, letters and digits)`);
-      if (!isStrongPassword(password)) {
-        console.log('  Too weak: use at least 8 characters with letters and digits.');
-        continue;
-      }
-      if ((await askSecret('Again')) !== password) {
-        console.log('  The two entries differ.');
-        continue;
-      }
-      input.adminPassword = password;
-      break;
+    const prompt = createPrompter();
+    let input: SetupBody;
+    try {
+      const required = (v: string) => v.length > 0;
+      input = {
+        companyName: values.company ?? (await askUntil(prompt, 'Company name (公司名称)', required, '(required)')),
+        siteName: values.site ?? (await askUntil(prompt, 'First sales center (首个案场)', required, '(required)')),
+        // Has a default: asked only of a person at a terminal.
+        timeZone: values['time-zone'] ?? (prompt.isTerminal ? await prompt.ask('Time zone (时区)', 'Asia/Shanghai') : 'Asia/Shanghai'),
+        adminLogin:
+          values.login ??
+          (await askUntil(prompt, 'Admin login (管理员账号)', (v) => /^[a-zA-Z0-9._-]{3,32}$/.test(v), '3–32 letters, digits or . _ -')),
+        adminName: values.name ?? (await askUntil(prompt, 'Admin name (管理员姓名)', required, '(required)')),
+        adminPassword: values.password ?? (await askPassword(prompt)),
+      };
+    } finally {
+      prompt.close();
     }
     const log = pino({ level: 'warn' }) as unknown as Logger;
     const events = await LocalEventBus.start(database.db, log);
@@ -113,7 +134,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError) console.error(err.message);
+  if (err instanceof ConfigError || err instanceof InputEndedError) console.error(err.message);
   else if (err instanceof AppError) console.error(`${err.code}: ${err.message}`);
   else if (err instanceof Error && 'code' in err && String(err.code).startsWith('ERR_PARSE_ARGS')) console.error(err.message);
   else console.error(err);

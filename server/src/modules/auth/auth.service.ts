@@ -31,7 +31,8 @@ const anonymous = (companyId: string, requestId: string): ActorRef => ({ personI
 export async function login(deps: AuthDeps, request: FastifyRequest, reply: FastifyReply, input: { login: string; password: string }): Promise<Me> {
   const ip = request.ip;
   const requestId = String(request.id);
-  // The gate's place first: a login it cannot take is refused before it writes anything.
+  // The gate's place first: a login it cannot take is refused (503) before it costs the
+  // database anything more than the per-address count already taken in front of the route.
   const check = reservePasswordCheck();
   const { person, ok } = await checkCredentials(deps, check, input).finally(() => check.release());
   if (!person || !ok || person.is_active !== 1) {

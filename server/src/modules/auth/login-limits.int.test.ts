@@ -26,7 +26,8 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let site: TestSite;
 
   beforeAll(async () => {
-    [t, direct] = await Promise.all([buildTestApp({ env: { ...LIMITS, TRUST_PROXY: '1' } }), buildTestApp({ env: LIMITS })]);
+    t = await buildTestApp({ env: { ...LIMITS, TRUST_PROXY: '1' } });
+    direct = await buildTestApp({ env: LIMITS });
     a = t.app;
     secondDatabase = await openDatabase(t.testDb.location);
     b = await buildApp({ config: t.config, database: secondDatabase, clock: t.clock, logger: false });
@@ -34,9 +35,9 @@ describe(`login limits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     site = await createCompanyWithSite(t.testDb.database.db);
   });
   afterAll(async () => {
-    await b.close();
-    await secondDatabase.close();
-    await Promise.all([t.close(), direct.close()]);
+    await b?.close();
+    await secondDatabase?.close();
+    await Promise.all([t?.close(), direct?.close()]);
   });
 
   const person = async () => (await createPerson(t.testDb.database.db, site, 'staff')).login;

@@ -16,14 +16,12 @@ describe(`the session cookie over TLS and plain http (${process.env.TEST_DB ?? '
   let forcedLogin: string;
 
   beforeAll(async () => {
-    [proxied, forced] = await Promise.all([
-      buildTestApp({ env: { TRUST_PROXY: '127.0.0.1', SESSION_MAX_DAYS: '7' } }),
-      buildTestApp({ env: { COOKIE_SECURE: 'true' } }),
-    ]);
+    proxied = await buildTestApp({ env: { TRUST_PROXY: '127.0.0.1', SESSION_MAX_DAYS: '7' } });
+    forced = await buildTestApp({ env: { COOKIE_SECURE: 'true' } });
     login = (await createPerson(proxied.testDb.database.db, await createCompanyWithSite(proxied.testDb.database.db), 'staff')).login;
     forcedLogin = (await createPerson(forced.testDb.database.db, await createCompanyWithSite(forced.testDb.database.db), 'staff')).login;
   });
-  afterAll(() => Promise.all([proxied.close(), forced.close()]));
+  afterAll(() => Promise.all([proxied?.close(), forced?.close()]));
 
   const tls = { 'x-forwarded-proto': 'https', 'x-forwarded-for': '198.51.100.4' };
   const signIn = (t: TestApp, who: string, headers: Record<string, string> = {}): Promise<Answer> =>
