@@ -179,11 +179,19 @@ async function presentRows(db: Kysely<DB>, writes: readonly WriteRecord[]): Prom
   return present;
 }
 
-/** Events per `workOrderId|status`. */
+/**
+ * A person's steps per `workOrderId|status`. Escalations are events too (a repair not reached in
+ * time, with the status it is still in), but nobody's: they are left out.
+ */
 async function workOrderEvents(db: Kysely<DB>, workOrderIds: string[]): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
   for (const part of chunks([...new Set(workOrderIds)])) {
-    const rows = await db.selectFrom('work_order_events').select(['work_order_id', 'status']).where('work_order_id', 'in', part).execute();
+    const rows = await db
+      .selectFrom('work_order_events')
+      .select(['work_order_id', 'status'])
+      .where('work_order_id', 'in', part)
+      .where('by_person', 'is not', null)
+      .execute();
     for (const r of rows) counts.set(`${r.work_order_id}|${r.status}`, (counts.get(`${r.work_order_id}|${r.status}`) ?? 0) + 1);
   }
   return counts;

@@ -31,13 +31,15 @@ export async function closeShiftRow(
   db: Kysely<DB>,
   shiftId: string,
   patch: Pick<ShiftsTable, 'clock_out_at' | 'guests_at_clock_out' | 'leave_reason' | 'debrief_attended'> & { left_with_guests: number },
-): Promise<void> {
-  await db
+): Promise<number> {
+  // Only an open shift closes: a second copy of the same clock-out racing the first changes nothing.
+  const res = await db
     .updateTable('shifts')
     .set({ ...patch, status: 'closed' })
     .where('id', '=', shiftId)
     .where('status', '=', 'open')
-    .execute();
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }
 
 export function listResults(db: Kysely<DB>, shiftId: string) {

@@ -220,6 +220,8 @@ export async function clockIn(
     });
   }
   const open = await findOpenShiftOfPerson(deps.db, siteId, actor.personId);
+  // This very clock-in, stored by a copy that raced this one: a repeat, not a second shift.
+  if (open?.id === input.id) return { detail: await replayedShift(deps, actor, siteId, open), created: false };
   if (open) throw new AppError('ALREADY_ON_SHIFT', { status: 409, message: 'Clock out of your current shift first', params: { shiftId: open.id } });
   const standard = await currentStandardRow(deps.db, siteId, post.kind);
 
@@ -380,13 +382,15 @@ export async function clockOut(
     });
   }
   await inTransaction(deps, async (tx) => {
-    await closeShiftRow(tx.trx, shiftId, {
+    // 0: a copy of this clock-out that raced the first found the shift closed; nothing more to record.
+    const closed = await closeShiftRow(tx.trx, shiftId, {
       clock_out_at: at,
       guests_at_clock_out: guests,
       left_with_guests: verdict.leftWithGuests ? 1 : 0,
       leave_reason: verdict.leftWithGuests ? input.leaveReason!.trim() : null,
       debrief_attended: input.debriefAttended === undefined ? null : input.debriefAttended ? 1 : 0,
     });
+    if (closed === 0) return;
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'shift.clock_out',
