@@ -55,7 +55,8 @@ function phase(op: Operation): number {
   if (op.path === '/api/auth/logout' || op.path === '/api/auth/password') return 4;
   if (op.method === 'GET') return 0;
   if (op.method === 'DELETE') return 2;
-  if (op.path.endsWith('/revoke') || op.path.endsWith('/rotate')) return 3;
+  // Codes and tokens the world handed out stop working after these: run them late.
+  if (['/revoke', '/reissue', '/rotate', '/code'].some((end) => op.path.endsWith(end))) return 3;
   return 1;
 }
 
@@ -169,6 +170,15 @@ export function worldHints(world: FuzzWorld): SchemaHints {
       if (key === 'plate') return fc.oneof(fc.constantFrom('浙A12345', '沪AD12345', '京A·F0236', '粤B12345学'), textArbitrary(0, 16));
       if (key === 'vehicle') return fc.oneof(fc.constant('1 号车'), textArbitrary(1, 20));
       return null;
+    },
+    number(key, schema) {
+      // When a phone says something happened (epoch ms): mostly moments ago, sometimes any time the schema allows.
+      if (!['at', 'foundAt', 'completedAt'].includes(key)) return null;
+      const min = schema.minimum ?? 0;
+      return fc.oneof(
+        { weight: 3, arbitrary: fc.integer({ min: -3_600_000, max: 60_000 }).map((d) => Math.max(min, world.now + d)) },
+        { weight: 1, arbitrary: fc.integer({ min, max: Number.MAX_SAFE_INTEGER }) },
+      );
     },
   };
 }

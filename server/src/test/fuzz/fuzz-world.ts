@@ -20,6 +20,8 @@ export const FUZZ_EPOCH = Date.UTC(2026, 10, 28, 2, 0);
 
 export interface FuzzWorld {
   site: TestSite;
+  /** The instant the run happens at (the driven clock stands still) and its date at the site. */
+  now: number;
   date: string;
   /** Real ids by the name a path parameter or body field gives them (zoneId, visitId, ...). */
   ids: Record<string, string[]>;
@@ -197,6 +199,7 @@ export async function seedFuzzWorld(app: App, db: Kysely<DB>, clock: ManualClock
 
   const world: FuzzWorld = {
     site,
+    now: clock.now(),
     date: activity.date,
     ids,
     allIds,

@@ -38,9 +38,10 @@ export interface JsonSchema {
   nullable?: boolean;
 }
 
-/** Steers generation: a string arbitrary for a field by its name and schema, or null for the default. */
+/** Steers generation: an arbitrary for a field by its name and schema, or null for the default. */
 export interface SchemaHints {
   string(key: string, schema: JsonSchema): fc.Arbitrary<string> | null;
+  number?(key: string, schema: JsonSchema): fc.Arbitrary<number> | null;
 }
 
 export const noHints: SchemaHints = { string: () => null };
@@ -127,9 +128,9 @@ function validNonNull(schema: JsonSchema, hints: SchemaHints, key: string): fc.A
     case 'array':
       return validArray(schema, hints, key);
     case 'integer':
-      return validNumber(schema, true);
+      return hints.number?.(key, schema) ?? validNumber(schema, true);
     case 'number':
-      return validNumber(schema, false);
+      return hints.number?.(key, schema) ?? validNumber(schema, false);
     case 'boolean':
       return fc.boolean();
     case 'string':
