@@ -4,6 +4,7 @@
  * may read them by a refetch, never in the event itself.
  */
 import type net from 'node:net';
+import { newId } from '../../platform/ids.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Anomaly, RealtimeEvent, ServerMessage } from '@anchang/contracts';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
@@ -61,7 +62,7 @@ describe(`realtime payloads (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       method: 'POST',
       url: '/api/scans',
       headers: { cookie: activity.staff.cookie },
-      payload: { code: checkpoint.code },
+      payload: { id: newId(), code: checkpoint.code },
     });
     expect(scan.statusCode).toBe(201);
     for (const { label, cookie, socket } of listeners) {

@@ -141,6 +141,7 @@ describe(`timeouts and back-pressure (${testDialect()})`, () => {
     beforeAll(async () => {
       const config = loadConfig({
         LOG_LEVEL: 'silent',
+        LOGIN_MAX_PER_ADDRESS: '1000000',
         WEB_DIST_DIR: '/nonexistent',
         DATABASE_POOL_SIZE: '2',
         DATABASE_WAIT_MS: String(WAIT_MS),
