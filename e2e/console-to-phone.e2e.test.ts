@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/src/db/seed/demo.js';
-import { desktopContext, launchBrowser, phoneContext } from './support/browser.js';
+import { desktopContext, label, launchBrowser, phoneContext } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const manager = DEMO_ACCOUNTS.find((a) => a.role === 'site_manager')!;
@@ -26,9 +26,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** antd spaces out two-character CJK button labels ("登 录"); match with or without. */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 async function chooseOption(page: Page, title: string) {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(title, { exact: true }).click();

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { desktopContext, launchBrowser, phoneContext } from './support/browser.js';
+import { desktopContext, label, launchBrowser, phoneContext } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 import { signInOnPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager } from './support/staff-setup.js';
@@ -21,9 +21,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** antd spaces out two-character CJK button labels ("登 录"); match with or without. */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 describe('the demo mark', () => {
   it('is on the console, from its login page on', async () => {

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Incident, PageOf } from '@anchang/contracts';
-import { desktopContext, launchBrowser } from './support/browser.js';
+import { desktopContext, label, launchBrowser } from './support/browser.js';
 import { gradientPng } from './support/images.js';
 import { startServer, type TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
@@ -25,9 +25,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** antd spaces out two-character CJK button labels ("登 录"); match with or without. */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 describe('incidents', () => {
   it('phone report (retried after a failed send) → console notification, police decision and close → phone follows live', async () => {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser } from './support/browser.js';
+import { label, launchBrowser } from './support/browser.js';
 import { gradientPng } from './support/images.js';
 import { startServer, type TestServer } from './support/server.js';
 import { checklistItem, clockIn, resultButton, signInOnPhone, staffPhone } from './support/staff-phone.js';
@@ -23,8 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 interface ShiftDetailBody {
   results: { id: string; itemId: string; result: string; note: string | null; photoId: string | null }[];

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Checkpoint, PatrolRoute } from '@anchang/contracts';
-import { desktopContext, launchBrowser, phoneContext } from './support/browser.js';
+import { desktopContext, label, launchBrowser, phoneContext } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
@@ -26,7 +26,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 /** The server's time of day at the site, HH:MM (its clock runs from a fixed instant, see support/server.ts). */
 const shanghaiNow = () =>
   new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(

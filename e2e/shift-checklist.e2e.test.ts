@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { desktopContext, launchBrowser } from './support/browser.js';
+import { desktopContext, label, launchBrowser } from './support/browser.js';
 import { gradientPng } from './support/images.js';
 import { startServer, type TestServer } from './support/server.js';
 import { checklistItem, clockIn, resultButton, signInOnPhone, staffPhone } from './support/staff-phone.js';
@@ -23,9 +23,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-/** antd spaces out two-character CJK button labels ("登 录"); match with or without. */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 interface ShiftDetailBody {
   results: { itemId: string; result: string; note: string | null; photoId: string | null }[];

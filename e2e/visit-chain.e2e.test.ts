@@ -11,7 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { desktopContext, launchBrowser } from './support/browser.js';
+import { desktopContext, label, launchBrowser } from './support/browser.js';
 import { startServer, type E2eDialect, type TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
@@ -26,9 +26,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** antd spaces out two-character CJK button labels ("登 录"); match with or without. */
-const label = (text: string) => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 /** A demo post's phone, signed in, on the 来访 tab. */
 async function visitsPhone(login: string): Promise<Page> {

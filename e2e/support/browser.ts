@@ -37,3 +37,6 @@ export function phoneContext(browser: Browser, baseURL: string, size: 'default' 
     timezoneId: 'Asia/Shanghai',
   });
 }
+
+/** antd spaces out two-character CJK button labels ("登 录"); this matches a label with or without. */
+export const label = (text: string): RegExp => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
