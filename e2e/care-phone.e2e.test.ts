@@ -4,7 +4,7 @@
  * second sees the first's request live) and goes back to its owner against a signature.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import type { LostItem, VehicleCheck, Visit } from '@anchang/contracts';
 import { launchBrowser } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -31,10 +31,23 @@ async function phoneOf(login: string): Promise<Page> {
 }
 
 /** Two strokes written with the mouse across the pad (pointer events, as a finger would). */
+async function settledBox(page: Page, locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
+  let last = await locator.boundingBox();
+  for (let tries = 0; tries < 50; tries++) {
+    await page.waitForTimeout(50);
+    const now = await locator.boundingBox();
+    if (last && now && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
+    last = now;
+  }
+  throw new Error('the signature pad never stopped moving');
+}
+
 async function sign(page: Page, testId: string): Promise<void> {
   const pad = page.getByTestId(testId);
   await pad.scrollIntoViewIfNeeded();
-  const box = (await pad.boundingBox())!;
+  // The return form slides up in a popup: a box read mid-animation puts the strokes on the mask,
+  // which closes the popup. Draw only once the pad has stopped moving.
+  const box = await settledBox(page, pad);
   const at = (x: number, y: number): [number, number] => [box.x + x * box.width, box.y + y * box.height];
   for (const stroke of [
     [
