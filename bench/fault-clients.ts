@@ -11,6 +11,7 @@
  */
 import crypto from 'node:crypto';
 import type { FaultClientAccount, FaultSite } from './fault-site.js';
+import { TINY_JPEG } from '../server/src/test/photo-fixtures.js';
 
 export const WRITE_KINDS = [
   'visit.register',
@@ -197,13 +198,16 @@ function randomPlate(): string {
   return `浙A${rest}`;
 }
 
-/** A small JPEG-looking photo (the server checks the magic bytes, not the picture). */
+/**
+ * A real JPEG, as a phone sends one: the server decodes its segments to strip the camera's
+ * metadata, so random bytes behind a JPEG signature are refused. A comment segment of random
+ * length and content gives each photo its own size and bytes.
+ */
 function randomPhoto(): Buffer {
-  const bytes = crypto.randomBytes(4096 + Math.floor(Math.random() * 8192));
-  bytes[0] = 0xff;
-  bytes[1] = 0xd8;
-  bytes[2] = 0xff;
-  return bytes;
+  const comment = crypto.randomBytes(4096 + Math.floor(Math.random() * 8192));
+  const header = Buffer.from([0xff, 0xfe, 0, 0]);
+  header.writeUInt16BE(comment.length + 2, 2);
+  return Buffer.concat([TINY_JPEG.subarray(0, 2), header, comment, TINY_JPEG.subarray(2)]);
 }
 
 interface VisitBody {

@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { bundleServer } from '../server/build.js';
+import { bundleServer, scratchBundleDir } from '../server/build.js';
 import { migrateToLatest, openDatabase, type Database } from '../server/src/db/create-db.js';
 import { seedDemoIfEmpty } from '../server/src/db/seed/demo.js';
 import { freePort, httpLogin } from '../server/src/test/spawn-server.js';
@@ -301,7 +301,7 @@ async function main(): Promise<void> {
     `faults: ${opts.kills} kills per database, ${opts.clients} clients, ${opts.dialects.join(' then ')} ` +
       `(up ${opts.upMs[0] / 1000}–${opts.upMs[1] / 1000} s between kills, ${opts.doubleSendRate * 100}% of writes sent twice at once)`,
   );
-  const buildDir = fs.mkdtempSync(path.join(import.meta.dirname, '.build-faults-'));
+  const buildDir = scratchBundleDir('faults');
   const outcomes: DialectOutcome[] = [];
   const broken: Dialect[] = [];
   try {

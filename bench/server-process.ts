@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { bundleServer } from '../server/build.js';
+import { bundleServer, scratchBundleDir } from '../server/build.js';
 
 import { READY_PREFIX, type ReadyMessage } from './ready.js';
 
@@ -30,8 +30,7 @@ export async function startServer(opts: {
   nodeArgs?: string[];
   readyTimeoutMs?: number;
 }): Promise<ServerProcess> {
-  // Inside the repository, so the bundle's imports resolve to its node_modules.
-  const bundle = path.join(fs.mkdtempSync(path.join(REPO_ROOT, 'bench', '.build-')), 'server.js');
+  const bundle = path.join(scratchBundleDir('bench'), 'server.js');
   await bundleServer(ENTRY, bundle);
   const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--enable-source-maps', bundle], {
     cwd: REPO_ROOT,

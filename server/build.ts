@@ -25,6 +25,15 @@ export async function bundleServer(entry: string, outfile: string): Promise<void
   });
 }
 
+/**
+ * A fresh folder for a scratch bundle (benchmarks, the fault script). It must sit inside the
+ * server workspace: npm may install a dependency under server/node_modules rather than the root
+ * (an override pinned @fastify/static there), and a bundle elsewhere would not find it.
+ */
+export function scratchBundleDir(label: string): string {
+  return fs.mkdtempSync(path.join(SERVER_DIR, `.build-${label}-`));
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(SERVER_DIR, 'build.ts')) {
   await bundleServer(path.join(SERVER_DIR, 'src/main.ts'), path.join(SERVER_DIR, 'dist/main.js'));
   console.log('server built: server/dist/main.js');
