@@ -20,9 +20,35 @@ export interface ScreenRead {
 export const CONSOLE_SECTIONS = ['live', 'operations', 'supplies', 'people', 'settings'] as const;
 export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
 
+export type ConsoleMenuKey =
+  | 'overview'
+  | 'site-board'
+  | 'day-board'
+  | 'anomalies'
+  | 'incidents'
+  | 'lost-found'
+  | 'rounds'
+  | 'patrols'
+  | 'checkpoints'
+  | 'repairs'
+  | 'opinions'
+  | 'customers'
+  | 'supplies'
+  | 'requisitions'
+  | 'equipment'
+  | 'model-rooms'
+  | 'roster'
+  | 'people'
+  | 'notices'
+  | 'standards'
+  | 'zones'
+  | 'posts'
+  | 'settings'
+  | 'audit';
+
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
-  key: string;
+  key: ConsoleMenuKey;
   section: ConsoleSection;
   roles: readonly Role[];
   reads: readonly ScreenRead[];
@@ -36,23 +62,60 @@ export const CONSOLE_ROLES: readonly Role[] = ['company_admin', 'site_manager', 
 
 /** Every console page, in menu order. A page's reads are what it loads for the role it is offered to. */
 export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
-  { key: 'overview', section: 'live', roles: CONSOLE_ROLES, reads: [site(), site('/zones'), site('/posts'), site('/incidents'), { ...site('/people'), roles: ROLE_GROUPS.peopleReaders }, { ...site('/audit'), roles: ROLE_GROUPS.auditReaders }] },
+  {
+    key: 'overview',
+    section: 'live',
+    roles: CONSOLE_ROLES,
+    reads: [
+      site(),
+      site('/zones'),
+      site('/posts'),
+      site('/incidents'),
+      { ...site('/people'), roles: ROLE_GROUPS.peopleReaders },
+      { ...site('/audit'), roles: ROLE_GROUPS.auditReaders },
+    ],
+  },
   { key: 'site-board', section: 'live', roles: CONSOLE_ROLES, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
   { key: 'day-board', section: 'live', roles: ROLE_GROUPS.overseers, reads: [site('/day-board')] },
   { key: 'anomalies', section: 'live', roles: ROLE_GROUPS.anomalyHandlers, reads: [site('/anomalies'), site('/people')] },
   { key: 'incidents', section: 'live', roles: CONSOLE_ROLES, reads: [site('/incidents')] },
   { key: 'lost-found', section: 'live', roles: CONSOLE_ROLES, reads: [site('/lost-items')] },
   { key: 'rounds', section: 'operations', roles: CONSOLE_ROLES, reads: [siteQuery('/rounds/day', { scope: 'all' })] },
-  { key: 'patrols', section: 'operations', roles: ROLE_GROUPS.patrolPlanners, reads: [site('/patrol-routes'), site('/patrol-schedules'), site('/patrol-rounds'), site('/checkpoints')] },
+  {
+    key: 'patrols',
+    section: 'operations',
+    roles: ROLE_GROUPS.patrolPlanners,
+    reads: [site('/patrol-routes'), site('/patrol-schedules'), site('/patrol-rounds'), site('/checkpoints')],
+  },
   { key: 'checkpoints', section: 'operations', roles: ROLE_GROUPS.patrolPlanners, reads: [site('/checkpoints'), site('/zones')] },
-  { key: 'repairs', section: 'operations', roles: CONSOLE_ROLES, reads: [site('/work-orders'), { ...siteQuery('/work-orders/stats', { month: ':month' }), roles: ROLE_GROUPS.overseers }, site('/assets'), site('/zones')] },
+  {
+    key: 'repairs',
+    section: 'operations',
+    roles: CONSOLE_ROLES,
+    reads: [
+      site('/work-orders'),
+      { ...siteQuery('/work-orders/stats', { month: ':month' }), roles: ROLE_GROUPS.overseers },
+      site('/assets'),
+      site('/zones'),
+    ],
+  },
   { key: 'opinions', section: 'operations', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/opinions/daily', { date: ':today' })] },
   { key: 'customers', section: 'operations', roles: ROLE_GROUPS.customerDataKeepers, reads: [site('/customers')] },
-  { key: 'supplies', section: 'supplies', roles: ROLE_GROUPS.stockKeepers, reads: [site('/supplies/stock'), site('/supplies/stores'), site('/supplies/movements')] },
+  {
+    key: 'supplies',
+    section: 'supplies',
+    roles: ROLE_GROUPS.stockKeepers,
+    reads: [site('/supplies/stock'), site('/supplies/stores'), site('/supplies/movements')],
+  },
   { key: 'requisitions', section: 'supplies', roles: ROLE_GROUPS.overseers, reads: [site('/requisitions'), site('/supplies/requisitions')] },
   { key: 'equipment', section: 'supplies', roles: CONSOLE_ROLES, reads: [site('/assets'), site('/maintenance'), site('/zones')] },
   { key: 'model-rooms', section: 'supplies', roles: CONSOLE_ROLES, reads: [site('/model-rooms')] },
-  { key: 'roster', section: 'people', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/roster', { week: ':today' }), site('/people'), site('/posts')] },
+  {
+    key: 'roster',
+    section: 'people',
+    roles: ROLE_GROUPS.overseers,
+    reads: [siteQuery('/roster', { week: ':today' }), site('/people'), site('/posts')],
+  },
   { key: 'people', section: 'people', roles: ROLE_GROUPS.peopleReaders, reads: [site('/people'), site('/posts')] },
   { key: 'notices', section: 'people', roles: ROLE_GROUPS.noticeSenders, reads: [site('/notifications'), site('/people')] },
   { key: 'standards', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/standards'), site('/standard-settings'), site('/posts')] },
@@ -70,7 +133,7 @@ export const consoleMenuFor = (role: Role | null | undefined): ConsoleMenuEntry[
   role ? CONSOLE_MENU.filter((entry) => entry.roles.includes(role)) : [];
 
 /** Whether a console page is offered to a role (the route guard and the menu ask the same). */
-export const consoleOffers = (key: string, role: Role | null | undefined): boolean =>
+export const consoleOffers = (key: ConsoleMenuKey, role: Role | null | undefined): boolean =>
   !!role && !!CONSOLE_MENU.find((entry) => entry.key === key)?.roles.includes(role);
 
 export interface PhoneEntry {
@@ -107,8 +170,8 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/rounds', roles: ROSTERED, reads: [siteQuery('/rounds/day', { scope: 'mine' })] },
 ];
 
-/** Posts whose standard greets guests by the time of day (HALL-IN-5): the home's greeting card is theirs. */
-export const GREETING_POST_KINDS: readonly PostKind[] = ['HALL'];
+/** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */
+export const GREETING_POST_KINDS: readonly PostKind[] = ['HALL', 'MODELSVC'];
 
 export const phoneOffers = (entry: PhoneEntry, role: Role | null | undefined, postKinds: readonly PostKind[]): boolean =>
   (!!role && entry.roles.includes(role)) || !!entry.posts?.some((kind) => postKinds.includes(kind));

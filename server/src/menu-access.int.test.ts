@@ -73,7 +73,8 @@ describe(`every role's menus against the server (${process.env.TEST_DB ?? 'sqlit
       for (const entry of CONSOLE_MENU) {
         const results = await statuses(account, offered.has(entry.key) ? readsFor(entry.reads, account.site.role) : entry.reads);
         if (offered.has(entry.key)) {
-          for (const r of results) if (r.status < 200 || r.status > 299) failures.push(`${account.login} console ${entry.key}: GET ${r.url} ${r.status}`);
+          for (const r of results)
+            if (r.status < 200 || r.status > 299) failures.push(`${account.login} console ${entry.key}: GET ${r.url} ${r.status}`);
         } else if (!results.some((r) => r.status === 403)) {
           failures.push(`${account.login} console ${entry.key} is hidden, yet the server lets every read through`);
         }
@@ -120,7 +121,11 @@ describe(`every role's menus against the server (${process.env.TEST_DB ?? 'sqlit
       method: 'POST',
       url: `/api/sites/${byLogin('consultant').site.id}/equipment-checks`,
       headers: { cookie: byLogin('consultant').cookie },
-      payload: { id: '0190a0a0-0000-7000-8000-000000000001', kind: 'opening', results: [{ assetId: '0190a0a0-0000-7000-8000-000000000003', ok: true }] },
+      payload: {
+        id: '0190a0a0-0000-7000-8000-000000000001',
+        kind: 'opening',
+        results: [{ assetId: '0190a0a0-0000-7000-8000-000000000003', ok: true }],
+      },
     });
     expect(check.statusCode, check.body).toBe(403);
     const client = byLogin('client');
