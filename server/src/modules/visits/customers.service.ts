@@ -5,7 +5,15 @@
  * Erasing keeps the visits (party size, times, stages) so the site's visitor figures do not
  * move, but nothing on them names the customer any more.
  */
-import { ROLE_GROUPS, type Customer, type CustomerErasure, type CustomerExport, type CustomerListQuery, type PageOf, type Signature } from '@anchang/contracts';
+import {
+  ROLE_GROUPS,
+  type Customer,
+  type CustomerErasure,
+  type CustomerExport,
+  type CustomerListQuery,
+  type PageOf,
+  type Signature,
+} from '@anchang/contracts';
 import type { CustomersTable } from '../../db/schema.js';
 import { actorRef, type Actor, type ActorRef } from '../../platform/auth/actor.js';
 import { requireSiteRole } from '../../platform/auth/policy.js';

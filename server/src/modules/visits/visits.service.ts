@@ -10,7 +10,6 @@ import {
   type HandoffTarget,
   type PageOf,
   type PostKind,
-  type Role,
   type Visit,
   type VisitorCounts,
   type VisitStage,
