@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/src/db/seed/demo.js';
-import { desktopContext, label, launchBrowser, phoneContext } from './support/browser.js';
+import { desktopContext, label, launchBrowser, openConsolePage, phoneContext } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 
 const manager = DEMO_ACCOUNTS.find((a) => a.role === 'site_manager')!;
@@ -46,7 +46,7 @@ describe('console to phone', () => {
     expect(await desk.getByTestId('site-switcher').textContent()).toContain(SITE_NAME);
 
     // A zone: an underground car park with 30 spaces.
-    await desk.getByRole('menuitem', { name: '区域' }).click();
+    await openConsolePage(desk, '设置', '区域');
     await desk.getByRole('button', { name: /新建区域/ }).click();
     const zoneDialog = desk.getByRole('dialog');
     await zoneDialog.getByLabel('类型').click();
@@ -60,7 +60,7 @@ describe('console to phone', () => {
     expect(await zoneRow.textContent()).toContain('30 个车位');
 
     // A new hostess on the sales-hall post, with an initial password.
-    await desk.getByRole('menuitem', { name: '人员' }).click();
+    await openConsolePage(desk, '人员', '人员名单');
     await desk.getByRole('button', { name: /添加人员/ }).click();
     const personDialog = desk.getByRole('dialog');
     await personDialog.getByLabel('登录账号').fill(newStaff.login);
@@ -94,7 +94,7 @@ describe('console to phone', () => {
     await phone.evaluate(() => Object.assign(window, { __sameDocument: true }));
 
     // --- the manager sends a notice ---
-    await desk.getByRole('menuitem', { name: '通知' }).click();
+    await openConsolePage(desk, '人员', '通知');
     await desk.getByLabel('标题').fill(notice.title);
     await desk.getByLabel('内容').fill(notice.body);
     // Watch for the toast from before the send: it shows for a few seconds only.

@@ -4,6 +4,7 @@ export * from './events.js';
 export * from './api.js';
 export * from './standards.js';
 export * from './rules.js';
+export * from './access.js';
 export * from './visits.js';
 export * from './site-care.js';
 export * from './hall.js';

@@ -3,16 +3,54 @@
  */
 import type { Role, ZoneKind } from './domain.js';
 
-/** Who may do what on a site. The server's policies check these; the UI hides what they refuse. */
-export const ROLE_GROUPS: Readonly<Record<'siteManagers' | 'auditReaders' | 'overseers' | 'noticeSenders', readonly Role[]>> = {
+/** The groups of roles that decide each feature. The server's policies check these; the console
+ *  menu and the phone (access.ts) offer a screen to the same groups, so the UI hides what they refuse. */
+type RoleGroup =
+  | 'siteManagers'
+  | 'auditReaders'
+  | 'overseers'
+  | 'noticeSenders'
+  | 'peopleReaders'
+  | 'anomalyHandlers'
+  | 'patrolPlanners'
+  | 'stockKeepers'
+  | 'customerDataKeepers'
+  | 'technicians'
+  | 'incidentDeciders'
+  | 'incidentReporters'
+  | 'repairReporters'
+  | 'visitWriters';
+const managers: readonly Role[] = ['company_admin', 'site_manager'];
+const overseers: readonly Role[] = ['company_admin', 'site_manager', 'supervisor'];
+export const ROLE_GROUPS: Readonly<Record<RoleGroup, readonly Role[]>> = {
   /** Settings, zones, posts, people, standards, rosters. */
-  siteManagers: ['company_admin', 'site_manager'],
-  /** The audit log. */
-  auditReaders: ['company_admin', 'site_manager'],
-  /** Who works on the site; rosters; the day board; anomalies of the whole site. */
-  overseers: ['company_admin', 'site_manager', 'supervisor'],
+  siteManagers: managers,
+  /** The audit log (and the overview's activity feed built on it). */
+  auditReaders: managers,
+  /** Rosters; the day board; the whole site's shifts, rounds, forms and equipment ledger. */
+  overseers,
   /** Notices to the site's phones. */
-  noticeSenders: ['company_admin', 'site_manager', 'supervisor'],
+  noticeSenders: overseers,
+  /** Who works on the site. */
+  peopleReaders: overseers,
+  /** Anomalies of the whole site are reported to them and handled by them. */
+  anomalyHandlers: overseers,
+  /** Patrol routes, schedules and checkpoints. */
+  patrolPlanners: overseers,
+  /** Supplies: stock, movements, requisitions to issue; the model-room lists. */
+  stockKeepers: overseers,
+  /** Customers' personal data (lookup, export, erasure). */
+  customerDataKeepers: managers,
+  /** Repairs and equipment checks: the technicians (staff on the TECH post) and their superiors. */
+  technicians: [...overseers, 'staff'],
+  /** Who decides an incident (acknowledge, resolve). */
+  incidentDeciders: [...overseers, 'sales_consultant'],
+  /** Who reports an incident from the phone. */
+  incidentReporters: [...overseers, 'staff', 'sales_consultant'],
+  /** Who reports a broken thing from the phone. */
+  repairReporters: [...overseers, 'staff', 'sales_consultant'],
+  /** Who receives guests and records their visits. */
+  visitWriters: [...overseers, 'staff', 'sales_consultant'],
 };
 
 export const hasRole = (group: readonly Role[], role: Role | null | undefined): boolean => !!role && group.includes(role);

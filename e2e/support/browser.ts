@@ -1,5 +1,5 @@
 /** Debian's Chromium driven by playwright-core; CHROMIUM_PATH points elsewhere if needed. */
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { serverNow } from './server.js';
 
 export function launchBrowser(): Promise<Browser> {
@@ -40,3 +40,13 @@ export function phoneContext(browser: Browser, baseURL: string, size: 'default' 
 
 /** antd spaces out two-character CJK button labels ("登 录"); this matches a label with or without. */
 export const label = (text: string): RegExp => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
+
+/**
+ * Opens a console page from the menu: its group (现场运行, 运营, 物资, 人员, 设置) folds, so it is
+ * opened first when the page's entry is not showing.
+ */
+export async function openConsolePage(page: Page, group: string, item: string): Promise<void> {
+  const entry = page.getByRole('menuitem', { name: item, exact: true });
+  if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: group, exact: true }).click();
+  await entry.click();
+}

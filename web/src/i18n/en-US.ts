@@ -12,6 +12,7 @@ import { siteBoardExtraEn } from './sections/site-board-extra.en-US';
 import { carePhoneEn } from './sections/care-phone.en-US';
 import { firstRunEn } from './sections/first-run.en-US';
 import { customersEn } from './sections/customers.en-US';
+import { consoleMenuEn } from './sections/console-menu.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -58,7 +59,6 @@ export const enUS: Messages = {
     createdAt: 'Created',
     updatedAt: 'Updated',
     loadFailed: 'Could not load',
-    comingSoon: 'Coming soon',
     notFound: 'Page not found',
     backHome: 'Back to home',
     deleteConfirm: 'Delete “{{name}}”?',
@@ -122,13 +122,10 @@ export const enUS: Messages = {
     customers: 'Customers (PIPL)',
     settings: 'Site settings',
     manage: 'Site',
-    comingSoonGroup: 'Coming soon',
     standards: 'Service standards',
     shifts: 'Shifts & hand-offs',
     visits: 'Visitor reception',
     rounds: 'Rounds & timers',
-    training: 'Training',
-    reports: 'Reports',
   },
   site: {
     switcher: 'Switch site',
@@ -570,6 +567,7 @@ export const enUS: Messages = {
   supplies: suppliesEn,
   modelRooms: modelRoomsEn,
   customers: customersEn,
+  consoleMenu: consoleMenuEn,
   errors: {
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',

@@ -11,6 +11,7 @@ import { siteBoardExtraZh } from './sections/site-board-extra.zh-CN';
 import { carePhoneZh } from './sections/care-phone.zh-CN';
 import { firstRunZh } from './sections/first-run.zh-CN';
 import { customersZh } from './sections/customers.zh-CN';
+import { consoleMenuZh } from './sections/console-menu.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -60,7 +61,6 @@ export const zhCN = {
     createdAt: '创建时间',
     updatedAt: '更新时间',
     loadFailed: '加载失败',
-    comingSoon: '即将上线',
     notFound: '页面不存在',
     backHome: '返回首页',
     deleteConfirm: '确定删除「{{name}}」吗?',
@@ -124,13 +124,10 @@ export const zhCN = {
     customers: '客户信息',
     settings: '站点设置',
     manage: '案场管理',
-    comingSoonGroup: '即将上线',
     standards: '岗位标准',
     shifts: '排班与交接',
     visits: '来访接待',
     rounds: '巡检计时',
-    training: '培训考核',
-    reports: '报表',
   },
   site: {
     switcher: '切换案场',
@@ -538,6 +535,7 @@ export const zhCN = {
   supplies: suppliesZh,
   modelRooms: modelRoomsZh,
   customers: customersZh,
+  consoleMenu: consoleMenuZh,
   errors: {
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',

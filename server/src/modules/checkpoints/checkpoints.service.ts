@@ -45,7 +45,7 @@ import { replayFlags } from './scan-rules.js';
 const CLEANING_POST = 'CLEAN';
 
 /** Who hangs, edits and revokes checkpoints: managers and supervisors. */
-export const CHECKPOINT_KEEPERS = ROLE_GROUPS.overseers;
+export const CHECKPOINT_KEEPERS = ROLE_GROUPS.patrolPlanners;
 
 /** 144 random bits, base64url: 24 characters a phone camera reads off a QR easily. */
 export const newCheckpointCode = () => randomBytes(18).toString('base64url');

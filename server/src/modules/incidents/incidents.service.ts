@@ -3,7 +3,7 @@
  * photography, an accident, damage. They reach the manager live; whether to call the police
  * is the sales department's decision, recorded with who took it and why.
  */
-import type { Incident, PageOf, Role } from '@anchang/contracts';
+import { ROLE_GROUPS, type Incident, type PageOf } from '@anchang/contracts';
 import type { IncidentsTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
@@ -17,7 +17,8 @@ import { assertPhotoOnSite } from '../photos/index.js';
 import { findIncidentById, findIncidentRow, listIncidentRows, updateOpenIncident } from './incidents.repository.js';
 
 /** The sales department (consultants) and the site's overseers decide and close. */
-const INCIDENT_DECIDERS: readonly Role[] = ['company_admin', 'site_manager', 'supervisor', 'sales_consultant'];
+const INCIDENT_DECIDERS = ROLE_GROUPS.incidentDeciders;
+const INCIDENT_REPORTERS = ROLE_GROUPS.incidentReporters;
 
 async function toIncidents(deps: Pick<Deps, 'db'>, rows: IncidentsTable[]): Promise<Incident[]> {
   const names = await findPersonNames(
@@ -94,7 +95,7 @@ export async function reportIncident(
   siteId: string,
   input: { id: string; kind: Incident['kind']; severity: Incident['severity']; description: string; photoId?: string },
 ): Promise<{ incident: Incident; created: boolean }> {
-  requireSiteMember(actor, siteId);
+  requireSiteRole(actor, siteId, INCIDENT_REPORTERS);
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   const { value, created } = await writeOnce(
     async () => {

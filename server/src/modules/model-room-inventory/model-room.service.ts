@@ -21,7 +21,7 @@ import { checkProblem, incidentFor } from './model-room.rules.js';
 import * as repo from './model-room.repository.js';
 
 /** Who keeps the item lists. Anyone on the site may check them (the MODEL guide is staff). */
-const LIST_KEEPERS = ROLE_GROUPS.overseers;
+const LIST_KEEPERS = ROLE_GROUPS.stockKeepers;
 
 const toItem = (r: ModelRoomItemsTable): ModelRoomItem => ({
   id: r.id,

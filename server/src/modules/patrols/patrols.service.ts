@@ -71,7 +71,7 @@ import {
 } from './patrols.repository.js';
 
 /** Who lays out routes and schedules: the site's managers and supervisors. */
-export const PATROL_PLANNERS = ROLE_GROUPS.overseers;
+export const PATROL_PLANNERS = ROLE_GROUPS.patrolPlanners;
 export const PLAN_TIMER = 'patrol-plan';
 export const CLOSE_TIMER = 'patrol-close';
 

@@ -27,7 +27,7 @@ import { findPostRow } from '../posts/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { readStandardSettings } from '../standards/index.js';
 import { findZoneNames, findZoneRow } from '../zones/index.js';
-import { REPAIR_VERIFIERS, TECHNICIAN_ROLES } from './repairs.policy.js';
+import { REPAIR_REPORTERS, REPAIR_VERIFIERS, TECHNICIAN_ROLES } from './repairs.policy.js';
 import {
   findCheckpointByCode,
   findLastStepByPerson,
@@ -238,7 +238,7 @@ export async function createWorkOrder(
   siteId: string,
   input: { id: string; zoneId?: string; assetId?: string; anomalyId?: string; description: string; photoId?: string },
 ): Promise<{ workOrder: WorkOrder; created: boolean }> {
-  requireSiteMember(actor, siteId);
+  requireSiteRole(actor, siteId, REPAIR_REPORTERS);
   const asset = input.assetId ? await requireAsset(deps, siteId, input.assetId) : undefined;
   if (asset && input.zoneId && asset.zone_id !== input.zoneId)
     throw new AppError('ASSET_NOT_IN_ZONE', { status: 400, params: { assetId: asset.id, zoneId: input.zoneId } });

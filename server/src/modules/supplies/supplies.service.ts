@@ -35,7 +35,7 @@ import { consumptionByWeek, duplicateItemIds, lowStockTransition, MAX_REPORT_WEE
 import * as repo from './supplies.repository.js';
 
 /** Who keeps the stores: receives, issues, counts and manages the item list. */
-export const STOCK_KEEPERS = ROLE_GROUPS.overseers;
+export const STOCK_KEEPERS = ROLE_GROUPS.stockKeepers;
 
 const toItem = (r: SupplyItemsTable): SupplyItem => ({
   id: r.id,

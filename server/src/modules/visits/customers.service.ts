@@ -5,7 +5,15 @@
  * Erasing keeps the visits (party size, times, stages) so the site's visitor figures do not
  * move, but nothing on them names the customer any more.
  */
-import type { Customer, CustomerErasure, CustomerExport, CustomerListQuery, PageOf, Signature } from '@anchang/contracts';
+import {
+  ROLE_GROUPS,
+  type Customer,
+  type CustomerErasure,
+  type CustomerExport,
+  type CustomerListQuery,
+  type PageOf,
+  type Signature,
+} from '@anchang/contracts';
 import type { CustomersTable } from '../../db/schema.js';
 import { actorRef, type Actor, type ActorRef } from '../../platform/auth/actor.js';
 import { requireSiteRole } from '../../platform/auth/policy.js';
@@ -17,7 +25,7 @@ import { recordAudit } from '../audit/index.js';
 import { eraseReturnOwners, listReturnsToPhone } from '../lost-found/index.js';
 import { maskPhone } from '../people/index.js';
 import { deletePhotoRows } from '../photos/index.js';
-import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
+import { findSiteRow } from '../sites/index.js';
 import {
   anonymiseVisitsOf,
   deleteCustomerRow,
@@ -30,7 +38,7 @@ import {
 } from './customers.repository.js';
 
 /** Who answers a customer's requests: the site's managers and the company admin. */
-export const CUSTOMER_DATA_KEEPERS = SITE_MANAGERS;
+export const CUSTOMER_DATA_KEEPERS = ROLE_GROUPS.customerDataKeepers;
 
 function toCustomer(r: CustomersTable): Customer {
   return {

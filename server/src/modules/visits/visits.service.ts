@@ -10,7 +10,6 @@ import {
   type HandoffTarget,
   type PageOf,
   type PostKind,
-  type Role,
   type Visit,
   type VisitorCounts,
   type VisitStage,
@@ -53,7 +52,7 @@ import {
 } from './visits.repository.js';
 
 /** Everyone working the site records and hands on visits; the client's viewers only look. */
-const VISIT_WRITERS: readonly Role[] = ['company_admin', 'site_manager', 'supervisor', 'staff', 'sales_consultant'];
+const VISIT_WRITERS = ROLE_GROUPS.visitWriters;
 
 function requireWriter(actor: Actor, siteId: string): void {
   if (!hasRole(VISIT_WRITERS, requireSiteMember(actor, siteId))) throw forbidden();

@@ -7,7 +7,7 @@ import { RequireAuth } from './require-auth';
 import { SiteHome, SiteScope } from './site-scope';
 import { NotFoundPage } from './not-found-page';
 import { RequireSiteRole } from './require-site-role';
-import { canManageSite, canOverseeShifts } from '../../shared/auth/access';
+import { consoleOffers, type ConsoleMenuKey } from '@anchang/contracts';
 
 const LoginPage = lazyNamed(() => import('../../features/auth/login-page'), 'LoginPage');
 const SetupPage = lazyNamed(() => import('../../features/setup/setup-page'), 'SetupPage');
@@ -40,8 +40,9 @@ const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment
 const RepairsPage = lazyNamed(() => import('../../features/repairs/repairs-page'), 'RepairsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
-/** Pages of the whole site's shifts: rosters, day board, anomalies, forms (server: ROLE_GROUPS.overseers). */
-const overseerPage = (element: ReactNode) => page(<RequireSiteRole allow={canOverseeShifts}>{element}</RequireSiteRole>);
+/** A menu page, open to the roles the menu offers it to (contracts: CONSOLE_MENU, the server's groups). */
+const offered = (key: ConsoleMenuKey, element: ReactNode) =>
+  page(<RequireSiteRole allow={(role) => consoleOffers(key, role)}>{element}</RequireSiteRole>);
 
 const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
@@ -57,38 +58,31 @@ const router = createBrowserRouter([
         element: <SiteScope />,
         children: [
           { index: true, element: <Navigate to="overview" replace /> },
-          { path: 'overview', element: page(<OverviewPage />) },
-          { path: 'zones', element: page(<ZonesPage />) },
-          { path: 'posts', element: page(<PostsPage />) },
-          { path: 'people', element: page(<PeoplePage />) },
-          { path: 'notices', element: page(<NoticesPage />) },
-          { path: 'audit', element: page(<AuditPage />) },
-          {
-            path: 'customers',
-            element: page(
-              <RequireSiteRole allow={canManageSite}>
-                <CustomersPage />
-              </RequireSiteRole>,
-            ),
-          },
-          { path: 'settings', element: page(<SiteSettingsPage />) },
-          { path: 'standards', element: page(<StandardsPage />) },
-          { path: 'standards/:postKind', element: page(<StandardDetailPage />) },
-          { path: 'roster', element: overseerPage(<RosterPage />) },
-          { path: 'day-board', element: overseerPage(<DayBoardPage />) },
-          { path: 'site-board', element: page(<SiteBoardPage />) },
-          { path: 'anomalies', element: overseerPage(<AnomaliesPage />) },
-          { path: 'checkpoints', element: overseerPage(<CheckpointsPage />) },
-          { path: 'patrols', element: overseerPage(<PatrolsPage />) },
-          { path: 'incidents', element: page(<IncidentsPage />) },
-          { path: 'rounds', element: page(<RoundsPage />) },
-          { path: 'lost-found', element: page(<LostFoundPage />) },
-          { path: 'equipment', element: page(<EquipmentPage />) },
-          { path: 'repairs', element: page(<RepairsPage />) },
-          { path: 'requisitions', element: overseerPage(<RequisitionsPage />) },
-          { path: 'opinions', element: overseerPage(<OpinionsPage />) },
-          { path: 'supplies', element: overseerPage(<SuppliesPage />) },
-          { path: 'model-rooms', element: page(<ModelRoomsPage />) },
+          { path: 'overview', element: offered('overview', <OverviewPage />) },
+          { path: 'zones', element: offered('zones', <ZonesPage />) },
+          { path: 'posts', element: offered('posts', <PostsPage />) },
+          { path: 'people', element: offered('people', <PeoplePage />) },
+          { path: 'notices', element: offered('notices', <NoticesPage />) },
+          { path: 'audit', element: offered('audit', <AuditPage />) },
+          { path: 'customers', element: offered('customers', <CustomersPage />) },
+          { path: 'settings', element: offered('settings', <SiteSettingsPage />) },
+          { path: 'standards', element: offered('standards', <StandardsPage />) },
+          { path: 'standards/:postKind', element: offered('standards', <StandardDetailPage />) },
+          { path: 'roster', element: offered('roster', <RosterPage />) },
+          { path: 'day-board', element: offered('day-board', <DayBoardPage />) },
+          { path: 'site-board', element: offered('site-board', <SiteBoardPage />) },
+          { path: 'anomalies', element: offered('anomalies', <AnomaliesPage />) },
+          { path: 'checkpoints', element: offered('checkpoints', <CheckpointsPage />) },
+          { path: 'patrols', element: offered('patrols', <PatrolsPage />) },
+          { path: 'incidents', element: offered('incidents', <IncidentsPage />) },
+          { path: 'rounds', element: offered('rounds', <RoundsPage />) },
+          { path: 'lost-found', element: offered('lost-found', <LostFoundPage />) },
+          { path: 'equipment', element: offered('equipment', <EquipmentPage />) },
+          { path: 'repairs', element: offered('repairs', <RepairsPage />) },
+          { path: 'requisitions', element: offered('requisitions', <RequisitionsPage />) },
+          { path: 'opinions', element: offered('opinions', <OpinionsPage />) },
+          { path: 'supplies', element: offered('supplies', <SuppliesPage />) },
+          { path: 'model-rooms', element: offered('model-rooms', <ModelRoomsPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

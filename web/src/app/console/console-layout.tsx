@@ -1,10 +1,10 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { Avatar, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
+  AimOutlined,
   AlertOutlined,
   AuditOutlined,
-  BarChartOutlined,
   BookOutlined,
   BuildOutlined,
   CalendarOutlined,
@@ -21,19 +21,21 @@ import {
   NotificationOutlined,
   ProfileOutlined,
   QrcodeOutlined,
-  ReadOutlined,
   ScanOutlined,
+  ScheduleOutlined,
   SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
   ShopOutlined,
+  ShoppingOutlined,
   SolutionOutlined,
   TeamOutlined,
   ToolOutlined,
   UserSwitchOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { canManageSite, canOverseeShifts, canReadAudit, canReadPeople, canSendNotices } from '../../shared/auth/access';
+import { CONSOLE_SECTIONS, consoleMenuFor, type ConsoleMenuKey, type ConsoleSection } from '@anchang/contracts';
+import { canOverseeShifts } from '../../shared/auth/access';
 import { useLogout, useMe } from '../../shared/auth/use-auth';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { ConnectionIndicator } from '../../shared/ui/connection-indicator';
@@ -50,6 +52,68 @@ import { BRAND } from './console-providers';
 
 const { Sider, Header, Content } = Layout;
 
+const SECTION_ICONS: Record<ConsoleSection, ReactNode> = {
+  live: <AimOutlined />,
+  operations: <ScheduleOutlined />,
+  supplies: <ShopOutlined />,
+  people: <TeamOutlined />,
+  settings: <SettingOutlined />,
+};
+
+/** The icon and label of each console page of contracts' CONSOLE_MENU. */
+const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
+  overview: <DashboardOutlined />,
+  'site-board': <UserSwitchOutlined />,
+  'day-board': <ProfileOutlined />,
+  anomalies: <AlertOutlined />,
+  incidents: <SafetyCertificateOutlined />,
+  'lost-found': <InboxOutlined />,
+  rounds: <FieldTimeOutlined />,
+  patrols: <ScanOutlined />,
+  checkpoints: <QrcodeOutlined />,
+  repairs: <ToolOutlined />,
+  opinions: <CommentOutlined />,
+  customers: <IdcardOutlined />,
+  supplies: <ShoppingOutlined />,
+  requisitions: <ShoppingCartOutlined />,
+  equipment: <BuildOutlined />,
+  'model-rooms': <HomeOutlined />,
+  roster: <CalendarOutlined />,
+  people: <TeamOutlined />,
+  notices: <NotificationOutlined />,
+  standards: <BookOutlined />,
+  zones: <EnvironmentOutlined />,
+  posts: <SolutionOutlined />,
+  settings: <SettingOutlined />,
+  audit: <AuditOutlined />,
+};
+const MENU_LABELS = {
+  overview: 'nav.overview',
+  'site-board': 'visits.board.nav',
+  'day-board': 'consoleShifts.nav.dayBoard',
+  anomalies: 'consoleShifts.nav.anomalies',
+  incidents: 'incidents.nav',
+  'lost-found': 'incidents.lostFound.nav',
+  rounds: 'rounds.nav',
+  patrols: 'patrols.nav',
+  checkpoints: 'patrols.checkpointsNav',
+  repairs: 'equipment.repairsNav',
+  opinions: 'consoleShifts.nav.opinions',
+  customers: 'nav.customers',
+  supplies: 'supplies.nav',
+  requisitions: 'consoleShifts.nav.requisitions',
+  equipment: 'equipment.nav',
+  'model-rooms': 'modelRooms.nav',
+  roster: 'consoleShifts.nav.roster',
+  people: 'consoleMenu.entries.people',
+  notices: 'nav.notices',
+  standards: 'consoleShifts.nav.standards',
+  zones: 'nav.zones',
+  posts: 'nav.posts',
+  settings: 'nav.settings',
+  audit: 'nav.audit',
+} as const satisfies Record<ConsoleMenuKey, string>;
+
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */
 export function ConsoleLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -63,69 +127,30 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
 
   const base = `/sites/${site.id}`;
   const section = location.pathname.slice(base.length + 1).split('/')[0] || 'overview';
-  // Modules on the way: shown so managers see where the product is going, greyed under their
-  // own group heading instead of a badge on each (which crowds the menu in English).
-  const soon = (key: string, icon: ReactNode, label: string) => ({
-    key: `soon:${key}`,
-    icon,
-    disabled: true,
-    label: <span title={t('common.comingSoon')}>{label}</span>,
-  });
+  // The menu is the shared description's (contracts: CONSOLE_MENU), filtered by the same role
+  // groups the server checks, so no entry leads to a refusal. Each group folds, so the whole menu
+  // fits a laptop screen; the group of the current page is open.
+  const entries = consoleMenuFor(site.role);
+  const currentSection = entries.find((entry) => entry.key === section)?.section;
+  const [openSections, setOpenSections] = useState<string[]>(() => (currentSection ? [currentSection] : ['live']));
+  useEffect(() => {
+    if (currentSection) setOpenSections((open) => (open.includes(currentSection) ? open : [...open, currentSection]));
+  }, [currentSection]);
+  const siderRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    // Brings the current page's entry into view, after the group's opening motion has placed it.
+    const timer = window.setTimeout(() => siderRef.current?.querySelector('.ant-menu-item-selected')?.scrollIntoView({ block: 'nearest' }), 250);
+    return () => window.clearTimeout(timer);
+  }, [section, openSections]);
 
-  const items: MenuProps['items'] = [
-    { key: 'overview', icon: <DashboardOutlined />, label: t('nav.overview') },
-    {
-      type: 'group',
-      key: 'operations',
-      label: collapsed ? null : t('consoleShifts.nav.operations'),
-      children: [
-        { key: 'site-board', icon: <UserSwitchOutlined />, label: t('visits.board.nav') },
-        { key: 'incidents', icon: <SafetyCertificateOutlined />, label: t('incidents.nav') },
-        { key: 'lost-found', icon: <InboxOutlined />, label: t('incidents.lostFound.nav') },
-        { key: 'repairs', icon: <ToolOutlined />, label: t('equipment.repairsNav') },
-        { key: 'equipment', icon: <BuildOutlined />, label: t('equipment.nav') },
-        { key: 'model-rooms', icon: <HomeOutlined />, label: t('modelRooms.nav') },
-        { key: 'rounds', icon: <FieldTimeOutlined />, label: t('rounds.nav') },
-        ...(canOverseeShifts(site.role)
-          ? [
-              { key: 'day-board', icon: <ProfileOutlined />, label: t('consoleShifts.nav.dayBoard') },
-              { key: 'anomalies', icon: <AlertOutlined />, label: t('consoleShifts.nav.anomalies') },
-              { key: 'patrols', icon: <ScanOutlined />, label: t('patrols.nav') },
-              { key: 'checkpoints', icon: <QrcodeOutlined />, label: t('patrols.checkpointsNav') },
-              { key: 'roster', icon: <CalendarOutlined />, label: t('consoleShifts.nav.roster') },
-            ]
-          : []),
-        { key: 'standards', icon: <BookOutlined />, label: t('consoleShifts.nav.standards') },
-        ...(canOverseeShifts(site.role)
-          ? [
-              { key: 'requisitions', icon: <ShoppingCartOutlined />, label: t('consoleShifts.nav.requisitions') },
-              { key: 'opinions', icon: <CommentOutlined />, label: t('consoleShifts.nav.opinions') },
-              { key: 'supplies', icon: <ShopOutlined />, label: t('supplies.nav') },
-            ]
-          : []),
-      ],
-    },
-    {
-      type: 'group',
-      key: 'manage',
-      label: collapsed ? null : t('nav.manage'),
-      children: [
-        { key: 'zones', icon: <EnvironmentOutlined />, label: t('nav.zones') },
-        { key: 'posts', icon: <SolutionOutlined />, label: t('nav.posts') },
-        ...(canReadPeople(site.role) ? [{ key: 'people', icon: <TeamOutlined />, label: t('nav.people') }] : []),
-        ...(canSendNotices(site.role) ? [{ key: 'notices', icon: <NotificationOutlined />, label: t('nav.notices') }] : []),
-        ...(canReadAudit(site.role) ? [{ key: 'audit', icon: <AuditOutlined />, label: t('nav.audit') }] : []),
-        ...(canManageSite(site.role) ? [{ key: 'customers', icon: <IdcardOutlined />, label: t('nav.customers') }] : []),
-        { key: 'settings', icon: <SettingOutlined />, label: t('nav.settings') },
-      ],
-    },
-    {
-      type: 'group',
-      key: 'soon',
-      label: collapsed ? null : t('nav.comingSoonGroup'),
-      children: [soon('training', <ReadOutlined />, t('nav.training')), soon('reports', <BarChartOutlined />, t('nav.reports'))],
-    },
-  ];
+  const items: MenuProps['items'] = CONSOLE_SECTIONS.map((key) => ({
+    key,
+    icon: SECTION_ICONS[key],
+    label: t(`consoleMenu.sections.${key}`),
+    children: entries
+      .filter((entry) => entry.section === key)
+      .map((entry) => ({ key: entry.key, icon: MENU_ICONS[entry.key], label: t(MENU_LABELS[entry.key]) })),
+  })).filter((group) => group.children.length > 0);
 
   const userMenu: MenuProps['items'] = [
     { key: 'password', icon: <KeyOutlined />, label: t('auth.changePassword') },
@@ -136,6 +161,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   return (
     <Layout style={{ minHeight: 'calc(100vh - var(--demo-bar-height, 0px))' }}>
       <Sider
+        ref={siderRef}
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
@@ -155,9 +181,9 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           mode="inline"
           selectedKeys={[section]}
           items={items}
-          onClick={({ key }) => {
-            if (!key.startsWith('soon:')) void navigate(`${base}/${key}`);
-          }}
+          openKeys={collapsed ? undefined : openSections}
+          onOpenChange={setOpenSections}
+          onClick={({ key }) => void navigate(`${base}/${key}`)}
           style={{ borderInlineEnd: 0 }}
         />
       </Sider>

@@ -6,6 +6,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { MobileProviders } from './mobile-providers';
 import { MobileLayout } from './mobile-layout';
 import { RequireStaffAuth } from './require-staff-auth';
+import { RequirePhoneEntry } from './require-phone-entry';
 
 /** The pages' chunks, loaded on demand; all of them once the offline shell is installed. */
 const pages = {
@@ -61,6 +62,8 @@ const ReportRepairPage = lazyNamed(pages.reportRepair, 'ReportRepairPage');
 const DailyCheckPage = lazyNamed(pages.equipmentChecks, 'DailyCheckPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
+/** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
+const offered = (entry: string, element: ReactNode) => page(<RequirePhoneEntry path={entry}>{element}</RequirePhoneEntry>);
 
 const router = createBrowserRouter(
   [
@@ -77,23 +80,23 @@ const router = createBrowserRouter(
           element: <MobileLayout />,
           children: [
             { index: true, element: page(<HomePage />) },
-            { path: 'shift', element: page(<ShiftPage />) },
-            { path: 'shift/pre', element: page(<PreShiftPage />) },
-            { path: 'shift/standard', element: page(<StandardPage />) },
-            { path: 'shift/post', element: page(<PostShiftPage />) },
-            { path: 'shift/anomalies', element: page(<MyAnomaliesPage />) },
-            { path: 'visits', element: page(<VisitsPage />) },
-            { path: 'patrols', element: page(<MyPatrolsPage />) },
+            { path: 'shift', element: offered('/shift', <ShiftPage />) },
+            { path: 'shift/pre', element: offered('/shift', <PreShiftPage />) },
+            { path: 'shift/standard', element: offered('/shift', <StandardPage />) },
+            { path: 'shift/post', element: offered('/shift', <PostShiftPage />) },
+            { path: 'shift/anomalies', element: offered('/shift', <MyAnomaliesPage />) },
+            { path: 'visits', element: offered('/visits', <VisitsPage />) },
+            { path: 'patrols', element: offered('/patrols', <MyPatrolsPage />) },
             { path: 'lost-found', element: page(<LostFoundPage />) },
-            { path: 'incidents', element: page(<IncidentsPage />) },
-            { path: 'incidents/new', element: page(<ReportIncidentPage />) },
-            { path: 'model-room-check', element: page(<ModelRoomCheckPage />) },
-            { path: 'supplies', element: page(<StockPage />) },
-            { path: 'supplies/count', element: page(<StockCountPage />) },
-            { path: 'rounds', element: page(<RoundsPage />) },
-            { path: 'repairs', element: page(<RepairsPage />) },
-            { path: 'repairs/new', element: page(<ReportRepairPage />) },
-            { path: 'repairs/checks', element: page(<DailyCheckPage />) },
+            { path: 'incidents', element: offered('/incidents', <IncidentsPage />) },
+            { path: 'incidents/new', element: offered('/incidents', <ReportIncidentPage />) },
+            { path: 'model-room-check', element: offered('/model-room-check', <ModelRoomCheckPage />) },
+            { path: 'supplies', element: offered('/supplies', <StockPage />) },
+            { path: 'supplies/count', element: offered('/supplies', <StockCountPage />) },
+            { path: 'rounds', element: offered('/rounds', <RoundsPage />) },
+            { path: 'repairs', element: offered('/repairs', <RepairsPage />) },
+            { path: 'repairs/new', element: offered('/repairs', <ReportRepairPage />) },
+            { path: 'repairs/checks', element: offered('/repairs/checks', <DailyCheckPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

@@ -1,10 +1,10 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { SafeArea, TabBar, Toast } from 'antd-mobile';
 import { AppOutline, BellOutline, CheckShieldOutline, TeamOutline, UserOutline } from 'antd-mobile-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { RealtimeEvent } from '@anchang/contracts';
+import { PHONE_TABS, phoneTabsFor, type RealtimeEvent } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
 import { useRealtimeEvent, useRealtimeSync } from '../../shared/realtime/use-realtime';
 import { useStaffSite } from '../../shared/site/staff-site';
@@ -54,13 +54,25 @@ export function MobileLayout() {
     Toast.show({ content: t('mobile.newNotice', { title: payload.title }), position: 'top', duration: 2500 });
   });
 
-  const tabs = [
-    { key: '/', title: t('mobile.tabs.home'), icon: <AppOutline /> },
-    { key: '/shift', title: t('shiftPhone.tab'), icon: <CheckShieldOutline /> },
-    { key: '/visits', title: t('visits.tab'), icon: <TeamOutline /> },
-    { key: '/notices', title: t('mobile.tabs.notices'), icon: <BellOutline /> },
-    { key: '/me', title: t('mobile.tabs.me'), icon: <UserOutline /> },
-  ];
+  const tabLabels: Record<string, { title: string; icon: ReactNode }> = {
+    '/': { title: t('mobile.tabs.home'), icon: <AppOutline /> },
+    '/shift': { title: t('shiftPhone.tab'), icon: <CheckShieldOutline /> },
+    '/visits': { title: t('visits.tab'), icon: <TeamOutline /> },
+    '/notices': { title: t('mobile.tabs.notices'), icon: <BellOutline /> },
+    '/me': { title: t('mobile.tabs.me'), icon: <UserOutline /> },
+  };
+  // The tabs the shared description offers this person (contracts: PHONE_TABS): no shift tab for
+  // someone never rostered, no visits tab for a viewer. Without a site there is only home and me.
+  const offered = site
+    ? phoneTabsFor(
+        site.role,
+        site.posts.map((p) => p.kind),
+      )
+    : PHONE_TABS.filter((entry) => entry.path === '/' || entry.path === '/me');
+  const tabs = offered.flatMap((entry) => {
+    const label = tabLabels[entry.path];
+    return label ? [{ key: entry.path, ...label }] : [];
+  });
   const active = tabs.find((tab) => tab.key !== '/' && location.pathname.startsWith(tab.key))?.key ?? '/';
 
   return (

@@ -4,7 +4,7 @@ import { Badge, Button, Card, Col, Flex, Row, Skeleton, Space, Statistic, Steps,
 import { ClockCircleOutlined, EnvironmentOutlined, SolutionOutlined, TeamOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Site, ZoneKind } from '@anchang/contracts';
-import { canManageSite, canReadPeople, canSendNotices } from '../../shared/auth/access';
+import { canManageSite, canReadAudit, canReadPeople, canSendNotices } from '../../shared/auth/access';
 import { formatLocal, hhmmToMinutes, isoWeekday, minutesOfDay } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { useCurrentSite } from '../../shared/site/current-site';
@@ -67,6 +67,8 @@ export function OverviewPage() {
   const zones = useZones(current.id);
   const posts = usePosts(current.id);
   const peopleAllowed = canReadPeople(current.role);
+  // The feed is the audit log's: shown only to those who may read it.
+  const feedShown = canReadAudit(current.role);
   const people = usePeople(current.id, { enabled: peopleAllowed });
   const now = useNow();
   const base = `/sites/${current.id}`;
@@ -172,12 +174,14 @@ export function OverviewPage() {
           </Col>
         ) : null}
 
-        <Col xs={24} xl={16}>
-          <Card title={t('overview.liveFeed')} extra={<Typography.Text type="secondary">{t('overview.liveFeedHint')}</Typography.Text>}>
-            <LiveFeed />
-          </Card>
-        </Col>
-        <Col xs={24} xl={8}>
+        {feedShown ? (
+          <Col xs={24} xl={16}>
+            <Card title={t('overview.liveFeed')} extra={<Typography.Text type="secondary">{t('overview.liveFeedHint')}</Typography.Text>}>
+              <LiveFeed />
+            </Card>
+          </Col>
+        ) : null}
+        <Col xs={24} xl={feedShown ? 8 : 24}>
           <Card title={t('overview.zonesByKind')} loading={zones.isPending}>
             {zonesByKind.length ? (
               <Flex vertical gap={10}>

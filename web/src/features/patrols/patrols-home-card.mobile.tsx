@@ -4,13 +4,14 @@ import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
 import { HomeLinkCard } from '../../shared/ui-mobile/home-link-card';
+import { phoneOffersOn } from '../../shared/auth/access';
 import { useMyPatrolRounds } from './use-patrols';
 
 /** On the guard's home page: today's patrol rounds walked so far and the next one, a tap from the list. */
 export function PatrolsHomeCard({ site }: { site: MeSite }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const walksPatrols = site.posts.some((p) => p.kind === 'SECURITY');
+  const walksPatrols = phoneOffersOn(site, '/patrols');
   const rounds = useMyPatrolRounds(site.id, walksPatrols);
   if (!walksPatrols) return null;
   const all = rounds.data ?? [];

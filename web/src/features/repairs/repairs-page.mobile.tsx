@@ -8,6 +8,7 @@ import { describeError } from '../../shared/api/errors';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
+import { phoneOffersOn } from '../../shared/auth/access';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
@@ -36,12 +37,17 @@ export function RepairsPage() {
       <NavBar className={styles.navBar} onBack={() => void navigate('/')} right={<ConnectionChip />}>
         {t('equipment.phone.title')}
       </NavBar>
-      {site ? <Orders siteId={site.id} timeZone={site.timeZone} /> : <ErrorBlock status="empty" title={t('mobile.noSites')} />}
+      {site ? (
+        <Orders siteId={site.id} timeZone={site.timeZone} checks={phoneOffersOn(site, '/repairs/checks')} />
+      ) : (
+        <ErrorBlock status="empty" title={t('mobile.noSites')} />
+      )}
     </div>
   );
 }
 
-function Orders({ siteId, timeZone }: { siteId: string; timeZone: string }) {
+/** `checks`: the daily equipment check is the technician's (and overseers'); others are not offered it. */
+function Orders({ siteId, timeZone, checks }: { siteId: string; timeZone: string; checks: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const list = useWorkOrders(siteId, 'open', { pageSize: 50 });
@@ -81,9 +87,11 @@ function Orders({ siteId, timeZone }: { siteId: string; timeZone: string }) {
           <Button color="primary" onClick={() => void navigate('/repairs/new')} data-testid="repairs-raise">
             {t('equipment.phone.raise')}
           </Button>
-          <Button color="primary" fill="outline" onClick={() => void navigate('/repairs/checks')} data-testid="repairs-checks">
-            {t('equipment.phone.checks')}
-          </Button>
+          {checks ? (
+            <Button color="primary" fill="outline" onClick={() => void navigate('/repairs/checks')} data-testid="repairs-checks">
+              {t('equipment.phone.checks')}
+            </Button>
+          ) : null}
         </div>
         {list.isPending ? <MobileSpinner /> : null}
         {list.isError ? <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)} /> : null}

@@ -6,6 +6,7 @@ import { useLocale } from '../../i18n';
 import { useMe } from '../../shared/auth/use-auth';
 import { formatLocal, formatRelative, greetingSlot } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
+import { greetsGuests, phoneOffersOn } from '../../shared/auth/access';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { flattenPages, useNotifications } from '../notices/use-notifications';
@@ -66,43 +67,48 @@ export function HomePage() {
           </Card>
         ) : (
           <>
-            <ShiftHomeCard site={site} />
+            {/* Each entry only for whom the shared description offers it (contracts: PHONE_TABS, PHONE_HOME). */}
+            {phoneOffersOn(site, '/shift') ? <ShiftHomeCard site={site} /> : null}
 
-            <IncidentHomeCard siteId={site.id} />
+            {phoneOffersOn(site, '/incidents') ? <IncidentHomeCard siteId={site.id} /> : null}
 
-            <RepairsHomeCard siteId={site.id} />
+            {phoneOffersOn(site, '/repairs') ? <RepairsHomeCard siteId={site.id} /> : null}
 
             <SuppliesHomeCard site={site} />
 
-            <PatrolsHomeCard site={site} />
-            <RoundsHomeCard site={site} />
+            {phoneOffersOn(site, '/patrols') ? <PatrolsHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/rounds') ? <RoundsHomeCard site={site} /> : null}
 
-            <Card className={styles.card} title={t('mobile.greetingHint')}>
-              <div className={styles.greetingWord} data-testid="greeting-hint">
-                {greeting}
-              </div>
-              <p className={styles.greetingSay}>{t('mobile.greetingSay', { greeting })}</p>
-              <p className={styles.greetingWindows}>{t('mobile.greetingWindows')}</p>
-            </Card>
+            {greetsGuests(site) ? (
+              <Card className={styles.card} title={t('mobile.greetingHint')}>
+                <div className={styles.greetingWord} data-testid="greeting-hint">
+                  {greeting}
+                </div>
+                <p className={styles.greetingSay}>{t('mobile.greetingSay', { greeting })}</p>
+                <p className={styles.greetingWindows}>{t('mobile.greetingWindows')}</p>
+              </Card>
+            ) : null}
 
-            <Card className={styles.card} title={t('mobile.myPosts')} bodyClassName={styles.flushBody}>
-              {site.posts.length ? (
-                <List>
-                  {site.posts.map((post) => (
-                    <List.Item
-                      key={post.id}
-                      // The kind says which service standard applies; skip it when the name already does.
-                      description={post.name === t(`postKinds.${post.kind}`) ? undefined : t(`postKinds.${post.kind}`)}
-                      data-testid="my-post"
-                    >
-                      {post.name}
-                    </List.Item>
-                  ))}
-                </List>
-              ) : (
-                <p className={styles.muted}>{t('mobile.noPosts')}</p>
-              )}
-            </Card>
+            {phoneOffersOn(site, '/shift') ? (
+              <Card className={styles.card} title={t('mobile.myPosts')} bodyClassName={styles.flushBody}>
+                {site.posts.length ? (
+                  <List>
+                    {site.posts.map((post) => (
+                      <List.Item
+                        key={post.id}
+                        // The kind says which service standard applies; skip it when the name already does.
+                        description={post.name === t(`postKinds.${post.kind}`) ? undefined : t(`postKinds.${post.kind}`)}
+                        data-testid="my-post"
+                      >
+                        {post.name}
+                      </List.Item>
+                    ))}
+                  </List>
+                ) : (
+                  <p className={styles.muted}>{t('mobile.noPosts')}</p>
+                )}
+              </Card>
+            ) : null}
 
             <LatestNotice siteId={site.id} onOpen={() => void navigate('/notices')} />
           </>

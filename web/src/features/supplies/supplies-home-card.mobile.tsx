@@ -3,13 +3,13 @@ import { FileOutline, UnorderedListOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { HomeLinkCard } from '../../shared/ui-mobile/home-link-card';
-import { canKeepStock } from './use-supplies';
+import { phoneOffersOn } from '../../shared/auth/access';
 
-/** On the staff home: the model-room check for the MODEL guides (and overseers), supplies for everyone. */
+/** On the staff home: the model-room check for the MODEL guides (and overseers), supplies for whoever is rostered. */
 export function SuppliesHomeCard({ site }: { site: MeSite }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const checksRooms = canKeepStock(site.role) || site.posts.some((p) => p.kind === 'MODEL' || p.kind === 'MODELSVC');
+  const checksRooms = phoneOffersOn(site, '/model-room-check');
   return (
     <>
       {checksRooms ? (
@@ -21,13 +21,15 @@ export function SuppliesHomeCard({ site }: { site: MeSite }) {
           testId="home-model-room-check"
         />
       ) : null}
-      <HomeLinkCard
-        icon={<FileOutline />}
-        title={t('supplies.phone.homeTitle')}
-        hint={t('supplies.phone.homeHint')}
-        onOpen={() => void navigate('/supplies')}
-        testId="home-supplies"
-      />
+      {phoneOffersOn(site, '/supplies') ? (
+        <HomeLinkCard
+          icon={<FileOutline />}
+          title={t('supplies.phone.homeTitle')}
+          hint={t('supplies.phone.homeHint')}
+          onOpen={() => void navigate('/supplies')}
+          testId="home-supplies"
+        />
+      ) : null}
     </>
   );
 }

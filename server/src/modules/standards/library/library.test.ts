@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { POST_KINDS, type PostKind } from '@anchang/contracts';
+import { GREETING_POST_KINDS, POST_KINDS, type PostKind } from '@anchang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY_VERSION, STANDARDS_LIBRARY, checklistItems, findPostStandard, referenceItemIds } from './index.js';
 
@@ -166,5 +166,12 @@ describe(`standards library ${LIBRARY_VERSION}`, () => {
     expect(() => {
       (hall.items[0]!.text as { zh: string }).zh = 'x';
     }).toThrow(TypeError);
+  });
+
+  it('greets by the time of day exactly on the posts the phone shows the greeting card to', () => {
+    // The phone home shows its greeting card to GREETING_POST_KINDS: they must be the posts whose
+    // standard carries the time-of-day windows (HALL-IN-5), no more and no fewer.
+    const greeting = POST_KINDS.filter((post) => findPostStandard(post).items.some((item) => item.parameters?.windows !== undefined));
+    expect(greeting).toEqual([...GREETING_POST_KINDS]);
   });
 });

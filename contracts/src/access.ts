@@ -1,0 +1,188 @@
+/**
+ * What each role is offered, described once for the server's policies, the console menu, the phone's
+ * tab bar and home, and the test that walks them: an entry names the roles (and, on the phone, the
+ * posts) it is offered to and the API reads its screen makes, so the menu can be checked against
+ * what the server answers instead of being kept in step by hand.
+ */
+import type { PostKind, Role } from './domain.js';
+import { ROLE_GROUPS } from './rules.js';
+
+/** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site. */
+export interface ScreenRead {
+  path: string;
+  /** `:today` (YYYY-MM-DD) and `:month` (YYYY-MM) stand for the site's current day and month. */
+  query?: Readonly<Record<string, string>>;
+  /** Made only for these roles (a part of the screen the others are not shown). */
+  roles?: readonly Role[];
+}
+
+/** The console menu's groups, in the order they are shown. */
+export const CONSOLE_SECTIONS = ['live', 'operations', 'supplies', 'people', 'settings'] as const;
+export type ConsoleSection = (typeof CONSOLE_SECTIONS)[number];
+
+export type ConsoleMenuKey =
+  | 'overview'
+  | 'site-board'
+  | 'day-board'
+  | 'anomalies'
+  | 'incidents'
+  | 'lost-found'
+  | 'rounds'
+  | 'patrols'
+  | 'checkpoints'
+  | 'repairs'
+  | 'opinions'
+  | 'customers'
+  | 'supplies'
+  | 'requisitions'
+  | 'equipment'
+  | 'model-rooms'
+  | 'roster'
+  | 'people'
+  | 'notices'
+  | 'standards'
+  | 'zones'
+  | 'posts'
+  | 'settings'
+  | 'audit';
+
+export interface ConsoleMenuEntry {
+  /** The route under `/sites/:siteId/`. */
+  key: ConsoleMenuKey;
+  section: ConsoleSection;
+  roles: readonly Role[];
+  reads: readonly ScreenRead[];
+}
+
+const site = (path = ''): ScreenRead => ({ path: `/sites/:siteId${path}` });
+const siteQuery = (path: string, query: Record<string, string>): ScreenRead => ({ path: `/sites/:siteId${path}`, query });
+
+/** The console is for those who look after a site; front-line staff and consultants work on the phone. */
+export const CONSOLE_ROLES: readonly Role[] = ['company_admin', 'site_manager', 'supervisor', 'client_viewer'];
+
+/** Every console page, in menu order. A page's reads are what it loads for the role it is offered to. */
+export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
+  {
+    key: 'overview',
+    section: 'live',
+    roles: CONSOLE_ROLES,
+    reads: [
+      site(),
+      site('/zones'),
+      site('/posts'),
+      site('/incidents'),
+      { ...site('/people'), roles: ROLE_GROUPS.peopleReaders },
+      { ...site('/audit'), roles: ROLE_GROUPS.auditReaders },
+    ],
+  },
+  { key: 'site-board', section: 'live', roles: CONSOLE_ROLES, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
+  { key: 'day-board', section: 'live', roles: ROLE_GROUPS.overseers, reads: [site('/day-board')] },
+  { key: 'anomalies', section: 'live', roles: ROLE_GROUPS.anomalyHandlers, reads: [site('/anomalies'), site('/people')] },
+  { key: 'incidents', section: 'live', roles: CONSOLE_ROLES, reads: [site('/incidents')] },
+  { key: 'lost-found', section: 'live', roles: CONSOLE_ROLES, reads: [site('/lost-items')] },
+  { key: 'rounds', section: 'operations', roles: CONSOLE_ROLES, reads: [siteQuery('/rounds/day', { scope: 'all' })] },
+  {
+    key: 'patrols',
+    section: 'operations',
+    roles: ROLE_GROUPS.patrolPlanners,
+    reads: [site('/patrol-routes'), site('/patrol-schedules'), site('/patrol-rounds'), site('/checkpoints')],
+  },
+  { key: 'checkpoints', section: 'operations', roles: ROLE_GROUPS.patrolPlanners, reads: [site('/checkpoints'), site('/zones')] },
+  {
+    key: 'repairs',
+    section: 'operations',
+    roles: CONSOLE_ROLES,
+    reads: [
+      site('/work-orders'),
+      { ...siteQuery('/work-orders/stats', { month: ':month' }), roles: ROLE_GROUPS.overseers },
+      site('/assets'),
+      site('/zones'),
+    ],
+  },
+  { key: 'opinions', section: 'operations', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/opinions/daily', { date: ':today' })] },
+  { key: 'customers', section: 'operations', roles: ROLE_GROUPS.customerDataKeepers, reads: [site('/customers')] },
+  {
+    key: 'supplies',
+    section: 'supplies',
+    roles: ROLE_GROUPS.stockKeepers,
+    reads: [site('/supplies/stock'), site('/supplies/stores'), site('/supplies/movements')],
+  },
+  { key: 'requisitions', section: 'supplies', roles: ROLE_GROUPS.overseers, reads: [site('/requisitions'), site('/supplies/requisitions')] },
+  { key: 'equipment', section: 'supplies', roles: CONSOLE_ROLES, reads: [site('/assets'), site('/maintenance'), site('/zones')] },
+  { key: 'model-rooms', section: 'supplies', roles: CONSOLE_ROLES, reads: [site('/model-rooms')] },
+  {
+    key: 'roster',
+    section: 'people',
+    roles: ROLE_GROUPS.overseers,
+    reads: [siteQuery('/roster', { week: ':today' }), site('/people'), site('/posts')],
+  },
+  { key: 'people', section: 'people', roles: ROLE_GROUPS.peopleReaders, reads: [site('/people'), site('/posts')] },
+  { key: 'notices', section: 'people', roles: ROLE_GROUPS.noticeSenders, reads: [site('/notifications'), site('/people')] },
+  { key: 'standards', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/standards'), site('/standard-settings'), site('/posts')] },
+  { key: 'zones', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/zones'), site('/posts')] },
+  { key: 'posts', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/posts'), site('/zones')] },
+  { key: 'settings', section: 'settings', roles: CONSOLE_ROLES, reads: [site()] },
+  { key: 'audit', section: 'settings', roles: ROLE_GROUPS.auditReaders, reads: [site('/audit')] },
+];
+
+/** The reads a screen makes for this role. */
+export const readsFor = (reads: readonly ScreenRead[], role: Role | null | undefined): ScreenRead[] =>
+  reads.filter((r) => !r.roles || (!!role && r.roles.includes(role)));
+
+export const consoleMenuFor = (role: Role | null | undefined): ConsoleMenuEntry[] =>
+  role ? CONSOLE_MENU.filter((entry) => entry.roles.includes(role)) : [];
+
+/** Whether a console page is offered to a role (the route guard and the menu ask the same). */
+export const consoleOffers = (key: ConsoleMenuKey, role: Role | null | undefined): boolean =>
+  !!role && !!CONSOLE_MENU.find((entry) => entry.key === key)?.roles.includes(role);
+
+export interface PhoneEntry {
+  /** The route under `/m`. */
+  path: string;
+  /** Offered to these roles whatever their posts. */
+  roles: readonly Role[];
+  /** Also offered to anyone who holds one of these posts on the site. */
+  posts?: readonly PostKind[];
+  reads: readonly ScreenRead[];
+}
+
+/** Who is rostered on posts and so has shifts to clock, check lists and rounds. */
+const ROSTERED: readonly Role[] = ['site_manager', 'supervisor', 'staff'];
+const EVERYONE: readonly Role[] = ['company_admin', 'site_manager', 'supervisor', 'staff', 'sales_consultant', 'client_viewer'];
+
+/** The phone's tab bar, left to right. */
+export const PHONE_TABS: readonly PhoneEntry[] = [
+  { path: '/', roles: EVERYONE, reads: [{ path: '/auth/me' }, site('/notifications')] },
+  { path: '/shift', roles: ROSTERED, reads: [site('/my-day')] },
+  { path: '/visits', roles: ROLE_GROUPS.visitWriters, reads: [site('/visits'), site('/visitor-counts'), site('/consultants')] },
+  { path: '/notices', roles: EVERYONE, reads: [site('/notifications')] },
+  { path: '/me', roles: EVERYONE, reads: [{ path: '/auth/me' }] },
+];
+
+/** The phone home's entries (cards and links), top to bottom. */
+export const PHONE_HOME: readonly PhoneEntry[] = [
+  { path: '/incidents', roles: ROLE_GROUPS.incidentReporters, reads: [site('/incidents')] },
+  { path: '/repairs', roles: ROLE_GROUPS.repairReporters, reads: [site('/work-orders'), site('/assets')] },
+  { path: '/repairs/checks', roles: ROLE_GROUPS.overseers, posts: ['TECH'], reads: [site('/equipment-checks'), site('/assets')] },
+  { path: '/model-room-check', roles: ROLE_GROUPS.stockKeepers, posts: ['MODEL', 'MODELSVC'], reads: [site('/model-rooms')] },
+  { path: '/supplies', roles: ROSTERED, reads: [site('/supplies/stock'), site('/supplies/stores')] },
+  { path: '/patrols', roles: [], posts: ['SECURITY'], reads: [site('/patrol-rounds/mine')] },
+  { path: '/rounds', roles: ROSTERED, reads: [siteQuery('/rounds/day', { scope: 'mine' })] },
+];
+
+/** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */
+export const GREETING_POST_KINDS: readonly PostKind[] = ['HALL', 'MODELSVC'];
+
+export const phoneOffers = (entry: PhoneEntry, role: Role | null | undefined, postKinds: readonly PostKind[]): boolean =>
+  (!!role && entry.roles.includes(role)) || !!entry.posts?.some((kind) => postKinds.includes(kind));
+
+export const phoneTabsFor = (role: Role | null | undefined, postKinds: readonly PostKind[]): PhoneEntry[] =>
+  PHONE_TABS.filter((entry) => phoneOffers(entry, role, postKinds));
+
+export const phoneHomeFor = (role: Role | null | undefined, postKinds: readonly PostKind[]): PhoneEntry[] =>
+  PHONE_HOME.filter((entry) => phoneOffers(entry, role, postKinds));
+
+export const phoneHomeOffers = (path: string, role: Role | null | undefined, postKinds: readonly PostKind[]): boolean => {
+  const entry = PHONE_HOME.find((e) => e.path === path);
+  return !!entry && phoneOffers(entry, role, postKinds);
+};

@@ -1,0 +1,14 @@
+import type { consoleMenuZh } from './console-menu.zh-CN';
+
+export const consoleMenuEn: typeof consoleMenuZh = {
+  sections: {
+    live: 'On site',
+    operations: 'Operations',
+    supplies: 'Supplies',
+    people: 'People',
+    settings: 'Settings',
+  },
+  entries: {
+    people: 'Staff list',
+  },
+};
