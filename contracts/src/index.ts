@@ -15,3 +15,4 @@ export * from './supplies.js';
 export * from './health.js';
 export * from './names.js';
 export * from './customers.js';
+export * from './questions.js';
