@@ -1,3 +1,4 @@
+import { consultantHomeEn, questionsEn } from './sections/consultant-home.en-US';
 import { equipmentEn } from './sections/equipment.en-US';
 import { suppliesEn, modelRoomsEn } from './sections/supplies.en-US';
 import { patrolsEn } from './sections/patrols.en-US';
@@ -318,9 +319,11 @@ export const enUS: Messages = {
         register: 'Registered a visit',
         handoff: 'Handed guests on',
         ack: 'Took over guests',
+        claim: 'Took waiting guests',
         vehicle_check: 'Signed vehicle check',
         model_room_note: 'Model-room note',
       },
+      question: { ask: 'Asked sales a question', answer: 'Answered a customer question' },
       customer: {
         export: 'Exported customer data',
         consent_withdrawn: 'Customer withdrew consent',
@@ -570,6 +573,8 @@ export const enUS: Messages = {
   supplies: suppliesEn,
   modelRooms: modelRoomsEn,
   customers: customersEn,
+  consultantHome: consultantHomeEn,
+  questions: questionsEn,
   errors: {
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',

@@ -57,7 +57,7 @@ function minutesSince(now: number, at: number): number {
 }
 
 /** The party in one line: how many, how they came, whether they were here before, and who they are. */
-function PartyHead({ visit, minutes, label }: { visit: Visit; minutes: number; label: string }) {
+function PartyHead({ visit, minutes, label }: { visit: Visit; minutes: number; label: 'consultantHome.waiting.minutes' | 'consultantHome.mine.minutes' }) {
   const { t } = useTranslation();
   return (
     <div className={styles.partyHead}>

@@ -73,6 +73,8 @@ function eventAction(event: RealtimeEvent): string {
     case 'asset.changed':
     case 'work_order.changed':
     case 'work_order.escalated':
+    case 'question.asked':
+    case 'question.answered':
       return event.type; // no words for these yet: actionLabel shows the raw type
   }
 }

@@ -15,6 +15,7 @@ import { RepairsHomeCard } from '../repairs/repairs-home-card.mobile';
 import { SuppliesHomeCard } from '../supplies/supplies-home-card.mobile';
 import { RoundsHomeCard } from '../rounds/rounds-home-card.mobile';
 import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
+import { ConsultantHome } from '../consultant-home/consultant-home.mobile';
 import styles from './home-page.mobile.module.css';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
@@ -64,6 +65,9 @@ export function HomePage() {
           <Card className={styles.card}>
             <ErrorBlock status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
           </Card>
+        ) : site.role === 'sales_consultant' ? (
+          // A consultant has no post, roster or stock to count: their own home, nothing else.
+          <ConsultantHome site={site} />
         ) : (
           <>
             <ShiftHomeCard site={site} />
