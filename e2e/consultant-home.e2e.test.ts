@@ -82,8 +82,12 @@ describe('the consultant at home on a 360 px phone', () => {
     await open.getByTestId('answer-text').locator('textarea').fill('单独出售,我马上过来');
     await open.getByTestId('answer-send').click();
     await open.waitFor({ state: 'detached' });
-    const answered = await hall.get<{ items: { id: string; answer: string | null; answerMs: number | null }[] }>(`${base}/questions?visitId=${visit.id}`);
-    expect(answered.items).toEqual([expect.objectContaining({ id: question.id, answer: '单独出售,我马上过来', answerMs: expect.any(Number) as number })]);
+    const answered = await hall.get<{ items: { id: string; answer: string | null; answerMs: number | null }[] }>(
+      `${base}/questions?visitId=${visit.id}`,
+    );
+    expect(answered.items).toEqual([
+      expect.objectContaining({ id: question.id, answer: '单独出售,我马上过来', answerMs: expect.any(Number) as number }),
+    ]);
 
     // Nothing at 360 px scrolls sideways.
     expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);

@@ -54,7 +54,14 @@ describe(`questions for sales, GUARD-IN-7 (${process.env.TEST_DB ?? 'sqlite'})`,
     const id = newId();
     const asked = await call(concierge.cookie, 'POST', `/visits/${visit.id}/questions`, { id, text: '  车位是否单独出售?  ' });
     expect(asked.statusCode).toBe(201);
-    expect(asked.json<Question>()).toMatchObject({ id, text: '车位是否单独出售?', toPersonId: mine.id, askedBy: concierge.id, askedAt: TEN, answer: null });
+    expect(asked.json<Question>()).toMatchObject({
+      id,
+      text: '车位是否单独出售?',
+      toPersonId: mine.id,
+      askedBy: concierge.id,
+      askedAt: TEN,
+      answer: null,
+    });
     const rang = await phone.waitFor((m) => m.type === 'event' && m.event.type === 'question.asked', 1000);
     // Ids only on the socket: the text is read over HTTP by those allowed.
     expect(rang.type === 'event' && rang.event.payload).toEqual({ questionId: id, visitId: visit.id, toPersonId: mine.id });
@@ -70,7 +77,12 @@ describe(`questions for sales, GUARD-IN-7 (${process.env.TEST_DB ?? 'sqlite'})`,
     t.clock.advance(150_000);
     const answered = await call(mine.cookie, 'POST', `/questions/${id}/answer`, { text: '车位单独出售,我马上过来和客户详谈' });
     expect(answered.statusCode).toBe(200);
-    expect(answered.json<Question>()).toMatchObject({ answer: '车位单独出售,我马上过来和客户详谈', answeredBy: mine.id, answeredAt: TEN + 150_000, answerMs: 150_000 });
+    expect(answered.json<Question>()).toMatchObject({
+      answer: '车位单独出售,我马上过来和客户详谈',
+      answeredBy: mine.id,
+      answeredAt: TEN + 150_000,
+      answerMs: 150_000,
+    });
     expect(await openFor(mine.cookie)).toEqual([]);
     const onVisit = (await call(concierge.cookie, 'GET', `/questions?visitId=${visit.id}`)).json<PageOf<Question>>().items;
     expect(onVisit).toEqual([expect.objectContaining({ id, answerMs: 150_000, answeredByName: expect.any(String) as string })]);

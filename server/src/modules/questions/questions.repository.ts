@@ -4,10 +4,6 @@ import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findQuestionById = (db: Kysely<DB>, id: string) => db.selectFrom('visit_questions').selectAll().where('id', '=', id).executeTakeFirst();
 
-export async function insertQuestion(db: Kysely<DB>, row: VisitQuestionsTable): Promise<void> {
-  await db.insertInto('visit_questions').values(row).execute();
-}
-
 export interface QuestionFilter {
   isAnswered?: boolean;
   /** Questions sent to this person by name or to every consultant. */

@@ -23,7 +23,15 @@ export function registerQuestionRoutes(app: App, deps: Deps): void {
   );
   app.get(
     '/sites/:siteId/questions',
-    { schema: { tags, summary: 'Questions for sales, newest first', params: SiteParams, querystring: QuestionListQuery, response: { 200: Page(Question) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Questions for sales, newest first',
+        params: SiteParams,
+        querystring: QuestionListQuery,
+        response: { 200: Page(Question) },
+      },
+    },
     (req) => listQuestions(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(

@@ -15,7 +15,7 @@ import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
 import { findVisitRecord } from '../visits/index.js';
 import { mayAnswer, QUESTION_ANSWERERS, QUESTION_ASKERS } from './questions.policy.js';
-import { answerQuestionRow, findQuestionById, insertQuestion, listQuestionRows } from './questions.repository.js';
+import { answerQuestionRow, findQuestionById, listQuestionRows } from './questions.repository.js';
 
 async function toQuestions(deps: Pick<Deps, 'db'>, rows: VisitQuestionsTable[]): Promise<Question[]> {
   const names = await findPersonNames(deps.db, [...new Set(rows.flatMap((r) => [r.asked_by, ...(r.answered_by ? [r.answered_by] : [])]))]);
@@ -70,7 +70,13 @@ export async function askQuestion(
           answer_ms: null,
         };
         tx.deferInsert('visit_questions', row);
-        await recordAudit(tx, actorRef(actor), { siteId, action: 'question.ask', entityType: 'visit', entityId: visitId, detail: { questionId: row.id } });
+        await recordAudit(tx, actorRef(actor), {
+          siteId,
+          action: 'question.ask',
+          entityType: 'visit',
+          entityId: visitId,
+          detail: { questionId: row.id },
+        });
         // Site room, ids only: the consultants' phones ring and fetch the text; the others refetch.
         tx.emit({ siteId }, 'question.asked', { questionId: row.id, visitId, toPersonId: row.to_person_id });
         return row;

@@ -85,7 +85,10 @@ describe(`a consultant claims waiting guests (${process.env.TEST_DB ?? 'sqlite'}
     expect(statuses).toEqual([200, 409]);
     const [won, lost] = a.statusCode === 200 ? [a, b] : [b, a];
     const winner = won.json<Visit>();
-    expect(error(lost)).toMatchObject({ code: 'VISIT_ALREADY_CLAIMED', params: { visitId: visit.id, consultantName: winner.consultantName, isYou: false } });
+    expect(error(lost)).toMatchObject({
+      code: 'VISIT_ALREADY_CLAIMED',
+      params: { visitId: visit.id, consultantName: winner.consultantName, isYou: false },
+    });
     // One claim recorded, not two.
     expect(winner.handoffs.filter((h) => h.to === 'consultant')).toHaveLength(1);
     const acked = await watcher.waitFor((m) => m.type === 'event' && m.event.type === 'visit.acked', 1000);

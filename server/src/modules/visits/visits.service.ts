@@ -143,12 +143,7 @@ export async function getVisit(deps: Deps, actor: Actor, siteId: string, visitId
   return (await toVisits(deps, [row]))[0]!;
 }
 
-export async function listVisits(
-  deps: Deps,
-  actor: Actor,
-  siteId: string,
-  query: VisitListQuery,
-): Promise<PageOf<Visit>> {
+export async function listVisits(deps: Deps, actor: Actor, siteId: string, query: VisitListQuery): Promise<PageOf<Visit>> {
   requireSiteMember(actor, siteId);
   const page = pageRequest(query, 'desc');
   const filter = {

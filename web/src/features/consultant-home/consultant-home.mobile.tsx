@@ -5,7 +5,7 @@
  * them (MODEL-IN-10); and the questions the concierge could not answer (GUARD-IN-7).
  */
 import { useState } from 'react';
-import { Button, Card, DotLoading, ErrorBlock, Tag, Toast } from 'antd-mobile';
+import { Button, Card, DotLoading, Tag, Toast } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, Visit } from '@anchang/contracts';
@@ -57,7 +57,15 @@ function minutesSince(now: number, at: number): number {
 }
 
 /** The party in one line: how many, how they came, whether they were here before, and who they are. */
-function PartyHead({ visit, minutes, label }: { visit: Visit; minutes: number; label: 'consultantHome.waiting.minutes' | 'consultantHome.mine.minutes' }) {
+function PartyHead({
+  visit,
+  minutes,
+  label,
+}: {
+  visit: Visit;
+  minutes: number;
+  label: 'consultantHome.waiting.minutes' | 'consultantHome.mine.minutes';
+}) {
   const { t } = useTranslation();
   return (
     <div className={styles.partyHead}>
@@ -174,19 +182,13 @@ function MyCustomer({ site, visit }: { site: MeSite; visit: Visit }) {
   const isGone = visit.status === 'closed';
   return (
     <div className={styles.customer} data-testid="my-customer" data-visit-id={visit.id}>
-      <PartyHead
-        visit={visit}
-        minutes={minutesSince(isGone ? (visit.closedAt ?? now) : now, visit.arrivedAt)}
-        label="consultantHome.mine.minutes"
-      />
+      <PartyHead visit={visit} minutes={minutesSince(isGone ? (visit.closedAt ?? now) : now, visit.arrivedAt)} label="consultantHome.mine.minutes" />
       {visit.customer?.name ? <div className={styles.muted}>{visit.customer.name}</div> : null}
       <div className={styles.where} data-testid="customer-stage" data-stage={visit.stage}>
         <Tag color={isGone ? 'default' : 'primary'} fill={isGone ? 'outline' : 'solid'}>
           {t(`visits.stages.${visit.stage}`)}
         </Tag>
-        {isGone ? null : (
-          <span className={styles.muted}>{t('consultantHome.mine.atStage', { count: minutesSince(now, stageSince(visit)) })}</span>
-        )}
+        {isGone ? null : <span className={styles.muted}>{t('consultantHome.mine.atStage', { count: minutesSince(now, stageSince(visit)) })}</span>}
         {moving ? (
           <Tag color="warning" fill="outline">
             {t('consultantHome.mine.movingTo', { to: t(`visits.targets.${moving.to}`) })}

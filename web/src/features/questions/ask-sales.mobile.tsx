@@ -36,7 +36,10 @@ export function AskSales({ site, visit }: { site: MeSite; visit: Visit }) {
       await questionsApi.ask(site.id, visit.id, { id: newId(), text: text.trim() });
       setText('');
       setOpen(false);
-      Toast.show({ icon: 'success', content: visit.consultantName ? t('questions.sentTo', { name: visit.consultantName }) : t('questions.sentToAll') });
+      Toast.show({
+        icon: 'success',
+        content: visit.consultantName ? t('questions.sentTo', { name: visit.consultantName }) : t('questions.sentToAll'),
+      });
       await queryClient.invalidateQueries({ queryKey: questionKeys.root(site.id) });
     } catch (error) {
       setProblem(describeError(error));
@@ -52,7 +55,11 @@ export function AskSales({ site, visit }: { site: MeSite; visit: Visit }) {
           <div className={styles.questionText}>{t('questions.q', { text: q.text })}</div>
           {q.answer !== null ? (
             <div className={styles.answerText}>
-              {t('questions.a', { text: q.answer, name: q.answeredByName ?? '', time: formatLocal(q.answeredAt ?? q.askedAt, site.timeZone, 'HH:mm') })}
+              {t('questions.a', {
+                text: q.answer,
+                name: q.answeredByName ?? '',
+                time: formatLocal(q.answeredAt ?? q.askedAt, site.timeZone, 'HH:mm'),
+              })}
             </div>
           ) : (
             <div className={styles.pending}>{t('questions.waitingAnswer')}</div>

@@ -2,7 +2,17 @@
  * Typed calls for the visitor journey (来访): registering a visit, handing it on, and the post
  * that receives it confirming. Ids of writes are made on the phone, so the outbox resends safely.
  */
-import type { ClaimVisitBody, DrinkOrder, HandoffBody, PageOf, RegisterVisitBody, SeatResult, Visit, VisitListQuery, VisitorCounts } from '@anchang/contracts';
+import type {
+  ClaimVisitBody,
+  DrinkOrder,
+  HandoffBody,
+  PageOf,
+  RegisterVisitBody,
+  SeatResult,
+  Visit,
+  VisitListQuery,
+  VisitorCounts,
+} from '@anchang/contracts';
 import { http } from './client';
 import type { PageParams } from './endpoints';
 
@@ -19,8 +29,7 @@ export const visitsApi = {
       arrivedSince: p.arrivedSince,
     }),
   /** A consultant takes guests waiting in the hall with nobody (HALL-IN-3); the id is the hand-off's. */
-  claim: (siteId: string, visitId: string, body: ClaimVisitBody) =>
-    http.post<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}/claim`, body),
+  claim: (siteId: string, visitId: string, body: ClaimVisitBody) => http.post<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}/claim`, body),
   get: (siteId: string, visitId: string) => http.get<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}`),
   register: (siteId: string, body: RegisterVisitBody) => http.post<Visit>(visits(siteId), body),
   handOff: (siteId: string, visitId: string, body: HandoffBody) =>
