@@ -53,6 +53,6 @@ export const questionsEn: typeof questionsZh = {
   q: 'Q: {{text}}',
   a: 'A: {{text}} ({{name}} {{time}})',
   waitingAnswer: 'Waiting for sales to answer…',
-  ring: 'A customer question is waiting for you: see Home',
+  ring: 'A new customer question is waiting for your answer',
   answeredToast: 'Sales answered the customer question you passed on',
 };

@@ -52,6 +52,6 @@ export const questionsZh = {
   q: '问:{{text}}',
   a: '答:{{text}}({{name}} {{time}})',
   waitingAnswer: '等待销售回答…',
-  ring: '有客户问题待您回答,请到首页查看',
+  ring: '有新的客户问题待您回答',
   answeredToast: '销售已回答您转交的客户问题',
 };
