@@ -70,6 +70,9 @@ export interface EventMap {
   'supplies.changed': { storeId: string; batchId: string; kind: string };
   /** On-hand of an item in a store fell to or below its threshold: once per crossing. */
   'supplies.low_stock': { storeId: string; storeName: string; itemId: string; itemName: string; onHand: number; threshold: number };
+  /** GUARD-IN-7: a question for sales; `toPersonId` null rings every consultant. Ids only: the text is read over HTTP. */
+  'question.asked': { questionId: string; visitId: string; toPersonId: string | null };
+  'question.answered': { questionId: string; visitId: string; askedBy: string };
   'model_room.checked': { zoneId: string; checkId: string; phase: string; missing: number; damaged: number; byName: string };
 }
 export type EventType = keyof EventMap;

@@ -16,3 +16,4 @@ export * from './supplies.js';
 export * from './health.js';
 export * from './names.js';
 export * from './customers.js';
+export * from './questions.js';

@@ -19,7 +19,8 @@ type RoleGroup =
   | 'incidentDeciders'
   | 'incidentReporters'
   | 'repairReporters'
-  | 'visitWriters';
+  | 'visitWriters'
+  | 'visitClaimers';
 const managers: readonly Role[] = ['company_admin', 'site_manager'];
 const overseers: readonly Role[] = ['company_admin', 'site_manager', 'supervisor'];
 export const ROLE_GROUPS: Readonly<Record<RoleGroup, readonly Role[]>> = {
@@ -51,6 +52,8 @@ export const ROLE_GROUPS: Readonly<Record<RoleGroup, readonly Role[]>> = {
   repairReporters: [...overseers, 'staff', 'sales_consultant'],
   /** Who receives guests and records their visits. */
   visitWriters: [...overseers, 'staff', 'sales_consultant'],
+  /** Who takes waiting guests as their own (HALL-IN-3's acceptance); the hall names one through a hand-off instead. */
+  visitClaimers: ['sales_consultant'],
 };
 
 export const hasRole = (group: readonly Role[], role: Role | null | undefined): boolean => !!role && group.includes(role);

@@ -102,9 +102,21 @@ export const VisitListQuery = Type.Object(
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
     cursor: Type.Optional(Type.String({ maxLength: 200 })),
     status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed')])),
+    stage: Type.Optional(VisitStageSchema),
+    /** `mine`: visits whose consultant is the caller; `none`: visits no consultant has taken yet. */
+    consultant: Type.Optional(Type.Union([Type.Literal('mine'), Type.Literal('none')])),
+    arrivedSince: Type.Optional(Instant),
   },
   { additionalProperties: false },
 );
+export type VisitListQuery = Static<typeof VisitListQuery>;
+
+/**
+ * A consultant takes guests waiting in the hall without one (HALL-IN-3's acceptance). The id is
+ * the hand-off the claim records, made on the phone so a resent tap claims once.
+ */
+export const ClaimVisitBody = Type.Object({ id: Id }, { additionalProperties: false });
+export type ClaimVisitBody = Static<typeof ClaimVisitBody>;
 
 export const CarPark = Type.Object({
   capacity: Type.Union([Type.Integer(), Type.Null()]),

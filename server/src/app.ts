@@ -60,6 +60,7 @@ import { registerShiftFormRoutes } from './modules/shift-forms/index.js';
 import { registerShiftRoutes } from './modules/shifts/index.js';
 import { registerStandardRoutes } from './modules/standards/index.js';
 import { registerTrainingRoutes } from './modules/training/index.js';
+import { registerQuestionRoutes } from './modules/questions/index.js';
 import { registerCustomerRetention, registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
@@ -276,6 +277,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerPhotoRoutes(authed, deps);
         registerShiftRoutes(authed, { ...deps, guests: opts.guestPresence ?? visitGuestPresence(database.db) });
         registerVisitRoutes(authed, deps);
+        registerQuestionRoutes(authed, deps);
         registerLostFoundRoutes(authed, deps);
         registerIncidentRoutes(authed, deps);
         registerHallRoutes(authed, deps);

@@ -190,6 +190,7 @@ export interface DB {
   shuttle_trips: ShuttleTripsTable;
   vehicle_events: VehicleEventsTable;
   model_room_notes: ModelRoomNotesTable;
+  visit_questions: VisitQuestionsTable;
   checkpoints: CheckpointsTable;
   checkpoint_scans: CheckpointScansTable;
   checkpoint_retired_codes: CheckpointRetiredCodesTable;
@@ -833,4 +834,18 @@ export interface PatrolRoundChecksTable {
   equipment_state: string | null;
   equipment_note: string | null;
   anomaly_id: string | null;
+}
+
+export interface VisitQuestionsTable {
+  id: string;
+  site_id: string;
+  visit_id: string;
+  text: string;
+  asked_by: string;
+  asked_at: number;
+  to_person_id: string | null;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: number | null;
+  answer_ms: number | null;
 }

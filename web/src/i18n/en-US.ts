@@ -1,3 +1,4 @@
+import { consultantHomeEn, questionsEn } from './sections/consultant-home.en-US';
 import { equipmentEn } from './sections/equipment.en-US';
 import { suppliesEn, modelRoomsEn } from './sections/supplies.en-US';
 import { patrolsEn } from './sections/patrols.en-US';
@@ -315,9 +316,11 @@ export const enUS: Messages = {
         register: 'Registered a visit',
         handoff: 'Handed guests on',
         ack: 'Took over guests',
+        claim: 'Took waiting guests',
         vehicle_check: 'Signed vehicle check',
         model_room_note: 'Model-room note',
       },
+      question: { ask: 'Asked sales a question', answer: 'Answered a customer question' },
       customer: {
         export: 'Exported customer data',
         consent_withdrawn: 'Customer withdrew consent',
@@ -568,6 +571,8 @@ export const enUS: Messages = {
   modelRooms: modelRoomsEn,
   customers: customersEn,
   consoleMenu: consoleMenuEn,
+  consultantHome: consultantHomeEn,
+  questions: questionsEn,
   errors: {
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',
@@ -660,6 +665,10 @@ export const enUS: Messages = {
     HANDOFF_ALREADY_ACKED: 'A colleague has already taken these guests',
     HANDOFF_NOT_FOR_YOU: 'These guests were handed to another post',
     CONSULTANT_REQUIRED: 'Choose the sales consultant',
+    VISIT_ALREADY_CLAIMED: '{{consultantName}} has already taken these guests',
+    QUESTION_NOT_FOUND: 'This question was not found',
+    QUESTION_ALREADY_ANSWERED: 'This question has already been answered',
+    QUESTION_NOT_FOR_YOU: 'This question was sent to someone else',
     SIGNATURE_EMPTY: 'Ask the customer to sign first',
     VEHICLE_CHECK_NOT_FOR_CAR: 'Guests on foot have no vehicle to check',
     LOST_ITEM_NOT_FOUND: 'Lost item not found',

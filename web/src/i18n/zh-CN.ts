@@ -1,3 +1,4 @@
+import { consultantHomeZh, questionsZh } from './sections/consultant-home.zh-CN';
 import { equipmentZh } from './sections/equipment.zh-CN';
 import { suppliesZh, modelRoomsZh } from './sections/supplies.zh-CN';
 import { patrolsZh } from './sections/patrols.zh-CN';
@@ -301,7 +302,15 @@ export const zhCN = {
       anomaly: { report: '登记异常', acknowledge: '确认异常', assign: '指派异常', resolve: '处理异常' },
       requisition: { create: '物资领用申请', approved: '批准领用', rejected: '驳回领用' },
       opinion: { create: '记录客户意见' },
-      visit: { register: '登记来访', handoff: '交接客人', ack: '接待客人', vehicle_check: '车辆检查签字', model_room_note: '样板房记录' },
+      visit: {
+        register: '登记来访',
+        handoff: '交接客人',
+        ack: '接待客人',
+        claim: '认领等待的客人',
+        vehicle_check: '车辆检查签字',
+        model_room_note: '样板房记录',
+      },
+      question: { ask: '向销售提问', answer: '回答客户问题' },
       customer: { export: '导出客户信息', consent_withdrawn: '客户撤回同意', erase: '删除客户信息', retention_purge: '到期清理客户信息' },
       lost_item: { register: '登记遗失物品', open_first: '确认开启(第一人)', opened: '两人见证开启', return: '归还失主' },
       supplies: {
@@ -536,6 +545,8 @@ export const zhCN = {
   modelRooms: modelRoomsZh,
   customers: customersZh,
   consoleMenu: consoleMenuZh,
+  consultantHome: consultantHomeZh,
+  questions: questionsZh,
   errors: {
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
@@ -628,6 +639,10 @@ export const zhCN = {
     HANDOFF_ALREADY_ACKED: '这组客人已被其他同事接待',
     HANDOFF_NOT_FOR_YOU: '这是交给其他岗位的客人',
     CONSULTANT_REQUIRED: '请选择置业顾问',
+    VISIT_ALREADY_CLAIMED: '这组客人已由{{consultantName}}接待',
+    QUESTION_NOT_FOUND: '没有找到这条提问',
+    QUESTION_ALREADY_ANSWERED: '这条提问已有人回答',
+    QUESTION_NOT_FOR_YOU: '这条提问不是发给您的',
     SIGNATURE_EMPTY: '请客户签字后再提交',
     VEHICLE_CHECK_NOT_FOR_CAR: '步行到访的客人没有车辆检查',
     LOST_ITEM_NOT_FOUND: '遗失物品记录不存在',

@@ -6,9 +6,20 @@ export const findVisitRow = (db: Kysely<DB>, siteId: string, visitId: string) =>
   db.selectFrom('visits').selectAll().where('site_id', '=', siteId).where('id', '=', visitId).executeTakeFirst();
 export const findVisitById = (db: Kysely<DB>, visitId: string) => db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst();
 
-export function listVisitRows(db: Kysely<DB>, siteId: string, page: PageRequest, status: string | undefined) {
+export interface VisitFilter {
+  status?: string;
+  stage?: string;
+  /** A person's id, or null for visits no consultant has taken. */
+  consultantId?: string | null;
+  arrivedSince?: number;
+}
+
+export function listVisitRows(db: Kysely<DB>, siteId: string, page: PageRequest, filter: VisitFilter) {
   let q = db.selectFrom('visits').selectAll().where('site_id', '=', siteId);
-  if (status) q = q.where('status', '=', status);
+  if (filter.status) q = q.where('status', '=', filter.status);
+  if (filter.stage) q = q.where('stage', '=', filter.stage);
+  if (filter.consultantId !== undefined) q = q.where('consultant_id', filter.consultantId === null ? 'is' : '=', filter.consultantId);
+  if (filter.arrivedSince !== undefined) q = q.where('arrived_at', '>=', filter.arrivedSince);
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q
     .orderBy('id', 'desc')
@@ -108,6 +119,25 @@ export async function ackHandoffRow(db: Kysely<DB>, handoffId: string, by: strin
     .where('acked_at', 'is', null)
     .executeTakeFirst();
   return Number(r.numUpdatedRows);
+}
+
+/**
+ * Makes the person the visit's consultant if it has none and is still open: the one guarded
+ * write two consultants racing for the same guests cannot both pass (0: someone was first).
+ */
+export async function takeVisitRow(db: Kysely<DB>, visitId: string, consultantId: string, at: number): Promise<number> {
+  const r = await db
+    .updateTable('visits')
+    .set({ consultant_id: consultantId, updated_at: at })
+    .where('id', '=', visitId)
+    .where('status', '=', 'open')
+    .where('consultant_id', 'is', null)
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}
+
+export async function insertHandoffRow(db: Kysely<DB>, row: VisitHandoffsTable): Promise<void> {
+  await db.insertInto('visit_handoffs').values(row).execute();
 }
 
 export async function updateVisitRow(db: Kysely<DB>, visitId: string, patch: Partial<VisitsTable>): Promise<void> {

@@ -1,4 +1,5 @@
 import {
+  ClaimVisitBody,
   HandoffBody,
   HandoffParams,
   Page,
@@ -15,7 +16,7 @@ import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import { registerCustomerRoutes } from './customers.routes.js';
 import { getVehicleCheck, recordVehicleCheck } from './vehicle-check.service.js';
-import { acknowledgeHandoff, getVisit, handOff, listVisits, registerVisit, visitorCounts } from './visits.service.js';
+import { acknowledgeHandoff, claimVisit, getVisit, handOff, listVisits, registerVisit, visitorCounts } from './visits.service.js';
 
 export function registerVisitRoutes(app: App, deps: Deps): void {
   const tags = ['visits'];
@@ -52,6 +53,19 @@ export function registerVisitRoutes(app: App, deps: Deps): void {
     '/sites/:siteId/visits/:visitId/handoffs/:handoffId/ack',
     { schema: { tags, summary: 'The receiving post takes the party', params: HandoffParams, response: { 200: Visit } } },
     (req) => acknowledgeHandoff(deps, req.actor, req.params.siteId, req.params.visitId, req.params.handoffId),
+  );
+  app.post(
+    '/sites/:siteId/visits/:visitId/claim',
+    {
+      schema: {
+        tags,
+        summary: 'A consultant takes guests waiting in the hall without one (HALL-IN-3), recorded as an acknowledged hand-off',
+        params: VisitParams,
+        body: ClaimVisitBody,
+        response: { 200: Visit },
+      },
+    },
+    (req) => claimVisit(deps, req.actor, req.params.siteId, req.params.visitId, req.body),
   );
   app.put(
     '/sites/:siteId/visits/:visitId/vehicle-check',

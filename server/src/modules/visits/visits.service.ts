@@ -11,13 +11,14 @@ import {
   type PageOf,
   type PostKind,
   type Visit,
+  type VisitListQuery,
   type VisitorCounts,
   type VisitStage,
 } from '@anchang/contracts';
 import type { Kysely } from 'kysely';
 import type { CustomersTable, DB, VisitHandoffsTable, VisitsTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
-import { requireSiteMember } from '../../platform/auth/policy.js';
+import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { newId } from '../../platform/ids.js';
@@ -41,11 +42,13 @@ import {
   findVisitById,
   findVisitRow,
   insertCustomer,
+  insertHandoffRow,
   listHandoffsOf,
   listOpenVisits,
   listVisitRows,
   listVisitsArrivedBetween,
   sumGuestsOnSite,
+  takeVisitRow,
   touchCustomer,
   updateVisitRow,
   worksPostKind,
@@ -53,6 +56,8 @@ import {
 
 /** Everyone working the site records and hands on visits; the client's viewers only look. */
 const VISIT_WRITERS = ROLE_GROUPS.visitWriters;
+/** Only a consultant takes guests as their own (the hall names one through a hand-off instead). */
+const VISIT_CLAIMERS = ROLE_GROUPS.visitClaimers;
 
 function requireWriter(actor: Actor, siteId: string): void {
   if (!hasRole(VISIT_WRITERS, requireSiteMember(actor, siteId))) throw forbidden();
@@ -137,15 +142,72 @@ export async function getVisit(deps: Deps, actor: Actor, siteId: string, visitId
   return (await toVisits(deps, [row]))[0]!;
 }
 
-export async function listVisits(
-  deps: Deps,
-  actor: Actor,
-  siteId: string,
-  query: { limit?: number; cursor?: string; status?: 'open' | 'closed' },
-): Promise<PageOf<Visit>> {
+export async function listVisits(deps: Deps, actor: Actor, siteId: string, query: VisitListQuery): Promise<PageOf<Visit>> {
   requireSiteMember(actor, siteId);
   const page = pageRequest(query, 'desc');
-  return toPageBatched(await listVisitRows(deps.db, siteId, page, query.status), page, (rows) => toVisits(deps, rows));
+  const filter = {
+    status: query.status,
+    stage: query.stage,
+    consultantId: query.consultant === 'mine' ? actor.personId : query.consultant === 'none' ? null : undefined,
+    arrivedSince: query.arrivedSince,
+  };
+  return toPageBatched(await listVisitRows(deps.db, siteId, page, filter), page, (rows) => toVisits(deps, rows));
+}
+
+/**
+ * A consultant takes guests waiting in the hall with nobody (HALL-IN-3: 请置业顾问关注该客人). The
+ * claim is that step's hand-off, to the consultant, acknowledged by them at once: the chain,
+ * the site board and the hand-off figures read it like a hand-off the hall sent. Two consultants
+ * tapping together: the guarded write lets one through, the other hears who was first.
+ */
+export async function claimVisit(deps: Deps, actor: Actor, siteId: string, visitId: string, input: { id: string }): Promise<Visit> {
+  requireSiteRole(actor, siteId, VISIT_CLAIMERS);
+  const stored = async () => {
+    const replay = await findHandoffById(deps.db, input.id);
+    if (replay && (replay.visit_id !== visitId || replay.acked_by !== actor.personId))
+      throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    return replay;
+  };
+  await writeOnce(stored, () =>
+    inTransaction(deps, async (tx) => {
+      const visit = await findVisitRow(tx.trx, siteId, visitId);
+      if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+      if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+      if (visit.consultant_id === null && visit.stage !== 'hall') throw new AppError('NOT_IN_HALL', { status: 409, params: { stage: visit.stage } });
+      if ((await takeVisitRow(tx.trx, visitId, actor.personId, tx.now)) === 0) {
+        const taken = await findVisitRow(tx.trx, siteId, visitId);
+        const byId = taken?.consultant_id ?? null;
+        // Not taken but no longer open: the guests left while the tap was on its way.
+        if (byId === null) throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+        const byName = (await findPersonNames(tx.trx, [byId])).get(byId) ?? '';
+        throw new AppError('VISIT_ALREADY_CLAIMED', {
+          status: 409,
+          message: 'Another consultant already took these guests',
+          params: { visitId, consultantName: byName, isYou: byId === actor.personId },
+        });
+      }
+      const row: VisitHandoffsTable = {
+        id: input.id,
+        visit_id: visitId,
+        site_id: siteId,
+        to_target: 'consultant',
+        to_post_kind: null,
+        to_person_id: actor.personId,
+        from_stage: visit.stage,
+        note: '',
+        sent_by: actor.personId,
+        sent_at: tx.now,
+        acked_by: actor.personId,
+        acked_at: tx.now,
+      };
+      await insertHandoffRow(tx.trx, row);
+      await recordAudit(tx, actorRef(actor), { siteId, action: 'visit.claim', entityType: 'visit', entityId: visitId, detail: { to: 'consultant' } });
+      // Everyone's lists (the other consultants', the hall's, the board) refetch on this.
+      tx.emit({ siteId }, 'visit.acked', { visitId, handoffId: row.id, ackedByName: actor.name });
+      return row;
+    }),
+  );
+  return getVisit(deps, actor, siteId, visitId);
 }
 
 /**

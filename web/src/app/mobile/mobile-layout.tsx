@@ -12,6 +12,7 @@ import { useNoticesSeenAt } from '../../features/notices/notice-seen';
 import { flattenPages, prependNotification, useNotifications } from '../../features/notices/use-notifications';
 import { OutboxBanner } from '../../features/shift/outbox-banner.mobile';
 import { VisitNotifier } from '../../features/visits/visit-notifier.mobile';
+import { QuestionNotifier } from '../../features/questions/question-notifier.mobile';
 import styles from './mobile-layout.module.css';
 
 /**
@@ -95,6 +96,7 @@ export function MobileLayout() {
         <SafeArea position="bottom" />
       </footer>
       {site ? <VisitNotifier site={site} personId={me.id} /> : null}
+      {site ? <QuestionNotifier site={site} personId={me.id} /> : null}
     </div>
   );
 }

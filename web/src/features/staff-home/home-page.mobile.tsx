@@ -16,6 +16,7 @@ import { RepairsHomeCard } from '../repairs/repairs-home-card.mobile';
 import { SuppliesHomeCard } from '../supplies/supplies-home-card.mobile';
 import { RoundsHomeCard } from '../rounds/rounds-home-card.mobile';
 import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
+import { ConsultantHome } from '../consultant-home/consultant-home.mobile';
 import styles from './home-page.mobile.module.css';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
@@ -65,6 +66,9 @@ export function HomePage() {
           <Card className={styles.card}>
             <ErrorBlock status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
           </Card>
+        ) : site.role === 'sales_consultant' ? (
+          // A consultant has no post, roster or stock to count: their own home, nothing else.
+          <ConsultantHome site={site} />
         ) : (
           <>
             {/* Each entry only for whom the shared description offers it (contracts: PHONE_TABS, PHONE_HOME). */}

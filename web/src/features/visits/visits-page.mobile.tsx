@@ -28,6 +28,7 @@ import {
 import { ConsentNotice } from './consent-notice.mobile';
 import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
 import { ConsultantGuests, ModelRoomPanel } from './model-room.mobile';
+import { AskSales } from '../questions/ask-sales.mobile';
 import { ShuttlePanel } from './shuttle.mobile';
 import { useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
 import { VehicleCheckButton } from './vehicle-check.mobile';
@@ -411,6 +412,7 @@ function HereCard({
       <VisitLine visit={visit} since={stageSince(visit)} />
       {visit.consultantName ? <div className={styles.muted}>{t('visits.consultant', { name: visit.consultantName })}</div> : null}
       {inHall ? <HallSeat site={site} me={me} visit={visit} /> : null}
+      <AskSales site={site} visit={visit} />
       {waitingSide.map((h) => (
         <Tag key={h.id} color="warning" fill="outline" className={styles.waitTag}>
           {t('visits.waitingFor', { to: t(`visits.targets.${h.to}`) })}

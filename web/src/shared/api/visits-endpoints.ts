@@ -2,15 +2,34 @@
  * Typed calls for the visitor journey (来访): registering a visit, handing it on, and the post
  * that receives it confirming. Ids of writes are made on the phone, so the outbox resends safely.
  */
-import type { DrinkOrder, HandoffBody, PageOf, RegisterVisitBody, SeatResult, Visit, VisitorCounts } from '@anchang/contracts';
+import type {
+  ClaimVisitBody,
+  DrinkOrder,
+  HandoffBody,
+  PageOf,
+  RegisterVisitBody,
+  SeatResult,
+  Visit,
+  VisitListQuery,
+  VisitorCounts,
+} from '@anchang/contracts';
 import { http } from './client';
 import type { PageParams } from './endpoints';
 
 const visits = (siteId: string) => `/sites/${encodeURIComponent(siteId)}/visits`;
 
 export const visitsApi = {
-  list: (siteId: string, p: PageParams & { status?: 'open' | 'closed' } = {}) =>
-    http.get<PageOf<Visit>>(visits(siteId), { limit: p.limit, cursor: p.cursor ?? undefined, status: p.status }),
+  list: (siteId: string, p: PageParams & Omit<VisitListQuery, 'limit' | 'cursor'> = {}) =>
+    http.get<PageOf<Visit>>(visits(siteId), {
+      limit: p.limit,
+      cursor: p.cursor ?? undefined,
+      status: p.status,
+      stage: p.stage,
+      consultant: p.consultant,
+      arrivedSince: p.arrivedSince,
+    }),
+  /** A consultant takes guests waiting in the hall with nobody (HALL-IN-3); the id is the hand-off's. */
+  claim: (siteId: string, visitId: string, body: ClaimVisitBody) => http.post<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}/claim`, body),
   get: (siteId: string, visitId: string) => http.get<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}`),
   register: (siteId: string, body: RegisterVisitBody) => http.post<Visit>(visits(siteId), body),
   handOff: (siteId: string, visitId: string, body: HandoffBody) =>

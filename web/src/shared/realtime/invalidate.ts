@@ -109,6 +109,10 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'visit.interest':
       if (siteId) invalidate(queryKeys.visitsRoot(siteId));
       break;
+    case 'question.asked':
+    case 'question.answered':
+      if (siteId) invalidate(['site', siteId, 'questions']); // questionKeys.root
+      break;
     case 'round.changed':
     case 'round.slot_missed':
       if (siteId) invalidate(['site', siteId, 'rounds']);

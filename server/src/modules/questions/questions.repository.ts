@@ -1,0 +1,38 @@
+import type { Kysely } from 'kysely';
+import type { DB, VisitQuestionsTable } from '../../db/schema.js';
+import type { PageRequest } from '../../platform/http/pagination.js';
+
+export const findQuestionById = (db: Kysely<DB>, id: string) => db.selectFrom('visit_questions').selectAll().where('id', '=', id).executeTakeFirst();
+
+export interface QuestionFilter {
+  isAnswered?: boolean;
+  /** Questions sent to this person by name or to every consultant. */
+  forPersonId?: string;
+  visitId?: string;
+  askedSince?: number;
+}
+
+/** Newest first: the question just asked is the one on the person's mind. */
+export function listQuestionRows(db: Kysely<DB>, siteId: string, page: PageRequest, filter: QuestionFilter) {
+  let q = db.selectFrom('visit_questions').selectAll().where('site_id', '=', siteId);
+  if (filter.isAnswered !== undefined) q = q.where('answered_at', filter.isAnswered ? 'is not' : 'is', null);
+  const forPersonId = filter.forPersonId;
+  if (forPersonId !== undefined) q = q.where((eb) => eb.or([eb('to_person_id', '=', forPersonId), eb('to_person_id', 'is', null)]));
+  if (filter.visitId) q = q.where('visit_id', '=', filter.visitId);
+  if (filter.askedSince !== undefined) q = q.where('asked_at', '>=', filter.askedSince);
+  if (page.afterId) q = q.where('id', '<', page.afterId);
+  return q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** Records the answer unless one is already there (0: someone answered first). */
+export async function answerQuestionRow(
+  db: Kysely<DB>,
+  id: string,
+  answer: Pick<VisitQuestionsTable, 'answer' | 'answered_by' | 'answered_at' | 'answer_ms'>,
+): Promise<number> {
+  const r = await db.updateTable('visit_questions').set(answer).where('id', '=', id).where('answered_at', 'is', null).executeTakeFirst();
+  return Number(r.numUpdatedRows);
+}

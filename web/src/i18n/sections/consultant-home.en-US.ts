@@ -1,0 +1,58 @@
+import type { consultantHomeZh, questionsZh } from './consultant-home.zh-CN';
+
+export const consultantHomeEn: typeof consultantHomeZh = {
+  parties_one: '{{count}} party',
+  parties_other: '{{count}} parties',
+  arrivedAt: 'arrived {{time}}',
+  loadFailed: 'Could not load; check the network',
+  retry: 'Retry',
+  waiting: {
+    title: 'Waiting for a consultant',
+    minutes_one: 'waiting {{count}} min',
+    minutes_other: 'waiting {{count}} min',
+    claim: 'Take',
+    claimed_one: 'You are now with this guest',
+    claimed_other: 'You are now with these {{count}} guests',
+    empty: 'No guests in the hall are waiting for a consultant. New arrivals appear here at once.',
+  },
+  mine: {
+    title: 'My customers today',
+    count_one: '{{count}} party · {{onSite}} on site',
+    count_other: '{{count}} parties · {{onSite}} on site',
+    minutes: 'here {{count}} min',
+    atStage_one: 'for {{count}} min',
+    atStage_other: 'for {{count}} min',
+    movingTo: 'on the way to {{to}}',
+    interests: 'Interests noted in the model room',
+    empty: 'No customers yet today. When guests wait in the hall, tap “Take”.',
+  },
+  questions: {
+    title: 'Customer questions for you',
+    count: '{{count}}',
+    askedBy_one: 'asked by {{name}} at {{time}} · waiting {{count}} min',
+    askedBy_other: 'asked by {{name}} at {{time}} · waiting {{count}} min',
+    answerLabel: 'Answer',
+    answerPlaceholder: 'Write the answer; your colleague gets it at once',
+    answerEmpty: 'Write the answer first',
+    send: 'Reply',
+    answered: 'Answer sent to {{name}}',
+  },
+};
+
+export const questionsEn: typeof questionsZh = {
+  ask: 'Ask sales',
+  askTitle: "Pass the customer's question to sales",
+  willGoTo: 'Goes to their consultant, {{name}}',
+  willGoToAll: 'These guests have no consultant yet: goes to every consultant',
+  textLabel: "The customer's question",
+  placeholder: 'e.g. Are parking spaces sold separately?',
+  textEmpty: "Write the customer's question",
+  send: 'Send',
+  sentTo: 'Sent to {{name}}',
+  sentToAll: 'Sent to every consultant',
+  q: 'Q: {{text}}',
+  a: 'A: {{text}} ({{name}} {{time}})',
+  waitingAnswer: 'Waiting for sales to answer…',
+  ring: 'A new customer question is waiting for your answer',
+  answeredToast: 'Sales answered the customer question you passed on',
+};
