@@ -46,7 +46,8 @@ export const label = (text: string): RegExp => new RegExp(`^\\s*${[...text].join
  * opened first when the page's entry is not showing.
  */
 export async function openConsolePage(page: Page, group: string, item: string): Promise<void> {
-  const entry = page.getByRole('menuitem', { name: item, exact: true });
-  if (!(await entry.isVisible())) await page.getByRole('menuitem', { name: group, exact: true }).click();
+  // The accessible names start with the icon's label ("environment 区域"): match the words at the end.
+  const entry = page.getByRole('menuitem', { name: new RegExp(`(^|\\s)${item}$`) });
+  if (!(await entry.isVisible())) await page.locator('.ant-menu-submenu-title', { hasText: group }).click();
   await entry.click();
 }
