@@ -59,7 +59,13 @@ describe(`the landscaping post on the demo site (${process.env.TEST_DB ?? 'sqlit
   it('plans pest control on Monday an hour before opening, and no pruning that day', async () => {
     const slots = await greenSlots(MONDAY);
     expect(slots).toHaveLength(1);
-    expect(slots[0]).toMatchObject({ itemId: 'GREEN-2', proof: 'tap', dueAt: at(MONDAY, '07:30'), status: 'pending', labelZh: expect.stringContaining('消杀') });
+    expect(slots[0]).toMatchObject({
+      itemId: 'GREEN-2',
+      proof: 'tap',
+      dueAt: at(MONDAY, '07:30'),
+      status: 'pending',
+      labelZh: expect.stringContaining('消杀'),
+    });
   });
 
   it('lets the landscaper confirm it once due, and nobody of another post', async () => {

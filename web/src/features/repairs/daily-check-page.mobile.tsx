@@ -44,7 +44,9 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   const day = useQuery({ queryKey: equipmentKeys.checks(siteId), queryFn: () => equipmentApi.checks(siteId) });
   const assets = useAllAssets(siteId);
   if (day.isPending || assets.isPending) return <MobileSpinner />;
-  if (day.isError) return <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(day.error)} />;
+  // Either load failing is a failure, never "no assets registered".
+  if (day.isError || assets.isError)
+    return <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(day.error ?? assets.error)} />;
   const done = day.data[kind];
   return (
     <div className={styles.body} data-testid="daily-check">
@@ -198,7 +200,9 @@ function CheckForm({ siteId, kind }: { siteId: string; kind: EquipmentCheckKind 
                     label={t(answer === 'abnormal' ? 'equipment.phone.photoRequired' : 'equipment.phone.photoOptional')}
                     inputTestId="check-photo-input"
                   />
-                  {answer === 'abnormal' && showProblems && !line?.photo ? <span className={styles.missingHint}>{t('errors.PHOTO_REQUIRED')}</span> : null}
+                  {answer === 'abnormal' && showProblems && !line?.photo ? (
+                    <span className={styles.missingHint}>{t('errors.PHOTO_REQUIRED')}</span>
+                  ) : null}
                 </div>
               ) : null}
             </div>

@@ -27,7 +27,7 @@ import { canManageSite } from '../../shared/auth/access';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { flattenPages } from '../notices/use-notifications';
 import { newId } from '../shift/outbox-client';
 import { useCheckpoints, useDeleteSchedule, useSaveSchedule, useSchedules, useStandardItems } from './use-rounds';
@@ -131,7 +131,7 @@ export function SchedulesPanel() {
         dataSource={schedules}
         loading={list.isPending}
         pagination={false}
-        locale={{ emptyText: <EmptyState title={t('rounds.schedules.empty')} hint={t('rounds.schedules.emptyHint')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('rounds.schedules.empty')} hint={t('rounds.schedules.emptyHint')} />) }}
         footer={list.hasNextPage ? () => <Button onClick={() => void list.fetchNextPage()}>{t('rounds.compliance.more')}</Button> : undefined}
       />
       {editing ? <ScheduleDrawer schedule={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
