@@ -123,8 +123,9 @@ export const MaintenanceListQuery = Type.Object(
 // ---- daily checks (TECH-1 before opening, TECH-2 after the shift) ----
 export const EquipmentCheckKind = Type.Union([Type.Literal('opening'), Type.Literal('closing')]);
 export type EquipmentCheckKind = Static<typeof EquipmentCheckKind>;
+/** One asset's answer: an abnormal line needs a note and a photo (uploaded first under the id the phone chose). */
 export const EquipmentCheckLine = Type.Object(
-  { assetId: Id, ok: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 300 })) },
+  { assetId: Id, ok: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 300 })), photoId: Type.Optional(Id) },
   { additionalProperties: false },
 );
 export const EquipmentCheckBody = Type.Object(
@@ -139,7 +140,9 @@ export const EquipmentCheck = Type.Object({
   date: LocalDate,
   byName: Type.String(),
   at: Instant,
-  results: Type.Array(Type.Object({ assetId: Id, ok: Type.Boolean(), note: Type.Union([Type.String(), Type.Null()]) })),
+  results: Type.Array(
+    Type.Object({ assetId: Id, ok: Type.Boolean(), note: Type.Union([Type.String(), Type.Null()]), photoId: Type.Union([Id, Type.Null()]) }),
+  ),
   /** The work orders the abnormal lines raised. */
   workOrderIds: Type.Array(Id),
 });

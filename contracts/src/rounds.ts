@@ -26,8 +26,9 @@ export type WeatherKind = (typeof WEATHER_KINDS)[number];
  * - interval: every `everyMinutes` from opening to closing (slots start at opening);
  * - before_open: once, `minutesBeforeOpen` before opening;
  * - times: at each of `times` (HH:MM).
- * Any of them may be limited to a season (`fromDate`..`toDate`, inclusive) and skips the
- * days the site is closed.
+ * Any of them may be limited to a season (`fromDate`..`toDate`, inclusive) and to some days of
+ * the week (`weekdays`, 1 = Monday … 7 = Sunday; absent or empty = every day: weekly pruning,
+ * pest control on Mondays), and skips the days the site is closed.
  */
 export const RoundRecurrence = Type.Object(
   {
@@ -37,6 +38,7 @@ export const RoundRecurrence = Type.Object(
     times: Type.Optional(Type.Array(HHMM, { minItems: 1, maxItems: 48, uniqueItems: true })),
     fromDate: Type.Optional(Type.Union([LocalDate, Type.Null()])),
     toDate: Type.Optional(Type.Union([LocalDate, Type.Null()])),
+    weekdays: Type.Optional(Type.Array(Type.Integer({ minimum: 1, maximum: 7 }), { maxItems: 7, uniqueItems: true })),
   },
   { additionalProperties: false },
 );

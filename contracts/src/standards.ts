@@ -371,6 +371,8 @@ export const BoardPresence = Type.Unsafe<'upcoming' | 'on_time' | 'late' | 'abse
   type: 'string',
   enum: ['upcoming', 'on_time', 'late', 'absent', 'done'],
 });
+export const ChecklistProgress = Type.Object({ done: Type.Integer(), total: Type.Integer(), anomalies: Type.Integer() });
+export type ChecklistProgress = Static<typeof ChecklistProgress>;
 export const DayBoardRow = Type.Object({
   postId: Id,
   postName: Type.String(),
@@ -386,8 +388,9 @@ export const DayBoardRow = Type.Object({
       shiftId: Type.Union([Id, Type.Null()]),
       clockInAt: Type.Union([Instant, Type.Null()]),
       clockOutAt: Type.Union([Instant, Type.Null()]),
-      pre: Type.Object({ done: Type.Integer(), total: Type.Integer() }),
-      post: Type.Object({ done: Type.Integer(), total: Type.Integer() }),
+      /** done = items answered (any result), anomalies = those answered 异常: a complete list may still hold anomalies. */
+      pre: ChecklistProgress,
+      post: ChecklistProgress,
       anomalies: Type.Integer(),
       leftWithGuests: Type.Boolean(),
     }),

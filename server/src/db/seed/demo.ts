@@ -36,6 +36,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { login: 'tech', name: '吴工 (技术)', role: 'staff', posts: ['TECH'] },
   { login: 'security', name: '郑刚 (安全员)', role: 'staff', posts: ['SECURITY'] },
   { login: 'clean', name: '钱芳 (保洁)', role: 'staff', posts: ['CLEAN'] },
+  { login: 'green', name: '黄建国 (绿化)', role: 'staff', posts: ['GREEN'] },
   { login: 'consultant', name: '李娜 (置业顾问)', role: 'sales_consultant', posts: [] },
   { login: 'client', name: '甲方代表', role: 'client_viewer', posts: [] },
 ];

@@ -92,8 +92,8 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
           shiftId: shift?.id ?? null,
           clockInAt: shift?.clock_in_at ?? null,
           clockOutAt: shift?.clock_out_at ?? null,
-          pre: { done: shiftResults.filter((r) => r.phase === 'PRE').length, total: phaseCount(versionId, 'PRE') },
-          post: { done: shiftResults.filter((r) => r.phase === 'POST').length, total: phaseCount(versionId, 'POST') },
+          pre: phaseProgress(shiftResults, 'PRE', phaseCount(versionId, 'PRE')),
+          post: phaseProgress(shiftResults, 'POST', phaseCount(versionId, 'POST')),
           anomalies: shift ? dayAnomalies.filter((a) => a.shift_id === shift.id).length : 0,
           leftWithGuests: shift?.left_with_guests === 1,
         };
@@ -122,6 +122,12 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
     postNames: new Map(posts.map((p) => [p.id, p.name])),
     timeZone: site.time_zone,
   };
+}
+
+/** Answered and 异常 counted apart, so a list answered in full with anomalies never reads as all clear. */
+function phaseProgress(results: readonly { phase: string; result: string }[], phase: 'PRE' | 'POST', total: number) {
+  const ofPhase = results.filter((r) => r.phase === phase);
+  return { done: ofPhase.length, total, anomalies: ofPhase.filter((r) => r.result === 'anomaly').length };
 }
 
 export async function getDayBoard(deps: Deps, actor: Actor, siteId: string, date: string | undefined): Promise<DayBoard> {

@@ -30,6 +30,10 @@ export function listAssetRows(db: Q, siteId: string, page: PageRequest, filter: 
     .execute();
 }
 
+/** Every asset still on the ledger: what a daily check has to answer for. */
+export const listActiveAssetIds = async (db: Q, siteId: string): Promise<string[]> =>
+  (await db.selectFrom('assets').select('id').where('site_id', '=', siteId).where('retired_at', 'is', null).execute()).map((r) => r.id);
+
 export const findAssetsByIds = (db: Q, siteId: string, ids: string[]) =>
   ids.length === 0
     ? Promise.resolve([] as AssetsTable[])

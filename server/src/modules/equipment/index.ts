@@ -1,3 +1,3 @@
 export { registerEquipmentRoutes } from './equipment.routes.js';
 export { requireAsset, toAssets, newAssetCode } from './equipment.service.js';
-export { findAssetByCode, findAssetsByIds } from './equipment.repository.js';
+export { findAssetByCode, findAssetsByIds, listActiveAssetIds } from './equipment.repository.js';

@@ -1,7 +1,8 @@
 /**
- * The technician's daily checks (TECH-1 before opening, TECH-2 after the shift): each of the
- * site's assets ok or abnormal with a note; every abnormal line raises a work order at once.
- * One opening and one closing check per site and day.
+ * The technician's daily checks (TECH-1 before opening, TECH-2 after the shift): every asset on
+ * the site's ledger answered, ok or abnormal; an abnormal line carries a note and a photo, and
+ * raises a work order at once with that photo. A check that skips an asset is refused, so
+ * "nothing wrong" always means somebody looked. One opening and one closing check per site and day.
  */
 import type { EquipmentCheck, EquipmentCheckBody, EquipmentCheckDay, EquipmentCheckKind } from '@anchang/contracts';
 import type { EquipmentChecksTable } from '../../db/schema.js';
@@ -13,7 +14,8 @@ import { newId } from '../../platform/ids.js';
 import { localParts } from '../../platform/site-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { findAssetsByIds } from '../equipment/index.js';
+import { findAssetsByIds, listActiveAssetIds } from '../equipment/index.js';
+import { assertPhotoOnSite } from '../photos/index.js';
 import { findPersonNames } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { TECHNICIAN_ROLES } from './repairs.policy.js';
@@ -24,6 +26,8 @@ interface StoredLine {
   assetId: string;
   ok: boolean;
   note: string | null;
+  /** Absent on checks stored before photos were asked for. */
+  photoId?: string | null;
 }
 
 async function toChecks(deps: Pick<Deps, 'db'>, rows: EquipmentChecksTable[]): Promise<EquipmentCheck[]> {
@@ -38,7 +42,7 @@ async function toChecks(deps: Pick<Deps, 'db'>, rows: EquipmentChecksTable[]): P
     date: r.date,
     byName: names.get(r.person_id) ?? '',
     at: r.at,
-    results: JSON.parse(r.results) as StoredLine[],
+    results: (JSON.parse(r.results) as StoredLine[]).map((line) => ({ ...line, photoId: line.photoId ?? null })),
     workOrderIds: JSON.parse(r.work_order_ids) as string[],
   }));
 }
@@ -74,12 +78,19 @@ export async function submitCheck(
   const byId = new Map(assets.filter((a) => a.retired_at === null).map((a) => [a.id, a]));
   const unknown = ids.find((id) => !byId.has(id));
   if (unknown) throw new AppError('ASSET_NOT_FOUND', { status: 404, params: { assetId: unknown } });
+  const answered = new Set(ids);
+  const unanswered = (await listActiveAssetIds(deps.db, siteId)).filter((id) => !answered.has(id));
+  if (unanswered.length > 0)
+    throw new AppError('CHECK_INCOMPLETE', { status: 400, message: 'Every asset needs an answer', params: { uncheckedAssetIds: unanswered } });
   const noNote = input.results.find((l) => !l.ok && !l.note?.trim());
   if (noNote) throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Say what is wrong', params: { assetId: noNote.assetId } });
+  const noPhoto = input.results.find((l) => !l.ok && !l.photoId);
+  if (noPhoto) throw new AppError('PHOTO_REQUIRED', { status: 400, message: 'Take a photo of what is wrong', params: { assetId: noPhoto.assetId } });
+  for (const photoId of new Set(input.results.flatMap((l) => (l.photoId ? [l.photoId] : [])))) await assertPhotoOnSite(deps, siteId, photoId);
   const date = await siteDate(deps, siteId);
   try {
     const row = await inTransaction(deps, async (tx) => {
-      const lines: StoredLine[] = input.results.map((l) => ({ assetId: l.assetId, ok: l.ok, note: l.note?.trim() || null }));
+      const lines: StoredLine[] = input.results.map((l) => ({ assetId: l.assetId, ok: l.ok, note: l.note?.trim() || null, photoId: l.photoId ?? null }));
       const r: EquipmentChecksTable = {
         id: input.id,
         site_id: siteId,
@@ -103,7 +114,7 @@ export async function submitCheck(
           source: 'check',
           anomalyId: null,
           description: line.note!,
-          photoId: null,
+          photoId: line.photoId ?? null,
           reporter: actorRef(actor),
         });
         raised.push(wo.id);

@@ -4,6 +4,7 @@ import type { Asset, EquipmentCheck, Notification, PageOf, PublicAsset, WorkOrde
 import { newId } from '../../platform/ids.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestPerson, type TestSite } from '../../test/factories.js';
+import { TINY_PNG } from '../../test/site-activity.js';
 import { connectSocket } from '../../test/ws-client.js';
 
 const MIN = 60_000;
@@ -289,25 +290,65 @@ describe(`equipment and repairs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('raises work orders from the abnormal lines of the daily check, once a day per kind', async () => {
     const ok = await addAsset();
     const broken = await addAsset(otherZoneId, '办公区灯');
-    const noNote = await call(tech, 'POST', '/equipment-checks', { id: newId(), kind: 'opening', results: [{ assetId: broken.id, ok: false }] });
+    // Every asset on the ledger must be answered: the ones earlier tests added are fine.
+    const others = (await call(tech, 'GET', '/assets?limit=200'))
+      .json<PageOf<Asset>>()
+      .items.filter((a) => a.id !== ok.id && a.id !== broken.id)
+      .map((a) => ({ assetId: a.id, ok: true }));
+    const unanswered = await call(tech, 'POST', '/equipment-checks', {
+      id: newId(),
+      kind: 'opening',
+      results: [...others, { assetId: broken.id, ok: false, note: '灯不亮' }],
+    });
+    expect([unanswered.statusCode, code(unanswered)]).toEqual([400, 'CHECK_INCOMPLETE']);
+    expect(unanswered.json<{ error: { params: { uncheckedAssetIds: string[] } } }>().error.params.uncheckedAssetIds).toEqual([ok.id]);
+    const noNote = await call(tech, 'POST', '/equipment-checks', {
+      id: newId(),
+      kind: 'opening',
+      results: [...others, { assetId: ok.id, ok: true }, { assetId: broken.id, ok: false }],
+    });
     expect([noNote.statusCode, code(noNote)]).toEqual([400, 'NOTE_REQUIRED']);
+    const noPhoto = await call(tech, 'POST', '/equipment-checks', {
+      id: newId(),
+      kind: 'opening',
+      results: [...others, { assetId: ok.id, ok: true }, { assetId: broken.id, ok: false, note: '灯不亮' }],
+    });
+    expect([noPhoto.statusCode, code(noPhoto)]).toEqual([400, 'PHOTO_REQUIRED']);
+    expect(noPhoto.json<{ error: { params: { assetId: string } } }>().error.params.assetId).toBe(broken.id);
+    const notUploaded = await call(tech, 'POST', '/equipment-checks', {
+      id: newId(),
+      kind: 'opening',
+      results: [...others, { assetId: ok.id, ok: true }, { assetId: broken.id, ok: false, note: '灯不亮', photoId: newId() }],
+    });
+    expect([notUploaded.statusCode, code(notUploaded)]).toEqual([404, 'PHOTO_NOT_FOUND']);
+    // Nothing of the refused attempts was stored.
+    expect((await call(staff, 'GET', '/equipment-checks')).json<{ opening: EquipmentCheck | null }>().opening).toBeNull();
+
+    const photoId = newId();
+    const upload = await t.app.inject({
+      method: 'PUT',
+      url: `${base}/photos/${photoId}`,
+      headers: { cookie: tech, 'content-type': 'image/png' },
+      payload: TINY_PNG,
+    });
+    expect(upload.statusCode).toBe(201);
     const body = {
       id: newId(),
       kind: 'opening',
-      results: [
-        { assetId: ok.id, ok: true },
-        { assetId: broken.id, ok: false, note: '灯不亮' },
-      ],
+      results: [...others, { assetId: ok.id, ok: true }, { assetId: broken.id, ok: false, note: '灯不亮', photoId }],
     };
     const res = await call(tech, 'POST', '/equipment-checks', body);
     expect(res.statusCode).toBe(201);
     const check = res.json<EquipmentCheck>();
     expect(check.workOrderIds).toHaveLength(1);
+    expect(check.results.find((r) => r.assetId === broken.id)).toEqual({ assetId: broken.id, ok: false, note: '灯不亮', photoId });
+    expect(check.results.find((r) => r.assetId === ok.id)).toEqual({ assetId: ok.id, ok: true, note: null, photoId: null });
     expect(await workOrder(check.workOrderIds[0]!)).toMatchObject({
       source: 'check',
       assetId: broken.id,
       zoneId: otherZoneId,
       description: '灯不亮',
+      photoId,
     });
     expect((await call(tech, 'POST', '/equipment-checks', body)).statusCode).toBe(200);
     const twice = await call(tech, 'POST', '/equipment-checks', { ...body, id: newId() });

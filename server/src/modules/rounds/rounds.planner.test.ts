@@ -33,6 +33,19 @@ describe('slotsFor', () => {
     expect(slotsFor(summerTowels, '2026-06-01', SH, HOURS)).toHaveLength(1);
   });
 
+  it('plans a weekly round only on its days of the week (1 = Monday … 7 = Sunday)', () => {
+    // The landscaper's pest control: Mondays, an hour before opening. 2026-12-07 is a Monday.
+    const pestControl = { recurrence: { kind: 'before_open' as const, minutesBeforeOpen: 60, weekdays: [1] } };
+    expect(slotsFor(pestControl, '2026-12-07', SH, HOURS).map((s) => s.localTime)).toEqual(['07:30']);
+    expect(slotsFor(pestControl, '2026-12-08', SH, HOURS)).toEqual([]);
+    expect(slotsFor(pestControl, '2026-12-13', SH, HOURS)).toEqual([]);
+    const pruning = { recurrence: { kind: 'times' as const, times: ['09:30'], weekdays: [2, 5] } };
+    const week = ['2026-12-07', '2026-12-08', '2026-12-09', '2026-12-10', '2026-12-11', '2026-12-12', '2026-12-13'];
+    expect(week.filter((day) => slotsFor(pruning, day, SH, HOURS).length > 0)).toEqual(['2026-12-08', '2026-12-11']);
+    // An empty list is every day, like no list at all.
+    expect(slotsFor({ recurrence: { kind: 'times', times: ['09:30'], weekdays: [] } }, '2026-12-13', SH, HOURS)).toHaveLength(1);
+  });
+
   it('keeps wall-clock times across a DST change and never plans one instant twice', () => {
     // Europe/Berlin falls back on 2026-10-25: 02:00-03:00 happens twice.
     const slots = slotsFor({ recurrence: { kind: 'interval', everyMinutes: 30 } }, '2026-10-25', 'Europe/Berlin', {

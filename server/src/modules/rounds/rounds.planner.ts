@@ -33,6 +33,7 @@ export function recurrenceProblem(r: RoundRecurrence): string | null {
 export function slotsFor(schedule: PlannableSchedule, siteDay: string, timeZone: string, openingHours: OpeningHours): PlannedSlot[] {
   const r = schedule.recurrence;
   if (openingHours.closedWeekdays.includes(weekdayOf(siteDay))) return [];
+  if (r.weekdays && r.weekdays.length > 0 && !r.weekdays.includes(weekdayOf(siteDay))) return [];
   if (r.fromDate && siteDay < r.fromDate) return [];
   if (r.toDate && siteDay > r.toDate) return [];
   const open = toMinutes(openingHours.open);

@@ -12,7 +12,7 @@ import { todayAt } from '../../shared/format/local-date';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { flattenPages } from '../notices/use-notifications';
 import { usePeople } from '../people/use-people';
@@ -202,10 +202,9 @@ export function AnomaliesPage() {
             onRow={(a) => ({ 'data-testid': 'anomaly-row', 'data-anomaly-id': a.id }) as HTMLAttributes<HTMLElement>}
             rowClassName={(a) => (a.reportedAt > liveSince ? (styles.fresh ?? '') : '')}
             locale={{
-              emptyText: list.isPending ? (
-                ' '
-              ) : (
-                <EmptyState title={t(`consoleShifts.anomalies.empty.${filter}`)} hint={t('consoleShifts.anomalies.emptyHint')} />
+              emptyText: emptyOnceLoaded(
+                list,
+                <EmptyState title={t(`consoleShifts.anomalies.empty.${filter}`)} hint={t('consoleShifts.anomalies.emptyHint')} />,
               ),
             }}
           />

@@ -6,7 +6,7 @@ import type { AuditEntry } from '@anchang/contracts';
 import { formatDateTime } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { flattenPages } from '../notices/use-notifications';
 import { actionLabel, companyActions, detailPairs, entityName, entityTypeLabel, knownActions } from './audit-labels';
@@ -163,7 +163,7 @@ export function AuditPage() {
           dataSource={entries}
           loading={log.isPending}
           pagination={false}
-          locale={{ emptyText: log.isPending ? ' ' : <EmptyState title={t('audit.empty')} /> }}
+          locale={{ emptyText: emptyOnceLoaded(log, <EmptyState title={t('audit.empty')} />) }}
         />
         {entries.length ? (
           <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>

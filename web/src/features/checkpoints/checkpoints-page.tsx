@@ -34,7 +34,7 @@ import { describeError } from '../../shared/api/errors';
 import { formatDateTime } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useZones } from '../zones/use-zones';
 import type { CheckpointInput } from './checkpoints-api';
@@ -170,10 +170,9 @@ export function CheckpointsPage() {
           loading={checkpoints.isPending}
           pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           locale={{
-            emptyText: checkpoints.isPending ? (
-              ' '
-            ) : (
-              <EmptyState title={t('patrols.checkpoints.empty')} hint={t('patrols.checkpoints.emptyHint')} action={createButton} />
+            emptyText: emptyOnceLoaded(
+              checkpoints,
+              <EmptyState title={t('patrols.checkpoints.empty')} hint={t('patrols.checkpoints.emptyHint')} action={createButton} />,
             ),
           }}
         />

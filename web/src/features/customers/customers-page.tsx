@@ -9,7 +9,7 @@ import { describeError } from '../../shared/api/errors';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { flattenPages } from '../notices/use-notifications';
 import { useSite } from '../sites/use-sites';
@@ -212,7 +212,7 @@ export function CustomersPage() {
           dataSource={customers}
           loading={list.isPending}
           pagination={false}
-          locale={{ emptyText: <EmptyState title={t('customers.empty')} hint={t('customers.emptyHint')} /> }}
+          locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('customers.empty')} hint={t('customers.emptyHint')} />) }}
           data-testid="customers-table"
         />
         {list.hasNextPage ? (

@@ -15,6 +15,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DayBoard, DayBoardRow } from '@anchang/contracts';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { checklistState, PROGRESS_COLORS, type ChecklistProgress } from '../../shared/format/checklist-progress';
 import { addDays, dateToPicker, isLocalDate, pickerToDate, todayAt } from '../../shared/format/local-date';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
@@ -68,18 +69,30 @@ export function DayBoardPage() {
 
   const goTo = (next: string) => setParams(next >= today ? {} : { date: next });
   const time = (ms: number | null) => (ms === null ? <Typography.Text type="secondary">—</Typography.Text> : formatLocal(ms, site.timeZone, 'HH:mm'));
-  const progress = (part: { done: number; total: number }, isOnDuty: boolean) =>
-    part.total === 0 ? (
+  // Answered / total and the 异常 among them are two facts in two colours: green is for all clear only.
+  const progress = (part: ChecklistProgress, isOnDuty: boolean, label: string) => {
+    const state = checklistState(part);
+    return state === 'none' ? (
       <Typography.Text type="secondary">—</Typography.Text>
     ) : (
-      <Progress
-        percent={Math.round((part.done / part.total) * 100)}
-        size="small"
-        status={part.done >= part.total ? 'success' : isOnDuty ? 'active' : 'normal'}
-        format={() => `${part.done}/${part.total}`}
-        style={{ margin: 0, width: 120 }}
-      />
+      <Flex align="center" gap={6}>
+        <Progress
+          percent={Math.round((part.done / part.total) * 100)}
+          size="small"
+          status={state === 'todo' && isOnDuty ? 'active' : 'normal'}
+          strokeColor={PROGRESS_COLORS[state]}
+          format={() => `${part.done}/${part.total}`}
+          aria-label={label}
+          style={{ margin: 0, width: 110 }}
+        />
+        {part.anomalies > 0 ? (
+          <Tag color="red" style={{ marginInlineEnd: 0 }} data-testid="progress-anomalies">
+            {t('consoleShifts.dayBoard.progressAnomalies', { count: part.anomalies })}
+          </Tag>
+        ) : null}
+      </Flex>
     );
+  };
 
   const columns: TableColumnsType<Line> = [
     {
@@ -146,16 +159,16 @@ export function DayBoardPage() {
     {
       title: t('consoleShifts.dayBoard.pre'),
       key: 'pre',
-      width: 140,
+      width: 190,
       onCell: (line) => (line.entry ? {} : { colSpan: 0 }),
-      render: (_, { entry }) => (entry ? progress(entry.pre, onDuty(entry)) : null),
+      render: (_, { entry }) => (entry ? progress(entry.pre, onDuty(entry), t('consoleShifts.dayBoard.pre')) : null),
     },
     {
       title: t('consoleShifts.dayBoard.postShift'),
       key: 'postShift',
-      width: 140,
+      width: 190,
       onCell: (line) => (line.entry ? {} : { colSpan: 0 }),
-      render: (_, { entry }) => (entry ? progress(entry.post, onDuty(entry)) : null),
+      render: (_, { entry }) => (entry ? progress(entry.post, onDuty(entry), t('consoleShifts.dayBoard.postShift')) : null),
     },
     {
       title: t('consoleShifts.dayBoard.anomalies'),

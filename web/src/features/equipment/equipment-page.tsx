@@ -32,7 +32,7 @@ import { todayAt } from '../../shared/format/local-date';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { newId } from '../shift/outbox-client';
 import { useZones } from '../zones/use-zones';
@@ -236,7 +236,7 @@ function AssetsTab({ siteId, siteName }: { siteId: string; siteName: string }) {
           dataSource={assets}
           loading={list.isPending}
           pagination={false}
-          locale={{ emptyText: list.isPending ? ' ' : <EmptyState title={t('equipment.ledger.empty')} hint={t('equipment.ledger.emptyHint')} /> }}
+          locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('equipment.ledger.empty')} hint={t('equipment.ledger.emptyHint')} />) }}
         />
         {assets.length ? (
           <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
@@ -489,7 +489,7 @@ function MaintenanceTab({ siteId, timeZone }: { siteId: string; timeZone: string
           loading={list.isPending}
           pagination={false}
           locale={{
-            emptyText: list.isPending ? ' ' : <EmptyState title={t(dueOnly ? 'equipment.maintenance.emptyDue' : 'equipment.maintenance.empty')} />,
+            emptyText: emptyOnceLoaded(list, <EmptyState title={t(dueOnly ? 'equipment.maintenance.emptyDue' : 'equipment.maintenance.empty')} />),
           }}
         />
         {list.hasNextPage ? (

@@ -10,7 +10,7 @@ import { canManageSite } from '../../shared/auth/access';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { flattenPages } from '../notices/use-notifications';
 import { REQUISITION_FILTERS, useDecideRequisition, useRequisitions, type RequisitionFilter } from './use-requisitions';
@@ -148,10 +148,9 @@ export function RequisitionsPage() {
           pagination={false}
           onRow={() => ({ 'data-testid': 'requisition-row' }) as HTMLAttributes<HTMLElement>}
           locale={{
-            emptyText: list.isPending ? (
-              ' '
-            ) : (
-              <EmptyState title={t(`consoleShifts.requisitions.empty.${filter}`)} hint={t('consoleShifts.requisitions.emptyHint')} />
+            emptyText: emptyOnceLoaded(
+              list,
+              <EmptyState title={t(`consoleShifts.requisitions.empty.${filter}`)} hint={t('consoleShifts.requisitions.emptyHint')} />,
             ),
           }}
         />

@@ -9,7 +9,7 @@ import { todayAt } from '../../shared/format/local-date';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { flattenPages } from '../notices/use-notifications';
 import { IncidentDrawer } from './incident-drawer';
@@ -186,7 +186,7 @@ export function IncidentsPage() {
               [styles.row, i.reportedAt > liveSince ? styles.fresh : '', i.status === 'open' && i.severity === 'high' ? styles.urgent : ''].join(' ')
             }
             locale={{
-              emptyText: list.isPending ? ' ' : <EmptyState title={t(`incidents.emptyConsole.${filter}`)} hint={t('incidents.emptyConsoleHint')} />,
+              emptyText: emptyOnceLoaded(list, <EmptyState title={t(`incidents.emptyConsole.${filter}`)} hint={t('incidents.emptyConsoleHint')} />),
             }}
           />
         </Image.PreviewGroup>

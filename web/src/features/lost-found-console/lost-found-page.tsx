@@ -10,7 +10,7 @@ import { queryKeys } from '../../shared/api/query-keys';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { flattenPages } from '../notices/use-notifications';
 
@@ -167,10 +167,9 @@ export function LostFoundPage() {
           pagination={false}
           onRow={(item) => ({ 'data-testid': 'lost-item-row', 'data-lost-item-id': item.id }) as HTMLAttributes<HTMLElement>}
           locale={{
-            emptyText: list.isPending ? (
-              ' '
-            ) : (
-              <EmptyState title={t(`incidents.lostFound.empty.${filter}`)} hint={t('incidents.lostFound.emptyHint')} />
+            emptyText: emptyOnceLoaded(
+              list,
+              <EmptyState title={t(`incidents.lostFound.empty.${filter}`)} hint={t('incidents.lostFound.emptyHint')} />,
             ),
           }}
         />

@@ -30,7 +30,7 @@ import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { newId } from '../shift/outbox-client';
 import { modelRoomsApi, photoUrl, useModelRoomMutation, useModelRooms, useRoomChecks, useRoomItems } from './use-model-rooms';
@@ -50,7 +50,7 @@ export function ModelRoomsPage() {
     <>
       <PageHeader title={t('modelRooms.title')} subtitle={t('modelRooms.subtitle')} />
       {rooms.isError ? <ErrorAlert error={rooms.error} onRetry={() => void rooms.refetch()} /> : null}
-      {!rooms.isPending && list.length === 0 ? (
+      {rooms.isSuccess && list.length === 0 ? (
         <Card>
           <EmptyState title={t('modelRooms.noRooms')} hint={t('modelRooms.noRoomsHint')} />
         </Card>
@@ -221,7 +221,7 @@ function ItemsCard({ room }: { room: ModelRoom }) {
           return status === 'missing' ? (styles.missingRow ?? '') : status === 'damaged' ? (styles.damagedRow ?? '') : '';
         }}
         pagination={false}
-        locale={{ emptyText: items.isPending ? ' ' : <EmptyState title={t('modelRooms.noItems')} hint={t('modelRooms.noItemsHint')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(items, <EmptyState title={t('modelRooms.noItems')} hint={t('modelRooms.noItemsHint')} />) }}
       />
       {editable ? <ItemModal roomId={room.zoneId} editing={editing} onClose={() => setEditing(null)} /> : null}
     </Card>

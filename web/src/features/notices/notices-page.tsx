@@ -7,7 +7,7 @@ import { formatDateTime, formatRelative } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ItemList, ItemRow } from '../../shared/ui/item-list';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { usePeople } from '../people/use-people';
 import { flattenPages, useNotifications, useSendNotification } from './use-notifications';
@@ -83,7 +83,7 @@ export function NoticesPage() {
               loading={notifications.isPending}
               items={items}
               rowKey={(n) => n.id}
-              empty={<EmptyState title={t('notices.empty')} />}
+              empty={emptyOnceLoaded(notifications, <EmptyState title={t('notices.empty')} />)}
               renderItem={(n) => (
                 <ItemRow
                   testId="notice-item"

@@ -29,7 +29,7 @@ import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useCheckpoints } from '../checkpoints/use-checkpoints';
 import type { RouteInput } from '../checkpoints/checkpoints-api';
@@ -52,7 +52,7 @@ export function PatrolsPage() {
       />
       {rounds.isError ? <ErrorAlert error={rounds.error} onRetry={() => void rounds.refetch()} /> : null}
       <Card title={t('patrols.rounds.title')} styles={{ body: { padding: 0 } }} style={{ marginBottom: 20 }} data-testid="patrol-rounds">
-        <RoundsTable rounds={rounds.data ?? []} loading={rounds.isPending} timeZone={site.timeZone} now={now} />
+        <RoundsTable rounds={rounds.data ?? []} status={rounds.status} timeZone={site.timeZone} now={now} />
       </Card>
       <RoutesCard />
       <SchedulesCard />
@@ -60,7 +60,18 @@ export function PatrolsPage() {
   );
 }
 
-function RoundsTable({ rounds, loading, timeZone, now }: { rounds: PatrolRound[]; loading: boolean; timeZone: string; now: number }) {
+function RoundsTable({
+  rounds,
+  status,
+  timeZone,
+  now,
+}: {
+  rounds: PatrolRound[];
+  status: 'pending' | 'error' | 'success';
+  timeZone: string;
+  now: number;
+}) {
+  const loading = status === 'pending';
   const { t } = useTranslation();
   const locale = useLocale();
   const hm = (at: number) => formatLocal(at, timeZone, 'HH:mm');
@@ -136,7 +147,7 @@ function RoundsTable({ rounds, loading, timeZone, now }: { rounds: PatrolRound[]
         defaultExpandedRowKeys: rounds.filter((r) => r.status === 'in_progress' || (r.slotStart <= now && now <= r.closesAt)).map((r) => r.id),
         expandedRowRender: (r) => <ChecksTable round={r} timeZone={timeZone} />,
       }}
-      locale={{ emptyText: loading ? ' ' : <EmptyState title={t('patrols.rounds.empty')} hint={t('patrols.rounds.emptyHint')} /> }}
+      locale={{ emptyText: emptyOnceLoaded({ status }, <EmptyState title={t('patrols.rounds.empty')} hint={t('patrols.rounds.emptyHint')} />) }}
     />
   );
 }
@@ -267,7 +278,7 @@ function RoutesCard() {
         dataSource={routes.data ?? []}
         loading={routes.isPending}
         pagination={false}
-        locale={{ emptyText: routes.isPending ? ' ' : <EmptyState title={t('patrols.routes.empty')} hint={t('patrols.routes.emptyHint')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(routes, <EmptyState title={t('patrols.routes.empty')} hint={t('patrols.routes.emptyHint')} />) }}
       />
       <RouteFormModal
         route={editing}
@@ -427,7 +438,7 @@ function SchedulesCard() {
         dataSource={schedules.data ?? []}
         loading={schedules.isPending}
         pagination={false}
-        locale={{ emptyText: schedules.isPending ? ' ' : <EmptyState title={t('patrols.schedules.empty')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(schedules, <EmptyState title={t('patrols.schedules.empty')} />) }}
       />
       <Modal
         open={open}

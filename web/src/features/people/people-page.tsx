@@ -10,7 +10,7 @@ import { formatDateTime } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { RoleTag } from '../../shared/ui/domain-tags';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { usePosts } from '../posts/use-posts';
 import { PersonFormModal } from './person-form-modal';
@@ -169,12 +169,13 @@ export function PeoplePage() {
           rowClassName={(person) => (person.isActive ? '' : 'row-inactive')}
           pagination={rows.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           locale={{
-            emptyText: people.isPending ? (
-              ' '
-            ) : filtered ? (
-              <EmptyState title={t('common.empty')} />
-            ) : (
-              <EmptyState title={t('people.empty')} hint={t('people.emptyHint')} action={createButton} />
+            emptyText: emptyOnceLoaded(
+              people,
+              filtered ? (
+                <EmptyState title={t('common.empty')} />
+              ) : (
+                <EmptyState title={t('people.empty')} hint={t('people.emptyHint')} action={createButton} />
+              ),
             ),
           }}
         />

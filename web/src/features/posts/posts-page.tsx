@@ -9,7 +9,7 @@ import { useCurrentSite } from '../../shared/site/current-site';
 import { PostKindTag, ZoneKindTag } from '../../shared/ui/domain-tags';
 import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { usePeople } from '../people/use-people';
 import { useZones } from '../zones/use-zones';
@@ -131,7 +131,7 @@ export function PostsPage() {
           loading={posts.isPending}
           pagination={(posts.data?.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           locale={{
-            emptyText: posts.isPending ? ' ' : <EmptyState title={t('posts.empty')} hint={t('posts.emptyHint')} action={createButton} />,
+            emptyText: emptyOnceLoaded(posts, <EmptyState title={t('posts.empty')} hint={t('posts.emptyHint')} action={createButton} />),
           }}
         />
       </Card>

@@ -10,7 +10,10 @@ import { formatLocal } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../shift/outbox-client';
-import { assetName, equipmentApi, equipmentKeys, useAllAssets, useMaintenance, useRepairMutation } from './repairs-api';
+import { PhotoCapture } from '../../shared/photos/photo-capture';
+import { checkProblems, firstProblem, isReadyToSubmit, UNANSWERED, type CheckLineDraft } from './daily-check-rules';
+import type { DraftPhoto } from './photo-picker.mobile';
+import { assetName, equipmentApi, equipmentKeys, uploadPhotoIfAny, useAllAssets, useMaintenance, useRepairMutation } from './repairs-api';
 import styles from './repairs.mobile.module.css';
 
 /** TECH-1 before opening, TECH-2 after the shift: each asset ok or faulty; a fault becomes a work order. */
@@ -41,7 +44,9 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   const day = useQuery({ queryKey: equipmentKeys.checks(siteId), queryFn: () => equipmentApi.checks(siteId) });
   const assets = useAllAssets(siteId);
   if (day.isPending || assets.isPending) return <MobileSpinner />;
-  if (day.isError) return <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(day.error)} />;
+  // Either load failing is a failure, never "no assets registered".
+  if (day.isError || assets.isError)
+    return <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(day.error ?? assets.error)} />;
   const done = day.data[kind];
   return (
     <div className={styles.body} data-testid="daily-check">
@@ -75,9 +80,13 @@ function Submitted({ check, timeZone }: { check: EquipmentCheck; timeZone: strin
     <div className={styles.card} data-testid="check-submitted">
       <div className={styles.ok}>{t('equipment.phone.submitted')}</div>
       <div className={styles.muted}>{t('equipment.phone.doneBy', { name: check.byName, time: formatLocal(check.at, timeZone, 'HH:mm') })}</div>
-      {faults ? <div className={styles.muted}>{t('equipment.phone.abnormalCount', { count: faults })}</div> : null}
+      {faults ? <div className={styles.abnormalCount}>{t('equipment.phone.abnormalCount', { count: faults })}</div> : null}
     </div>
   );
+}
+
+interface LineState extends CheckLineDraft {
+  photo: DraftPhoto | null;
 }
 
 function CheckForm({ siteId, kind }: { siteId: string; kind: EquipmentCheckKind }) {
@@ -85,18 +94,41 @@ function CheckForm({ siteId, kind }: { siteId: string; kind: EquipmentCheckKind 
   const locale = useLocale();
   const assets = useAllAssets(siteId);
   const [id] = useState(newId);
-  const [faults, setFaults] = useState<Record<string, string>>({});
+  // Nothing is answered until the technician answers it: a check that starts at 正常 gets sent unread.
+  const [lines, setLines] = useState<Record<string, LineState>>({});
+  const [showProblems, setShowProblems] = useState(false);
   const list = useMemo(() => [...(assets.data ?? [])].sort((a, b) => a.zoneName.localeCompare(b.zoneName)), [assets.data]);
-  const submit = useRepairMutation(siteId, () =>
-    equipmentApi.submitCheck(siteId, {
-      id,
-      kind,
-      results: list.map((a) => (a.id in faults ? { assetId: a.id, ok: false, note: faults[a.id]!.trim() } : { assetId: a.id, ok: true })),
-    }),
+  const drafts = useMemo(
+    () => Object.fromEntries(Object.entries(lines).map(([assetId, l]) => [assetId, { answer: l.answer, note: l.note, hasPhoto: l.photo !== null }])),
+    [lines],
   );
+  const problems = checkProblems(
+    list.map((a) => a.id),
+    drafts,
+  );
+  const answered = list.length - problems.unanswered.length;
+  const abnormal = list.filter((a) => lines[a.id]?.answer === 'abnormal').length;
+  const submit = useRepairMutation(siteId, async () => {
+    const results = [];
+    for (const a of list) {
+      const line = lines[a.id]!;
+      const photoId = await uploadPhotoIfAny(siteId, line.photo);
+      results.push(
+        line.answer === 'abnormal'
+          ? { assetId: a.id, ok: false, note: line.note.trim(), photoId }
+          : { assetId: a.id, ok: true, ...(photoId ? { photoId } : {}) },
+      );
+    }
+    return equipmentApi.submitCheck(siteId, { id, kind, results });
+  });
+  const update = (assetId: string, patch: Partial<LineState>) =>
+    setLines((all) => ({ ...all, [assetId]: { ...(all[assetId] ?? { ...UNANSWERED, photo: null }), ...patch } }));
   const send = () => {
-    if (Object.values(faults).some((n) => !n.trim())) {
-      Toast.show({ content: t('equipment.phone.needNote') });
+    const problem = firstProblem(problems);
+    if (problem) {
+      setShowProblems(true);
+      Toast.show({ content: t(`errors.${problem.code}`) });
+      document.querySelector(`[data-asset-id="${problem.assetId}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       return;
     }
     submit.mutate(undefined, {
@@ -106,50 +138,86 @@ function CheckForm({ siteId, kind }: { siteId: string; kind: EquipmentCheckKind 
   };
   return (
     <>
+      <div className={styles.checkProgress} data-testid="check-progress">
+        <span>{t('equipment.phone.answeredCount', { answered, total: list.length })}</span>
+        {abnormal ? <span className={styles.abnormalCount}>{t('equipment.phone.abnormalCount', { count: abnormal })}</span> : null}
+      </div>
       <div className={styles.card}>
         {list.map((a) => {
-          const faulty = a.id in faults;
+          const line = lines[a.id];
+          const answer = line?.answer ?? null;
+          const missing = showProblems && answer === null;
           return (
-            <div key={a.id} className={styles.checkRow} data-testid="check-asset">
-              <div className={styles.between}>
-                <div>
-                  <div className={styles.checkName}>{assetName(a, locale)}</div>
-                  <div className={styles.checkZone}>
-                    {a.zoneName}
-                    {a.locationNote ? ` · ${a.locationNote}` : ''}
-                  </div>
-                </div>
-                <Segmented
-                  value={faulty ? 'abnormal' : 'ok'}
-                  onChange={(v) =>
-                    setFaults((f) => {
-                      const next = { ...f };
-                      if (v === 'abnormal') next[a.id] = '';
-                      else delete next[a.id];
-                      return next;
-                    })
-                  }
-                  options={[
-                    { label: t('equipment.phone.ok'), value: 'ok' },
-                    { label: t('equipment.phone.abnormal'), value: 'abnormal' },
-                  ]}
-                />
+            <div
+              key={a.id}
+              className={`${styles.checkRow} ${answer === 'abnormal' ? styles.checkRowAbnormal : ''} ${missing ? styles.checkRowMissing : ''}`}
+              data-testid="check-asset"
+              data-asset-id={a.id}
+              data-answer={answer ?? 'none'}
+            >
+              <div className={styles.checkName}>{assetName(a, locale)}</div>
+              <div className={styles.checkZone}>
+                {a.zoneName}
+                {a.locationNote ? ` · ${a.locationNote}` : ''}
+                {missing ? <span className={styles.missingHint}> · {t('equipment.phone.unanswered')}</span> : null}
               </div>
-              {faulty ? (
+              <div className={styles.answerRow} role="group" aria-label={assetName(a, locale)}>
+                <Button
+                  aria-pressed={answer === 'ok'}
+                  className={`${styles.answer} ${answer === 'ok' ? styles.answerOk : ''}`}
+                  onClick={() => update(a.id, { answer: 'ok' })}
+                  data-testid="check-ok"
+                >
+                  {t('equipment.phone.ok')}
+                </Button>
+                <Button
+                  aria-pressed={answer === 'abnormal'}
+                  className={`${styles.answer} ${answer === 'abnormal' ? styles.answerAbnormal : ''}`}
+                  onClick={() => update(a.id, { answer: 'abnormal' })}
+                  data-testid="check-abnormal"
+                >
+                  {t('equipment.phone.abnormal')}
+                </Button>
+              </div>
+              {answer === 'abnormal' ? (
                 <div className={styles.textarea}>
                   <Input
-                    value={faults[a.id]}
-                    onChange={(v) => setFaults((f) => ({ ...f, [a.id]: v }))}
+                    value={line?.note ?? ''}
+                    onChange={(v) => update(a.id, { note: v })}
                     placeholder={t('equipment.phone.abnormalNote')}
+                    aria-label={t('equipment.phone.abnormalNote')}
                     maxLength={300}
                   />
+                </div>
+              ) : null}
+              {answer !== null ? (
+                <div className={styles.checkPhoto}>
+                  <PhotoCapture
+                    size="small"
+                    photo={line?.photo?.blob ?? null}
+                    photoKey={line?.photo?.id ?? null}
+                    onChange={(blob) => update(a.id, { photo: blob ? { id: newId(), blob } : null })}
+                    label={t(answer === 'abnormal' ? 'equipment.phone.photoRequired' : 'equipment.phone.photoOptional')}
+                    inputTestId="check-photo-input"
+                  />
+                  {answer === 'abnormal' && showProblems && !line?.photo ? (
+                    <span className={styles.missingHint}>{t('errors.PHOTO_REQUIRED')}</span>
+                  ) : null}
                 </div>
               ) : null}
             </div>
           );
         })}
       </div>
-      <Button block color="primary" size="large" loading={submit.isPending} onClick={send} data-testid="check-submit">
+      <Button
+        block
+        color="primary"
+        size="large"
+        loading={submit.isPending}
+        disabled={!isReadyToSubmit(problems) && showProblems}
+        onClick={send}
+        data-testid="check-submit"
+      >
         {t('equipment.phone.submit')}
       </Button>
     </>
@@ -188,8 +256,11 @@ function MaintenanceRow({ siteId, schedule }: { siteId: string; schedule: Mainte
         <div>
           <div className={styles.checkName}>{schedule.title}</div>
           <div className={styles.checkZone}>
-            {assetName({ nameZh: schedule.assetNameZh, nameEn: schedule.assetNameEn }, locale)} · {schedule.nextDueOn}
-            {schedule.overdue ? ` · ${t('equipment.maintenance.overdue')}` : ''}
+            {assetName({ nameZh: schedule.assetNameZh, nameEn: schedule.assetNameEn }, locale)} ·{' '}
+            <span className={schedule.overdue ? styles.overdue : undefined} data-testid={schedule.overdue ? 'maintenance-overdue' : undefined}>
+              {schedule.nextDueOn}
+              {schedule.overdue ? ` · ${t('equipment.maintenance.overdue')}` : ''}
+            </span>
           </div>
         </div>
         {note === null ? (

@@ -59,7 +59,10 @@ export const equipmentApi = {
     http.post<MaintenanceSchedule>(`${site(siteId)}/maintenance/${scheduleId}/done`, { note }),
   removeMaintenance: (siteId: string, scheduleId: string) => http.delete(`${site(siteId)}/maintenance/${scheduleId}`),
   checks: (siteId: string) => http.get<EquipmentCheckDay>(`${site(siteId)}/equipment-checks`),
-  submitCheck: (siteId: string, body: { id: string; kind: EquipmentCheckKind; results: { assetId: string; ok: boolean; note?: string }[] }) =>
+  submitCheck: (
+    siteId: string,
+    body: { id: string; kind: EquipmentCheckKind; results: { assetId: string; ok: boolean; note?: string; photoId?: string }[] },
+  ) =>
     http.post<EquipmentCheck>(`${site(siteId)}/equipment-checks`, body),
 };
 

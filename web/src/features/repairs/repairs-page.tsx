@@ -35,7 +35,7 @@ import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import {
   assetName,
@@ -237,7 +237,7 @@ function OrdersTab() {
             pagination={false}
             onRow={(o) => ({ 'data-testid': 'work-order-row', onClick: () => setSelectedId(o.id) }) as HTMLAttributes<HTMLElement>}
             rowClassName={(o) => [styles.row, o.reportedAt > liveSince ? styles.fresh : '', o.slaBreached ? styles.breached : ''].join(' ')}
-            locale={{ emptyText: list.isPending ? ' ' : <EmptyState title={t('equipment.orders.empty')} hint={t('equipment.orders.emptyHint')} /> }}
+            locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('equipment.orders.empty')} hint={t('equipment.orders.emptyHint')} />) }}
           />
         </Image.PreviewGroup>
         {orders.length ? (
@@ -462,7 +462,7 @@ function StatsTab() {
           dataSource={stats.data?.technicians ?? []}
           loading={stats.isPending}
           pagination={false}
-          locale={{ emptyText: stats.isPending ? ' ' : <EmptyState title={t('equipment.stats.empty')} /> }}
+          locale={{ emptyText: emptyOnceLoaded(stats, <EmptyState title={t('equipment.stats.empty')} />) }}
         />
       </Card>
     </Flex>

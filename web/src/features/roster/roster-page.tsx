@@ -9,7 +9,7 @@ import { canManageSite } from '../../shared/auth/access';
 import { addDays, dateToPicker, isLocalDate, mondayOf, pickerToDate, todayAt, weekdayOf } from '../../shared/format/local-date';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { usePeople } from '../people/use-people';
 import { usePosts } from '../posts/use-posts';
@@ -278,7 +278,7 @@ export function RosterPage() {
           loading={roster.isPending || posts.isPending || roster.isPlaceholderData}
           pagination={false}
           scroll={{ x: 1100 }}
-          locale={{ emptyText: posts.isPending ? ' ' : <EmptyState title={t('posts.empty')} hint={t('consoleShifts.roster.noPostsHint')} /> }}
+          locale={{ emptyText: emptyOnceLoaded(posts, <EmptyState title={t('posts.empty')} hint={t('consoleShifts.roster.noPostsHint')} />) }}
         />
       </Card>
 

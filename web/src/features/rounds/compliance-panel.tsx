@@ -7,7 +7,7 @@ import { useLocale } from '../../i18n';
 import { addDays, todayAt } from '../../shared/format/local-date';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { flattenPages } from '../notices/use-notifications';
 import { useCompliance } from './use-rounds';
 
@@ -76,7 +76,7 @@ export function CompliancePanel() {
         dataSource={rows}
         loading={list.isPending}
         pagination={false}
-        locale={{ emptyText: <EmptyState title={t('rounds.compliance.empty')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('rounds.compliance.empty')} />) }}
         footer={
           list.hasNextPage
             ? () => (

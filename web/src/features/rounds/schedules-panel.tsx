@@ -3,6 +3,7 @@ import {
   App,
   Button,
   Card,
+  Checkbox,
   DatePicker,
   Drawer,
   Form,
@@ -26,7 +27,7 @@ import { canManageSite } from '../../shared/auth/access';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { flattenPages } from '../notices/use-notifications';
 import { newId } from '../shift/outbox-client';
 import { useCheckpoints, useDeleteSchedule, useSaveSchedule, useSchedules, useStandardItems } from './use-rounds';
@@ -35,12 +36,17 @@ import { useCheckpoints, useDeleteSchedule, useSaveSchedule, useSchedules, useSt
 export function useRecurrenceText() {
   const { t } = useTranslation();
   return (r: RoundRecurrence) => {
+    const weekly = r.weekdays && r.weekdays.length > 0 && r.weekdays.length < 7;
     let text =
       r.kind === 'interval'
         ? t('rounds.recurrence.interval', { minutes: r.everyMinutes })
         : r.kind === 'before_open'
           ? t('rounds.recurrence.before_open', { minutes: r.minutesBeforeOpen })
-          : t('rounds.recurrence.times', { times: (r.times ?? []).join('、') });
+          : t(weekly ? 'rounds.recurrence.timesAt' : 'rounds.recurrence.times', { times: (r.times ?? []).join('、') });
+    if (weekly) {
+      const days = [...r.weekdays!].sort((a, b) => a - b).map((d) => t(`weekdays.${d as 1}`));
+      text = `${t('rounds.recurrence.weekly', { days: days.join('、') })} · ${text}`;
+    }
     if (r.fromDate || r.toDate) text += ` · ${t('rounds.recurrence.season', { from: r.fromDate ?? '…', to: r.toDate ?? '…' })}`;
     return text;
   };
@@ -125,7 +131,7 @@ export function SchedulesPanel() {
         dataSource={schedules}
         loading={list.isPending}
         pagination={false}
-        locale={{ emptyText: <EmptyState title={t('rounds.schedules.empty')} hint={t('rounds.schedules.emptyHint')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('rounds.schedules.empty')} hint={t('rounds.schedules.emptyHint')} />) }}
         footer={list.hasNextPage ? () => <Button onClick={() => void list.fetchNextPage()}>{t('rounds.compliance.more')}</Button> : undefined}
       />
       {editing ? <ScheduleDrawer schedule={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
@@ -143,6 +149,8 @@ interface FormValues {
   minutesBeforeOpen?: number;
   times?: string[];
   season?: [Dayjs, Dayjs] | null;
+  /** Empty: every day. */
+  weekdays?: number[];
   graceMinutes: number;
   proof: 'scan' | 'tap';
   checkpointId?: string;
@@ -178,6 +186,7 @@ function ScheduleDrawer({ schedule, onClose }: { schedule: RoundSchedule | null;
       minutesBeforeOpen: r.minutesBeforeOpen,
       times: r.times,
       season: r.fromDate && r.toDate ? [dayjs(r.fromDate), dayjs(r.toDate)] : null,
+      weekdays: r.weekdays ?? [],
       graceMinutes: schedule.graceMinutes,
       proof: schedule.proof,
       checkpointId: schedule.checkpointId ?? undefined,
@@ -193,6 +202,7 @@ function ScheduleDrawer({ schedule, onClose }: { schedule: RoundSchedule | null;
       recurrence.fromDate = v.season[0].format('YYYY-MM-DD');
       recurrence.toDate = v.season[1].format('YYYY-MM-DD');
     }
+    if (v.weekdays && v.weekdays.length > 0 && v.weekdays.length < 7) recurrence.weekdays = [...v.weekdays].sort((a, b) => a - b);
     const body: UpdateRoundScheduleBody = {
       postKind: v.postKind,
       itemId: v.itemId || null,
@@ -323,6 +333,9 @@ function ScheduleDrawer({ schedule, onClose }: { schedule: RoundSchedule | null;
             <Select mode="tags" tokenSeparators={[',', ' ', '、']} placeholder="11:00" open={false} />
           </Form.Item>
         ) : null}
+        <Form.Item name="weekdays" label={t('rounds.schedules.weekdays')} extra={t('rounds.schedules.weekdaysHint')}>
+          <Checkbox.Group options={([1, 2, 3, 4, 5, 6, 7] as const).map((d) => ({ value: d, label: t(`weekdays.${d}`) }))} />
+        </Form.Item>
         <Form.Item name="season" label={t('rounds.schedules.season')} extra={t('rounds.schedules.seasonHint')}>
           <DatePicker.RangePicker allowEmpty={[false, false]} />
         </Form.Item>

@@ -26,7 +26,7 @@ import { canManageSite, canOverseeShifts } from '../../shared/auth/access';
 import { formatDateTime } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { flattenPages } from '../notices/use-notifications';
 import { newId } from '../shift/outbox-client';
 import { useDeclareWeather, useEndWeather, useRotateWebhook, useWeather, useWebhookInfo } from './use-rounds';
@@ -116,7 +116,7 @@ function Declarations() {
         dataSource={rows}
         loading={list.isPending}
         pagination={false}
-        locale={{ emptyText: <EmptyState title={t('rounds.weather.empty')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('rounds.weather.empty')} />) }}
         footer={list.hasNextPage ? () => <Button onClick={() => void list.fetchNextPage()}>{t('rounds.compliance.more')}</Button> : undefined}
       />
     </Card>

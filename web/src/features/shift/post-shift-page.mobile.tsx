@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { CustomerOpinion, PostKind } from '@anchang/contracts';
 import { Checklist } from './checklist.mobile';
+import { ChecklistProgressText } from './checklist-progress-text.mobile';
 import type { OpinionOp, OutboxItem, RequisitionOp } from './outbox';
 import { describeOutboxError } from './outbox-labels';
 import { useSentOpinions } from './sent-opinions';
@@ -30,7 +31,9 @@ export function PostShiftPage() {
       title={t('shiftPhone.sections.post')}
       right={({ current }) => {
         if (!current.standard) return null;
-        return t('shiftPhone.progress', progressOf(itemsOfPhase(current.standard.items, 'POST'), current.results));
+        return (
+          <ChecklistProgressText progress={progressOf(itemsOfPhase(current.standard.items, 'POST'), current.results)} testId="checklist-progress" />
+        );
       }}
     >
       {(ctx) => <PostShift {...ctx} />}

@@ -1,6 +1,7 @@
 import { useNavigate } from 'react-router';
 import { Button, Card } from 'antd-mobile';
-import { CheckCircleFill } from 'antd-mobile-icons';
+import { CheckCircleFill, ExclamationCircleFill } from 'antd-mobile-icons';
+import { ChecklistProgressText } from './checklist-progress-text.mobile';
 import { useTranslation } from 'react-i18next';
 import { Checklist } from './checklist.mobile';
 import { ShiftSubPage, type ShiftContext } from './shift-subpage.mobile';
@@ -16,8 +17,9 @@ export function PreShiftPage() {
       title={t('shiftPhone.sections.pre')}
       right={({ current }) => {
         if (!current.standard) return null;
-        const { done, total } = progressOf(itemsOfPhase(current.standard.items, 'PRE'), current.results);
-        return <span data-testid="checklist-progress">{t('shiftPhone.progress', { done, total })}</span>;
+        return (
+          <ChecklistProgressText progress={progressOf(itemsOfPhase(current.standard.items, 'PRE'), current.results)} testId="checklist-progress" />
+        );
       }}
     >
       {(ctx) => <PreShift {...ctx} />}
@@ -49,8 +51,14 @@ function PreShift({ site, me, current }: ShiftContext) {
       {progress && progress.total > 0 && progress.done === progress.total ? (
         <Card className={styles.card} data-testid="pre-done">
           <div className={styles.doneCard}>
-            <CheckCircleFill className={styles.doneIcon} />
-            <div className={styles.doneTitle}>{t('shiftPhone.preDone')}</div>
+            {progress.anomalies ? (
+              <ExclamationCircleFill className={`${styles.doneIcon} ${styles.doneIconWarn}`} />
+            ) : (
+              <CheckCircleFill className={styles.doneIcon} />
+            )}
+            <div className={styles.doneTitle}>
+              {progress.anomalies ? t('shiftPhone.preDoneWithAnomalies', { count: progress.anomalies }) : t('shiftPhone.preDone')}
+            </div>
             <p className={styles.muted}>{t('shiftPhone.preDoneHint')}</p>
             <Button color="primary" fill="outline" onClick={() => void navigate('/shift/standard')}>
               {t('shiftPhone.sections.standard')}

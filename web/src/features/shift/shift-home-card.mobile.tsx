@@ -4,8 +4,11 @@ import { CheckShieldOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
-import { itemsOfPhase, progressOf } from './shift-rules';
-import { useCurrentShift } from './use-shift';
+import { minutesOfDay } from '../../shared/format/time';
+import { useNow } from '../../shared/format/use-now';
+import { homeShiftOffer } from './day-rules';
+import { clockInOpensAt, itemsOfPhase, progressOf } from './shift-rules';
+import { useCurrentShift, useStandardSettings } from './use-shift';
 import styles from './shift.mobile.module.css';
 
 /** On the home page: today's shift in one line, and the way to 签到 or back into the shift. */
@@ -14,6 +17,9 @@ export function ShiftHomeCard({ site }: { site: MeSite }) {
   const me = useMe();
   const navigate = useNavigate();
   const current = useCurrentShift(site.id, site.timeZone, me);
+  const settings = useStandardSettings(site.id);
+  const now = useNow(30_000);
+  const earlyMinutes = settings.data?.clockInEarlyMinutes ?? 60;
   if (current.isLoading || !current.myDay) return null;
   const open = () => void navigate('/shift');
   const title = (
@@ -32,6 +38,12 @@ export function ShiftHomeCard({ site }: { site: MeSite }) {
             <div className={styles.homeSub}>
               {current.phase === 'closing' ? t('shiftPhone.shiftClosing') : t('shiftPhone.onShiftHere')}
               {pre ? ` · ${t('shiftPhone.home.preProgress', pre)}` : ''}
+              {pre?.anomalies ? (
+                <span className={styles.anomalyCount} data-testid="home-pre-anomalies">
+                  {' '}
+                  {t('shiftPhone.anomalyCount', { count: pre.anomalies })}
+                </span>
+              ) : null}
             </div>
           </div>
           <Button color="primary" fill="outline" size="small">
@@ -42,21 +54,27 @@ export function ShiftHomeCard({ site }: { site: MeSite }) {
     );
   }
 
-  const next = current.myDay.roster.find((line) => line.shiftId === null);
+  // The same rule as the shift screen's buttons: 去签到 only while the clock-in is open there.
+  const offer = homeShiftOffer(current.myDay.roster, current.myDay.openShift?.id ?? null, minutesOfDay(now, site.timeZone), earlyMinutes);
+  const line = 'line' in offer ? offer.line : null;
   return (
-    <Card className={styles.card} title={title} onClick={open} data-testid="shift-home-card">
+    <Card className={styles.card} title={title} onClick={open} data-testid="shift-home-card" data-offer={offer.kind}>
       <div className={styles.homeCardBody}>
         <div>
-          {next ? (
+          {line ? (
             <>
-              <div className={styles.homeLine}>{next.postName}</div>
-              <div className={styles.homeSub}>{t('shiftPhone.shiftTime', { start: next.entry.start, end: next.entry.end })}</div>
+              <div className={styles.homeLine}>{line.postName}</div>
+              <div className={styles.homeSub}>
+                {t('shiftPhone.shiftTime', { start: line.entry.start, end: line.entry.end })}
+                {offer.kind === 'upcoming' ? ` · ${t('shiftPhone.clockInOpensAt', { time: clockInOpensAt(line.entry.start, earlyMinutes) })}` : ''}
+                {offer.kind === 'over' ? ` · ${t('shiftPhone.clockInOver')}` : ''}
+              </div>
             </>
           ) : (
-            <div className={styles.homeSub}>{current.myDay.roster.length ? t('shiftPhone.shiftDone') : t('shiftPhone.noRoster')}</div>
+            <div className={styles.homeSub}>{offer.kind === 'allDone' ? t('shiftPhone.shiftDone') : t('shiftPhone.noRoster')}</div>
           )}
         </div>
-        {next ? (
+        {offer.kind === 'clockIn' ? (
           <Button color="primary" size="small">
             {t('shiftPhone.home.goClockIn')}
           </Button>

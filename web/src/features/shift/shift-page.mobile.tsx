@@ -24,7 +24,10 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { describeOutboxError } from './outbox-labels';
-import { clockInAvailability, clockInOpensAt, itemsOfPhase, minutesBetween, progressOf, textIn } from './shift-rules';
+import { checklistState, PROGRESS_COLORS, type ChecklistProgress } from '../../shared/format/checklist-progress';
+import { ChecklistProgressText } from './checklist-progress-text.mobile';
+import { rosterLineStatus } from './day-rules';
+import { clockInOpensAt, itemsOfPhase, minutesBetween, progressOf, textIn } from './shift-rules';
 import { useCurrentShift, useMyAnomalies, useStandardSettings, type CurrentShift } from './use-shift';
 import { useShiftActions, type RosterLine } from './use-shift-actions';
 import styles from './shift.mobile.module.css';
@@ -120,8 +123,8 @@ function Today({ site, me, current }: { site: MeSite; me: Me; current: CurrentSh
           </Card>
         ) : (
           day.roster.map((line) => {
-            const done = line.shiftId !== null && line.shiftId !== openShiftId;
-            const availability = clockInAvailability(nowMinutes, line.entry.start, line.entry.end, earlyMinutes);
+            const availability = rosterLineStatus(line, openShiftId, nowMinutes, earlyMinutes);
+            const done = availability === 'done';
             const busy = openShiftId !== null;
             return (
               <Card key={line.entry.id} className={styles.card} data-testid="roster-line">
@@ -198,6 +201,7 @@ function OnShift({ site, current }: { site: MeSite; current: CurrentShift }) {
   const pre = standard ? progressOf(itemsOfPhase(standard.items, 'PRE'), current.results) : null;
   const post = standard ? progressOf(itemsOfPhase(standard.items, 'POST'), current.results) : null;
   const preDone = pre ? pre.done === pre.total : false;
+  const sectionTone = (p: ChecklistProgress | null) => (p ? (checklistState(p) === 'clear' ? 'done' : 'todo') : 'plain');
 
   return (
     <div className={styles.page}>
@@ -223,9 +227,15 @@ function OnShift({ site, current }: { site: MeSite; current: CurrentShift }) {
         <List mode="card" className={styles.sectionList} style={{ margin: 0 }}>
           <SectionItem
             icon={<CheckShieldOutline />}
-            tone={pre ? (preDone ? 'done' : 'todo') : 'plain'}
+            tone={sectionTone(pre)}
             title={t('shiftPhone.sections.pre')}
-            hint={preDone ? t('shiftPhone.preDone') : t('shiftPhone.sections.preHint')}
+            hint={
+              preDone
+                ? pre!.anomalies
+                  ? t('shiftPhone.preDoneWithAnomalies', { count: pre!.anomalies })
+                  : t('shiftPhone.preDone')
+                : t('shiftPhone.sections.preHint')
+            }
             progress={pre}
             onClick={() => void navigate('/shift/pre')}
             testId="section-pre"
@@ -240,7 +250,7 @@ function OnShift({ site, current }: { site: MeSite; current: CurrentShift }) {
           />
           <SectionItem
             icon={<UnorderedListOutline />}
-            tone={post && post.done === post.total ? 'done' : 'plain'}
+            tone={post && post.done === post.total ? sectionTone(post) : 'plain'}
             title={t('shiftPhone.sections.post')}
             hint={t('shiftPhone.sections.postHint')}
             progress={post}
@@ -309,12 +319,11 @@ function SectionItem(props: {
   title: string;
   hint: string;
   tone?: 'done' | 'todo' | 'plain';
-  progress?: { done: number; total: number } | null;
+  progress?: ChecklistProgress | null;
   extra?: ReactNode;
   onClick: () => void;
   testId: string;
 }) {
-  const { t } = useTranslation();
   const toneClass = props.tone === 'done' ? styles.sectionIconDone : props.tone === 'todo' ? styles.sectionIconTodo : '';
   return (
     <List.Item
@@ -325,11 +334,11 @@ function SectionItem(props: {
       extra={
         props.progress ? (
           <span className={styles.sectionExtra}>
-            <span data-testid={`${props.testId}-progress`}>{t('shiftPhone.progress', props.progress)}</span>
+            <ChecklistProgressText progress={props.progress} testId={`${props.testId}-progress`} />
             <ProgressBar
               className={styles.progressBar}
               percent={props.progress.total ? (100 * props.progress.done) / props.progress.total : 100}
-              style={props.tone === 'done' ? { '--fill-color': '#00b578' } : undefined}
+              style={{ '--fill-color': PROGRESS_COLORS[checklistState(props.progress)] }}
             />
           </span>
         ) : (

@@ -51,7 +51,13 @@ describe('mergeResults: the checklist as the server will hold it', () => {
   it('counts saved and waiting results as done, failed ones not', () => {
     const items = [{ id: 'A' }, { id: 'B' }, { id: 'C' }] as StandardItem[];
     const views = mergeResults([saved('A', 'ok', 1)], [waiting('B', 'ok', 2), waiting('C', 'ok', 3, 'failed')], 'S1');
-    expect(progressOf(items, views)).toEqual({ done: 2, total: 3 });
+    expect(progressOf(items, views)).toEqual({ done: 2, total: 3, anomalies: 0 });
+  });
+
+  it('counts the 异常 answers apart from the answered ones (a refused one is neither)', () => {
+    const items = [{ id: 'A' }, { id: 'B' }, { id: 'C' }] as StandardItem[];
+    const views = mergeResults([saved('A', 'anomaly', 1)], [waiting('B', 'anomaly', 2), waiting('C', 'anomaly', 3, 'failed')], 'S1');
+    expect(progressOf(items, views)).toEqual({ done: 2, total: 3, anomalies: 2 });
   });
 });
 

@@ -4,7 +4,7 @@
  * them), when the clock-in button is open, which greeting applies, and what a result needs
  * before it can be recorded (mirroring the server's NOTE_REQUIRED / PHOTO_REQUIRED).
  */
-import type { ChecklistResult, GreetingWindow, Phase, StandardItem, Text } from '@anchang/contracts';
+import type { ChecklistProgress, ChecklistResult, GreetingWindow, Phase, StandardItem, Text } from '@anchang/contracts';
 import type { OutboxError, OutboxItem, ResultOp } from './outbox';
 
 export type ResultValue = ChecklistResult['result'];
@@ -67,13 +67,16 @@ export function itemsOfPhase(items: readonly StandardItem[], phase: Phase): Stan
   return items.filter((item) => item.phase === phase);
 }
 
-/** Done = a result recorded (saved or waiting to be sent); a refused one is not done. */
-export function progressOf(items: readonly StandardItem[], results: ReadonlyMap<string, ResultView>): { done: number; total: number } {
-  const done = items.filter((item) => {
+/**
+ * Done = a result recorded (saved or waiting to be sent); a refused one is not done. Anomalies =
+ * the done ones answered 异常, counted apart so a finished list with anomalies is not "all clear".
+ */
+export function progressOf(items: readonly StandardItem[], results: ReadonlyMap<string, ResultView>): ChecklistProgress {
+  const answered = items.flatMap((item) => {
     const view = results.get(item.id);
-    return view !== undefined && view.status !== 'failed';
-  }).length;
-  return { done, total: items.length };
+    return view !== undefined && view.status !== 'failed' ? [view] : [];
+  });
+  return { done: answered.length, total: items.length, anomalies: answered.filter((view) => view.result === 'anomaly').length };
 }
 
 export function toMinutes(hhmm: string): number {

@@ -12,7 +12,8 @@ import { minutesOfDay } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import type { ClockInOp, ClockOutOp, OutboxItem } from './outbox';
 import { useOutboxItems } from './outbox-client';
-import { greetingFor, mergeResults, type ResultView } from './shift-rules';
+import { greetingNow } from './day-rules';
+import { mergeResults, type ResultView } from './shift-rules';
 
 /** The greeting and the guests count change with the minute: the detail is refetched each minute. */
 const DETAIL_REFRESH_MS = 60_000;
@@ -25,6 +26,22 @@ export function useMyDay(siteId: string) {
 
 export function useStandardSettings(siteId: string) {
   return useQuery({ queryKey: queryKeys.standardSettings(siteId), queryFn: () => shiftsApi.standards.settings(siteId), staleTime: 10 * 60_000 });
+}
+
+/**
+ * HALL-IN-5 now, from the site's windows (null outside them, or before they are known): what the
+ * home page shows, worked out as the shift screen does. `windows` lists them all for the reminder.
+ */
+export function useGreetingNow(siteId: string | null, timeZone: string): { greeting: GreetingWindow | null; windows: GreetingWindow[] } {
+  const now = useNow(60_000);
+  const settings = useQuery({
+    queryKey: queryKeys.standardSettings(siteId ?? ''),
+    queryFn: () => shiftsApi.standards.settings(siteId!),
+    staleTime: 10 * 60_000,
+    enabled: siteId !== null,
+  });
+  const windows = settings.data?.greetingWindows ?? [];
+  return { greeting: greetingNow(settings.data?.greetingWindows, minutesOfDay(now, timeZone)), windows };
 }
 
 export function useStandard(siteId: string, postKind: PostKind | null) {
@@ -119,7 +136,7 @@ export function useCurrentShift(siteId: string, timeZone: string, me: { id: stri
   const greeting = useMemo(() => {
     const fresh = kept && detail.dataUpdatedAt > now - GREETING_STALE_MS;
     if (fresh) return kept.greeting;
-    if (settings.data) return greetingFor(settings.data.greetingWindows, minutesOfDay(now, timeZone));
+    if (settings.data) return greetingNow(settings.data.greetingWindows, minutesOfDay(now, timeZone));
     return kept?.greeting ?? null;
   }, [kept, detail.dataUpdatedAt, settings.data, now, timeZone]);
 

@@ -4,13 +4,14 @@ import { DownOutline, RightOutline, SoundOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
 import { useMe } from '../../shared/auth/use-auth';
-import { formatLocal, formatRelative, greetingSlot } from '../../shared/format/time';
+import { formatLocal, formatRelative } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { greetsGuests, phoneOffersOn } from '../../shared/auth/access';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { flattenPages, useNotifications } from '../notices/use-notifications';
 import { ShiftHomeCard } from '../shift/shift-home-card.mobile';
+import { useGreetingNow } from '../shift/use-shift';
 import { IncidentHomeCard } from '../incidents/incident-home-card.mobile';
 import { RepairsHomeCard } from '../repairs/repairs-home-card.mobile';
 import { SuppliesHomeCard } from '../supplies/supplies-home-card.mobile';
@@ -28,8 +29,9 @@ export function HomePage() {
   const { site, sites, chooseSite } = useStaffSite();
   const now = useNow();
   const timeZone = site?.timeZone ?? 'Asia/Shanghai';
-  const slot = greetingSlot(now, timeZone);
-  const greeting = t(`greeting.${slot}`);
+  // One answer with the shift screen: the site's greeting window of now, or none (then a plain 你好).
+  const { greeting: greetingWindow, windows: greetingWindows } = useGreetingNow(site?.id ?? null, timeZone);
+  const greeting = greetingWindow ? (locale === 'en-US' ? greetingWindow.en : greetingWindow.zh) : null;
   const date = formatLocal(now, timeZone, locale === 'zh-CN' ? 'M月D日 dddd' : 'dddd, MMM D');
 
   const pickSite = () =>
@@ -54,7 +56,7 @@ export function HomePage() {
           )}
           <ConnectionChip tone="dark" />
         </div>
-        <h1 className={styles.hello}>{t('mobile.hello', { greeting, name: me.name })}</h1>
+        <h1 className={styles.hello}>{t('mobile.hello', { greeting: greeting ?? t('mobile.helloPlain'), name: me.name })}</h1>
         <div className={styles.meta}>
           {t('mobile.today', { date })}
           {site ? <span className={styles.role}>{t(`roles.${site.role}`)}</span> : null}
@@ -86,10 +88,12 @@ export function HomePage() {
             {greetsGuests(site) ? (
               <Card className={styles.card} title={t('mobile.greetingHint')}>
                 <div className={styles.greetingWord} data-testid="greeting-hint">
-                  {greeting}
+                  {greeting ?? '—'}
                 </div>
-                <p className={styles.greetingSay}>{t('mobile.greetingSay', { greeting })}</p>
-                <p className={styles.greetingWindows}>{t('mobile.greetingWindows')}</p>
+                <p className={styles.greetingSay}>{greeting ? t('mobile.greetingSay', { greeting }) : t('shiftPhone.greetingNone')}</p>
+                <p className={styles.greetingWindows}>
+                  {(greetingWindows ?? []).map((w) => `${locale === 'en-US' ? w.en : w.zh} ${w.from}–${w.to}`).join(' · ')}
+                </p>
               </Card>
             ) : null}
 
@@ -153,7 +157,9 @@ function LatestNotice({ siteId, onOpen }: { siteId: string; onOpen: () => void }
           </div>
         </div>
       ) : (
-        <p className={styles.muted}>{notifications.isPending ? t('common.loading') : t('mobile.noticesEmpty')}</p>
+        <p className={styles.muted}>
+          {notifications.isPending ? t('common.loading') : notifications.isError ? t('common.loadFailed') : t('mobile.noticesEmpty')}
+        </p>
       )}
     </Card>
   );

@@ -6,7 +6,7 @@ import type { ItemConsumption } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { LoadMoreFooter, useItemName } from './supplies-ui';
 import { flatten, useConsumption } from './use-supplies';
 import styles from './supplies.module.css';
@@ -81,7 +81,7 @@ export function ConsumptionTab() {
         loading={list.isPending}
         pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: list.isPending ? ' ' : <EmptyState title={t('supplies.empty.consumption')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('supplies.empty.consumption')} />) }}
       />
       <LoadMoreFooter count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
     </>

@@ -7,7 +7,7 @@ import { describeError } from '../../shared/api/errors';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { newId } from '../shift/outbox-client';
 import { Delta, LoadMoreFooter, useItemName } from './supplies-ui';
 import { flatten, suppliesApi, useCountSheets, useStock, useSuppliesMutation, useSupplyStores } from './use-supplies';
@@ -64,7 +64,7 @@ export function CountsTab() {
         dataSource={rows}
         loading={list.isPending}
         pagination={false}
-        locale={{ emptyText: list.isPending ? ' ' : <EmptyState title={t('supplies.empty.counts')} hint={t('supplies.empty.countsHint')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('supplies.empty.counts')} hint={t('supplies.empty.countsHint')} />) }}
       />
       <LoadMoreFooter count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
       <CountModal open={open} onClose={() => setOpen(false)} />
@@ -158,6 +158,7 @@ function CountModal({ open, onClose }: { open: boolean; onClose: () => void }) {
           />
         </Flex>
         <Typography.Text type="secondary">{t('supplies.count.fillHint')}</Typography.Text>
+        {storeId && stock.isError ? <ErrorAlert error={stock.error} onRetry={() => void stock.refetch()} /> : null}
         <Table<StockLevel>
           rowKey="id"
           size="small"
@@ -166,7 +167,7 @@ function CountModal({ open, onClose }: { open: boolean; onClose: () => void }) {
           loading={!!storeId && stock.isPending}
           pagination={false}
           scroll={{ y: 420 }}
-          locale={{ emptyText: <EmptyState title={t('supplies.empty.stock')} /> }}
+          locale={{ emptyText: storeId ? emptyOnceLoaded(stock, <EmptyState title={t('supplies.empty.stock')} />) : ' ' }}
         />
       </Flex>
     </Modal>

@@ -24,7 +24,7 @@ import { describeError } from '../../shared/api/errors';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { LoadMoreFooter } from './supplies-ui';
 import { flatten, suppliesApi, useSuppliesMutation, useSupplyItems, useSupplyStores } from './use-supplies';
 
@@ -84,7 +84,7 @@ export function ItemsTab() {
           dataSource={rows}
           loading={items.isPending}
           pagination={false}
-          locale={{ emptyText: items.isPending ? ' ' : <EmptyState title={t('supplies.empty.items')} /> }}
+          locale={{ emptyText: emptyOnceLoaded(items, <EmptyState title={t('supplies.empty.items')} />) }}
         />
         <LoadMoreFooter
           count={rows.length}
@@ -120,11 +120,12 @@ function StoresCard() {
   };
   return (
     <Card title={t('supplies.items.stores')} size="small">
+      {stores.isError ? <ErrorAlert error={stores.error} onRetry={() => void stores.refetch()} /> : null}
       <List
         size="small"
         dataSource={stores.data?.items ?? []}
         loading={stores.isPending}
-        locale={{ emptyText: t('supplies.empty.stores') }}
+        locale={{ emptyText: emptyOnceLoaded(stores, t('supplies.empty.stores')) }}
         renderItem={(s) => (
           <List.Item>
             <ShopOutlined style={{ marginRight: 8, color: '#1e4f8f' }} />

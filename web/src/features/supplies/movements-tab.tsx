@@ -5,7 +5,7 @@ import { MOVEMENT_KINDS, type MovementKind, type StockMovement } from '@anchang/
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { Delta, LoadMoreFooter, useItemName } from './supplies-ui';
 import { flatten, useMovements, useSupplyStores } from './use-supplies';
 
@@ -97,7 +97,7 @@ export function MovementsTab() {
         dataSource={rows}
         loading={list.isPending}
         pagination={false}
-        locale={{ emptyText: list.isPending ? ' ' : <EmptyState title={t('supplies.empty.movements')} /> }}
+        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('supplies.empty.movements')} />) }}
       />
       <LoadMoreFooter count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
     </>

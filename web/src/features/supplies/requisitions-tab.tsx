@@ -7,7 +7,7 @@ import { describeError } from '../../shared/api/errors';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { LoadMoreFooter } from './supplies-ui';
 import { flatten, suppliesApi, useRequisitionsToIssue, useSuppliesMutation, useSupplyStores } from './use-supplies';
 import styles from './supplies.module.css';
@@ -98,12 +98,13 @@ export function RequisitionsTab() {
         loading={list.isPending}
         pagination={false}
         locale={{
-          emptyText: list.isPending ? (
-            ' '
-          ) : issued ? (
-            <EmptyState title={t('supplies.empty.issued')} />
-          ) : (
-            <EmptyState title={t('supplies.empty.toIssue')} hint={t('supplies.empty.toIssueHint')} />
+          emptyText: emptyOnceLoaded(
+            list,
+            issued ? (
+              <EmptyState title={t('supplies.empty.issued')} />
+            ) : (
+              <EmptyState title={t('supplies.empty.toIssue')} hint={t('supplies.empty.toIssueHint')} />
+            ),
           ),
         }}
       />

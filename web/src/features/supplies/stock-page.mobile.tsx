@@ -101,6 +101,8 @@ function StoreStock({ siteId, counting, onCounted }: { siteId: string; counting:
       </div>
       {stock.isPending ? (
         <MobileSpinner />
+      ) : stock.isError && levels.length === 0 ? (
+        <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(stock.error)} />
       ) : shown.length === 0 ? (
         <ErrorBlock status="empty" title={t('supplies.empty.stock')} />
       ) : (

@@ -6,7 +6,7 @@ import type { StockLevel } from '@anchang/contracts';
 import { formatDateTime, formatRelative } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { LoadMoreFooter, useItemName } from './supplies-ui';
 import { flatten, useStock, useSupplyStores } from './use-supplies';
 import styles from './supplies.module.css';
@@ -99,12 +99,13 @@ export function StockTab() {
         pagination={false}
         rowClassName={(s) => (s.low ? (styles.lowRow ?? '') : '')}
         locale={{
-          emptyText: stock.isPending ? (
-            ' '
-          ) : lowOnly ? (
-            <EmptyState title={t('supplies.empty.low')} />
-          ) : (
-            <EmptyState title={t('supplies.empty.stock')} hint={t('supplies.empty.stockHint')} />
+          emptyText: emptyOnceLoaded(
+            stock,
+            lowOnly ? (
+              <EmptyState title={t('supplies.empty.low')} />
+            ) : (
+              <EmptyState title={t('supplies.empty.stock')} hint={t('supplies.empty.stockHint')} />
+            ),
           ),
         }}
       />

@@ -10,7 +10,7 @@ import { useCurrentSite } from '../../shared/site/current-site';
 import { ZoneKindTag } from '../../shared/ui/domain-tags';
 import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
-import { ErrorAlert } from '../../shared/ui/load-state';
+import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { usePosts } from '../posts/use-posts';
 import { ZoneFormModal } from './zone-form-modal';
@@ -115,7 +115,7 @@ export function ZonesPage() {
           loading={zones.isPending}
           pagination={(zones.data?.length ?? 0) > 20 ? { pageSize: 20, showSizeChanger: false } : false}
           locale={{
-            emptyText: zones.isPending ? ' ' : <EmptyState title={t('zones.empty')} hint={t('zones.emptyHint')} action={createButton} />,
+            emptyText: emptyOnceLoaded(zones, <EmptyState title={t('zones.empty')} hint={t('zones.emptyHint')} action={createButton} />),
           }}
         />
       </Card>

@@ -215,6 +215,8 @@ export const consoleShiftsEn: ConsoleShiftsMessages = {
     clockOut: 'Out',
     pre: 'Pre-shift',
     postShift: 'Post-shift',
+    progressAnomalies_one: '{{count}} anomaly',
+    progressAnomalies_other: '{{count}} anomalies',
     anomalies: 'Anomalies',
     flags: 'Notes',
     notRostered: 'Nobody rostered',

@@ -216,6 +216,8 @@ export const consoleShiftsZh = {
     clockOut: '下班',
     pre: '班前检查',
     postShift: '下班检查',
+    progressAnomalies_one: '{{count}} 项异常',
+    progressAnomalies_other: '{{count}} 项异常',
     anomalies: '异常',
     flags: '备注',
     notRostered: '当天未排班',

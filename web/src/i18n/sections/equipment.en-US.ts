@@ -222,6 +222,10 @@ export const equipmentEn: typeof equipmentZh = {
     abnormalCount_other: '{{count}} faults',
     noAssets: 'No equipment registered on this site',
     needNote: 'Say what is wrong',
+    answeredCount: '{{answered}}/{{total}} answered',
+    unanswered: 'not answered',
+    photoRequired: 'Photo (required)',
+    photoOptional: 'Photo (optional)',
     maintenanceDue: 'Maintenance due',
   },
 };

@@ -220,6 +220,10 @@ export const equipmentZh = {
     abnormalCount_other: '{{count}} 项异常',
     noAssets: '本案场还没有登记设备',
     needNote: '请写明异常情况',
+    answeredCount: '已答 {{answered}}/{{total}} 项',
+    unanswered: '未选择',
+    photoRequired: '拍照(必填)',
+    photoOptional: '拍照(可选)',
     maintenanceDue: '到期保养',
   },
 };

@@ -46,6 +46,8 @@ export const roundsEn: typeof roundsZh = {
     tap: 'Phone tap',
   },
   recurrence: {
+    weekly: 'Every {{days}}',
+    timesAt: 'at {{times}}',
     interval: 'Every {{minutes}} min (opening hours)',
     before_open: '{{minutes}} min before opening',
     times: 'Daily at {{times}}',
@@ -87,6 +89,8 @@ export const roundsEn: typeof roundsZh = {
     minutesBeforeOpen: 'Before opening (minutes)',
     times: 'Times',
     timesHint: 'e.g. 11:00; several allowed',
+    weekdays: 'Days of the week',
+    weekdaysHint: 'None for every day, e.g. pruning on Tuesdays and Fridays',
     season: 'Season',
     seasonHint: 'Empty for all year, e.g. cool towels from 1 June to 31 August',
     grace: 'Grace (minutes)',

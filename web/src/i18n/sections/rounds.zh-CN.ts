@@ -44,6 +44,8 @@ export const roundsZh = {
     tap: '手机确认',
   },
   recurrence: {
+    weekly: '每{{days}}',
+    timesAt: '{{times}}',
     interval: '每 {{minutes}} 分钟(营业时间内)',
     before_open: '开放前 {{minutes}} 分钟',
     times: '每天 {{times}}',
@@ -85,6 +87,8 @@ export const roundsZh = {
     minutesBeforeOpen: '开放前(分钟)',
     times: '时刻',
     timesHint: '如 11:00,可多个',
+    weekdays: '星期',
+    weekdaysHint: '不选为每天;例如修剪每周二、周五',
     season: '有效日期',
     seasonHint: '留空为全年,例如夏季冰毛巾 6 月 1 日至 8 月 31 日',
     grace: '宽限(分钟)',

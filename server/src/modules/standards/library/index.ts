@@ -1,10 +1,10 @@
 // The built-in standards library: the current version's data plus lookups over it.
 import type { PostKind } from '@anchang/contracts';
-import { STANDARDS_LIBRARY } from './library-v2026-11.js';
+import { STANDARDS_LIBRARY } from './library-v2026-12.js';
 import type { PostStandardDef, StandardItemDef } from './types.js';
 
 export type * from './types.js';
-export { LIBRARY_VERSION, STANDARDS_LIBRARY } from './library-v2026-11.js';
+export { LIBRARY_VERSION, STANDARDS_LIBRARY } from './library-v2026-12.js';
 
 /** The library's standard for a post. Every post kind has one, so a miss is a programming error. */
 export function findPostStandard(post: PostKind): PostStandardDef {

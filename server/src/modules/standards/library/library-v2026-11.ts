@@ -170,7 +170,7 @@ function copyOf<T>(value: T): T {
 }
 
 /** The built-in library is shared by every site: freeze it so that nothing edits it in place (a site edits its own copy). */
-function deepFreeze<T>(value: T): T {
+export function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
     for (const child of Object.values(value)) deepFreeze(child);

@@ -4,17 +4,18 @@ import { GREETING_POST_KINDS, POST_KINDS, type PostKind } from '@anchang/contrac
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY_VERSION, STANDARDS_LIBRARY, checklistItems, findPostStandard, referenceItemIds } from './index.js';
 
-// The domain reference the library is transcribed from, shipped inside the repository as a fixture
-// (see ../fixtures/README.md), so the test reads nothing outside the checkout.
-const REFERENCE = path.resolve(import.meta.dirname, '../fixtures/sop-library.md');
-const ID_PATTERN = /\b(HALL|BAR|PARK|GUARD|SHUTTLE|MODEL|SECURITY|CLEAN|TECH)-(?:(?:PRE|IN|POST|DRINK)-)?\d+\b/g;
+// The domain reference the library is transcribed from, and the current version's additions to it,
+// shipped inside the repository as fixtures (see ../fixtures/README.md), so the test reads nothing
+// outside the checkout.
+const REFERENCES = ['../fixtures/sop-library.md', '../fixtures/sop-library-2026-12.md'].map((file) => path.resolve(import.meta.dirname, file));
+const ID_PATTERN = /\b(HALL|BAR|PARK|GUARD|SHUTTLE|MODEL|SECURITY|CLEAN|GREEN|TECH)-(?:(?:PRE|IN|POST|DRINK)-)?\d+\b/g;
 const SERVICE_POSTS: PostKind[] = ['HALL', 'BAR', 'PARK', 'GUARD', 'SHUTTLE', 'MODEL', 'MODELSVC'];
 
 let reference = '';
 let referenceIds: string[] = [];
 
 beforeAll(() => {
-  reference = readFileSync(REFERENCE, 'utf8');
+  reference = REFERENCES.map((file) => readFileSync(file, 'utf8')).join('\n');
   referenceIds = [...new Set(Array.from(reference.matchAll(ID_PATTERN), (m) => m[0]))];
 });
 
@@ -138,8 +139,30 @@ describe(`standards library ${LIBRARY_VERSION}`, () => {
     expect(flow.filter((step) => step.startsWith('送客:')).length).toBeGreaterThan(0);
   });
 
-  it('gives GREEN and MANAGER duties but no items, and sorts posts into their sections', () => {
-    expect(findPostStandard('GREEN').items).toEqual([]);
+  it('gives the landscaping post its checklists and its pruning and pest-control tasks', () => {
+    expect(checklistItems('GREEN', 'PRE').map((item) => item.id)).toEqual(['GREEN-PRE-1', 'GREEN-PRE-2']);
+    expect(checklistItems('GREEN', 'POST').map((item) => item.id)).toEqual(['GREEN-POST-1', 'GREEN-POST-2']);
+    const tasks = findPostStandard('GREEN').items.filter((item) => item.group === 'task');
+    expect(tasks.map((item) => item.text.zh).join()).toMatch(/修剪[\s\S]*消杀[\s\S]*存活率/);
+  });
+
+  it('completes the concierge post with the source’s last copy: in-shift items 7–12 and a post-shift list', () => {
+    const guard = findPostStandard('GUARD').items.map((item) => item.id);
+    expect(guard.slice(-10)).toEqual([
+      'GUARD-IN-7',
+      'GUARD-IN-8',
+      'GUARD-IN-9',
+      'GUARD-IN-10',
+      'GUARD-IN-11',
+      'GUARD-IN-12',
+      'GUARD-POST-1',
+      'GUARD-POST-2',
+      'GUARD-POST-3',
+      'GUARD-POST-4',
+    ]);
+  });
+
+  it('gives MANAGER duties but no items, and sorts posts into their sections', () => {
     expect(findPostStandard('MANAGER').items).toEqual([]);
     expect(findPostStandard('MANAGER').duties).toHaveLength(5);
     const sections = Object.fromEntries(STANDARDS_LIBRARY.map((def) => [def.post, def.section]));
