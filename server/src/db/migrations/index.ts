@@ -18,6 +18,7 @@ import * as customerRetention from './2026-12-03-121-customer-retention.js';
 import * as loginThrottle from './2026-12-03-110-login-throttle.js';
 import * as firstRun from './2026-12-03-111-first-run.js';
 import * as auditCompanyIndex from './2026-12-03-112-audit-company-index.js';
+import * as patrolAllDay from './2026-12-03-140-patrol-all-day.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -40,4 +41,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-110-login-throttle': loginThrottle,
   '2026-12-03-111-first-run': firstRun,
   '2026-12-03-112-audit-company-index': auditCompanyIndex,
+  '2026-12-03-140-patrol-all-day': patrolAllDay,
 };

@@ -4,6 +4,7 @@ import { CheckShieldOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
+import { shiftTimeRange } from '../../shared/format/shift-time';
 import { itemsOfPhase, progressOf } from './shift-rules';
 import { useCurrentShift } from './use-shift';
 import styles from './shift.mobile.module.css';
@@ -50,7 +51,7 @@ export function ShiftHomeCard({ site }: { site: MeSite }) {
           {next ? (
             <>
               <div className={styles.homeLine}>{next.postName}</div>
-              <div className={styles.homeSub}>{t('shiftPhone.shiftTime', { start: next.entry.start, end: next.entry.end })}</div>
+              <div className={styles.homeSub}>{shiftTimeRange(t, next.entry.start, next.entry.end)}</div>
             </>
           ) : (
             <div className={styles.homeSub}>{current.myDay.roster.length ? t('shiftPhone.shiftDone') : t('shiftPhone.noRoster')}</div>
