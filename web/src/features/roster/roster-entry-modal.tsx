@@ -148,7 +148,9 @@ export function RosterEntryModal({ siteId, target, posts, people, defaultHours, 
             />
           </Form.Item>
         </Space>
-        <Typography.Text type="secondary">{t('nightShift.endHint')}</Typography.Text>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('nightShift.endHint')}
+        </Typography.Paragraph>
       </Form>
     </Modal>
   );
