@@ -95,6 +95,8 @@ export const Site = Type.Object({
   openingHours: OpeningHours,
   /** Days customers' plates, signatures and photos are kept before the daily purge (PIPL). */
   customerRetentionDays: Type.Integer(),
+  /** Security patrols round the clock (night included), not only during opening hours. */
+  patrolAllDay: Type.Boolean(),
   createdAt: Instant,
   updatedAt: Instant,
 });
@@ -118,6 +120,7 @@ export const UpdateSiteBody = Type.Object(
     timeZone: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     openingHours: Type.Optional(OpeningHours),
     customerRetentionDays: Type.Optional(CustomerRetentionDays),
+    patrolAllDay: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, minProperties: 1 },
 );

@@ -221,7 +221,17 @@ export const MyShiftsQuery = Type.Object(
 );
 export const MyDay = Type.Object({
   date: LocalDate,
-  roster: Type.Array(Type.Object({ entry: RosterEntry, postName: Type.String(), postKind: PostKindSchema, shiftId: Type.Union([Id, Type.Null()]) })),
+  roster: Type.Array(
+    Type.Object({
+      entry: RosterEntry,
+      /** The line's real start and end: a night line's end is the next morning. */
+      startsAt: Instant,
+      endsAt: Instant,
+      postName: Type.String(),
+      postKind: PostKindSchema,
+      shiftId: Type.Union([Id, Type.Null()]),
+    }),
+  ),
   openShift: Type.Union([Shift, Type.Null()]),
   greeting: Type.Union([GreetingWindow, Type.Null()]),
 });

@@ -35,6 +35,8 @@ export interface SitesTable {
   opening_hours: string;
   /** Days customers' plates, signatures and photos are kept (PIPL); 180 unless set. */
   customer_retention_days?: number;
+  /** 1: patrols run round the clock, not only during opening hours. */
+  patrol_all_day?: number;
   created_at: number;
   updated_at: number;
 }

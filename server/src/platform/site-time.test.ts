@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, instantAt, localParts, mondayOf } from './site-time.js';
+import { addDays, endsNextDay, instantAt, localParts, mondayOf, shiftSpan } from './site-time.js';
 
 describe('site time', () => {
   it('reads the wall clock of the site, not of the server', () => {
@@ -19,5 +19,18 @@ describe('site time', () => {
     expect(mondayOf('2026-11-28')).toBe('2026-11-23');
     expect(mondayOf('2026-11-23')).toBe('2026-11-23');
     expect(mondayOf('2026-11-29')).toBe('2026-11-23');
+  });
+
+  it('puts a shift’s end on the next day when it is not after its start', () => {
+    expect(endsNextDay('20:00', '08:00')).toBe(true);
+    expect(endsNextDay('08:00', '08:00')).toBe(true);
+    expect(endsNextDay('08:30', '17:00')).toBe(false);
+    expect(shiftSpan('2026-12-31', '20:00', '08:00', 'Asia/Shanghai')).toEqual({
+      startsAt: Date.UTC(2026, 11, 31, 12, 0),
+      endsAt: Date.UTC(2027, 0, 1, 0, 0),
+    });
+    // A night across the spring-forward change lasts one hour less, as the guard lives it.
+    const dst = shiftSpan('2026-03-28', '20:00', '08:00', 'Europe/Berlin');
+    expect((dst.endsAt - dst.startsAt) / 3_600_000).toBe(11);
   });
 });

@@ -96,3 +96,25 @@ export function weekdayOf(date: string): number {
 export function mondayOf(date: string): string {
   return addDays(date, 1 - weekdayOf(date));
 }
+
+/**
+ * A rostered shift on the site's clocks: it starts on `date` at `start`; an end not after the
+ * start is on the next day (a 20:00–08:00 night shift, or a 24-hour watch when they are equal).
+ * Every rule about a shift's times (clock-in window, lateness, overlaps, the day board) works on
+ * these instants, so a night crossing midnight (or a DST change) needs no special case.
+ */
+export interface ShiftSpan {
+  startsAt: number;
+  endsAt: number;
+}
+
+export function endsNextDay(start: string, end: string): boolean {
+  return toMinutes(end) <= toMinutes(start);
+}
+
+export function shiftSpan(date: string, start: string, end: string, timeZone: string): ShiftSpan {
+  return {
+    startsAt: instantAt(date, start, timeZone),
+    endsAt: instantAt(endsNextDay(start, end) ? addDays(date, 1) : date, end, timeZone),
+  };
+}

@@ -14,6 +14,7 @@ import { carePhoneEn } from './sections/care-phone.en-US';
 import { firstRunEn } from './sections/first-run.en-US';
 import { customersEn } from './sections/customers.en-US';
 import { consoleMenuEn } from './sections/console-menu.en-US';
+import { nightShiftEn } from './sections/night-shifts.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -574,6 +575,7 @@ export const enUS: Messages = {
   consoleMenu: consoleMenuEn,
   consultantHome: consultantHomeEn,
   questions: questionsEn,
+  nightShift: nightShiftEn,
   errors: {
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',
@@ -639,6 +641,7 @@ export const enUS: Messages = {
     INVALID_TIME_RANGE: 'Invalid time range: start before end, without overlaps',
     ROSTER_ENTRY_NOT_FOUND: 'Roster entry not found; it may have been deleted',
     ROSTER_ENTRY_IN_USE: 'Someone has already clocked in on this roster line; it cannot be deleted',
+    PERSON_DOUBLE_BOOKED: 'This person is already rostered at that time (night shifts included)',
     NOT_ROSTERED: 'You are not rostered on this post today',
     TOO_EARLY_TO_CLOCK_IN: 'It is too early to clock in',
     ALREADY_ON_SHIFT: 'You are already on shift',

@@ -13,6 +13,7 @@ import { carePhoneZh } from './sections/care-phone.zh-CN';
 import { firstRunZh } from './sections/first-run.zh-CN';
 import { customersZh } from './sections/customers.zh-CN';
 import { consoleMenuZh } from './sections/console-menu.zh-CN';
+import { nightShiftZh } from './sections/night-shifts.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -548,6 +549,7 @@ export const zhCN = {
   consoleMenu: consoleMenuZh,
   consultantHome: consultantHomeZh,
   questions: questionsZh,
+  nightShift: nightShiftZh,
   errors: {
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
@@ -613,6 +615,7 @@ export const zhCN = {
     INVALID_TIME_RANGE: '时间段无效:开始时间必须早于结束时间,且不能重叠',
     ROSTER_ENTRY_NOT_FOUND: '排班记录不存在,可能已被删除',
     ROSTER_ENTRY_IN_USE: '已有人按这条排班签到,不能删除',
+    PERSON_DOUBLE_BOOKED: '此人这段时间已有排班(含跨夜班次),不能重复排班',
     NOT_ROSTERED: '你今天没有这个岗位的排班',
     TOO_EARLY_TO_CLOCK_IN: '还没到上岗打卡时间',
     ALREADY_ON_SHIFT: '你已经在岗了',

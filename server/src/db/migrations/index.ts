@@ -19,6 +19,7 @@ import * as loginThrottle from './2026-12-03-110-login-throttle.js';
 import * as firstRun from './2026-12-03-111-first-run.js';
 import * as auditCompanyIndex from './2026-12-03-112-audit-company-index.js';
 import * as visitQuestions from './2026-12-03-160-visit-questions.js';
+import * as patrolAllDay from './2026-12-03-140-patrol-all-day.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-111-first-run': firstRun,
   '2026-12-03-112-audit-company-index': auditCompanyIndex,
   '2026-12-03-160-visit-questions': visitQuestions,
+  '2026-12-03-140-patrol-all-day': patrolAllDay,
 };

@@ -8,13 +8,13 @@ import type { DayBoard, DayBoardRow, PostKind, StandardItem } from '@anchang/con
 import type { Actor } from '../../platform/auth/actor.js';
 import { requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
-import { addDays, instantAt, isValidDate, localParts, toMinutes } from '../../platform/site-time.js';
+import { addDays, endsNextDay, instantAt, isValidDate, localParts, shiftSpan } from '../../platform/site-time.js';
 import type { Deps } from '../../platform/tx.js';
 import { countUnresolvedByPost, listAnomaliesOn } from '../anomalies/index.js';
 import { findPersonNames } from '../people/index.js';
 import { listPostsOfSite } from '../posts/index.js';
 import { listEntriesBetween } from '../rosters/index.js';
-import { listResultsOfShifts, listShiftsOn } from '../shifts/index.js';
+import { isLate, listResultsOfShifts, listShiftsOn } from '../shifts/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { findVersionsByIds, readStandardSettings, listCurrentStandardRows, toPostStandard } from '../standards/index.js';
 
@@ -51,7 +51,8 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
     ),
     findVersionsByIds(deps.db, [...new Set(shifts.map((s) => s.standard_version_id))]),
     findPersonNames(deps.db, [...entries.map((e) => e.person_id), ...shifts.map((s) => s.person_id)]),
-    listAnomaliesOn(deps.db, siteId, instantAt(date, '00:00', site.time_zone), instantAt(addDays(date, 1), '00:00', site.time_zone)),
+    // Until the next midnight but one: a night shift of this day reports into the next morning.
+    listAnomaliesOn(deps.db, siteId, instantAt(date, '00:00', site.time_zone), instantAt(addDays(date, 2), '00:00', site.time_zone)),
   ]);
   const itemsByVersion = new Map([...versions, ...currentStandards].map((v) => [v.id, toPostStandard(v).items]));
   const currentByKind = new Map(currentStandards.map((v) => [v.post_kind, v.id]));
@@ -70,17 +71,13 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
         const shift = shifts.find((s) => s.roster_entry_id === e.id);
         const shiftResults = shift ? results.filter((r) => r.shift_id === shift.id) : [];
         const versionId = shift?.standard_version_id ?? currentByKind.get(post.kind);
+        // On instants: a night line is judged against its own start, whatever day it is now.
+        const span = shiftSpan(e.date, e.start_time, e.end_time, site.time_zone);
         let presence: DayBoardRow['entries'][number]['presence'];
         if (shift) {
-          presence =
-            shift.status === 'closed'
-              ? 'done'
-              : localParts(shift.clock_in_at, site.time_zone).minutes > toMinutes(e.start_time) + settings.lateGraceMinutes
-                ? 'late'
-                : 'on_time';
+          presence = shift.status === 'closed' ? 'done' : isLate(shift.clock_in_at, span.startsAt, settings.lateGraceMinutes) ? 'late' : 'on_time';
         } else {
-          const started = date < today.date || (date === today.date && today.minutes > toMinutes(e.start_time) + settings.lateGraceMinutes);
-          presence = started ? 'absent' : 'upcoming';
+          presence = isLate(now, span.startsAt, settings.lateGraceMinutes) ? 'absent' : 'upcoming';
         }
         return {
           entryId: e.id,
@@ -155,6 +152,8 @@ export async function exportDayWorkbook(
   const data = await loadBoard(deps, siteId, date);
   const { board, timeZone } = data;
   const time = (ms: number | null) => (ms === null ? '' : localParts(ms, timeZone).time);
+  // A night shift's clock-out falls on the next morning: say so, or 08:00 reads as before the 20:00 clock-in.
+  const nextDayAware = (ms: number | null) => (ms !== null && localParts(ms, timeZone).date > board.date ? `次日${time(ms)}` : time(ms));
   // exceljs weighs ~30 MB in memory: loaded on the first export, not at start.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
@@ -177,9 +176,9 @@ export async function exportDayWorkbook(
       attendance.addRow([
         row.postName,
         e.personName,
-        `${e.start}–${e.end}`,
+        `${e.start}–${endsNextDay(e.start, e.end) ? '次日' : ''}${e.end}`,
         time(e.clockInAt),
-        time(e.clockOutAt),
+        nextDayAware(e.clockOutAt),
         PRESENCE_ZH[e.presence],
         `${e.pre.done}/${e.pre.total}`,
         `${e.post.done}/${e.post.total}`,

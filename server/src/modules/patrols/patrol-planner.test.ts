@@ -27,6 +27,18 @@ describe('patrolSlotsFor', () => {
     ).toEqual([local('2026-12-07', '02:00'), local('2026-12-07', '22:00')]);
   });
 
+  it('patrols round the clock on a 24-hour site: from midnight to midnight, closed weekdays included', () => {
+    const closedMonday = { ...hours, closedWeekdays: [1] };
+    const every = { kind: 'every' as const, everyMinutes: 120, times: [], graceMinutes: 15 };
+    const slots = patrolSlotsFor(every, '2026-12-07', 'Asia/Shanghai', closedMonday, true);
+    expect(slots).toHaveLength(12);
+    expect(slots[0]).toBe(local('2026-12-07', '00:00'));
+    expect(slots).toContain(local('2026-12-07', '02:00'));
+    expect(slots.at(-1)).toBe(local('2026-12-07', '22:00'));
+    // The same schedule without the setting stays within opening hours.
+    expect(patrolSlotsFor(every, '2026-12-01', 'Asia/Shanghai', hours, false).every((s) => s >= local('2026-12-01', '08:30'))).toBe(true);
+  });
+
   it('follows the site time zone, not the server one', () => {
     const [first] = patrolSlotsFor({ kind: 'every', everyMinutes: 60, times: [], graceMinutes: 15 }, '2026-07-01', 'Europe/Paris', hours);
     expect(first).toBe(Date.parse('2026-07-01T08:30:00+02:00'));

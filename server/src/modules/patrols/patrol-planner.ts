@@ -25,19 +25,22 @@ export interface PlannedRound {
 /**
  * The start instants of a schedule's rounds on `date`, ascending.
  * - every: from opening, each `everyMinutes`, starting strictly before closing; none on the
- *   site's closed weekdays;
+ *   site's closed weekdays. A site with 24-hour patrols (`allDay`) steps from midnight to
+ *   midnight every day instead: the night is patrolled too;
  * - fixed: at each time, every day (security patrols the site when the hall is closed too).
  */
-export function patrolSlotsFor(spec: PatrolScheduleSpec, date: string, timeZone: string, hours: OpeningHours): number[] {
+export function patrolSlotsFor(spec: PatrolScheduleSpec, date: string, timeZone: string, hours: OpeningHours, allDay = false): number[] {
   if (spec.kind === 'fixed') {
     return [...new Set(spec.times)].sort().map((time) => instantAt(date, time, timeZone));
   }
-  if (hours.closedWeekdays.includes(weekdayOf(date)) || !spec.everyMinutes || spec.everyMinutes <= 0) return [];
-  const open = toMinutes(hours.open);
-  const close = toMinutes(hours.close);
+  if (!spec.everyMinutes || spec.everyMinutes <= 0) return [];
+  if (!allDay && hours.closedWeekdays.includes(weekdayOf(date))) return [];
+  const open = allDay ? 0 : toMinutes(hours.open);
+  const close = allDay ? 24 * 60 : toMinutes(hours.close);
   const slots: number[] = [];
   for (let m = open; m < close; m += spec.everyMinutes) slots.push(instantAt(date, minutesToHHMM(m), timeZone));
-  return slots;
+  // A wall-clock time skipped or repeated by a DST change maps to one instant: keep it once.
+  return [...new Set(slots)];
 }
 
 function minutesToHHMM(m: number): string {
@@ -51,9 +54,10 @@ export function planPatrolDay(
   date: string,
   timeZone: string,
   hours: OpeningHours,
+  allDay = false,
 ): PlannedRound[] {
   const last = plannedMinutes.length ? Math.max(...plannedMinutes) : 0;
-  return patrolSlotsFor(spec, date, timeZone, hours).map((slotStart) => ({
+  return patrolSlotsFor(spec, date, timeZone, hours, allDay).map((slotStart) => ({
     slotStart,
     plannedAt: plannedMinutes.map((m) => slotStart + m * 60_000),
     closesAt: slotStart + (last + spec.graceMinutes) * 60_000,

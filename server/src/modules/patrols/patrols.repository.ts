@@ -237,4 +237,4 @@ export async function overseersOf(db: Kysely<DB>, siteId: string): Promise<strin
 }
 
 export const findSiteRow = (db: Kysely<DB>, siteId: string) =>
-  db.selectFrom('sites').select(['id', 'time_zone', 'opening_hours']).where('id', '=', siteId).executeTakeFirst();
+  db.selectFrom('sites').select(['id', 'time_zone', 'opening_hours', 'patrol_all_day']).where('id', '=', siteId).executeTakeFirst();

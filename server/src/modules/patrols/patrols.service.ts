@@ -337,6 +337,7 @@ export async function planDay(tx: Tx, schedule: PatrolSchedulesTable, date: stri
     date,
     site.time_zone,
     hours,
+    site.patrol_all_day === 1,
   )) {
     if (planned.closesAt <= tx.now) continue;
     const round: PatrolRoundsTable = {

@@ -1,3 +1,3 @@
 export { registerRosterRoutes } from './rosters.routes.js';
-export { listEntriesOfPersonOn, listEntriesBetween } from './rosters.repository.js';
+export { listEntriesOfPersonBetween, listEntriesBetween } from './rosters.repository.js';
 export { toRosterEntry } from './rosters.service.js';

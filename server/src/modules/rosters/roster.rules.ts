@@ -3,29 +3,40 @@
  * with nobody on it during opening hours, a person with no pre-job training.
  */
 import type { OpeningHours, RosterConflict, RosterEntry } from '@anchang/contracts';
-import { fromMinutes, toMinutes, weekdayOf } from '../../platform/site-time.js';
+import { addDays, endsNextDay, fromMinutes, localParts, shiftSpan, toMinutes, weekdayOf } from '../../platform/site-time.js';
 
-export function findDoubleBookings(entries: readonly RosterEntry[]): RosterConflict[] {
+type Timed = Pick<RosterEntry, 'date' | 'start' | 'end'>;
+
+/** Two roster lines overlap when their real instants do: a night line and the next morning's can. */
+export function entriesOverlap(a: Timed, b: Timed, timeZone: string): boolean {
+  const x = shiftSpan(a.date, a.start, a.end, timeZone);
+  const y = shiftSpan(b.date, b.start, b.end, timeZone);
+  return x.startsAt < y.endsAt && y.startsAt < x.endsAt;
+}
+
+/**
+ * One person on two lines at once. Compared on instants, so a 20:00–08:00 night line clashes
+ * with the next morning's 07:00 line; the conflict is dated by the earlier line, and `from`–`to`
+ * is the overlap on the site's clocks.
+ */
+export function findDoubleBookings(entries: readonly RosterEntry[], timeZone: string): RosterConflict[] {
   const out: RosterConflict[] = [];
-  const byPersonDay = new Map<string, RosterEntry[]>();
-  for (const e of entries) {
-    const key = `${e.personId}|${e.date}`;
-    byPersonDay.set(key, [...(byPersonDay.get(key) ?? []), e]);
-  }
-  for (const list of byPersonDay.values()) {
-    const sorted = [...list].sort((a, b) => a.start.localeCompare(b.start));
+  const byPerson = new Map<string, { e: RosterEntry; startsAt: number; endsAt: number }[]>();
+  for (const e of entries) byPerson.set(e.personId, [...(byPerson.get(e.personId) ?? []), { e, ...shiftSpan(e.date, e.start, e.end, timeZone) }]);
+  for (const list of byPerson.values()) {
+    const sorted = [...list].sort((a, b) => a.startsAt - b.startsAt);
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
         const a = sorted[i]!;
         const b = sorted[j]!;
-        if (b.start >= a.end) break;
+        if (b.startsAt >= a.endsAt) break;
         out.push({
           kind: 'PERSON_DOUBLE_BOOKED',
-          date: a.date,
-          personId: a.personId,
-          entryIds: [a.id, b.id],
-          from: b.start,
-          to: a.end < b.end ? a.end : b.end,
+          date: a.e.date,
+          personId: a.e.personId,
+          entryIds: [a.e.id, b.e.id],
+          from: localParts(b.startsAt, timeZone).time,
+          to: localParts(Math.min(a.endsAt, b.endsAt), timeZone).time,
         });
       }
     }
@@ -46,10 +57,7 @@ export function findUncoveredPosts(
   for (const date of days) {
     if (hours.closedWeekdays.includes(weekdayOf(date))) continue;
     for (const postId of postIds) {
-      const spans = entries
-        .filter((e) => e.postId === postId && e.date === date)
-        .map((e) => [toMinutes(e.start), toMinutes(e.end)] as const)
-        .sort((a, b) => a[0] - b[0]);
+      const spans = daySpans(entries, postId, date);
       let covered = open;
       for (const [s, e] of spans) {
         if (s > covered && covered < close)
@@ -61,6 +69,22 @@ export function findUncoveredPosts(
     }
   }
   return out;
+}
+
+/**
+ * The minutes of `date` a post's lines cover: a line of that day until its end (or midnight when
+ * it runs into the next day), and the morning tail of a night line that started the day before.
+ */
+function daySpans(entries: readonly RosterEntry[], postId: string, date: string): (readonly [number, number])[] {
+  const yesterday = addDays(date, -1);
+  const spans: (readonly [number, number])[] = [];
+  for (const e of entries) {
+    if (e.postId !== postId) continue;
+    const overnight = endsNextDay(e.start, e.end);
+    if (e.date === date) spans.push([toMinutes(e.start), overnight ? 24 * 60 : toMinutes(e.end)]);
+    else if (e.date === yesterday && overnight) spans.push([0, toMinutes(e.end)]);
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 export function findUntrained(entries: readonly RosterEntry[], untrained: ReadonlySet<string>): RosterConflict[] {

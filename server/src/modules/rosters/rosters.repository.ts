@@ -13,13 +13,15 @@ export function listEntriesBetween(db: Kysely<DB>, siteId: string, fromDate: str
     .execute();
 }
 
-export function listEntriesOfPersonOn(db: Kysely<DB>, siteId: string, personId: string, date: string) {
+export function listEntriesOfPersonBetween(db: Kysely<DB>, siteId: string, personId: string, fromDate: string, toDate: string) {
   return db
     .selectFrom('roster_entries')
     .selectAll()
     .where('site_id', '=', siteId)
     .where('person_id', '=', personId)
-    .where('date', '=', date)
+    .where('date', '>=', fromDate)
+    .where('date', '<=', toDate)
+    .orderBy('date')
     .orderBy('start_time')
     .execute();
 }

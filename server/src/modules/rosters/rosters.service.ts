@@ -13,8 +13,8 @@ import { isSiteMember } from '../people/index.js';
 import { findPostRow, listPostIdsOfSite } from '../posts/index.js';
 import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
 import { peopleWithoutPreJobTraining } from '../training/index.js';
-import { findDoubleBookings, findUncoveredPosts, findUntrained } from './roster.rules.js';
-import { deleteEntry, findEntry, insertEntries, isEntryUsedByShift, listEntriesBetween } from './rosters.repository.js';
+import { entriesOverlap, findDoubleBookings, findUncoveredPosts, findUntrained } from './roster.rules.js';
+import { deleteEntry, findEntry, insertEntries, isEntryUsedByShift, listEntriesBetween, listEntriesOfPersonBetween } from './rosters.repository.js';
 
 export const toRosterEntry = (r: RosterEntriesTable): RosterEntry => ({
   id: r.id,
@@ -36,19 +36,26 @@ export async function getRosterWeek(deps: Deps, actor: Actor, siteId: string, an
   const weekStart = mondayOf(anyDayOfWeek);
   const days = Array.from({ length: 7 }, (_, i) => addDays(weekStart, i));
   const [rows, postIds, site] = await Promise.all([
-    listEntriesBetween(deps.db, siteId, days[0]!, days[6]!),
+    // From the Sunday before: its night lines run into Monday morning.
+    listEntriesBetween(deps.db, siteId, addDays(days[0]!, -1), days[6]!),
     listPostIdsOfSite(deps.db, siteId),
     findSiteRow(deps.db, siteId),
   ]);
   if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
-  const entries = rows.map(toRosterEntry);
+  const withEve = rows.map(toRosterEntry);
+  const entries = withEve.filter((e) => e.date >= weekStart);
   const untrained = await peopleWithoutPreJobTraining(deps.db, [...new Set(entries.map((e) => e.personId))]);
   const hours = JSON.parse(site.opening_hours) as OpeningHours;
+  const ofThisWeek = new Set(entries.map((e) => e.id));
   return {
     weekStart,
     days,
     entries,
-    conflicts: [...findDoubleBookings(entries), ...findUncoveredPosts(entries, postIds, days, hours), ...findUntrained(entries, untrained)],
+    conflicts: [
+      ...findDoubleBookings(withEve, site.time_zone).filter((c) => c.entryIds.some((id) => ofThisWeek.has(id))),
+      ...findUncoveredPosts(withEve, postIds, days, hours),
+      ...findUntrained(entries, untrained),
+    ],
   };
 }
 
@@ -60,16 +67,26 @@ export async function createRosterEntry(
 ): Promise<RosterEntry> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   assertDate(input.date);
-  if (input.start >= input.end)
-    throw new AppError('INVALID_TIME_RANGE', {
-      status: 400,
-      message: 'A shift must start before it ends',
-      params: { start: input.start, end: input.end },
-    });
-  const [post, member] = await Promise.all([findPostRow(deps.db, siteId, input.postId), isSiteMember(deps.db, siteId, input.personId)]);
+  // An end not after the start is the next morning: night shifts (20:00–08:00) are rostered as one line.
+  const [post, member, site] = await Promise.all([
+    findPostRow(deps.db, siteId, input.postId),
+    isSiteMember(deps.db, siteId, input.personId),
+    findSiteRow(deps.db, siteId),
+  ]);
+  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
   if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
   if (!member) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.personId } });
   return inTransaction(deps, async (tx) => {
+    // One person cannot be in two places: a line overlapping another of theirs (the night before
+    // running into this morning included) is refused, naming the line it collides with.
+    const near = await listEntriesOfPersonBetween(tx.trx, siteId, input.personId, addDays(input.date, -1), addDays(input.date, 1));
+    const clash = near.map(toRosterEntry).find((e) => entriesOverlap(e, input, site.time_zone));
+    if (clash)
+      throw new AppError('PERSON_DOUBLE_BOOKED', {
+        status: 409,
+        message: 'This person is already rostered at that time',
+        params: { entryId: clash.id, date: clash.date, start: clash.start, end: clash.end },
+      });
     const row: RosterEntriesTable = {
       id: newId(),
       site_id: siteId,

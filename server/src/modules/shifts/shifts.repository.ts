@@ -13,13 +13,14 @@ export function listShiftsOn(db: Kysely<DB>, siteId: string, date: string) {
   return db.selectFrom('shifts').selectAll().where('site_id', '=', siteId).where('date', '=', date).orderBy('clock_in_at').execute();
 }
 
-export function listShiftsOfPersonOn(db: Kysely<DB>, siteId: string, personId: string, date: string) {
+export function listShiftsOfPersonBetween(db: Kysely<DB>, siteId: string, personId: string, fromDate: string, toDate: string) {
   return db
     .selectFrom('shifts')
     .select(['id', 'roster_entry_id'])
     .where('site_id', '=', siteId)
     .where('person_id', '=', personId)
-    .where('date', '=', date)
+    .where('date', '>=', fromDate)
+    .where('date', '<=', toDate)
     .execute();
 }
 

@@ -12,18 +12,18 @@ import { isUniqueViolation } from '../../db/create-db.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { roleOn, requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
-import { localParts, toMinutes } from '../../platform/site-time.js';
+import { addDays, localParts, shiftSpan } from '../../platform/site-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { findOpenAnomalyOfItem, raiseAnomaly, type AnomalyCategory } from '../anomalies/index.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { findPostRow, findPostsByIds } from '../posts/index.js';
-import { listEntriesOfPersonOn, toRosterEntry } from '../rosters/index.js';
+import { listEntriesOfPersonBetween, toRosterEntry } from '../rosters/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { currentStandardRow, findVersionById, greetingFor, readStandardSettings, toPostStandard } from '../standards/index.js';
 import type { GuestPresence } from '../visits/index.js';
-import { acceptedEventTime, clockInWindow, clockOutVerdict, isLate } from './shift.rules.js';
+import { acceptedEventTime, clockOutVerdict, isLate, lineForClockIn } from './shift.rules.js';
 import { SHIFT_OVERSEERS } from './shifts.policy.js';
 import {
   closeShiftRow,
@@ -35,7 +35,7 @@ import {
   insertResult,
   insertShift,
   listResults,
-  listShiftsOfPersonOn,
+  listShiftsOfPersonBetween,
   replaceResult,
 } from './shifts.repository.js';
 
@@ -82,7 +82,7 @@ export function toShift(
     plannedEnd: row.planned_end,
     clockInAt: row.clock_in_at,
     clockOutAt: row.clock_out_at,
-    isLate: isLate(localParts(row.clock_in_at, timeZone).minutes, toMinutes(row.planned_start), lateGraceMinutes),
+    isLate: isLate(row.clock_in_at, shiftSpan(row.date, row.planned_start, row.planned_end, timeZone).startsAt, lateGraceMinutes),
     leftWithGuests: row.left_with_guests === 1,
     leaveReason: row.leave_reason,
     debriefAttended: row.debrief_attended === null ? null : row.debrief_attended === 1,
@@ -144,27 +144,37 @@ async function buildDetail(deps: ShiftDeps, row: ShiftsTable): Promise<ShiftDeta
   };
 }
 
-/** Today for the person on the phone: their roster lines, the open shift, the greeting to use now. */
+/**
+ * Today for the person on the phone: their roster lines, the open shift, the greeting to use now.
+ * Last night's line is still "today" until it ends: a guard opening the phone at 02:00 finds
+ * the 20:00–08:00 shift they are on (or late for), not an empty day.
+ */
 export async function getMyDay(deps: ShiftDeps, actor: Actor, siteId: string): Promise<MyDay> {
   requireSiteMember(actor, siteId);
   const site = await loadSite(deps, siteId);
   const now = deps.clock.now();
   const local = localParts(now, site.time_zone);
-  const [entries, open, settings] = await Promise.all([
-    listEntriesOfPersonOn(deps.db, siteId, actor.personId, local.date),
+  const yesterday = addDays(local.date, -1);
+  const [candidates, open, settings, worked] = await Promise.all([
+    listEntriesOfPersonBetween(deps.db, siteId, actor.personId, yesterday, local.date),
     findOpenShiftOfPerson(deps.db, siteId, actor.personId),
     readStandardSettings(deps.db, siteId),
+    listShiftsOfPersonBetween(deps.db, siteId, actor.personId, yesterday, local.date),
   ]);
-  const posts = new Map((await findPostsByIds(deps.db, [...entries.map((e) => e.post_id), ...(open ? [open.post_id] : [])])).map((p) => [p.id, p]));
-  const shiftsToday = await listShiftsOfPersonOn(deps.db, siteId, actor.personId, local.date);
+  const lines = candidates
+    .map((e) => ({ e, span: shiftSpan(e.date, e.start_time, e.end_time, site.time_zone) }))
+    .filter(({ e, span }) => e.date === local.date || span.endsAt > now || open?.roster_entry_id === e.id);
+  const posts = new Map((await findPostsByIds(deps.db, [...lines.map((l) => l.e.post_id), ...(open ? [open.post_id] : [])])).map((p) => [p.id, p]));
   const openVersion = open ? await findVersionById(deps.db, open.standard_version_id) : undefined;
   return {
     date: local.date,
-    roster: entries.map((e) => ({
+    roster: lines.map(({ e, span }) => ({
       entry: toRosterEntry(e),
+      startsAt: span.startsAt,
+      endsAt: span.endsAt,
       postName: posts.get(e.post_id)?.name ?? '',
       postKind: (posts.get(e.post_id)?.kind ?? 'HALL') as PostKind,
-      shiftId: shiftsToday.find((s) => s.roster_entry_id === e.id)?.id ?? null,
+      shiftId: worked.find((s) => s.roster_entry_id === e.id)?.id ?? null,
     })),
     openShift:
       open && posts.get(open.post_id)
@@ -193,32 +203,30 @@ export async function clockIn(
   ]);
   if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
   const local = localParts(at, site.time_zone);
-  const entries = (await listEntriesOfPersonOn(deps.db, siteId, actor.personId, local.date)).filter((e) => e.post_id === post.id);
-  if (entries.length === 0)
-    throw new AppError('NOT_ROSTERED', {
-      status: 409,
-      message: 'You are not rostered on this post today',
-      params: { postId: post.id, date: local.date },
-    });
-  const windows = entries.map((e) => ({
-    e,
-    w: clockInWindow(local.minutes, toMinutes(e.start_time), toMinutes(e.end_time), settings.clockInEarlyMinutes),
-  }));
-  const entry = windows.find((x) => x.w === 'ok')?.e;
-  if (!entry) {
-    const early = windows.find((x) => x.w === 'too_early');
-    if (early)
+  // Yesterday's lines too: a night line started yesterday is still open after midnight.
+  const entries = (await listEntriesOfPersonBetween(deps.db, siteId, actor.personId, addDays(local.date, -1), local.date)).filter(
+    (e) => e.post_id === post.id,
+  );
+  const pick = lineForClockIn(
+    entries.map((e) => ({ line: e, span: shiftSpan(e.date, e.start_time, e.end_time, site.time_zone) })),
+    at,
+    settings.clockInEarlyMinutes,
+  );
+  if ('refused' in pick) {
+    if (pick.refused === 'too_early')
       throw new AppError('TOO_EARLY_TO_CLOCK_IN', {
         status: 409,
         message: 'Too early to clock in',
-        params: { start: early.e.start_time, earlyMinutes: settings.clockInEarlyMinutes },
+        params: { start: pick.line.start_time, earlyMinutes: settings.clockInEarlyMinutes },
       });
+    const today = entries.some((e) => e.date === local.date);
     throw new AppError('NOT_ROSTERED', {
       status: 409,
-      message: 'Your rostered time on this post is over',
+      message: today ? 'Your rostered time on this post is over' : 'You are not rostered on this post today',
       params: { postId: post.id, date: local.date },
     });
   }
+  const entry = pick.line;
   const open = await findOpenShiftOfPerson(deps.db, siteId, actor.personId);
   // This very clock-in, stored by a copy that raced this one: a repeat, not a second shift.
   if (open?.id === input.id) return { detail: await replayedShift(deps, actor, siteId, open), created: false };
@@ -233,7 +241,8 @@ export async function clockIn(
         post_id: post.id,
         person_id: actor.personId,
         roster_entry_id: entry.id,
-        date: local.date,
+        // The shift belongs to the day its line starts, even when clocked in after midnight.
+        date: entry.date,
         standard_version_id: standard.id,
         status: 'open',
         planned_start: entry.start_time,

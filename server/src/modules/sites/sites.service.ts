@@ -21,6 +21,7 @@ export function toSite(r: SitesTable): Site {
     timeZone: r.time_zone,
     openingHours: JSON.parse(r.opening_hours) as OpeningHours,
     customerRetentionDays: r.customer_retention_days ?? CUSTOMER_RETENTION_DEFAULT_DAYS,
+    patrolAllDay: r.patrol_all_day === 1,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
   };
@@ -97,7 +98,14 @@ export async function updateSite(
   deps: Deps,
   actor: Actor,
   siteId: string,
-  patch: { name?: string; address?: string; timeZone?: string; openingHours?: OpeningHours; customerRetentionDays?: number },
+  patch: {
+    name?: string;
+    address?: string;
+    timeZone?: string;
+    openingHours?: OpeningHours;
+    customerRetentionDays?: number;
+    patrolAllDay?: boolean;
+  },
 ): Promise<Site> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   if (patch.timeZone !== undefined) assertTimeZone(patch.timeZone);
@@ -112,6 +120,7 @@ export async function updateSite(
       time_zone: patch.timeZone ?? current.time_zone,
       opening_hours: patch.openingHours ? JSON.stringify(patch.openingHours) : current.opening_hours,
       customer_retention_days: patch.customerRetentionDays ?? current.customer_retention_days,
+      patrol_all_day: patch.patrolAllDay === undefined ? current.patrol_all_day : patch.patrolAllDay ? 1 : 0,
       updated_at: tx.now,
     };
     await updateSiteRow(tx.trx, siteId, next);

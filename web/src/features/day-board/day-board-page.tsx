@@ -17,6 +17,7 @@ import type { DayBoard, DayBoardRow } from '@anchang/contracts';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { checklistState, PROGRESS_COLORS, type ChecklistProgress } from '../../shared/format/checklist-progress';
 import { addDays, dateToPicker, isLocalDate, pickerToDate, todayAt } from '../../shared/format/local-date';
+import { shiftTimeRange } from '../../shared/format/shift-time';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { useCurrentSite } from '../../shared/site/current-site';
@@ -68,7 +69,12 @@ export function DayBoardPage() {
   const lines = useMemo(() => toLines(data), [data]);
 
   const goTo = (next: string) => setParams(next >= today ? {} : { date: next });
-  const time = (ms: number | null) => (ms === null ? <Typography.Text type="secondary">—</Typography.Text> : formatLocal(ms, site.timeZone, 'HH:mm'));
+  // A night shift clocks out (or in, late) after midnight: marked 次日, or 08:00 reads as before 20:00.
+  const time = (ms: number | null) => {
+    if (ms === null) return <Typography.Text type="secondary">—</Typography.Text>;
+    const hhmm = formatLocal(ms, site.timeZone, 'HH:mm');
+    return formatLocal(ms, site.timeZone, 'YYYY-MM-DD') > date ? `${t('nightShift.nextDay')} ${hhmm}` : hhmm;
+  };
   // Answered / total and the 异常 among them are two facts in two colours: green is for all clear only.
   const progress = (part: ChecklistProgress, isOnDuty: boolean, label: string) => {
     const state = checklistState(part);
@@ -131,9 +137,9 @@ export function DayBoardPage() {
     {
       title: t('consoleShifts.dayBoard.planned'),
       key: 'planned',
-      width: 110,
+      width: 140,
       onCell: (line) => (line.entry ? {} : { colSpan: 0 }),
-      render: (_, { entry }) => (entry ? <span className={styles.num}>{`${entry.start}–${entry.end}`}</span> : null),
+      render: (_, { entry }) => (entry ? <span className={styles.num}>{shiftTimeRange(t, entry.start, entry.end)}</span> : null),
     },
     {
       title: t('consoleShifts.dayBoard.presence'),

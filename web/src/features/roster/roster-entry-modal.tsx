@@ -1,10 +1,11 @@
 import { useEffect, useMemo } from 'react';
-import { App, DatePicker, Form, Modal, Select, Space, TimePicker } from 'antd';
+import { App, DatePicker, Form, Modal, Select, Space, Tag, TimePicker, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Post, SitePerson } from '@anchang/contracts';
 import { applyFieldError, describeError } from '../../shared/api/errors';
 import { dateToPicker, pickerToDate, timeToPicker } from '../../shared/format/local-date';
+import { endsNextDay } from '../../shared/format/shift-time';
 import { useAddRosterEntry } from './use-roster';
 
 export interface RosterTarget {
@@ -38,6 +39,9 @@ export function RosterEntryModal({ siteId, target, posts, people, defaultHours, 
   const [form] = Form.useForm<Values>();
   const add = useAddRosterEntry(siteId);
   const postId = Form.useWatch('postId', form);
+  const start = Form.useWatch('start', form);
+  const end = Form.useWatch('end', form);
+  const nextDay = !!start && !!end && endsNextDay(start.format('HH:mm'), end.format('HH:mm'));
 
   useEffect(() => {
     if (!target) return;
@@ -76,7 +80,7 @@ export function RosterEntryModal({ siteId, target, posts, people, defaultHours, 
       onClose();
     } catch (error) {
       const mapped = applyFieldError(form, error, {
-        INVALID_TIME_RANGE: 'end',
+        PERSON_DOUBLE_BOOKED: 'personId',
         PERSON_NOT_FOUND: 'personId',
         POST_NOT_FOUND: 'postId',
         INVALID_DATE: 'date',
@@ -126,19 +130,27 @@ export function RosterEntryModal({ siteId, target, posts, people, defaultHours, 
             name="end"
             label={t('consoleShifts.roster.end')}
             dependencies={['start']}
-            rules={[
-              { required: true, message: t('consoleShifts.roster.timeRequired') },
-              ({ getFieldValue }) => ({
-                validator: async (_, value: Dayjs | undefined) => {
-                  const start = getFieldValue('start') as Dayjs | undefined;
-                  if (value && start && value.format('HH:mm') <= start.format('HH:mm')) throw new Error(t('consoleShifts.roster.endAfterStart'));
-                },
-              }),
-            ]}
+            rules={[{ required: true, message: t('consoleShifts.roster.timeRequired') }]}
           >
-            <TimePicker format="HH:mm" minuteStep={5} needConfirm={false} allowClear={false} />
+            <TimePicker
+              format="HH:mm"
+              minuteStep={5}
+              needConfirm={false}
+              allowClear={false}
+              // An end not after the start is the next morning: said beside the time, not refused.
+              prefix={
+                nextDay ? (
+                  <Tag color="geekblue" data-testid="roster-next-day">
+                    {t('nightShift.nextDay')}
+                  </Tag>
+                ) : undefined
+              }
+            />
           </Form.Item>
         </Space>
+        <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
+          {t('nightShift.endHint')}
+        </Typography.Paragraph>
       </Form>
     </Modal>
   );

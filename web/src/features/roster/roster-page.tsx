@@ -20,6 +20,7 @@ import { CONFLICT_COLORS, RosterConflictsPanel } from './roster-conflicts-panel'
 import { RosterEntryModal, type RosterTarget } from './roster-entry-modal';
 import { useCopyRosterWeek, useRemoveRosterEntry, useRosterWeek } from './use-roster';
 import styles from './roster.module.css';
+import { shiftTimeRange } from '../../shared/format/shift-time';
 
 const DEFAULT_HOURS = { open: '08:30', close: '18:00' };
 
@@ -131,9 +132,7 @@ export function RosterPage() {
             {issues?.size ? <WarningOutlined style={{ marginInlineEnd: 4 }} /> : null}
             {personName(entry.personId)}
           </span>
-          <span className={styles.entryTime}>
-            {entry.start}–{entry.end}
-          </span>
+          <span className={styles.entryTime}>{shiftTimeRange(t, entry.start, entry.end)}</span>
         </span>
       </Tag>
     );

@@ -3,9 +3,18 @@ import type { GreetingWindow, MyDay } from '@anchang/contracts';
 import { greetingNow, homeShiftOffer, rosterLineStatus } from './day-rules';
 
 type Line = MyDay['roster'][number];
+const minutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+/** Instants on a day that starts at 0 (the rules only compare them); an end not after the start is the next day. */
+const at = (hhmm: string, nextDay = false) => (minutes(hhmm) + (nextDay ? 1440 : 0)) * 60_000;
 const line = (id: string, start: string, end: string, shiftId: string | null = null): Line =>
-  ({ entry: { id, start, end }, postName: '销售大厅', postKind: 'HALL', shiftId }) as Line;
-const at = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  ({
+    entry: { id, start, end },
+    postName: '销售大厅',
+    postKind: 'HALL',
+    shiftId,
+    startsAt: at(start),
+    endsAt: at(end, minutes(end) <= minutes(start)),
+  }) as Line;
 const EARLY = 60;
 
 describe('rosterLineStatus (the shift screen) and homeShiftOffer (the home page) agree', () => {
@@ -35,6 +44,13 @@ describe('rosterLineStatus (the shift screen) and homeShiftOffer (the home page)
     expect(homeShiftOffer(split, null, at('12:10'), 30)).toEqual({ kind: 'upcoming', line: split[1] });
   });
 
+  it('keeps a 20:00–次日 08:00 night line open after midnight, and over at 08:00', () => {
+    const night = [line('n', '20:00', '08:00')];
+    expect(homeShiftOffer(night, null, at('19:00'), EARLY).kind).toBe('clockIn');
+    expect(homeShiftOffer(night, null, at('00:30', true), EARLY).kind).toBe('clockIn');
+    expect(homeShiftOffer(night, null, at('08:00', true), EARLY).kind).toBe('over');
+  });
+
   it('says all done once every line is clocked out, and tells an open shift from a finished one', () => {
     const done = [line('a', '08:30', '18:00', 's1')];
     expect(homeShiftOffer(done, null, at('19:00'), EARLY)).toEqual({ kind: 'allDone' });
@@ -52,13 +68,13 @@ describe('greetingNow', () => {
   ];
 
   it('gives the window of the minute, and none in the evening (no 晚上好 the site never set)', () => {
-    expect(greetingNow(windows, at('11:29'))?.zh).toBe('早上好');
-    expect(greetingNow(windows, at('11:30'))?.zh).toBe('中午好');
-    expect(greetingNow(windows, at('18:00'))).toBeNull();
-    expect(greetingNow(windows, at('20:00'))).toBeNull();
+    expect(greetingNow(windows, minutes('11:29'))?.zh).toBe('早上好');
+    expect(greetingNow(windows, minutes('11:30'))?.zh).toBe('中午好');
+    expect(greetingNow(windows, minutes('18:00'))).toBeNull();
+    expect(greetingNow(windows, minutes('20:00'))).toBeNull();
   });
 
   it('has no greeting before the site’s windows are known', () => {
-    expect(greetingNow(undefined, at('09:00'))).toBeNull();
+    expect(greetingNow(undefined, minutes('09:00'))).toBeNull();
   });
 });

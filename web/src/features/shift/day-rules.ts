@@ -12,9 +12,10 @@ type RosterLine = MyDay['roster'][number];
 /** done: clocked out · onShift: its shift is open · else when its clock-in is open, too early or over. */
 export type RosterLineStatus = 'done' | 'onShift' | ClockInAvailability;
 
-export function rosterLineStatus(line: RosterLine, openShiftId: string | null, nowMinutes: number, earlyMinutes: number): RosterLineStatus {
+export function rosterLineStatus(line: RosterLine, openShiftId: string | null, now: number, earlyMinutes: number): RosterLineStatus {
   if (line.shiftId !== null) return line.shiftId === openShiftId ? 'onShift' : 'done';
-  return clockInAvailability(nowMinutes, line.entry.start, line.entry.end, earlyMinutes);
+  // On the line's real instants, so a 20:00–次日 08:00 night line is still open after midnight.
+  return clockInAvailability(now, line.startsAt, line.endsAt, earlyMinutes);
 }
 
 /**
@@ -26,9 +27,9 @@ export function rosterLineStatus(line: RosterLine, openShiftId: string | null, n
  */
 export type HomeShiftOffer = { kind: 'clockIn' | 'upcoming' | 'over'; line: RosterLine } | { kind: 'allDone' } | { kind: 'noRoster' };
 
-export function homeShiftOffer(roster: readonly RosterLine[], openShiftId: string | null, nowMinutes: number, earlyMinutes: number): HomeShiftOffer {
+export function homeShiftOffer(roster: readonly RosterLine[], openShiftId: string | null, now: number, earlyMinutes: number): HomeShiftOffer {
   if (roster.length === 0) return { kind: 'noRoster' };
-  const statuses = roster.map((line) => ({ line, status: rosterLineStatus(line, openShiftId, nowMinutes, earlyMinutes) }));
+  const statuses = roster.map((line) => ({ line, status: rosterLineStatus(line, openShiftId, now, earlyMinutes) }));
   const open = statuses.find((s) => s.status === 'open');
   if (open) return { kind: 'clockIn', line: open.line };
   const upcoming = statuses.find((s) => s.status === 'tooEarly');

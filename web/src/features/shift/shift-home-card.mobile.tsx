@@ -4,7 +4,8 @@ import { CheckShieldOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
-import { minutesOfDay } from '../../shared/format/time';
+import { formatLocal } from '../../shared/format/time';
+import { shiftTimeRange } from '../../shared/format/shift-time';
 import { useNow } from '../../shared/format/use-now';
 import { homeShiftOffer } from './day-rules';
 import { clockInOpensAt, itemsOfPhase, progressOf } from './shift-rules';
@@ -55,7 +56,7 @@ export function ShiftHomeCard({ site }: { site: MeSite }) {
   }
 
   // The same rule as the shift screen's buttons: 去签到 only while the clock-in is open there.
-  const offer = homeShiftOffer(current.myDay.roster, current.myDay.openShift?.id ?? null, minutesOfDay(now, site.timeZone), earlyMinutes);
+  const offer = homeShiftOffer(current.myDay.roster, current.myDay.openShift?.id ?? null, now, earlyMinutes);
   const line = 'line' in offer ? offer.line : null;
   return (
     <Card className={styles.card} title={title} onClick={open} data-testid="shift-home-card" data-offer={offer.kind}>
@@ -65,8 +66,10 @@ export function ShiftHomeCard({ site }: { site: MeSite }) {
             <>
               <div className={styles.homeLine}>{line.postName}</div>
               <div className={styles.homeSub}>
-                {t('shiftPhone.shiftTime', { start: line.entry.start, end: line.entry.end })}
-                {offer.kind === 'upcoming' ? ` · ${t('shiftPhone.clockInOpensAt', { time: clockInOpensAt(line.entry.start, earlyMinutes) })}` : ''}
+                {shiftTimeRange(t, line.entry.start, line.entry.end)}
+                {offer.kind === 'upcoming'
+                  ? ` · ${t('shiftPhone.clockInOpensAt', { time: formatLocal(clockInOpensAt(line.startsAt, earlyMinutes), site.timeZone, 'HH:mm') })}`
+                  : ''}
                 {offer.kind === 'over' ? ` · ${t('shiftPhone.clockInOver')}` : ''}
               </div>
             </>

@@ -17,7 +17,8 @@ import { describeError } from '../../shared/api/errors';
 import { queryKeys } from '../../shared/api/query-keys';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { useMe } from '../../shared/auth/use-auth';
-import { formatLocal, minutesOfDay } from '../../shared/format/time';
+import { shiftTimeRange } from '../../shared/format/shift-time';
+import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { useOnline } from '../../shared/offline/use-online';
 import { useStaffSite } from '../../shared/site/staff-site';
@@ -74,7 +75,6 @@ function Today({ site, me, current }: { site: MeSite; me: Me; current: CurrentSh
   const [clocking, setClocking] = useState<string | null>(null);
   const day = current.myDay!;
   const date = formatLocal(now, site.timeZone, locale === 'zh-CN' ? 'M月D日 dddd' : 'dddd, MMM D');
-  const nowMinutes = minutesOfDay(now, site.timeZone);
   const earlyMinutes = settings.data?.clockInEarlyMinutes ?? 60;
   const openShiftId = day.openShift?.id ?? null;
   usePrefetchStandards(site.id, day.roster);
@@ -123,7 +123,7 @@ function Today({ site, me, current }: { site: MeSite; me: Me; current: CurrentSh
           </Card>
         ) : (
           day.roster.map((line) => {
-            const availability = rosterLineStatus(line, openShiftId, nowMinutes, earlyMinutes);
+            const availability = rosterLineStatus(line, openShiftId, now, earlyMinutes);
             const done = availability === 'done';
             const busy = openShiftId !== null;
             return (
@@ -134,7 +134,7 @@ function Today({ site, me, current }: { site: MeSite; me: Me; current: CurrentSh
                       <div className={styles.lineName}>{line.postName}</div>
                       <div className={styles.lineTime}>
                         {line.postName === t(`postKinds.${line.postKind}`) ? null : `${t(`postKinds.${line.postKind}`)} · `}
-                        {t('shiftPhone.shiftTime', { start: line.entry.start, end: line.entry.end })}
+                        {shiftTimeRange(t, line.entry.start, line.entry.end)}
                       </div>
                     </div>
                     {done ? <Tag color="success">{t('shiftPhone.shiftDone')}</Tag> : null}
@@ -155,7 +155,9 @@ function Today({ site, me, current }: { site: MeSite; me: Me; current: CurrentSh
                       {busy ? (
                         <p className={styles.muted}>{t('shiftPhone.clockInBusy')}</p>
                       ) : availability === 'tooEarly' ? (
-                        <p className={styles.muted}>{t('shiftPhone.clockInOpensAt', { time: clockInOpensAt(line.entry.start, earlyMinutes) })}</p>
+                        <p className={styles.muted}>
+                          {t('shiftPhone.clockInOpensAt', { time: formatLocal(clockInOpensAt(line.startsAt, earlyMinutes), site.timeZone, 'HH:mm') })}
+                        </p>
                       ) : availability === 'over' ? (
                         <p className={styles.muted}>{t('shiftPhone.clockInOver')}</p>
                       ) : null}
@@ -284,7 +286,7 @@ export function ShiftHeader({ site, current }: { site: MeSite; current: CurrentS
       <h1 className={styles.headerTitle}>{shift.postName}</h1>
       <div className={styles.headerMeta}>
         <span className={styles.pill}>{current.phase === 'closing' ? t('shiftPhone.shiftClosing') : t('shiftPhone.onShift')}</span>
-        <span>{t('shiftPhone.shiftTime', { start: shift.plannedStart, end: shift.plannedEnd })}</span>
+        <span>{shiftTimeRange(t, shift.plannedStart, shift.plannedEnd)}</span>
         {shift.isLate ? <span className={`${styles.pill} ${styles.pillWarn}`}>{t('shiftPhone.late')}</span> : null}
       </div>
       <div className={styles.stats}>

@@ -62,18 +62,26 @@ describe('mergeResults: the checklist as the server will hold it', () => {
 });
 
 describe('clockInAvailability (as the server: from earlyMinutes before the start until the end)', () => {
-  const at = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3));
+  const at = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00+08:00`);
   it.each([
     ['07:29', 'tooEarly'],
     ['07:30', 'open'],
     ['17:59', 'open'],
     ['18:00', 'over'],
   ])('%s for 08:30–18:00 with 60 min early is %s', (now, expected) => {
-    expect(clockInAvailability(at(now), '08:30', '18:00', 60)).toBe(expected);
+    expect(clockInAvailability(at('2026-11-28', now), at('2026-11-28', '08:30'), at('2026-11-28', '18:00'), 60)).toBe(expected);
+  });
+  it.each([
+    ['2026-11-28', '18:59', 'tooEarly'],
+    ['2026-11-28', '19:00', 'open'],
+    ['2026-11-29', '02:00', 'open'],
+    ['2026-11-29', '08:00', 'over'],
+  ])('%s %s for a 20:00–08:00 night line is %s', (date, now, expected) => {
+    expect(clockInAvailability(at(date, now), at('2026-11-28', '20:00'), at('2026-11-29', '08:00'), 60)).toBe(expected);
   });
   it('says when it opens', () => {
-    expect(clockInOpensAt('08:30', 60)).toBe('07:30');
-    expect(clockInOpensAt('00:20', 60)).toBe('00:00');
+    expect(clockInOpensAt(at('2026-11-28', '08:30'), 60)).toBe(at('2026-11-28', '07:30'));
+    expect(clockInOpensAt(at('2026-11-28', '00:20'), 60)).toBe(at('2026-11-27', '23:20'));
   });
 });
 

@@ -86,17 +86,19 @@ export function toMinutes(hhmm: string): number {
 
 export type ClockInAvailability = 'open' | 'tooEarly' | 'over';
 
-/** As the server decides it: from `earlyMinutes` before the start until the end of the line. */
-export function clockInAvailability(nowMinutes: number, start: string, end: string, earlyMinutes: number): ClockInAvailability {
-  if (nowMinutes < toMinutes(start) - earlyMinutes) return 'tooEarly';
-  if (nowMinutes >= toMinutes(end)) return 'over';
+/**
+ * As the server decides it: from `earlyMinutes` before the start until the end of the line, on
+ * the line's real instants, so a 20:00–08:00 night line stays open after midnight.
+ */
+export function clockInAvailability(now: number, startsAt: number, endsAt: number, earlyMinutes: number): ClockInAvailability {
+  if (now < clockInOpensAt(startsAt, earlyMinutes)) return 'tooEarly';
+  if (now >= endsAt) return 'over';
   return 'open';
 }
 
-/** "HH:mm" at which the clock-in opens. */
-export function clockInOpensAt(start: string, earlyMinutes: number): string {
-  const minutes = Math.max(0, toMinutes(start) - earlyMinutes);
-  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+/** The instant the clock-in opens. */
+export function clockInOpensAt(startsAt: number, earlyMinutes: number): number {
+  return startsAt - earlyMinutes * 60_000;
 }
 
 /** HALL-IN-5: the greeting window containing the site-local minute, as the server picks it. */

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Space, TimePicker, Typography } from 'antd';
+import { App, Button, Card, Checkbox, Col, Form, Input, InputNumber, Row, Space, Switch, TimePicker, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Site } from '@anchang/contracts';
@@ -21,6 +21,7 @@ interface Values {
   close: Dayjs;
   closedWeekdays: number[];
   customerRetentionDays: number;
+  patrolAllDay: boolean;
 }
 
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
@@ -39,6 +40,7 @@ const toValues = (site: Site): Values => ({
   close: timeOfDay(site.openingHours.close),
   closedWeekdays: site.openingHours.closedWeekdays,
   customerRetentionDays: site.customerRetentionDays,
+  patrolAllDay: site.patrolAllDay,
 });
 
 export function SiteSettingsPage() {
@@ -77,6 +79,7 @@ export function SiteSettingsPage() {
           closedWeekdays: [...values.closedWeekdays].sort((a, b) => a - b),
         },
         customerRetentionDays: values.customerRetentionDays,
+        patrolAllDay: values.patrolAllDay,
       });
       showSaved(saved);
       void message.success(t('settings.saved'));
@@ -136,6 +139,9 @@ export function SiteSettingsPage() {
               </Space>
               <Form.Item name="closedWeekdays" label={t('settings.closedWeekdays')}>
                 <Checkbox.Group options={WEEKDAYS.map((d) => ({ value: d, label: t(`weekdays.${d}`) }))} />
+              </Form.Item>
+              <Form.Item name="patrolAllDay" label={t('nightShift.patrolAllDay')} valuePropName="checked" extra={t('nightShift.patrolAllDayHint')}>
+                <Switch data-testid="patrol-all-day" />
               </Form.Item>
             </Card>
           </Col>

@@ -157,7 +157,6 @@ export const consoleShiftsEn: ConsoleShiftsMessages = {
     start: 'Start',
     end: 'End',
     timeRequired: 'Choose a time',
-    endAfterStart: 'Must end after it starts',
     removeConfirm: 'Remove this shift from the roster?',
     removeDetail: '{{person}} · {{post}} · {{day}} {{start}}–{{end}}',
     gap: 'Gap {{from}}–{{to}}',

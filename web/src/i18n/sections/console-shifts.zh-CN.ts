@@ -158,7 +158,6 @@ export const consoleShiftsZh = {
     start: '开始',
     end: '结束',
     timeRequired: '请选择时间',
-    endAfterStart: '结束须晚于开始',
     removeConfirm: '删除这条排班?',
     removeDetail: '{{person}} · {{post}} · {{day}} {{start}}–{{end}}',
     gap: '空缺 {{from}}–{{to}}',
