@@ -12,6 +12,7 @@ import { siteBoardExtraEn } from './sections/site-board-extra.en-US';
 import { carePhoneEn } from './sections/care-phone.en-US';
 import { firstRunEn } from './sections/first-run.en-US';
 import { customersEn } from './sections/customers.en-US';
+import { managerPhoneEn } from './sections/manager-phone.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -570,6 +571,7 @@ export const enUS: Messages = {
   supplies: suppliesEn,
   modelRooms: modelRoomsEn,
   customers: customersEn,
+  managerPhone: managerPhoneEn,
   errors: {
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',

@@ -11,6 +11,7 @@ import { siteBoardExtraZh } from './sections/site-board-extra.zh-CN';
 import { carePhoneZh } from './sections/care-phone.zh-CN';
 import { firstRunZh } from './sections/first-run.zh-CN';
 import { customersZh } from './sections/customers.zh-CN';
+import { managerPhoneZh } from './sections/manager-phone.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -538,6 +539,7 @@ export const zhCN = {
   supplies: suppliesZh,
   modelRooms: modelRoomsZh,
   customers: customersZh,
+  managerPhone: managerPhoneZh,
   errors: {
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',

@@ -15,6 +15,8 @@ import { RepairsHomeCard } from '../repairs/repairs-home-card.mobile';
 import { SuppliesHomeCard } from '../supplies/supplies-home-card.mobile';
 import { RoundsHomeCard } from '../rounds/rounds-home-card.mobile';
 import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
+import { ManagerHomeSection } from '../manager-phone/manager-home.mobile';
+import { canOverseeShifts } from '../../shared/auth/access';
 import styles from './home-page.mobile.module.css';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
@@ -66,6 +68,8 @@ export function HomePage() {
           </Card>
         ) : (
           <>
+            {canOverseeShifts(site.role) ? <ManagerHomeSection site={site} /> : null}
+
             <ShiftHomeCard site={site} />
 
             <IncidentHomeCard siteId={site.id} />
