@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Anomaly, PageOf, Requisition } from '@anchang/contracts';
-import { launchBrowser, phoneContext } from './support/browser.js';
+import { label, launchBrowser, phoneContext } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 import { signInOnPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
@@ -98,5 +98,24 @@ describe('the manager on a phone', () => {
     const approved = await api.get<PageOf<Requisition>>(`${site}/requisitions?status=approved`);
     expect(approved.items.map((r) => r.id)).toEqual([requisitionId]);
     expect(approved.items[0]!.status).toBe('approved');
+  });
+
+  it('the console at 360 px points the manager to the phone app and does not scroll sideways', async () => {
+    onTestFailed(() => console.error(`server output:\n${server.output()}`));
+    // The phone's browser opening the console address (the phone context, so the same clock and size).
+    const context = await phoneContext(browser, server.url, 'narrow');
+    const desk = await context.newPage();
+    desk.setDefaultTimeout(20_000);
+    await desk.goto('/');
+    await desk.getByLabel('账号').fill(manager.login);
+    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
+    await desk.getByRole('button', { name: label('登录') }).click();
+    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    const open = desk.getByTestId('phone-app-banner').getByTestId('open-phone-app');
+    await open.waitFor();
+    expect(await open.getAttribute('href')).toBe('/m/');
+    await expectNoSidewaysScroll(desk);
+    await open.click();
+    await desk.getByTestId('manager-home').waitFor(); // the same session, now on the phone app
   });
 });

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { Button, Checkbox, CheckList, Dialog, ErrorBlock, InfiniteScroll, Popup, PullToRefresh, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import type { Anomaly, MeSite, RealtimeEvent } from '@anchang/contracts';
+import type { Anomaly, MeSite } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
@@ -198,7 +198,10 @@ function ActionSheet({ site, sheet, onClose }: { site: MeSite; sheet: Sheet | nu
             ? { action: 'assign', assignedTo: assignee ?? undefined, needsRepair }
             : { action: 'resolve', resolution: resolution.trim(), needsRepair },
       });
-      Toast.show({ icon: 'success', content: sheet.kind === 'assign' ? t('consoleShifts.anomalies.assigned') : t('consoleShifts.anomalies.resolved') });
+      Toast.show({
+        icon: 'success',
+        content: sheet.kind === 'assign' ? t('consoleShifts.anomalies.assigned') : t('consoleShifts.anomalies.resolved'),
+      });
       onClose();
     } catch (error) {
       // e.g. resolved meanwhile by someone else: say so; the list shows it now.

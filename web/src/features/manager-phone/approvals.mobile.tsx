@@ -78,10 +78,19 @@ function Approvals({ site }: { site: MeSite }) {
                 {r.note ? <p className={styles.muted}>{t('consoleShifts.requisitions.noteLine', { note: r.note })}</p> : null}
                 {decider ? (
                   <div className={styles.actions}>
-                    <Button color="primary" onClick={() => setDeciding({ requisition: r, decision: 'approved' })} data-testid="manager-requisition-approve">
+                    <Button
+                      color="primary"
+                      onClick={() => setDeciding({ requisition: r, decision: 'approved' })}
+                      data-testid="manager-requisition-approve"
+                    >
                       {t('consoleShifts.requisitions.approve')}
                     </Button>
-                    <Button color="danger" fill="outline" onClick={() => setDeciding({ requisition: r, decision: 'rejected' })} data-testid="manager-requisition-reject">
+                    <Button
+                      color="danger"
+                      fill="outline"
+                      onClick={() => setDeciding({ requisition: r, decision: 'rejected' })}
+                      data-testid="manager-requisition-reject"
+                    >
                       {t('consoleShifts.requisitions.reject')}
                     </Button>
                   </div>
@@ -115,7 +124,10 @@ function DecideSheet({ siteId, deciding, onClose }: { siteId: string; deciding: 
     if (!deciding) return;
     if (!approving && !note.trim()) return void Toast.show({ content: t('consoleShifts.requisitions.rejectReasonRequired') });
     try {
-      await decide.mutateAsync({ id: deciding.requisition.id, input: { decision: deciding.decision, ...(note.trim() ? { note: note.trim() } : {}) } });
+      await decide.mutateAsync({
+        id: deciding.requisition.id,
+        input: { decision: deciding.decision, ...(note.trim() ? { note: note.trim() } : {}) },
+      });
       Toast.show({ icon: 'success', content: approving ? t('consoleShifts.requisitions.approved') : t('consoleShifts.requisitions.rejected') });
       onClose();
     } catch (error) {
@@ -129,7 +141,9 @@ function DecideSheet({ siteId, deciding, onClose }: { siteId: string; deciding: 
     <Popup visible={!!deciding} onMaskClick={onClose} bodyStyle={{ borderTopLeftRadius: 12, borderTopRightRadius: 12 }}>
       {deciding ? (
         <div className={styles.sheet} data-testid="manager-requisition-sheet">
-          <h3 className={styles.sheetTitle}>{approving ? t('consoleShifts.requisitions.approveTitle') : t('consoleShifts.requisitions.rejectTitle')}</h3>
+          <h3 className={styles.sheetTitle}>
+            {approving ? t('consoleShifts.requisitions.approveTitle') : t('consoleShifts.requisitions.rejectTitle')}
+          </h3>
           <p className={styles.muted}>
             {deciding.requisition.requestedByName} ·{' '}
             {deciding.requisition.lines.map((l) => `${l.name} × ${l.quantity} ${l.unit}`).join(t('common.listSeparator'))}

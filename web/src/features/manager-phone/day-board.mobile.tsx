@@ -10,7 +10,13 @@ import styles from './manager-phone.mobile.module.css';
 
 type Entry = DayBoardRow['entries'][number];
 
-const PRESENCE_COLORS: Record<Entry['presence'], string> = { upcoming: 'default', on_time: 'success', late: 'warning', absent: 'danger', done: 'primary' };
+const PRESENCE_COLORS: Record<Entry['presence'], string> = {
+  upcoming: 'default',
+  on_time: 'success',
+  late: 'warning',
+  absent: 'danger',
+  done: 'primary',
+};
 
 /** 今日看板 on the phone: today's totals, then each post with its people, attendance and checklists. */
 export function DayBoardPhonePage() {

@@ -1,13 +1,6 @@
 import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import {
-  AppstoreOutline,
-  ExclamationCircleOutline,
-  ExclamationShieldOutline,
-  FileOutline,
-  TeamOutline,
-  ClockCircleOutline,
-} from 'antd-mobile-icons';
+import { AppstoreOutline, ExclamationCircleOutline, ExclamationShieldOutline, FileOutline, TeamOutline, ClockCircleOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { canManageSite } from '../../shared/auth/access';
@@ -168,7 +161,13 @@ export function ManagerHomeSection({ site }: { site: MeSite }) {
           query={requisitions}
           count={requisitionCount}
           alert={!isZero(requisitionCount) && canManageSite(site.role)}
-          lines={[isZero(requisitionCount) ? t('managerPhone.counts.approvalsNone') : null]}
+          lines={[
+            isZero(requisitionCount)
+              ? t('managerPhone.counts.approvalsNone')
+              : canManageSite(site.role)
+                ? t('managerPhone.counts.approvalsYours')
+                : t('managerPhone.counts.approvalsManagers'),
+          ]}
           onOpen={() => void navigate('/manage/approvals')}
         />
         <Tile
@@ -176,15 +175,10 @@ export function ManagerHomeSection({ site }: { site: MeSite }) {
           icon={<ExclamationShieldOutline />}
           title={t('managerPhone.sections.incidents')}
           query={incidents}
-          count={incidentCount}
+          // The urgent ones are the number; the rest of what is open is the line below.
+          count={incidentCount === null ? null : String(urgent)}
           alert={urgent > 0}
-          lines={[
-            isZero(incidentCount)
-              ? t('managerPhone.counts.incidentsNone')
-              : urgent
-                ? t('managerPhone.counts.incidentsHigh', { count: urgent })
-                : null,
-          ]}
+          lines={[isZero(incidentCount) ? t('managerPhone.counts.incidentsNone') : t('managerPhone.counts.incidents', { open: incidentCount ?? '' })]}
           onOpen={() => void navigate('/incidents')}
         />
         <Tile
@@ -194,7 +188,7 @@ export function ManagerHomeSection({ site }: { site: MeSite }) {
           query={repairs}
           count={repairCount}
           alert={!isZero(repairCount) && repairCount !== null}
-          lines={[isZero(repairCount) ? t('managerPhone.counts.repairsNone') : null]}
+          lines={[isZero(repairCount) ? t('managerPhone.counts.repairsNone') : t('managerPhone.counts.repairsLine')]}
           onOpen={() => void navigate('/manage/repairs')}
         />
       </div>
