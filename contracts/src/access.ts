@@ -168,6 +168,12 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/supplies', roles: ROSTERED, reads: [site('/supplies/stock'), site('/supplies/stores')] },
   { path: '/patrols', roles: [], posts: ['SECURITY'], reads: [site('/patrol-rounds/mine')] },
   { path: '/rounds', roles: ROSTERED, reads: [siteQuery('/rounds/day', { scope: 'mine' })] },
+  // The site manager's and supervisor's phone screens (features/manager-phone), as on the console.
+  { path: '/manage/anomalies', roles: ROLE_GROUPS.anomalyHandlers, reads: [site('/anomalies'), site('/people')] },
+  { path: '/manage/day-board', roles: ROLE_GROUPS.overseers, reads: [site('/day-board')] },
+  { path: '/manage/site-board', roles: ROLE_GROUPS.overseers, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
+  { path: '/manage/approvals', roles: ROLE_GROUPS.overseers, reads: [site('/requisitions')] },
+  { path: '/manage/repairs', roles: ROLE_GROUPS.overseers, reads: [site('/work-orders')] },
 ];
 
 /** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */

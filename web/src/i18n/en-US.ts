@@ -15,6 +15,7 @@ import { firstRunEn } from './sections/first-run.en-US';
 import { customersEn } from './sections/customers.en-US';
 import { consoleMenuEn } from './sections/console-menu.en-US';
 import { nightShiftEn } from './sections/night-shifts.en-US';
+import { managerPhoneEn } from './sections/manager-phone.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -576,6 +577,7 @@ export const enUS: Messages = {
   consultantHome: consultantHomeEn,
   questions: questionsEn,
   nightShift: nightShiftEn,
+  managerPhone: managerPhoneEn,
   errors: {
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',

@@ -14,6 +14,7 @@ import { firstRunZh } from './sections/first-run.zh-CN';
 import { customersZh } from './sections/customers.zh-CN';
 import { consoleMenuZh } from './sections/console-menu.zh-CN';
 import { nightShiftZh } from './sections/night-shifts.zh-CN';
+import { managerPhoneZh } from './sections/manager-phone.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -550,6 +551,7 @@ export const zhCN = {
   consultantHome: consultantHomeZh,
   questions: questionsZh,
   nightShift: nightShiftZh,
+  managerPhone: managerPhoneZh,
   errors: {
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',

@@ -47,6 +47,7 @@ import { ChangePasswordModal } from '../../features/auth/change-password-modal';
 import { AnomalyNotifier } from '../../features/anomalies/anomaly-notifier';
 import { IncidentNotifier } from '../../features/incidents/incident-notifier';
 import { LowStockNotifier } from '../../features/supplies/low-stock-notifier';
+import { PhoneAppBanner } from '../../features/manager-phone/phone-app-banner';
 import { canDecideIncidents } from '../../features/incidents/use-incidents';
 import { BRAND } from './console-providers';
 
@@ -123,6 +124,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
   const location = useLocation();
   const logout = useLogout();
   const [collapsed, setCollapsed] = useState(false);
+  const [narrow, setNarrow] = useState(false);
   const [passwordOpen, setPasswordOpen] = useState(false);
 
   const base = `/sites/${site.id}`;
@@ -165,8 +167,23 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
         collapsible
         collapsed={collapsed}
         onCollapse={setCollapsed}
+        // Below md (a phone) the menu folds away entirely; its tab opens it over the page.
+        breakpoint="md"
+        collapsedWidth={narrow ? 0 : 80}
+        onBreakpoint={(broken) => {
+          setNarrow(broken);
+          setCollapsed(broken);
+        }}
         width={224}
-        style={{ position: 'sticky', top: 'var(--demo-bar-height, 0px)', height: 'calc(100vh - var(--demo-bar-height, 0px))', overflow: 'auto' }}
+        className={narrow ? 'console-sider-narrow' : undefined}
+        style={{
+          position: narrow ? 'fixed' : 'sticky',
+          top: 'var(--demo-bar-height, 0px)',
+          height: 'calc(100vh - var(--demo-bar-height, 0px))',
+          // Narrow, the menu floats over the page and its tab sticks out to the right: not clipped.
+          overflow: narrow ? 'visible' : 'auto',
+          zIndex: narrow ? 20 : undefined,
+        }}
       >
         <Flex align="center" gap={10} style={{ height: 60, padding: collapsed ? '0 24px' : '0 20px' }}>
           <BrandMark size={28} />
@@ -183,27 +200,32 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           items={items}
           openKeys={collapsed ? undefined : openSections}
           onOpenChange={setOpenSections}
-          onClick={({ key }) => void navigate(`${base}/${key}`)}
+          onClick={({ key }) => {
+            void navigate(`${base}/${key}`);
+            if (narrow) setCollapsed(true); // the page, not the menu, is what was asked for
+          }}
           style={{ borderInlineEnd: 0 }}
         />
       </Sider>
-      <Layout>
+      <Layout style={{ minWidth: 0 }}>
         <Header
           style={{
             display: 'flex',
             alignItems: 'center',
-            gap: 16,
+            gap: narrow ? 8 : 16,
+            ...(narrow ? { padding: '0 12px' } : {}),
             borderBottom: '1px solid #e8ebf0',
             position: 'sticky',
             top: 'var(--demo-bar-height, 0px)',
             zIndex: 10,
           }}
         >
-          <SiteSwitcher />
+          <SiteSwitcher compact={narrow} />
           <div style={{ flex: 1 }} />
           <ConnectionIndicator />
-          <StaffAppQrButton />
-          <LanguageSwitch />
+          {/* On a phone the banner below leads to the site app; the header keeps only what fits. */}
+          {narrow ? null : <StaffAppQrButton />}
+          {narrow ? null : <LanguageSwitch />}
           <Dropdown
             trigger={['click']}
             menu={{
@@ -216,7 +238,7 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
           >
             <Flex align="center" gap={8} style={{ cursor: 'pointer' }} data-testid="user-menu">
               <Avatar style={{ background: BRAND.gold }}>{me.name.slice(0, 1)}</Avatar>
-              <Flex vertical style={{ lineHeight: 1.25 }}>
+              <Flex vertical style={{ lineHeight: 1.25, ...(narrow ? { display: 'none' } : {}) }}>
                 <Typography.Text strong>{me.name}</Typography.Text>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                   {t(`roles.${site.role}`)}
@@ -226,8 +248,12 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
             </Flex>
           </Dropdown>
         </Header>
-        <Content style={{ padding: 24 }}>
-          <div style={{ maxWidth: 1280, margin: '0 auto' }}>{children}</div>
+        {/* minWidth 0: a wide table scrolls inside the content, never the whole shell sideways. */}
+        <Content style={{ padding: narrow ? 12 : 24, minWidth: 0, overflowX: 'auto' }}>
+          <div style={{ maxWidth: 1280, margin: '0 auto' }}>
+            <PhoneAppBanner />
+            {children}
+          </div>
         </Content>
       </Layout>
       <ChangePasswordModal open={passwordOpen} onClose={() => setPasswordOpen(false)} />

@@ -33,6 +33,11 @@ const pages = {
   repairs: () => import('../../features/repairs/repairs-page.mobile'),
   reportRepair: () => import('../../features/repairs/report-repair-page.mobile'),
   equipmentChecks: () => import('../../features/repairs/daily-check-page.mobile'),
+  managerAnomalies: () => import('../../features/manager-phone/anomalies-inbox.mobile'),
+  managerDayBoard: () => import('../../features/manager-phone/day-board.mobile'),
+  managerSiteBoard: () => import('../../features/manager-phone/site-board.mobile'),
+  managerApprovals: () => import('../../features/manager-phone/approvals.mobile'),
+  managerRepairs: () => import('../../features/manager-phone/overdue-repairs.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -60,6 +65,11 @@ const PublicAssetPage = lazyNamed(pages.assetLanding, 'PublicAssetPage');
 const RepairsPage = lazyNamed(pages.repairs, 'RepairsPage');
 const ReportRepairPage = lazyNamed(pages.reportRepair, 'ReportRepairPage');
 const DailyCheckPage = lazyNamed(pages.equipmentChecks, 'DailyCheckPage');
+const AnomaliesInboxPage = lazyNamed(pages.managerAnomalies, 'AnomaliesInboxPage');
+const DayBoardPhonePage = lazyNamed(pages.managerDayBoard, 'DayBoardPhonePage');
+const SiteBoardPhonePage = lazyNamed(pages.managerSiteBoard, 'SiteBoardPhonePage');
+const ApprovalsPage = lazyNamed(pages.managerApprovals, 'ApprovalsPage');
+const OverdueRepairsPage = lazyNamed(pages.managerRepairs, 'OverdueRepairsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -97,6 +107,12 @@ const router = createBrowserRouter(
             { path: 'repairs', element: offered('/repairs', <RepairsPage />) },
             { path: 'repairs/new', element: offered('/repairs', <ReportRepairPage />) },
             { path: 'repairs/checks', element: offered('/repairs/checks', <DailyCheckPage />) },
+            // The site manager's and supervisor's screens (features/manager-phone).
+            { path: 'manage/anomalies', element: offered('/manage/anomalies', <AnomaliesInboxPage />) },
+            { path: 'manage/day-board', element: offered('/manage/day-board', <DayBoardPhonePage />) },
+            { path: 'manage/site-board', element: offered('/manage/site-board', <SiteBoardPhonePage />) },
+            { path: 'manage/approvals', element: offered('/manage/approvals', <ApprovalsPage />) },
+            { path: 'manage/repairs', element: offered('/manage/repairs', <OverdueRepairsPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

@@ -8,8 +8,8 @@ import { useMe } from '../../shared/auth/use-auth';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { CreateSiteModal } from './create-site-modal';
 
-/** Switches the console between my sites, staying on the same section. */
-export function SiteSwitcher() {
+/** Switches the console between my sites, staying on the same section (`compact` on a phone-width screen). */
+export function SiteSwitcher({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const me = useMe();
   const site = useCurrentSite();
@@ -32,7 +32,7 @@ export function SiteSwitcher() {
         value={site.id}
         onChange={goTo}
         variant="borderless"
-        style={{ minWidth: 220, fontWeight: 600 }}
+        style={compact ? { minWidth: 0, flex: '0 1 190px', fontWeight: 600 } : { minWidth: 220, fontWeight: 600 }}
         popupMatchSelectWidth={280}
         showSearch={sites.length > 6 ? { optionFilterProp: 'label' } : false}
         options={sites.map((s) => ({ value: s.id, label: s.name }))}

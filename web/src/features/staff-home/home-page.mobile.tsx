@@ -18,6 +18,7 @@ import { SuppliesHomeCard } from '../supplies/supplies-home-card.mobile';
 import { RoundsHomeCard } from '../rounds/rounds-home-card.mobile';
 import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
 import { ConsultantHome } from '../consultant-home/consultant-home.mobile';
+import { ManagerHomeSection } from '../manager-phone/manager-home.mobile';
 import styles from './home-page.mobile.module.css';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
@@ -74,6 +75,8 @@ export function HomePage() {
         ) : (
           <>
             {/* Each entry only for whom the shared description offers it (contracts: PHONE_TABS, PHONE_HOME). */}
+            {phoneOffersOn(site, '/manage/day-board') ? <ManagerHomeSection site={site} /> : null}
+
             {phoneOffersOn(site, '/shift') ? <ShiftHomeCard site={site} /> : null}
 
             {phoneOffersOn(site, '/incidents') ? <IncidentHomeCard siteId={site.id} /> : null}
