@@ -77,6 +77,7 @@ export const enUS: Messages = {
     offline: 'Offline',
     onlineHint: 'Live connection is up; pages update by themselves',
     reconnectingHint: 'Live connection lost, reconnecting…',
+    offlineHint: 'This device has no network: the page will not update until it is back',
     paused: 'Paused',
     pausedHint: 'Too many pages of this browser are open: live updates went to a newer one. Come back to this page to resume',
   },

@@ -79,6 +79,7 @@ export const zhCN = {
     offline: '离线',
     onlineHint: '实时连接正常,页面会自动更新',
     reconnectingHint: '实时连接已断开,正在重连…',
+    offlineHint: '此设备没有网络,页面暂不更新;联网后自动恢复',
     paused: '已暂停',
     pausedHint: '此浏览器打开的页面过多,实时更新已让给较新的页面;回到此页即恢复',
   },
