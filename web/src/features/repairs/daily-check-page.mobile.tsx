@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, Input, NavBar, Segmented, Toast } from 'antd-mobile';
+import { Button, Input, NavBar, Segmented, Toast } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EquipmentCheck, EquipmentCheckKind, MaintenanceSchedule } from '@anchang/contracts';
@@ -12,6 +12,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../shift/outbox-client';
 import { assetName, equipmentApi, equipmentKeys, useAllAssets, useMaintenance, useRepairMutation } from './repairs-api';
 import styles from './repairs.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** TECH-1 before opening, TECH-2 after the shift: each asset ok or faulty; a fault becomes a work order. */
 export function DailyCheckPage() {
@@ -29,7 +30,7 @@ export function DailyCheckPage() {
           <MaintenanceDue siteId={site.id} />
         </>
       ) : (
-        <ErrorBlock status="empty" title={t('mobile.noSites')} />
+        <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
     </div>
   );
@@ -41,7 +42,7 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   const day = useQuery({ queryKey: equipmentKeys.checks(siteId), queryFn: () => equipmentApi.checks(siteId) });
   const assets = useAllAssets(siteId);
   if (day.isPending || assets.isPending) return <MobileSpinner />;
-  if (day.isError) return <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(day.error)} />;
+  if (day.isError) return <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(day.error)} />;
   const done = day.data[kind];
   return (
     <div className={styles.body} data-testid="daily-check">
@@ -60,7 +61,7 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
       {done ? (
         <Submitted check={done} timeZone={timeZone} />
       ) : (assets.data ?? []).length === 0 ? (
-        <ErrorBlock status="empty" title={t('equipment.phone.noAssets')} />
+        <PhoneState status="empty" title={t('equipment.phone.noAssets')} />
       ) : (
         <CheckForm key={kind} siteId={siteId} kind={kind} />
       )}

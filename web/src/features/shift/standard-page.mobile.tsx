@@ -1,4 +1,4 @@
-import { Card, Collapse, ErrorBlock, Tag } from 'antd-mobile';
+import { Card, Collapse, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { PostStandard, StandardItem } from '@anchang/contracts';
 import { translateDynamic, useLocale } from '../../i18n';
@@ -7,6 +7,7 @@ import { ShiftSubPage, type ShiftContext } from './shift-subpage.mobile';
 import { itemsOfPhase, textIn } from './shift-rules';
 import { useStandard } from './use-shift';
 import styles from './shift.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 const GROUP_ORDER: StandardItem['group'][] = ['requirement', 'drink', 'task', 'check'];
 
@@ -31,7 +32,7 @@ function StandardOfShift({ site, current }: ShiftContext) {
   const standard = current.standard ?? fallback.data ?? null;
   if (!standard) {
     if (fallback.isPending && fallback.fetchStatus === 'fetching') return <MobileSpinner />;
-    return <ErrorBlock status="empty" title={t('shiftPhone.noStandard')} />;
+    return <PhoneState status="empty" title={t('shiftPhone.noStandard')} />;
   }
   return <StandardView standard={standard} />;
 }

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { ActionSheet, Card, ErrorBlock, List, SafeArea, Tag } from 'antd-mobile';
+import { ActionSheet, Card, List, SafeArea, Tag } from 'antd-mobile';
 import { DownOutline, RightOutline, SoundOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
@@ -16,6 +16,7 @@ import { SuppliesHomeCard } from '../supplies/supplies-home-card.mobile';
 import { RoundsHomeCard } from '../rounds/rounds-home-card.mobile';
 import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
 import styles from './home-page.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
 export function HomePage() {
@@ -62,7 +63,7 @@ export function HomePage() {
       <div className={styles.cards}>
         {!site ? (
           <Card className={styles.card}>
-            <ErrorBlock status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
+            <PhoneState status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
           </Card>
         ) : (
           <>
