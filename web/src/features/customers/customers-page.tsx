@@ -51,12 +51,18 @@ export function CustomersPage() {
   const exportJson = (c: Customer) =>
     run(`json:${c.id}`, async () => {
       const data = await customersApi.exportJson(site.id, c.id);
-      saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), t('customers.fileName', { phone: c.phoneMasked.replace(/\*/g, 'x'), ext: 'json' }));
+      saveFile(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+        t('customers.fileName', { phone: c.phoneMasked.replace(/\*/g, 'x'), ext: 'json' }),
+      );
       void message.success(t('customers.exported'));
     });
   const exportXlsx = (c: Customer) =>
     run(`xlsx:${c.id}`, async () => {
-      saveFile(await customersApi.exportXlsx(site.id, c.id, locale), t('customers.fileName', { phone: c.phoneMasked.replace(/\*/g, 'x'), ext: 'xlsx' }));
+      saveFile(
+        await customersApi.exportXlsx(site.id, c.id, locale),
+        t('customers.fileName', { phone: c.phoneMasked.replace(/\*/g, 'x'), ext: 'xlsx' }),
+      );
       void message.success(t('customers.exported'));
     });
   const withdraw = (c: Customer) =>

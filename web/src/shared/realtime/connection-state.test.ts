@@ -11,7 +11,7 @@ describe('connectionState', () => {
     for (const status of STATUSES) expect(connectionState(status, false)).toBe('offline');
   });
 
-  it("follows the socket while the browser has a network", () => {
+  it('follows the socket while the browser has a network', () => {
     for (const status of STATUSES) expect(connectionState(status, true)).toBe(status);
   });
 
