@@ -4,6 +4,8 @@ import type { PostStandard, StandardItem } from '@anchang/contracts';
 import { translateDynamic, useLocale } from '../../i18n';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { ShiftSubPage, type ShiftContext } from './shift-subpage.mobile';
+import { fillSitePlaceholders } from '../../shared/site/site-placeholders';
+import { useStaffSite } from '../../shared/site/staff-site';
 import { itemsOfPhase, textIn } from './shift-rules';
 import { useStandard } from './use-shift';
 import styles from './shift.mobile.module.css';
@@ -40,6 +42,7 @@ function StandardOfShift({ site, current }: ShiftContext) {
 export function StandardView({ standard }: { standard: PostStandard }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const { site } = useStaffSite();
   const requirements = itemsOfPhase(standard.items, 'IN');
   const groups = GROUP_ORDER.map((group) => ({ group, items: requirements.filter((i) => i.group === group) })).filter((g) => g.items.length);
   const checks = [...itemsOfPhase(standard.items, 'PRE'), ...itemsOfPhase(standard.items, 'POST')];
@@ -102,7 +105,7 @@ export function StandardView({ standard }: { standard: PostStandard }) {
                 <Tag fill="outline" style={{ marginRight: 6 }}>
                   {item.phase === 'PRE' ? t('shiftPhone.standard.pre') : t('shiftPhone.standard.post')}
                 </Tag>
-                {textIn(item.text, locale)}
+                {fillSitePlaceholders(textIn(item.text, locale), site?.name)}
               </div>
             ))}
           </Collapse.Panel>
@@ -126,10 +129,11 @@ function NumberedList({ texts }: { texts: string[] }) {
 
 function Requirement({ item }: { item: StandardItem }) {
   const locale = useLocale();
+  const { site } = useStaffSite();
   const tags = parameterTags(item.parameters);
   return (
     <div className={styles.requirement} data-testid="requirement">
-      {textIn(item.text, locale)}
+      {fillSitePlaceholders(textIn(item.text, locale), site?.name)}
       {tags.length ? (
         <div className={styles.paramTags}>
           {tags.map((tag) => (
