@@ -90,7 +90,12 @@ export async function submitCheck(
   const date = await siteDate(deps, siteId);
   try {
     const row = await inTransaction(deps, async (tx) => {
-      const lines: StoredLine[] = input.results.map((l) => ({ assetId: l.assetId, ok: l.ok, note: l.note?.trim() || null, photoId: l.photoId ?? null }));
+      const lines: StoredLine[] = input.results.map((l) => ({
+        assetId: l.assetId,
+        ok: l.ok,
+        note: l.note?.trim() || null,
+        photoId: l.photoId ?? null,
+      }));
       const r: EquipmentChecksTable = {
         id: input.id,
         site_id: siteId,

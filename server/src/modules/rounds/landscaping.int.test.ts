@@ -64,7 +64,7 @@ describe(`the landscaping post on the demo site (${process.env.TEST_DB ?? 'sqlit
       proof: 'tap',
       dueAt: at(MONDAY, '07:30'),
       status: 'pending',
-      labelZh: expect.stringContaining('消杀'),
+      labelZh: expect.stringContaining('消杀') as unknown,
     });
   });
 
@@ -76,7 +76,7 @@ describe(`the landscaping post on the demo site (${process.env.TEST_DB ?? 'sqlit
     const done = await confirm(cookies.green, pest!.id);
     expect(done.statusCode, done.body).toBe(200);
     const [after] = await greenSlots(MONDAY);
-    expect(after).toMatchObject({ status: 'met', provedByName: expect.stringContaining('绿化'), provedAt: at(MONDAY, '07:40') });
+    expect(after).toMatchObject({ status: 'met', provedByName: expect.stringContaining('绿化') as unknown, provedAt: at(MONDAY, '07:40') });
   });
 
   it('plans pruning on Tuesday at 09:30 and nothing for the landscaper on Wednesday', async () => {

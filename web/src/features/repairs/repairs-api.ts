@@ -62,8 +62,7 @@ export const equipmentApi = {
   submitCheck: (
     siteId: string,
     body: { id: string; kind: EquipmentCheckKind; results: { assetId: string; ok: boolean; note?: string; photoId?: string }[] },
-  ) =>
-    http.post<EquipmentCheck>(`${site(siteId)}/equipment-checks`, body),
+  ) => http.post<EquipmentCheck>(`${site(siteId)}/equipment-checks`, body),
 };
 
 export const repairsApi = {

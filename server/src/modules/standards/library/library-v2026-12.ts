@@ -149,7 +149,7 @@ const GREEN_ITEMS: StandardItemDef[] = [
 ];
 
 function nextVersionOf(def: PostStandardDef): PostStandardDef {
-  const copy = structuredClone(def) as PostStandardDef;
+  const copy = structuredClone<PostStandardDef>(def);
   if (def.post === 'GUARD') {
     const pre = copy.items.filter((item) => item.phase !== 'POST');
     return { ...copy, items: [...pre, ...structuredClone(GUARD_IN), ...structuredClone(GUARD_POST)] };
