@@ -94,13 +94,9 @@ export function AuditPage() {
         <Space size={[4, 4]} wrap>
           {detailPairs(entry, lookup).map(({ key, label, value }) => (
             <Tag key={key} variant="filled" style={{ maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-              {label ? (
-                <>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    {label}
-                  </Typography.Text>{' '}
-                </>
-              ) : null}
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {label}
+              </Typography.Text>{' '}
               {value}
             </Tag>
           ))}
@@ -110,12 +106,11 @@ export function AuditPage() {
     {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
-      width: 200,
-      // Whole, so it can be matched against the server's log; a cut-off id matches nothing.
+      width: 120,
       render: (id: string | null) =>
         id ? (
-          <Typography.Text type="secondary" copyable={{ text: id }} style={{ fontSize: 11, fontFamily: 'monospace', wordBreak: 'break-all' }}>
-            {id}
+          <Typography.Text type="secondary" copyable={{ text: id }} style={{ fontSize: 12, fontFamily: 'monospace' }}>
+            {id.slice(0, 8)}
           </Typography.Text>
         ) : null,
     },

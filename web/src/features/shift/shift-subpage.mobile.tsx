@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { NavBar } from 'antd-mobile';
+import { ErrorBlock, NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Me, MeSite } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
@@ -9,7 +9,6 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { useCurrentShift, type CurrentShift } from './use-shift';
 import styles from './shift.mobile.module.css';
-import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 export interface ShiftContext {
   site: MeSite;
@@ -47,7 +46,7 @@ export function ShiftSubPage({
           <NavBar className={styles.navBar} onBack={() => void navigate('/shift')}>
             {title}
           </NavBar>
-          <PhoneState status="empty" title={t('shiftPhone.noSite')} />
+          <ErrorBlock status="empty" title={t('shiftPhone.noSite')} />
         </>
       )}
     </div>
@@ -72,7 +71,7 @@ function Inner(props: {
     body = online ? (
       <MobileSpinner />
     ) : (
-      <PhoneState status="disconnected" title={t('shiftPhone.offlineNoData')} description={t('shiftPhone.offlineNoDataHint')} />
+      <ErrorBlock status="disconnected" title={t('shiftPhone.offlineNoData')} description={t('shiftPhone.offlineNoDataHint')} />
     );
   } else if (props.requireShift && current.phase === 'off') {
     return <Navigate to="/shift" replace />;

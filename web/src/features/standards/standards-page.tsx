@@ -56,8 +56,12 @@ export function StandardsPage() {
       title: t('consoleShifts.standards.post'),
       key: 'title',
       render: (_, row) => (
-        // The post type's internal code (HALL, TECH) means nothing to a reader: the title names it.
-        <Typography.Text strong>{localText(row.title, locale)}</Typography.Text>
+        <Space orientation="vertical" size={0}>
+          <Typography.Text strong>{localText(row.title, locale)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
+            {row.postKind}
+          </Typography.Text>
+        </Space>
       ),
     },
     {

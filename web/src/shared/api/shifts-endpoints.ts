@@ -94,8 +94,7 @@ export const shiftsApi = {
   },
   dayBoard: {
     get: (siteId: string, date?: string) => http.get<DayBoard>(`${site(siteId)}/day-board`, { date }),
-    // `lang`: the workbook is written in the reader's UI language.
-    exportUrl: (siteId: string, date: string, lang: string) => `/api${site(siteId)}/day-board/export?date=${date}&lang=${lang}`,
+    exportUrl: (siteId: string, date: string) => `/api${site(siteId)}/day-board/export?date=${date}`,
   },
   requisitions: {
     create: (siteId: string, input: CreateRequisitionBody) => http.post<Requisition>(`${site(siteId)}/requisitions`, input),
