@@ -40,4 +40,13 @@ describe(`photo ids (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const stored = await t.app.inject({ method: 'GET', url: `/api/sites/${site.siteId}/photos/${id}`, headers: { cookie: here } });
     expect(stored.rawPayload.equals(TINY_PNG)).toBe(true);
   });
+
+  it('answers every copy of an upload sent a millisecond apart, none taken for another photo', async () => {
+    const id = newId();
+    const copies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => new Promise((resolve) => setTimeout(resolve, i)).then(() => upload(site.siteId, here, id, TINY_PNG))),
+    );
+    expect(copies.filter((c) => c.statusCode === 201)).toHaveLength(1);
+    expect(copies.filter((c) => c.statusCode === 200)).toHaveLength(11);
+  });
 });

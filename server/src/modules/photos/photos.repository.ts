@@ -10,8 +10,9 @@ export const findPhotoMeta = (db: Kysely<DB>, siteId: string, photoId: string) =
     .executeTakeFirst();
 
 /** Any site's photo with this id: an id is unique across sites, so a clash must be told apart. */
-export const findPhotoOwner = (db: Kysely<DB>, photoId: string) =>
-  db.selectFrom('photos').select(['id', 'site_id']).where('id', '=', photoId).executeTakeFirst();
+/** The photo under this id on any site: one read, so a copy of an upload racing the first sees it whole or not at all. */
+export const findPhotoAnySite = (db: Kysely<DB>, photoId: string) =>
+  db.selectFrom('photos').select(['id', 'site_id', 'content_type', 'size', 'uploaded_by', 'created_at']).where('id', '=', photoId).executeTakeFirst();
 
 export const findPhotoBytes = (db: Kysely<DB>, siteId: string, photoId: string) =>
   db.selectFrom('photos').select(['content_type', 'bytes']).where('site_id', '=', siteId).where('id', '=', photoId).executeTakeFirst();

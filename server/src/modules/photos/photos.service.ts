@@ -11,7 +11,7 @@ import { writeOnce } from '../../platform/idempotent.js';
 import { inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { detectImageType } from './image-type.js';
-import { findPhotoBytes, findPhotoMeta, findPhotoOwner } from './photos.repository.js';
+import { findPhotoBytes, findPhotoMeta, findPhotoAnySite } from './photos.repository.js';
 import { stripMetadata, UnreadableImageError } from './strip-metadata.js';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -51,12 +51,14 @@ export async function uploadPhoto(
   }
   const { value, created } = await writeOnce(
     async () => {
-      const stored = await findPhotoMeta(deps.db, siteId, id);
+      // One read of the id on every site: two reads (this site, then elsewhere) let a racing copy of
+      // this very upload land between them and be taken for another photo.
+      const stored = await findPhotoAnySite(deps.db, id);
+      if (!stored) return undefined;
       // Another site's photo under this id is a clash like any other, and says nothing of that photo.
-      const elsewhere = stored ? undefined : await findPhotoOwner(deps.db, id);
-      if (elsewhere || (stored && (stored.uploaded_by !== actor.personId || stored.size !== bytes.length)))
+      if (stored.site_id !== siteId || stored.uploaded_by !== actor.personId || stored.size !== bytes.length)
         throw new AppError('ID_CONFLICT', { status: 409, message: 'Another photo already has this id' });
-      return stored && { id, contentType: stored.content_type, size: stored.size, createdAt: stored.created_at };
+      return { id, contentType: stored.content_type, size: stored.size, createdAt: stored.created_at };
     },
     () =>
       inWriteBatch(deps, async (tx) => {

@@ -169,6 +169,23 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       .execute();
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ id: write.id, result: 'ok', recorded_at: NINE - 60_000 });
+
+    // Copies a millisecond apart: some pass the replay check before the first commits and open their
+    // transaction after it; they must find their own row there and write no second audit entry.
+    const staggered = { id: newId(), itemId: 'HALL-POST-3', result: 'ok', at: NINE - 60_000 };
+    const copies = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        new Promise((resolve) => setTimeout(resolve, i)).then(() => call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, staggered)),
+      ),
+    );
+    expect(copies.map((c) => c.statusCode)).toEqual(copies.map(() => 200));
+    const entries = await t.testDb.database.db
+      .selectFrom('audit_log')
+      .select('detail')
+      .where('action', '=', 'shift.checklist')
+      .where('entity_id', '=', shiftId)
+      .execute();
+    expect(entries.filter((e) => String(e.detail).includes('HALL-POST-3'))).toHaveLength(1);
     expect(
       code(
         await call(hostessCookie, 'POST', `/shifts/${shiftId}/results`, {

@@ -330,6 +330,8 @@ export async function recordChecklistResult(
         received_at: tx.now,
       };
       const previous = await findResultOfItem(tx.trx, shiftId, item.id);
+      // A copy of this very write that committed after the replay check above: nothing to add.
+      if (previous?.id === input.id) return;
       // A result recorded offline earlier than the one already here does not overwrite it.
       if (previous && previous.recorded_at > at) return;
       if (previous) await replaceResult(tx.trx, previous.id, row);
