@@ -50,6 +50,8 @@ describe('offline outbox', () => {
     // --- the signal drops ---
     await context.setOffline(true);
     await phone.getByTestId('offline-indicator').waitFor();
+    // The chip says 离线 from the browser's own offline event, not after the socket gives up.
+    await phone.locator('[data-testid="realtime-status"][data-status="offline"]', { hasText: '离线' }).first().waitFor({ timeout: 2_000 });
 
     await resultButton(phone, 0, '正常').click();
     await phone.locator('[data-testid="checklist-item"][data-item-id="HALL-PRE-1"][data-status="waiting"]').waitFor();
@@ -87,6 +89,7 @@ describe('offline outbox', () => {
     // --- the signal comes back: the outbox empties ---
     await context.setOffline(false);
     await phone.getByTestId('outbox-banner').waitFor({ state: 'detached' });
+    expect(await phone.locator('[data-testid="realtime-status"][data-status="offline"]').count()).toBe(0);
     await phone.locator('[data-testid="checklist-item"][data-status="saved"]').nth(1).waitFor();
 
     // The server holds exactly those two results, each once.

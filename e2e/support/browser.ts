@@ -38,7 +38,7 @@ export function phoneContext(browser: Browser, baseURL: string, size: 'default' 
   });
 }
 
-/** antd spaces out two-character CJK button labels ("登 录"); this matches a label with or without. */
+/** A button label, matched with or without spaces between its characters (antd once spaced two-character CJK labels, "登 录"; the console turns that off, but a label stays findable either way). */
 export const label = (text: string): RegExp => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
 /**

@@ -1,10 +1,13 @@
 import { Type } from '@sinclair/typebox';
-import { DayBoard, LocalDate, SiteParams } from '@anchang/contracts';
+import { DayBoard, LocalDate, LocaleSchema, SiteParams } from '@anchang/contracts';
+import { readerLocale } from '../../platform/http/reader-locale.js';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import { exportDayWorkbook, getDayBoard } from './day-board.service.js';
 
 const BoardQuery = Type.Object({ date: Type.Optional(LocalDate) }, { additionalProperties: false });
+// `lang`: the reader's UI language for the workbook's words (else Accept-Language).
+const ExportQuery = Type.Object({ date: Type.Optional(LocalDate), lang: Type.Optional(LocaleSchema) }, { additionalProperties: false });
 
 export function registerDayBoardRoutes(app: App, deps: Deps): void {
   const tags = ['day-board'];
@@ -29,12 +32,18 @@ export function registerDayBoardRoutes(app: App, deps: Deps): void {
         tags,
         summary: "The day's attendance, checklists and anomalies as .xlsx",
         params: SiteParams,
-        querystring: BoardQuery,
+        querystring: ExportQuery,
         response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }) },
       },
     },
     async (req, reply) => {
-      const { filename, bytes } = await exportDayWorkbook(deps, req.actor, req.params.siteId, req.query.date);
+      const { filename, bytes } = await exportDayWorkbook(
+        deps,
+        req.actor,
+        req.params.siteId,
+        req.query.date,
+        readerLocale(req.query.lang, req.headers['accept-language']),
+      );
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="day.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)

@@ -4,7 +4,7 @@ import { ROLE_GROUPS } from '@anchang/contracts';
  * absent, checklist progress and open anomalies, for today (live) or any past day; and the
  * day's checklists and anomalies as an Excel workbook.
  */
-import type { DayBoard, DayBoardRow, PostKind, StandardItem } from '@anchang/contracts';
+import type { DayBoard, DayBoardRow, Locale, PostKind, StandardItem } from '@anchang/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import { requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
@@ -132,54 +132,141 @@ export async function getDayBoard(deps: Deps, actor: Actor, siteId: string, date
   return (await loadBoard(deps, siteId, date)).board;
 }
 
-const PRESENCE_ZH: Record<DayBoardRow['entries'][number]['presence'], string> = {
-  upcoming: '未到班时',
-  on_time: '在岗',
-  late: '迟到',
-  absent: '缺勤',
-  done: '已下班',
-};
-const RESULT_ZH: Record<string, string> = { ok: '正常', anomaly: '异常', na: '不适用' };
+type Presence = DayBoardRow['entries'][number]['presence'];
 
-/** The day's attendance, checklists and anomalies as an .xlsx workbook (Chinese headers with English beside). */
+/** Everything the workbook writes in words, in the reader's language only. */
+interface WorkbookWords {
+  sheets: { attendance: string; checklists: string; anomalies: string };
+  post: string;
+  person: string;
+  rostered: string;
+  clockIn: string;
+  clockOut: string;
+  status: string;
+  pre: string;
+  postShift: string;
+  anomalies: string;
+  phase: string;
+  item: string;
+  text: string;
+  result: string;
+  time: string;
+  note: string;
+  category: string;
+  resolution: string;
+  presence: Record<Presence, string>;
+  /** Before a time on the day after the shift's date (a night shift's clock-out). */
+  nextDay: string;
+  results: Record<'ok' | 'anomaly' | 'na' | 'none', string>;
+  phases: Record<'PRE' | 'POST', string>;
+  categories: Record<'equipment' | 'supplies' | 'environment' | 'other', string>;
+  statuses: Record<'open' | 'acknowledged' | 'assigned' | 'resolved', string>;
+  site: string;
+}
+
+const WORKBOOK_WORDS: Record<Locale, WorkbookWords> = {
+  'zh-CN': {
+    sheets: { attendance: '签到', checklists: '检查表', anomalies: '异常' },
+    post: '岗位',
+    person: '人员',
+    rostered: '排班',
+    clockIn: '签到',
+    clockOut: '签退',
+    status: '状态',
+    pre: '班前',
+    postShift: '下班',
+    anomalies: '异常',
+    phase: '阶段',
+    item: '编号',
+    text: '内容',
+    result: '结果',
+    time: '时间',
+    note: '说明',
+    category: '类别',
+    resolution: '处理',
+    presence: { upcoming: '未到班时', on_time: '在岗', late: '迟到', absent: '缺勤', done: '已下班' },
+    nextDay: '次日',
+    results: { ok: '正常', anomaly: '异常', na: '不适用', none: '未做' },
+    phases: { PRE: '班前', POST: '下班' },
+    categories: { equipment: '设备', supplies: '物资', environment: '环境', other: '其他' },
+    statuses: { open: '待处理', acknowledged: '已确认', assigned: '已指派', resolved: '已解决' },
+    site: '案场',
+  },
+  'en-US': {
+    sheets: { attendance: 'Attendance', checklists: 'Checklists', anomalies: 'Anomalies' },
+    post: 'Post',
+    person: 'Person',
+    rostered: 'Rostered',
+    clockIn: 'In',
+    clockOut: 'Out',
+    status: 'Status',
+    pre: 'Pre-shift',
+    postShift: 'End of shift',
+    anomalies: 'Anomalies',
+    phase: 'Phase',
+    item: 'Item',
+    text: 'Text',
+    result: 'Result',
+    time: 'Time',
+    note: 'Note',
+    category: 'Category',
+    resolution: 'Resolution',
+    presence: { upcoming: 'Not started', on_time: 'On time', late: 'Late', absent: 'Absent', done: 'Left' },
+    nextDay: 'next day ',
+    results: { ok: 'OK', anomaly: 'Anomaly', na: 'N/A', none: 'Not done' },
+    phases: { PRE: 'Pre-shift', POST: 'End of shift' },
+    categories: { equipment: 'Equipment', supplies: 'Supplies', environment: 'Environment', other: 'Other' },
+    statuses: { open: 'Open', acknowledged: 'Acknowledged', assigned: 'Assigned', resolved: 'Resolved' },
+    site: 'site',
+  },
+};
+
+/** A stored value in words; a value newer than this table is written as stored rather than dropped. */
+function wordFor(words: Record<string, string>, value: string): string {
+  return words[value] ?? value;
+}
+
+/** The day's attendance, checklists and anomalies as an .xlsx workbook, in the reader's language. */
 export async function exportDayWorkbook(
   deps: Deps,
   actor: Actor,
   siteId: string,
   date: string | undefined,
+  locale: Locale,
 ): Promise<{ filename: string; bytes: Buffer }> {
   requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   const data = await loadBoard(deps, siteId, date);
   const { board, timeZone } = data;
+  const w = WORKBOOK_WORDS[locale];
   const time = (ms: number | null) => (ms === null ? '' : localParts(ms, timeZone).time);
   // A night shift's clock-out falls on the next morning: say so, or 08:00 reads as before the 20:00 clock-in.
-  const nextDayAware = (ms: number | null) => (ms !== null && localParts(ms, timeZone).date > board.date ? `次日${time(ms)}` : time(ms));
+  const nextDayAware = (ms: number | null) => (ms !== null && localParts(ms, timeZone).date > board.date ? `${w.nextDay}${time(ms)}` : time(ms));
   // exceljs weighs ~30 MB in memory: loaded on the first export, not at start.
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Anchang';
 
-  const attendance = wb.addWorksheet('签到 Attendance');
+  const attendance = wb.addWorksheet(w.sheets.attendance);
   attendance.columns = [
-    { header: '岗位 Post', width: 22 },
-    { header: '人员 Person', width: 18 },
-    { header: '排班 Rostered', width: 14 },
-    { header: '签到 In', width: 10 },
-    { header: '签退 Out', width: 10 },
-    { header: '状态 Status', width: 12 },
-    { header: '班前 Pre', width: 10 },
-    { header: '下班 Post', width: 10 },
-    { header: '异常 Anomalies', width: 12 },
+    { header: w.post, width: 22 },
+    { header: w.person, width: 18 },
+    { header: w.rostered, width: 14 },
+    { header: w.clockIn, width: 10 },
+    { header: w.clockOut, width: 10 },
+    { header: w.status, width: 12 },
+    { header: w.pre, width: 12 },
+    { header: w.postShift, width: 12 },
+    { header: w.anomalies, width: 12 },
   ];
   for (const row of board.rows) {
     for (const e of row.entries) {
       attendance.addRow([
         row.postName,
         e.personName,
-        `${e.start}–${endsNextDay(e.start, e.end) ? '次日' : ''}${e.end}`,
+        `${e.start}–${endsNextDay(e.start, e.end) ? w.nextDay : ''}${e.end}`,
         time(e.clockInAt),
         nextDayAware(e.clockOutAt),
-        PRESENCE_ZH[e.presence],
+        w.presence[e.presence],
         `${e.pre.done}/${e.pre.total}`,
         `${e.post.done}/${e.post.total}`,
         e.anomalies,
@@ -187,14 +274,16 @@ export async function exportDayWorkbook(
     }
   }
 
-  const checklists = wb.addWorksheet('检查表 Checklists');
+  // An English reader gets the item's English text where the standard has one.
+  const itemText = (text: { zh: string; en: string }) => (locale === 'en-US' && text.en ? text.en : text.zh);
+  const checklists = wb.addWorksheet(w.sheets.checklists);
   checklists.columns = [
-    { header: '岗位 Post', width: 22 },
-    { header: '人员 Person', width: 18 },
-    { header: '阶段 Phase', width: 10 },
-    { header: '编号 Item', width: 16 },
-    { header: '内容 Text', width: 60 },
-    { header: '结果 Result', width: 10 },
+    { header: w.post, width: 22 },
+    { header: w.person, width: 18 },
+    { header: w.phase, width: 12 },
+    { header: w.item, width: 16 },
+    { header: w.text, width: 60 },
+    { header: w.result, width: 10 },
   ];
   for (const shift of data.shifts) {
     const items = data.itemsByVersion.get(shift.standard_version_id) ?? [];
@@ -203,23 +292,23 @@ export async function exportDayWorkbook(
       checklists.addRow([
         data.postNames.get(shift.post_id) ?? '',
         data.names.get(shift.person_id) ?? '',
-        item.phase === 'PRE' ? '班前' : '下班',
+        w.phases[item.phase === 'PRE' ? 'PRE' : 'POST'],
         item.id,
-        item.text.zh,
-        r ? RESULT_ZH[r.result] : '未做',
+        itemText(item.text),
+        wordFor(w.results, r?.result ?? 'none'),
       ]);
     }
   }
 
-  const anomalies = wb.addWorksheet('异常 Anomalies');
+  const anomalies = wb.addWorksheet(w.sheets.anomalies);
   anomalies.columns = [
-    { header: '时间 Time', width: 10 },
-    { header: '岗位 Post', width: 22 },
-    { header: '编号 Item', width: 16 },
-    { header: '说明 Note', width: 50 },
-    { header: '类别 Category', width: 12 },
-    { header: '状态 Status', width: 12 },
-    { header: '处理 Resolution', width: 40 },
+    { header: w.time, width: 10 },
+    { header: w.post, width: 22 },
+    { header: w.item, width: 16 },
+    { header: w.note, width: 50 },
+    { header: w.category, width: 12 },
+    { header: w.status, width: 12 },
+    { header: w.resolution, width: 40 },
   ];
   const site = await findSiteRow(deps.db, siteId);
   const dayAnomalies = await listAnomaliesOn(
@@ -234,13 +323,13 @@ export async function exportDayWorkbook(
       a.post_id ? (data.postNames.get(a.post_id) ?? '') : '',
       a.item_id ?? '',
       a.note,
-      a.category,
-      a.status,
+      wordFor(w.categories, a.category),
+      wordFor(w.statuses, a.status),
       a.resolution ?? '',
     ]);
   }
   for (const ws of [attendance, checklists, anomalies]) ws.getRow(1).font = { bold: true };
 
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  return { filename: `${site?.name ?? 'site'}-${board.date}.xlsx`, bytes };
+  return { filename: `${site?.name ?? w.site}-${board.date}.xlsx`, bytes };
 }

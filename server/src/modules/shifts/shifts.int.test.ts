@@ -274,14 +274,35 @@ describe(`standards and shifts (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(morning.leftWithGuests).toBe(true);
     expect(board.totals).toMatchObject({ absent: 1, onDuty: 1 });
 
-    const xlsx = await t.app.inject({ method: 'GET', url: `${base}/day-board/export?date=${DATE}`, headers: { cookie: manager } });
-    expect(xlsx.headers['content-type']).toContain('spreadsheetml');
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    const anomalies = wb.getWorksheet('异常 Anomalies')!;
+    // The workbook speaks the reader's language only: the app's choice (`lang`), else the browser's.
+    const workbook = async (query: string, acceptLanguage?: string) => {
+      const headers: Record<string, string> = { cookie: manager };
+      if (acceptLanguage) headers['accept-language'] = acceptLanguage;
+      const xlsx = await t.app.inject({ method: 'GET', url: `${base}/day-board/export?date=${DATE}${query}`, headers });
+      expect(xlsx.statusCode).toBe(200);
+      expect(xlsx.headers['content-type']).toContain('spreadsheetml');
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+      return wb;
+    };
+    const headerRow = (ws: ExcelJS.Worksheet) => (ws.getRow(1).values as unknown[]).filter((v) => typeof v === 'string');
+    const zh = await workbook('', 'en-US,en;q=0.9');
+    const zhByApp = await workbook('&lang=zh-CN', 'en-US,en;q=0.9');
+    expect(zh.worksheets.map((ws) => ws.name)).toEqual(['Attendance', 'Checklists', 'Anomalies']);
+    expect(zhByApp.worksheets.map((ws) => ws.name)).toEqual(['签到', '检查表', '异常']);
+    const anomalies = zhByApp.getWorksheet('异常')!;
+    expect(headerRow(anomalies)).toEqual(['时间', '岗位', '编号', '说明', '类别', '状态', '处理']);
     expect(anomalies.getRow(2).getCell(4).value).toBe('杂志架缺杂志');
-    const checklist = wb.getWorksheet('检查表 Checklists')!;
-    expect(checklist.rowCount).toBeGreaterThan(5);
+    expect(anomalies.getRow(2).getCell(6).value).toBe('已解决');
+    expect(zhByApp.getWorksheet('检查表')!.rowCount).toBeGreaterThan(5);
+    expect(headerRow(zhByApp.getWorksheet('签到')!).join('')).not.toMatch(/[A-Za-z]/);
+    const en = await workbook('&lang=en-US', 'zh-CN,zh;q=0.9');
+    const enAttendance = en.getWorksheet('Attendance')!;
+    expect(headerRow(enAttendance)).toEqual(['Post', 'Person', 'Rostered', 'In', 'Out', 'Status', 'Pre-shift', 'End of shift', 'Anomalies']);
+    expect(headerRow(en.getWorksheet('Anomalies')!).join('')).not.toMatch(/[\u4e00-\u9fff]/);
+    expect(en.getWorksheet('Anomalies')!.getRow(2).getCell(6).value).toBe('Resolved');
+    // No language asked for at all: Chinese, the product's default.
+    expect((await workbook('')).worksheets[0]!.name).toBe('签到');
     expect(code(await call(hostessCookie, 'GET', `/day-board?date=${DATE}`))).toBe('FORBIDDEN');
   });
 

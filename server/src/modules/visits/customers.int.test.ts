@@ -142,18 +142,37 @@ describe(`customers per site and PIPL (${process.env.TEST_DB ?? 'sqlite'})`, () 
     expect(xlsx.headers['content-type']).toContain('spreadsheetml');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['客户 Customer', '到访 Visits', '验车 Vehicle checks', '失物领取 Lost items']);
-    const about = wb.getWorksheet('客户 Customer')!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['客户', '到访', '验车', '失物领取']);
+    const about = wb.getWorksheet('客户')!;
     const fields = new Map<string, unknown>();
     about.eachRow((row, n) => n > 1 && fields.set(row.getCell(1).text, row.getCell(2).value));
-    expect(fields.get('手机号 Phone')).toBe(phone);
-    expect(fields.get('姓名 Name')).toBe('陈先生');
-    expect(wb.getWorksheet('到访 Visits')!.getRow(2).getCell(5).value).toBe('沪AD12345');
-    expect(wb.getWorksheet('验车 Vehicle checks')!.getRow(2).getCell(2).value).toBe('左后门旧划痕');
+    expect(fields.get('手机号')).toBe(phone);
+    expect(fields.get('姓名')).toBe('陈先生');
+    expect(wb.getWorksheet('到访')!.getRow(1).values).toEqual([undefined, '到达', '离开', '人数', '方式', '车牌']);
+    expect(wb.getWorksheet('到访')!.getRow(2).getCell(5).value).toBe('沪AD12345');
+    expect(wb.getWorksheet('验车')!.getRow(2).getCell(2).value).toBe('左后门旧划痕');
 
     const exports = (await auditOf(siteA, 'customer.export')).filter((e) => e.entityId === customerId);
     expect(exports.map((e) => e.detail.format).sort()).toEqual(['json', 'xlsx']);
     expect(JSON.stringify(exports)).not.toContain(phone);
+
+    // An English reader (the app's language passed as `lang`, or the browser's) gets English words only.
+    for (const [query, acceptLanguage] of [
+      ['?lang=en-US', 'zh-CN,zh;q=0.9'],
+      ['', 'en-GB,en;q=0.8'],
+    ] as const) {
+      const enXlsx = await t.app.inject({
+        method: 'GET',
+        url: `/api/sites/${siteA.siteId}/customers/${customerId}/export.xlsx${query}`,
+        headers: { cookie: cookies.managerA, 'accept-language': acceptLanguage },
+      });
+      const en = new ExcelJS.Workbook();
+      await en.xlsx.load(enXlsx.rawPayload as unknown as ArrayBuffer);
+      expect(en.worksheets.map((w) => w.name)).toEqual(['Customer', 'Visits', 'Vehicle checks', 'Lost items']);
+      const enVisits = en.getWorksheet('Visits')!;
+      expect(enVisits.getRow(1).values).toEqual([undefined, 'Arrived', 'Left', 'Party', 'Arrival', 'Plate']);
+      expect(enVisits.getRow(2).getCell(4).value).toBe('By car');
+    }
   });
 
   it('records a withdrawal of consent: the customer is no longer named on visits, until they consent again', async () => {

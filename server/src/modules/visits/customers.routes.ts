@@ -1,5 +1,6 @@
 import { Type } from '@sinclair/typebox';
-import { Customer, CustomerErasure, CustomerExport, CustomerListQuery, CustomerParams, Page, SiteParams } from '@anchang/contracts';
+import { Customer, CustomerErasure, CustomerExport, CustomerListQuery, CustomerParams, LocaleSchema, Page, SiteParams } from '@anchang/contracts';
+import { readerLocale } from '../../platform/http/reader-locale.js';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import { eraseCustomer, exportCustomer, exportCustomerWorkbook, getCustomer, listCustomers, withdrawConsent } from './customers.service.js';
@@ -42,11 +43,19 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
         tags,
         summary: 'The same export as an .xlsx workbook (audited)',
         params: CustomerParams,
+        // `lang`: the reader's UI language for the workbook's words (else Accept-Language).
+        querystring: Type.Object({ lang: Type.Optional(LocaleSchema) }, { additionalProperties: false }),
         response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }) },
       },
     },
     async (req, reply) => {
-      const { filename, bytes } = await exportCustomerWorkbook(deps, req.actor, req.params.siteId, req.params.customerId);
+      const { filename, bytes } = await exportCustomerWorkbook(
+        deps,
+        req.actor,
+        req.params.siteId,
+        req.params.customerId,
+        readerLocale(req.query.lang, req.headers['accept-language']),
+      );
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('cache-control', 'no-store')

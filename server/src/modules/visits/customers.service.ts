@@ -11,6 +11,7 @@ import {
   type CustomerErasure,
   type CustomerExport,
   type CustomerListQuery,
+  type Locale,
   type PageOf,
   type Signature,
 } from '@anchang/contracts';
@@ -134,14 +135,84 @@ export async function exportCustomer(deps: Deps, actor: Actor, siteId: string, c
   return data;
 }
 
-/** The export as a workbook: one sheet per kind of record, headers in Chinese with English beside. */
+/** Every word the customer workbook writes, in one language: a reader gets their own only. */
+const CUSTOMER_WORKBOOK_WORDS = {
+  'zh-CN': {
+    sheets: { customer: '客户', visits: '到访', checks: '验车', returns: '失物领取' },
+    field: '项目',
+    value: '内容',
+    site: '案场',
+    phone: '手机号',
+    name: '姓名',
+    consentAt: '同意时间',
+    consentWithdrawnAt: '撤回同意',
+    firstSeenAt: '首次到访',
+    lastVisitAt: '最近到访',
+    visitCount: '到访次数',
+    exportedAt: '导出时间',
+    arrived: '到达',
+    left: '离开',
+    party: '人数',
+    mode: '方式',
+    modes: { car: '驾车', walk_in: '步行' } as Record<string, string>,
+    plate: '车牌',
+    signedAt: '签字时间',
+    notes: '备注',
+    damageMarks: '损伤标记',
+    photos: '照片',
+    strokes: '签名笔画',
+    item: '物品',
+    returnedAt: '领取时间',
+    returnedTo: '领取人',
+    signed: '签名',
+    yes: '是',
+    no: '否',
+    filename: '客户信息',
+  },
+  'en-US': {
+    sheets: { customer: 'Customer', visits: 'Visits', checks: 'Vehicle checks', returns: 'Lost items' },
+    field: 'Field',
+    value: 'Value',
+    site: 'Site',
+    phone: 'Phone',
+    name: 'Name',
+    consentAt: 'Consent given',
+    consentWithdrawnAt: 'Consent withdrawn',
+    firstSeenAt: 'First seen',
+    lastVisitAt: 'Last visit',
+    visitCount: 'Visits',
+    exportedAt: 'Exported',
+    arrived: 'Arrived',
+    left: 'Left',
+    party: 'Party',
+    mode: 'Arrival',
+    modes: { car: 'By car', walk_in: 'On foot' } as Record<string, string>,
+    plate: 'Plate',
+    signedAt: 'Signed',
+    notes: 'Notes',
+    damageMarks: 'Damage marks',
+    photos: 'Photos',
+    strokes: 'Signature strokes',
+    item: 'Item',
+    returnedAt: 'Returned',
+    returnedTo: 'Returned to',
+    signed: 'Signed',
+    yes: 'yes',
+    no: 'no',
+    filename: 'customer',
+  },
+} satisfies Record<Locale, unknown>;
+
+/** The export as a workbook: one sheet per kind of record, in the reader's language. */
 export async function exportCustomerWorkbook(
   deps: Deps,
   actor: Actor,
   siteId: string,
   customerId: string,
+  locale: Locale,
 ): Promise<{ filename: string; bytes: Buffer }> {
   const data = await exportCustomer(deps, actor, siteId, customerId, 'xlsx');
+  const w = CUSTOMER_WORKBOOK_WORDS[locale];
   const site = await findSiteRow(deps.db, siteId);
   const timeZone = site?.time_zone ?? 'Asia/Shanghai';
   const at = (ms: number | null) => {
@@ -154,50 +225,50 @@ export async function exportCustomerWorkbook(
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Anchang';
   const c = data.customer;
-  const about = wb.addWorksheet('客户 Customer');
+  const about = wb.addWorksheet(w.sheets.customer);
   about.columns = [
-    { header: '项目 Field', width: 28 },
-    { header: '内容 Value', width: 40 },
+    { header: w.field, width: 28 },
+    { header: w.value, width: 40 },
   ];
   about.addRows([
-    ['案场 Site', data.site.name],
-    ['手机号 Phone', c.phone],
-    ['姓名 Name', c.name ?? ''],
-    ['同意时间 Consent given', at(c.consentAt)],
-    ['撤回同意 Consent withdrawn', at(c.consentWithdrawnAt)],
-    ['首次到访 First seen', at(c.firstSeenAt)],
-    ['最近到访 Last visit', at(c.lastVisitAt)],
-    ['到访次数 Visits', c.visitCount],
-    ['导出时间 Exported', at(data.exportedAt)],
+    [w.site, data.site.name],
+    [w.phone, c.phone],
+    [w.name, c.name ?? ''],
+    [w.consentAt, at(c.consentAt)],
+    [w.consentWithdrawnAt, at(c.consentWithdrawnAt)],
+    [w.firstSeenAt, at(c.firstSeenAt)],
+    [w.lastVisitAt, at(c.lastVisitAt)],
+    [w.visitCount, c.visitCount],
+    [w.exportedAt, at(data.exportedAt)],
   ]);
-  const visits = wb.addWorksheet('到访 Visits');
+  const visits = wb.addWorksheet(w.sheets.visits);
   visits.columns = [
-    { header: '到达 Arrived', width: 20 },
-    { header: '离开 Left', width: 20 },
-    { header: '人数 Party', width: 10 },
-    { header: '方式 Mode', width: 10 },
-    { header: '车牌 Plate', width: 14 },
+    { header: w.arrived, width: 20 },
+    { header: w.left, width: 20 },
+    { header: w.party, width: 10 },
+    { header: w.mode, width: 10 },
+    { header: w.plate, width: 14 },
   ];
-  for (const v of data.visits) visits.addRow([at(v.arrivedAt), at(v.closedAt), v.partySize, v.arrivalMode, v.plate ?? '']);
-  const checks = wb.addWorksheet('验车 Vehicle checks');
+  for (const v of data.visits) visits.addRow([at(v.arrivedAt), at(v.closedAt), v.partySize, w.modes[v.arrivalMode] ?? v.arrivalMode, v.plate ?? '']);
+  const checks = wb.addWorksheet(w.sheets.checks);
   checks.columns = [
-    { header: '签字时间 Signed', width: 20 },
-    { header: '备注 Notes', width: 40 },
-    { header: '损伤标记 Damage marks', width: 16 },
-    { header: '照片 Photos', width: 10 },
-    { header: '签名笔画 Signature strokes', width: 18 },
+    { header: w.signedAt, width: 20 },
+    { header: w.notes, width: 40 },
+    { header: w.damageMarks, width: 16 },
+    { header: w.photos, width: 10 },
+    { header: w.strokes, width: 18 },
   ];
   for (const v of data.vehicleChecks) checks.addRow([at(v.signedAt), v.notes, v.damageMarks, v.photoIds.length, v.signature.strokes.length]);
-  const returns = wb.addWorksheet('失物领取 Lost items');
+  const returns = wb.addWorksheet(w.sheets.returns);
   returns.columns = [
-    { header: '物品 Item', width: 24 },
-    { header: '领取时间 Returned', width: 20 },
-    { header: '领取人 Returned to', width: 16 },
-    { header: '签名 Signed', width: 10 },
+    { header: w.item, width: 24 },
+    { header: w.returnedAt, width: 20 },
+    { header: w.returnedTo, width: 16 },
+    { header: w.signed, width: 10 },
   ];
-  for (const r of data.lostItemsReturned) returns.addRow([r.what, at(r.returnedAt), r.returnedTo ?? '', r.hasSignature ? '是 yes' : '否 no']);
+  for (const r of data.lostItemsReturned) returns.addRow([r.what, at(r.returnedAt), r.returnedTo ?? '', r.hasSignature ? w.yes : w.no]);
   const bytes = Buffer.from(await wb.xlsx.writeBuffer());
-  return { filename: `客户信息-${maskPhone(c.phone) ?? c.id}.xlsx`, bytes };
+  return { filename: `${w.filename}-${maskPhone(c.phone) ?? c.id}.xlsx`, bytes };
 }
 
 /** The customer withdrew consent: no longer recognised or named, and erased by the next daily purge. */

@@ -17,6 +17,8 @@ export function ConsoleProviders({ children }: { children: ReactNode }) {
     <QueryClientProvider client={queryClient}>
       <ConfigProvider
         locale={locale === 'zh-CN' ? zhCNLocale : enUSLocale}
+        // antd spaces out two-character Chinese labels ("今 天"); Chinese UI text is never spaced.
+        button={{ autoInsertSpace: false }}
         theme={{
           algorithm: theme.defaultAlgorithm,
           token: { colorPrimary: BRAND.primary, borderRadius: 8, colorBgLayout: '#f3f5f9' },

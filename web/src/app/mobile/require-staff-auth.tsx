@@ -1,10 +1,11 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { Button, ErrorBlock } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/errors';
 import { MeContext, useMeQuery } from '../../shared/auth/use-auth';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { StaffSiteProvider } from '../../shared/site/staff-site';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** The staff app for a signed-in person; anyone else goes to /m/login and comes back. */
 export function RequireStaffAuth() {
@@ -16,11 +17,11 @@ export function RequireStaffAuth() {
   // A failed refresh with a kept answer (no signal) is not a reason to leave the app.
   if (me.isError && me.data === undefined) {
     return (
-      <ErrorBlock status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(me.error)}>
+      <PhoneState status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(me.error)}>
         <Button color="primary" onClick={() => void me.refetch()}>
           {t('common.retry')}
         </Button>
-      </ErrorBlock>
+      </PhoneState>
     );
   }
   if (!me.data) {

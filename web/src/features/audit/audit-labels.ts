@@ -41,13 +41,17 @@ export type NameLookup = (id: string) => string | undefined;
 
 const SHOWN_WITH_ENTITY = new Set(['name', 'title']);
 
-/** Detail as short translated `label: value` pairs; ids become names when we know them. */
+/**
+ * Detail as short translated `label: value` pairs; ids become names when we know them. A key the
+ * server added after this build has no words yet: its value shows without the raw key (a
+ * `partySize` in the middle of Chinese text reads as a bug, not as a label).
+ */
 export function detailPairs(entry: AuditEntry, lookup: NameLookup): { key: string; label: string; value: string }[] {
   return Object.entries(entry.detail)
     .filter(([key, value]) => !SHOWN_WITH_ENTITY.has(key) && value !== undefined)
     .map(([key, value]) => ({
       key,
-      label: translateDynamic(`audit.detailKeys.${key}`, key),
+      label: translateDynamic(`audit.detailKeys.${key}`, ''),
       value: formatDetail(entry.entityType, key, value, lookup),
     }));
 }
@@ -60,10 +64,11 @@ function formatDetail(entityType: string, key: string, value: unknown, lookup: N
   }
   if (key === 'role' && typeof value === 'string') return translateDynamic(`roles.${value}`, value);
   if (key === 'reason' && typeof value === 'string') return translateDynamic(`audit.reasons.${value}`, value);
-  if ((key === 'zoneId' || key === 'toPersonId') && typeof value === 'string') return lookup(value) ?? shortId(value);
+  if (key === 'postKind' && typeof value === 'string') return translateDynamic(`postKinds.${value}`, value);
+  if (key.endsWith('Id') && typeof value === 'string') return lookup(value) ?? i18n.t('audit.recorded');
   if (key === 'postIds' && Array.isArray(value)) {
     return value.length
-      ? value.map((id) => (typeof id === 'string' ? (lookup(id) ?? shortId(id)) : String(id))).join(i18n.t('common.listSeparator'))
+      ? value.map((id) => (typeof id === 'string' ? (lookup(id) ?? i18n.t('audit.recorded')) : String(id))).join(i18n.t('common.listSeparator'))
       : i18n.t('common.none');
   }
   if (key === 'openingHours' && typeof value === 'object') {
@@ -72,8 +77,9 @@ function formatDetail(entityType: string, key: string, value: unknown, lookup: N
     return `${hours.open}–${hours.close}${closed ? ` (${closed} ✕)` : ''}`;
   }
   if (typeof value === 'boolean') return value ? i18n.t('common.yes') : i18n.t('common.no');
+  // Stored enum values (walk_in, resolved) in words; free text and numbers as they are.
+  if (typeof value === 'string' && /^[a-z]+(_[a-z]+)*$/.test(value)) return translateDynamic(`audit.values.${value}`, value);
   if (typeof value === 'string' || typeof value === 'number') return String(value);
+  if (Array.isArray(value)) return i18n.t('audit.count', { count: value.length });
   return JSON.stringify(value);
 }
-
-const shortId = (id: string) => `#${id.slice(-6)}`;

@@ -94,9 +94,13 @@ export function AuditPage() {
         <Space size={[4, 4]} wrap>
           {detailPairs(entry, lookup).map(({ key, label, value }) => (
             <Tag key={key} variant="filled" style={{ maxWidth: 320, overflow: 'hidden', textOverflow: 'ellipsis' }}>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {label}
-              </Typography.Text>{' '}
+              {label ? (
+                <>
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    {label}
+                  </Typography.Text>{' '}
+                </>
+              ) : null}
               {value}
             </Tag>
           ))}
@@ -106,11 +110,12 @@ export function AuditPage() {
     {
       title: t('audit.requestId'),
       dataIndex: 'requestId',
-      width: 120,
+      width: 200,
+      // Whole, so it can be matched against the server's log; a cut-off id matches nothing.
       render: (id: string | null) =>
         id ? (
-          <Typography.Text type="secondary" copyable={{ text: id }} style={{ fontSize: 12, fontFamily: 'monospace' }}>
-            {id.slice(0, 8)}
+          <Typography.Text type="secondary" copyable={{ text: id }} style={{ fontSize: 11, fontFamily: 'monospace', wordBreak: 'break-all' }}>
+            {id}
           </Typography.Text>
         ) : null,
     },

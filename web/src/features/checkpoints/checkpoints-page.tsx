@@ -29,6 +29,7 @@ import {
 } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../i18n';
 import type { Checkpoint } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { formatDateTime } from '../../shared/format/time';
@@ -43,6 +44,7 @@ import { useCheckpointAction, useCheckpoints } from './use-checkpoints';
 /** 巡视点: the QR posters on site, their last scans; revoke a lost poster, print new ones. */
 export function CheckpointsPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { message, modal } = App.useApp();
   const site = useCurrentSite();
   const navigate = useNavigate();
@@ -67,10 +69,8 @@ export function CheckpointsPage() {
       title: t('patrols.checkpoints.nameZh'),
       key: 'name',
       render: (_, c) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Text strong>{c.nameZh}</Typography.Text>
-          <Typography.Text type="secondary">{c.nameEn}</Typography.Text>
-        </Space>
+        // The reader's language only; the printed poster carries both for visitors.
+        <Typography.Text strong>{locale === 'en-US' && c.nameEn.trim() ? c.nameEn : c.nameZh}</Typography.Text>
       ),
     },
     { title: t('patrols.checkpoints.zone'), dataIndex: 'zoneName' },

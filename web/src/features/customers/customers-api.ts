@@ -22,8 +22,9 @@ export const customersApi = {
   withdraw: (siteId: string, customerId: string) => http.post<Customer>(`${one(siteId, customerId)}/withdraw-consent`),
   erase: (siteId: string, customerId: string) => request<CustomerErasure>('DELETE', one(siteId, customerId)),
   /** The workbook as bytes (the session cookie goes with it), so a refusal shows as an error, not a page. */
-  exportXlsx: async (siteId: string, customerId: string): Promise<Blob> => {
-    const res = await fetch(`/api${one(siteId, customerId)}/export.xlsx`, { credentials: 'same-origin' });
+  exportXlsx: async (siteId: string, customerId: string, lang: string): Promise<Blob> => {
+    // `lang`: the workbook is written in the reader's UI language.
+    const res = await fetch(`/api${one(siteId, customerId)}/export.xlsx?lang=${encodeURIComponent(lang)}`, { credentials: 'same-origin' });
     if (!res.ok) {
       const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
       throw new ApiError(res.status, body?.error?.code ?? 'UNKNOWN', {}, body?.error?.message ?? res.statusText);

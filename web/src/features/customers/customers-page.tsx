@@ -5,6 +5,7 @@ import { DeleteOutlined, FileExcelOutlined, FileTextOutlined, ReloadOutlined, St
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '@anchang/contracts';
 import { CUSTOMER_RETENTION_DEFAULT_DAYS } from '@anchang/contracts';
+import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
@@ -24,6 +25,7 @@ const PHONE_QUERY = /^[0-9]{4,11}$/;
  */
 export function CustomersPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const { message, modal } = App.useApp();
   const site = useCurrentSite();
   const details = useSite(site.id);
@@ -49,12 +51,18 @@ export function CustomersPage() {
   const exportJson = (c: Customer) =>
     run(`json:${c.id}`, async () => {
       const data = await customersApi.exportJson(site.id, c.id);
-      saveFile(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }), `customer-${c.phoneMasked.replace(/\*/g, 'x')}.json`);
+      saveFile(
+        new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }),
+        t('customers.fileName', { phone: c.phoneMasked.replace(/\*/g, 'x'), ext: 'json' }),
+      );
       void message.success(t('customers.exported'));
     });
   const exportXlsx = (c: Customer) =>
     run(`xlsx:${c.id}`, async () => {
-      saveFile(await customersApi.exportXlsx(site.id, c.id), `customer-${c.phoneMasked.replace(/\*/g, 'x')}.xlsx`);
+      saveFile(
+        await customersApi.exportXlsx(site.id, c.id, locale),
+        t('customers.fileName', { phone: c.phoneMasked.replace(/\*/g, 'x'), ext: 'xlsx' }),
+      );
       void message.success(t('customers.exported'));
     });
   const withdraw = (c: Customer) =>

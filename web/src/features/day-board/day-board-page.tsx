@@ -14,6 +14,7 @@ import {
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DayBoard, DayBoardRow } from '@anchang/contracts';
+import { useLocale } from '../../i18n';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { checklistState, PROGRESS_COLORS, type ChecklistProgress } from '../../shared/format/checklist-progress';
 import { addDays, dateToPicker, isLocalDate, pickerToDate, todayAt } from '../../shared/format/local-date';
@@ -56,6 +57,7 @@ const toLines = (board: DayBoard | undefined): Line[] =>
 /** 今日看板: every post's people, attendance and checklist progress for a day, live for today. */
 export function DayBoardPage() {
   const { t } = useTranslation();
+  const locale = useLocale();
   const navigate = useNavigate();
   const site = useCurrentSite();
   const now = useNow(60_000);
@@ -227,7 +229,7 @@ export function DayBoardPage() {
             : t('consoleShifts.dayBoard.subtitleHistory', { date })
         }
         extra={
-          <Button icon={<DownloadOutlined />} href={shiftsApi.dayBoard.exportUrl(site.id, date)} download data-testid="day-board-export">
+          <Button icon={<DownloadOutlined />} href={shiftsApi.dayBoard.exportUrl(site.id, date, locale)} download data-testid="day-board-export">
             {t('consoleShifts.dayBoard.export')}
           </Button>
         }

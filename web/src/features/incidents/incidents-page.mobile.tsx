@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, InfiniteScroll, NavBar, Popup, PullToRefresh, Tabs, Tag, TextArea, Toast, Dialog } from 'antd-mobile';
+import { Button, InfiniteScroll, NavBar, Popup, PullToRefresh, Tabs, Tag, TextArea, Toast, Dialog } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Incident, MeSite, RealtimeEvent } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -13,6 +13,7 @@ import { Thumb } from '../shift/checklist.mobile';
 import { INCIDENT_KIND_ICONS, SEVERITY_TAG_COLOR } from './incident-kinds.mobile';
 import { canDecideIncidents, useIncidents, useUpdateIncident } from './use-incidents';
 import styles from './incidents.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 type PhoneFilter = 'open' | 'closed';
 
@@ -36,7 +37,7 @@ export function IncidentsPage() {
       >
         {t('incidents.myTitle')}
       </NavBar>
-      {site ? <IncidentList site={site} /> : <ErrorBlock status="empty" title={t('mobile.noSites')} />}
+      {site ? <IncidentList site={site} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
     </div>
   );
 }
@@ -59,9 +60,9 @@ function IncidentList({ site }: { site: MeSite }) {
   if (list.isPending) body = <MobileSpinner />;
   else if (list.isError && !items.length) {
     body = (
-      <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)}>
+      <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)}>
         <a onClick={() => void list.refetch()}>{t('common.retry')}</a>
-      </ErrorBlock>
+      </PhoneState>
     );
   } else {
     body = (
@@ -75,7 +76,7 @@ function IncidentList({ site }: { site: MeSite }) {
         completeText={t('mobile.refreshed')}
       >
         <div className={styles.list} data-testid="incident-list">
-          {items.length ? null : <ErrorBlock status="empty" title={t(`incidents.empty.${filter}`)} description={t('incidents.emptyHint')} />}
+          {items.length ? null : <PhoneState status="empty" title={t(`incidents.empty.${filter}`)} description={t('incidents.emptyHint')} />}
           {items.map((incident) => (
             <IncidentCard key={incident.id} incident={incident} timeZone={site.timeZone} onDecide={decider ? () => setDeciding(incident) : null} />
           ))}

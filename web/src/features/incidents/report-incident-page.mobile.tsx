@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, NavBar, TextArea, Toast } from 'antd-mobile';
+import { Button, NavBar, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_SEVERITIES, type Incident } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -10,6 +10,7 @@ import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { INCIDENT_KIND_ICONS, INCIDENT_KINDS } from './incident-kinds.mobile';
 import { useReportIncident } from './use-incidents';
 import styles from './incidents.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 const DESCRIPTION_MAX = 1000;
 
@@ -43,7 +44,7 @@ export function ReportIncidentPage() {
       {site ? (
         <ReportForm siteId={site.id} onSent={() => void navigate('/incidents', { replace: true })} />
       ) : (
-        <ErrorBlock status="empty" title={t('mobile.noSites')} />
+        <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
     </div>
   );

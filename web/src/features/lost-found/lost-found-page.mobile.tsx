@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, DatePicker, ErrorBlock, Input, NavBar, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, DatePicker, Input, NavBar, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { AddOutline, CheckCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { LostItem, Me, MeSite, RealtimeEvent } from '@anchang/contracts';
@@ -21,6 +21,7 @@ import { newId } from '../shift/outbox-client';
 import { isMobilePhone } from '../visits/visit-rules';
 import { useLostItemActions, useLostItems, type LostItemFilter } from './use-lost-found';
 import styles from './lost-found.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 export function LostFoundPage() {
   const { t } = useTranslation();
@@ -36,7 +37,7 @@ export function LostFoundPage() {
           <NavBar className={styles.navBar} onBack={() => void navigate('/visits')}>
             {t('carePhone.lost.title')}
           </NavBar>
-          <ErrorBlock status="empty" title={t('shiftPhone.noSite')} description={t('mobile.noSitesHint')} />
+          <PhoneState status="empty" title={t('shiftPhone.noSite')} description={t('mobile.noSitesHint')} />
         </>
       )}
     </div>
@@ -89,15 +90,15 @@ function ItemList({ site, me, filter, onRegister }: { site: MeSite; me: Me; filt
   if (list.isLoading) return <MobileSpinner />;
   if (list.isError && !list.data) {
     return (
-      <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)}>
+      <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)}>
         <Button onClick={() => void list.refetch()}>{t('common.retry')}</Button>
-      </ErrorBlock>
+      </PhoneState>
     );
   }
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
   if (!items.length) {
     return (
-      <ErrorBlock
+      <PhoneState
         status="empty"
         title={t(filter === 'unclaimed' ? 'carePhone.lost.emptyUnclaimed' : 'carePhone.lost.empty')}
         description={t('carePhone.lost.emptyHint')}
@@ -105,7 +106,7 @@ function ItemList({ site, me, filter, onRegister }: { site: MeSite; me: Me; filt
         <Button color="primary" onClick={onRegister}>
           {t('carePhone.lost.register')}
         </Button>
-      </ErrorBlock>
+      </PhoneState>
     );
   }
   return (

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, CheckList, Dialog, ErrorBlock, InfiniteScroll, Popup, PullToRefresh, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Checkbox, CheckList, Dialog, InfiniteScroll, Popup, PullToRefresh, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Anomaly, MeSite } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -14,6 +14,7 @@ import { localText } from '../standards/standard-text';
 import { useAnomalies, useHandleAnomaly } from '../anomalies/use-anomalies';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 type InboxFilter = 'unresolved' | 'resolved';
 type Sheet = { kind: 'assign' | 'resolve'; anomaly: Anomaly };
@@ -66,7 +67,7 @@ function Inbox({ site }: { site: MeSite }) {
         hasData={!!list.data}
         isEmpty={items.length === 0}
         empty={
-          <ErrorBlock
+          <PhoneState
             status="empty"
             title={t(`consoleShifts.anomalies.empty.${filter}`)}
             description={t('consoleShifts.anomalies.emptyHint')}

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Dialog, ErrorBlock, InfiniteScroll, Popup, PullToRefresh, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, InfiniteScroll, Popup, PullToRefresh, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, Requisition } from '@anchang/contracts';
 import { isApiError } from '../../shared/api/client';
@@ -10,6 +10,7 @@ import { useDecideRequisition, useRequisitions } from '../forms/use-requisitions
 import { flattenPages } from '../notices/use-notifications';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 type Decision = { requisition: Requisition; decision: 'approved' | 'rejected' };
 
@@ -41,7 +42,7 @@ function Approvals({ site }: { site: MeSite }) {
         hasData={!!list.data}
         isEmpty={rows.length === 0}
         empty={
-          <ErrorBlock
+          <PhoneState
             status="empty"
             title={t('consoleShifts.requisitions.empty.pending')}
             description={t('consoleShifts.requisitions.emptyHint')}

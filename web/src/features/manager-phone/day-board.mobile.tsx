@@ -1,4 +1,4 @@
-import { ErrorBlock, ProgressBar, PullToRefresh, Tag } from 'antd-mobile';
+import { ProgressBar, PullToRefresh, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { DayBoardRow, MeSite } from '@anchang/contracts';
 import { todayAt } from '../../shared/format/local-date';
@@ -7,6 +7,7 @@ import { useNow } from '../../shared/format/use-now';
 import { useDayBoard } from '../day-board/use-day-board';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 type Entry = DayBoardRow['entries'][number];
 
@@ -42,7 +43,7 @@ function Board({ site }: { site: MeSite }) {
       query={{ ...board, isPending: board.isPending || (!data && !board.isError) }}
       hasData={!!data}
       isEmpty={!data?.rows.length}
-      empty={<ErrorBlock status="empty" title={t('managerPhone.dayBoard.empty')} description={t('managerPhone.dayBoard.emptyHint')} />}
+      empty={<PhoneState status="empty" title={t('managerPhone.dayBoard.empty')} description={t('managerPhone.dayBoard.emptyHint')} />}
     >
       <PullToRefresh
         onRefresh={async () => {

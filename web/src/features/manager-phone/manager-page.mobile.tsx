@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { ErrorBlock, NavBar } from 'antd-mobile';
+import { NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -9,6 +9,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import styles from './manager-phone.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /**
  * The frame of every manager screen: back to the home, the title, whether live updates arrive.
@@ -44,11 +45,11 @@ export function LoadState(props: {
   if (query.isPending && !props.hasData) return <MobileSpinner />;
   if (query.isError && !props.hasData) {
     return (
-      <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(query.error)} data-testid="manager-load-error">
+      <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(query.error)} data-testid="manager-load-error">
         <a onClick={() => void query.refetch()} style={{ display: 'inline-block', padding: 12 }}>
           {t('common.retry')}
         </a>
-      </ErrorBlock>
+      </PhoneState>
     );
   }
   if (props.isEmpty) return <>{props.empty}</>;

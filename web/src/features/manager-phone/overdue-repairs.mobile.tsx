@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ErrorBlock, InfiniteScroll, PullToRefresh, Tag } from 'antd-mobile';
+import { InfiniteScroll, PullToRefresh, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, WorkOrder } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -9,6 +9,7 @@ import { assetName } from '../repairs/repairs-api';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import { useOverdueRepairs } from './use-manager-phone';
 import styles from './manager-phone.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** Whole minutes, at least 1: "overdue 0 minutes" would read as not overdue. */
 const minutes = (ms: number): number => Math.max(1, Math.floor(ms / 60_000));
@@ -39,7 +40,7 @@ function Overdue({ site }: { site: MeSite }) {
         query={list}
         hasData={!!list.data}
         isEmpty={orders.length === 0}
-        empty={<ErrorBlock status="empty" title={t('managerPhone.counts.repairsNone')} description={null} data-testid="manager-repairs-empty" />}
+        empty={<PhoneState status="empty" title={t('managerPhone.counts.repairsNone')} description={null} data-testid="manager-repairs-empty" />}
       >
         <PullToRefresh
           onRefresh={async () => {

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ErrorBlock, PullToRefresh } from 'antd-mobile';
+import { PullToRefresh } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { useNow } from '../../shared/format/use-now';
@@ -9,6 +9,7 @@ import { useSiteCare } from '../site-board/use-site-care';
 import { stageSince } from '../visits/visit-rules';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /**
  * 现场看板 on the phone: the console board's data (same hooks, same live refetches) as one column:
@@ -120,7 +121,7 @@ function Board({ site }: { site: MeSite }) {
               </section>
             );
           })}
-          {visits.length === 0 ? <ErrorBlock status="empty" title={t('managerPhone.siteBoard.empty')} description={null} /> : null}
+          {visits.length === 0 ? <PhoneState status="empty" title={t('managerPhone.siteBoard.empty')} description={null} /> : null}
         </div>
       </PullToRefresh>
     </LoadState>

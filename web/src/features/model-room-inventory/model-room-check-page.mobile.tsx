@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, NavBar, Stepper, TextArea, Toast } from 'antd-mobile';
+import { Button, NavBar, Stepper, TextArea, Toast } from 'antd-mobile';
 import { CheckCircleFill, ExclamationCircleFill, PictureOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { CheckLineStatus, ModelRoom, ModelRoomCheck, ModelRoomItem } from '@anchang/contracts';
@@ -13,6 +13,7 @@ import { newId } from '../shift/outbox-client';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { modelRoomsApi, photoUrl, useModelRoomMutation, useModelRooms, useRoomItems } from './use-model-rooms';
 import styles from './model-room-check.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 type Phase = 'opening' | 'closing';
 interface LineDraft {
@@ -36,7 +37,7 @@ export function ModelRoomCheckPage() {
       <NavBar className={styles.navBar} onBack={() => void navigate(-1)}>
         {t('modelRooms.phone.title')}
       </NavBar>
-      {site ? <RoomPicker siteId={site.id} timeZone={site.timeZone} /> : <ErrorBlock status="empty" title={t('mobile.noSites')} />}
+      {site ? <RoomPicker siteId={site.id} timeZone={site.timeZone} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
     </div>
   );
 }
@@ -51,8 +52,8 @@ function RoomPicker({ siteId, timeZone }: { siteId: string; timeZone: string }) 
   const room = list.find((r) => r.zoneId === roomId) ?? list[0] ?? null;
 
   if (rooms.isPending) return <MobileSpinner />;
-  if (rooms.isError) return <ErrorBlock status="default" title={describeError(rooms.error)} />;
-  if (!room) return <ErrorBlock status="empty" title={t('modelRooms.noRooms')} description={t('modelRooms.noRoomsHint')} />;
+  if (rooms.isError) return <PhoneState status="default" title={describeError(rooms.error)} />;
+  if (!room) return <PhoneState status="empty" title={t('modelRooms.noRooms')} description={t('modelRooms.noRoomsHint')} />;
 
   return (
     <>
@@ -178,8 +179,8 @@ function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; p
   };
 
   if (items.isPending) return <MobileSpinner />;
-  if (items.isError) return <ErrorBlock status="default" title={describeError(items.error)} />;
-  if (list.length === 0) return <ErrorBlock status="empty" title={t('modelRooms.noItems')} description={t('modelRooms.noItemsHint')} />;
+  if (items.isError) return <PhoneState status="default" title={describeError(items.error)} />;
+  if (list.length === 0) return <PhoneState status="empty" title={t('modelRooms.noItems')} description={t('modelRooms.noItemsHint')} />;
 
   return (
     <>

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { ErrorBlock, InfiniteScroll, NavBar, PullToRefresh, Tag } from 'antd-mobile';
+import { InfiniteScroll, NavBar, PullToRefresh, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/errors';
 import { useMe } from '../../shared/auth/use-auth';
@@ -9,6 +9,7 @@ import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { markNoticesSeen, useNoticesSeenAt } from './notice-seen';
 import { flattenPages, useNotifications } from './use-notifications';
 import styles from './notice-feed.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** Notices for me at my site, newest first; new ones arrive live (the layout prepends them). */
 export function NoticeFeedPage() {
@@ -22,7 +23,7 @@ export function NoticeFeedPage() {
       {site ? (
         <Feed siteId={site.id} timeZone={site.timeZone} />
       ) : (
-        <ErrorBlock status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
+        <PhoneState status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
       )}
     </div>
   );
@@ -45,9 +46,9 @@ function Feed({ siteId, timeZone }: { siteId: string; timeZone: string }) {
 
   if (notifications.isError && !items.length) {
     return (
-      <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(notifications.error)}>
+      <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(notifications.error)}>
         <a onClick={() => void notifications.refetch()}>{t('common.retry')}</a>
-      </ErrorBlock>
+      </PhoneState>
     );
   }
 
@@ -63,7 +64,7 @@ function Feed({ siteId, timeZone }: { siteId: string; timeZone: string }) {
     >
       <div className={styles.list} data-testid="notice-feed">
         {!notifications.isPending && !items.length ? (
-          <ErrorBlock status="empty" title={t('mobile.noticesEmpty')} description={t('mobile.noticesEmptyHint')} />
+          <PhoneState status="empty" title={t('mobile.noticesEmpty')} description={t('mobile.noticesEmptyHint')} />
         ) : null}
         {items.map((n) => {
           const isNew = n.createdAt > highlightAfter && n.fromPersonId !== me.id;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { Button, ErrorBlock, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Tag, TextArea, Toast } from 'antd-mobile';
 import { CheckCircleFill } from 'antd-mobile-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Link, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../shift/outbox-client';
 import { checkpointsApi, patrolsApi } from '../checkpoints/checkpoints-api';
 import styles from './patrols.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** How long the scan waits for the phone's location before recording without it. */
 const LOCATION_WAIT_MS = 3000;
@@ -72,7 +73,7 @@ export function CheckpointLandingPage() {
     const unknown = isApiError(view.error, 'CODE_UNKNOWN');
     return (
       <div className={styles.screen} data-testid="checkpoint-landing">
-        <ErrorBlock
+        <PhoneState
           status={revoked || unknown ? 'empty' : 'disconnected'}
           fullPage
           title={revoked ? t('patrols.landing.revokedTitle') : unknown ? t('patrols.landing.unknownTitle') : t('common.loadFailed')}
@@ -160,7 +161,7 @@ function StaffScan({ code, timeZone }: { code: string; timeZone: string }) {
   if (scan.isError) {
     return (
       <div className={styles.card} data-testid="scan-refused">
-        <ErrorBlock status="default" title={t('patrols.landing.refused')} description={describeError(scan.error)} style={{ padding: 0 }} />
+        <PhoneState status="default" title={t('patrols.landing.refused')} description={describeError(scan.error)} style={{ padding: 0 }} />
         {!isApiError(scan.error) || scan.error.status >= 500 ? (
           <Button block color="primary" style={{ marginTop: 12 }} onClick={() => scan.mutate()}>
             {t('common.retry')}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, ErrorBlock, Input, PullToRefresh, Tag } from 'antd-mobile';
+import { Button, Input, PullToRefresh, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PatrolRound } from '@anchang/contracts';
@@ -10,6 +10,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { useMyPatrolRounds } from './use-patrols';
 import styles from './patrols.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 const STATUS_COLOR: Record<PatrolRound['status'], 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
   upcoming: 'default',
@@ -32,7 +33,7 @@ export function MyPatrolsPage() {
   const { site } = useStaffSite();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
-  if (!site) return <ErrorBlock status="empty" title={t('patrols.phone.empty')} />;
+  if (!site) return <PhoneState status="empty" title={t('patrols.phone.empty')} />;
   const open = () => {
     const c = codeFromInput(code);
     if (c) void navigate(`/q/c/${c}`);
@@ -71,11 +72,11 @@ function Rounds({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   if (rounds.isPending) return <MobileSpinner />;
   if (rounds.isError)
     return (
-      <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(rounds.error)}>
+      <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(rounds.error)}>
         <a onClick={() => void rounds.refetch()}>{t('common.retry')}</a>
-      </ErrorBlock>
+      </PhoneState>
     );
-  if (!rounds.data.length) return <ErrorBlock status="empty" title={t('patrols.phone.empty')} description={t('patrols.phone.emptyHint')} />;
+  if (!rounds.data.length) return <PhoneState status="empty" title={t('patrols.phone.empty')} description={t('patrols.phone.emptyHint')} />;
   return (
     <PullToRefresh onRefresh={async () => void (await rounds.refetch())}>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, Input, NavBar, Segmented, Toast } from 'antd-mobile';
+import { Button, Input, NavBar, Segmented, Toast } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EquipmentCheck, EquipmentCheckKind, MaintenanceSchedule } from '@anchang/contracts';
@@ -15,6 +15,7 @@ import { checkProblems, firstProblem, isReadyToSubmit, UNANSWERED, type CheckLin
 import type { DraftPhoto } from './photo-picker.mobile';
 import { assetName, equipmentApi, equipmentKeys, uploadPhotoIfAny, useAllAssets, useMaintenance, useRepairMutation } from './repairs-api';
 import styles from './repairs.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** TECH-1 before opening, TECH-2 after the shift: each asset ok or faulty; a fault becomes a work order. */
 export function DailyCheckPage() {
@@ -32,7 +33,7 @@ export function DailyCheckPage() {
           <MaintenanceDue siteId={site.id} />
         </>
       ) : (
-        <ErrorBlock status="empty" title={t('mobile.noSites')} />
+        <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
     </div>
   );
@@ -46,7 +47,7 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   if (day.isPending || assets.isPending) return <MobileSpinner />;
   // Either load failing is a failure, never "no assets registered".
   if (day.isError || assets.isError)
-    return <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(day.error ?? assets.error)} />;
+    return <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(day.error ?? assets.error)} />;
   const done = day.data[kind];
   return (
     <div className={styles.body} data-testid="daily-check">
@@ -65,7 +66,7 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
       {done ? (
         <Submitted check={done} timeZone={timeZone} />
       ) : (assets.data ?? []).length === 0 ? (
-        <ErrorBlock status="empty" title={t('equipment.phone.noAssets')} />
+        <PhoneState status="empty" title={t('equipment.phone.noAssets')} />
       ) : (
         <CheckForm key={kind} siteId={siteId} kind={kind} />
       )}

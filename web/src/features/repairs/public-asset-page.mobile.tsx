@@ -1,5 +1,5 @@
 import { useRef, useState } from 'react';
-import { Button, ErrorBlock, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Tag, TextArea, Toast } from 'antd-mobile';
 import { CheckCircleFill } from 'antd-mobile-icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
@@ -14,6 +14,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../shift/outbox-client';
 import { OPEN_STATUSES, repairKeys, repairsApi, useWorkOrders } from './repairs-api';
 import styles from './repairs.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 const DESCRIPTION_MAX = 500;
 
@@ -36,7 +37,7 @@ export function PublicAssetPage() {
     const unknown = isApiError(view.error, 'ASSET_NOT_FOUND') || isApiError(view.error, 'INVALID_ID') || isApiError(view.error, 'VALIDATION_FAILED');
     return (
       <div className={styles.screen} data-testid="asset-landing">
-        <ErrorBlock
+        <PhoneState
           status={revoked || unknown ? 'empty' : 'disconnected'}
           fullPage
           title={revoked ? t('equipment.publicPage.revokedTitle') : unknown ? t('equipment.publicPage.unknownTitle') : t('common.loadFailed')}

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, Input, NavBar, PullToRefresh, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Input, NavBar, PullToRefresh, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { RealtimeEvent, WorkOrder } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -15,6 +15,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhotoPicker, type DraftPhoto } from './photo-picker.mobile';
 import { assetName, OPEN_STATUSES, repairsApi, uploadPhotoIfAny, useRepairMutation, useWorkOrders } from './repairs-api';
 import styles from './repairs.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** The code a scanned QR link carries (`…/m/q/a/<code>` or `…/m/q/c/<code>`), or what was typed. */
 export function codeFromInput(text: string): string {
@@ -40,7 +41,7 @@ export function RepairsPage() {
       {site ? (
         <Orders siteId={site.id} timeZone={site.timeZone} checks={phoneOffersOn(site, '/repairs/checks')} />
       ) : (
-        <ErrorBlock status="empty" title={t('mobile.noSites')} />
+        <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
     </div>
   );
@@ -94,9 +95,9 @@ function Orders({ siteId, timeZone, checks }: { siteId: string; timeZone: string
           ) : null}
         </div>
         {list.isPending ? <MobileSpinner /> : null}
-        {list.isError ? <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)} /> : null}
+        {list.isError ? <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)} /> : null}
         {!list.isPending && !list.isError && orders.length === 0 ? (
-          <ErrorBlock status="empty" title={t('equipment.phone.noOrders')} style={{ padding: '32px 0' }} />
+          <PhoneState status="empty" title={t('equipment.phone.noOrders')} style={{ padding: '32px 0' }} />
         ) : null}
         {orders.map((o) => (
           <OrderCard key={o.id} order={o} siteId={siteId} timeZone={timeZone} now={now} />

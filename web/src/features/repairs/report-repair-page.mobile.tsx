@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
@@ -11,6 +11,7 @@ import { useZones } from '../zones/use-zones';
 import { PhotoPicker, type DraftPhoto } from './photo-picker.mobile';
 import { assetName, repairsApi, uploadPhotoIfAny, useAllAssets, useRepairMutation } from './repairs-api';
 import styles from './repairs.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** 报修 from any staff phone: the zone, the asset if known, what is wrong, a photo. */
 export function ReportRepairPage() {
@@ -25,7 +26,7 @@ export function ReportRepairPage() {
       {site ? (
         <RepairForm siteId={site.id} onSent={() => void navigate('/repairs', { replace: true })} />
       ) : (
-        <ErrorBlock status="empty" title={t('mobile.noSites')} />
+        <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
     </div>
   );
@@ -53,7 +54,7 @@ function RepairForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
   );
 
   if (zones.isPending || assets.isPending) return <MobileSpinner />;
-  if (zones.isError) return <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(zones.error)} />;
+  if (zones.isError) return <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(zones.error)} />;
 
   const submit = () => {
     const missing = !zoneId ? t('equipment.phone.needZone') : description.trim().length < 2 ? t('equipment.phone.needDescription') : null;

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, NavBar, Popup, PullToRefresh, Tag, Toast } from 'antd-mobile';
+import { Button, NavBar, Popup, PullToRefresh, Tag, Toast } from 'antd-mobile';
 import { CameraOutline, ScanningOutline } from 'antd-mobile-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -18,6 +18,7 @@ import { useObjectUrl } from '../../shared/photos/object-url';
 import { nextSlot, SLOT_COLORS, slotStatusKey, slotView } from './slot-status';
 import { roundKeys, useConfirmSlot, useRoundDay } from './use-rounds';
 import styles from './rounds.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** 巡查任务: today's rounds of the person's posts, the next one first with its countdown. */
 export function RoundsPage() {
@@ -29,7 +30,7 @@ export function RoundsPage() {
       <NavBar className={styles.navBar} onBack={() => void navigate('/')}>
         {t('rounds.phoneTitle')}
       </NavBar>
-      {site ? <RoundsToday site={site} /> : <ErrorBlock status="empty" title={t('mobile.noSites')} />}
+      {site ? <RoundsToday site={site} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
     </div>
   );
 }
@@ -52,9 +53,9 @@ function RoundsToday({ site }: { site: MeSite }) {
   if (day.isPending) return <MobileSpinner />;
   if (day.isError && !day.data) {
     return (
-      <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(day.error)}>
+      <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(day.error)}>
         <a onClick={() => void day.refetch()}>{t('common.retry')}</a>
-      </ErrorBlock>
+      </PhoneState>
     );
   }
   const slots = day.data.slots;
@@ -74,8 +75,8 @@ function RoundsToday({ site }: { site: MeSite }) {
       completeText={t('mobile.refreshed')}
     >
       <div className={styles.body} data-testid="rounds-today">
-        {!site.posts.length ? <ErrorBlock status="empty" title={t('rounds.noPosts')} /> : null}
-        {site.posts.length && !slots.length ? <ErrorBlock status="empty" title={t('rounds.empty')} description={t('rounds.emptyHint')} /> : null}
+        {!site.posts.length ? <PhoneState status="empty" title={t('rounds.noPosts')} /> : null}
+        {site.posts.length && !slots.length ? <PhoneState status="empty" title={t('rounds.empty')} description={t('rounds.emptyHint')} /> : null}
         {next ? <NextSlot slot={next} now={now} timeZone={site.timeZone} onConfirm={() => setConfirming(next)} /> : null}
         {upcoming.length ? (
           <>

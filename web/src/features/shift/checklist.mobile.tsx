@@ -9,6 +9,8 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import type { OutboxItem } from './outbox';
 import { describeOutboxError } from './outbox-labels';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
+import { fillSitePlaceholders } from '../../shared/site/site-placeholders';
+import { useStaffSite } from '../../shared/site/staff-site';
 import {
   ANOMALY_CATEGORIES,
   draftProblems,
@@ -78,6 +80,8 @@ function ChecklistItem({
 }: ChecklistProps & { item: StandardItem; index: number; view: ResultView | undefined }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const { site } = useStaffSite();
+  const itemText = fillSitePlaceholders(textIn(item.text, locale), site?.name);
   const [draft, setDraft] = useState<Draft | null>(null);
   const [showProblems, setShowProblems] = useState(false);
   const [saving, setSaving] = useState(false);
@@ -143,7 +147,7 @@ function ChecklistItem({
       <div className={styles.itemHead}>
         <span className={styles.itemIndex}>{index}</span>
         <div className={styles.itemText}>
-          {textIn(item.text, locale)}
+          {itemText}
           {item.requiresPhoto || item.requiresNote || view ? (
             <div className={styles.itemTags}>
               {item.requiresPhoto ? <Tag fill="outline">{t('shiftPhone.requiresPhoto')}</Tag> : null}
@@ -154,7 +158,7 @@ function ChecklistItem({
         </div>
       </div>
 
-      <div className={styles.resultButtons} role="group" aria-label={textIn(item.text, locale)}>
+      <div className={styles.resultButtons} role="group" aria-label={itemText}>
         {RESULTS.map((result) => {
           const isOn = selected === result;
           return (

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { ErrorBlock, InfiniteScroll, PullToRefresh, Tag, Toast } from 'antd-mobile';
+import { InfiniteScroll, PullToRefresh, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Anomaly } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -15,6 +15,7 @@ import { textIn } from './shift-rules';
 import { usePhotoUrl } from './use-photo-url';
 import { useMyAnomalies } from './use-shift';
 import styles from './shift.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 const STATUS_COLOR: Record<Anomaly['status'], 'danger' | 'warning' | 'primary' | 'success'> = {
   open: 'danger',
@@ -52,9 +53,9 @@ function MyAnomalies({ site, current }: ShiftContext) {
   if (anomalies.isPending && !waiting.length) return <MobileSpinner />;
   if (anomalies.isError && !items.length && !waiting.length) {
     return (
-      <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(anomalies.error)}>
+      <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(anomalies.error)}>
         <a onClick={() => void anomalies.refetch()}>{t('common.retry')}</a>
-      </ErrorBlock>
+      </PhoneState>
     );
   }
   return (
@@ -69,7 +70,7 @@ function MyAnomalies({ site, current }: ShiftContext) {
     >
       <div className={styles.body} data-testid="my-anomalies">
         {!items.length && !waiting.length ? (
-          <ErrorBlock status="empty" title={t('shiftPhone.anomalies.empty')} description={t('shiftPhone.anomalies.emptyHint')} />
+          <PhoneState status="empty" title={t('shiftPhone.anomalies.empty')} description={t('shiftPhone.anomalies.emptyHint')} />
         ) : null}
         {waiting.map((item) => (
           <WaitingAnomaly key={item.key} item={item} siteId={site.id} timeZone={site.timeZone} outbox={current.outbox} />

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, ErrorBlock, List, NoticeBar, ProgressBar, SafeArea, Tag, Toast } from 'antd-mobile';
+import { Button, Card, List, NoticeBar, ProgressBar, SafeArea, Tag, Toast } from 'antd-mobile';
 import {
   CheckShieldOutline,
   ClockCircleOutline,
@@ -32,13 +32,14 @@ import { clockInOpensAt, itemsOfPhase, minutesBetween, progressOf, textIn } from
 import { useCurrentShift, useMyAnomalies, useStandardSettings, type CurrentShift } from './use-shift';
 import { useShiftActions, type RosterLine } from './use-shift-actions';
 import styles from './shift.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** 上岗: today's roster lines with 签到, or, on shift, the shift at a glance and its sections. */
 export function ShiftPage() {
   const { t } = useTranslation();
   const { site } = useStaffSite();
   const me = useMe();
-  if (!site) return <ErrorBlock status="empty" fullPage title={t('shiftPhone.noSite')} description={t('mobile.noSitesHint')} />;
+  if (!site) return <PhoneState status="empty" fullPage title={t('shiftPhone.noSite')} description={t('mobile.noSitesHint')} />;
   return <ShiftOfSite site={site} me={me} />;
 }
 
@@ -49,15 +50,15 @@ function ShiftOfSite({ site, me }: { site: MeSite; me: Me }) {
 
   if (current.isLoading) {
     if (online) return <MobileSpinner />;
-    return <ErrorBlock status="disconnected" fullPage title={t('shiftPhone.offlineNoData')} description={t('shiftPhone.offlineNoDataHint')} />;
+    return <PhoneState status="disconnected" fullPage title={t('shiftPhone.offlineNoData')} description={t('shiftPhone.offlineNoDataHint')} />;
   }
   if (!current.myDay) {
     return (
-      <ErrorBlock status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(current.error)}>
+      <PhoneState status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(current.error)}>
         <Button color="primary" onClick={() => window.location.reload()}>
           {t('common.retry')}
         </Button>
-      </ErrorBlock>
+      </PhoneState>
     );
   }
   return current.phase === 'off' ? <Today site={site} me={me} current={current} /> : <OnShift site={site} current={current} />;
@@ -119,7 +120,7 @@ function Today({ site, me, current }: { site: MeSite; me: Me; current: CurrentSh
 
         {day.roster.length === 0 ? (
           <Card className={styles.card}>
-            <ErrorBlock status="empty" title={t('shiftPhone.noRoster')} description={t('shiftPhone.noRosterHint')} />
+            <PhoneState status="empty" title={t('shiftPhone.noRoster')} description={t('shiftPhone.noRosterHint')} />
           </Card>
         ) : (
           day.roster.map((line) => {

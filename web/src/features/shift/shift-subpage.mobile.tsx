@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { ErrorBlock, NavBar } from 'antd-mobile';
+import { NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Me, MeSite } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
@@ -9,6 +9,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { useCurrentShift, type CurrentShift } from './use-shift';
 import styles from './shift.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 export interface ShiftContext {
   site: MeSite;
@@ -46,7 +47,7 @@ export function ShiftSubPage({
           <NavBar className={styles.navBar} onBack={() => void navigate('/shift')}>
             {title}
           </NavBar>
-          <ErrorBlock status="empty" title={t('shiftPhone.noSite')} />
+          <PhoneState status="empty" title={t('shiftPhone.noSite')} />
         </>
       )}
     </div>
@@ -71,7 +72,7 @@ function Inner(props: {
     body = online ? (
       <MobileSpinner />
     ) : (
-      <ErrorBlock status="disconnected" title={t('shiftPhone.offlineNoData')} description={t('shiftPhone.offlineNoDataHint')} />
+      <PhoneState status="disconnected" title={t('shiftPhone.offlineNoData')} description={t('shiftPhone.offlineNoDataHint')} />
     );
   } else if (props.requireShift && current.phase === 'off') {
     return <Navigate to="/shift" replace />;

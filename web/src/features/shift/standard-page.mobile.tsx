@@ -1,12 +1,15 @@
-import { Card, Collapse, ErrorBlock, Tag } from 'antd-mobile';
+import { Card, Collapse, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { PostStandard, StandardItem } from '@anchang/contracts';
 import { translateDynamic, useLocale } from '../../i18n';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { ShiftSubPage, type ShiftContext } from './shift-subpage.mobile';
+import { fillSitePlaceholders } from '../../shared/site/site-placeholders';
+import { useStaffSite } from '../../shared/site/staff-site';
 import { itemsOfPhase, textIn } from './shift-rules';
 import { useStandard } from './use-shift';
 import styles from './shift.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 const GROUP_ORDER: StandardItem['group'][] = ['requirement', 'drink', 'task', 'check'];
 
@@ -31,7 +34,7 @@ function StandardOfShift({ site, current }: ShiftContext) {
   const standard = current.standard ?? fallback.data ?? null;
   if (!standard) {
     if (fallback.isPending && fallback.fetchStatus === 'fetching') return <MobileSpinner />;
-    return <ErrorBlock status="empty" title={t('shiftPhone.noStandard')} />;
+    return <PhoneState status="empty" title={t('shiftPhone.noStandard')} />;
   }
   return <StandardView standard={standard} />;
 }
@@ -39,6 +42,7 @@ function StandardOfShift({ site, current }: ShiftContext) {
 export function StandardView({ standard }: { standard: PostStandard }) {
   const { t } = useTranslation();
   const locale = useLocale();
+  const { site } = useStaffSite();
   const requirements = itemsOfPhase(standard.items, 'IN');
   const groups = GROUP_ORDER.map((group) => ({ group, items: requirements.filter((i) => i.group === group) })).filter((g) => g.items.length);
   const checks = [...itemsOfPhase(standard.items, 'PRE'), ...itemsOfPhase(standard.items, 'POST')];
@@ -101,7 +105,7 @@ export function StandardView({ standard }: { standard: PostStandard }) {
                 <Tag fill="outline" style={{ marginRight: 6 }}>
                   {item.phase === 'PRE' ? t('shiftPhone.standard.pre') : t('shiftPhone.standard.post')}
                 </Tag>
-                {textIn(item.text, locale)}
+                {fillSitePlaceholders(textIn(item.text, locale), site?.name)}
               </div>
             ))}
           </Collapse.Panel>
@@ -125,10 +129,11 @@ function NumberedList({ texts }: { texts: string[] }) {
 
 function Requirement({ item }: { item: StandardItem }) {
   const locale = useLocale();
+  const { site } = useStaffSite();
   const tags = parameterTags(item.parameters);
   return (
     <div className={styles.requirement} data-testid="requirement">
-      {textIn(item.text, locale)}
+      {fillSitePlaceholders(textIn(item.text, locale), site?.name)}
       {tags.length ? (
         <div className={styles.paramTags}>
           {tags.map((tag) => (

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { ActionSheet, Card, ErrorBlock, List, SafeArea, Tag } from 'antd-mobile';
+import { ActionSheet, Card, List, SafeArea, Tag } from 'antd-mobile';
 import { DownOutline, RightOutline, SoundOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
@@ -20,6 +20,7 @@ import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
 import { ConsultantHome } from '../consultant-home/consultant-home.mobile';
 import { ManagerHomeSection } from '../manager-phone/manager-home.mobile';
 import styles from './home-page.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
 export function HomePage() {
@@ -67,7 +68,7 @@ export function HomePage() {
       <div className={styles.cards}>
         {!site ? (
           <Card className={styles.card}>
-            <ErrorBlock status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
+            <PhoneState status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
           </Card>
         ) : site.role === 'sales_consultant' ? (
           // A consultant has no post, roster or stock to count: their own home, nothing else.

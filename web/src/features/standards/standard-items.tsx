@@ -5,7 +5,9 @@ import type { Locale, Phase, StandardItem } from '@anchang/contracts';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ItemParameterTags, ItemRequirementTags } from './item-tags';
 import type { ItemPatch } from './standard-draft';
-import { localText, otherText } from './standard-text';
+import { fillSitePlaceholders } from '../../shared/site/site-placeholders';
+import { useCurrentSite } from '../../shared/site/current-site';
+import { localText } from './standard-text';
 import styles from './standard.module.css';
 
 /** The group a phase's items have unless marked otherwise; only the exceptions get a tag. */
@@ -24,6 +26,7 @@ export interface ItemEditing {
 
 /** One phase of a shift (班前 / 班中 / 下班) and its items, read-only or being edited. */
 export function PhaseItems({ phase, items, locale, editing }: { phase: Phase; items: StandardItem[]; locale: Locale; editing: ItemEditing | null }) {
+  const site = useCurrentSite();
   const { t } = useTranslation();
   return (
     <Card
@@ -44,8 +47,7 @@ export function PhaseItems({ phase, items, locale, editing }: { phase: Phase; it
           <div key={item.id} className={styles.item} data-testid="standard-item">
             <span className={styles.index}>{index + 1}</span>
             <div className={styles.body}>
-              <Typography.Text>{localText(item.text, locale)}</Typography.Text>
-              {otherText(item.text, locale) ? <div className={styles.secondary}>{otherText(item.text, locale)}</div> : null}
+              <Typography.Text>{fillSitePlaceholders(localText(item.text, locale), site.name)}</Typography.Text>
               <div className={styles.tags}>
                 <Tag className={styles.itemId} style={{ marginInlineEnd: 4 }}>
                   {item.id}

@@ -56,12 +56,8 @@ export function StandardsPage() {
       title: t('consoleShifts.standards.post'),
       key: 'title',
       render: (_, row) => (
-        <Space orientation="vertical" size={0}>
-          <Typography.Text strong>{localText(row.title, locale)}</Typography.Text>
-          <Typography.Text type="secondary" style={{ fontSize: 12, fontFamily: 'monospace' }}>
-            {row.postKind}
-          </Typography.Text>
-        </Space>
+        // The post type's internal code (HALL, TECH) means nothing to a reader: the title names it.
+        <Typography.Text strong>{localText(row.title, locale)}</Typography.Text>
       ),
     },
     {

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, ErrorBlock, NavBar, SearchBar, Tag, Toast } from 'antd-mobile';
+import { Button, NavBar, SearchBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { StockLevel } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -10,6 +10,7 @@ import { newId } from '../shift/outbox-client';
 import { useItemName } from './supplies-ui';
 import { canKeepStock, flatten, suppliesApi, useStock, useSuppliesMutation, useSupplyStores } from './use-supplies';
 import styles from './supplies.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** 物资库存 on the phone: my site's stock per store; for whoever counts, the count sheet. */
 export function StockPage({ counting = false }: { counting?: boolean }) {
@@ -33,9 +34,9 @@ export function StockPage({ counting = false }: { counting?: boolean }) {
         {counting ? t('supplies.phone.countTitle') : t('supplies.phone.title')}
       </NavBar>
       {!site ? (
-        <ErrorBlock status="empty" title={t('mobile.noSites')} />
+        <PhoneState status="empty" title={t('mobile.noSites')} />
       ) : counting && !keeper ? (
-        <ErrorBlock status="default" title={t('errors.FORBIDDEN')} />
+        <PhoneState status="default" title={t('errors.FORBIDDEN')} />
       ) : (
         <StoreStock siteId={site.id} counting={counting} onCounted={() => void navigate('/supplies', { replace: true })} />
       )}
@@ -58,8 +59,8 @@ function StoreStock({ siteId, counting, onCounted }: { siteId: string; counting:
   const save = useSuppliesMutation(siteId, (input: Parameters<typeof suppliesApi.count>[1]) => suppliesApi.count(siteId, input));
 
   if (stores.isPending) return <MobileSpinner />;
-  if (stores.isError) return <ErrorBlock status="default" title={describeError(stores.error)} />;
-  if (!store) return <ErrorBlock status="empty" title={t('supplies.phone.noStores')} />;
+  if (stores.isError) return <PhoneState status="default" title={describeError(stores.error)} />;
+  if (!store) return <PhoneState status="empty" title={t('supplies.phone.noStores')} />;
 
   const submit = async () => {
     const lines = Object.entries(counted)
@@ -102,9 +103,9 @@ function StoreStock({ siteId, counting, onCounted }: { siteId: string; counting:
       {stock.isPending ? (
         <MobileSpinner />
       ) : stock.isError && levels.length === 0 ? (
-        <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(stock.error)} />
+        <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(stock.error)} />
       ) : shown.length === 0 ? (
-        <ErrorBlock status="empty" title={t('supplies.empty.stock')} />
+        <PhoneState status="empty" title={t('supplies.empty.stock')} />
       ) : (
         <ul className={styles.list}>
           {shown.map((s) => (

@@ -3,7 +3,7 @@
  * adds notes and photos, and the customer signs on the phone. A signed check is shown read-only.
  */
 import { useRef, useState } from 'react';
-import { Button, ErrorBlock, Input, Popup, TextArea, Toast } from 'antd-mobile';
+import { Button, Input, Popup, TextArea, Toast } from 'antd-mobile';
 import { CameraOutline, CloseOutline, DeleteOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, VehicleCheck, Visit } from '@anchang/contracts';
@@ -19,6 +19,7 @@ import { useObjectUrl } from '../../shared/photos/object-url';
 import { CarOutline, type CarMark } from './car-outline';
 import { useSaveVehicleCheck, useVehicleCheck } from './use-vehicle-check';
 import styles from './vehicle-check.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 const MAX_MARKS = 30;
 const MAX_PHOTOS = 8;
@@ -56,7 +57,7 @@ export function VehicleCheckButton({ site, visit }: { site: MeSite; visit: Visit
           {check.isLoading ? (
             <MobileSpinner />
           ) : check.isError ? (
-            <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(check.error)} />
+            <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(check.error)} />
           ) : check.data ? (
             <SignedCheck site={site} check={check.data} />
           ) : (

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, ErrorBlock, Input, Popup, Stepper, Tag, Toast } from 'antd-mobile';
+import { Button, Card, Input, Popup, Stepper, Tag, Toast } from 'antd-mobile';
 import { CheckCircleFill, RightOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { Handoff, HandoffTarget, Me, MeSite, PostKind, Visit } from '@anchang/contracts';
@@ -33,13 +33,14 @@ import { ShuttlePanel } from './shuttle.mobile';
 import { useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
 import { VehicleCheckButton } from './vehicle-check.mobile';
 import styles from './visits.mobile.module.css';
+import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** 来访: what my post does with visitors — register them, receive them, hand them on. */
 export function VisitsPage() {
   const { t } = useTranslation();
   const { site } = useStaffSite();
   const me = useMe();
-  if (!site) return <ErrorBlock status="empty" fullPage title={t('shiftPhone.noSite')} description={t('mobile.noSitesHint')} />;
+  if (!site) return <PhoneState status="empty" fullPage title={t('shiftPhone.noSite')} description={t('mobile.noSitesHint')} />;
   return <VisitsOfSite site={site} me={me} />;
 }
 
@@ -70,7 +71,7 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
       {visits.isLoading ? (
         <MobileSpinner />
       ) : visits.isError && !visits.data ? (
-        <ErrorBlock status="disconnected" title={t('common.loadFailed')} description={describeError(visits.error)} />
+        <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(visits.error)} />
       ) : (
         <div className={styles.body}>
           {isPark ? <ParkPanel site={site} me={me} visits={visits.data ?? []} /> : null}
@@ -81,7 +82,7 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
           {isModelRoom ? <ModelRoomPanel site={site} visits={visits.data ?? []} /> : null}
           {isConsultant ? <ConsultantGuests site={site} me={me} visits={visits.data ?? []} /> : null}
           {!isPark && !receiving.length && !isConsultant && !isModelRoom ? (
-            <ErrorBlock status="empty" title={t('visits.notForPost')} description={t('visits.notForPostHint')} />
+            <PhoneState status="empty" title={t('visits.notForPost')} description={t('visits.notForPostHint')} />
           ) : null}
         </div>
       )}

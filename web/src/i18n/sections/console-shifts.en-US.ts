@@ -98,7 +98,7 @@ export const consoleShiftsEn: ConsoleShiftsMessages = {
   },
   settings: {
     greetings: 'Greeting by time of day',
-    greetingsHint: "Staff greet guests with the greeting for the site's local time (sales hall, HALL-IN-5); their phones prompt it.",
+    greetingsHint: "Staff greet guests with the greeting for the site's local time (sales hall); their phones prompt it.",
     from: 'From',
     to: 'To',
     zh: 'Chinese greeting',
@@ -113,7 +113,7 @@ export const consoleShiftsEn: ConsoleShiftsMessages = {
     windowsRequired: 'Keep at least one window',
     service: 'Service and attendance',
     refillFraction: 'Refill prompt',
-    refillHint: 'Offer a refill when a drink is down to this much of the cup (HALL-DRINK-4)',
+    refillHint: 'Offer a refill when a drink is down to this much of the cup',
     refillPrompt: 'Refill prompt',
     refillPromptHint: 'Minutes after a drink is served before the hall post is prompted to offer a refill',
     fractions: {

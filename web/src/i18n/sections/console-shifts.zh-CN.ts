@@ -99,7 +99,7 @@ export const consoleShiftsZh = {
   },
   settings: {
     greetings: '按时段问候语',
-    greetingsHint: '迎宾时按当地时间说对应的问候语(销售大厅服务岗 HALL-IN-5),员工手机上会自动提示。',
+    greetingsHint: '迎宾时按当地时间说对应的问候语(销售大厅服务岗),员工手机上会自动提示。',
     from: '开始',
     to: '结束',
     zh: '中文问候语',
@@ -114,7 +114,7 @@ export const consoleShiftsZh = {
     windowsRequired: '至少保留一个时段',
     service: '服务与考勤',
     refillFraction: '添饮提醒',
-    refillHint: '杯中饮品剩到这个比例时询问客人是否添饮(HALL-DRINK-4)',
+    refillHint: '杯中饮品剩到这个比例时询问客人是否添饮',
     refillPrompt: '续杯提醒',
     refillPromptHint: '饮品上桌后多少分钟提醒大厅岗去询问添饮',
     fractions: {

@@ -22,6 +22,7 @@ export const customersEn: typeof customersZh = {
   withdrawnAt: 'Withdrawn {{at}}; erased at the next clean-up',
   actions: 'Actions',
   exportJson: 'Export JSON',
+  fileName: 'customer-{{phone}}.{{ext}}',
   exportXlsx: 'Export Excel',
   exported: 'Exported, and written to the audit log',
   withdraw: 'Withdraw consent',

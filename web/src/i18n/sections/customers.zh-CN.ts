@@ -21,6 +21,7 @@ export const customersZh = {
   withdrawnAt: '{{at}} 撤回,下次清理时删除',
   actions: '操作',
   exportJson: '导出 JSON',
+  fileName: '客户信息-{{phone}}.{{ext}}',
   exportXlsx: '导出 Excel',
   exported: '已导出,已记入审计日志',
   withdraw: '撤回同意',

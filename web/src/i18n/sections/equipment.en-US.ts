@@ -4,7 +4,7 @@ import type { equipmentZh } from './equipment.zh-CN';
 export const equipmentEn: typeof equipmentZh = {
   settings: {
     arrival: 'Repair arrival time',
-    arrivalHint: 'TECH-3: on the spot within this many minutes of a report; late alerts the supervisor, twice as late the manager',
+    arrivalHint: 'On the spot within this many minutes of a report; late alerts the supervisor, twice as late the manager',
   },
   nav: 'Equipment',
   repairsNav: 'Repairs',
@@ -89,7 +89,7 @@ export const equipmentEn: typeof equipmentZh = {
   },
   orders: {
     title: 'Repairs',
-    subtitle: 'On the spot within {{minutes}} min of the report (TECH-3); late arrivals escalate to the supervisor, then the manager',
+    subtitle: 'On the spot within {{minutes}} min of the report; late arrivals escalate to the supervisor, then the manager',
     tabOrders: 'Work orders',
     tabStats: 'Response stats',
     filters: { open: 'Open', done: 'To verify', all: 'All', breached: 'Late' },
@@ -210,8 +210,8 @@ export const equipmentEn: typeof equipmentZh = {
     checksTitle: 'Equipment checks',
     opening: 'Before opening',
     closing: 'After the shift',
-    openingHint: 'TECH-1: check each asset before opening',
-    closingHint: 'TECH-2: check and switch off after the shift',
+    openingHint: 'Check each asset before opening',
+    closingHint: 'Check and switch off after the shift',
     ok: 'OK',
     abnormal: 'Fault',
     abnormalNote: 'What is wrong',

@@ -2,7 +2,7 @@
 export const equipmentZh = {
   settings: {
     arrival: '报修到场时限',
-    arrivalHint: 'TECH-3:报修后须在此分钟数内扫码到场;超时通知主管,再超一倍时间通知经理',
+    arrivalHint: '报修后须在此分钟数内扫码到场;超时通知主管,再超一倍时间通知经理',
   },
   nav: '设备台账',
   repairsNav: '报修工单',
@@ -87,7 +87,7 @@ export const equipmentZh = {
   },
   orders: {
     title: '报修工单',
-    subtitle: '报修 {{minutes}} 分钟内必须到场(TECH-3),超时自动升级到主管、再到经理',
+    subtitle: '报修 {{minutes}} 分钟内必须到场,超时自动升级到主管、再到经理',
     tabOrders: '工单',
     tabStats: '响应统计',
     filters: { open: '未完成', done: '待验收', all: '全部', breached: '超时' },
@@ -208,8 +208,8 @@ export const equipmentZh = {
     checksTitle: '设备检查',
     opening: '开场前检查',
     closing: '收场后检查',
-    openingHint: 'TECH-1:开场前逐台检查设备是否正常',
-    closingHint: 'TECH-2:收场后检查并关闭设备',
+    openingHint: '开场前逐台检查设备是否正常',
+    closingHint: '收场后检查并关闭设备',
     ok: '正常',
     abnormal: '异常',
     abnormalNote: '异常情况',

@@ -17,7 +17,7 @@ export const visitsZh = {
   consultant: '置业顾问:{{name}}',
   incoming: '待接待',
   noIncoming: '暂无待接待的客户',
-  receive: '接 待',
+  receive: '接待',
   received_one: '已接待 {{count}}位客户',
   received_other: '已接待 {{count}}位客户',
   withMe_one: '在我这里({{count}}组)',
@@ -75,7 +75,7 @@ export const visitsZh = {
   hall: {
     seats: '座位 {{occupied}}/{{seats}}',
     waiting: '候座 {{count}}',
-    seat: '入 座',
+    seat: '入座',
     atTable: '{{table}}',
     waitingAt: '沙盘区候座 第{{position}}位',
     noTable: '未入座',

@@ -94,7 +94,8 @@ export const shiftsApi = {
   },
   dayBoard: {
     get: (siteId: string, date?: string) => http.get<DayBoard>(`${site(siteId)}/day-board`, { date }),
-    exportUrl: (siteId: string, date: string) => `/api${site(siteId)}/day-board/export?date=${date}`,
+    // `lang`: the workbook is written in the reader's UI language.
+    exportUrl: (siteId: string, date: string, lang: string) => `/api${site(siteId)}/day-board/export?date=${date}&lang=${lang}`,
   },
   requisitions: {
     create: (siteId: string, input: CreateRequisitionBody) => http.post<Requisition>(`${site(siteId)}/requisitions`, input),

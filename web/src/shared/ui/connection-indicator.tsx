@@ -1,25 +1,28 @@
 import { Badge, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useOnline } from '../offline/use-online';
+import { CONNECTION_HINT_KEYS, CONNECTION_LABEL_KEYS, connectionState } from '../realtime/connection-state';
 import { useRealtimeStatus, useRealtimeSubscribedSite } from '../realtime/use-realtime';
 
-/** 在线 / 重连中: whether live updates are flowing, so a manager knows to trust the screen. */
+const BADGE = {
+  idle: 'processing',
+  connecting: 'processing',
+  online: 'success',
+  reconnecting: 'warning',
+  paused: 'warning',
+  offline: 'error',
+} as const;
+
+/** 在线 / 重连中 / 离线: whether live updates are flowing, so a manager knows to trust the screen. */
 export function ConnectionIndicator() {
   const { t } = useTranslation();
-  const status = useRealtimeStatus();
+  const state = connectionState(useRealtimeStatus(), useOnline());
   // Exposed for tests and support: which site's live events this tab is receiving.
   const subscribedSite = useRealtimeSubscribedSite();
-  const online = status === 'online';
-  const label = online
-    ? t('realtime.online')
-    : status === 'paused'
-      ? t('realtime.paused')
-      : status === 'reconnecting'
-        ? t('realtime.reconnecting')
-        : t('realtime.connecting');
   return (
-    <Tooltip title={online ? t('realtime.onlineHint') : status === 'paused' ? t('realtime.pausedHint') : t('realtime.reconnectingHint')}>
-      <span data-testid="realtime-status" data-status={status} data-site={subscribedSite ?? ''} style={{ whiteSpace: 'nowrap', cursor: 'default' }}>
-        <Badge status={online ? 'success' : status === 'reconnecting' || status === 'paused' ? 'warning' : 'processing'} text={label} />
+    <Tooltip title={t(CONNECTION_HINT_KEYS[state])}>
+      <span data-testid="realtime-status" data-status={state} data-site={subscribedSite ?? ''} style={{ whiteSpace: 'nowrap', cursor: 'default' }}>
+        <Badge status={BADGE[state]} text={t(CONNECTION_LABEL_KEYS[state])} />
       </span>
     </Tooltip>
   );
