@@ -42,16 +42,16 @@ describe('offline outbox', () => {
     const { context, page: phone } = await staffPhone(browser, server.url);
     await signInOnPhone(phone, staff);
     await clockIn(phone);
-    await phone.getByTestId('section-pre').click();
-    await checklistItem(phone, 1).waitFor();
     // The app is kept on the phone (service worker) before the signal goes.
     await phone.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
 
     // --- the signal drops ---
     await context.setOffline(true);
-    await phone.getByTestId('offline-indicator').waitFor();
-    // The chip says 离线 from the browser's own offline event, not after the socket gives up.
+    // The shift screen's chip says 离线 from the browser's own offline event, not after the socket gives up.
     await phone.locator('[data-testid="realtime-status"][data-status="offline"]', { hasText: '离线' }).first().waitFor({ timeout: 2_000 });
+    await phone.getByTestId('section-pre').click();
+    await checklistItem(phone, 1).waitFor();
+    await phone.getByTestId('offline-indicator').waitFor();
 
     await resultButton(phone, 0, '正常').click();
     await phone.locator('[data-testid="checklist-item"][data-item-id="HALL-PRE-1"][data-status="waiting"]').waitFor();
