@@ -23,7 +23,9 @@ export const WEATHER_KINDS = ['rain', 'rainstorm', 'wind', 'heat', 'cold', 'othe
 export type WeatherKind = (typeof WEATHER_KINDS)[number];
 
 /**
- * - interval: every `everyMinutes` from opening to closing (slots start at opening);
+ * - interval: every `everyMinutes` from opening to closing (slots start at opening); with
+ *   `allDay`, round the clock from 00:00 and on the days the site is closed too (a night
+ *   security round: the building is guarded when it is shut);
  * - before_open: once, `minutesBeforeOpen` before opening;
  * - times: at each of `times` (HH:MM).
  * Any of them may be limited to a season (`fromDate`..`toDate`, inclusive) and to some days of
@@ -34,6 +36,7 @@ export const RoundRecurrence = Type.Object(
   {
     kind: literalUnion(ROUND_RECURRENCES),
     everyMinutes: Type.Optional(Type.Integer({ minimum: 5, maximum: 720 })),
+    allDay: Type.Optional(Type.Boolean()),
     minutesBeforeOpen: Type.Optional(Type.Integer({ minimum: 0, maximum: 240 })),
     times: Type.Optional(Type.Array(HHMM, { minItems: 1, maxItems: 48, uniqueItems: true })),
     fromDate: Type.Optional(Type.Union([LocalDate, Type.Null()])),

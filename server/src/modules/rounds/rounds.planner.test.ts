@@ -33,6 +33,28 @@ describe('slotsFor', () => {
     expect(slotsFor(summerTowels, '2026-06-01', SH, HOURS)).toHaveLength(1);
   });
 
+  it('plans a round-the-clock round from midnight to midnight, on closed days too', () => {
+    const night = { recurrence: { kind: 'interval' as const, everyMinutes: 120, allDay: true } };
+    const slots = slotsFor(night, '2026-12-07', SH, { ...HOURS, closedWeekdays: [1] });
+    expect(slots.map((s) => s.localTime)).toEqual([
+      '00:00',
+      '02:00',
+      '04:00',
+      '06:00',
+      '08:00',
+      '10:00',
+      '12:00',
+      '14:00',
+      '16:00',
+      '18:00',
+      '20:00',
+      '22:00',
+    ]);
+    // 00:00 in Shanghai is 16:00 UTC the day before.
+    expect(slots[0]!.dueAt).toBe(Date.UTC(2026, 11, 6, 16, 0));
+    expect(slots.at(-1)!.dueAt).toBe(Date.UTC(2026, 11, 7, 14, 0));
+  });
+
   it('plans a weekly round only on its days of the week (1 = Monday … 7 = Sunday)', () => {
     // The landscaper's pest control: Mondays, an hour before opening. 2026-12-07 is a Monday.
     const pestControl = { recurrence: { kind: 'before_open' as const, minutesBeforeOpen: 60, weekdays: [1] } };
@@ -68,5 +90,6 @@ describe('slotsFor', () => {
     expect(recurrenceProblem({ kind: 'times', times: ['11:00'], fromDate: '2026-09-01', toDate: '2026-06-01' })).toBe('toDate');
     expect(recurrenceProblem({ kind: 'times', times: ['11:00'], fromDate: '2026-02-30' })).toBe('fromDate');
     expect(recurrenceProblem({ kind: 'interval', everyMinutes: 10 })).toBeNull();
+    expect(recurrenceProblem({ kind: 'times', times: ['02:00'], allDay: true })).toBe('allDay');
   });
 });

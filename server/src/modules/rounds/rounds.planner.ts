@@ -3,7 +3,8 @@
  * its tests and a bench counting expected slots all compute the same answer.
  *
  * Times are site wall-clock times converted through the site's IANA zone; an interval round
- * steps in wall-clock minutes from opening (a DST change moves the instants, not the rule).
+ * steps in wall-clock minutes from opening, or from midnight when it runs round the clock (a DST
+ * change moves the instants, not the rule).
  */
 import type { OpeningHours, RoundRecurrence } from '@anchang/contracts';
 import { fromMinutes, instantAt, isValidDate, toMinutes, weekdayOf } from '../../platform/site-time.js';
@@ -22,6 +23,7 @@ export interface PlannableSchedule {
 /** True when the recurrence carries what its kind needs and its season is a real date range. */
 export function recurrenceProblem(r: RoundRecurrence): string | null {
   if (r.kind === 'interval' && !r.everyMinutes) return 'everyMinutes';
+  if (r.kind !== 'interval' && r.allDay) return 'allDay';
   if (r.kind === 'before_open' && r.minutesBeforeOpen === undefined) return 'minutesBeforeOpen';
   if (r.kind === 'times' && (!r.times || r.times.length === 0)) return 'times';
   if (r.fromDate && !isValidDate(r.fromDate)) return 'fromDate';
@@ -32,12 +34,13 @@ export function recurrenceProblem(r: RoundRecurrence): string | null {
 
 export function slotsFor(schedule: PlannableSchedule, siteDay: string, timeZone: string, openingHours: OpeningHours): PlannedSlot[] {
   const r = schedule.recurrence;
-  if (openingHours.closedWeekdays.includes(weekdayOf(siteDay))) return [];
+  const roundTheClock = r.kind === 'interval' && r.allDay === true;
+  if (!roundTheClock && openingHours.closedWeekdays.includes(weekdayOf(siteDay))) return [];
   if (r.weekdays && r.weekdays.length > 0 && !r.weekdays.includes(weekdayOf(siteDay))) return [];
   if (r.fromDate && siteDay < r.fromDate) return [];
   if (r.toDate && siteDay > r.toDate) return [];
-  const open = toMinutes(openingHours.open);
-  const close = toMinutes(openingHours.close);
+  const open = roundTheClock ? 0 : toMinutes(openingHours.open);
+  const close = roundTheClock ? 24 * 60 : toMinutes(openingHours.close);
   const minutes: number[] = [];
   if (r.kind === 'interval') {
     const every = r.everyMinutes ?? 0;

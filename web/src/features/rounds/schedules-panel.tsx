@@ -12,6 +12,7 @@ import {
   Radio,
   Select,
   Space,
+  Switch,
   Table,
   Tag,
   Typography,
@@ -39,7 +40,7 @@ export function useRecurrenceText() {
     const weekly = r.weekdays && r.weekdays.length > 0 && r.weekdays.length < 7;
     let text =
       r.kind === 'interval'
-        ? t('rounds.recurrence.interval', { minutes: r.everyMinutes })
+        ? t(r.allDay ? 'rounds.recurrence.intervalAllDay' : 'rounds.recurrence.interval', { minutes: r.everyMinutes })
         : r.kind === 'before_open'
           ? t('rounds.recurrence.before_open', { minutes: r.minutesBeforeOpen })
           : t(weekly ? 'rounds.recurrence.timesAt' : 'rounds.recurrence.times', { times: (r.times ?? []).join('、') });
@@ -146,6 +147,7 @@ interface FormValues {
   labelEn?: string;
   kind: RoundRecurrence['kind'];
   everyMinutes?: number;
+  allDay?: boolean;
   minutesBeforeOpen?: number;
   times?: string[];
   season?: [Dayjs, Dayjs] | null;
@@ -183,6 +185,7 @@ function ScheduleDrawer({ schedule, onClose }: { schedule: RoundSchedule | null;
       labelEn: schedule.labelEn,
       kind: r.kind,
       everyMinutes: r.everyMinutes,
+      allDay: r.allDay ?? false,
       minutesBeforeOpen: r.minutesBeforeOpen,
       times: r.times,
       season: r.fromDate && r.toDate ? [dayjs(r.fromDate), dayjs(r.toDate)] : null,
@@ -196,6 +199,7 @@ function ScheduleDrawer({ schedule, onClose }: { schedule: RoundSchedule | null;
   const submit = (v: FormValues) => {
     const recurrence: RoundRecurrence = { kind: v.kind };
     if (v.kind === 'interval') recurrence.everyMinutes = v.everyMinutes;
+    if (v.kind === 'interval' && v.allDay) recurrence.allDay = true;
     if (v.kind === 'before_open') recurrence.minutesBeforeOpen = v.minutesBeforeOpen;
     if (v.kind === 'times') recurrence.times = v.times;
     if (v.season) {
@@ -308,9 +312,14 @@ function ScheduleDrawer({ schedule, onClose }: { schedule: RoundSchedule | null;
           />
         </Form.Item>
         {kind === 'interval' ? (
-          <Form.Item name="everyMinutes" label={t('rounds.schedules.everyMinutes')} rules={[{ required: true }]}>
-            <InputNumber min={5} max={720} />
-          </Form.Item>
+          <>
+            <Form.Item name="everyMinutes" label={t('rounds.schedules.everyMinutes')} rules={[{ required: true }]}>
+              <InputNumber min={5} max={720} />
+            </Form.Item>
+            <Form.Item name="allDay" label={t('rounds.schedules.allDay')} extra={t('rounds.schedules.allDayHint')} valuePropName="checked">
+              <Switch />
+            </Form.Item>
+          </>
         ) : null}
         {kind === 'before_open' ? (
           <Form.Item name="minutesBeforeOpen" label={t('rounds.schedules.minutesBeforeOpen')} rules={[{ required: true }]}>
