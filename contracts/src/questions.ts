@@ -9,10 +9,23 @@ import { Id, Instant } from './api.js';
 /** Something to read: at least one character that is not a space. */
 const QuestionText = (maxLength: number) => Type.String({ minLength: 1, maxLength, pattern: '\\S' });
 
+/**
+ * Which guests the question is about, as the one who answers needs it to find them: how many,
+ * the plate masked as everywhere else (浙A·***45), when they came. Null when the visit is gone
+ * (its customer data purged).
+ */
+export const QuestionParty = Type.Object({
+  size: Type.Integer(),
+  plateMasked: Type.Union([Type.String(), Type.Null()]),
+  arrivedAt: Instant,
+});
+export type QuestionParty = Static<typeof QuestionParty>;
+
 export const Question = Type.Object({
   id: Id,
   siteId: Id,
   visitId: Id,
+  party: Type.Union([QuestionParty, Type.Null()]),
   text: Type.String(),
   askedBy: Id,
   askedByName: Type.String(),

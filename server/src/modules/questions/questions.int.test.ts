@@ -61,6 +61,8 @@ describe(`questions for sales, GUARD-IN-7 (${process.env.TEST_DB ?? 'sqlite'})`,
       askedBy: concierge.id,
       askedAt: TEN,
       answer: null,
+      // Which guests it is about, for the consultant to find them.
+      party: { size: 2, plateMasked: null, arrivedAt: visit.arrivedAt },
     });
     const rang = await phone.waitFor((m) => m.type === 'event' && m.event.type === 'question.asked', 1000);
     // Ids only on the socket: the text is read over HTTP by those allowed.

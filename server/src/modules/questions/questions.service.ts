@@ -3,7 +3,7 @@
  * the visit's consultant is rung, or every consultant of the site when no one has taken the guests
  * yet; the first consultant to answer answers for all, and the time it took is kept.
  */
-import type { PageOf, Question, QuestionListQuery } from '@anchang/contracts';
+import type { PageOf, Question, QuestionListQuery, QuestionParty } from '@anchang/contracts';
 import type { VisitQuestionsTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteRole } from '../../platform/auth/policy.js';
@@ -13,16 +13,23 @@ import { writeOnce } from '../../platform/idempotent.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
-import { findVisitRecord } from '../visits/index.js';
+import { findVisitRecord, findVisitRecords, maskPlate } from '../visits/index.js';
 import { mayAnswer, QUESTION_ANSWERERS, QUESTION_ASKERS } from './questions.policy.js';
 import { answerQuestionRow, findQuestionById, listQuestionRows } from './questions.repository.js';
 
 async function toQuestions(deps: Pick<Deps, 'db'>, rows: VisitQuestionsTable[]): Promise<Question[]> {
   const names = await findPersonNames(deps.db, [...new Set(rows.flatMap((r) => [r.asked_by, ...(r.answered_by ? [r.answered_by] : [])]))]);
+  const visits = new Map<string, QuestionParty>();
+  for (const siteId of new Set(rows.map((r) => r.site_id))) {
+    const ids = [...new Set(rows.filter((r) => r.site_id === siteId).map((r) => r.visit_id))];
+    for (const v of await findVisitRecords(deps.db, siteId, ids))
+      visits.set(v.id, { size: v.party_size, plateMasked: maskPlate(v.plate), arrivedAt: v.arrived_at });
+  }
   return rows.map((r) => ({
     id: r.id,
     siteId: r.site_id,
     visitId: r.visit_id,
+    party: visits.get(r.visit_id) ?? null,
     text: r.text,
     askedBy: r.asked_by,
     askedByName: names.get(r.asked_by) ?? '',

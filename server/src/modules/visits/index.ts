@@ -1,5 +1,6 @@
 export type { GuestPresence } from './guest-presence.js';
 export { registerVisitRoutes } from './visits.routes.js';
 export { visitGuestPresence } from './visits.service.js';
-export { findVisitRow as findVisitRecord } from './visits.repository.js';
+export { findVisitRow as findVisitRecord, findVisitRows as findVisitRecords } from './visits.repository.js';
+export { maskPlate } from './visits.rules.js';
 export { registerCustomerRetention, scheduleCustomerRetention, purgeCustomerData } from './customer-retention.jobs.js';

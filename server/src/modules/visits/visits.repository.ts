@@ -4,6 +4,10 @@ import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findVisitRow = (db: Kysely<DB>, siteId: string, visitId: string) =>
   db.selectFrom('visits').selectAll().where('site_id', '=', siteId).where('id', '=', visitId).executeTakeFirst();
+export const findVisitRows = (db: Kysely<DB>, siteId: string, visitIds: readonly string[]) =>
+  visitIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('visits').selectAll().where('site_id', '=', siteId).where('id', 'in', visitIds).execute();
 export const findVisitById = (db: Kysely<DB>, visitId: string) => db.selectFrom('visits').selectAll().where('id', '=', visitId).executeTakeFirst();
 
 export interface VisitFilter {

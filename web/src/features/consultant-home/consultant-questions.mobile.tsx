@@ -81,6 +81,15 @@ function OpenQuestion({ site, question }: { site: MeSite; question: Question }) 
 
   return (
     <div className={styles.question} data-testid="open-question" data-question-id={question.id}>
+      {question.party ? (
+        <div className={styles.muted} data-testid="question-party">
+          {t('consultantHome.questions.party', {
+            party: t('visits.party', { count: question.party.size }),
+            plate: question.party.plateMasked ? ` · ${question.party.plateMasked}` : '',
+            time: formatLocal(question.party.arrivedAt, site.timeZone, 'HH:mm'),
+          })}
+        </div>
+      ) : null}
       <div className={styles.questionText}>{question.text}</div>
       <div className={styles.muted}>
         {t('consultantHome.questions.askedBy', {

@@ -28,6 +28,7 @@ export const consultantHomeEn: typeof consultantHomeZh = {
   },
   questions: {
     title: 'Customer questions for you',
+    party: 'About {{party}}{{plate}} · came at {{time}}',
     count: '{{count}}',
     askedBy_one: 'asked by {{name}} at {{time}} · waiting {{count}} min',
     askedBy_other: 'asked by {{name}} at {{time}} · waiting {{count}} min',

@@ -27,6 +27,7 @@ export const consultantHomeZh = {
   },
   questions: {
     title: '待回答的客户问题',
+    party: '关于 {{party}}{{plate}} · {{time}} 到访',
     count: '{{count}} 条',
     askedBy_one: '{{name}} {{time}} 提问 · 已等 {{count}} 分钟',
     askedBy_other: '{{name}} {{time}} 提问 · 已等 {{count}} 分钟',
