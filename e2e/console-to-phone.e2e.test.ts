@@ -66,8 +66,12 @@ describe('console to phone', () => {
     await personDialog.getByLabel('登录账号').fill(newStaff.login);
     await personDialog.getByLabel('姓名').fill(newStaff.name);
     await personDialog.getByLabel('初始密码').fill(newStaff.password);
-    await personDialog.getByLabel('岗位').click();
-    await chooseOption(desk, newStaff.post);
+    // Typed and taken with Enter, as a keyboard user would: a click on the option while the
+    // dropdown is still opening can miss under load, and the person would be saved without a post.
+    await personDialog.getByLabel('岗位').fill(newStaff.post);
+    await desk.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(newStaff.post, { exact: true }).waitFor();
+    await desk.keyboard.press('Enter');
+    await personDialog.locator('.ant-select-selection-item', { hasText: newStaff.post }).waitFor();
     await personDialog.getByText('添加人员').click(); // close the dropdown without Escape (which closes the dialog)
     await personDialog.getByRole('button', { name: label('新建') }).click();
     await personDialog.waitFor({ state: 'hidden' });
