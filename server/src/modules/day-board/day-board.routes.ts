@@ -4,6 +4,7 @@ import { readerLocale } from '../../platform/http/reader-locale.js';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import { exportDayWorkbook, getDayBoard } from './day-board.service.js';
+import { sendWorkbook } from '../../platform/http/workbook-reply.js';
 
 const BoardQuery = Type.Object({ date: Type.Optional(LocalDate) }, { additionalProperties: false });
 // `lang`: the reader's UI language for the workbook's words (else Accept-Language).
@@ -37,17 +38,14 @@ export function registerDayBoardRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const { filename, bytes } = await exportDayWorkbook(
+      const workbook = await exportDayWorkbook(
         deps,
         req.actor,
         req.params.siteId,
         req.query.date,
         readerLocale(req.query.lang, req.headers['accept-language']),
       );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="day.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(bytes);
+      return sendWorkbook(reply, 'day.xlsx', workbook);
     },
   );
 }

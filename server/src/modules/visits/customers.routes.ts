@@ -4,6 +4,7 @@ import { readerLocale } from '../../platform/http/reader-locale.js';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import { eraseCustomer, exportCustomer, exportCustomerWorkbook, getCustomer, listCustomers, withdrawConsent } from './customers.service.js';
+import { sendWorkbook } from '../../platform/http/workbook-reply.js';
 
 /** Customers' personal information (PIPL): for the site's managers and the company admin. */
 export function registerCustomerRoutes(app: App, deps: Deps): void {
@@ -49,18 +50,14 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const { filename, bytes } = await exportCustomerWorkbook(
+      const workbook = await exportCustomerWorkbook(
         deps,
         req.actor,
         req.params.siteId,
         req.params.customerId,
         readerLocale(req.query.lang, req.headers['accept-language']),
       );
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('cache-control', 'no-store')
-        .header('content-disposition', `attachment; filename="customer.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`)
-        .send(bytes);
+      return sendWorkbook(reply, 'customer.xlsx', workbook);
     },
   );
   app.post(
