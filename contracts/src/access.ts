@@ -5,7 +5,7 @@
  * what the server answers instead of being kept in step by hand.
  */
 import type { PostKind, Role } from './domain.js';
-import { ROLE_GROUPS } from './rules.js';
+import { POST_DUTIES, ROLE_GROUPS } from './rules.js';
 
 /** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site. */
 export interface ScreenRead {
@@ -163,8 +163,8 @@ export const PHONE_TABS: readonly PhoneEntry[] = [
 export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/incidents', roles: ROLE_GROUPS.incidentReporters, reads: [site('/incidents')] },
   { path: '/repairs', roles: ROLE_GROUPS.repairReporters, reads: [site('/work-orders'), site('/assets')] },
-  { path: '/repairs/checks', roles: ROLE_GROUPS.overseers, posts: ['TECH'], reads: [site('/equipment-checks'), site('/assets')] },
-  { path: '/model-room-check', roles: ROLE_GROUPS.stockKeepers, posts: ['MODEL', 'MODELSVC'], reads: [site('/model-rooms')] },
+  { path: '/repairs/checks', ...POST_DUTIES.equipmentCheck, reads: [site('/equipment-checks'), site('/assets')] },
+  { path: '/model-room-check', ...POST_DUTIES.modelRoomCheck, reads: [site('/model-rooms')] },
   { path: '/supplies', roles: ROSTERED, reads: [site('/supplies/stock'), site('/supplies/stores')] },
   { path: '/patrols', roles: [], posts: ['SECURITY'], reads: [site('/patrol-rounds/mine')] },
   { path: '/rounds', roles: ROSTERED, reads: [siteQuery('/rounds/day', { scope: 'mine' })] },

@@ -1,7 +1,7 @@
 /**
  * Rules the server enforces and the web app shows before sending: one definition for both.
  */
-import type { Role, ZoneKind } from './domain.js';
+import type { PostKind, Role, ZoneKind } from './domain.js';
 
 /** The groups of roles that decide each feature. The server's policies check these; the console
  *  menu and the phone (access.ts) offer a screen to the same groups, so the UI hides what they refuse. */
@@ -55,6 +55,20 @@ export const ROLE_GROUPS: Readonly<Record<RoleGroup, readonly Role[]>> = {
   /** Who takes waiting guests as their own (HALL-IN-3's acceptance); the hall names one through a hand-off instead. */
   visitClaimers: ['sales_consultant'],
 };
+
+/**
+ * Duties done on a post: the roles that may do them anywhere, and the posts whose holders do
+ * them (the technician's daily equipment check, the model-room guide's check). The server
+ * refuses anyone else with 403 NOT_ON_POST; the phone offers the entry by the same rule (access.ts).
+ */
+export interface PostDuty {
+  roles: readonly Role[];
+  posts: readonly PostKind[];
+}
+export const POST_DUTIES = {
+  equipmentCheck: { roles: overseers, posts: ['TECH'] },
+  modelRoomCheck: { roles: overseers, posts: ['MODEL', 'MODELSVC'] },
+} as const satisfies Record<string, PostDuty>;
 
 export const hasRole = (group: readonly Role[], role: Role | null | undefined): boolean => !!role && group.includes(role);
 

@@ -745,6 +745,7 @@ export const enUS: Messages = {
     CROSS_SITE_REQUEST: 'This request came from another website and was refused',
     SETUP_ALREADY_DONE: 'This installation is already set up; please sign in',
     FORBIDDEN: 'You are not allowed to do this',
+    NOT_ON_POST: 'This is done by the staff of its post, and you are not on it',
     SITE_NOT_FOUND: 'Site not found, or you no longer have access',
     ZONE_NOT_FOUND: 'Zone not found; it may have been deleted',
     POST_NOT_FOUND: 'Post not found; it may have been deleted',

@@ -719,6 +719,7 @@ export const zhCN = {
     CROSS_SITE_REQUEST: '请求来自其他网站,已被拒绝',
     SETUP_ALREADY_DONE: '本系统已完成初始设置,请直接登录',
     FORBIDDEN: '没有权限执行此操作',
+    NOT_ON_POST: '这项工作由对应岗位的人员完成,你不在该岗位上',
     SITE_NOT_FOUND: '案场不存在或已无权访问',
     ZONE_NOT_FOUND: '区域不存在,可能已被删除',
     POST_NOT_FOUND: '岗位不存在,可能已被删除',

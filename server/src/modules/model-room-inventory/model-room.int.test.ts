@@ -13,6 +13,7 @@ describe(`model-room item lists and their checks (${process.env.TEST_DB ?? 'sqli
   let base: string;
   let manager: string;
   let guide: string;
+  let hostess: string;
   let roomId: string;
   let server: string;
   const items: ModelRoomItem[] = [];
@@ -23,7 +24,14 @@ describe(`model-room item lists and their checks (${process.env.TEST_DB ?? 'sqli
     site = await createCompanyWithSite(db);
     base = `/api/sites/${site.siteId}`;
     manager = await loginAs(t.app, (await createPerson(db, site, 'site_manager')).login);
-    guide = await loginAs(t.app, (await createPerson(db, site, 'staff')).login);
+    const now = t.clock.now();
+    const modelPost = newId();
+    await db
+      .insertInto('posts')
+      .values({ id: modelPost, site_id: site.siteId, kind: 'MODEL', name: '样板房岗', zone_id: null, created_at: now, updated_at: now })
+      .execute();
+    guide = await loginAs(t.app, (await createPerson(db, site, 'staff', { postIds: [modelPost] })).login);
+    hostess = await loginAs(t.app, (await createPerson(db, site, 'staff', { postIds: [site.postId] })).login);
     const room = await call(manager, 'POST', '/zones', { kind: 'MODEL_ROOM', name: 'A户型样板房', capacity: 10 });
     expect(room.statusCode, room.body).toBe(201);
     roomId = room.json<{ id: string }>().id;
@@ -54,6 +62,8 @@ describe(`model-room item lists and their checks (${process.env.TEST_DB ?? 'sqli
     const id = newId();
     const lines = allPresent();
     lines[0] = { itemId: items[0]!.id, status: 'missing', foundQuantity: 3 } as never;
+    // The check is the model-room guide's: the hall hostess is refused.
+    expect(await code(call(hostess, 'POST', `/model-rooms/${roomId}/checks`, { id, phase: 'closing', lines }))).toBe('NOT_ON_POST');
     const res = await call(guide, 'POST', `/model-rooms/${roomId}/checks`, { id, phase: 'closing', lines });
     expect(res.statusCode, res.body).toBe(201);
     const check = res.json<ModelRoomCheck>();

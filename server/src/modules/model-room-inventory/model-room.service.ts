@@ -4,7 +4,15 @@
  * (MODEL-POST-2). A missing item raises a `missing_item` incident and a damaged one a `damage`
  * incident, in the same write as the check, so they reach the manager live like any incident.
  */
-import { ROLE_GROUPS, type ModelRoom, type ModelRoomCheck, type ModelRoomCheckBody, type ModelRoomItem, type PageOf } from '@anchang/contracts';
+import {
+  POST_DUTIES,
+  ROLE_GROUPS,
+  type ModelRoom,
+  type ModelRoomCheck,
+  type ModelRoomCheckBody,
+  type ModelRoomItem,
+  type PageOf,
+} from '@anchang/contracts';
 import type { ModelRoomCheckLinesTable, ModelRoomChecksTable, ModelRoomItemsTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
@@ -15,7 +23,7 @@ import { pageRequest, toPage, toPageBatched } from '../../platform/http/paginati
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { raiseIncident } from '../incidents/index.js';
-import { findPersonNames } from '../people/index.js';
+import { findPersonNames, requirePostDuty } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { checkProblem, incidentFor } from './model-room.rules.js';
 import * as repo from './model-room.repository.js';
@@ -207,7 +215,7 @@ export async function recordCheck(
   roomId: string,
   input: ModelRoomCheckBody,
 ): Promise<{ check: ModelRoomCheck; created: boolean }> {
-  requireSiteMember(actor, siteId);
+  await requirePostDuty(deps.db, actor, siteId, POST_DUTIES.modelRoomCheck);
   const room = await requireRoom(deps, siteId, roomId);
   const { value, created } = await writeOnce(
     async () => {

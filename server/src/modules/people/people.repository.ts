@@ -118,6 +118,19 @@ export async function findPersonReach(db: Q, personId: string): Promise<{ siteId
 }
 
 /** People assigned to a post of this kind on the site (the cleaners, for the public "last cleaned"). */
+/** The kinds of the posts a person holds on the site. */
+export async function postKindsOfPerson(db: Q, siteId: string, personId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('post_assignments as a')
+    .innerJoin('posts as p', 'p.id', 'a.post_id')
+    .select('p.kind')
+    .distinct()
+    .where('a.site_id', '=', siteId)
+    .where('a.person_id', '=', personId)
+    .execute();
+  return rows.map((r) => r.kind);
+}
+
 export async function personIdsOnPostKind(db: Q, siteId: string, postKind: string): Promise<string[]> {
   const rows = await db
     .selectFrom('post_assignments as a')

@@ -4,11 +4,11 @@
  * raises a work order at once with that photo. A check that skips an asset is refused, so
  * "nothing wrong" always means somebody looked. One opening and one closing check per site and day.
  */
-import type { EquipmentCheck, EquipmentCheckBody, EquipmentCheckDay, EquipmentCheckKind } from '@anchang/contracts';
+import { POST_DUTIES, type EquipmentCheck, type EquipmentCheckBody, type EquipmentCheckDay, type EquipmentCheckKind } from '@anchang/contracts';
 import type { EquipmentChecksTable } from '../../db/schema.js';
 import { isUniqueViolation } from '../../db/create-db.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
-import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
+import { requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { localParts } from '../../platform/site-time.js';
@@ -16,9 +16,8 @@ import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findAssetsByIds, listActiveAssetIds } from '../equipment/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
-import { findPersonNames } from '../people/index.js';
+import { findPersonNames, requirePostDuty } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
-import { TECHNICIAN_ROLES } from './repairs.policy.js';
 import { findCheckById, findCheckDay } from './repairs.repository.js';
 import { raiseWorkOrder } from './repairs.service.js';
 
@@ -65,7 +64,7 @@ export async function submitCheck(
   siteId: string,
   input: EquipmentCheckBody,
 ): Promise<{ check: EquipmentCheck; created: boolean }> {
-  requireSiteRole(actor, siteId, TECHNICIAN_ROLES);
+  await requirePostDuty(deps.db, actor, siteId, POST_DUTIES.equipmentCheck);
   const again = await findCheckById(deps.db, input.id);
   if (again) {
     if (again.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });

@@ -295,6 +295,13 @@ describe(`equipment and repairs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       .json<PageOf<Asset>>()
       .items.filter((a) => a.id !== ok.id && a.id !== broken.id)
       .map((a) => ({ assetId: a.id, ok: true }));
+    // The daily check is the technician's: a hostess is refused before anything is read of it.
+    const offPost = await call(staff, 'POST', '/equipment-checks', {
+      id: newId(),
+      kind: 'opening',
+      results: [...others, { assetId: ok.id, ok: true }, { assetId: broken.id, ok: true }],
+    });
+    expect([offPost.statusCode, code(offPost)]).toEqual([403, 'NOT_ON_POST']);
     const unanswered = await call(tech, 'POST', '/equipment-checks', {
       id: newId(),
       kind: 'opening',
