@@ -87,5 +87,7 @@ export const CustomerErasure = Type.Object({
   vehicleChecksErased: Type.Integer(),
   photosDeleted: Type.Integer(),
   lostItemsErased: Type.Integer(),
+  /** Questions for sales asked on the customer's visits, their words blanked. */
+  questionsBlanked: Type.Integer(),
 });
 export type CustomerErasure = Static<typeof CustomerErasure>;

@@ -1,1 +1,2 @@
 export { registerQuestionRoutes } from './questions.routes.js';
+export { blankQuestionTexts } from './questions.repository.js';

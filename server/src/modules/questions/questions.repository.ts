@@ -36,3 +36,33 @@ export async function answerQuestionRow(
   const r = await db.updateTable('visit_questions').set(answer).where('id', '=', id).where('answered_at', 'is', null).executeTakeFirst();
   return Number(r.numUpdatedRows);
 }
+
+/**
+ * Blanks the words of the site's questions asked before `askedBefore`, or asked on these visits
+ * (a customer erased): a question can name the customer and what they asked. Who asked, when,
+ * and how long the answer took stay, for the response-time figures. Returns how many were blanked.
+ */
+export async function blankQuestionTexts(
+  db: Kysely<DB>,
+  siteId: string,
+  which: { askedBefore: number } | { visitIds: readonly string[] },
+): Promise<number> {
+  if ('visitIds' in which && which.visitIds.length === 0) return 0;
+  let q = db.updateTable('visit_questions').set({ text: '' }).where('site_id', '=', siteId).where('text', '!=', '');
+  let a = db
+    .updateTable('visit_questions')
+    .set({ answer: '' })
+    .where('site_id', '=', siteId)
+    .where('answer', 'is not', null)
+    .where('answer', '!=', '');
+  if ('visitIds' in which) {
+    q = q.where('visit_id', 'in', which.visitIds);
+    a = a.where('visit_id', 'in', which.visitIds);
+  } else {
+    q = q.where('asked_at', '<', which.askedBefore);
+    a = a.where('asked_at', '<', which.askedBefore);
+  }
+  const [blanked] = await q.execute();
+  await a.execute();
+  return Number(blanked?.numUpdatedRows ?? 0);
+}

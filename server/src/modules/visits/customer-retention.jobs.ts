@@ -1,7 +1,8 @@
 /**
  * The daily purge of customers' personal information (PIPL: kept no longer than needed). Once a
  * day, for every site: plates of visits, signed vehicle checks with their photos, and the
- * phones and signatures on returned lost items older than the site's retention period
+ * phones and signatures on returned lost items, and the words of questions for sales, older than
+ * the site's retention period
  * (`customer_retention_days`, 180 unless set) are erased, and customers who withdrew their
  * consent are erased whole. Visits themselves stay, so visitor figures do not change.
  *
@@ -15,6 +16,7 @@ import type { Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { purgeReturnDetailsBefore } from '../lost-found/index.js';
 import { deletePhotoRows } from '../photos/index.js';
+import { blankQuestionTexts } from '../questions/index.js';
 import { listRetentionSettings } from '../sites/index.js';
 import { eraseCustomerData } from './customers.service.js';
 import { clearPlatesBefore, deleteVehicleChecks, listVehicleChecksSignedBefore, listWithdrawnCustomers } from './customers.repository.js';
@@ -41,6 +43,7 @@ export interface RetentionOutcome {
   vehicleChecksErased: number;
   photosDeleted: number;
   lostItemsErased: number;
+  questionsBlanked: number;
   customersErased: number;
 }
 
@@ -65,6 +68,7 @@ export async function purgeCustomerData(tx: Tx): Promise<RetentionOutcome[]> {
       ),
       platesCleared: await clearPlatesBefore(tx.trx, site.id, cutoff),
       lostItemsErased: await purgeReturnDetailsBefore(tx.trx, site.id, cutoff),
+      questionsBlanked: await blankQuestionTexts(tx.trx, site.id, { askedBefore: cutoff }),
       customersErased: 0,
     };
     for (const customer of await listWithdrawnCustomers(tx.trx, site.id)) {

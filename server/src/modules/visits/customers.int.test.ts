@@ -200,6 +200,11 @@ describe(`customers per site and PIPL (${process.env.TEST_DB ?? 'sqlite'})`, () 
       signature: SIGNED,
     });
     const lost = await returnLostItem(phone);
+    const question = newId();
+    expect(
+      (await call(cookies.parkA, 'POST', `/sites/${siteA.siteId}/visits/${first.id}/questions`, { id: question, text: '王先生问车位价格' }))
+        .statusCode,
+    ).toBe(201);
     const countsBefore = (await call(cookies.managerA, 'GET', `/sites/${siteA.siteId}/visitor-counts`)).json<VisitorCounts>();
 
     const erased = await call(cookies.managerA, 'DELETE', `/sites/${siteA.siteId}/customers/${first.customer!.id}`);
@@ -209,8 +214,11 @@ describe(`customers per site and PIPL (${process.env.TEST_DB ?? 'sqlite'})`, () 
       vehicleChecksErased: 1,
       photosDeleted: 1,
       lostItemsErased: 1,
+      questionsBlanked: 1,
     });
     expect(await customerRows(phone)).toEqual([]);
+    const asked = await t.testDb.database.db.selectFrom('visit_questions').selectAll().where('id', '=', question).executeTakeFirstOrThrow();
+    expect([asked.text, asked.asked_at > 0]).toEqual(['', true]);
     for (const v of [first, second]) {
       const after = (await call(cookies.managerA, 'GET', `/sites/${siteA.siteId}/visits/${v.id}`)).json<Visit>();
       expect(after).toMatchObject({ customer: null, plateMasked: null, partySize: 2 });
@@ -241,6 +249,12 @@ describe(`customers per site and PIPL (${process.env.TEST_DB ?? 'sqlite'})`, () 
     const old = await register(park, site, '13700000006', { name: '钱先生', plate: '浙A11111' });
     const photoId = await uploadPhoto(park, site);
     await call(park, 'PUT', `/sites/${site.siteId}/visits/${old.id}/vehicle-check`, { marks: [], notes: '', photoIds: [photoId], signature: SIGNED });
+    const question = newId();
+    expect((await call(park, 'POST', `/sites/${site.siteId}/visits/${old.id}/questions`, { id: question, text: '钱先生问学区' })).statusCode).toBe(
+      201,
+    );
+    const questionText = async () =>
+      (await db.selectFrom('visit_questions').select('text').where('id', '=', question).executeTakeFirstOrThrow()).text;
     const leaving = await register(park, site, '13700000007', { name: '吴女士' });
     await call(manager, 'POST', `/sites/${site.siteId}/customers/${leaving.customer!.id}/withdraw-consent`);
     const timers = t.app.services.timers;
@@ -256,6 +270,7 @@ describe(`customers per site and PIPL (${process.env.TEST_DB ?? 'sqlite'})`, () 
     const photoRows = () => db.selectFrom('photos').select('id').where('id', '=', photoId).execute();
     expect((await visitOf(old.id)).plate).toBe('浙A11111');
     expect(await photoRows()).toHaveLength(1);
+    expect(await questionText()).toBe('钱先生问学区');
 
     // Night after night until the 30 days are over: each firing schedules the next day once.
     for (let day = 2; day <= 30; day++) {
@@ -275,13 +290,14 @@ describe(`customers per site and PIPL (${process.env.TEST_DB ?? 'sqlite'})`, () 
     expect((await visitOf(old.id)).plate).toBeNull();
     expect((await visitOf(old.id)).party_size).toBe(2);
     expect(await photoRows()).toEqual([]);
+    expect(await questionText()).toBe('');
     expect((await call(manager, 'GET', `/sites/${site.siteId}/visits/${old.id}/vehicle-check`)).statusCode).toBe(404);
     expect((await call(manager, 'GET', `/sites/${site.siteId}/photos/${photoId}`)).statusCode).toBe(404);
     // The customer who consented stays known (name and number), without the car.
     expect((await customerRows('13700000006')).map((r) => r.name)).toEqual(['钱先生']);
     const purges = (await call(manager, 'GET', `/sites/${site.siteId}/audit?action=customer.retention_purge`)).json<PageOf<AuditEntry>>().items;
     expect(purges.map((p) => p.detail)).toEqual([
-      expect.objectContaining({ retentionDays: 30, platesCleared: 1, vehicleChecksErased: 1, photosDeleted: 1 }),
+      expect.objectContaining({ retentionDays: 30, platesCleared: 1, vehicleChecksErased: 1, photosDeleted: 1, questionsBlanked: 1 }),
       expect.objectContaining({ customersErased: 1 }),
     ]);
     // Another site of the company keeps its 180 days: its plates are still there.

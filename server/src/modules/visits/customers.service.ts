@@ -26,6 +26,7 @@ import { recordAudit } from '../audit/index.js';
 import { eraseReturnOwners, listReturnsToPhone } from '../lost-found/index.js';
 import { maskPhone } from '../people/index.js';
 import { deletePhotoRows } from '../photos/index.js';
+import { blankQuestionTexts } from '../questions/index.js';
 import { findSiteRow } from '../sites/index.js';
 import {
   anonymiseVisitsOf,
@@ -309,9 +310,10 @@ export async function eraseCustomerData(tx: Tx, by: ActorRef, customer: Customer
     siteId,
     (await listReturnsToPhone(tx.trx, siteId, customer.phone)).map((r) => r.id),
   );
+  const questionsBlanked = await blankQuestionTexts(tx.trx, siteId, { visitIds });
   const visitsAnonymised = await anonymiseVisitsOf(tx.trx, siteId, customer.id);
   await deleteCustomerRow(tx.trx, siteId, customer.id);
-  const erasure = { customerId: customer.id, visitsAnonymised, vehicleChecksErased, photosDeleted, lostItemsErased };
+  const erasure = { customerId: customer.id, visitsAnonymised, vehicleChecksErased, photosDeleted, lostItemsErased, questionsBlanked };
   // The audit keeps that it happened and how much, not who the customer was.
   await recordAudit(tx, by, { siteId, action: 'customer.erase', entityType: 'customer', entityId: customer.id, detail: { reason, ...erasure } });
   return erasure;

@@ -90,7 +90,7 @@ function OpenQuestion({ site, question }: { site: MeSite; question: Question }) 
           })}
         </div>
       ) : null}
-      <div className={styles.questionText}>{question.text}</div>
+      <div className={styles.questionText}>{question.text || t('questions.erased')}</div>
       <div className={styles.muted}>
         {t('consultantHome.questions.askedBy', {
           name: question.askedByName,

@@ -52,7 +52,7 @@ export function AskSales({ site, visit }: { site: MeSite; visit: Visit }) {
     <div className={styles.ask} data-testid="ask-sales">
       {asked.map((q) => (
         <div key={q.id} className={styles.asked} data-testid="asked-question" data-answered={q.answer !== null}>
-          <div className={styles.questionText}>{t('questions.q', { text: q.text })}</div>
+          <div className={styles.questionText}>{q.text ? t('questions.q', { text: q.text }) : t('questions.erased')}</div>
           {q.answer !== null ? (
             <div className={styles.answerText}>
               {t('questions.a', {

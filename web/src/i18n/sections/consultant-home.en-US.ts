@@ -42,6 +42,7 @@ export const consultantHomeEn: typeof consultantHomeZh = {
 
 export const questionsEn: typeof questionsZh = {
   ask: 'Ask sales',
+  erased: '(the question’s words were erased under the customer-data retention period)',
   askTitle: "Pass the customer's question to sales",
   willGoTo: 'Goes to their consultant, {{name}}',
   willGoToAll: 'These guests have no consultant yet: goes to every consultant',

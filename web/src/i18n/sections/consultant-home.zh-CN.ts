@@ -41,6 +41,7 @@ export const consultantHomeZh = {
 
 export const questionsZh = {
   ask: '问销售',
+  erased: '(问题内容已按客户信息保留期限清除)',
   askTitle: '把客户的问题交给销售',
   willGoTo: '将发给这组客人的置业顾问 {{name}}',
   willGoToAll: '这组客人还没有置业顾问,将发给所有置业顾问',
