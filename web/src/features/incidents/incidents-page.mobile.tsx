@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, InfiniteScroll, NavBar, Popup, PullToRefresh, Tabs, Tag, TextArea, Toast, Dialog } from 'antd-mobile';
+import { Button, InfiniteScroll, NavBar, Popup, Tabs, Tag, TextArea, Toast, Dialog } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Incident, MeSite, RealtimeEvent } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -14,6 +14,7 @@ import { INCIDENT_KIND_ICONS, SEVERITY_TAG_COLOR } from './incident-kinds.mobile
 import { canDecideIncidents, useIncidents, useUpdateIncident } from './use-incidents';
 import styles from './incidents.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 type PhoneFilter = 'open' | 'closed';
 
@@ -66,15 +67,7 @@ function IncidentList({ site }: { site: MeSite }) {
     );
   } else {
     body = (
-      <PullToRefresh
-        onRefresh={async () => {
-          await list.refetch();
-        }}
-        pullingText={t('mobile.pullToRefresh')}
-        canReleaseText={t('mobile.releaseToRefresh')}
-        refreshingText={t('mobile.refreshing')}
-        completeText={t('mobile.refreshed')}
-      >
+      <PhonePullToRefresh onRefresh={() => list.refetch()}>
         <div className={styles.list} data-testid="incident-list">
           {items.length ? null : <PhoneState status="empty" title={t(`incidents.empty.${filter}`)} description={t('incidents.emptyHint')} />}
           {items.map((incident) => (
@@ -86,7 +79,7 @@ function IncidentList({ site }: { site: MeSite }) {
             </InfiniteScroll>
           ) : null}
         </div>
-      </PullToRefresh>
+      </PhonePullToRefresh>
     );
   }
 

@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Checkbox, CheckList, Dialog, InfiniteScroll, Popup, PullToRefresh, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Checkbox, CheckList, Dialog, InfiniteScroll, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Anomaly, MeSite } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -15,6 +15,7 @@ import { useAnomalies, useHandleAnomaly } from '../anomalies/use-anomalies';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 type InboxFilter = 'unresolved' | 'resolved';
 type Sheet = { kind: 'assign' | 'resolve'; anomaly: Anomaly };
@@ -75,15 +76,7 @@ function Inbox({ site }: { site: MeSite }) {
           />
         }
       >
-        <PullToRefresh
-          onRefresh={async () => {
-            await list.refetch();
-          }}
-          pullingText={t('mobile.pullToRefresh')}
-          canReleaseText={t('mobile.releaseToRefresh')}
-          refreshingText={t('mobile.refreshing')}
-          completeText={t('mobile.refreshed')}
-        >
+        <PhonePullToRefresh onRefresh={() => list.refetch()}>
           <div className={styles.list}>
             {items.map((anomaly) => (
               <AnomalyCard
@@ -100,7 +93,7 @@ function Inbox({ site }: { site: MeSite }) {
               {list.hasNextPage ? t('common.loading') : t('common.noMore')}
             </InfiniteScroll>
           </div>
-        </PullToRefresh>
+        </PhonePullToRefresh>
       </LoadState>
       <ActionSheet site={site} sheet={sheet} onClose={() => setSheet(null)} />
     </>

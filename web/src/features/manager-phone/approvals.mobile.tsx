@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Dialog, InfiniteScroll, Popup, PullToRefresh, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, InfiniteScroll, Popup, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, Requisition } from '@anchang/contracts';
 import { isApiError } from '../../shared/api/client';
@@ -11,6 +11,7 @@ import { flattenPages } from '../notices/use-notifications';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 type Decision = { requisition: Requisition; decision: 'approved' | 'rejected' };
 
@@ -50,15 +51,7 @@ function Approvals({ site }: { site: MeSite }) {
           />
         }
       >
-        <PullToRefresh
-          onRefresh={async () => {
-            await list.refetch();
-          }}
-          pullingText={t('mobile.pullToRefresh')}
-          canReleaseText={t('mobile.releaseToRefresh')}
-          refreshingText={t('mobile.refreshing')}
-          completeText={t('mobile.refreshed')}
-        >
+        <PhonePullToRefresh onRefresh={() => list.refetch()}>
           <div className={styles.list}>
             {rows.map((r) => (
               <article key={r.id} className={styles.card} data-testid="manager-requisition" data-requisition-id={r.id}>
@@ -102,7 +95,7 @@ function Approvals({ site }: { site: MeSite }) {
               {list.hasNextPage ? t('common.loading') : t('common.noMore')}
             </InfiniteScroll>
           </div>
-        </PullToRefresh>
+        </PhonePullToRefresh>
       </LoadState>
       {decider ? <DecideSheet siteId={site.id} deciding={deciding} onClose={() => setDeciding(null)} /> : null}
     </>

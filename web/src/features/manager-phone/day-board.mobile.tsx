@@ -1,4 +1,4 @@
-import { ProgressBar, PullToRefresh, Tag } from 'antd-mobile';
+import { ProgressBar, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { DayBoardRow, MeSite } from '@anchang/contracts';
 import { todayAt } from '../../shared/format/local-date';
@@ -8,6 +8,7 @@ import { useDayBoard } from '../day-board/use-day-board';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 type Entry = DayBoardRow['entries'][number];
 
@@ -45,15 +46,7 @@ function Board({ site }: { site: MeSite }) {
       isEmpty={!data?.rows.length}
       empty={<PhoneState status="empty" title={t('managerPhone.dayBoard.empty')} description={t('managerPhone.dayBoard.emptyHint')} />}
     >
-      <PullToRefresh
-        onRefresh={async () => {
-          await board.refetch();
-        }}
-        pullingText={t('mobile.pullToRefresh')}
-        canReleaseText={t('mobile.releaseToRefresh')}
-        refreshingText={t('mobile.refreshing')}
-        completeText={t('mobile.refreshed')}
-      >
+      <PhonePullToRefresh onRefresh={() => board.refetch()}>
         {totals ? (
           <div className={styles.totals} data-testid="manager-day-totals">
             <Total label={t('consoleShifts.dayBoard.rostered')} value={totals.rostered} />
@@ -83,7 +76,7 @@ function Board({ site }: { site: MeSite }) {
             </section>
           ))}
         </div>
-      </PullToRefresh>
+      </PhonePullToRefresh>
     </LoadState>
   );
 }

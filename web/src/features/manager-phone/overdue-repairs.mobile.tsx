@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { InfiniteScroll, PullToRefresh, Tag } from 'antd-mobile';
+import { InfiniteScroll, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, WorkOrder } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -10,6 +10,7 @@ import { LoadState, ManagerPage } from './manager-page.mobile';
 import { useOverdueRepairs } from './use-manager-phone';
 import styles from './manager-phone.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 /** Whole minutes, at least 1: "overdue 0 minutes" would read as not overdue. */
 const minutes = (ms: number): number => Math.max(1, Math.floor(ms / 60_000));
@@ -42,15 +43,7 @@ function Overdue({ site }: { site: MeSite }) {
         isEmpty={orders.length === 0}
         empty={<PhoneState status="empty" title={t('managerPhone.counts.repairsNone')} description={null} data-testid="manager-repairs-empty" />}
       >
-        <PullToRefresh
-          onRefresh={async () => {
-            await list.refetch();
-          }}
-          pullingText={t('mobile.pullToRefresh')}
-          canReleaseText={t('mobile.releaseToRefresh')}
-          refreshingText={t('mobile.refreshing')}
-          completeText={t('mobile.refreshed')}
-        >
+        <PhonePullToRefresh onRefresh={() => list.refetch()}>
           <div className={styles.list}>
             {orders.map((order) => (
               <OrderCard key={order.id} order={order} site={site} now={now} />
@@ -59,7 +52,7 @@ function Overdue({ site }: { site: MeSite }) {
               {list.hasNextPage ? t('common.loading') : t('common.noMore')}
             </InfiniteScroll>
           </div>
-        </PullToRefresh>
+        </PhonePullToRefresh>
       </LoadState>
     </>
   );

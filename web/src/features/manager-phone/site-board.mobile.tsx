@@ -1,5 +1,4 @@
 import { useMemo } from 'react';
-import { PullToRefresh } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { useNow } from '../../shared/format/use-now';
@@ -10,6 +9,7 @@ import { stageSince } from '../visits/visit-rules';
 import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 /**
  * 现场看板 on the phone: the console board's data (same hooks, same live refetches) as one column:
@@ -41,15 +41,7 @@ function Board({ site }: { site: MeSite }) {
 
   return (
     <LoadState query={open} hasData={!!open.data} isEmpty={false} empty={null}>
-      <PullToRefresh
-        onRefresh={async () => {
-          await Promise.all([open.refetch(), counts.refetch(), hall.refetch()]);
-        }}
-        pullingText={t('mobile.pullToRefresh')}
-        canReleaseText={t('mobile.releaseToRefresh')}
-        refreshingText={t('mobile.refreshing')}
-        completeText={t('mobile.refreshed')}
-      >
+      <PhonePullToRefresh onRefresh={() => Promise.all([open.refetch(), counts.refetch(), hall.refetch()])}>
         <div className={styles.totals} data-testid="manager-site-totals">
           <Total label={t('visits.board.onSite')} value={counts.data?.onSite} />
           <Total label={t('visits.board.visitsToday')} value={counts.data?.visitsToday} />
@@ -123,7 +115,7 @@ function Board({ site }: { site: MeSite }) {
           })}
           {visits.length === 0 ? <PhoneState status="empty" title={t('managerPhone.siteBoard.empty')} description={null} /> : null}
         </div>
-      </PullToRefresh>
+      </PhonePullToRefresh>
     </LoadState>
   );
 }

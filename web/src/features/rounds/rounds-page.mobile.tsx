@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, NavBar, Popup, PullToRefresh, Tag, Toast } from 'antd-mobile';
+import { Button, NavBar, Popup, Tag, Toast } from 'antd-mobile';
 import { CameraOutline, ScanningOutline } from 'antd-mobile-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -19,6 +19,7 @@ import { nextSlot, SLOT_COLORS, slotStatusKey, slotView } from './slot-status';
 import { roundKeys, useConfirmSlot, useRoundDay } from './use-rounds';
 import styles from './rounds.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 /** 巡查任务: today's rounds of the person's posts, the next one first with its countdown. */
 export function RoundsPage() {
@@ -65,15 +66,7 @@ function RoundsToday({ site }: { site: MeSite }) {
   const time = (at: number) => formatLocal(at, site.timeZone, 'HH:mm');
 
   return (
-    <PullToRefresh
-      onRefresh={async () => {
-        await day.refetch();
-      }}
-      pullingText={t('mobile.pullToRefresh')}
-      canReleaseText={t('mobile.releaseToRefresh')}
-      refreshingText={t('mobile.refreshing')}
-      completeText={t('mobile.refreshed')}
-    >
+    <PhonePullToRefresh onRefresh={() => day.refetch()}>
       <div className={styles.body} data-testid="rounds-today">
         {!site.posts.length ? <PhoneState status="empty" title={t('rounds.noPosts')} /> : null}
         {site.posts.length && !slots.length ? <PhoneState status="empty" title={t('rounds.empty')} description={t('rounds.emptyHint')} /> : null}
@@ -111,7 +104,7 @@ function RoundsToday({ site }: { site: MeSite }) {
         ) : null}
       </div>
       <ConfirmPopup siteId={site.id} slot={confirming} label={confirming ? slotLabel(confirming, locale) : ''} onClose={() => setConfirming(null)} />
-    </PullToRefresh>
+    </PhonePullToRefresh>
   );
 }
 

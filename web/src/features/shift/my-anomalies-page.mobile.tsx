@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import { InfiniteScroll, PullToRefresh, Tag, Toast } from 'antd-mobile';
+import { InfiniteScroll, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Anomaly } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -16,6 +16,7 @@ import { usePhotoUrl } from './use-photo-url';
 import { useMyAnomalies } from './use-shift';
 import styles from './shift.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 const STATUS_COLOR: Record<Anomaly['status'], 'danger' | 'warning' | 'primary' | 'success'> = {
   open: 'danger',
@@ -59,15 +60,7 @@ function MyAnomalies({ site, current }: ShiftContext) {
     );
   }
   return (
-    <PullToRefresh
-      onRefresh={async () => {
-        await anomalies.refetch();
-      }}
-      pullingText={t('mobile.pullToRefresh')}
-      canReleaseText={t('mobile.releaseToRefresh')}
-      refreshingText={t('mobile.refreshing')}
-      completeText={t('mobile.refreshed')}
-    >
+    <PhonePullToRefresh onRefresh={() => anomalies.refetch()}>
       <div className={styles.body} data-testid="my-anomalies">
         {!items.length && !waiting.length ? (
           <PhoneState status="empty" title={t('shiftPhone.anomalies.empty')} description={t('shiftPhone.anomalies.emptyHint')} />
@@ -84,7 +77,7 @@ function MyAnomalies({ site, current }: ShiftContext) {
           </InfiniteScroll>
         ) : null}
       </div>
-    </PullToRefresh>
+    </PhonePullToRefresh>
   );
 }
 
