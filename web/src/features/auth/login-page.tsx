@@ -58,7 +58,8 @@ export function LoginPage() {
             <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
               <Input.Password prefix={<LockOutlined />} placeholder={t('auth.passwordPlaceholder')} autoComplete="current-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={isPending} disabled={rateLimited}>
+            {/* Named by aria-label too, so the button keeps its name while its spinner shows. */}
+            <Button type="primary" htmlType="submit" block loading={isPending} disabled={rateLimited} aria-label={t('auth.submit')}>
               {t('auth.submit')}
             </Button>
           </Form>

@@ -50,7 +50,6 @@ export function MyPatrolsPage() {
               value={code}
               onChange={setCode}
               onEnterPress={open}
-              clearable
               style={{ flex: 3 }}
             />
             <Button color="primary" size="small" disabled={!codeFromInput(code)} onClick={open}>
