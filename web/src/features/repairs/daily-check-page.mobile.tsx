@@ -54,7 +54,15 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
       {/* Two radio buttons dressed as a segmented control: antd-mobile's Segmented is a listbox whose options sit inside labels (axe: aria-required-children). */}
       <div className={styles.phases} role="radiogroup">
         {(['opening', 'closing'] as const).map((k) => (
-          <button key={k} type="button" role="radio" aria-checked={kind === k} className={styles.phase} onClick={() => setKind(k)} data-testid={`check-kind-${k}`}>
+          <button
+            key={k}
+            type="button"
+            role="radio"
+            aria-checked={kind === k}
+            className={styles.phase}
+            onClick={() => setKind(k)}
+            data-testid={`check-kind-${k}`}
+          >
             {t(`equipment.phone.${k}`)}
           </button>
         ))}

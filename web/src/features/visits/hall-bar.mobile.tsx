@@ -183,7 +183,13 @@ function DrinkSheet({
       {COMMON_DRINKS.map((name) => (
         <div key={name} className={styles.drinkRow} data-testid="drink-row" data-drink={name}>
           <span className={styles.drinkName}>{drinkName(t, name)}</span>
-          <LabelledStepper label={drinkName(t, name)} min={0} max={20} value={counts[name] ?? 0} onChange={(v) => setCounts((c) => ({ ...c, [name]: v }))} />
+          <LabelledStepper
+            label={drinkName(t, name)}
+            min={0}
+            max={20}
+            value={counts[name] ?? 0}
+            onChange={(v) => setCounts((c) => ({ ...c, [name]: v }))}
+          />
         </div>
       ))}
       <Button

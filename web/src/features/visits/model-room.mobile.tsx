@@ -74,7 +74,15 @@ function GuideCard({ site, visit }: { site: MeSite; visit: Visit }) {
       </PartyLine>
       <span className={own.sectionLabel}>{t('shuttlePhone.model.shoeCovers')}</span>
       <div className={own.coversRow}>
-        <LabelledStepper label={t('shuttlePhone.model.shoeCovers')} min={0} max={50} value={covers} onChange={setCovers} className={styles.stepper} data-testid="shoe-covers" />
+        <LabelledStepper
+          label={t('shuttlePhone.model.shoeCovers')}
+          min={0}
+          max={50}
+          value={covers}
+          onChange={setCovers}
+          className={styles.stepper}
+          data-testid="shoe-covers"
+        />
         <Button color="primary" fill="outline" loading={busy === 'covers'} onClick={() => void record('covers')} data-testid="record-covers">
           {t('shuttlePhone.model.handCovers')}
         </Button>

@@ -529,7 +529,16 @@ function HandoverSheet({ site, me, vehicle, onDone }: { site: MeSite; me: Me; ve
       </div>
       <div className={styles.field}>
         <span className={styles.label}>{t('shuttlePhone.shuttle.battery')}</span>
-        <LabelledStepper label={t('shuttlePhone.shuttle.battery')} min={0} max={100} step={5} value={battery} onChange={setBattery} className={styles.stepper} data-testid="handover-battery" />
+        <LabelledStepper
+          label={t('shuttlePhone.shuttle.battery')}
+          min={0}
+          max={100}
+          step={5}
+          value={battery}
+          onChange={setBattery}
+          className={styles.stepper}
+          data-testid="handover-battery"
+        />
       </div>
       <div className={styles.label}>{t('shuttlePhone.shuttle.bodyOk')}</div>
       <div className={styles.modes} role="radiogroup">

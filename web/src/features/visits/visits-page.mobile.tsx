@@ -235,7 +235,15 @@ function RegisterCard({ site, me, occupancy }: { site: MeSite; me: Me; occupancy
       ) : null}
       <div className={styles.field}>
         <span className={styles.label}>{t('visits.park.partySize')}</span>
-        <LabelledStepper label={t('visits.park.partySize')} min={1} max={50} value={partySize} onChange={(v) => setPartySize(v)} className={styles.stepper} data-testid="party-size" />
+        <LabelledStepper
+          label={t('visits.park.partySize')}
+          min={1}
+          max={50}
+          value={partySize}
+          onChange={(v) => setPartySize(v)}
+          className={styles.stepper}
+          data-testid="party-size"
+        />
       </div>
       <div className={styles.modes} role="radiogroup">
         {(['car', 'walk_in'] as const).map((m) => (
