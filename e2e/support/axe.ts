@@ -41,7 +41,7 @@ export async function axeViolations(page: Page): Promise<string[]> {
       (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe.run(document, {
         runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
         resultTypes: ['violations'],
-      }) as Promise<AxeResults>,
+      }),
   );
   return results.violations.filter((v) => BLOCKING.has(v.impact ?? '')).map(describe);
 }
