@@ -36,12 +36,11 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy (script-src 'self')
   // refuses inline scripts, and evaluation from the test is not subject to it.
   if (!hasAxe) await page.evaluate(`${await loadAxeSource()}\n;undefined`);
-  const results = await page.evaluate(
-    () =>
-      (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
-        resultTypes: ['violations'],
-      }),
+  const results = await page.evaluate(() =>
+    (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<AxeResults> } }).axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] },
+      resultTypes: ['violations'],
+    }),
   );
   return results.violations.filter((v) => BLOCKING.has(v.impact ?? '')).map(describe);
 }
