@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { expectAccessible } from './support/axe.js';
 import { desktopContext, label, launchBrowser } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 import { DEMO_PASSWORD, manager } from './support/staff-setup.js';
@@ -38,11 +39,15 @@ describe('the zh-CN console', () => {
     const desk = await (await desktopContext(browser, server.url)).newPage();
     desk.setDefaultTimeout(20_000);
     await desk.goto('/');
+    await desk.getByLabel('账号').waitFor();
+    await expectAccessible(desk, 'the console sign-in');
     await desk.getByLabel('账号').fill(manager.login);
     await desk.getByLabel('密码').fill(DEMO_PASSWORD);
     await desk.getByRole('button', { name: label('登录') }).click();
     await desk.getByRole('heading', { name: '概览' }).waitFor();
     const siteId = /sites\/([^/]+)/.exec(desk.url())![1]!;
+    await desk.waitForLoadState('networkidle');
+    await expectAccessible(desk, 'the console overview');
 
     for (const path of ['standards', 'checkpoints', 'repairs', 'audit', 'day-board']) {
       await desk.goto(`/sites/${siteId}/${path}`);
@@ -50,6 +55,8 @@ describe('the zh-CN console', () => {
       // Let the page's lists arrive before reading it.
       await desk.waitForLoadState('networkidle');
       expect({ path, latin: await latinIn(desk) }).toEqual({ path, latin: [] });
+      // And usable by all (axe-core, WCAG 2 A/AA: no serious or critical violation).
+      await expectAccessible(desk, `the console's ${path} page`);
     }
   });
 });

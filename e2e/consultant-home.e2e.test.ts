@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { expectAccessible } from './support/axe.js';
 import { launchBrowser, phoneContext } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 import { signInOnPhone } from './support/staff-phone.js';
@@ -46,6 +47,7 @@ describe('the consultant at home on a 360 px phone', () => {
     // Before anyone arrives: the empty states, and nothing of a post.
     await page.getByTestId('consultant-waiting-empty').waitFor();
     await page.getByTestId('consultant-customers-empty').waitFor();
+    await expectAccessible(page, "the consultant's home");
     for (const postThing of ['还没有给你安排岗位', '今天没有你的排班', '盘点', '设备检查'])
       expect(await page.getByText(postThing).count(), postThing).toBe(0);
 

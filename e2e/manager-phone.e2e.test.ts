@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Anomaly, PageOf, Requisition } from '@anchang/contracts';
+import { expectAccessible } from './support/axe.js';
 import { label, launchBrowser, phoneContext } from './support/browser.js';
 import { startServer, type TestServer } from './support/server.js';
 import { signInOnPhone } from './support/staff-phone.js';
@@ -51,6 +52,7 @@ describe('the manager on a phone', () => {
     await expect.poll(() => tileCount(phone, 'anomalies').textContent()).toBe('0');
     await expect.poll(() => tileCount(phone, 'approvals').textContent()).toBe('0');
     await expectNoSidewaysScroll(phone);
+    await expectAccessible(phone, "the manager's phone home");
 
     // The hostess reports an anomaly on the spot from her phone's API session.
     const anomalyId = randomUUID();

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
+import { expectAccessible } from './support/axe.js';
 import { desktopContext, label, launchBrowser } from './support/browser.js';
 import { gradientPng } from './support/images.js';
 import { startServer, type TestServer } from './support/server.js';
@@ -43,6 +44,8 @@ describe('pre-shift checklist', () => {
     await desk.getByLabel('密码').fill(DEMO_PASSWORD);
     await desk.getByRole('button', { name: label('登录') }).click();
     await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await desk.waitForLoadState('networkidle');
+    await expectAccessible(desk, 'the console overview');
     await desk.goto(`/sites/${api.siteId}/anomalies`);
     await desk.getByRole('heading', { name: /异常登记/ }).waitFor();
     await desk.locator(`[data-testid="realtime-status"][data-status="online"][data-site="${api.siteId}"]`).waitFor();
@@ -59,6 +62,7 @@ describe('pre-shift checklist', () => {
     // The appearance self-check comes first.
     expect(await checklistItem(phone, 0).getAttribute('data-item-id')).toBe('HALL-PRE-1');
     expect(await checklistItem(phone, 0).textContent()).toContain('自检仪容仪表');
+    await expectAccessible(phone, 'the pre-shift checklist');
 
     // 异常: a kind, a note and a photo, then 提交.
     await resultButton(phone, 0, '异常').click();

@@ -11,6 +11,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { expectAccessible } from './support/axe.js';
 import { desktopContext, label, launchBrowser } from './support/browser.js';
 import { startServer, type E2eDialect, type TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
@@ -72,6 +73,8 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
     const model = await visitsPhone('model');
     const park = await visitsPhone('park');
     expect(await hall.getByTestId('incoming-handoff').count()).toBe(0);
+    await expectAccessible(park, "the car park's registration");
+    await expectAccessible(hall, "the hall's visits");
     expect(await bar.getByTestId('bar-order').count()).toBe(0);
     expect(await shuttle.getByTestId('shuttle-waiting-visit').count()).toBe(0);
 

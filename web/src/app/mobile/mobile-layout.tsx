@@ -78,7 +78,8 @@ export function MobileLayout() {
 
   return (
     <div className={styles.app}>
-      <main className={styles.page} ref={page}>
+      {/* Focusable, so a keyboard can scroll a screen that has nothing else to focus (axe: scrollable-region-focusable). */}
+      <main className={styles.page} ref={page} tabIndex={0}>
         <Outlet />
       </main>
       <footer className={styles.tabBar}>

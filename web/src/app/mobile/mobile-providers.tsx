@@ -2,7 +2,9 @@ import { useEffect, useMemo, useState, type ReactNode } from 'react';
 import { ConfigProvider, setDefaultConfig } from 'antd-mobile';
 import zhCNLocale from 'antd-mobile/es/locales/zh-CN';
 import enUSLocale from 'antd-mobile/es/locales/en-US';
+import { LeftOutline } from 'antd-mobile-icons';
 import { QueryClientProvider } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
 import { DemoBar } from '../../shared/instance/demo-bar';
 import { createStaffQueryClient } from '../../shared/offline/staff-query-client';
@@ -24,9 +26,12 @@ export function MobileProviders({ children }: { children: ReactNode }) {
   const antdLocale = useMemo(() => withoutStockLines(locale === 'zh-CN' ? zhCNLocale : enUSLocale), [locale]);
   // Dialog.confirm and Toast render outside the React tree and read the global default.
   useEffect(() => setDefaultConfig({ locale: antdLocale }), [antdLocale]);
+  const { t } = useTranslation();
+  // NavBar's back control is a role="button" holding only an arrow: the arrow carries its name.
+  const navBar = useMemo(() => ({ backIcon: <LeftOutline role="img" aria-label={t('common.back')} /> }), [t]);
   return (
     <QueryClientProvider client={queryClient}>
-      <ConfigProvider locale={antdLocale}>
+      <ConfigProvider locale={antdLocale} navBar={navBar}>
         <DemoBar variant="phone" />
         {children}
       </ConfigProvider>

@@ -153,6 +153,7 @@ export function AuditPage() {
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder={t('audit.filterAction')}
+            aria-label={t('audit.filterAction')} // the placeholder is no name for its search field
             value={action}
             onChange={setAction}
             options={actionOptions}

@@ -36,17 +36,18 @@ export function MobileLoginPage() {
         <Form
           layout="vertical"
           onFinish={submit}
+          // Named by aria-label too: while loading antd-mobile shows only a spinner, and the button would have no name.
           footer={
-            <Button block type="submit" color="primary" size="large" loading={isPending} disabled={rateLimited}>
+            <Button block type="submit" color="primary" size="large" loading={isPending} disabled={rateLimited} aria-label={t('auth.submit')}>
               {t('auth.submit')}
             </Button>
           }
         >
           <Form.Item name="login" label={t('auth.login')} rules={[{ required: true, whitespace: true, message: t('auth.loginRequired') }]}>
-            <Input placeholder={t('auth.loginPlaceholder')} autoComplete="username" clearable />
+            <Input placeholder={t('auth.loginPlaceholder')} autoComplete="username" />
           </Form.Item>
           <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-            <Input type="password" placeholder={t('auth.passwordPlaceholder')} autoComplete="current-password" clearable />
+            <Input type="password" placeholder={t('auth.passwordPlaceholder')} autoComplete="current-password" />
           </Form.Item>
         </Form>
       </section>

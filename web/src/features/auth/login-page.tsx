@@ -58,17 +58,20 @@ export function LoginPage() {
             <Form.Item name="password" label={t('auth.password')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
               <Input.Password prefix={<LockOutlined />} placeholder={t('auth.passwordPlaceholder')} autoComplete="current-password" />
             </Form.Item>
-            <Button type="primary" htmlType="submit" block loading={isPending} disabled={rateLimited}>
+            {/* Named by aria-label too, so the button keeps its name while its spinner shows. */}
+            <Button type="primary" htmlType="submit" block loading={isPending} disabled={rateLimited} aria-label={t('auth.submit')}>
               {t('auth.submit')}
             </Button>
           </Form>
-          <Divider plain style={{ marginBlock: 24 }}>
+          {/* The link under the rule, not inside it: a separator may not hold a control (axe: nested-interactive). */}
+          <Divider plain style={{ marginBlock: '24px 8px' }} />
+          <div style={{ textAlign: 'center' }}>
             <Popover content={<StaffAppQrCode />} trigger="click">
               <Button type="link" icon={<MobileOutlined />}>
                 {t('app.staffAppHint')}
               </Button>
             </Popover>
-          </Divider>
+          </div>
         </Card>
       </section>
     </div>

@@ -129,11 +129,10 @@ function Progress({ label, part }: { label: string; part: { done: number; total:
   return (
     <div className={styles.progressRow}>
       <span>{label}</span>
-      <ProgressBar
-        percent={percent}
-        style={{ '--fill-color': part.done >= part.total ? '#2f7d32' : '#1e4f8f', '--track-width': '6px' }}
-        aria-label={label}
-      />
+      {/* The bar's name and value on a progressbar of ours: antd-mobile's bar is a plain div, where an aria-label is not allowed. */}
+      <div role="progressbar" aria-label={label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} className={styles.progressBar}>
+        <ProgressBar percent={percent} style={{ '--fill-color': part.done >= part.total ? '#2f7d32' : '#1e4f8f', '--track-width': '6px' }} />
+      </div>
       <span className={styles.progressValue}>{`${part.done}/${part.total}`}</span>
     </div>
   );

@@ -51,7 +51,7 @@ export function ChangePasswordPage() {
         }
       >
         <Form.Item name="currentPassword" label={t('auth.currentPassword')} rules={[{ required: true, message: t('auth.passwordRequired') }]}>
-          <Input type="password" autoComplete="current-password" placeholder={t('auth.passwordPlaceholder')} clearable />
+          <Input type="password" autoComplete="current-password" placeholder={t('auth.passwordPlaceholder')} />
         </Form.Item>
         <Form.Item
           name="newPassword"
@@ -64,7 +64,7 @@ export function ChangePasswordPage() {
             },
           ]}
         >
-          <Input type="password" autoComplete="new-password" placeholder={t('auth.newPassword')} clearable />
+          <Input type="password" autoComplete="new-password" placeholder={t('auth.newPassword')} />
         </Form.Item>
         <Form.Item
           name="confirmPassword"
@@ -78,7 +78,7 @@ export function ChangePasswordPage() {
             }),
           ]}
         >
-          <Input type="password" autoComplete="new-password" placeholder={t('auth.confirmPassword')} clearable />
+          <Input type="password" autoComplete="new-password" placeholder={t('auth.confirmPassword')} />
         </Form.Item>
       </Form>
     </div>

@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
-import { Avatar, Button, Dialog, List, NavBar, Toast } from 'antd-mobile';
+import { Avatar, Button, Dialog, List, Toast } from 'antd-mobile';
+import { TitleBar } from '../../shared/ui-mobile/title-bar';
 import { GlobalOutline, LockOutline, TeamOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
@@ -26,9 +27,7 @@ export function MePage() {
 
   return (
     <div className={styles.page}>
-      <NavBar back={null} className={styles.navBar}>
-        {t('mobile.tabs.me')}
-      </NavBar>
+      <TitleBar className={styles.navBar}>{t('mobile.tabs.me')}</TitleBar>
       <section className={styles.profile}>
         <Avatar src="" className={styles.avatar} fallback={<span className={styles.initial}>{me.name.slice(0, 1)}</span>} />
         <div>

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, NavBar, Stepper, TextArea, Toast } from 'antd-mobile';
+import { Button, NavBar, TextArea, Toast } from 'antd-mobile';
+import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { CheckCircleFill, ExclamationCircleFill, PictureOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { CheckLineStatus, ModelRoom, ModelRoomCheck, ModelRoomItem } from '@anchang/contracts';
@@ -230,7 +231,8 @@ function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; p
               {d?.status === 'missing' ? (
                 <div className={styles.detail}>
                   <span>{t('modelRooms.phone.foundQuantity')}</span>
-                  <Stepper
+                  <LabelledStepper
+                    label={t('modelRooms.phone.foundQuantity')}
                     min={0}
                     max={Math.max(0, item.quantity - 1)}
                     value={d.found}

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
-import { InfiniteScroll, NavBar, PullToRefresh, Tag } from 'antd-mobile';
+import { InfiniteScroll, PullToRefresh, Tag } from 'antd-mobile';
+import { TitleBar } from '../../shared/ui-mobile/title-bar';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/errors';
 import { useMe } from '../../shared/auth/use-auth';
@@ -17,9 +18,9 @@ export function NoticeFeedPage() {
   const { site } = useStaffSite();
   return (
     <div className={styles.page}>
-      <NavBar back={null} right={<ConnectionChip />} className={styles.navBar}>
+      <TitleBar right={<ConnectionChip />} className={styles.navBar}>
         {t('mobile.tabs.notices')}
-      </NavBar>
+      </TitleBar>
       {site ? (
         <Feed siteId={site.id} timeZone={site.timeZone} />
       ) : (

@@ -45,14 +45,7 @@ export function MyPatrolsPage() {
         <div className={styles.card}>
           <div className={styles.label}>{t('patrols.phone.codeLabel')}</div>
           <div className={styles.buttons}>
-            <Input
-              placeholder={t('patrols.phone.codePlaceholder')}
-              value={code}
-              onChange={setCode}
-              onEnterPress={open}
-              clearable
-              style={{ flex: 3 }}
-            />
+            <Input placeholder={t('patrols.phone.codePlaceholder')} value={code} onChange={setCode} onEnterPress={open} style={{ flex: 3 }} />
             <Button color="primary" size="small" disabled={!codeFromInput(code)} onClick={open}>
               {t('patrols.phone.open')}
             </Button>

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Input, NavBar, Segmented, Toast } from 'antd-mobile';
+import { Button, Input, NavBar, Toast } from 'antd-mobile';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EquipmentCheck, EquipmentCheckKind, MaintenanceSchedule } from '@anchang/contracts';
@@ -51,15 +51,22 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   const done = day.data[kind];
   return (
     <div className={styles.body} data-testid="daily-check">
-      <Segmented
-        block
-        value={kind}
-        onChange={(v) => setKind(v as EquipmentCheckKind)}
-        options={[
-          { label: t('equipment.phone.opening'), value: 'opening' },
-          { label: t('equipment.phone.closing'), value: 'closing' },
-        ]}
-      />
+      {/* Two radio buttons dressed as a segmented control: antd-mobile's Segmented is a listbox whose options sit inside labels (axe: aria-required-children). */}
+      <div className={styles.phases} role="radiogroup">
+        {(['opening', 'closing'] as const).map((k) => (
+          <button
+            key={k}
+            type="button"
+            role="radio"
+            aria-checked={kind === k}
+            className={styles.phase}
+            onClick={() => setKind(k)}
+            data-testid={`check-kind-${k}`}
+          >
+            {t(`equipment.phone.${k}`)}
+          </button>
+        ))}
+      </div>
       <div className={styles.muted} style={{ marginTop: 0 }}>
         {t(kind === 'opening' ? 'equipment.phone.openingHint' : 'equipment.phone.closingHint')}
       </div>

@@ -197,7 +197,7 @@ function OrderCard({ order, siteId, timeZone, now }: { order: WorkOrder; siteId:
           </div>
           <div className={styles.textarea}>
             {pending === 'arrive' ? (
-              <Input value={text} onChange={setText} placeholder={t('equipment.phone.arriveCode')} clearable data-testid="repair-code" />
+              <Input value={text} onChange={setText} placeholder={t('equipment.phone.arriveCode')} data-testid="repair-code" />
             ) : (
               <TextArea
                 value={text}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, Dialog, Input, NoticeBar, Popup, Selector, Stepper, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, Dialog, Input, NoticeBar, Popup, Selector, Tag, TextArea, Toast } from 'antd-mobile';
+import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { AddOutline, CheckCircleOutline, CloseCircleOutline, ExclamationCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
@@ -333,7 +334,8 @@ function RequisitionForm({
                 onChange={(name) => update(index, { name, itemId: undefined })}
                 aria-label={t('shiftPhone.post.itemName')}
               />
-              <Stepper
+              <LabelledStepper
+                label={t('shiftPhone.post.quantity')}
                 className={styles.stepper}
                 min={1}
                 max={10000}

@@ -97,7 +97,7 @@ function StoreStock({ siteId, counting, onCounted }: { siteId: string; counting:
             </button>
           ))}
         </div>
-        <SearchBar placeholder={t('supplies.phone.search')} value={search} onChange={setSearch} />
+        <SearchBar placeholder={t('supplies.phone.search')} value={search} onChange={setSearch} clearable={false} />
         {counting ? <p className={styles.hint}>{t('supplies.count.fillHint')}</p> : null}
       </div>
       {stock.isPending ? (

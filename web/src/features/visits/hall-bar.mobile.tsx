@@ -4,7 +4,8 @@
  * made drinks when the bar is busy (BAR-IN-1). Writes go through the outbox.
  */
 import { useState } from 'react';
-import { Button, Card, Popup, Stepper, Tag, Toast } from 'antd-mobile';
+import { Button, Card, Popup, Tag, Toast } from 'antd-mobile';
+import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DrinkOrder, Hall, Me, MeSite, Visit } from '@anchang/contracts';
@@ -182,7 +183,13 @@ function DrinkSheet({
       {COMMON_DRINKS.map((name) => (
         <div key={name} className={styles.drinkRow} data-testid="drink-row" data-drink={name}>
           <span className={styles.drinkName}>{drinkName(t, name)}</span>
-          <Stepper min={0} max={20} value={counts[name] ?? 0} onChange={(v) => setCounts((c) => ({ ...c, [name]: v }))} />
+          <LabelledStepper
+            label={drinkName(t, name)}
+            min={0}
+            max={20}
+            value={counts[name] ?? 0}
+            onChange={(v) => setCounts((c) => ({ ...c, [name]: v }))}
+          />
         </div>
       ))}
       <Button

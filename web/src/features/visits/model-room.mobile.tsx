@@ -5,7 +5,8 @@
  * stay in the shared receive panel. The consultant's own guests show those notes too.
  */
 import { useState } from 'react';
-import { Button, Card, Stepper, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, Tag, TextArea, Toast } from 'antd-mobile';
+import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me, MeSite, Visit } from '@anchang/contracts';
@@ -73,7 +74,15 @@ function GuideCard({ site, visit }: { site: MeSite; visit: Visit }) {
       </PartyLine>
       <span className={own.sectionLabel}>{t('shuttlePhone.model.shoeCovers')}</span>
       <div className={own.coversRow}>
-        <Stepper min={0} max={50} value={covers} onChange={setCovers} className={styles.stepper} data-testid="shoe-covers" />
+        <LabelledStepper
+          label={t('shuttlePhone.model.shoeCovers')}
+          min={0}
+          max={50}
+          value={covers}
+          onChange={setCovers}
+          className={styles.stepper}
+          data-testid="shoe-covers"
+        />
         <Button color="primary" fill="outline" loading={busy === 'covers'} onClick={() => void record('covers')} data-testid="record-covers">
           {t('shuttlePhone.model.handCovers')}
         </Button>

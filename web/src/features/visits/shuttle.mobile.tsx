@@ -7,7 +7,8 @@
  * the guests go through the outbox like every other hand-off.
  */
 import { useMemo, useRef, useState } from 'react';
-import { Button, Card, Checkbox, Input, Popup, Stepper, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Card, Checkbox, Input, Popup, Tag, TextArea, Toast } from 'antd-mobile';
+import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { useQueryClient } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
@@ -528,7 +529,16 @@ function HandoverSheet({ site, me, vehicle, onDone }: { site: MeSite; me: Me; ve
       </div>
       <div className={styles.field}>
         <span className={styles.label}>{t('shuttlePhone.shuttle.battery')}</span>
-        <Stepper min={0} max={100} step={5} value={battery} onChange={setBattery} className={styles.stepper} data-testid="handover-battery" />
+        <LabelledStepper
+          label={t('shuttlePhone.shuttle.battery')}
+          min={0}
+          max={100}
+          step={5}
+          value={battery}
+          onChange={setBattery}
+          className={styles.stepper}
+          data-testid="handover-battery"
+        />
       </div>
       <div className={styles.label}>{t('shuttlePhone.shuttle.bodyOk')}</div>
       <div className={styles.modes} role="radiogroup">

@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, Input, Popup, Stepper, Tag, Toast } from 'antd-mobile';
+import { Button, Card, Input, Popup, Tag, Toast } from 'antd-mobile';
+import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { CheckCircleFill, RightOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { Handoff, HandoffTarget, Me, MeSite, PostKind, Visit } from '@anchang/contracts';
@@ -234,7 +235,15 @@ function RegisterCard({ site, me, occupancy }: { site: MeSite; me: Me; occupancy
       ) : null}
       <div className={styles.field}>
         <span className={styles.label}>{t('visits.park.partySize')}</span>
-        <Stepper min={1} max={50} value={partySize} onChange={(v) => setPartySize(v)} className={styles.stepper} data-testid="party-size" />
+        <LabelledStepper
+          label={t('visits.park.partySize')}
+          min={1}
+          max={50}
+          value={partySize}
+          onChange={(v) => setPartySize(v)}
+          className={styles.stepper}
+          data-testid="party-size"
+        />
       </div>
       <div className={styles.modes} role="radiogroup">
         {(['car', 'walk_in'] as const).map((m) => (

@@ -23,12 +23,13 @@ export function LanguagePickerLink() {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
-    <a
-      role="button"
-      style={{ color: '#fff', fontSize: 14, display: 'inline-flex', alignItems: 'center', gap: 4 }}
+    // A real button (focusable, 44 px tall with the phone's button rule), dressed as the white link it was.
+    <button
+      type="button"
+      style={{ color: '#fff', fontSize: 14, display: 'inline-flex', alignItems: 'center', gap: 4, padding: '0 4px', border: 0, background: 'none' }}
       onClick={() => openLanguageSheet(locale, t('mobile.languageTitle'), (l) => t(`language.${l}`))}
     >
       <GlobalOutline /> {t(`language.${locale}`)}
-    </a>
+    </button>
   );
 }
