@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import { InfiniteScroll, PullToRefresh, Tag } from 'antd-mobile';
+import { InfiniteScroll, Tag } from 'antd-mobile';
 import { TitleBar } from '../../shared/ui-mobile/title-bar';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/errors';
@@ -11,6 +11,7 @@ import { markNoticesSeen, useNoticesSeenAt } from './notice-seen';
 import { flattenPages, useNotifications } from './use-notifications';
 import styles from './notice-feed.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 /** Notices for me at my site, newest first; new ones arrive live (the layout prepends them). */
 export function NoticeFeedPage() {
@@ -54,15 +55,7 @@ function Feed({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   }
 
   return (
-    <PullToRefresh
-      onRefresh={async () => {
-        await notifications.refetch();
-      }}
-      pullingText={t('mobile.pullToRefresh')}
-      canReleaseText={t('mobile.releaseToRefresh')}
-      refreshingText={t('mobile.refreshing')}
-      completeText={t('mobile.refreshed')}
-    >
+    <PhonePullToRefresh onRefresh={() => notifications.refetch()}>
       <div className={styles.list} data-testid="notice-feed">
         {!notifications.isPending && !items.length ? (
           <PhoneState status="empty" title={t('mobile.noticesEmpty')} description={t('mobile.noticesEmptyHint')} />
@@ -95,6 +88,6 @@ function Feed({ siteId, timeZone }: { siteId: string; timeZone: string }) {
           </InfiniteScroll>
         ) : null}
       </div>
-    </PullToRefresh>
+    </PhonePullToRefresh>
   );
 }

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Input, PullToRefresh, Tag } from 'antd-mobile';
+import { Button, Input, Tag } from 'antd-mobile';
 import { useNavigate } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { PatrolRound } from '@anchang/contracts';
@@ -11,6 +11,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { useMyPatrolRounds } from './use-patrols';
 import styles from './patrols.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 const STATUS_COLOR: Record<PatrolRound['status'], 'default' | 'primary' | 'success' | 'warning' | 'danger'> = {
   upcoming: 'default',
@@ -71,7 +72,7 @@ function Rounds({ siteId, timeZone }: { siteId: string; timeZone: string }) {
     );
   if (!rounds.data.length) return <PhoneState status="empty" title={t('patrols.phone.empty')} description={t('patrols.phone.emptyHint')} />;
   return (
-    <PullToRefresh onRefresh={async () => void (await rounds.refetch())}>
+    <PhonePullToRefresh onRefresh={() => rounds.refetch()}>
       <div style={{ display: 'flex', flexDirection: 'column', gap: 12 }}>
         {rounds.data.map((r) => {
           const next = r.checks.find((c) => c.scannedAt === null);
@@ -102,6 +103,6 @@ function Rounds({ siteId, timeZone }: { siteId: string; timeZone: string }) {
           );
         })}
       </div>
-    </PullToRefresh>
+    </PhonePullToRefresh>
   );
 }

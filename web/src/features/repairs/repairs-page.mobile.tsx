@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Input, NavBar, PullToRefresh, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Input, NavBar, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { RealtimeEvent, WorkOrder } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -16,6 +16,7 @@ import { PhotoPicker, type DraftPhoto } from './photo-picker.mobile';
 import { assetName, OPEN_STATUSES, repairsApi, uploadPhotoIfAny, useRepairMutation, useWorkOrders } from './repairs-api';
 import styles from './repairs.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 
 /** The code a scanned QR link carries (`…/m/q/a/<code>` or `…/m/q/c/<code>`), or what was typed. */
 export function codeFromInput(text: string): string {
@@ -82,7 +83,7 @@ function Orders({ siteId, timeZone, checks }: { siteId: string; timeZone: string
   });
 
   return (
-    <PullToRefresh onRefresh={() => list.refetch().then(() => undefined)}>
+    <PhonePullToRefresh onRefresh={() => list.refetch()}>
       <div className={styles.body} data-testid="repairs-list">
         <div className={styles.links}>
           <Button color="primary" onClick={() => void navigate('/repairs/new')} data-testid="repairs-raise">
@@ -108,7 +109,7 @@ function Orders({ siteId, timeZone, checks }: { siteId: string; timeZone: string
           </Button>
         ) : null}
       </div>
-    </PullToRefresh>
+    </PhonePullToRefresh>
   );
 }
 
