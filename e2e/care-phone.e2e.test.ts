@@ -6,23 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Locator, Page } from 'playwright-core';
 import type { LostItem, VehicleCheck, Visit } from '@anchang/contracts';
-import { launchBrowser } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, signIn } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 async function phoneOf(login: string): Promise<Page> {
   const { page } = await staffPhone(browser, server.url);

@@ -6,22 +6,16 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './support/axe.js';
-import { desktopContext, label, launchBrowser } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { desktopContext, label } from './support/browser.js';
+import type { TestServer } from './support/server.js';
 import { DEMO_PASSWORD, manager } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 // Words a Chinese reader may meet as they are: the product's name and file formats.
 const ALLOWED = new Set(['Anchang', 'Excel', 'JSON']);

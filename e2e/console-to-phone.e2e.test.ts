@@ -6,8 +6,9 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/src/db/seed/demo.js';
-import { desktopContext, label, launchBrowser, openConsolePage, phoneContext } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { desktopContext, label, openConsolePage, phoneContext } from './support/browser.js';
+import type { TestServer } from './support/server.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 const manager = DEMO_ACCOUNTS.find((a) => a.role === 'site_manager')!;
 const SITE_NAME = '滨江壹号售楼处'; // the seeded demo site
@@ -17,15 +18,8 @@ const notice = { title: '下午 3 点团购客户到访', body: '约 20 人,大�
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 async function chooseOption(page: Page, title: string) {
   await page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)').getByTitle(title, { exact: true }).click();

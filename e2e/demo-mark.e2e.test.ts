@@ -4,23 +4,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { desktopContext, label, launchBrowser, phoneContext } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { desktopContext, label, phoneContext } from './support/browser.js';
+import type { TestServer } from './support/server.js';
 import { signInOnPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 describe('the demo mark', () => {
   it('is on the console, from its login page on', async () => {

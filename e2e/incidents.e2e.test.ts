@@ -7,24 +7,18 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Incident, PageOf } from '@anchang/contracts';
-import { desktopContext, label, launchBrowser } from './support/browser.js';
+import { desktopContext, label } from './support/browser.js';
 import { gradientPng } from './support/images.js';
-import { startServer, type TestServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 describe('incidents', () => {
   it('phone report (retried after a failed send) → console notification, police decision and close → phone follows live', async () => {

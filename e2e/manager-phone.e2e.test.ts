@@ -8,23 +8,17 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core';
 import type { Anomaly, PageOf, Requisition } from '@anchang/contracts';
 import { expectAccessible } from './support/axe.js';
-import { label, launchBrowser, phoneContext } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { label, phoneContext } from './support/browser.js';
+import type { TestServer } from './support/server.js';
 import { signInOnPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 /** The page is no wider than the phone: nothing to scroll sideways. */
 async function expectNoSidewaysScroll(page: Page): Promise<void> {

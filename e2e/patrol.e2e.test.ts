@@ -8,23 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Checkpoint, PatrolRoute } from '@anchang/contracts';
-import { desktopContext, label, launchBrowser, phoneContext } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { desktopContext, label, phoneContext } from './support/browser.js';
+import type { TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 /** The server's time of day at the site, HH:MM (its clock runs from a fixed instant, see support/server.ts). */
 const shanghaiNow = () =>

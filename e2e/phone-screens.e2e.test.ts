@@ -11,9 +11,10 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PHONE_HOME, PHONE_TABS, phoneOffers, type PostKind, type Role } from '@anchang/contracts';
 import { axeViolations } from './support/axe.js';
-import { launchBrowser, phoneContext } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { phoneContext } from './support/browser.js';
+import type { TestServer } from './support/server.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 const WIDTH = 360;
 const MIN_TARGET = 44;
@@ -21,15 +22,8 @@ const MIN_TARGET = 44;
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 /** The screens below a home entry or tab that the walk opens too. */
 const SUB_SCREENS: Record<string, string[]> = {

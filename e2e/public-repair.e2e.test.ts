@@ -8,23 +8,17 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Asset, PageOf, WorkOrder } from '@anchang/contracts';
-import { launchBrowser, phoneContext } from './support/browser.js';
-import { startServer, type TestServer } from './support/server.js';
+import { phoneContext } from './support/browser.js';
+import type { TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 describe('public repair report', () => {
   it('a visitor reports from the asset page; the technician receives it live, accepts and arrives by opening the asset URL', async () => {

@@ -6,24 +6,18 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessible } from './support/axe.js';
-import { desktopContext, label, launchBrowser } from './support/browser.js';
+import { desktopContext, label } from './support/browser.js';
 import { gradientPng } from './support/images.js';
-import { startServer, type TestServer } from './support/server.js';
+import type { TestServer } from './support/server.js';
 import { checklistItem, clockIn, resultButton, signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { createRosteredStaff, DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
+import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser()));
+afterAll(() => stopServerAndBrowser(server, browser));
 
 interface ShiftDetailBody {
   results: { itemId: string; result: string; note: string | null; photoId: string | null }[];
