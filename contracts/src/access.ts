@@ -44,7 +44,8 @@ export type ConsoleMenuKey =
   | 'zones'
   | 'posts'
   | 'settings'
-  | 'audit';
+  | 'audit'
+  | 'meetings';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -123,6 +124,13 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   { key: 'posts', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/posts'), site('/zones')] },
   { key: 'settings', section: 'settings', roles: CONSOLE_ROLES, reads: [site()] },
   { key: 'audit', section: 'settings', roles: ROLE_GROUPS.auditReaders, reads: [site('/audit')] },
+  // The daily debrief and the weekly review (meetings module); the list opens on this month's gaps.
+  {
+    key: 'meetings',
+    section: 'people',
+    roles: ROLE_GROUPS.overseers,
+    reads: [site('/meetings'), siteQuery('/meetings/compliance', { month: ':month' })],
+  },
 ];
 
 /** The reads a screen makes for this role. */
@@ -174,6 +182,9 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/manage/site-board', roles: ROLE_GROUPS.overseers, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
   { path: '/manage/approvals', roles: ROLE_GROUPS.overseers, reads: [site('/requisitions')] },
   { path: '/manage/repairs', roles: ROLE_GROUPS.overseers, reads: [site('/work-orders')] },
+  // Meetings: anyone's own action items; the manager's view of today's debrief.
+  { path: '/action-items', roles: EVERYONE, reads: [site('/action-items/mine')] },
+  { path: '/manage/debrief', roles: ROLE_GROUPS.overseers, reads: [site('/meetings/today')] },
 ];
 
 /** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */

@@ -74,6 +74,10 @@ export interface EventMap {
   'question.asked': { questionId: string; visitId: string; toPersonId: string | null };
   'question.answered': { questionId: string; visitId: string; askedBy: string };
   'model_room.checked': { zoneId: string; checkId: string; phase: string; missing: number; damaged: number; byName: string };
+  /** A debrief or weekly review, its attendance or its action items changed (meetings module). */
+  'meeting.changed': { meetingId: string; kind: string; date: string };
+  /** An action item was given, done or fell overdue: told in the owner's room and the site's. */
+  'action_item.changed': { itemId: string; meetingId: string; status: string };
 }
 export type EventType = keyof EventMap;
 

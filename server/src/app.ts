@@ -74,6 +74,7 @@ import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerPublicRepairRoutes, registerRepairRoutes, registerRepairTimers } from './modules/repairs/index.js';
 import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index.js';
 import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
+import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -173,6 +174,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerRepairTimers(timers);
   registerRoundTimers(timers);
   registerCustomerRetention(timers);
+  registerMeetingTimers(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });
 
   registerErrorHandler(app);
@@ -293,6 +295,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);
+        registerMeetingRoutes(authed, deps);
       });
     },
     { prefix: '/api' },

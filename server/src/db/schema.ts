@@ -218,6 +218,10 @@ export interface DB {
   equipment_checks: EquipmentChecksTable;
   work_orders: WorkOrdersTable;
   work_order_events: WorkOrderEventsTable;
+  // meetings module
+  meetings: MeetingsTable;
+  meeting_attendance: MeetingAttendanceTable;
+  meeting_action_items: MeetingActionItemsTable;
 }
 
 export interface StandardVersionsTable {
@@ -850,4 +854,50 @@ export interface VisitQuestionsTable {
   answered_by: string | null;
   answered_at: number | null;
   answer_ms: number | null;
+}
+
+// ---- meetings module: the daily debrief, the weekly review and their action items ----
+export interface MeetingsTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  /** The debrief's site-local day; the review's Monday. */
+  date: string;
+  status: string;
+  minutes: string;
+  frozen_figures: string | null;
+  opened_by: string | null;
+  opened_by_name: string;
+  opened_at: number;
+  closed_by: string | null;
+  closed_by_name: string | null;
+  closed_at: number | null;
+  updated_at: number;
+}
+
+export interface MeetingAttendanceTable {
+  meeting_id: string;
+  person_id: string;
+  site_id: string;
+  status: string;
+  clock_out_answer: number | null;
+  corrected_by: string | null;
+  corrected_by_name: string | null;
+  corrected_at: number | null;
+}
+
+export interface MeetingActionItemsTable {
+  id: string;
+  site_id: string;
+  meeting_id: string;
+  text: string;
+  owner_id: string;
+  due_date: string;
+  status: string;
+  done_at: number | null;
+  done_by: string | null;
+  done_by_name: string | null;
+  overdue_alerted_at: number | null;
+  created_by: string | null;
+  created_at: number;
 }

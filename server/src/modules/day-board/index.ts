@@ -1,1 +1,2 @@
 export { registerDayBoardRoutes } from './day-board.routes.js';
+export { siteDayFigures, type SiteDayFigures } from './day-figures.js';

@@ -142,3 +142,15 @@ export async function personIdsOnPostKind(db: Q, siteId: string, postKind: strin
     .execute();
   return rows.map((r) => r.person_id);
 }
+
+/** The site's active members with their names and roles, by name: whom a meeting may give an item to. */
+export function listActiveMembersOfSite(db: Q, siteId: string) {
+  return db
+    .selectFrom('site_members as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.name', 'm.role'])
+    .where('m.site_id', '=', siteId)
+    .where('p.is_active', '=', 1)
+    .orderBy('p.name')
+    .execute();
+}

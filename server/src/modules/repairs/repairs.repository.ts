@@ -102,3 +102,15 @@ export const findCheckpointByCode = (db: Q, code: string) =>
 export const findCheckDay = (db: Q, siteId: string, date: string) =>
   db.selectFrom('equipment_checks').selectAll().where('site_id', '=', siteId).where('date', '=', date).execute();
 export const findCheckById = (db: Q, id: string) => db.selectFrom('equipment_checks').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** Work orders reported before `at` and not yet done at `at`: the repairs still open then (the meetings' figures). */
+export async function countOpenWorkOrdersAt(db: Q, siteId: string, at: number): Promise<number> {
+  const row = await db
+    .selectFrom('work_orders')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('site_id', '=', siteId)
+    .where('reported_at', '<', at)
+    .where((eb) => eb.or([eb('done_at', 'is', null), eb('done_at', '>=', at)]))
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

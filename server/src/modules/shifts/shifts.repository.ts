@@ -64,3 +64,17 @@ export async function replaceResult(db: Kysely<DB>, oldId: string, row: Checklis
   await db.deleteFrom('checklist_results').where('id', '=', oldId).execute();
   await db.insertInto('checklist_results').values(row).execute();
 }
+
+/**
+ * The debrief answers given at clock-out on a site-local day: one row per shift, with its
+ * person and whether they said they attended (1/0, null: not clocked out or no answer).
+ */
+export function listDebriefAnswersOn(db: Kysely<DB>, siteId: string, date: string) {
+  return db
+    .selectFrom('shifts')
+    .select(['person_id', 'post_id', 'status', 'debrief_attended', 'clock_out_at'])
+    .where('site_id', '=', siteId)
+    .where('date', '=', date)
+    .orderBy('clock_in_at')
+    .execute();
+}

@@ -4,3 +4,4 @@ export { visitGuestPresence } from './visits.service.js';
 export { findVisitRow as findVisitRecord, findVisitRows as findVisitRecords } from './visits.repository.js';
 export { maskPlate } from './visits.rules.js';
 export { registerCustomerRetention, scheduleCustomerRetention, purgeCustomerData } from './customer-retention.jobs.js';
+export { listVisitsArrivedBetween } from './visits.repository.js';
