@@ -6,6 +6,7 @@
  */
 import type { PostKind, Role } from './domain.js';
 import { POST_DUTIES, ROLE_GROUPS } from './rules.js';
+import { ACTION_ITEM_OWNERS } from './meetings.js';
 
 /** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site. */
 export interface ScreenRead {
@@ -182,8 +183,8 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/manage/site-board', roles: ROLE_GROUPS.overseers, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
   { path: '/manage/approvals', roles: ROLE_GROUPS.overseers, reads: [site('/requisitions')] },
   { path: '/manage/repairs', roles: ROLE_GROUPS.overseers, reads: [site('/work-orders')] },
-  // Meetings: anyone's own action items; the manager's view of today's debrief.
-  { path: '/action-items', roles: EVERYONE, reads: [site('/action-items/mine')] },
+  // Meetings: the own action items of anyone who works on the site; the manager's view of today's debrief.
+  { path: '/action-items', roles: ACTION_ITEM_OWNERS, reads: [site('/action-items/mine')] },
   { path: '/manage/debrief', roles: ROLE_GROUPS.overseers, reads: [site('/meetings/today')] },
 ];
 

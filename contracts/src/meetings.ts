@@ -4,7 +4,11 @@
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Instant } from './api.js';
+import type { Role } from './domain.js';
 import { LocalDate } from './standards.js';
+
+/** Who may own an action item: everyone who works on the site (the client's viewer only looks). */
+export const ACTION_ITEM_OWNERS: readonly Role[] = ['site_manager', 'supervisor', 'staff', 'sales_consultant'];
 
 export const MEETING_KINDS = ['debrief', 'review'] as const;
 export type MeetingKind = (typeof MEETING_KINDS)[number];
@@ -96,7 +100,7 @@ export type MeetingDetail = Static<typeof MeetingDetail>;
 
 export const MeetingParams = Type.Object({ siteId: Id, meetingId: Id });
 export const MeetingAttendeeParams = Type.Object({ siteId: Id, meetingId: Id, personId: Id });
-export const ActionItemParams = Type.Object({ siteId: Id, itemId: Id });
+export const ActionItemParams = Type.Object({ siteId: Id, actionItemId: Id });
 
 export const MeetingListQuery = Type.Object(
   {

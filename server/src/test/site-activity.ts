@@ -45,6 +45,8 @@ export interface SiteActivity {
   roundScheduleId: string;
   roundSlotId: string;
   weatherId: string;
+  meetingId: string;
+  actionItemId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -369,8 +371,24 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     await app.inject({ method: 'POST', url: `${base}/weather`, ...as(manager.cookie), payload: { id: newId(), kind: 'rain' } }),
     'weather',
   );
+  // The day's debrief, with an action item for the staff member.
+  const meeting = await ok<{ meeting: { id: string } }>(
+    await app.inject({ method: 'POST', url: `${base}/meetings/debriefs`, ...as(manager.cookie), payload: {} }),
+    'debrief',
+  );
+  const actionItem = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/meetings/${meeting.meeting.id}/action-items`,
+      ...as(manager.cookie),
+      payload: { text: '补齐水吧杯子', ownerId: staff.id, dueDate: date },
+    }),
+    'action item',
+  );
   return {
     manager,
+    meetingId: meeting.meeting.id,
+    actionItemId: actionItem.id,
     roundScheduleId: roundSchedule.id,
     roundSlotId: roundDay.slots[0]!.id,
     weatherId: weather.id,

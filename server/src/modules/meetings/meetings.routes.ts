@@ -164,8 +164,8 @@ export function registerMeetingRoutes(app: App, deps: Deps): void {
     (req) => listMyActionItems(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
-    '/sites/:siteId/action-items/:itemId/done',
+    '/sites/:siteId/action-items/:actionItemId/done',
     { schema: { tags, summary: 'Mark an action item done (its owner, or a manager)', params: ActionItemParams, response: { 200: ActionItem } } },
-    (req) => completeActionItem(deps, req.actor, req.params.siteId, req.params.itemId),
+    (req) => completeActionItem(deps, req.actor, req.params.siteId, req.params.actionItemId),
   );
 }

@@ -22,8 +22,10 @@ import type {
   MeetingKind,
   MeetingSummary,
   PageOf,
+  Role,
   TodayDebrief,
 } from '@anchang/contracts';
+import { ACTION_ITEM_OWNERS } from '@anchang/contracts';
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../../db/create-db.js';
 import type { DB, MeetingActionItemsTable, MeetingAttendanceTable, MeetingsTable, SitesTable } from '../../db/schema.js';
@@ -38,7 +40,7 @@ import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { siteDayFigures, type SiteDayFigures } from '../day-board/index.js';
 import { notifyPeople } from '../notifications/index.js';
-import { findPersonNames, isSiteMember, listActiveMembersOfSite } from '../people/index.js';
+import { findPersonNames, listActiveMembersOfSite } from '../people/index.js';
 import { findPostsByIds } from '../posts/index.js';
 import { listEntriesBetween } from '../rosters/index.js';
 import { listDebriefAnswersOn } from '../shifts/index.js';
@@ -257,7 +259,7 @@ async function buildDetail(deps: Deps, site: SitesTable, row: MeetingsTable): Pr
     attendance,
     actionItems: items.slice(0, ownItems.length),
     carriedOver: items.slice(ownItems.length),
-    members: members.map((m) => ({ personId: m.id, name: m.name })),
+    members: members.filter((m) => ACTION_ITEM_OWNERS.includes(m.role as Role)).map((m) => ({ personId: m.id, name: m.name })),
   };
 }
 
@@ -501,10 +503,11 @@ export async function addActionItem(
       message: 'An action item is due on or after the meeting day',
       params: { dueDate: input.dueDate, meetingDate: row.date },
     });
-  if (!(await isSiteMember(deps.db, siteId, input.ownerId)))
+  const owner = (await listActiveMembersOfSite(deps.db, siteId)).find((m) => m.id === input.ownerId);
+  if (!owner || !ACTION_ITEM_OWNERS.includes(owner.role as Role))
     throw new AppError('ACTION_OWNER_NOT_ON_SITE', {
       status: 400,
-      message: 'The owner must be a member of this site',
+      message: 'The owner must be someone who works on this site',
       params: { ownerId: input.ownerId },
     });
   const text = input.text.trim();

@@ -190,6 +190,8 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     roundScheduleId: activity.roundScheduleId,
     slotId: activity.roundSlotId,
     weatherId: activity.weatherId,
+    meetingId: activity.meetingId,
+    actionItemId: activity.actionItemId,
     position: '1',
     postKind: 'HALL',
     date: activity.date,
