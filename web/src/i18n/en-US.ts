@@ -16,6 +16,7 @@ import { customersEn } from './sections/customers.en-US';
 import { consoleMenuEn } from './sections/console-menu.en-US';
 import { nightShiftEn } from './sections/night-shifts.en-US';
 import { managerPhoneEn } from './sections/manager-phone.en-US';
+import { meetingsEn } from './sections/meetings.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -705,6 +706,7 @@ export const enUS: Messages = {
   questions: questionsEn,
   nightShift: nightShiftEn,
   managerPhone: managerPhoneEn,
+  meetings: meetingsEn,
   errors: {
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',
@@ -856,6 +858,16 @@ export const enUS: Messages = {
     WEATHER_ALREADY_ENDED: 'This weather declaration has already ended',
     WEBHOOK_TOKEN_INVALID: 'Wrong token',
     DATE_RANGE_INVALID: 'Wrong dates (from must not be after to; at most {{maxDays}} days)',
+    MEETING_NOT_FOUND: 'This meeting was not found',
+    MEETING_ALREADY_HELD: 'This day (or week) already has its meeting: open that one',
+    MEETING_CLOSED: 'This meeting was signed and can no longer change',
+    MEETING_DAY_IN_FUTURE: 'That day has not come yet: a meeting cannot be held ahead',
+    ATTENDEE_NOT_ROSTERED: 'This person was not rostered that day, so is not on the debrief’s attendance',
+    ACTION_OWNER_NOT_ON_SITE: 'The owner must be someone who works on this site',
+    ACTION_DUE_BEFORE_MEETING: 'The due date cannot be before the meeting day',
+    ACTION_ITEM_NOT_FOUND: 'This action item was not found',
+    ACTION_ITEM_ALREADY_DONE: 'This action item is already done',
+    ACTION_ITEM_NOT_YOURS: 'Only its owner or a manager can mark it done',
     INTERNAL_ERROR: 'Server error. Please try again later',
     SERVICE_UNAVAILABLE: 'Service unavailable. Please try again later',
     DATABASE_BUSY: 'The system is busy. Please try again in a few seconds',

@@ -15,6 +15,7 @@ import { customersZh } from './sections/customers.zh-CN';
 import { consoleMenuZh } from './sections/console-menu.zh-CN';
 import { nightShiftZh } from './sections/night-shifts.zh-CN';
 import { managerPhoneZh } from './sections/manager-phone.zh-CN';
+import { meetingsZh } from './sections/meetings.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -679,6 +680,7 @@ export const zhCN = {
   questions: questionsZh,
   nightShift: nightShiftZh,
   managerPhone: managerPhoneZh,
+  meetings: meetingsZh,
   errors: {
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
@@ -830,6 +832,16 @@ export const zhCN = {
     WEATHER_ALREADY_ENDED: '这条异常天气已经解除',
     WEBHOOK_TOKEN_INVALID: '令牌不正确',
     DATE_RANGE_INVALID: '日期范围有误(开始不能晚于结束,最长 {{maxDays}} 天)',
+    MEETING_NOT_FOUND: '没有找到这次会议',
+    MEETING_ALREADY_HELD: '这一天(这一周)的会已经开过了,请打开已有的会议',
+    MEETING_CLOSED: '会议已签署,不能再修改',
+    MEETING_DAY_IN_FUTURE: '还没到这一天,不能提前开会',
+    ATTENDEE_NOT_ROSTERED: '此人当天没有排班,不在本次日会的出勤名单里',
+    ACTION_OWNER_NOT_ON_SITE: '负责人须是本案场的工作人员',
+    ACTION_DUE_BEFORE_MEETING: '截止日期不能早于开会日期',
+    ACTION_ITEM_NOT_FOUND: '没有找到这项待办',
+    ACTION_ITEM_ALREADY_DONE: '这项待办已经完成了',
+    ACTION_ITEM_NOT_YOURS: '只有负责人或管理人员可以标记完成',
     INTERNAL_ERROR: '服务器出错了,请稍后重试',
     SERVICE_UNAVAILABLE: '服务暂时不可用,请稍后重试',
     DATABASE_BUSY: '系统繁忙,请稍等几秒再试',

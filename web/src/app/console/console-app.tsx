@@ -38,6 +38,8 @@ const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-boa
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
 const RepairsPage = lazyNamed(() => import('../../features/repairs/repairs-page'), 'RepairsPage');
+const MeetingsPage = lazyNamed(() => import('../../features/meetings/meetings-page'), 'MeetingsPage');
+const MeetingPage = lazyNamed(() => import('../../features/meetings/meeting-page'), 'MeetingPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
 /** A menu page, open to the roles the menu offers it to (contracts: CONSOLE_MENU, the server's groups). */
@@ -83,6 +85,8 @@ const router = createBrowserRouter([
           { path: 'opinions', element: offered('opinions', <OpinionsPage />) },
           { path: 'supplies', element: offered('supplies', <SuppliesPage />) },
           { path: 'model-rooms', element: offered('model-rooms', <ModelRoomsPage />) },
+          { path: 'meetings', element: offered('meetings', <MeetingsPage />) },
+          { path: 'meetings/:meetingId', element: offered('meetings', <MeetingPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

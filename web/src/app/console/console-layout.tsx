@@ -11,6 +11,7 @@ import {
   CommentOutlined,
   DashboardOutlined,
   DownOutlined,
+  FileDoneOutlined,
   EnvironmentOutlined,
   FieldTimeOutlined,
   HomeOutlined,
@@ -87,6 +88,7 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   posts: <SolutionOutlined />,
   settings: <SettingOutlined />,
   audit: <AuditOutlined />,
+  meetings: <FileDoneOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -113,6 +115,7 @@ const MENU_LABELS = {
   posts: 'nav.posts',
   settings: 'nav.settings',
   audit: 'nav.audit',
+  meetings: 'consoleMenu.entries.meetings',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */

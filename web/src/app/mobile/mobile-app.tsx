@@ -38,6 +38,8 @@ const pages = {
   managerSiteBoard: () => import('../../features/manager-phone/site-board.mobile'),
   managerApprovals: () => import('../../features/manager-phone/approvals.mobile'),
   managerRepairs: () => import('../../features/manager-phone/overdue-repairs.mobile'),
+  myActionItems: () => import('../../features/meetings/my-action-items.mobile'),
+  managerDebrief: () => import('../../features/meetings/today-debrief.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -70,6 +72,8 @@ const DayBoardPhonePage = lazyNamed(pages.managerDayBoard, 'DayBoardPhonePage');
 const SiteBoardPhonePage = lazyNamed(pages.managerSiteBoard, 'SiteBoardPhonePage');
 const ApprovalsPage = lazyNamed(pages.managerApprovals, 'ApprovalsPage');
 const OverdueRepairsPage = lazyNamed(pages.managerRepairs, 'OverdueRepairsPage');
+const MyActionItemsPage = lazyNamed(pages.myActionItems, 'MyActionItemsPage');
+const TodayDebriefPage = lazyNamed(pages.managerDebrief, 'TodayDebriefPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -113,6 +117,8 @@ const router = createBrowserRouter(
             { path: 'manage/site-board', element: offered('/manage/site-board', <SiteBoardPhonePage />) },
             { path: 'manage/approvals', element: offered('/manage/approvals', <ApprovalsPage />) },
             { path: 'manage/repairs', element: offered('/manage/repairs', <OverdueRepairsPage />) },
+            { path: 'action-items', element: offered('/action-items', <MyActionItemsPage />) },
+            { path: 'manage/debrief', element: offered('/manage/debrief', <TodayDebriefPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

@@ -19,6 +19,7 @@ import { RoundsHomeCard } from '../rounds/rounds-home-card.mobile';
 import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
 import { ConsultantHome } from '../consultant-home/consultant-home.mobile';
 import { ManagerHomeSection } from '../manager-phone/manager-home.mobile';
+import { ActionItemsHomeCard, DebriefHomeCard } from '../meetings/action-items-home-card.mobile';
 import styles from './home-page.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
@@ -71,8 +72,11 @@ export function HomePage() {
             <PhoneState status="empty" title={t('mobile.noSites')} description={t('mobile.noSitesHint')} />
           </Card>
         ) : site.role === 'sales_consultant' ? (
-          // A consultant has no post, roster or stock to count: their own home, nothing else.
-          <ConsultantHome site={site} />
+          // A consultant has no post, roster or stock to count: their own home, and what a meeting gave them.
+          <>
+            <ConsultantHome site={site} />
+            {phoneOffersOn(site, '/action-items') ? <ActionItemsHomeCard site={site} /> : null}
+          </>
         ) : (
           <>
             {/* Each entry only for whom the shared description offers it (contracts: PHONE_TABS, PHONE_HOME). */}
@@ -88,6 +92,8 @@ export function HomePage() {
 
             {phoneOffersOn(site, '/patrols') ? <PatrolsHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/rounds') ? <RoundsHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/manage/debrief') ? <DebriefHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/action-items') ? <ActionItemsHomeCard site={site} /> : null}
 
             {greetsGuests(site) ? (
               <Card className={styles.card} title={t('mobile.greetingHint')}>

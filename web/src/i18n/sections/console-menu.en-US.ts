@@ -10,5 +10,6 @@ export const consoleMenuEn: typeof consoleMenuZh = {
   },
   entries: {
     people: 'Staff list',
+    meetings: 'Meetings',
   },
 };

@@ -10,5 +10,6 @@ export const consoleMenuZh = {
   /** Entries named apart from their group (the 人员 group holds the list of people). */
   entries: {
     people: '人员名单',
+    meetings: '例会',
   },
 };

@@ -149,6 +149,13 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
         invalidate(['site', siteId, 'equipment']); // open work orders per asset
       }
       break;
+    case 'meeting.changed':
+    case 'action_item.changed':
+      if (siteId) {
+        invalidate(['site', siteId, 'meetings']);
+        invalidate(['site', siteId, 'action-items']);
+      }
+      break;
     case 'drink.refill_prompt':
       break; // a prompt to the hall's phones, shown where it arrives; nothing cached changes
   }
