@@ -131,10 +131,10 @@ export const MyActionItemsQuery = Type.Object(
 );
 export const MeetingComplianceQuery = Type.Object({ month: MeetingMonth }, { additionalProperties: false });
 
-/** held: a meeting exists; missing: due and none; pending: not due yet; closed day: nobody rostered. */
-const ComplianceState = Type.Unsafe<'held' | 'missing' | 'pending' | 'not_open'>({
+/** held: a meeting exists; missing: passed without one; pending: running now (today, this week); upcoming: not begun; not_open: nobody rostered. */
+const ComplianceState = Type.Unsafe<'held' | 'missing' | 'pending' | 'upcoming' | 'not_open'>({
   type: 'string',
-  enum: ['held', 'missing', 'pending', 'not_open'],
+  enum: ['held', 'missing', 'pending', 'upcoming', 'not_open'],
 });
 export const MeetingCompliance = Type.Object({
   month: MeetingMonth,

@@ -89,11 +89,15 @@ describe('attendance and compliance', () => {
     expect(attendanceFromAnswer(false)).toBe('absent');
     expect(attendanceFromAnswer(null)).toBe('absent');
   });
-  it('marks a past open day without a meeting missing, today pending, a day nobody worked not needed', () => {
+  it('marks a past open day without a meeting missing, today due, a later day upcoming, a day nobody worked not needed', () => {
     const today = '2026-12-10';
-    expect(complianceState({ isOpen: true, hasMeeting: false, lastDay: '2026-12-09', today })).toBe('missing');
-    expect(complianceState({ isOpen: true, hasMeeting: false, lastDay: today, today })).toBe('pending');
-    expect(complianceState({ isOpen: false, hasMeeting: false, lastDay: '2026-12-09', today })).toBe('not_open');
-    expect(complianceState({ isOpen: false, hasMeeting: true, lastDay: '2026-12-09', today })).toBe('held');
+    const day = (date: string) => ({ firstDay: date, lastDay: date, today });
+    expect(complianceState({ isOpen: true, hasMeeting: false, ...day('2026-12-09') })).toBe('missing');
+    expect(complianceState({ isOpen: true, hasMeeting: false, ...day(today) })).toBe('pending');
+    expect(complianceState({ isOpen: true, hasMeeting: false, ...day('2026-12-11') })).toBe('upcoming');
+    expect(complianceState({ isOpen: false, hasMeeting: false, ...day('2026-12-09') })).toBe('not_open');
+    expect(complianceState({ isOpen: false, hasMeeting: true, ...day('2026-12-09') })).toBe('held');
+    // A week is due while it runs, from its Monday to its Sunday.
+    expect(complianceState({ isOpen: true, hasMeeting: false, firstDay: '2026-12-07', lastDay: '2026-12-13', today })).toBe('pending');
   });
 });

@@ -77,11 +77,13 @@ export function answerOfShifts(shifts: readonly { debrief_attended: number | nul
 }
 
 /**
- * The state of a day or week in the compliance view: held when a meeting exists; not due while
- * it is still running (today, this week); otherwise missing, if the site was open.
+ * The state of a day or week in the compliance view: held when a meeting exists; otherwise, if
+ * the site was open, due while it is running (today, this week), missing once it has passed,
+ * and upcoming before it has begun.
  */
-export function complianceState(opts: { isOpen: boolean; hasMeeting: boolean; lastDay: string; today: string }) {
+export function complianceState(opts: { isOpen: boolean; hasMeeting: boolean; firstDay: string; lastDay: string; today: string }) {
   if (opts.hasMeeting) return 'held' as const;
   if (!opts.isOpen) return 'not_open' as const;
+  if (opts.firstDay > opts.today) return 'upcoming' as const;
   return opts.lastDay >= opts.today ? ('pending' as const) : ('missing' as const);
 }

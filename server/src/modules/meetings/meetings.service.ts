@@ -129,8 +129,8 @@ function toSummary(row: MeetingsTable, actionItems: number): MeetingSummary {
 }
 
 /**
- * An item as shown at `asOf`: a closed meeting shows its items as they stood when it was
- * signed; the phone and an open meeting show them now.
+ * An item as it stands at `asOf` (now, on every screen): a signed meeting freezes which items
+ * it gave, not their life after it; they are done whenever their owner does them.
  */
 function toActionItem(r: ItemRow, names: Map<string, string>, timeZone: string, asOf: number): ActionItem {
   const isDone = r.done_at !== null && r.done_at <= asOf;
@@ -237,7 +237,6 @@ async function carriedOverOf(db: Db, site: SitesTable, row: MeetingsTable): Prom
 async function buildDetail(deps: Deps, site: SitesTable, row: MeetingsTable): Promise<MeetingDetail> {
   const db = deps.db;
   const now = deps.clock.now();
-  const asOf = row.closed_at ?? now;
   const [figures, attendance, ownItems, carried, members] = await Promise.all([
     row.frozen_figures ? (JSON.parse(row.frozen_figures) as FrozenFigures) : liveFigures(db, site, row, now),
     row.kind === 'debrief' ? attendanceOf(db, row) : Promise.resolve([]),
@@ -249,7 +248,7 @@ async function buildDetail(deps: Deps, site: SitesTable, row: MeetingsTable): Pr
     db,
     [...ownItems.map((r) => ({ ...r, meeting_date: row.date, meeting_kind: row.kind })), ...carried],
     site.time_zone,
-    asOf,
+    now,
   );
   return {
     meeting: toSummary(row, ownItems.length),
@@ -642,14 +641,18 @@ export async function getCompliance(deps: Deps, actor: Actor, siteId: string, mo
     return {
       date,
       meetingId: meeting?.id ?? null,
-      state: complianceState({ isOpen: openDays.has(date), hasMeeting: !!meeting, lastDay: date, today }),
+      state: complianceState({ isOpen: openDays.has(date), hasMeeting: !!meeting, firstDay: date, lastDay: date, today }),
     };
   });
   const weekRows = weeks.map((w) => {
     const meeting = reviews.find((m) => m.date === w.weekStart);
     let isOpen = false;
     for (let d = w.weekStart; d <= w.weekEnd; d = addDays(d, 1)) isOpen ||= openDays.has(d);
-    return { ...w, meetingId: meeting?.id ?? null, state: complianceState({ isOpen, hasMeeting: !!meeting, lastDay: w.weekEnd, today }) };
+    return {
+      ...w,
+      meetingId: meeting?.id ?? null,
+      state: complianceState({ isOpen, hasMeeting: !!meeting, firstDay: w.weekStart, lastDay: w.weekEnd, today }),
+    };
   });
   return {
     month,

@@ -161,7 +161,7 @@ function WeekDaysCard({ detail }: { detail: MeetingDetail }) {
     })),
   ];
   return (
-    <Card title={t('meetings.figures.weekTitle')} className={styles.card}>
+    <Card title={t('meetings.figures.perDay')} className={styles.card}>
       <Table rowKey="date" size="small" columns={columns} dataSource={detail.days} pagination={false} scroll={{ x: 800 }} />
     </Card>
   );
@@ -231,7 +231,9 @@ function AttendanceCard({ detail }: { detail: MeetingDetail }) {
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {a.correctedByName && a.correctedAt
               ? t('meetings.attendance.corrected', { name: a.correctedByName, time: formatDateTime(a.correctedAt, site.timeZone).slice(11) })
-              : t('meetings.attendance.fromClockOut')}
+              : a.clockOutAnswer === null
+                ? t('meetings.attendance.noAnswer')
+                : t('meetings.attendance.fromClockOut')}
           </Typography.Text>
         </Flex>
       ),

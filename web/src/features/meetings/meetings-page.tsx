@@ -15,7 +15,13 @@ import { meetingsApi, useCompliance, useMeetings, useMeetingWrite } from './meet
 import styles from './meetings.module.css';
 
 type ComplianceState = MeetingCompliance['days'][number]['state'];
-const STATE_COLORS: Record<ComplianceState, string> = { held: 'success', missing: 'error', pending: 'processing', not_open: 'default' };
+const STATE_COLORS: Record<ComplianceState, string> = {
+  held: 'success',
+  missing: 'error',
+  pending: 'processing',
+  upcoming: 'default',
+  not_open: 'default',
+};
 
 /**
  * 例会: the month's open days and weeks with their meeting held or missing (the gaps can be held
