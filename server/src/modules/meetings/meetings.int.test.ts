@@ -91,6 +91,10 @@ describe(`meetings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     await workShift('ana', DAY, true);
     await workShift('bo', DAY, false);
     // Cy was rostered and never came: no answer, absent.
+    // The day's other records the figures read through their modules: an opinion and a repair still open at the close.
+    t.clock.set(at(DAY, '15:00'));
+    expect((await call('ana', 'POST', '/opinions', { id: newId(), category: 'suggestion', text: '希望周末延长开放时间' })).statusCode).toBe(201);
+    expect((await call('ana', 'POST', '/work-orders', { id: newId(), zoneId: site.zoneId, description: '大厅空调出风口异响' })).statusCode).toBe(201);
 
     await moveTo(at(DAY, '18:00'));
     const today = (await call('manager', 'GET', '/meetings/today')).json<TodayDebrief>();
@@ -106,8 +110,9 @@ describe(`meetings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(byId.get(people.bo.id)).toMatchObject({ clockOutAnswer: false, status: 'absent' });
     expect(byId.get(people.cy.id)).toMatchObject({ clockOutAnswer: null, status: 'absent' });
     expect(byId.has(people.manager.id)).toBe(false);
-    // The day board's figures: three rostered, one never clocked in.
-    expect(debrief.figures).toMatchObject({ rostered: 3, absent: 1, late: 0 });
+    // The day board's figures: three rostered, one never clocked in, the opinion and the open repair.
+    expect(debrief.figures).toEqual({ rostered: 3, absent: 1, late: 0, visitors: 0, anomalies: 0, missedRounds: 0, openRepairs: 1, opinions: 1 });
+    expect(debrief.days).toEqual([{ date: DAY, figures: debrief.figures }]);
 
     expect(refusal(await call('manager', 'POST', '/meetings/debriefs', { date: DAY }))).toEqual([409, 'MEETING_ALREADY_HELD']);
     expect(refusal(await call('manager', 'POST', '/meetings/debriefs', { date: '2026-12-02' }))).toEqual([400, 'MEETING_DAY_IN_FUTURE']);

@@ -94,7 +94,7 @@ export const meetingsEn: typeof meetingsZh = {
     statuses: { open: 'Open', done: 'Done' },
     overdue: 'Overdue',
     doneAt: 'Done by {{name}} at {{time}}',
-    from: 'From the {{kind}} of {{date}}',
+    from: '{{kind}} of {{date}}',
     markDone: 'Done',
     markedDone: 'Marked done',
     add: 'Add an item',
