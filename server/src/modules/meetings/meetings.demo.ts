@@ -5,7 +5,7 @@
  * their owners a day or few later, some left open past their due day.
  */
 import type { DemoHistoryContext } from '../../db/seed/demo-history-context.js';
-import { addDays, instantAt, weekdayOf } from '../../platform/site-time.js';
+import { addDays, instantAt, mondayOf, weekdayOf } from '../../platform/site-time.js';
 import { addActionItem, closeMeeting, completeActionItem, correctAttendance, openDebrief, openReview, saveMinutes } from './meetings.service.js';
 
 const OWNER_LOGINS = ['hall', 'bar', 'park', 'shuttle', 'model', 'tech', 'security', 'clean', 'green', 'supervisor'] as const;
@@ -43,7 +43,8 @@ export async function seedMeetingsDemoHistory(ctx: DemoHistoryContext): Promise<
   const at = (date: string, time: string) => instantAt(date, time, ctx.timeZone);
   // Two days of the past month without a debrief, whatever the random draw: the compliance view has gaps to show.
   const missingDays = new Set([ctx.days[Math.floor(ctx.days.length / 3)], ctx.days[Math.floor((ctx.days.length * 2) / 3)]]);
-  const skippedReviewWeek = ctx.days.length > 14 ? ctx.days[10] : undefined;
+  // And one week without its review.
+  const skippedReviewWeek = ctx.days.length > 14 ? mondayOf(ctx.days[10]!) : undefined;
   const pending: { itemId: string; ownerLogin: string; doneOn: string }[] = [];
 
   for (const date of ctx.days) {
@@ -51,6 +52,23 @@ export async function seedMeetingsDemoHistory(ctx: DemoHistoryContext): Promise<
     for (const p of pending.filter((x) => x.doneOn === date)) {
       ctx.clock.set(at(date, '10:15') + Math.floor(ctx.random() * 90) * 60_000);
       await completeActionItem(ctx.deps, await ctx.actorFor(p.ownerLogin), ctx.siteId, p.itemId);
+    }
+    // Friday's review at 17:00 comes before the day's debrief at 18:00: the clock only moves forward.
+    if (weekdayOf(date) === 5 && mondayOf(date) !== skippedReviewWeek) {
+      ctx.clock.set(at(date, '17:00'));
+      const review = await openReview(ctx.deps, manager, ctx.siteId, { date });
+      await saveMinutes(ctx.deps, manager, ctx.siteId, review.meeting.id, pick(ctx, REVIEW_MINUTES));
+      if (owners.length > 0) {
+        const ownerLogin = pick(ctx, owners);
+        const item = await addActionItem(ctx.deps, manager, ctx.siteId, review.meeting.id, {
+          text: pick(ctx, ACTION_TEXTS),
+          ownerId: ctx.personIdByLogin[ownerLogin]!,
+          dueDate: addDays(date, 7),
+        });
+        if (ctx.random() < 0.6) pending.push({ itemId: item.id, ownerLogin, doneOn: addDays(date, 3 + Math.floor(ctx.random() * 4)) });
+      }
+      ctx.clock.advance(40 * 60_000);
+      await closeMeeting(ctx.deps, manager, ctx.siteId, review.meeting.id);
     }
     if (!missingDays.has(date) && ctx.random() > 0.04) {
       ctx.clock.set(at(date, '18:05') + Math.floor(ctx.random() * 20) * 60_000);
@@ -76,22 +94,6 @@ export async function seedMeetingsDemoHistory(ctx: DemoHistoryContext): Promise<
       }
       ctx.clock.advance(15 * 60_000);
       await closeMeeting(ctx.deps, manager, ctx.siteId, debrief.meeting.id);
-    }
-    if (weekdayOf(date) === 5 && date !== skippedReviewWeek) {
-      ctx.clock.set(at(date, '17:00'));
-      const review = await openReview(ctx.deps, manager, ctx.siteId, { date });
-      await saveMinutes(ctx.deps, manager, ctx.siteId, review.meeting.id, pick(ctx, REVIEW_MINUTES));
-      if (owners.length > 0) {
-        const ownerLogin = pick(ctx, owners);
-        const item = await addActionItem(ctx.deps, manager, ctx.siteId, review.meeting.id, {
-          text: pick(ctx, ACTION_TEXTS),
-          ownerId: ctx.personIdByLogin[ownerLogin]!,
-          dueDate: addDays(date, 7),
-        });
-        if (ctx.random() < 0.6) pending.push({ itemId: item.id, ownerLogin, doneOn: addDays(date, 3 + Math.floor(ctx.random() * 4)) });
-      }
-      ctx.clock.advance(40 * 60_000);
-      await closeMeeting(ctx.deps, manager, ctx.siteId, review.meeting.id);
     }
   }
 }
