@@ -76,6 +76,8 @@ export const ActionItem = Type.Object({
   dueDate: LocalDate,
   status: ActionItemStatusSchema,
   isOverdue: Type.Boolean(),
+  /** Done, but after its due day ended on the site's clocks. */
+  isDoneLate: Type.Boolean(),
   doneAt: Type.Union([Instant, Type.Null()]),
   doneByName: Type.Union([Type.String(), Type.Null()]),
   createdAt: Instant,

@@ -248,7 +248,13 @@ describe(`meetings (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     // The manager closes Ana's item from the console; the open review shows it done.
     await call('manager', 'POST', `/action-items/${anaItem.id}/done`);
     const week3Now = (await call('manager', 'GET', `/meetings/${week3.meeting.id}`)).json<MeetingDetail>();
-    expect(week3Now.carriedOver.find((i) => i.id === anaItem.id)).toMatchObject({ status: 'done', doneByName: people.manager.name });
+    // Due on the 2nd, done on the 15th: done late. Bo's, due the 10th and done the 8th, was on time.
+    expect(week3Now.carriedOver.find((i) => i.id === anaItem.id)).toMatchObject({
+      status: 'done',
+      doneByName: people.manager.name,
+      isDoneLate: true,
+    });
+    expect(week2.carriedOver.find((i) => i.id === boItem.id)).toMatchObject({ status: 'done', isDoneLate: false });
 
     await moveTo(at('2026-12-22', '09:00'));
     const week4 = await review('2026-12-22');

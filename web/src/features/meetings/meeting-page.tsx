@@ -348,6 +348,7 @@ function useItemColumns(opts: { showSource: boolean }): TableColumnsType<ActionI
         <Flex gap={6} align="center" wrap>
           <span className={styles.num}>{i.dueDate}</span>
           {i.isOverdue ? <Tag color="error">{t('meetings.items.overdue')}</Tag> : null}
+          {i.isDoneLate ? <Tag color="warning">{t('meetings.items.doneLate')}</Tag> : null}
         </Flex>
       ),
     },

@@ -88,6 +88,11 @@ function Items({ site }: { site: MeSite }) {
                       {t('meetings.items.overdue')}
                     </Tag>
                   ) : null}
+                  {item.isDoneLate ? (
+                    <Tag color="warning" fill="outline">
+                      {t('meetings.items.doneLate')}
+                    </Tag>
+                  ) : null}
                 </div>
                 <div className={styles.source}>
                   {t('meetings.items.from', { kind: t(`meetings.kinds.${item.meetingKind}`), date: item.meetingDate })}

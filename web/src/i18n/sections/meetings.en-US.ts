@@ -92,6 +92,7 @@ export const meetingsEn: typeof meetingsZh = {
     due: 'Due',
     status: 'Status',
     statuses: { open: 'Open', done: 'Done' },
+    doneLate: 'Done late',
     overdue: 'Overdue',
     doneAt: 'Done by {{name}} at {{time}}',
     from: '{{kind}} of {{date}}',

@@ -90,6 +90,7 @@ export const meetingsZh = {
     due: '截止日期',
     status: '状态',
     statuses: { open: '未完成', done: '已完成' },
+    doneLate: '逾期完成',
     overdue: '已逾期',
     doneAt: '{{name}} 完成于 {{time}}',
     from: '来自 {{kind}} {{date}}',
