@@ -44,7 +44,8 @@ export type ConsoleMenuKey =
   | 'zones'
   | 'posts'
   | 'settings'
-  | 'audit';
+  | 'audit'
+  | 'inspections';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -123,6 +124,19 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   { key: 'posts', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/posts'), site('/zones')] },
   { key: 'settings', section: 'settings', roles: CONSOLE_ROLES, reads: [site()] },
   { key: 'audit', section: 'settings', roles: ROLE_GROUPS.auditReaders, reads: [site('/audit')] },
+  // Supervisor inspections (服务监督): the list, the rectifications board, the daily plan and its compliance.
+  {
+    key: 'inspections',
+    section: 'people',
+    roles: ROLE_GROUPS.overseers,
+    reads: [
+      site('/inspections'),
+      siteQuery('/rectifications', { scope: 'all' }),
+      siteQuery('/inspection-plan/day', { date: ':today' }),
+      site('/inspection-settings'),
+      site('/posts'),
+    ],
+  },
 ];
 
 /** The reads a screen makes for this role. */
@@ -174,6 +188,13 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/manage/site-board', roles: ROLE_GROUPS.overseers, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
   { path: '/manage/approvals', roles: ROLE_GROUPS.overseers, reads: [site('/requisitions')] },
   { path: '/manage/repairs', roles: ROLE_GROUPS.overseers, reads: [site('/work-orders')] },
+  // Supervisor inspections: the inspector's plan and re-checks; everyone rostered fixes their own rectifications.
+  {
+    path: '/inspect',
+    roles: ROLE_GROUPS.overseers,
+    reads: [siteQuery('/inspection-plan/day', { date: ':today' }), siteQuery('/rectifications', { scope: 'to_recheck' })],
+  },
+  { path: '/rectifications', roles: ROSTERED, reads: [siteQuery('/rectifications', { scope: 'mine' })] },
 ];
 
 /** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */

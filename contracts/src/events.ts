@@ -74,6 +74,10 @@ export interface EventMap {
   'question.asked': { questionId: string; visitId: string; toPersonId: string | null };
   'question.answered': { questionId: string; visitId: string; askedBy: string };
   'model_room.checked': { zoneId: string; checkId: string; phase: string; missing: number; damaged: number; byName: string };
+  /** An inspection was submitted: ids only, the overseers and the inspected person refetch. */
+  'inspection.submitted': { inspectionId: string; postId: string };
+  /** A rectification moved: ids and status only (to the site, the person and the inspector). */
+  'rectification.changed': { rectificationId: string; inspectionId: string; status: string };
 }
 export type EventType = keyof EventMap;
 

@@ -74,6 +74,7 @@ import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerPublicRepairRoutes, registerRepairRoutes, registerRepairTimers } from './modules/repairs/index.js';
 import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index.js';
 import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
+import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -172,6 +173,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerPatrolTimers(timers);
   registerRepairTimers(timers);
   registerRoundTimers(timers);
+  registerInspectionTimers(timers);
   registerCustomerRetention(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });
 
@@ -293,6 +295,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);
+        registerInspectionRoutes(authed, deps);
       });
     },
     { prefix: '/api' },
