@@ -106,7 +106,10 @@ export const normsForPostKind = (kind: PostKind): BehaviourNorm[] => BEHAVIOUR_N
 export const DEFAULT_RECTIFY_HOURS = 24;
 export const DEFAULT_STANDARD_ITEM_POINTS = 2;
 
-export const InspectionPlanLine = Type.Object({ postId: Id, timesPerDay: Type.Integer({ minimum: 1, maximum: 12 }) }, { additionalProperties: false });
+export const InspectionPlanLine = Type.Object(
+  { postId: Id, timesPerDay: Type.Integer({ minimum: 1, maximum: 12 }) },
+  { additionalProperties: false },
+);
 export type InspectionPlanLine = Static<typeof InspectionPlanLine>;
 
 export const InspectionSettings = Type.Object(
@@ -197,7 +200,9 @@ export const RECTIFICATION_ACTIONS = ['fix', 'pass', 'redo', 'close'] as const;
 export type RectificationAction = (typeof RECTIFICATION_ACTIONS)[number];
 
 /** Who moves a rectification: the person fixes; the inspector (or a superior) decides. */
-export const RECTIFICATION_MOVES: Readonly<Record<RectificationAction, { from: readonly RectificationStatus[]; to: RectificationStatus; by: 'person' | 'inspector' }>> = {
+export const RECTIFICATION_MOVES: Readonly<
+  Record<RectificationAction, { from: readonly RectificationStatus[]; to: RectificationStatus; by: 'person' | 'inspector' }>
+> = {
   fix: { from: ['to_rectify', 'second_rectify'], to: 'to_recheck', by: 'person' },
   pass: { from: ['to_recheck'], to: 'done', by: 'inspector' },
   redo: { from: ['to_recheck'], to: 'second_rectify', by: 'inspector' },

@@ -45,7 +45,15 @@ export async function inspectionPlanDay(deps: Deps, actor: Actor, siteId: string
     .map((p) => {
       const timesPerDay = timesOf.get(p.id) ?? 0;
       const f = planDayFigures({ timesPerDay, inspections: countOf.get(p.id) ?? 0, isOpenDay: isOpen, isOver });
-      return { postId: p.id, postKind: p.kind as PostKind, postName: p.name, timesPerDay, ...f, done: countOf.get(p.id) ?? 0, onDuty: onDuty.get(p.id) ?? [] };
+      return {
+        postId: p.id,
+        postKind: p.kind as PostKind,
+        postName: p.name,
+        timesPerDay,
+        ...f,
+        done: countOf.get(p.id) ?? 0,
+        onDuty: onDuty.get(p.id) ?? [],
+      };
     })
     // Planned posts first, the most left to do on top.
     .sort((a, b) => b.timesPerDay - a.timesPerDay || b.remaining - a.remaining || a.postName.localeCompare(b.postName));
@@ -73,7 +81,12 @@ export async function inspectionCompliance(deps: Deps, actor: Actor, siteId: str
     // Days still to come are not measured yet.
     if (d > days.today) break;
     const figures = settings.plan.map((l) =>
-      planDayFigures({ timesPerDay: l.timesPerDay, inspections: countOf.get(`${l.postId}:${d}`) ?? 0, isOpenDay: days.isOpen(d), isOver: d < days.today }),
+      planDayFigures({
+        timesPerDay: l.timesPerDay,
+        inspections: countOf.get(`${l.postId}:${d}`) ?? 0,
+        isOpenDay: days.isOpen(d),
+        isOver: d < days.today,
+      }),
     );
     out.push({
       date: d,

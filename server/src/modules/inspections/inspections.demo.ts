@@ -12,8 +12,9 @@ import { instantAt } from '../../platform/site-time.js';
 import { listPostsOfSite } from '../posts/index.js';
 import { getInspectionForm, moveRectification, submitInspection, updateInspectionSettings } from './inspections.service.js';
 
-const PLAN: Readonly<Record<string, number>> = { HALL: 2, PARK: 1, GUARD: 1, MODEL: 1, BAR: 1 };
-const PERSON_OF_POST: Readonly<Record<string, string>> = { HALL: 'hall', PARK: 'park', GUARD: 'model', MODEL: 'model', BAR: 'bar', MODELSVC: 'model' };
+const PLAN: Readonly<Record<string, number>> = { HALL: 2, PARK: 1, MODEL: 1, BAR: 1 };
+/** The demo login who holds each planned post. */
+const PERSON_OF_POST: Readonly<Record<string, string>> = { HALL: 'hall', PARK: 'park', MODEL: 'model', BAR: 'bar' };
 
 export async function seedInspectionsDemoHistory(ctx: DemoHistoryContext): Promise<{ inspections: number; rectifications: number }> {
   const { deps, clock, siteId, timeZone, days } = ctx;
@@ -49,7 +50,13 @@ export async function seedInspectionsDemoHistory(ctx: DemoHistoryContext): Promi
             ? { itemId: item.itemId, passed: false, deduction: 1 + Math.floor(ctx.random() * item.points), note: pick(ctx, FAIL_NOTES) }
             : { itemId: item.itemId, passed: true };
         });
-        const { inspection } = await submitInspection(deps, inspector, siteId, { id: newId(clock.now()), postId: post.id, personId, isMystery, items });
+        const { inspection } = await submitInspection(deps, inspector, siteId, {
+          id: newId(clock.now()),
+          postId: post.id,
+          personId,
+          isMystery,
+          items,
+        });
         inspections++;
         const person = await ctx.actorFor(PERSON_OF_POST[post.kind]!);
         for (const r of inspection.rectifications) {
@@ -73,7 +80,14 @@ function pick<T>(ctx: DemoHistoryContext, list: readonly T[]): T {
 /** One rectification's life: most are fixed in time and accepted; some take two rounds, some are late or never fixed. */
 async function playRectification(
   ctx: DemoHistoryContext,
-  r: { rectificationId: string; inspectedAt: number; daysLeft: number; person: Awaited<ReturnType<DemoHistoryContext['actorFor']>>; inspector: Awaited<ReturnType<DemoHistoryContext['actorFor']>>; mustFail: boolean },
+  r: {
+    rectificationId: string;
+    inspectedAt: number;
+    daysLeft: number;
+    person: Awaited<ReturnType<DemoHistoryContext['actorFor']>>;
+    inspector: Awaited<ReturnType<DemoHistoryContext['actorFor']>>;
+    mustFail: boolean;
+  },
 ): Promise<void> {
   const { deps, clock, siteId } = ctx;
   const step = async (who: typeof r.person, action: RectificationAction, hoursAfter: number, note?: string) => {

@@ -1,12 +1,6 @@
 /** The only reader and writer of the inspections module's tables. */
 import type { Kysely, Transaction } from 'kysely';
-import type {
-  DB,
-  InspectionItemsTable,
-  InspectionsTable,
-  RectificationEventsTable,
-  RectificationsTable,
-} from '../../db/schema.js';
+import type { DB, InspectionItemsTable, InspectionsTable, RectificationEventsTable, RectificationsTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 type Q = Kysely<DB> | Transaction<DB>;

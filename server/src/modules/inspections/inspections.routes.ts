@@ -61,21 +61,39 @@ export function registerInspectionRoutes(app: App, deps: Deps): void {
   app.get(
     '/sites/:siteId/inspection-plan/day',
     {
-      schema: { tags, summary: "The day's plan: per post, done / due / missed", params: SiteParams, querystring: InspectionPlanDayQuery, response: { 200: InspectionPlanDay } },
+      schema: {
+        tags,
+        summary: "The day's plan: per post, done / due / missed",
+        params: SiteParams,
+        querystring: InspectionPlanDayQuery,
+        response: { 200: InspectionPlanDay },
+      },
     },
     (req) => inspectionPlanDay(deps, req.actor, req.params.siteId, req.query.date),
   );
   app.get(
     '/sites/:siteId/inspection-plan/compliance',
     {
-      schema: { tags, summary: 'The plan kept, day by day', params: SiteParams, querystring: InspectionComplianceQuery, response: { 200: InspectionCompliance } },
+      schema: {
+        tags,
+        summary: 'The plan kept, day by day',
+        params: SiteParams,
+        querystring: InspectionComplianceQuery,
+        response: { 200: InspectionCompliance },
+      },
     },
     (req) => inspectionCompliance(deps, req.actor, req.params.siteId, req.query.from, req.query.to),
   );
   app.get(
     '/sites/:siteId/inspections',
     {
-      schema: { tags, summary: 'Inspections, newest first (staff: their own)', params: SiteParams, querystring: InspectionListQuery, response: { 200: Page(InspectionSummary) } },
+      schema: {
+        tags,
+        summary: 'Inspections, newest first (staff: their own)',
+        params: SiteParams,
+        querystring: InspectionListQuery,
+        response: { 200: Page(InspectionSummary) },
+      },
     },
     (req) => listInspections(deps, req.actor, req.params.siteId, req.query),
   );
@@ -100,12 +118,28 @@ export function registerInspectionRoutes(app: App, deps: Deps): void {
   );
   app.get(
     '/sites/:siteId/rectifications',
-    { schema: { tags, summary: 'Rectifications: mine, to re-check, or the whole site', params: SiteParams, querystring: RectificationListQuery, response: { 200: Page(Rectification) } } },
+    {
+      schema: {
+        tags,
+        summary: 'Rectifications: mine, to re-check, or the whole site',
+        params: SiteParams,
+        querystring: RectificationListQuery,
+        response: { 200: Page(Rectification) },
+      },
+    },
     (req) => listRectifications(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
     '/sites/:siteId/rectifications/:rectificationId/fix',
-    { schema: { tags, summary: 'Fixed, with a note and a photo: to re-check', params: RectificationParams, body: RectificationFixBody, response: { 200: Rectification } } },
+    {
+      schema: {
+        tags,
+        summary: 'Fixed, with a note and a photo: to re-check',
+        params: RectificationParams,
+        body: RectificationFixBody,
+        response: { 200: Rectification },
+      },
+    },
     (req) => moveRectification(deps, req.actor, req.params.siteId, req.params.rectificationId, 'fix', req.body),
   );
   for (const action of ['pass', 'redo', 'close'] as const) {

@@ -28,8 +28,10 @@ export function checkAnswers(form: readonly InspectionFormItem[], answers: reado
   const seen = new Set<string>();
   for (const a of answers) {
     const item = byId.get(a.itemId);
-    if (!item) throw new AppError('INSPECTION_ITEM_UNKNOWN', { status: 400, message: 'This item is not on the post’s form', params: { itemId: a.itemId } });
-    if (seen.has(a.itemId)) throw new AppError('INSPECTION_ITEM_REPEATED', { status: 400, message: 'An item was answered twice', params: { itemId: a.itemId } });
+    if (!item)
+      throw new AppError('INSPECTION_ITEM_UNKNOWN', { status: 400, message: 'This item is not on the post’s form', params: { itemId: a.itemId } });
+    if (seen.has(a.itemId))
+      throw new AppError('INSPECTION_ITEM_REPEATED', { status: 400, message: 'An item was answered twice', params: { itemId: a.itemId } });
     seen.add(a.itemId);
     const deduction = a.deduction ?? 0;
     const valid = a.passed ? deduction === 0 : deduction > 0 && deduction <= item.points;

@@ -43,7 +43,7 @@ import { recordAudit } from '../audit/index.js';
 import { notifyPeople } from '../notifications/index.js';
 import { findPersonNames, isSiteMember, personIdsOnPostKind } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
-import { findPostRow, findPostsByIds, listPostsOfSite } from '../posts/index.js';
+import { findPostRow, findPostsByIds } from '../posts/index.js';
 import { listEntriesBetween } from '../rosters/index.js';
 import { listShiftsOn } from '../shifts/index.js';
 import { findSiteRow } from '../sites/index.js';
@@ -94,7 +94,12 @@ export async function updateInspectionSettings(deps: Deps, actor: Actor, siteId:
   const posts = await findPostsByIds(deps.db, postIds);
   const known = new Set(posts.filter((p) => p.site_id === siteId).map((p) => p.id));
   const unknown = postIds.find((id) => !known.has(id));
-  if (unknown) throw new AppError('INSPECTION_PLAN_POST_UNKNOWN', { status: 400, message: 'The plan names a post this site does not have', params: { postId: unknown } });
+  if (unknown)
+    throw new AppError('INSPECTION_PLAN_POST_UNKNOWN', {
+      status: 400,
+      message: 'The plan names a post this site does not have',
+      params: { postId: unknown },
+    });
   if (new Set(postIds).size !== postIds.length)
     throw new AppError('VALIDATION_FAILED', { status: 400, message: 'A post appears twice in the plan', params: { field: 'plan' } });
   await inTransaction(deps, async (tx) => {
@@ -157,7 +162,14 @@ export async function getInspectionForm(deps: Deps, actor: Actor, siteId: string
   const form = await formItemsFor(deps.db, siteId, post.kind as PostKind, settings);
   const today = localParts(deps.clock.now(), clock.timeZone).date;
   const onDuty = (await onDutyByPost(deps.db, siteId, today)).get(post.id) ?? [];
-  return { postId: post.id, postKind: post.kind as PostKind, postName: post.name, standardVersionId: form.standardVersionId, items: form.items, onDuty };
+  return {
+    postId: post.id,
+    postKind: post.kind as PostKind,
+    postName: post.name,
+    standardVersionId: form.standardVersionId,
+    items: form.items,
+    onDuty,
+  };
 }
 
 // ---- submitting ----
@@ -183,10 +195,12 @@ export async function submitInspection(
     () => storedInspection(deps, siteId, body.id),
     async () => {
       const post = await requirePost(deps.db, siteId, body.postId);
-      if (body.personId === actor.personId) throw new AppError('INSPECTION_SELF', { status: 400, message: 'An inspector does not inspect themselves' });
+      if (body.personId === actor.personId)
+        throw new AppError('INSPECTION_SELF', { status: 400, message: 'An inspector does not inspect themselves' });
       const [settings, clock] = await Promise.all([readInspectionSettings(deps.db, siteId), siteClock(deps.db, siteId)]);
       const today = localParts(deps.clock.now(), clock.timeZone).date;
-      if (!(await isSiteMember(deps.db, siteId, body.personId))) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: body.personId } });
+      if (!(await isSiteMember(deps.db, siteId, body.personId)))
+        throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: body.personId } });
       const onDuty = (await onDutyByPost(deps.db, siteId, today)).get(post.id) ?? [];
       // On the post today (clocked in or rostered), or one of the people who hold a post of its kind.
       if (!onDuty.some((p) => p.personId === body.personId) && !(await personIdsOnPostKind(deps.db, siteId, post.kind)).includes(body.personId))
@@ -261,14 +275,28 @@ export async function submitInspection(
             dueAt: r.deadline_at,
             payload: { rectificationId: r.id, round: 1 },
           });
-          recordStep(tx, { siteId, rectificationId: r.id, status: 'to_rectify', byPerson: actor.personId, byName: actor.name, note: null, photoId: null });
+          recordStep(tx, {
+            siteId,
+            rectificationId: r.id,
+            status: 'to_rectify',
+            byPerson: actor.personId,
+            byName: actor.name,
+            note: null,
+            photoId: null,
+          });
         }
         await recordAudit(tx, actorRef(actor), {
           siteId,
           action: 'inspection.submit',
           entityType: 'inspection',
           entityId: row.id,
-          detail: { postId: row.post_id, personId: row.person_id, isMystery: row.is_mystery === 1, failed: row.failed_count, deduction: row.deduction_points },
+          detail: {
+            postId: row.post_id,
+            personId: row.person_id,
+            isMystery: row.is_mystery === 1,
+            failed: row.failed_count,
+            deduction: row.deduction_points,
+          },
         });
         await notifyPeople(tx, [row.person_id], {
           siteId,
@@ -293,7 +321,15 @@ export async function submitInspection(
 
 function recordStep(
   tx: Tx,
-  s: { siteId: string; rectificationId: string; status: RectificationStatus; byPerson: string | null; byName: string | null; note: string | null; photoId: string | null },
+  s: {
+    siteId: string;
+    rectificationId: string;
+    status: RectificationStatus;
+    byPerson: string | null;
+    byName: string | null;
+    note: string | null;
+    photoId: string | null;
+  },
 ): void {
   tx.deferInsert('rectification_events', {
     id: newId(tx.now),
@@ -321,7 +357,10 @@ async function toSummaries(deps: Deps, actor: Actor, rows: InspectionsTable[]): 
   const siteId = rows[0]!.site_id;
   const [posts, names] = await Promise.all([
     findPostsByIds(deps.db, [...new Set(rows.map((r) => r.post_id))]),
-    findPersonNames(deps.db, rows.flatMap((r) => [r.person_id, r.inspector_id])),
+    findPersonNames(
+      deps.db,
+      rows.flatMap((r) => [r.person_id, r.inspector_id]),
+    ),
   ]);
   const postName = new Map(posts.map((p) => [p.id, p.name]));
   return rows.map((r) => {
@@ -404,7 +443,10 @@ async function toRectifications(deps: Deps, actor: Actor, rows: RectificationsTa
   const inspectionById = new Map(inspections.map((i) => [i.id, i]));
   const [posts, names] = await Promise.all([
     findPostsByIds(deps.db, [...new Set(inspections.map((i) => i.post_id))]),
-    findPersonNames(deps.db, rows.flatMap((r) => [r.person_id, r.inspector_id])),
+    findPersonNames(
+      deps.db,
+      rows.flatMap((r) => [r.person_id, r.inspector_id]),
+    ),
   ]);
   const postName = new Map(posts.map((p) => [p.id, p.name]));
   const itemOf = new Map(items.map((i) => [`${i.inspection_id}:${i.item_id}`, i]));
@@ -495,7 +537,8 @@ export async function moveRectification(
   const role = requireSiteMember(actor, siteId);
   const row = await findRectificationRow(deps.db, siteId, rectificationId);
   const overseer = INSPECTORS.includes(role);
-  if (!row || (!overseer && row.person_id !== actor.personId)) throw new AppError('RECTIFICATION_NOT_FOUND', { status: 404, params: { rectificationId } });
+  if (!row || (!overseer && row.person_id !== actor.personId))
+    throw new AppError('RECTIFICATION_NOT_FOUND', { status: 404, params: { rectificationId } });
   const move = RECTIFICATION_MOVES[action];
   if (move.by === 'person' && row.person_id !== actor.personId)
     throw new AppError('RECTIFICATION_NOT_YOURS', { status: 403, message: 'Only the person inspected fixes the item', params: { rectificationId } });
@@ -542,7 +585,15 @@ export async function moveRectification(
         dueAt: next.deadlineAt,
         payload: { rectificationId: row.id, round: next.round },
       });
-    recordStep(tx, { siteId, rectificationId: row.id, status: next.status, byPerson: actor.personId, byName: actor.name, note, photoId: input.photoId ?? null });
+    recordStep(tx, {
+      siteId,
+      rectificationId: row.id,
+      status: next.status,
+      byPerson: actor.personId,
+      byName: actor.name,
+      note,
+      photoId: input.photoId ?? null,
+    });
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: `rectification.${action}`,
@@ -596,7 +647,13 @@ export function registerInspectionTimers(timers: TimerRunner): void {
     await recordAudit(
       tx,
       { personId: null, name: null, companyId: site!.company_id, requestId: null },
-      { siteId: row.site_id, action: 'rectification.overdue', entityType: 'rectification', entityId: row.id, detail: { round, inspectionId: inspection?.id ?? null } },
+      {
+        siteId: row.site_id,
+        action: 'rectification.overdue',
+        entityType: 'rectification',
+        entityId: row.id,
+        detail: { round, inspectionId: inspection?.id ?? null },
+      },
     );
     const payload = { rectificationId: row.id, inspectionId: row.inspection_id, status: row.status };
     tx.emit({ siteId: row.site_id }, 'rectification.changed', payload);
