@@ -5,6 +5,8 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  FileSearchOutlined,
+  SafetyCertificateOutlined,
   BookOutlined,
   BuildOutlined,
   CalendarOutlined,
@@ -23,7 +25,6 @@ import {
   QrcodeOutlined,
   ScanOutlined,
   ScheduleOutlined,
-  SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
   ShopOutlined,
@@ -87,6 +88,7 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   posts: <SolutionOutlined />,
   settings: <SettingOutlined />,
   audit: <AuditOutlined />,
+  inspections: <FileSearchOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -113,6 +115,7 @@ const MENU_LABELS = {
   posts: 'nav.posts',
   settings: 'nav.settings',
   audit: 'nav.audit',
+  inspections: 'consoleMenu.entries.inspections',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */

@@ -38,6 +38,9 @@ const pages = {
   managerSiteBoard: () => import('../../features/manager-phone/site-board.mobile'),
   managerApprovals: () => import('../../features/manager-phone/approvals.mobile'),
   managerRepairs: () => import('../../features/manager-phone/overdue-repairs.mobile'),
+  inspect: () => import('../../features/inspections/inspect-page.mobile'),
+  inspectionForm: () => import('../../features/inspections/inspection-form-page.mobile'),
+  myRectifications: () => import('../../features/inspections/my-rectifications-page.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -70,6 +73,9 @@ const DayBoardPhonePage = lazyNamed(pages.managerDayBoard, 'DayBoardPhonePage');
 const SiteBoardPhonePage = lazyNamed(pages.managerSiteBoard, 'SiteBoardPhonePage');
 const ApprovalsPage = lazyNamed(pages.managerApprovals, 'ApprovalsPage');
 const OverdueRepairsPage = lazyNamed(pages.managerRepairs, 'OverdueRepairsPage');
+const InspectPage = lazyNamed(pages.inspect, 'InspectPage');
+const InspectionFormPage = lazyNamed(pages.inspectionForm, 'InspectionFormPage');
+const MyRectificationsPage = lazyNamed(pages.myRectifications, 'MyRectificationsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -113,6 +119,10 @@ const router = createBrowserRouter(
             { path: 'manage/site-board', element: offered('/manage/site-board', <SiteBoardPhonePage />) },
             { path: 'manage/approvals', element: offered('/manage/approvals', <ApprovalsPage />) },
             { path: 'manage/repairs', element: offered('/manage/repairs', <OverdueRepairsPage />) },
+            // Supervisor inspections (features/inspections).
+            { path: 'inspect', element: offered('/inspect', <InspectPage />) },
+            { path: 'inspect/:postId', element: offered('/inspect', <InspectionFormPage />) },
+            { path: 'rectifications', element: offered('/rectifications', <MyRectificationsPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

@@ -21,6 +21,7 @@ import { ConsultantHome } from '../consultant-home/consultant-home.mobile';
 import { ManagerHomeSection } from '../manager-phone/manager-home.mobile';
 import styles from './home-page.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { InspectHomeCard, MyRectificationsHomeCard } from '../inspections/inspection-home-cards.mobile';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
 export function HomePage() {
@@ -88,6 +89,8 @@ export function HomePage() {
 
             {phoneOffersOn(site, '/patrols') ? <PatrolsHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/rounds') ? <RoundsHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/inspect') ? <InspectHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/rectifications') ? <MyRectificationsHomeCard site={site} /> : null}
 
             {greetsGuests(site) ? (
               <Card className={styles.card} title={t('mobile.greetingHint')}>
