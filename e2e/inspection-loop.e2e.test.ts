@@ -26,7 +26,10 @@ afterAll(() => stopServerAndBrowser(server, browser));
 
 const shotsDir = process.env.INSPECTION_SHOTS_DIR;
 const shoot = async (page: Page, name: string, fullPage = false) => {
-  if (shotsDir) await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
+  if (!shotsDir) return;
+  // A drawer or a toast still sliding in is not what the page looks like.
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  await page.screenshot({ path: path.join(shotsDir, `${name}.png`), fullPage });
 };
 
 async function narrowPhone(login: string): Promise<Page> {

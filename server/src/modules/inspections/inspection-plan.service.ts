@@ -55,8 +55,14 @@ export async function inspectionPlanDay(deps: Deps, actor: Actor, siteId: string
         onDuty: onDuty.get(p.id) ?? [],
       };
     })
-    // Planned posts first, the most left to do on top.
-    .sort((a, b) => b.timesPerDay - a.timesPerDay || b.remaining - a.remaining || a.postName.localeCompare(b.postName));
+    // Planned posts first, the most left to do on top; then the posts someone is on today.
+    .sort(
+      (a, b) =>
+        b.timesPerDay - a.timesPerDay ||
+        b.remaining - a.remaining ||
+        Number(b.onDuty.length > 0) - Number(a.onDuty.length > 0) ||
+        a.postName.localeCompare(b.postName),
+    );
   const planned = rows.filter((r) => r.timesPerDay > 0);
   return {
     date: day,

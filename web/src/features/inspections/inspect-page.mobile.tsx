@@ -38,6 +38,18 @@ function Plan({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   return (
     <PhonePullToRefresh onRefresh={() => Promise.all([plan.refetch(), recheck.refetch()])}>
       <div className={styles.body}>
+        <h2 className={styles.sectionTitle}>{t('inspections.phone.recheckTitle')}</h2>
+        {recheck.isPending ? <MobileSpinner /> : null}
+        {recheck.isError ? <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(recheck.error)} /> : null}
+        {recheck.data && waiting.length === 0 ? <p className={styles.muted}>{t('inspections.phone.recheckEmpty')}</p> : null}
+        {waiting.map((r) => (
+          <RectificationCard key={r.id} rect={r} siteId={siteId} timeZone={timeZone} as="inspector" />
+        ))}
+        {recheck.hasNextPage ? (
+          <Button fill="none" color="primary" loading={recheck.isFetchingNextPage} onClick={() => void recheck.fetchNextPage()}>
+            {t('common.loadMore')}
+          </Button>
+        ) : null}
         <div className={styles.row}>
           <h2 className={styles.sectionTitle}>{t('inspections.phone.planTitle')}</h2>
           {plan.data && plan.data.due > 0 ? (
@@ -73,19 +85,6 @@ function Plan({ siteId, timeZone }: { siteId: string; timeZone: string }) {
             )}
           </button>
         ))}
-
-        <h2 className={styles.sectionTitle}>{t('inspections.phone.recheckTitle')}</h2>
-        {recheck.isPending ? <MobileSpinner /> : null}
-        {recheck.isError ? <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(recheck.error)} /> : null}
-        {recheck.data && waiting.length === 0 ? <p className={styles.muted}>{t('inspections.phone.recheckEmpty')}</p> : null}
-        {waiting.map((r) => (
-          <RectificationCard key={r.id} rect={r} siteId={siteId} timeZone={timeZone} as="inspector" />
-        ))}
-        {recheck.hasNextPage ? (
-          <Button fill="none" color="primary" loading={recheck.isFetchingNextPage} onClick={() => void recheck.fetchNextPage()}>
-            {t('common.loadMore')}
-          </Button>
-        ) : null}
       </div>
     </PhonePullToRefresh>
   );

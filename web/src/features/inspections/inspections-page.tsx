@@ -22,14 +22,7 @@ import {
 } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import {
-  RECTIFICATION_STATUSES,
-  ROLE_GROUPS,
-  type InspectionSettings,
-  type InspectionSummary,
-  type Rectification,
-  type RectificationStatus,
-} from '@anchang/contracts';
+import { ROLE_GROUPS, type InspectionSettings, type InspectionSummary, type Rectification, type RectificationStatus } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
 import { addDays, todayAt } from '../../shared/format/local-date';
@@ -259,10 +252,13 @@ function StatusTag({ rect }: { rect: Rectification }) {
   );
 }
 
+/** The board reads left to right as the work flows: waiting on the person, waiting on the inspector, then how it ended. */
+const BOARD_ORDER: readonly RectificationStatus[] = ['to_rectify', 'second_rectify', 'to_recheck', 'done', 'closed_deducted'];
+
 function RectificationBoard({ onOpen }: { onOpen: (inspectionId: string) => void }) {
   return (
     <div className={styles.board} data-testid="rectification-board">
-      {RECTIFICATION_STATUSES.map((status) => (
+      {BOARD_ORDER.map((status) => (
         <BoardColumn key={status} status={status} onOpen={onOpen} />
       ))}
     </div>
@@ -359,7 +355,8 @@ function PlanPanel() {
         <Card title={t('inspections.plan.compliance')}>
           {compliance.isPending ? <PageSpinner /> : null}
           {compliance.isError ? <ErrorAlert error={compliance.error} onRetry={() => void compliance.refetch()} /> : null}
-          {compliance.data ? (
+          {compliance.data && compliance.data.due === 0 ? <EmptyState title={t('inspections.plan.emptyPlan')} /> : null}
+          {compliance.data && compliance.data.due > 0 ? (
             <Table
               rowKey="date"
               size="small"
@@ -368,7 +365,7 @@ function PlanPanel() {
               summary={() => (
                 <Table.Summary.Row>
                   <Table.Summary.Cell index={0}>
-                    <Typography.Text strong>{t('inspections.plan.rate')}</Typography.Text>
+                    <Typography.Text strong>{t('inspections.plan.total')}</Typography.Text>
                   </Table.Summary.Cell>
                   <Table.Summary.Cell index={1} align="right">
                     {compliance.data.done}

@@ -64,6 +64,7 @@ export const inspectionsEn: typeof inspectionsZh = {
     save: 'Save settings',
     saved: 'Settings saved',
     compliance: 'Last 14 days',
+    total: 'Total',
     rate: 'Kept',
     emptyPlan: 'No inspection plan yet',
     emptyPlanHint: 'Set how many times a day each post is inspected below',

@@ -61,6 +61,7 @@ export const inspectionsZh = {
     save: '保存设置',
     saved: '设置已保存',
     compliance: '近 14 天达成',
+    total: '合计',
     rate: '达成率',
     emptyPlan: '还没有巡查计划',
     emptyPlanHint: '在下方为需要每日巡查的岗位设置次数',
