@@ -91,7 +91,7 @@ async function playRectification(
 ): Promise<void> {
   const { deps, clock, siteId } = ctx;
   const step = async (who: typeof r.person, action: RectificationAction, hoursAfter: number, note?: string) => {
-    clock.set(r.inspectedAt + hoursAfter * 3_600_000);
+    clock.set(r.inspectedAt + Math.round(hoursAfter * 3_600_000));
     await moveRectification(deps, who, siteId, r.rectificationId, action, note ? { note } : {});
   };
   if (r.mustFail) {
