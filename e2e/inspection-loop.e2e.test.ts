@@ -10,7 +10,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Inspection, InspectionSummary, PageOf } from '@anchang/contracts';
+import type { Inspection, InspectionSettings, InspectionSummary, PageOf, Post } from '@anchang/contracts';
 import { desktopContext, label, openConsolePage, phoneContext } from './support/browser.js';
 import { gradientPng } from './support/images.js';
 import type { TestServer } from './support/server.js';
@@ -43,6 +43,11 @@ describe('inspection loop', () => {
   it('supervisor inspects the hall on the phone → the hall fixes live → the supervisor re-checks → the console lists it', async () => {
     onTestFailed(() => console.error(`server output:\n${server.output()}`));
     const api = await signIn(server.url, manager.login, DEMO_PASSWORD);
+    // The monitoring role's plan: the hall twice a day.
+    const posts = await api.get<PageOf<Post>>(`/sites/${api.siteId}/posts`);
+    const hallPost = posts.items.find((p) => p.kind === 'HALL')!;
+    const settings = await api.get<InspectionSettings>(`/sites/${api.siteId}/inspection-settings`);
+    await api.put(`/sites/${api.siteId}/inspection-settings`, { ...settings, plan: [{ postId: hallPost.id, timesPerDay: 2 }] });
 
     // The hostess's phone is open on her home page, with nothing to rectify yet.
     const hall = await narrowPhone('hall');
@@ -51,6 +56,8 @@ describe('inspection loop', () => {
 
     // --- the supervisor walks the hall post's form ---
     const sup = await narrowPhone('supervisor');
+    await sup.getByTestId('inspect-home').getByText('今日 0/2 次').waitFor();
+    await shoot(sup, 'phone-home-supervisor');
     await sup.getByTestId('inspect-home').click();
     await sup.getByTestId('inspect-post').filter({ hasText: '销售大厅服务岗' }).click();
     await sup.getByTestId('inspect-person').filter({ hasText: '王晓婷' }).click();
@@ -82,6 +89,7 @@ describe('inspection loop', () => {
       .click();
     await sup.getByText('检查已提交').waitFor();
     await sup.getByText('没有待复查的整改').waitFor();
+    await sup.getByTestId('inspect-plan-total').getByText('1/2').waitFor();
 
     const stored = await api.get<PageOf<InspectionSummary>>(`/sites/${api.siteId}/inspections`);
     expect(stored.items).toHaveLength(1);
