@@ -711,7 +711,7 @@ export const enUS: Messages = {
     INSPECTION_NOT_FOUND: 'No such inspection',
     INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
     INSPECTION_ITEM_REPEATED: 'An item was answered twice',
-    INSPECTION_DEDUCTION_INVALID: "A failed item deducts more than 0 and at most its points; a passed one deducts nothing",
+    INSPECTION_DEDUCTION_INVALID: 'A failed item deducts more than 0 and at most its points; a passed one deducts nothing',
     INSPECTION_PERSON_NOT_ON_POST: 'This person is not on this post today',
     INSPECTION_SELF: 'You cannot inspect yourself',
     INSPECTION_PLAN_POST_UNKNOWN: 'The plan names a post this site does not have',
