@@ -46,7 +46,8 @@ export type ConsoleMenuKey =
   | 'posts'
   | 'settings'
   | 'audit'
-  | 'meetings';
+  | 'meetings'
+  | 'inspections';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -132,6 +133,19 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
     roles: ROLE_GROUPS.overseers,
     reads: [site('/meetings'), siteQuery('/meetings/compliance', { month: ':month' })],
   },
+  // Supervisor inspections (服务监督): the list, the rectifications board, the daily plan and its compliance.
+  {
+    key: 'inspections',
+    section: 'people',
+    roles: ROLE_GROUPS.overseers,
+    reads: [
+      site('/inspections'),
+      siteQuery('/rectifications', { scope: 'all' }),
+      siteQuery('/inspection-plan/day', { date: ':today' }),
+      site('/inspection-settings'),
+      site('/posts'),
+    ],
+  },
 ];
 
 /** The reads a screen makes for this role. */
@@ -186,6 +200,13 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   // Meetings: the own action items of anyone who works on the site; the manager's view of today's debrief.
   { path: '/action-items', roles: ACTION_ITEM_OWNERS, reads: [site('/action-items/mine')] },
   { path: '/manage/debrief', roles: ROLE_GROUPS.overseers, reads: [site('/meetings/today')] },
+  // Supervisor inspections: the inspector's plan and re-checks; everyone rostered fixes their own rectifications.
+  {
+    path: '/inspect',
+    roles: ROLE_GROUPS.overseers,
+    reads: [siteQuery('/inspection-plan/day', { date: ':today' }), siteQuery('/rectifications', { scope: 'to_recheck' })],
+  },
+  { path: '/rectifications', roles: ROSTERED, reads: [siteQuery('/rectifications', { scope: 'mine' })] },
 ];
 
 /** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */

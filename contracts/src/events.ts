@@ -78,6 +78,10 @@ export interface EventMap {
   'meeting.changed': { meetingId: string; kind: string; date: string };
   /** An action item was given, done or fell overdue: told in the owner's room and the site's. */
   'action_item.changed': { itemId: string; meetingId: string; status: string };
+  /** An inspection was submitted: ids only, the overseers and the inspected person refetch. */
+  'inspection.submitted': { inspectionId: string; postId: string };
+  /** A rectification moved: ids and status only (to the site, the person and the inspector). */
+  'rectification.changed': { rectificationId: string; inspectionId: string; status: string };
 }
 export type EventType = keyof EventMap;
 

@@ -18,3 +18,4 @@ export * from './names.js';
 export * from './customers.js';
 export * from './questions.js';
 export * from './meetings.js';
+export * from './inspections.js';

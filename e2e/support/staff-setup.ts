@@ -14,6 +14,7 @@ export interface ApiSession {
   siteId: string;
   get<T>(path: string): Promise<T>;
   post<T>(path: string, body: unknown): Promise<T>;
+  put<T>(path: string, body: unknown): Promise<T>;
 }
 
 export async function signIn(baseUrl: string, login: string, password: string): Promise<ApiSession> {
@@ -38,7 +39,13 @@ export async function signIn(baseUrl: string, login: string, password: string): 
     if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${text}`);
     return (text ? JSON.parse(text) : undefined) as T;
   };
-  return { baseUrl, siteId: me.sites[0]!.id, get: (path) => call('GET', path), post: (path, body) => call('POST', path, body) };
+  return {
+    baseUrl,
+    siteId: me.sites[0]!.id,
+    get: (path) => call('GET', path),
+    post: (path, body) => call('POST', path, body),
+    put: (path, body) => call('PUT', path, body),
+  };
 }
 
 /** The date at the site (Asia/Shanghai) of an instant, YYYY-MM-DD. */

@@ -75,6 +75,7 @@ import { registerPublicRepairRoutes, registerRepairRoutes, registerRepairTimers 
 import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index.js';
 import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
+import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -173,6 +174,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerPatrolTimers(timers);
   registerRepairTimers(timers);
   registerRoundTimers(timers);
+  registerInspectionTimers(timers);
   registerCustomerRetention(timers);
   registerMeetingTimers(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });
@@ -296,6 +298,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);
         registerMeetingRoutes(authed, deps);
+        registerInspectionRoutes(authed, deps);
       });
     },
     { prefix: '/api' },

@@ -222,6 +222,12 @@ export interface DB {
   meetings: MeetingsTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_action_items: MeetingActionItemsTable;
+  // inspections module
+  inspections: InspectionsTable;
+  inspection_items: InspectionItemsTable;
+  rectifications: RectificationsTable;
+  rectification_events: RectificationEventsTable;
+  inspection_settings: InspectionSettingsTable;
 }
 
 export interface StandardVersionsTable {
@@ -900,4 +906,77 @@ export interface MeetingActionItemsTable {
   overdue_alerted_at: number | null;
   created_by: string | null;
   created_at: number;
+}
+
+// ---- inspections (supervisor inspections, rectifications, the daily plan) ----
+
+export interface InspectionsTable {
+  id: string;
+  site_id: string;
+  post_id: string;
+  post_kind: string;
+  person_id: string;
+  inspector_id: string;
+  is_mystery: number;
+  standard_version_id: string;
+  date: string;
+  inspected_at: number;
+  item_count: number;
+  failed_count: number;
+  deduction_points: number;
+  note: string | null;
+}
+
+export interface InspectionItemsTable {
+  inspection_id: string;
+  position: number;
+  site_id: string;
+  item_id: string;
+  source: string;
+  text_zh: string;
+  text_en: string;
+  points: number;
+  passed: number;
+  deduction: number;
+  note: string | null;
+  photo_id: string | null;
+}
+
+export interface RectificationsTable {
+  id: string;
+  site_id: string;
+  inspection_id: string;
+  item_id: string;
+  person_id: string;
+  inspector_id: string;
+  status: string;
+  round: number;
+  deduction: number;
+  deduction_waived: number;
+  deadline_at: number;
+  overdue_at: number | null;
+  fix_note: string | null;
+  fix_photo_id: string | null;
+  fixed_at: number | null;
+  decided_at: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface RectificationEventsTable {
+  id: string;
+  site_id: string;
+  rectification_id: string;
+  status: string;
+  by_person: string | null;
+  by_name: string | null;
+  note: string | null;
+  photo_id: string | null;
+  at: number;
+}
+
+export interface InspectionSettingsTable {
+  site_id: string;
+  settings: string;
+  updated_at: number;
 }

@@ -47,6 +47,9 @@ export interface SiteActivity {
   weatherId: string;
   meetingId: string;
   actionItemId: string;
+  // inspections
+  inspectionId: string;
+  rectificationId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -385,8 +388,20 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'action item',
   );
+  // Inspections: the manager inspects the hall post, failing the 3 m greeting (a rectification to fix).
+  const inspection = await ok<{ id: string; rectifications: { id: string }[] }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/inspections`,
+      ...as(manager.cookie),
+      payload: { id: newId(), postId: site.postId, personId: staff.id, items: [{ itemId: 'NORM-GREET-3M', passed: false, deduction: 1, photoId }] },
+    }),
+    'inspection',
+  );
   return {
     manager,
+    inspectionId: inspection.id,
+    rectificationId: inspection.rectifications[0]!.id,
     meetingId: meeting.meeting.id,
     actionItemId: actionItem.id,
     roundScheduleId: roundSchedule.id,

@@ -17,6 +17,7 @@ import { consoleMenuEn } from './sections/console-menu.en-US';
 import { nightShiftEn } from './sections/night-shifts.en-US';
 import { managerPhoneEn } from './sections/manager-phone.en-US';
 import { meetingsEn } from './sections/meetings.en-US';
+import { inspectionsEn } from './sections/inspections.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -707,7 +708,18 @@ export const enUS: Messages = {
   nightShift: nightShiftEn,
   managerPhone: managerPhoneEn,
   meetings: meetingsEn,
+  inspections: inspectionsEn,
   errors: {
+    INSPECTION_NOT_FOUND: 'No such inspection',
+    INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
+    INSPECTION_ITEM_REPEATED: 'An item was answered twice',
+    INSPECTION_DEDUCTION_INVALID: 'A failed item deducts more than 0 and at most its points; a passed one deducts nothing',
+    INSPECTION_PERSON_NOT_ON_POST: 'This person is not on this post today',
+    INSPECTION_SELF: 'You cannot inspect yourself',
+    INSPECTION_PLAN_POST_UNKNOWN: 'The plan names a post this site does not have',
+    RECTIFICATION_NOT_FOUND: 'No such rectification',
+    RECTIFICATION_STATE: 'The rectification has moved on; refresh and try again',
+    RECTIFICATION_NOT_YOURS: 'Only the person inspected submits the fix; only the inspector or a manager re-checks',
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',
     SUPPLY_ITEM_NOT_FOUND: 'The item does not exist or was removed',

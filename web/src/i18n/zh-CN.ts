@@ -16,6 +16,7 @@ import { consoleMenuZh } from './sections/console-menu.zh-CN';
 import { nightShiftZh } from './sections/night-shifts.zh-CN';
 import { managerPhoneZh } from './sections/manager-phone.zh-CN';
 import { meetingsZh } from './sections/meetings.zh-CN';
+import { inspectionsZh } from './sections/inspections.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -681,7 +682,18 @@ export const zhCN = {
   nightShift: nightShiftZh,
   managerPhone: managerPhoneZh,
   meetings: meetingsZh,
+  inspections: inspectionsZh,
   errors: {
+    INSPECTION_NOT_FOUND: '检查记录不存在',
+    INSPECTION_ITEM_UNKNOWN: '检查项不在该岗位的检查表中,请刷新后重试',
+    INSPECTION_ITEM_REPEATED: '同一检查项填写了两次',
+    INSPECTION_DEDUCTION_INVALID: '扣分须大于 0 且不超过该项分值;合格项不扣分',
+    INSPECTION_PERSON_NOT_ON_POST: '该人员今天不在这个岗位上',
+    INSPECTION_SELF: '不能检查自己',
+    INSPECTION_PLAN_POST_UNKNOWN: '巡查计划中有本案场不存在的岗位',
+    RECTIFICATION_NOT_FOUND: '整改不存在',
+    RECTIFICATION_STATE: '整改状态已变化,不能执行此操作,请刷新',
+    RECTIFICATION_NOT_YOURS: '只有被检查人可以提交整改,只有检查人或负责人可以复查',
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
     SUPPLY_ITEM_NOT_FOUND: '物资不存在或已移除',

@@ -21,6 +21,7 @@ import * as auditCompanyIndex from './2026-12-03-112-audit-company-index.js';
 import * as visitQuestions from './2026-12-03-160-visit-questions.js';
 import * as patrolAllDay from './2026-12-03-140-patrol-all-day.js';
 import * as meetings from './2026-12-04-220-meetings.js';
+import * as inspections from './2026-12-04-230-inspections.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-160-visit-questions': visitQuestions,
   '2026-12-03-140-patrol-all-day': patrolAllDay,
   '2026-12-04-220-meetings': meetings,
+  '2026-12-04-230-inspections': inspections,
 };

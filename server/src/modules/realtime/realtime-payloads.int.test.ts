@@ -71,4 +71,12 @@ describe(`realtime payloads (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect([403, 404], label).toContain((await get(cookie, `/checkpoints/${activity.checkpointId}`)).statusCode);
     }
   });
+
+  it('tells the room an inspection was submitted with its ids only; the inspection itself stays with the overseers and the person inspected', async () => {
+    for (const { label, cookie, socket } of listeners) {
+      const got = await socket.waitFor((m) => eventOf(m, 'inspection.submitted'));
+      expect(got.type === 'event' && got.event.payload, label).toEqual({ inspectionId: activity.inspectionId, postId: site.postId });
+      expect((await get(cookie, `/inspections/${activity.inspectionId}`)).statusCode, label).toBe(404);
+    }
+  });
 });

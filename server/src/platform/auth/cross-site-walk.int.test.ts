@@ -64,6 +64,7 @@ const NEW_ID_KIND: Record<string, string> = {
   'patrol-schedules': 'patrolScheduleId',
   'round-schedules': 'roundScheduleId',
   weather: 'weatherId',
+  inspections: 'inspectionId',
 };
 
 /** A valid value for a schema; ids are the victim site's, so a handler that forgets a check would touch it. */
@@ -192,6 +193,8 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     weatherId: activity.weatherId,
     meetingId: activity.meetingId,
     actionItemId: activity.actionItemId,
+    inspectionId: activity.inspectionId,
+    rectificationId: activity.rectificationId,
     position: '1',
     postKind: 'HALL',
     date: activity.date,

@@ -34,6 +34,7 @@ const SuppliesPage = lazyNamed(() => import('../../features/supplies/supplies-pa
 const ModelRoomsPage = lazyNamed(() => import('../../features/model-room-inventory/model-rooms-page'), 'ModelRoomsPage');
 const OpinionsPage = lazyNamed(() => import('../../features/forms/opinions-page'), 'OpinionsPage');
 const RoundsPage = lazyNamed(() => import('../../features/rounds/rounds-page'), 'RoundsPage');
+const InspectionsPage = lazyNamed(() => import('../../features/inspections/inspections-page'), 'InspectionsPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
@@ -78,6 +79,7 @@ const router = createBrowserRouter([
           { path: 'patrols', element: offered('patrols', <PatrolsPage />) },
           { path: 'incidents', element: offered('incidents', <IncidentsPage />) },
           { path: 'rounds', element: offered('rounds', <RoundsPage />) },
+          { path: 'inspections', element: offered('inspections', <InspectionsPage />) },
           { path: 'lost-found', element: offered('lost-found', <LostFoundPage />) },
           { path: 'equipment', element: offered('equipment', <EquipmentPage />) },
           { path: 'repairs', element: offered('repairs', <RepairsPage />) },

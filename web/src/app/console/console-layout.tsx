@@ -5,6 +5,8 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  FileSearchOutlined,
+  SafetyCertificateOutlined,
   BookOutlined,
   BuildOutlined,
   CalendarOutlined,
@@ -24,7 +26,6 @@ import {
   QrcodeOutlined,
   ScanOutlined,
   ScheduleOutlined,
-  SafetyCertificateOutlined,
   SettingOutlined,
   ShoppingCartOutlined,
   ShopOutlined,
@@ -89,6 +90,7 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   settings: <SettingOutlined />,
   audit: <AuditOutlined />,
   meetings: <FileDoneOutlined />,
+  inspections: <FileSearchOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -116,6 +118,7 @@ const MENU_LABELS = {
   settings: 'nav.settings',
   audit: 'nav.audit',
   meetings: 'consoleMenu.entries.meetings',
+  inspections: 'consoleMenu.entries.inspections',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */

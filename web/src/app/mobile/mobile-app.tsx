@@ -40,6 +40,9 @@ const pages = {
   managerRepairs: () => import('../../features/manager-phone/overdue-repairs.mobile'),
   myActionItems: () => import('../../features/meetings/my-action-items.mobile'),
   managerDebrief: () => import('../../features/meetings/today-debrief.mobile'),
+  inspect: () => import('../../features/inspections/inspect-page.mobile'),
+  inspectionForm: () => import('../../features/inspections/inspection-form-page.mobile'),
+  myRectifications: () => import('../../features/inspections/my-rectifications-page.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -74,6 +77,9 @@ const ApprovalsPage = lazyNamed(pages.managerApprovals, 'ApprovalsPage');
 const OverdueRepairsPage = lazyNamed(pages.managerRepairs, 'OverdueRepairsPage');
 const MyActionItemsPage = lazyNamed(pages.myActionItems, 'MyActionItemsPage');
 const TodayDebriefPage = lazyNamed(pages.managerDebrief, 'TodayDebriefPage');
+const InspectPage = lazyNamed(pages.inspect, 'InspectPage');
+const InspectionFormPage = lazyNamed(pages.inspectionForm, 'InspectionFormPage');
+const MyRectificationsPage = lazyNamed(pages.myRectifications, 'MyRectificationsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -119,6 +125,10 @@ const router = createBrowserRouter(
             { path: 'manage/repairs', element: offered('/manage/repairs', <OverdueRepairsPage />) },
             { path: 'action-items', element: offered('/action-items', <MyActionItemsPage />) },
             { path: 'manage/debrief', element: offered('/manage/debrief', <TodayDebriefPage />) },
+            // Supervisor inspections (features/inspections).
+            { path: 'inspect', element: offered('/inspect', <InspectPage />) },
+            { path: 'inspect/:postId', element: offered('/inspect', <InspectionFormPage />) },
+            { path: 'rectifications', element: offered('/rectifications', <MyRectificationsPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

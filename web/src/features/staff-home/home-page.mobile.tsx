@@ -22,6 +22,7 @@ import { ManagerHomeSection } from '../manager-phone/manager-home.mobile';
 import { ActionItemsHomeCard, DebriefHomeCard } from '../meetings/action-items-home-card.mobile';
 import styles from './home-page.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { InspectHomeCard, MyRectificationsHomeCard } from '../inspections/inspection-home-cards.mobile';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
 export function HomePage() {
@@ -94,6 +95,8 @@ export function HomePage() {
             {phoneOffersOn(site, '/rounds') ? <RoundsHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/manage/debrief') ? <DebriefHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/action-items') ? <ActionItemsHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/inspect') ? <InspectHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/rectifications') ? <MyRectificationsHomeCard site={site} /> : null}
 
             {greetsGuests(site) ? (
               <Card className={styles.card} title={t('mobile.greetingHint')}>

@@ -9,6 +9,7 @@ export const consoleMenuEn: typeof consoleMenuZh = {
     settings: 'Settings',
   },
   entries: {
+    inspections: 'Inspections',
     people: 'Staff list',
     meetings: 'Meetings',
   },

@@ -9,6 +9,7 @@ export const consoleMenuZh = {
   },
   /** Entries named apart from their group (the 人员 group holds the list of people). */
   entries: {
+    inspections: '品质核查',
     people: '人员名单',
     meetings: '例会',
   },

@@ -76,6 +76,10 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
         invalidate(['site', siteId, 'supplies']); // approved ones wait to be issued from a store
       }
       break;
+    case 'inspection.submitted':
+    case 'rectification.changed':
+      if (siteId) invalidate(['site', siteId, 'inspections']);
+      break;
     case 'opinion.created':
       if (siteId) invalidate(queryKeys.opinionsRoot(siteId));
       break;

@@ -1,0 +1,3 @@
+export { registerInspectionRoutes } from './inspections.routes.js';
+export { registerInspectionTimers, RECTIFICATION_OVERDUE_TIMER, readInspectionSettings } from './inspections.service.js';
+export { inspectionFiguresOfPeriod, type InspectionPeriodFigures } from './inspection-figures.js';
