@@ -74,6 +74,9 @@ export interface EventMap {
   'question.asked': { questionId: string; visitId: string; toPersonId: string | null };
   'question.answered': { questionId: string; visitId: string; askedBy: string };
   'model_room.checked': { zoneId: string; checkId: string; phase: string; missing: number; damaged: number; byName: string };
+  /** Training: a session, an attendance or a quiz changed (ids only); the fact sheet carries its version. */
+  'training.changed': { sessionId: string | null; personId: string | null };
+  'fact_sheet.published': { version: number };
 }
 export type EventType = keyof EventMap;
 
