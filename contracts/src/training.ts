@@ -34,7 +34,11 @@ export const ON_JOB_TOPICS = [
   { key: 'site_7s', zh: '7S 现场管理', en: '7S workplace management' },
 ] as const;
 /** The pre-job course (岗前培训): BI norms and the project's basics, before the first shift. */
-export const PRE_JOB_TOPIC = { key: 'pre_job_basics', zh: '岗前培训:BI 规范及楼盘基本情况', en: "Pre-job: BI norms and the project's basics" } as const;
+export const PRE_JOB_TOPIC = {
+  key: 'pre_job_basics',
+  zh: '岗前培训:BI 规范及楼盘基本情况',
+  en: "Pre-job: BI norms and the project's basics",
+} as const;
 
 /** 在岗培训每月至少一次: from this day of the site-local month, people without on-job training are flagged. */
 export const ON_JOB_FLAG_FROM_DAY = 20;
@@ -218,7 +222,13 @@ export const SubmitQuizBody = Type.Object(
   { answers: Type.Array(Type.Integer({ minimum: 0, maximum: 5 }), { minItems: 1, maxItems: 30 }) },
   { additionalProperties: false },
 );
-export const QuizResult = Type.Object({ score: Type.Integer(), passed: Type.Boolean(), correct: Type.Integer(), total: Type.Integer(), passMark: Type.Integer() });
+export const QuizResult = Type.Object({
+  score: Type.Integer(),
+  passed: Type.Boolean(),
+  correct: Type.Integer(),
+  total: Type.Integer(),
+  passMark: Type.Integer(),
+});
 export type QuizResult = Static<typeof QuizResult>;
 export const ConfirmAttendanceResult = Type.Object({ sessionId: Id, confirmedAt: Instant, alreadyConfirmed: Type.Boolean() });
 

@@ -22,7 +22,10 @@ export async function trainingFiguresOfPeriod(
   toMs: number,
 ): Promise<Map<string, TrainingPeriodFigures>> {
   const ids = [...new Set(personIds)];
-  const [onJob, attempts] = await Promise.all([countOnJobByPerson(db, siteId, ids, fromMs, toMs), listAttemptsInPeriod(db, siteId, ids, fromMs, toMs)]);
+  const [onJob, attempts] = await Promise.all([
+    countOnJobByPerson(db, siteId, ids, fromMs, toMs),
+    listAttemptsInPeriod(db, siteId, ids, fromMs, toMs),
+  ]);
   const scores = new Map<string, { taken: number; passed: number; sum: number }>();
   for (const a of attempts) {
     const s = scores.get(a.person_id) ?? { taken: 0, passed: 0, sum: 0 };

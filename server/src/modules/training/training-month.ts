@@ -31,4 +31,3 @@ export async function readTrainingMonth(db: Kysely<DB>, siteId: string, month: s
     }),
   };
 }
-

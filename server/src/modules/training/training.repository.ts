@@ -18,7 +18,13 @@ type Q = Kysely<DB> | Transaction<DB>;
 // ---- records ----
 export async function personIdsWithTraining(db: Q, personIds: string[], kind: string): Promise<Set<string>> {
   if (personIds.length === 0) return new Set();
-  const rows = await db.selectFrom('training_records').select('person_id').distinct().where('kind', '=', kind).where('person_id', 'in', personIds).execute();
+  const rows = await db
+    .selectFrom('training_records')
+    .select('person_id')
+    .distinct()
+    .where('kind', '=', kind)
+    .where('person_id', 'in', personIds)
+    .execute();
   return new Set(rows.map((r) => r.person_id));
 }
 
@@ -31,7 +37,13 @@ export function listTrainingOfPerson(db: Q, personId: string) {
 }
 
 /** On-job records per person of a site in [fromMs, toMs). */
-export async function countOnJobByPerson(db: Q, siteId: string, personIds: readonly string[], fromMs: number, toMs: number): Promise<Map<string, number>> {
+export async function countOnJobByPerson(
+  db: Q,
+  siteId: string,
+  personIds: readonly string[],
+  fromMs: number,
+  toMs: number,
+): Promise<Map<string, number>> {
   if (personIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('training_records')
@@ -66,16 +78,38 @@ export async function insertCoursesIfMissing(db: Q, rows: TrainingCoursesTable[]
 }
 
 export const countCoursesOfCompany = async (db: Q, companyId: string) =>
-  Number((await db.selectFrom('training_courses').select((eb) => eb.fn.countAll<string | number>().as('n')).where('company_id', '=', companyId).executeTakeFirstOrThrow()).n);
+  Number(
+    (
+      await db
+        .selectFrom('training_courses')
+        .select((eb) => eb.fn.countAll<string | number>().as('n'))
+        .where('company_id', '=', companyId)
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 export const listCoursesOfCompany = (db: Q, companyId: string) =>
-  db.selectFrom('training_courses').selectAll().where('company_id', '=', companyId).orderBy('kind', 'desc').orderBy('created_at').orderBy('id').limit(200).execute();
+  db
+    .selectFrom('training_courses')
+    .selectAll()
+    .where('company_id', '=', companyId)
+    .orderBy('kind', 'desc')
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(200)
+    .execute();
 
 export const findCourse = (db: Q, companyId: string, courseId: string) =>
   db.selectFrom('training_courses').selectAll().where('company_id', '=', companyId).where('id', '=', courseId).executeTakeFirst();
 
 export const findCoursesByIds = async (db: Q, ids: readonly string[]) =>
-  ids.length === 0 ? [] : db.selectFrom('training_courses').selectAll().where('id', 'in', [...new Set(ids)]).execute();
+  ids.length === 0
+    ? []
+    : db
+        .selectFrom('training_courses')
+        .selectAll()
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
 
 // ---- sessions ----
 export async function insertSession(
@@ -121,7 +155,11 @@ export async function inviteCounts(db: Q, sessionIds: readonly string[]): Promis
   if (sessionIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('training_invites')
-    .select(['session_id', (eb) => eb.fn.countAll<string | number>().as('invited'), (eb) => eb.fn.count<string | number>('confirmed_at').as('confirmed')])
+    .select([
+      'session_id',
+      (eb) => eb.fn.countAll<string | number>().as('invited'),
+      (eb) => eb.fn.count<string | number>('confirmed_at').as('confirmed'),
+    ])
     .where('session_id', 'in', [...sessionIds])
     .groupBy('session_id')
     .execute();
@@ -149,7 +187,13 @@ export async function markInviteConfirmed(db: Q, sessionId: string, personId: st
 export const listQuestions = (db: Q, sessionIds: readonly string[]) =>
   sessionIds.length === 0
     ? Promise.resolve([] as TrainingQuizQuestionsTable[])
-    : db.selectFrom('training_quiz_questions').selectAll().where('session_id', 'in', [...sessionIds]).orderBy('session_id').orderBy('position').execute();
+    : db
+        .selectFrom('training_quiz_questions')
+        .selectAll()
+        .where('session_id', 'in', [...sessionIds])
+        .orderBy('session_id')
+        .orderBy('position')
+        .execute();
 
 export async function insertAttempt(db: Q, row: TrainingQuizAttemptsTable): Promise<void> {
   await db.insertInto('training_quiz_attempts').values(row).execute();
@@ -158,11 +202,17 @@ export async function insertAttempt(db: Q, row: TrainingQuizAttemptsTable): Prom
 export const findAttempt = (db: Q, sessionId: string, personId: string) =>
   db.selectFrom('training_quiz_attempts').selectAll().where('session_id', '=', sessionId).where('person_id', '=', personId).executeTakeFirst();
 
-export const listAttemptsOfSession = (db: Q, sessionId: string) => db.selectFrom('training_quiz_attempts').selectAll().where('session_id', '=', sessionId).execute();
+export const listAttemptsOfSession = (db: Q, sessionId: string) =>
+  db.selectFrom('training_quiz_attempts').selectAll().where('session_id', '=', sessionId).execute();
 
 export async function listAttemptsOfPersonSessions(db: Q, personId: string, sessionIds: readonly string[]) {
   if (sessionIds.length === 0) return [];
-  return db.selectFrom('training_quiz_attempts').selectAll().where('person_id', '=', personId).where('session_id', 'in', [...sessionIds]).execute();
+  return db
+    .selectFrom('training_quiz_attempts')
+    .selectAll()
+    .where('person_id', '=', personId)
+    .where('session_id', 'in', [...sessionIds])
+    .execute();
 }
 
 /** Quiz attempts of a site's people submitted in [fromMs, toMs). */
@@ -195,7 +245,12 @@ export function listCertificateRows(db: Q, siteId: string, page: PageRequest, pe
 
 export async function listCertificatesOfPeople(db: Q, siteId: string, personIds: readonly string[]) {
   if (personIds.length === 0) return [];
-  return db.selectFrom('training_certificates').select(['person_id', 'kind', 'expires_on']).where('site_id', '=', siteId).where('person_id', 'in', [...personIds]).execute();
+  return db
+    .selectFrom('training_certificates')
+    .select(['person_id', 'kind', 'expires_on'])
+    .where('site_id', '=', siteId)
+    .where('person_id', 'in', [...personIds])
+    .execute();
 }
 
 export const findCertificate = (db: Q, siteId: string, id: string) =>
@@ -218,4 +273,3 @@ export async function upsertPreJobGate(db: Q, siteId: string, gate: string, now:
     .onConflict((oc) => oc.column('site_id').doUpdateSet({ pre_job_gate: gate, updated_at: now }))
     .execute();
 }
-

@@ -80,7 +80,15 @@ export function registerTrainingRoutes(app: App, deps: Deps): void {
   );
   app.post(
     '/sites/:siteId/fact-sheet',
-    { schema: { tags, summary: 'Publish a new version of the fact sheet', params: SiteParams, body: PublishFactSheetBody, response: { 201: FactSheet } } },
+    {
+      schema: {
+        tags,
+        summary: 'Publish a new version of the fact sheet',
+        params: SiteParams,
+        body: PublishFactSheetBody,
+        response: { 201: FactSheet },
+      },
+    },
     async (req, reply) => reply.status(201).send(await publishFactSheet(deps, req.actor, req.params.siteId, req.body)),
   );
 
@@ -101,11 +109,15 @@ export function registerTrainingRoutes(app: App, deps: Deps): void {
   );
   app.post(
     '/sites/:siteId/training/sessions',
-    { schema: { tags, summary: 'Schedule a training session', params: SiteParams, body: CreateSessionBody, response: { 201: TrainingSessionDetail } } },
+    {
+      schema: { tags, summary: 'Schedule a training session', params: SiteParams, body: CreateSessionBody, response: { 201: TrainingSessionDetail } },
+    },
     async (req, reply) => reply.status(201).send(await createSession(deps, req.actor, req.params.siteId, req.body)),
   );
-  app.get('/sites/:siteId/training/sessions/:sessionId', { schema: { tags, params: SessionParams, response: { 200: TrainingSessionDetail } } }, (req) =>
-    getSession(deps, req.actor, req.params.siteId, req.params.sessionId),
+  app.get(
+    '/sites/:siteId/training/sessions/:sessionId',
+    { schema: { tags, params: SessionParams, response: { 200: TrainingSessionDetail } } },
+    (req) => getSession(deps, req.actor, req.params.siteId, req.params.sessionId),
   );
 
   // The attendee's phone.
@@ -132,15 +144,19 @@ export function registerTrainingRoutes(app: App, deps: Deps): void {
     async (req, reply) => reply.status(201).send(await submitQuiz(deps, req.actor, req.params.siteId, req.params.sessionId, req.body.answers)),
   );
 
-  app.get('/sites/:siteId/training/month', { schema: { tags, params: SiteParams, querystring: MonthQuery, response: { 200: TrainingMonth } } }, (req) =>
-    getTrainingMonth(deps, req.actor, req.params.siteId, req.query.month),
+  app.get(
+    '/sites/:siteId/training/month',
+    { schema: { tags, params: SiteParams, querystring: MonthQuery, response: { 200: TrainingMonth } } },
+    (req) => getTrainingMonth(deps, req.actor, req.params.siteId, req.query.month),
   );
 
   app.get('/sites/:siteId/training/settings', { schema: { tags, params: SiteParams, response: { 200: TrainingSettings } } }, (req) =>
     getTrainingSettings(deps, req.actor, req.params.siteId),
   );
-  app.put('/sites/:siteId/training/settings', { schema: { tags, params: SiteParams, body: TrainingSettings, response: { 200: TrainingSettings } } }, (req) =>
-    updateTrainingSettings(deps, req.actor, req.params.siteId, req.body),
+  app.put(
+    '/sites/:siteId/training/settings',
+    { schema: { tags, params: SiteParams, body: TrainingSettings, response: { 200: TrainingSettings } } },
+    (req) => updateTrainingSettings(deps, req.actor, req.params.siteId, req.body),
   );
 
   app.get(

@@ -93,7 +93,9 @@ export function factSheetQuestions(sheet: FactSheetContent): QuizQuestionInput[]
   if (sheet.managementFeePerM2 !== null) {
     const fee = sheet.managementFeePerM2;
     const fmt = (n: number) => `${n.toFixed(2)} 元/㎡·月`;
-    out.push(question('物业服务管理费是多少? / The property management fee?', fmt(fee), [fmt(fee + 0.5), fmt(fee * 1.5), fmt(Math.max(0.5, fee - 0.8))]));
+    out.push(
+      question('物业服务管理费是多少? / The property management fee?', fmt(fee), [fmt(fee + 0.5), fmt(fee * 1.5), fmt(Math.max(0.5, fee - 0.8))]),
+    );
   }
   return out;
 }
@@ -113,7 +115,9 @@ export function standardQuestions(n: StandardNumbers): QuizQuestionInput[] {
   // GUARD-IN-3, HALL-IN-1, CLEAN-2, HALL-IN-1's bow: the library's fixed numbers.
   out.push(question('礼宾岗在客户行进至多少米时敬礼问好? / At what distance does the concierge salute a guest?', '1.5 米', ['3 米', '1 米', '5 米']));
   out.push(question('客人距多少米时大厅岗主动迎宾? / At what distance does the hall greet a guest?', '3 米', ['1.5 米', '5 米', '10 米']));
-  out.push(question('卫生间多久巡视性清洁一次? / How often is the washroom cleaned on a round?', '每 10 分钟', ['每 30 分钟', '每 5 分钟', '每小时']));
+  out.push(
+    question('卫生间多久巡视性清洁一次? / How often is the washroom cleaned on a round?', '每 10 分钟', ['每 30 分钟', '每 5 分钟', '每小时']),
+  );
   out.push(question('迎宾鞠躬的角度? / The bow when greeting at the hall?', '15°', ['30°', '45°', '90°']));
   const arrival = n.repairArrivalMinutes ?? DEFAULT_REPAIR_ARRIVAL_MINUTES;
   out.push(
@@ -128,11 +132,7 @@ export function standardQuestions(n: StandardNumbers): QuizQuestionInput[] {
 }
 
 /** The certificate kinds a post needs that the person lacks or holds only expired on `date`. */
-export function missingCertificates(
-  postKind: PostKind,
-  date: string,
-  held: readonly { kind: string; expiresOn: string }[],
-): CertificateKind[] {
+export function missingCertificates(postKind: PostKind, date: string, held: readonly { kind: string; expiresOn: string }[]): CertificateKind[] {
   const needed = POST_CERTIFICATES[postKind] ?? [];
   // A certificate is valid through its expiry day.
   return needed.filter((kind) => !held.some((c) => c.kind === kind && c.expiresOn >= date));

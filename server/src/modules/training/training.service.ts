@@ -185,7 +185,11 @@ export async function publishFactSheet(
     if (u.priceToWan < u.priceFromWan)
       throw new AppError('VALIDATION_FAILED', { status: 400, message: 'A price range ends below its start', params: { unitType: u.name } });
   const conflict = () =>
-    new AppError('FACT_SHEET_VERSION_CONFLICT', { status: 409, message: 'Someone published a newer version: reload it first', params: { baseVersion: input.baseVersion } });
+    new AppError('FACT_SHEET_VERSION_CONFLICT', {
+      status: 409,
+      message: 'Someone published a newer version: reload it first',
+      params: { baseVersion: input.baseVersion },
+    });
   try {
     return await inTransaction(deps, async (tx) => {
       const current = await repo.findLatestFactSheet(tx.trx, siteId);
@@ -221,7 +225,13 @@ export async function publishFactSheet(
 
 // ---------- courses ----------
 
-const toCourse = (r: TrainingCoursesTable): TrainingCourse => ({ id: r.id, kind: r.kind as TrainingKind, topicKey: r.topic_key, nameZh: r.name_zh, nameEn: r.name_en });
+const toCourse = (r: TrainingCoursesTable): TrainingCourse => ({
+  id: r.id,
+  kind: r.kind as TrainingKind,
+  topicKey: r.topic_key,
+  nameZh: r.name_zh,
+  nameEn: r.name_en,
+});
 
 /**
  * The company's courses, the pre-job course and the seven on-job topics seeded on first use
@@ -233,7 +243,15 @@ async function ensureCourses(deps: Deps, companyId: string): Promise<void> {
     const topics = [{ ...PRE_JOB_TOPIC, kind: 'pre_job' as const }, ...ON_JOB_TOPICS.map((t) => ({ ...t, kind: 'on_job' as const }))];
     await repo.insertCoursesIfMissing(
       tx.trx,
-      topics.map((t, i) => ({ id: newId(tx.now + i), company_id: companyId, kind: t.kind, topic_key: t.key, name_zh: t.zh, name_en: t.en, created_at: tx.now + i })),
+      topics.map((t, i) => ({
+        id: newId(tx.now + i),
+        company_id: companyId,
+        kind: t.kind,
+        topic_key: t.key,
+        name_zh: t.zh,
+        name_en: t.en,
+        created_at: tx.now + i,
+      })),
     );
   });
 }
@@ -244,7 +262,12 @@ export async function listCourses(deps: Deps, actor: Actor, siteId: string): Pro
   return (await repo.listCoursesOfCompany(deps.db, actor.companyId)).map(toCourse);
 }
 
-export async function createCourse(deps: Deps, actor: Actor, siteId: string, input: { kind: TrainingKind; nameZh: string; nameEn: string }): Promise<TrainingCourse> {
+export async function createCourse(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: { kind: TrainingKind; nameZh: string; nameEn: string },
+): Promise<TrainingCourse> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   await ensureCourses(deps, actor.companyId);
   return inTransaction(deps, async (tx) => {
@@ -258,7 +281,13 @@ export async function createCourse(deps: Deps, actor: Actor, siteId: string, inp
       created_at: tx.now,
     };
     await repo.insertCoursesIfMissing(tx.trx, [row]);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'training_course.create', entityType: 'training_course', entityId: row.id, detail: { ...input } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'training_course.create',
+      entityType: 'training_course',
+      entityId: row.id,
+      detail: { ...input },
+    });
     return toCourse(row);
   });
 }
@@ -268,7 +297,11 @@ export async function createCourse(deps: Deps, actor: Actor, siteId: string, inp
 function validateQuestions(questions: readonly QuizQuestionInput[]): void {
   questions.forEach((q, i) => {
     if (q.correctIndex >= q.choices.length)
-      throw new AppError('QUIZ_QUESTION_INVALID', { status: 400, message: 'The right answer is not one of the choices', params: { question: i + 1 } });
+      throw new AppError('QUIZ_QUESTION_INVALID', {
+        status: 400,
+        message: 'The right answer is not one of the choices',
+        params: { question: i + 1 },
+      });
   });
 }
 
@@ -286,8 +319,10 @@ export async function createSession(deps: Deps, actor: Actor, siteId: string, in
   if (input.quiz) {
     validateQuestions(input.quiz.questions ?? []);
     questions.push(...(input.quiz.questions ?? []).map((q) => ({ q, source: 'manual' as const })));
-    if (input.quiz.fromFactSheet) questions.push(...factSheetQuestions((await readFactSheet(deps.db, siteId)).content).map((q) => ({ q, source: 'fact_sheet' as const })));
-    if (input.quiz.fromStandards) questions.push(...standardQuestions(await readStandardSettings(deps.db, siteId)).map((q) => ({ q, source: 'standard' as const })));
+    if (input.quiz.fromFactSheet)
+      questions.push(...factSheetQuestions((await readFactSheet(deps.db, siteId)).content).map((q) => ({ q, source: 'fact_sheet' as const })));
+    if (input.quiz.fromStandards)
+      questions.push(...standardQuestions(await readStandardSettings(deps.db, siteId)).map((q) => ({ q, source: 'standard' as const })));
     if (questions.length === 0)
       throw new AppError('QUIZ_NO_QUESTIONS', { status: 400, message: 'A quiz needs questions: write some, or publish the fact sheet first' });
   }
@@ -378,7 +413,10 @@ const withKey = (q: TrainingQuizQuestionsTable) => ({ ...forAttendee(q), correct
 async function summaries(db: Kysely<DB>, rows: TrainingSessionsTable[]): Promise<TrainingSessionSummary[]> {
   const ids = rows.map((r) => r.id);
   const [courses, counts, questions] = await Promise.all([
-    repo.findCoursesByIds(db, rows.map((r) => r.course_id)),
+    repo.findCoursesByIds(
+      db,
+      rows.map((r) => r.course_id),
+    ),
     repo.inviteCounts(db, ids),
     repo.listQuestions(db, ids),
   ]);
@@ -404,7 +442,10 @@ export async function getSession(deps: Deps, actor: Actor, siteId: string, sessi
     repo.listQuestions(deps.db, [sessionId]),
     repo.listAttemptsOfSession(deps.db, sessionId),
   ]);
-  const names = await findPersonNames(deps.db, invites.map((i) => i.person_id));
+  const names = await findPersonNames(
+    deps.db,
+    invites.map((i) => i.person_id),
+  );
   const attemptOf = new Map(attempts.map((a) => [a.person_id, a]));
   return {
     ...summary!,
@@ -413,7 +454,13 @@ export async function getSession(deps: Deps, actor: Actor, siteId: string, sessi
     attendees: invites
       .map((i) => {
         const a = attemptOf.get(i.person_id);
-        return { personId: i.person_id, name: names.get(i.person_id) ?? '', confirmedAt: i.confirmed_at, quizScore: a?.score ?? null, quizPassed: a ? a.passed === 1 : null };
+        return {
+          personId: i.person_id,
+          name: names.get(i.person_id) ?? '',
+          confirmedAt: i.confirmed_at,
+          quizScore: a?.score ?? null,
+          quizPassed: a ? a.passed === 1 : null,
+        };
       })
       .sort((x, y) => x.name.localeCompare(y.name)),
     questions: questions.map(withKey),
@@ -422,7 +469,11 @@ export async function getSession(deps: Deps, actor: Actor, siteId: string, sessi
 
 // ---------- the attendee's phone ----------
 
-async function myView(db: Kysely<DB>, personId: string, rows: (TrainingSessionsTable & { confirmed_at: number | null })[]): Promise<MyTrainingSession[]> {
+async function myView(
+  db: Kysely<DB>,
+  personId: string,
+  rows: (TrainingSessionsTable & { confirmed_at: number | null })[],
+): Promise<MyTrainingSession[]> {
   const base = await summaries(db, rows);
   const ids = rows.map((r) => r.id);
   const [questions, attempts] = await Promise.all([repo.listQuestions(db, ids), repo.listAttemptsOfPersonSessions(db, personId, ids)]);
@@ -451,7 +502,8 @@ async function findMyInvite(db: Kysely<DB>, siteId: string, sessionId: string, p
   const session = await repo.findSession(db, siteId, sessionId);
   if (!session) throw new AppError('TRAINING_SESSION_NOT_FOUND', { status: 404, params: { sessionId } });
   const invite = await repo.findInvite(db, sessionId, personId);
-  if (!invite) throw new AppError('TRAINING_NOT_INVITED', { status: 403, message: 'Only invited attendees confirm or take the quiz', params: { sessionId } });
+  if (!invite)
+    throw new AppError('TRAINING_NOT_INVITED', { status: 403, message: 'Only invited attendees confirm or take the quiz', params: { sessionId } });
   return { session, invite };
 }
 
@@ -481,7 +533,13 @@ export async function confirmAttendance(deps: Deps, actor: Actor, siteId: string
       site_id: siteId,
       session_id: sessionId,
     });
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'training_session.confirm', entityType: 'training_session', entityId: sessionId, detail: {} });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'training_session.confirm',
+      entityType: 'training_session',
+      entityId: sessionId,
+      detail: {},
+    });
     emitChange(tx, siteId, sessionId, actor.personId);
     return { sessionId, confirmedAt: tx.now, alreadyConfirmed: false };
   });
@@ -501,7 +559,11 @@ export async function submitQuiz(deps: Deps, actor: Actor, siteId: string, sessi
   if (invite.confirmed_at === null)
     throw new AppError('TRAINING_NOT_CONFIRMED', { status: 409, message: 'Confirm your attendance before the quiz', params: { sessionId } });
   if (answers.length !== questions.length)
-    throw new AppError('QUIZ_ANSWERS_MISMATCH', { status: 400, message: 'One answer per question', params: { expected: questions.length, got: answers.length } });
+    throw new AppError('QUIZ_ANSWERS_MISMATCH', {
+      status: 400,
+      message: 'One answer per question',
+      params: { expected: questions.length, got: answers.length },
+    });
   const passMark = session.pass_mark;
   const grade = gradeQuiz(
     questions.map((q) => q.correct_index),
@@ -563,7 +625,13 @@ export async function updateTrainingSettings(deps: Deps, actor: Actor, siteId: s
   return inTransaction(deps, async (tx) => {
     await repo.upsertPreJobGate(tx.trx, siteId, input.preJobGate, tx.now);
     await scheduleOnJobFlag(tx, siteId, timeZone);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'training_settings.update', entityType: 'site', entityId: siteId, detail: { ...input } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'training_settings.update',
+      entityType: 'site',
+      entityId: siteId,
+      detail: { ...input },
+    });
     tx.emit({ siteId }, 'roster.changed', { dates: [] });
     return { preJobGate: input.preJobGate };
   });
@@ -575,13 +643,21 @@ function todayOn(deps: Deps, timeZone: string): string {
   return localParts(deps.clock.now(), timeZone).date;
 }
 
-export async function listCertificates(deps: Deps, actor: Actor, siteId: string, query: PageQuery & { personId?: string }): Promise<PageOf<Certificate>> {
+export async function listCertificates(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  query: PageQuery & { personId?: string },
+): Promise<PageOf<Certificate>> {
   requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   const today = todayOn(deps, await siteTimeZone(deps.db, siteId));
   const page = pageRequest(query);
   const rows = await repo.listCertificateRows(deps.db, siteId, page, query.personId);
   return toPageBatched(rows, page, async (list) => {
-    const names = await findPersonNames(deps.db, list.map((r) => r.person_id));
+    const names = await findPersonNames(
+      deps.db,
+      list.map((r) => r.person_id),
+    );
     return list.map((r) => ({
       id: r.id,
       personId: r.person_id,
@@ -616,7 +692,13 @@ export async function recordCertificate(
       created_at: tx.now,
     };
     await repo.insertCertificate(tx.trx, row);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'certificate.record', entityType: 'person', entityId: input.personId, detail: { kind: input.kind, expiresOn: input.expiresOn } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'certificate.record',
+      entityType: 'person',
+      entityId: input.personId,
+      detail: { kind: input.kind, expiresOn: input.expiresOn },
+    });
     tx.emit({ siteId }, 'roster.changed', { dates: [] });
     const names = await findPersonNames(tx.trx, [input.personId]);
     return {
@@ -637,7 +719,13 @@ export async function deleteCertificate(deps: Deps, actor: Actor, siteId: string
   if (!row) throw new AppError('CERTIFICATE_NOT_FOUND', { status: 404, params: { certificateId } });
   await inTransaction(deps, async (tx) => {
     await repo.deleteCertificateRow(tx.trx, certificateId);
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'certificate.delete', entityType: 'person', entityId: row.person_id, detail: { kind: row.kind } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'certificate.delete',
+      entityType: 'person',
+      entityId: row.person_id,
+      detail: { kind: row.kind },
+    });
     tx.emit({ siteId }, 'roster.changed', { dates: [] });
   });
 }
