@@ -16,6 +16,7 @@ import { customersEn } from './sections/customers.en-US';
 import { consoleMenuEn } from './sections/console-menu.en-US';
 import { nightShiftEn } from './sections/night-shifts.en-US';
 import { managerPhoneEn } from './sections/manager-phone.en-US';
+import { trainingEn } from './sections/training.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -705,7 +706,20 @@ export const enUS: Messages = {
   questions: questionsEn,
   nightShift: nightShiftEn,
   managerPhone: managerPhoneEn,
+  training: trainingEn,
   errors: {
+    FACT_SHEET_VERSION_CONFLICT: 'A newer version of the fact sheet was published: reload it first',
+    TRAINING_COURSE_NOT_FOUND: 'The course does not exist',
+    TRAINING_SESSION_NOT_FOUND: 'The training session does not exist',
+    TRAINING_NOT_INVITED: 'You were not invited to this session',
+    TRAINING_NOT_CONFIRMED: 'Confirm your attendance before the quiz',
+    QUIZ_NOT_FOUND: 'This session has no quiz',
+    QUIZ_ALREADY_TAKEN: 'You already answered this quiz',
+    QUIZ_ANSWERS_MISMATCH: 'Answer every question',
+    QUIZ_QUESTION_INVALID: 'The right answer of question {{question}} is not one of its choices',
+    QUIZ_NO_QUESTIONS: 'The quiz has no questions: write some, or publish the fact sheet first',
+    PRE_JOB_TRAINING_MISSING: 'This person has no pre-job training: this site does not roster them yet',
+    CERTIFICATE_NOT_FOUND: 'The certificate does not exist',
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',
     SUPPLY_ITEM_NOT_FOUND: 'The item does not exist or was removed',

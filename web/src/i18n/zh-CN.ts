@@ -15,6 +15,7 @@ import { customersZh } from './sections/customers.zh-CN';
 import { consoleMenuZh } from './sections/console-menu.zh-CN';
 import { nightShiftZh } from './sections/night-shifts.zh-CN';
 import { managerPhoneZh } from './sections/manager-phone.zh-CN';
+import { trainingZh } from './sections/training.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -679,7 +680,20 @@ export const zhCN = {
   questions: questionsZh,
   nightShift: nightShiftZh,
   managerPhone: managerPhoneZh,
+  training: trainingZh,
   errors: {
+    FACT_SHEET_VERSION_CONFLICT: '楼盘资料已有更新的版本,请刷新后再修改',
+    TRAINING_COURSE_NOT_FOUND: '课程不存在',
+    TRAINING_SESSION_NOT_FOUND: '培训场次不存在',
+    TRAINING_NOT_INVITED: '你没有被邀请参加这场培训',
+    TRAINING_NOT_CONFIRMED: '请先确认参训,再做测验',
+    QUIZ_NOT_FOUND: '这场培训没有测验',
+    QUIZ_ALREADY_TAKEN: '这份测验你已经提交过了',
+    QUIZ_ANSWERS_MISMATCH: '请回答全部题目',
+    QUIZ_QUESTION_INVALID: '第 {{question}} 题的正确答案不在选项中',
+    QUIZ_NO_QUESTIONS: '测验没有题目:请手写题目,或先发布楼盘资料',
+    PRE_JOB_TRAINING_MISSING: '该员工尚未完成岗前培训,本案场不允许排班',
+    CERTIFICATE_NOT_FOUND: '证照记录不存在',
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
     SUPPLY_ITEM_NOT_FOUND: '物资不存在或已移除',
