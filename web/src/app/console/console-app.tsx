@@ -34,6 +34,8 @@ const SuppliesPage = lazyNamed(() => import('../../features/supplies/supplies-pa
 const ModelRoomsPage = lazyNamed(() => import('../../features/model-room-inventory/model-rooms-page'), 'ModelRoomsPage');
 const OpinionsPage = lazyNamed(() => import('../../features/forms/opinions-page'), 'OpinionsPage');
 const RoundsPage = lazyNamed(() => import('../../features/rounds/rounds-page'), 'RoundsPage');
+const TrainingPage = lazyNamed(() => import('../../features/training/training-page'), 'TrainingPage');
+const FactSheetPage = lazyNamed(() => import('../../features/training/fact-sheet-page'), 'FactSheetPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
@@ -83,6 +85,8 @@ const router = createBrowserRouter([
           { path: 'opinions', element: offered('opinions', <OpinionsPage />) },
           { path: 'supplies', element: offered('supplies', <SuppliesPage />) },
           { path: 'model-rooms', element: offered('model-rooms', <ModelRoomsPage />) },
+          { path: 'training', element: offered('training', <TrainingPage />) },
+          { path: 'fact-sheet', element: offered('fact-sheet', <FactSheetPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -32,6 +32,8 @@ import {
   TeamOutlined,
   ToolOutlined,
   UserSwitchOutlined,
+  ReadOutlined,
+  FileTextOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CONSOLE_SECTIONS, consoleMenuFor, type ConsoleMenuKey, type ConsoleSection } from '@anchang/contracts';
@@ -87,6 +89,8 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   posts: <SolutionOutlined />,
   settings: <SettingOutlined />,
   audit: <AuditOutlined />,
+  training: <ReadOutlined />,
+  'fact-sheet': <FileTextOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -113,6 +117,8 @@ const MENU_LABELS = {
   posts: 'nav.posts',
   settings: 'nav.settings',
   audit: 'nav.audit',
+  training: 'training.nav',
+  'fact-sheet': 'training.factSheetNav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */
