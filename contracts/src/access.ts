@@ -131,7 +131,13 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
     key: 'training',
     section: 'people',
     roles: ROLE_GROUPS.overseers,
-    reads: [site('/training/sessions'), site('/training/courses'), siteQuery('/training/month', { month: ':month' }), site('/training/settings'), site('/certificates')],
+    reads: [
+      site('/training/sessions'),
+      site('/training/courses'),
+      siteQuery('/training/month', { month: ':month' }),
+      site('/training/settings'),
+      site('/certificates'),
+    ],
   },
   { key: 'fact-sheet', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/fact-sheet')] },
 ];

@@ -38,6 +38,8 @@ const pages = {
   managerSiteBoard: () => import('../../features/manager-phone/site-board.mobile'),
   managerApprovals: () => import('../../features/manager-phone/approvals.mobile'),
   managerRepairs: () => import('../../features/manager-phone/overdue-repairs.mobile'),
+  training: () => import('../../features/training/my-training-page.mobile'),
+  factSheet: () => import('../../features/training/fact-sheet.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -70,6 +72,8 @@ const DayBoardPhonePage = lazyNamed(pages.managerDayBoard, 'DayBoardPhonePage');
 const SiteBoardPhonePage = lazyNamed(pages.managerSiteBoard, 'SiteBoardPhonePage');
 const ApprovalsPage = lazyNamed(pages.managerApprovals, 'ApprovalsPage');
 const OverdueRepairsPage = lazyNamed(pages.managerRepairs, 'OverdueRepairsPage');
+const MyTrainingPage = lazyNamed(pages.training, 'MyTrainingPage');
+const FactSheetPhonePage = lazyNamed(pages.factSheet, 'FactSheetPhonePage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -113,6 +117,8 @@ const router = createBrowserRouter(
             { path: 'manage/site-board', element: offered('/manage/site-board', <SiteBoardPhonePage />) },
             { path: 'manage/approvals', element: offered('/manage/approvals', <ApprovalsPage />) },
             { path: 'manage/repairs', element: offered('/manage/repairs', <OverdueRepairsPage />) },
+            { path: 'training', element: offered('/training', <MyTrainingPage />) },
+            { path: 'fact-sheet', element: offered('/fact-sheet', <FactSheetPhonePage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

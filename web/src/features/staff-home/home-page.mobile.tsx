@@ -19,6 +19,7 @@ import { RoundsHomeCard } from '../rounds/rounds-home-card.mobile';
 import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
 import { ConsultantHome } from '../consultant-home/consultant-home.mobile';
 import { ManagerHomeSection } from '../manager-phone/manager-home.mobile';
+import { FactSheetHomeCard, TrainingHomeCard } from '../training/training-home-card.mobile';
 import styles from './home-page.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
@@ -88,6 +89,8 @@ export function HomePage() {
 
             {phoneOffersOn(site, '/patrols') ? <PatrolsHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/rounds') ? <RoundsHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/training') ? <TrainingHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/fact-sheet') ? <FactSheetHomeCard site={site} /> : null}
 
             {greetsGuests(site) ? (
               <Card className={styles.card} title={t('mobile.greetingHint')}>

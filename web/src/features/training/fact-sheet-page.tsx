@@ -34,7 +34,13 @@ export function FactSheetPage() {
   useEffect(() => {
     if (!sheet.data) return;
     const c = sheet.data.content;
-    form.setFieldsValue({ unitTypes: c.unitTypes, managementFeePerM2: c.managementFeePerM2, sellingPoints: c.sellingPoints.join('\n'), notes: c.notes, changeNote: '' });
+    form.setFieldsValue({
+      unitTypes: c.unitTypes,
+      managementFeePerM2: c.managementFeePerM2,
+      sellingPoints: c.sellingPoints.join('\n'),
+      notes: c.notes,
+      changeNote: '',
+    });
   }, [sheet.data, form]);
 
   if (sheet.isPending) return <PageSpinner />;
@@ -70,10 +76,15 @@ export function FactSheetPage() {
         subtitle={t('training.factSheet.subtitle')}
         extra={
           <Space>
-            <Tag color={data.version ? 'blue' : 'default'}>{data.version ? t('training.factSheet.version', { version: data.version }) : t('training.factSheet.none')}</Tag>
+            <Tag color={data.version ? 'blue' : 'default'}>
+              {data.version ? t('training.factSheet.version', { version: data.version }) : t('training.factSheet.none')}
+            </Tag>
             {data.publishedAt && data.publishedByName ? (
               <Typography.Text type="secondary">
-                {t('training.factSheet.publishedBy', { name: data.publishedByName, at: formatLocal(data.publishedAt, site.timeZone, 'YYYY-MM-DD HH:mm') })}
+                {t('training.factSheet.publishedBy', {
+                  name: data.publishedByName,
+                  at: formatLocal(data.publishedAt, site.timeZone, 'YYYY-MM-DD HH:mm'),
+                })}
               </Typography.Text>
             ) : null}
           </Space>
@@ -86,26 +97,57 @@ export function FactSheetPage() {
               <Flex vertical gap={8}>
                 {fields.map((field) => (
                   <Flex key={field.key} gap={8} wrap align="flex-start">
-                    <Form.Item name={[field.name, 'name']} label={t('training.factSheet.unitName')} rules={[{ required: true, message: t('training.form.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'name']}
+                      label={t('training.factSheet.unitName')}
+                      rules={[{ required: true, message: t('training.form.required') }]}
+                    >
                       <Input maxLength={40} style={{ width: 120 }} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'areaM2']} label={t('training.factSheet.area')} rules={[{ required: true, message: t('training.form.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'areaM2']}
+                      label={t('training.factSheet.area')}
+                      rules={[{ required: true, message: t('training.form.required') }]}
+                    >
                       <InputNumber min={1} max={10000} style={{ width: 110 }} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'rooms']} label={t('training.factSheet.rooms')} rules={[{ required: true, message: t('training.form.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'rooms']}
+                      label={t('training.factSheet.rooms')}
+                      rules={[{ required: true, message: t('training.form.required') }]}
+                    >
                       <Input maxLength={40} style={{ width: 150 }} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'orientation']} label={t('training.factSheet.orientation')} rules={[{ required: true, message: t('training.form.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'orientation']}
+                      label={t('training.factSheet.orientation')}
+                      rules={[{ required: true, message: t('training.form.required') }]}
+                    >
                       <Input maxLength={20} style={{ width: 120 }} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'priceFromWan']} label={t('training.factSheet.priceFrom')} rules={[{ required: true, message: t('training.form.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'priceFromWan']}
+                      label={t('training.factSheet.priceFrom')}
+                      rules={[{ required: true, message: t('training.form.required') }]}
+                    >
                       <InputNumber min={0} style={{ width: 140 }} />
                     </Form.Item>
-                    <Form.Item name={[field.name, 'priceToWan']} label={t('training.factSheet.priceTo')} rules={[{ required: true, message: t('training.form.required') }]}>
+                    <Form.Item
+                      name={[field.name, 'priceToWan']}
+                      label={t('training.factSheet.priceTo')}
+                      rules={[{ required: true, message: t('training.form.required') }]}
+                    >
                       <InputNumber min={0} style={{ width: 140 }} />
                     </Form.Item>
                     {canEdit ? (
-                      <Button type="text" danger icon={<MinusCircleOutlined />} onClick={() => remove(field.name)} style={{ marginTop: 30 }} aria-label={t('training.certificates.remove')} />
+                      <Button
+                        type="text"
+                        danger
+                        icon={<MinusCircleOutlined />}
+                        onClick={() => remove(field.name)}
+                        style={{ marginTop: 30 }}
+                        aria-label={t('training.certificates.remove')}
+                      />
                     ) : null}
                   </Flex>
                 ))}

@@ -123,12 +123,19 @@ function SessionsPanel() {
           {
             title: t('training.sessions.attendance'),
             width: 120,
-            render: (_, r) => <Typography.Text type={r.confirmed < r.invited ? 'warning' : 'success'}>{`${r.confirmed}/${r.invited}`}</Typography.Text>,
+            render: (_, r) => (
+              <Typography.Text type={r.confirmed < r.invited ? 'warning' : 'success'}>{`${r.confirmed}/${r.invited}`}</Typography.Text>
+            ),
           },
           {
             title: t('training.sessions.quiz'),
             width: 140,
-            render: (_, r) => (r.hasQuiz ? t('training.sessions.passMark', { mark: r.passMark }) : <Typography.Text type="secondary">{t('training.sessions.noQuiz')}</Typography.Text>),
+            render: (_, r) =>
+              r.hasQuiz ? (
+                t('training.sessions.passMark', { mark: r.passMark })
+              ) : (
+                <Typography.Text type="secondary">{t('training.sessions.noQuiz')}</Typography.Text>
+              ),
           },
         ]}
       />
@@ -168,9 +175,15 @@ function SessionDrawer({ sessionId, onClose }: { sessionId: string | null; onClo
               {
                 key: 'material',
                 label: t('training.sessions.material'),
-                children: s.material ? <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s.material}</Typography.Paragraph> : t('training.sessions.noMaterial'),
+                children: s.material ? (
+                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{s.material}</Typography.Paragraph>
+                ) : (
+                  t('training.sessions.noMaterial')
+                ),
               },
-              ...(s.hasQuiz ? [{ key: 'quiz', label: t('training.sessions.quiz'), children: t('training.sessions.passMark', { mark: s.passMark }) }] : []),
+              ...(s.hasQuiz
+                ? [{ key: 'quiz', label: t('training.sessions.quiz'), children: t('training.sessions.passMark', { mark: s.passMark }) }]
+                : []),
             ]}
           />
           <Table
@@ -184,7 +197,11 @@ function SessionDrawer({ sessionId, onClose }: { sessionId: string | null; onClo
               {
                 title: t('training.sessions.confirmedAt'),
                 render: (_, a) =>
-                  a.confirmedAt ? formatLocal(a.confirmedAt, site.timeZone, 'MM-DD HH:mm') : <Tag color="orange">{t('training.sessions.notConfirmed')}</Tag>,
+                  a.confirmedAt ? (
+                    formatLocal(a.confirmedAt, site.timeZone, 'MM-DD HH:mm')
+                  ) : (
+                    <Tag color="orange">{t('training.sessions.notConfirmed')}</Tag>
+                  ),
               },
               ...(s.hasQuiz
                 ? [
@@ -196,7 +213,9 @@ function SessionDrawer({ sessionId, onClose }: { sessionId: string | null; onClo
                         ) : (
                           <Space size={6}>
                             {a.quizScore}
-                            <Tag color={a.quizPassed ? 'green' : 'red'}>{a.quizPassed ? t('training.sessions.passed') : t('training.sessions.failed')}</Tag>
+                            <Tag color={a.quizPassed ? 'green' : 'red'}>
+                              {a.quizPassed ? t('training.sessions.passed') : t('training.sessions.failed')}
+                            </Tag>
                           </Space>
                         ),
                     },
@@ -257,7 +276,14 @@ function CreateSessionModal({ onClose }: { onClose: () => void }) {
   const submit = async () => {
     const v = await form.validateFields();
     const questions: QuizQuestionInput[] = (v.questions ?? [])
-      .map((q) => ({ prompt: q.prompt.trim(), choices: q.choices.split('\n').map((c) => c.trim()).filter(Boolean), correctIndex: 0 }))
+      .map((q) => ({
+        prompt: q.prompt.trim(),
+        choices: q.choices
+          .split('\n')
+          .map((c) => c.trim())
+          .filter(Boolean),
+        correctIndex: 0,
+      }))
       .filter((q) => q.prompt && q.choices.length >= 2);
     try {
       await create.mutateAsync({
@@ -276,7 +302,15 @@ function CreateSessionModal({ onClose }: { onClose: () => void }) {
   };
 
   return (
-    <Modal open title={t('training.form.title')} onCancel={onClose} onOk={() => void submit()} confirmLoading={create.isPending} width={640} destroyOnHidden>
+    <Modal
+      open
+      title={t('training.form.title')}
+      onCancel={onClose}
+      onOk={() => void submit()}
+      confirmLoading={create.isPending}
+      width={640}
+      destroyOnHidden
+    >
       <Form<SessionForm>
         form={form}
         layout="vertical"
@@ -286,14 +320,22 @@ function CreateSessionModal({ onClose }: { onClose: () => void }) {
         <Form.Item name="courseId" label={t('training.form.course')} rules={[{ required: true, message: t('training.form.required') }]}>
           <Select
             loading={courses.isPending}
-            options={(courses.data ?? []).map((c) => ({ value: c.id, label: `${t(`training.kinds.${c.kind}`)} · ${locale === 'zh-CN' ? c.nameZh : c.nameEn}` }))}
+            options={(courses.data ?? []).map((c) => ({
+              value: c.id,
+              label: `${t(`training.kinds.${c.kind}`)} · ${locale === 'zh-CN' ? c.nameZh : c.nameEn}`,
+            }))}
           />
         </Form.Item>
         <Flex gap={12}>
           <Form.Item name="date" label={t('training.form.date')} rules={[{ required: true }]} style={{ flex: 1 }}>
             <DatePicker style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="trainerName" label={t('training.form.trainer')} rules={[{ required: true, message: t('training.form.required') }]} style={{ flex: 2 }}>
+          <Form.Item
+            name="trainerName"
+            label={t('training.form.trainer')}
+            rules={[{ required: true, message: t('training.form.required') }]}
+            style={{ flex: 2 }}
+          >
             <Input placeholder={t('training.form.trainerPlaceholder')} maxLength={60} />
           </Form.Item>
         </Flex>
@@ -321,11 +363,24 @@ function CreateSessionModal({ onClose }: { onClose: () => void }) {
               {(fields, { add, remove }) => (
                 <Flex vertical gap={8}>
                   {fields.map((field) => (
-                    <Card key={field.key} size="small" extra={<Button type="link" danger onClick={() => remove(field.name)}>{t('training.certificates.remove')}</Button>}>
+                    <Card
+                      key={field.key}
+                      size="small"
+                      extra={
+                        <Button type="link" danger onClick={() => remove(field.name)}>
+                          {t('training.certificates.remove')}
+                        </Button>
+                      }
+                    >
                       <Form.Item name={[field.name, 'prompt']} label={t('training.form.question')} rules={[{ required: true }]}>
                         <Input maxLength={300} />
                       </Form.Item>
-                      <Form.Item name={[field.name, 'choices']} label={t('training.form.choices')} rules={[{ required: true }]} style={{ marginBottom: 0 }}>
+                      <Form.Item
+                        name={[field.name, 'choices']}
+                        label={t('training.form.choices')}
+                        rules={[{ required: true }]}
+                        style={{ marginBottom: 0 }}
+                      >
                         <Input.TextArea rows={3} />
                       </Form.Item>
                     </Card>
@@ -366,7 +421,14 @@ function MonthPanel() {
       {view.data ? (
         view.data.isFlagging ? (
           flagged.length ? (
-            <Alert type="warning" showIcon title={t('training.month.flagging', { count: flagged.length })} description={flagged.map((p) => p.name).join('、')} style={{ marginBottom: 16 }} data-testid="training-flagged" />
+            <Alert
+              type="warning"
+              showIcon
+              title={t('training.month.flagging', { count: flagged.length })}
+              description={flagged.map((p) => p.name).join('、')}
+              style={{ marginBottom: 16 }}
+              data-testid="training-flagged"
+            />
           ) : (
             <Alert type="success" showIcon title={t('training.month.allGood')} style={{ marginBottom: 16 }} />
           )
@@ -398,7 +460,9 @@ function CoursesPanel() {
   const courses = useCourses(site.id);
   const { message } = AntApp.useApp();
   const [form] = Form.useForm<{ kind: 'pre_job' | 'on_job'; nameZh: string; nameEn: string }>();
-  const add = useTrainingMutation(site.id, (body: { kind: 'pre_job' | 'on_job'; nameZh: string; nameEn: string }) => trainingApi.createCourse(site.id, body));
+  const add = useTrainingMutation(site.id, (body: { kind: 'pre_job' | 'on_job'; nameZh: string; nameEn: string }) =>
+    trainingApi.createCourse(site.id, body),
+  );
   return (
     <Card title={t('training.tabs.courses')}>
       {courses.isError ? <ErrorAlert error={courses.error} onRetry={() => void courses.refetch()} /> : null}
@@ -410,10 +474,20 @@ function CoursesPanel() {
         pagination={false}
         locale={{ emptyText: emptyOnceLoaded(courses, <EmptyState title={t('training.courses.empty')} />) }}
         columns={[
-          { title: t('training.courses.kind'), width: 120, render: (_, c) => <Tag color={c.kind === 'pre_job' ? 'purple' : 'blue'}>{t(`training.kinds.${c.kind}`)}</Tag> },
+          {
+            title: t('training.courses.kind'),
+            width: 120,
+            render: (_, c) => <Tag color={c.kind === 'pre_job' ? 'purple' : 'blue'}>{t(`training.kinds.${c.kind}`)}</Tag>,
+          },
           { title: t('training.courses.nameZh'), dataIndex: 'nameZh' },
           { title: t('training.courses.nameEn'), dataIndex: 'nameEn' },
-          { title: '', width: 120, render: (_, c) => <Typography.Text type="secondary">{c.topicKey ? t('training.courses.seeded') : t('training.courses.custom')}</Typography.Text> },
+          {
+            title: '',
+            width: 120,
+            render: (_, c) => (
+              <Typography.Text type="secondary">{c.topicKey ? t('training.courses.seeded') : t('training.courses.custom')}</Typography.Text>
+            ),
+          },
         ]}
       />
       {canManageSite(site.role) ? (
@@ -488,7 +562,11 @@ function CertificatesPanel() {
             />
           </Form.Item>
           <Form.Item name="kind" rules={[{ required: true, message: t('training.form.required') }]}>
-            <Select style={{ width: 180 }} placeholder={t('training.certificates.kind')} options={CERTIFICATE_KINDS.map((k) => ({ value: k, label: t(`training.certificates.kinds.${k}`) }))} />
+            <Select
+              style={{ width: 180 }}
+              placeholder={t('training.certificates.kind')}
+              options={CERTIFICATE_KINDS.map((k) => ({ value: k, label: t(`training.certificates.kinds.${k}`) }))}
+            />
           </Form.Item>
           <Form.Item name="number">
             <Input placeholder={t('training.certificates.number')} maxLength={60} style={{ width: 160 }} />
@@ -528,7 +606,10 @@ function CertificatesPanel() {
                   title: '',
                   width: 90,
                   render: (_: unknown, c: (typeof rows)[number]) => (
-                    <Popconfirm title={t('training.certificates.removeConfirm')} onConfirm={() => remove.mutateAsync(c.id).catch((e: unknown) => void message.error(describeError(e)))}>
+                    <Popconfirm
+                      title={t('training.certificates.removeConfirm')}
+                      onConfirm={() => remove.mutateAsync(c.id).catch((e: unknown) => void message.error(describeError(e)))}
+                    >
                       <Button type="link" danger size="small">
                         {t('training.certificates.remove')}
                       </Button>

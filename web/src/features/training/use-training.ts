@@ -69,7 +69,8 @@ export const useFactSheet = (siteId: string) => useQuery({ queryKey: trainingKey
 export const useCourses = (siteId: string) => useQuery({ queryKey: trainingKeys.courses(siteId), queryFn: () => trainingApi.courses(siteId) });
 export const useTrainingMonth = (siteId: string, month: string | null) =>
   useQuery({ queryKey: trainingKeys.month(siteId, month), queryFn: () => trainingApi.month(siteId, month) });
-export const useTrainingSettings = (siteId: string) => useQuery({ queryKey: trainingKeys.settings(siteId), queryFn: () => trainingApi.settings(siteId) });
+export const useTrainingSettings = (siteId: string) =>
+  useQuery({ queryKey: trainingKeys.settings(siteId), queryFn: () => trainingApi.settings(siteId) });
 export const useSession = (siteId: string, id: string | null) =>
   useQuery({ queryKey: trainingKeys.session(siteId, id ?? ''), queryFn: () => trainingApi.session(siteId, id!), enabled: !!id });
 
@@ -82,7 +83,8 @@ const paged = <T>(key: readonly unknown[], fetch: (cursor: string | null) => Pro
 
 export const useSessions = (siteId: string) => useInfiniteQuery(paged(trainingKeys.sessions(siteId), (c) => trainingApi.sessions(siteId, c)));
 export const useMySessions = (siteId: string) => useInfiniteQuery(paged(trainingKeys.mine(siteId), (c) => trainingApi.mine(siteId, c)));
-export const useCertificates = (siteId: string) => useInfiniteQuery(paged(trainingKeys.certificates(siteId), (c) => trainingApi.certificates(siteId, c)));
+export const useCertificates = (siteId: string) =>
+  useInfiniteQuery(paged(trainingKeys.certificates(siteId), (c) => trainingApi.certificates(siteId, c)));
 
 /** Every mutation refreshes the module's reads; certificates and the gate also change the roster's conflicts. */
 export function useTrainingMutation<I, O>(siteId: string, fn: (input: I) => Promise<O>, alsoRoster = false) {

@@ -96,6 +96,7 @@ export const trainingZh = {
     addUnit: '添加户型',
     fee: '物业服务费(元/㎡·月)',
     sellingPoints: '项目卖点(每行一条)',
+    sellingPointsTitle: '项目卖点',
     notes: '备注',
     changeNote: '本次修改说明',
     publish: '发布新版本',
