@@ -374,7 +374,10 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     'weather',
   );
   // Training: a session with a quiz the staff member is invited to, and a certificate.
-  const courses = await ok<{ id: string; kind: string }[]>(await app.inject({ method: 'GET', url: `${base}/training/courses`, ...as(manager.cookie) }), 'courses');
+  const courses = await ok<{ id: string; kind: string }[]>(
+    await app.inject({ method: 'GET', url: `${base}/training/courses`, ...as(manager.cookie) }),
+    'courses',
+  );
   const trainingCourseId = courses.find((c) => c.kind === 'on_job')!.id;
   const trainingSession = await ok<{ id: string }>(
     await app.inject({
@@ -392,7 +395,12 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     'training session',
   );
   const certificate = await ok<{ id: string }>(
-    await app.inject({ method: 'POST', url: `${base}/certificates`, ...as(manager.cookie), payload: { personId: staff.id, kind: 'DRIVING', expiresOn: '2030-01-01' } }),
+    await app.inject({
+      method: 'POST',
+      url: `${base}/certificates`,
+      ...as(manager.cookie),
+      payload: { personId: staff.id, kind: 'DRIVING', expiresOn: '2030-01-01' },
+    }),
     'certificate',
   );
   return {
