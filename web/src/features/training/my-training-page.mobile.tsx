@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Card, NavBar, Popup, Tag, Toast } from 'antd-mobile';
+import { CloseOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, MyTrainingSession } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -152,7 +153,12 @@ function Quiz({ site, session, onClose }: { site: MeSite; session: MyTrainingSes
   };
   return (
     <div className={styles.body} data-testid="quiz">
-      <div className={styles.title}>{t('training.phone.quizTitle', { mark: session.passMark ?? 0 })}</div>
+      <div className={styles.quizHead}>
+        <div className={styles.title}>{t('training.phone.quizTitle', { mark: session.passMark ?? 0 })}</div>
+        <button type="button" className={styles.close} onClick={onClose} aria-label={t('common.close')}>
+          <CloseOutline fontSize={20} />
+        </button>
+      </div>
       {session.questions.map((q, qi) => (
         <Card key={q.id} className={styles.question}>
           <div className={styles.prompt}>

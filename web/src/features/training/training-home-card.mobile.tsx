@@ -17,7 +17,7 @@ export function TrainingHomeCard({ site }: { site: MeSite }) {
     <HomeLinkCard
       icon={<TeamOutline />}
       title={t('training.phone.homeTitle')}
-      meta={open ? t('training.phone.homeHint', { count: open }) : null}
+      meta={mine.isSuccess ? t('training.phone.homeMeta', { count: sessions.length }) : null}
       hint={mine.isPending ? t('common.loading') : open ? t('training.phone.homeHint', { count: open }) : t('training.phone.homeDone')}
       onOpen={() => void navigate('/training')}
       testId="training-home"

@@ -117,9 +117,11 @@ export const trainingEn: typeof trainingZh = {
     feeValue: '{{fee}} CNY/m²/month',
   },
   phone: {
+    toastScore: '{{verdict}} · score {{score}}',
     title: 'My training',
     homeTitle: 'Training',
-    homeHint: '{{count}} to confirm',
+    homeHint: '{{count}} to do',
+    homeMeta: '{{count}} sessions',
     homeDone: 'All confirmed',
     empty: 'You have not been invited to a training yet',
     confirm: 'Confirm I attended',

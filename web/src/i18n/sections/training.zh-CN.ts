@@ -107,9 +107,11 @@ export const trainingZh = {
     feeValue: '{{fee}} 元/㎡·月',
   },
   phone: {
+    toastScore: '{{verdict}} · {{score}} 分',
     title: '我的培训',
     homeTitle: '培训',
-    homeHint: '{{count}} 场待确认',
+    homeHint: '{{count}} 项待完成',
+    homeMeta: '共 {{count}} 场',
     homeDone: '已全部确认',
     empty: '还没有邀请你参加的培训',
     confirm: '确认已参训',
