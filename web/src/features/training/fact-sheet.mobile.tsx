@@ -72,7 +72,7 @@ export function FactSheetView({ sheet }: { sheet: FactSheet }) {
         ))}
         {c.managementFeePerM2 !== null ? (
           <p className={styles.muted}>
-            {t('training.factSheet.fee')}: <b>{t('training.factSheet.feeValue', { fee: c.managementFeePerM2.toFixed(2) })}</b>
+            {t('training.factSheet.feeLabel')}: <b>{t('training.factSheet.feeValue', { fee: c.managementFeePerM2.toFixed(2) })}</b>
           </p>
         ) : null}
       </Card>

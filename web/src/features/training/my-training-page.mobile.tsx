@@ -13,7 +13,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
-import { trainingApi, useMySessions, useTrainingMutation } from './use-training';
+import { promptIn, trainingApi, useMySessions, useTrainingMutation } from './use-training';
 import styles from './training.mobile.module.css';
 
 /** 我的培训: the sessions I am invited to; confirm I attended, take the quiz, see the result. */
@@ -130,6 +130,7 @@ function SessionCard({ site, session: s, onQuiz }: { site: MeSite; session: MyTr
 
 function Quiz({ site, session, onClose }: { site: MeSite; session: MyTrainingSession; onClose: () => void }) {
   const { t } = useTranslation();
+  const locale = useLocale();
   const [answers, setAnswers] = useState<(number | null)[]>(() => session.questions.map(() => null));
   const [error, setError] = useState<string | null>(null);
   const submit = useTrainingMutation(site.id, (chosen: number[]) => trainingApi.submitQuiz(site.id, session.id, chosen));
@@ -144,7 +145,7 @@ function Quiz({ site, session, onClose }: { site: MeSite; session: MyTrainingSes
       (r) => {
         Toast.show({
           icon: r.passed ? 'success' : 'fail',
-          content: `${r.passed ? t('training.phone.passed') : t('training.phone.failed')} · ${t('training.phone.result', r)}`,
+          content: t('training.phone.toastScore', { verdict: r.passed ? t('training.phone.passed') : t('training.phone.failed'), score: r.score }),
         });
         onClose();
       },
@@ -162,9 +163,9 @@ function Quiz({ site, session, onClose }: { site: MeSite; session: MyTrainingSes
       {session.questions.map((q, qi) => (
         <Card key={q.id} className={styles.question}>
           <div className={styles.prompt}>
-            {qi + 1}. {q.prompt}
+            {qi + 1}. {promptIn(q, locale)}
           </div>
-          <div role="radiogroup" aria-label={q.prompt}>
+          <div role="radiogroup" aria-label={promptIn(q, locale)}>
             {q.choices.map((c, ci) => (
               <button
                 key={ci}

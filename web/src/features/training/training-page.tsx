@@ -38,6 +38,7 @@ import { emptyOnceLoaded, ErrorAlert, PageSpinner } from '../../shared/ui/load-s
 import { PageHeader } from '../../shared/ui/page-header';
 import { usePeople } from '../people/use-people';
 import {
+  promptIn,
   trainingApi,
   useCertificates,
   useCourses,
@@ -229,7 +230,7 @@ function SessionDrawer({ sessionId, onClose }: { sessionId: string | null; onClo
                 {s.questions.map((q) => (
                   <li key={q.id} style={{ marginBottom: 8 }}>
                     <Tag>{t(`training.sessions.sources.${q.source}`)}</Tag>
-                    {q.prompt}
+                    {promptIn(q, locale)}
                     <div>
                       {q.choices.map((c, i) => (
                         <Tag key={i} color={i === q.correctIndex ? 'green' : undefined} style={{ marginTop: 4 }}>

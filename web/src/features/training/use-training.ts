@@ -98,3 +98,15 @@ export function useTrainingMutation<I, O>(siteId: string, fn: (input: I) => Prom
     },
   });
 }
+
+/**
+ * A question drawn from the fact sheet or the standards is written "中文 / English" (the server
+ * generates both); the phone and the console show the reader's half. A manager's own question is
+ * shown as written.
+ */
+export function promptIn(q: { prompt: string; source: string }, locale: string): string {
+  if (q.source === 'manual') return q.prompt;
+  const at = q.prompt.indexOf(' / ');
+  if (at < 0) return q.prompt;
+  return locale === 'en-US' ? q.prompt.slice(at + 3) : q.prompt.slice(0, at);
+}

@@ -104,6 +104,7 @@ export const trainingEn: typeof trainingZh = {
     priceFrom: 'Price from (10k CNY)',
     priceTo: 'Price to (10k CNY)',
     addUnit: 'Add a unit type',
+    feeLabel: 'Management fee',
     fee: 'Management fee (CNY/m²/month)',
     sellingPoints: 'Selling points (one per line)',
     sellingPointsTitle: 'Selling points',

@@ -94,6 +94,7 @@ export const trainingZh = {
     priceFrom: '总价起(万)',
     priceTo: '总价至(万)',
     addUnit: '添加户型',
+    feeLabel: '物业服务费',
     fee: '物业服务费(元/㎡·月)',
     sellingPoints: '项目卖点(每行一条)',
     sellingPointsTitle: '项目卖点',
