@@ -47,7 +47,10 @@ export type ConsoleMenuKey =
   | 'settings'
   | 'audit'
   | 'meetings'
-  | 'inspections';
+  | 'inspections'
+  // training (issue 12)
+  | 'training'
+  | 'fact-sheet';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -146,6 +149,20 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
       site('/posts'),
     ],
   },
+  // training (issue 12): sessions, the month's on-job count, courses, certificates, the pre-job gate; the fact sheet (GUARD-IN-1).
+  {
+    key: 'training',
+    section: 'people',
+    roles: ROLE_GROUPS.overseers,
+    reads: [
+      site('/training/sessions'),
+      site('/training/courses'),
+      siteQuery('/training/month', { month: ':month' }),
+      site('/training/settings'),
+      site('/certificates'),
+    ],
+  },
+  { key: 'fact-sheet', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/fact-sheet')] },
 ];
 
 /** The reads a screen makes for this role. */
@@ -191,6 +208,9 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/supplies', roles: ROSTERED, reads: [site('/supplies/stock'), site('/supplies/stores')] },
   { path: '/patrols', roles: [], posts: ['SECURITY'], reads: [site('/patrol-rounds/mine')] },
   { path: '/rounds', roles: ROSTERED, reads: [siteQuery('/rounds/day', { scope: 'mine' })] },
+  // training (issue 12): my invited sessions with their quizzes, and the project fact sheet.
+  { path: '/training', roles: ROSTERED, reads: [site('/training/my-sessions')] },
+  { path: '/fact-sheet', roles: ROSTERED, reads: [site('/fact-sheet')] },
   // The site manager's and supervisor's phone screens (features/manager-phone), as on the console.
   { path: '/manage/anomalies', roles: ROLE_GROUPS.anomalyHandlers, reads: [site('/anomalies'), site('/people')] },
   { path: '/manage/day-board', roles: ROLE_GROUPS.overseers, reads: [site('/day-board')] },

@@ -82,6 +82,9 @@ export interface EventMap {
   'inspection.submitted': { inspectionId: string; postId: string };
   /** A rectification moved: ids and status only (to the site, the person and the inspector). */
   'rectification.changed': { rectificationId: string; inspectionId: string; status: string };
+  /** Training: a session, an attendance or a quiz changed (ids only); the fact sheet carries its version. */
+  'training.changed': { sessionId: string | null; personId: string | null };
+  'fact_sheet.published': { version: number };
 }
 export type EventType = keyof EventMap;
 

@@ -19,3 +19,4 @@ export * from './customers.js';
 export * from './questions.js';
 export * from './meetings.js';
 export * from './inspections.js';
+export * from './training.js';

@@ -108,13 +108,20 @@ export const RosterEntry = Type.Object({
 });
 export type RosterEntry = Static<typeof RosterEntry>;
 export const RosterConflict = Type.Object({
-  kind: Type.Union([Type.Literal('PERSON_DOUBLE_BOOKED'), Type.Literal('POST_UNCOVERED'), Type.Literal('NO_PRE_JOB_TRAINING')]),
+  kind: Type.Union([
+    Type.Literal('PERSON_DOUBLE_BOOKED'),
+    Type.Literal('POST_UNCOVERED'),
+    Type.Literal('NO_PRE_JOB_TRAINING'),
+    /** The line's post needs a certificate (POST_CERTIFICATES) the person lacks or has let expire: `certificateKinds`. */
+    Type.Literal('CERTIFICATE_MISSING'),
+  ]),
   date: LocalDate,
   personId: Type.Optional(Id),
   postId: Type.Optional(Id),
   entryIds: Type.Array(Id),
   from: Type.Optional(HHMM),
   to: Type.Optional(HHMM),
+  certificateKinds: Type.Optional(Type.Array(Type.String())),
 });
 export type RosterConflict = Static<typeof RosterConflict>;
 export const RosterWeek = Type.Object({

@@ -59,7 +59,7 @@ import { registerRosterRoutes } from './modules/rosters/index.js';
 import { registerShiftFormRoutes } from './modules/shift-forms/index.js';
 import { registerShiftRoutes } from './modules/shifts/index.js';
 import { registerStandardRoutes } from './modules/standards/index.js';
-import { registerTrainingRoutes } from './modules/training/index.js';
+import { registerTrainingRoutes, registerTrainingTimers } from './modules/training/index.js';
 import { registerQuestionRoutes } from './modules/questions/index.js';
 import { registerCustomerRetention, registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
@@ -175,6 +175,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerRepairTimers(timers);
   registerRoundTimers(timers);
   registerInspectionTimers(timers);
+  registerTrainingTimers(timers);
   registerCustomerRetention(timers);
   registerMeetingTimers(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });

@@ -228,6 +228,15 @@ export interface DB {
   rectifications: RectificationsTable;
   rectification_events: RectificationEventsTable;
   inspection_settings: InspectionSettingsTable;
+  // training (issue 12)
+  training_fact_sheets: TrainingFactSheetsTable;
+  training_courses: TrainingCoursesTable;
+  training_sessions: TrainingSessionsTable;
+  training_invites: TrainingInvitesTable;
+  training_quiz_questions: TrainingQuizQuestionsTable;
+  training_quiz_attempts: TrainingQuizAttemptsTable;
+  training_certificates: TrainingCertificatesTable;
+  training_site_settings: TrainingSiteSettingsTable;
 }
 
 export interface StandardVersionsTable {
@@ -256,6 +265,9 @@ export interface TrainingRecordsTable {
   topic: string;
   completed_at: number;
   recorded_by: string | null;
+  /** Null on records written before training was per site. */
+  site_id: string | null;
+  session_id: string | null;
 }
 
 export interface RosterEntriesTable {
@@ -978,5 +990,92 @@ export interface RectificationEventsTable {
 export interface InspectionSettingsTable {
   site_id: string;
   settings: string;
+  updated_at: number;
+}
+
+// ---- training (issue 12) ----
+export interface TrainingFactSheetsTable {
+  id: string;
+  site_id: string;
+  version: number;
+  /** JSON of FactSheetContent (contracts/src/training.ts). */
+  content: string;
+  change_note: string;
+  published_by: string | null;
+  published_by_name: string;
+  published_at: number;
+}
+
+export interface TrainingCoursesTable {
+  id: string;
+  company_id: string;
+  kind: string;
+  topic_key: string | null;
+  name_zh: string;
+  name_en: string;
+  created_at: number;
+}
+
+export interface TrainingSessionsTable {
+  id: string;
+  site_id: string;
+  course_id: string;
+  kind: string;
+  date: string;
+  trainer_name: string;
+  material: string;
+  /** JSON array of photo ids. */
+  photo_ids: string;
+  pass_mark: number | null;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface TrainingInvitesTable {
+  session_id: string;
+  person_id: string;
+  site_id: string;
+  confirmed_at: number | null;
+}
+
+export interface TrainingQuizQuestionsTable {
+  id: string;
+  session_id: string;
+  position: number;
+  source: string;
+  prompt: string;
+  /** JSON array of strings. */
+  choices: string;
+  correct_index: number;
+}
+
+export interface TrainingQuizAttemptsTable {
+  id: string;
+  session_id: string;
+  site_id: string;
+  person_id: string;
+  /** JSON array of chosen indexes, in question order. */
+  answers: string;
+  correct: number;
+  total: number;
+  score: number;
+  passed: number;
+  submitted_at: number;
+}
+
+export interface TrainingCertificatesTable {
+  id: string;
+  site_id: string;
+  person_id: string;
+  kind: string;
+  number: string;
+  expires_on: string;
+  recorded_by: string | null;
+  created_at: number;
+}
+
+export interface TrainingSiteSettingsTable {
+  site_id: string;
+  pre_job_gate: string;
   updated_at: number;
 }

@@ -50,6 +50,10 @@ export interface SiteActivity {
   // inspections
   inspectionId: string;
   rectificationId: string;
+  // training (issue 12)
+  trainingSessionId: string;
+  trainingCourseId: string;
+  certificateId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -398,7 +402,40 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'inspection',
   );
+  // Training: a session with a quiz the staff member is invited to, and a certificate.
+  const courses = await ok<{ id: string; kind: string }[]>(
+    await app.inject({ method: 'GET', url: `${base}/training/courses`, ...as(manager.cookie) }),
+    'courses',
+  );
+  const trainingCourseId = courses.find((c) => c.kind === 'on_job')!.id;
+  const trainingSession = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/training/sessions`,
+      ...as(manager.cookie),
+      payload: {
+        courseId: trainingCourseId,
+        date,
+        trainerName: '走查讲师',
+        attendeeIds: [staff.id],
+        quiz: { passMark: 60, questions: [{ prompt: '走查的题目', choices: ['对', '错'], correctIndex: 0 }] },
+      },
+    }),
+    'training session',
+  );
+  const certificate = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/certificates`,
+      ...as(manager.cookie),
+      payload: { personId: staff.id, kind: 'DRIVING', expiresOn: '2030-01-01' },
+    }),
+    'certificate',
+  );
   return {
+    trainingSessionId: trainingSession.id,
+    trainingCourseId,
+    certificateId: certificate.id,
     manager,
     inspectionId: inspection.id,
     rectificationId: inspection.rectifications[0]!.id,

@@ -18,6 +18,7 @@ import { nightShiftEn } from './sections/night-shifts.en-US';
 import { managerPhoneEn } from './sections/manager-phone.en-US';
 import { meetingsEn } from './sections/meetings.en-US';
 import { inspectionsEn } from './sections/inspections.en-US';
+import { trainingEn } from './sections/training.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -709,6 +710,7 @@ export const enUS: Messages = {
   managerPhone: managerPhoneEn,
   meetings: meetingsEn,
   inspections: inspectionsEn,
+  training: trainingEn,
   errors: {
     INSPECTION_NOT_FOUND: 'No such inspection',
     INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
@@ -720,6 +722,18 @@ export const enUS: Messages = {
     RECTIFICATION_NOT_FOUND: 'No such rectification',
     RECTIFICATION_STATE: 'The rectification has moved on; refresh and try again',
     RECTIFICATION_NOT_YOURS: 'Only the person inspected submits the fix; only the inspector or a manager re-checks',
+    FACT_SHEET_VERSION_CONFLICT: 'A newer version of the fact sheet was published: reload it first',
+    TRAINING_COURSE_NOT_FOUND: 'The course does not exist',
+    TRAINING_SESSION_NOT_FOUND: 'The training session does not exist',
+    TRAINING_NOT_INVITED: 'You were not invited to this session',
+    TRAINING_NOT_CONFIRMED: 'Confirm your attendance before the quiz',
+    QUIZ_NOT_FOUND: 'This session has no quiz',
+    QUIZ_ALREADY_TAKEN: 'You already answered this quiz',
+    QUIZ_ANSWERS_MISMATCH: 'Answer every question',
+    QUIZ_QUESTION_INVALID: 'The right answer of question {{question}} is not one of its choices',
+    QUIZ_NO_QUESTIONS: 'The quiz has no questions: write some, or publish the fact sheet first',
+    PRE_JOB_TRAINING_MISSING: 'This person has no pre-job training: this site does not roster them yet',
+    CERTIFICATE_NOT_FOUND: 'The certificate does not exist',
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',
     SUPPLY_ITEM_NOT_FOUND: 'The item does not exist or was removed',

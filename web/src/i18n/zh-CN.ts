@@ -17,6 +17,7 @@ import { nightShiftZh } from './sections/night-shifts.zh-CN';
 import { managerPhoneZh } from './sections/manager-phone.zh-CN';
 import { meetingsZh } from './sections/meetings.zh-CN';
 import { inspectionsZh } from './sections/inspections.zh-CN';
+import { trainingZh } from './sections/training.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -683,6 +684,7 @@ export const zhCN = {
   managerPhone: managerPhoneZh,
   meetings: meetingsZh,
   inspections: inspectionsZh,
+  training: trainingZh,
   errors: {
     INSPECTION_NOT_FOUND: '检查记录不存在',
     INSPECTION_ITEM_UNKNOWN: '检查项不在该岗位的检查表中,请刷新后重试',
@@ -694,6 +696,18 @@ export const zhCN = {
     RECTIFICATION_NOT_FOUND: '整改不存在',
     RECTIFICATION_STATE: '整改状态已变化,不能执行此操作,请刷新',
     RECTIFICATION_NOT_YOURS: '只有被检查人可以提交整改,只有检查人或负责人可以复查',
+    FACT_SHEET_VERSION_CONFLICT: '楼盘资料已有更新的版本,请刷新后再修改',
+    TRAINING_COURSE_NOT_FOUND: '课程不存在',
+    TRAINING_SESSION_NOT_FOUND: '培训场次不存在',
+    TRAINING_NOT_INVITED: '你没有被邀请参加这场培训',
+    TRAINING_NOT_CONFIRMED: '请先确认参训,再做测验',
+    QUIZ_NOT_FOUND: '这场培训没有测验',
+    QUIZ_ALREADY_TAKEN: '这份测验你已经提交过了',
+    QUIZ_ANSWERS_MISMATCH: '请回答全部题目',
+    QUIZ_QUESTION_INVALID: '第 {{question}} 题的正确答案不在选项中',
+    QUIZ_NO_QUESTIONS: '测验没有题目:请手写题目,或先发布楼盘资料',
+    PRE_JOB_TRAINING_MISSING: '该员工尚未完成岗前培训,本案场不允许排班',
+    CERTIFICATE_NOT_FOUND: '证照记录不存在',
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
     SUPPLY_ITEM_NOT_FOUND: '物资不存在或已移除',

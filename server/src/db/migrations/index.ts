@@ -22,6 +22,7 @@ import * as visitQuestions from './2026-12-03-160-visit-questions.js';
 import * as patrolAllDay from './2026-12-03-140-patrol-all-day.js';
 import * as meetings from './2026-12-04-220-meetings.js';
 import * as inspections from './2026-12-04-230-inspections.js';
+import * as training from './2026-12-04-210-training.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-140-patrol-all-day': patrolAllDay,
   '2026-12-04-220-meetings': meetings,
   '2026-12-04-230-inspections': inspections,
+  '2026-12-04-210-training': training,
 };

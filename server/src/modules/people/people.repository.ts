@@ -154,3 +154,18 @@ export function listActiveMembersOfSite(db: Q, siteId: string) {
     .orderBy('p.name')
     .execute();
 }
+
+/** The site's active members holding one of `roles`, by name (bounded: a site has tens of people). */
+export function listActiveMembersWithRoles(db: Q, siteId: string, roles: readonly string[]) {
+  return db
+    .selectFrom('site_members as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.name', 'm.role'])
+    .where('m.site_id', '=', siteId)
+    .where('m.role', 'in', [...roles])
+    .where('p.is_active', '=', 1)
+    .orderBy('p.name')
+    .orderBy('p.id')
+    .limit(500)
+    .execute();
+}

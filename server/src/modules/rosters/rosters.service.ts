@@ -12,7 +12,7 @@ import { recordAudit } from '../audit/index.js';
 import { isSiteMember } from '../people/index.js';
 import { findPostRow, listPostIdsOfSite } from '../posts/index.js';
 import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
-import { peopleWithoutPreJobTraining } from '../training/index.js';
+import { assertMayBeRostered, findRosterCertificateGaps, peopleWithoutPreJobTraining } from '../training/index.js';
 import { entriesOverlap, findDoubleBookings, findUncoveredPosts, findUntrained } from './roster.rules.js';
 import { deleteEntry, findEntry, insertEntries, isEntryUsedByShift, listEntriesBetween, listEntriesOfPersonBetween } from './rosters.repository.js';
 
@@ -44,7 +44,10 @@ export async function getRosterWeek(deps: Deps, actor: Actor, siteId: string, an
   if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
   const withEve = rows.map(toRosterEntry);
   const entries = withEve.filter((e) => e.date >= weekStart);
-  const untrained = await peopleWithoutPreJobTraining(deps.db, [...new Set(entries.map((e) => e.personId))]);
+  const [untrained, certificateGaps] = await Promise.all([
+    peopleWithoutPreJobTraining(deps.db, [...new Set(entries.map((e) => e.personId))]),
+    findRosterCertificateGaps(deps.db, siteId, entries),
+  ]);
   const hours = JSON.parse(site.opening_hours) as OpeningHours;
   const ofThisWeek = new Set(entries.map((e) => e.id));
   return {
@@ -55,6 +58,7 @@ export async function getRosterWeek(deps: Deps, actor: Actor, siteId: string, an
       ...findDoubleBookings(withEve, site.time_zone).filter((c) => c.entryIds.some((id) => ofThisWeek.has(id))),
       ...findUncoveredPosts(withEve, postIds, days, hours),
       ...findUntrained(entries, untrained),
+      ...certificateGaps,
     ],
   };
 }
@@ -76,6 +80,8 @@ export async function createRosterEntry(
   if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
   if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
   if (!member) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.personId } });
+  // A site whose pre-job gate is `block` refuses the line (PRE_JOB_TRAINING_MISSING); `warn` shows a conflict.
+  await assertMayBeRostered(deps.db, siteId, [input.personId]);
   return inTransaction(deps, async (tx) => {
     // One person cannot be in two places: a line overlapping another of theirs (the night before
     // running into this morning included) is refused, naming the line it collides with.
@@ -143,6 +149,7 @@ export async function copyRosterWeek(deps: Deps, actor: Actor, siteId: string, i
     const rows = source
       .map((r) => ({ ...r, id: newId(), date: shift(r.date), created_by: actor.personId, created_at: tx.now }))
       .filter((r) => !have.has(key(r)));
+    await assertMayBeRostered(tx.trx, siteId, [...new Set(rows.map((r) => r.person_id))]);
     await insertEntries(tx.trx, rows);
     await recordAudit(tx, actorRef(actor), {
       siteId,

@@ -1,2 +1,5 @@
 export { registerTrainingRoutes } from './training.routes.js';
-export { peopleWithoutPreJobTraining, PRE_JOB } from './training.service.js';
+export { peopleWithoutPreJobTraining, PRE_JOB, assertMayBeRostered, findRosterCertificateGaps, readFactSheet } from './training.service.js';
+export { registerTrainingTimers, scheduleOnJobFlag } from './training.jobs.js';
+export { trainingFiguresOfPeriod, type TrainingPeriodFigures } from './training-figures.js';
+export { seedTrainingDemoHistory } from './training.demo.js';

@@ -81,7 +81,9 @@ function sample(schema: JsonSchema, ids: Record<string, string>, key = '', fillA
     case 'array':
       if (Array.isArray(schema.items)) return schema.items.map((item) => sample(item, ids, key, fillArrays)); // a tuple
       // The own-site pass puts one item in every list, so ids inside lists are tried too.
-      if (fillArrays && schema.items) return [sample(schema.items, ids, singular(key), fillArrays)];
+      // (as many as the schema's minItems asks, e.g. a quiz question's two choices)
+      if (fillArrays && schema.items)
+        return Array.from({ length: Math.max(1, schema.minItems ?? 1) }, () => sample(schema.items as JsonSchema, ids, singular(key), fillArrays));
       return key === 'postIds' ? [ids.postId] : [];
     case 'integer':
     case 'number':
@@ -195,6 +197,9 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     actionItemId: activity.actionItemId,
     inspectionId: activity.inspectionId,
     rectificationId: activity.rectificationId,
+    sessionId: activity.trainingSessionId,
+    courseId: activity.trainingCourseId,
+    certificateId: activity.certificateId,
     position: '1',
     postKind: 'HALL',
     date: activity.date,

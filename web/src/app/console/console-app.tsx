@@ -35,6 +35,8 @@ const ModelRoomsPage = lazyNamed(() => import('../../features/model-room-invento
 const OpinionsPage = lazyNamed(() => import('../../features/forms/opinions-page'), 'OpinionsPage');
 const RoundsPage = lazyNamed(() => import('../../features/rounds/rounds-page'), 'RoundsPage');
 const InspectionsPage = lazyNamed(() => import('../../features/inspections/inspections-page'), 'InspectionsPage');
+const TrainingPage = lazyNamed(() => import('../../features/training/training-page'), 'TrainingPage');
+const FactSheetPage = lazyNamed(() => import('../../features/training/fact-sheet-page'), 'FactSheetPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
@@ -89,6 +91,8 @@ const router = createBrowserRouter([
           { path: 'model-rooms', element: offered('model-rooms', <ModelRoomsPage />) },
           { path: 'meetings', element: offered('meetings', <MeetingsPage />) },
           { path: 'meetings/:meetingId', element: offered('meetings', <MeetingPage />) },
+          { path: 'training', element: offered('training', <TrainingPage />) },
+          { path: 'fact-sheet', element: offered('fact-sheet', <FactSheetPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

@@ -34,6 +34,8 @@ import {
   TeamOutlined,
   ToolOutlined,
   UserSwitchOutlined,
+  ReadOutlined,
+  FileTextOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CONSOLE_SECTIONS, consoleMenuFor, type ConsoleMenuKey, type ConsoleSection } from '@anchang/contracts';
@@ -91,6 +93,8 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   audit: <AuditOutlined />,
   meetings: <FileDoneOutlined />,
   inspections: <FileSearchOutlined />,
+  training: <ReadOutlined />,
+  'fact-sheet': <FileTextOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -119,6 +123,8 @@ const MENU_LABELS = {
   audit: 'nav.audit',
   meetings: 'consoleMenu.entries.meetings',
   inspections: 'consoleMenu.entries.inspections',
+  training: 'training.nav',
+  'fact-sheet': 'training.factSheetNav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */

@@ -43,6 +43,8 @@ const pages = {
   inspect: () => import('../../features/inspections/inspect-page.mobile'),
   inspectionForm: () => import('../../features/inspections/inspection-form-page.mobile'),
   myRectifications: () => import('../../features/inspections/my-rectifications-page.mobile'),
+  training: () => import('../../features/training/my-training-page.mobile'),
+  factSheet: () => import('../../features/training/fact-sheet.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -80,6 +82,8 @@ const TodayDebriefPage = lazyNamed(pages.managerDebrief, 'TodayDebriefPage');
 const InspectPage = lazyNamed(pages.inspect, 'InspectPage');
 const InspectionFormPage = lazyNamed(pages.inspectionForm, 'InspectionFormPage');
 const MyRectificationsPage = lazyNamed(pages.myRectifications, 'MyRectificationsPage');
+const MyTrainingPage = lazyNamed(pages.training, 'MyTrainingPage');
+const FactSheetPhonePage = lazyNamed(pages.factSheet, 'FactSheetPhonePage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -129,6 +133,8 @@ const router = createBrowserRouter(
             { path: 'inspect', element: offered('/inspect', <InspectPage />) },
             { path: 'inspect/:postId', element: offered('/inspect', <InspectionFormPage />) },
             { path: 'rectifications', element: offered('/rectifications', <MyRectificationsPage />) },
+            { path: 'training', element: offered('/training', <MyTrainingPage />) },
+            { path: 'fact-sheet', element: offered('/fact-sheet', <FactSheetPhonePage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

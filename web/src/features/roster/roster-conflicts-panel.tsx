@@ -3,13 +3,18 @@ import { useNavigate } from 'react-router';
 import { Alert, Button, Card, Collapse, Flex, Space, Tag, Typography } from 'antd';
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import type { RosterConflict, RosterEntry } from '@anchang/contracts';
+import type { CertificateKind, RosterConflict, RosterEntry } from '@anchang/contracts';
 import { canManageSite } from '../../shared/auth/access';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { CONFLICT_KINDS, groupConflicts, postsOfConflict, type ConflictIndex, type ConflictKind } from './roster-conflicts';
 import { useDayLabel } from './day-label';
 
-export const CONFLICT_COLORS: Record<ConflictKind, string> = { PERSON_DOUBLE_BOOKED: 'red', NO_PRE_JOB_TRAINING: 'gold', POST_UNCOVERED: 'orange' };
+export const CONFLICT_COLORS: Record<ConflictKind, string> = {
+  PERSON_DOUBLE_BOOKED: 'red',
+  NO_PRE_JOB_TRAINING: 'gold',
+  CERTIFICATE_MISSING: 'gold',
+  POST_UNCOVERED: 'orange',
+};
 
 interface Props {
   conflicts: RosterConflict[];
@@ -46,6 +51,8 @@ export function RosterConflictsPanel({ conflicts, entries, index, postName, pers
         return `${c.from}–${c.to}`;
       case 'NO_PRE_JOB_TRAINING':
         return null;
+      case 'CERTIFICATE_MISSING':
+        return [postName(c.postId), ...(c.certificateKinds ?? []).map((k) => t(`training.certificates.kinds.${k as CertificateKind}`))].join(' · ');
     }
   };
 
@@ -86,6 +93,11 @@ export function RosterConflictsPanel({ conflicts, entries, index, postName, pers
                   {kind === 'NO_PRE_JOB_TRAINING' && canManageSite(site.role) ? (
                     <Button size="small" type="link" onClick={() => void navigate(`/sites/${site.id}/people`)}>
                       {t('consoleShifts.conflicts.recordTraining')}
+                    </Button>
+                  ) : null}
+                  {kind === 'CERTIFICATE_MISSING' && canManageSite(site.role) ? (
+                    <Button size="small" type="link" onClick={() => void navigate(`/sites/${site.id}/training?tab=certificates`)}>
+                      {t('training.certificates.add')}
                     </Button>
                   ) : null}
                 </Flex>

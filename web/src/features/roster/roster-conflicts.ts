@@ -4,7 +4,7 @@
 import type { RosterConflict, RosterEntry } from '@anchang/contracts';
 
 export type ConflictKind = RosterConflict['kind'];
-export const CONFLICT_KINDS: readonly ConflictKind[] = ['PERSON_DOUBLE_BOOKED', 'NO_PRE_JOB_TRAINING', 'POST_UNCOVERED'];
+export const CONFLICT_KINDS: readonly ConflictKind[] = ['PERSON_DOUBLE_BOOKED', 'NO_PRE_JOB_TRAINING', 'CERTIFICATE_MISSING', 'POST_UNCOVERED'];
 
 export const cellKey = (postId: string, date: string) => `${postId}|${date}`;
 
@@ -19,7 +19,7 @@ export interface ConflictIndex {
 export function indexConflicts(conflicts: readonly RosterConflict[]): ConflictIndex {
   const gapsByCell = new Map<string, { from: string; to: string }[]>();
   const issuesByEntry = new Map<string, Set<ConflictKind>>();
-  const countByKind: Record<ConflictKind, number> = { PERSON_DOUBLE_BOOKED: 0, POST_UNCOVERED: 0, NO_PRE_JOB_TRAINING: 0 };
+  const countByKind: Record<ConflictKind, number> = { PERSON_DOUBLE_BOOKED: 0, POST_UNCOVERED: 0, NO_PRE_JOB_TRAINING: 0, CERTIFICATE_MISSING: 0 };
   for (const c of conflicts) {
     countByKind[c.kind] += 1;
     if (c.kind === 'POST_UNCOVERED' && c.postId) {

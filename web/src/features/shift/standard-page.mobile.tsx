@@ -10,6 +10,7 @@ import { itemsOfPhase, textIn } from './shift-rules';
 import { useStandard } from './use-shift';
 import styles from './shift.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { FactSheetOfSite } from '../training/fact-sheet.mobile';
 
 const GROUP_ORDER: StandardItem['group'][] = ['requirement', 'drink', 'task', 'check'];
 
@@ -36,7 +37,16 @@ function StandardOfShift({ site, current }: ShiftContext) {
     if (fallback.isPending && fallback.fetchStatus === 'fetching') return <MobileSpinner />;
     return <PhoneState status="empty" title={t('shiftPhone.noStandard')} />;
   }
-  return <StandardView standard={standard} />;
+  return (
+    <>
+      <StandardView standard={standard} />
+      {/* GUARD-IN-1: every post knows the project's unit types, prices and fee; the current fact sheet sits under the standard. */}
+      <div className={styles.body} data-testid="standard-fact-sheet">
+        <div className={styles.groupTitle}>{t('training.phone.factSheet')}</div>
+        <FactSheetOfSite siteId={site.id} />
+      </div>
+    </>
+  );
 }
 
 export function StandardView({ standard }: { standard: PostStandard }) {

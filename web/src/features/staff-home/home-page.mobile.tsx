@@ -20,6 +20,7 @@ import { PatrolsHomeCard } from '../patrols/patrols-home-card.mobile';
 import { ConsultantHome } from '../consultant-home/consultant-home.mobile';
 import { ManagerHomeSection } from '../manager-phone/manager-home.mobile';
 import { ActionItemsHomeCard, DebriefHomeCard } from '../meetings/action-items-home-card.mobile';
+import { FactSheetHomeCard, TrainingHomeCard } from '../training/training-home-card.mobile';
 import styles from './home-page.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { InspectHomeCard, MyRectificationsHomeCard } from '../inspections/inspection-home-cards.mobile';
@@ -97,6 +98,8 @@ export function HomePage() {
             {phoneOffersOn(site, '/action-items') ? <ActionItemsHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/inspect') ? <InspectHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/rectifications') ? <MyRectificationsHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/training') ? <TrainingHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/fact-sheet') ? <FactSheetHomeCard site={site} /> : null}
 
             {greetsGuests(site) ? (
               <Card className={styles.card} title={t('mobile.greetingHint')}>

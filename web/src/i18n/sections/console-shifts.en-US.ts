@@ -168,11 +168,13 @@ export const consoleShiftsEn: ConsoleShiftsMessages = {
       PERSON_DOUBLE_BOOKED: 'Double-booked',
       POST_UNCOVERED: 'Post uncovered',
       NO_PRE_JOB_TRAINING: 'No pre-job training',
+      CERTIFICATE_MISSING: 'Certificate missing',
     },
     hints: {
       PERSON_DOUBLE_BOOKED: 'On two posts at the same time',
       POST_UNCOVERED: 'Nobody on the post during opening hours',
       NO_PRE_JOB_TRAINING: "Pre-job training (BI norms and the project's basics) comes before the first shift",
+      CERTIFICATE_MISSING: 'The post needs a valid certificate (electrician, HVAC, driving licence)',
     },
     doubleBookedLine: '{{posts}} {{from}}–{{to}}',
     recordTraining: 'Record training',

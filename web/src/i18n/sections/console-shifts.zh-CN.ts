@@ -169,11 +169,13 @@ export const consoleShiftsZh = {
       PERSON_DOUBLE_BOOKED: '一人多岗',
       POST_UNCOVERED: '岗位空缺',
       NO_PRE_JOB_TRAINING: '未完成岗前培训',
+      CERTIFICATE_MISSING: '缺少岗位证照',
     },
     hints: {
       PERSON_DOUBLE_BOOKED: '同一时间排在两个岗位',
       POST_UNCOVERED: '营业时间内无人在岗',
       NO_PRE_JOB_TRAINING: '上岗前须完成 BI 规范及楼盘基本情况培训',
+      CERTIFICATE_MISSING: '该岗位需要有效证照(电工证、空调作业证、驾驶证)',
     },
     doubleBookedLine: '{{posts}} {{from}}–{{to}}',
     recordTraining: '去记录培训',

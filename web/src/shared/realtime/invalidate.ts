@@ -162,5 +162,11 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       break;
     case 'drink.refill_prompt':
       break; // a prompt to the hall's phones, shown where it arrives; nothing cached changes
+    case 'training.changed':
+      if (siteId) invalidate(['site', siteId, 'training']);
+      break;
+    case 'fact_sheet.published':
+      if (siteId) invalidate(['site', siteId, 'fact-sheet']);
+      break;
   }
 }
