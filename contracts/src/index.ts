@@ -17,3 +17,4 @@ export * from './health.js';
 export * from './names.js';
 export * from './customers.js';
 export * from './questions.js';
+export * from './assessment.js';

@@ -20,6 +20,7 @@ import * as firstRun from './2026-12-03-111-first-run.js';
 import * as auditCompanyIndex from './2026-12-03-112-audit-company-index.js';
 import * as visitQuestions from './2026-12-03-160-visit-questions.js';
 import * as patrolAllDay from './2026-12-03-140-patrol-all-day.js';
+import * as assessment from './2026-12-04-240-assessment.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -44,4 +45,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03-112-audit-company-index': auditCompanyIndex,
   '2026-12-03-160-visit-questions': visitQuestions,
   '2026-12-03-140-patrol-all-day': patrolAllDay,
+  '2026-12-04-240-assessment': assessment,
 };
