@@ -44,7 +44,10 @@ export type ConsoleMenuKey =
   | 'zones'
   | 'posts'
   | 'settings'
-  | 'audit';
+  | 'audit'
+  | 'assessment'
+  | 'assessment-scheme'
+  | 'assessment-recommendations';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -123,6 +126,10 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   { key: 'posts', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/posts'), site('/zones')] },
   { key: 'settings', section: 'settings', roles: CONSOLE_ROLES, reads: [site()] },
   { key: 'audit', section: 'settings', roles: ROLE_GROUPS.auditReaders, reads: [site('/audit')] },
+  // The monthly assessment (考核): the month per site, the company's scheme, the dismissal recommendations.
+  { key: 'assessment', section: 'people', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/assessments', { month: ':month' })] },
+  { key: 'assessment-scheme', section: 'people', roles: ['company_admin'], reads: [site('/assessment-scheme')] },
+  { key: 'assessment-recommendations', section: 'people', roles: ['company_admin'], reads: [site('/assessment-recommendations')] },
 ];
 
 /** The reads a screen makes for this role. */
@@ -174,6 +181,8 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/manage/site-board', roles: ROLE_GROUPS.overseers, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
   { path: '/manage/approvals', roles: ROLE_GROUPS.overseers, reads: [site('/requisitions')] },
   { path: '/manage/repairs', roles: ROLE_GROUPS.overseers, reads: [site('/work-orders')] },
+  // Everyone rostered sees their own monthly assessment and may appeal it.
+  { path: '/assessment', roles: ROSTERED, reads: [site('/my-assessments')] },
 ];
 
 /** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */

@@ -74,6 +74,10 @@ export interface EventMap {
   'question.asked': { questionId: string; visitId: string; toPersonId: string | null };
   'question.answered': { questionId: string; visitId: string; askedBy: string };
   'model_room.checked': { zoneId: string; checkId: string; phase: string; missing: number; damaged: number; byName: string };
+  /** A month's assessments changed (computed, adjusted, signed, appealed): to the site's room, and to the person's own. The month only: the figures are read over HTTP. */
+  'assessment.changed': { month: string };
+  /** Two failing months: a dismissal recommendation waits for the company admin (their own rooms). */
+  'assessment.recommendation': { recommendationId: string };
 }
 export type EventType = keyof EventMap;
 

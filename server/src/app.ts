@@ -74,6 +74,7 @@ import { registerEquipmentRoutes } from './modules/equipment/index.js';
 import { registerPublicRepairRoutes, registerRepairRoutes, registerRepairTimers } from './modules/repairs/index.js';
 import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index.js';
 import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
+import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -173,6 +174,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerRepairTimers(timers);
   registerRoundTimers(timers);
   registerCustomerRetention(timers);
+  registerAssessmentTimers(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });
 
   registerErrorHandler(app);
@@ -289,6 +291,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerEquipmentRoutes(authed, deps);
         registerRepairRoutes(authed, deps);
         registerRoundRoutes(authed, deps);
+        registerAssessmentRoutes(authed, deps);
         registerWeatherRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);

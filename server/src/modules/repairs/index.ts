@@ -1,2 +1,3 @@
 export { registerPublicRepairRoutes, registerRepairRoutes } from './repairs.routes.js';
 export { registerRepairTimers, REPAIR_SLA_TIMER } from './repairs.service.js';
+export { listRepairArrivalsOfPeriod } from './repairs.repository.js';

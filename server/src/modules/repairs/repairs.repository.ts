@@ -102,3 +102,15 @@ export const findCheckpointByCode = (db: Q, code: string) =>
 export const findCheckDay = (db: Q, siteId: string, date: string) =>
   db.selectFrom('equipment_checks').selectAll().where('site_id', '=', siteId).where('date', '=', date).execute();
 export const findCheckById = (db: Q, id: string) => db.selectFrom('equipment_checks').selectAll().where('id', '=', id).executeTakeFirst();
+
+/** For the monthly assessment: the assigned work orders reported in [fromMs, toMs), with their arrival against the deadline. */
+export function listRepairArrivalsOfPeriod(db: Q, siteId: string, fromMs: number, toMs: number) {
+  return db
+    .selectFrom('work_orders')
+    .select(['technician_id', 'reported_at', 'arrived_at', 'arrival_deadline_at'])
+    .where('site_id', '=', siteId)
+    .where('reported_at', '>=', fromMs)
+    .where('reported_at', '<', toMs)
+    .where('technician_id', 'is not', null)
+    .execute();
+}

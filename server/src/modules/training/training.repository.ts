@@ -14,3 +14,18 @@ export async function insertTrainingRecord(db: Kysely<DB>, row: TrainingRecordsT
 export function listTrainingOfPerson(db: Kysely<DB>, personId: string) {
   return db.selectFrom('training_records').selectAll().where('person_id', '=', personId).orderBy('completed_at', 'desc').limit(200).execute();
 }
+
+/** On-job training records per person completed in [fromMs, toMs). */
+export async function countOnJobTrainingOfPeriod(db: Kysely<DB>, personIds: readonly string[], fromMs: number, toMs: number): Promise<Map<string, number>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('training_records')
+    .select(['person_id', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('kind', '=', 'on_job')
+    .where('person_id', 'in', [...personIds])
+    .where('completed_at', '>=', fromMs)
+    .where('completed_at', '<', toMs)
+    .groupBy('person_id')
+    .execute();
+  return new Map(rows.map((r) => [r.person_id, Number(r.n)]));
+}
