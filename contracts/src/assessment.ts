@@ -90,10 +90,28 @@ export type SaveSchemeBody = Static<typeof SaveSchemeBody>;
 
 /** The defaults every company starts with (the company admin edits them). */
 export function defaultSchemeContent(): SchemeContent {
-  const service: LineWeights = { checklist: 25, punctuality: 20, rounds: 10, repairs: 0, inspections: 20, opinions: 10, training: 15, satisfaction: 0 };
+  const service: LineWeights = {
+    checklist: 25,
+    punctuality: 20,
+    rounds: 10,
+    repairs: 0,
+    inspections: 20,
+    opinions: 10,
+    training: 15,
+    satisfaction: 0,
+  };
   const rounds: LineWeights = { checklist: 20, punctuality: 20, rounds: 30, repairs: 0, inspections: 15, opinions: 0, training: 15, satisfaction: 0 };
   const tech: LineWeights = { checklist: 20, punctuality: 15, rounds: 10, repairs: 25, inspections: 15, opinions: 0, training: 15, satisfaction: 0 };
-  const manager: LineWeights = { checklist: 20, punctuality: 20, rounds: 0, repairs: 0, inspections: 25, opinions: 15, training: 20, satisfaction: 0 };
+  const manager: LineWeights = {
+    checklist: 20,
+    punctuality: 20,
+    rounds: 0,
+    repairs: 0,
+    inspections: 25,
+    opinions: 15,
+    training: 20,
+    satisfaction: 0,
+  };
   const weights = Object.fromEntries(
     POST_KINDS.map((kind) => {
       if (kind === 'TECH') return [kind, tech];
@@ -149,7 +167,13 @@ export const AssessmentLine = Type.Object({
   points: Type.Number(),
   adjustment: Type.Union([
     Type.Null(),
-    Type.Object({ points: Type.Number(), reason: Type.String(), byName: Type.String(), at: Instant, source: literalUnion(['review', 'appeal'] as const) }),
+    Type.Object({
+      points: Type.Number(),
+      reason: Type.String(),
+      byName: Type.String(),
+      at: Instant,
+      source: literalUnion(['review', 'appeal'] as const),
+    }),
   ]),
 });
 export type AssessmentLine = Static<typeof AssessmentLine>;

@@ -9,7 +9,11 @@ export const findCurrentScheme = (db: Q, companyId: string) =>
 
 export function findSchemesByIds(db: Q, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('assessment_schemes').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('assessment_schemes')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** Inserts a version; false when that version number is already taken (a concurrent save). */
@@ -30,18 +34,33 @@ export const listAssessmentsOfMonth = (db: Q, siteId: string, month: string) =>
   db.selectFrom('assessments').selectAll().where('site_id', '=', siteId).where('month', '=', month).orderBy('person_id').execute();
 
 export const listAssessmentsOfPerson = (db: Q, siteId: string, personId: string, limit: number) =>
-  db.selectFrom('assessments').selectAll().where('site_id', '=', siteId).where('person_id', '=', personId).orderBy('month', 'desc').limit(limit).execute();
+  db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('person_id', '=', personId)
+    .orderBy('month', 'desc')
+    .limit(limit)
+    .execute();
 
 export function findAssessmentsByIds(db: Q, ids: readonly string[]) {
   if (ids.length === 0) return Promise.resolve([]);
-  return db.selectFrom('assessments').selectAll().where('id', 'in', [...ids]).execute();
+  return db
+    .selectFrom('assessments')
+    .selectAll()
+    .where('id', 'in', [...ids])
+    .execute();
 }
 
 /** Writes many months at once, in chunks that stay under both dialects' parameter limits. */
 export async function insertAssessments(db: Q, rows: readonly Insertable<AssessmentsTable>[]): Promise<void> {
   const columns = 21;
   const chunk = Math.max(1, Math.floor(900 / columns));
-  for (let i = 0; i < rows.length; i += chunk) await db.insertInto('assessments').values(rows.slice(i, i + chunk)).execute();
+  for (let i = 0; i < rows.length; i += chunk)
+    await db
+      .insertInto('assessments')
+      .values(rows.slice(i, i + chunk))
+      .execute();
 }
 
 /** Replaces the computed part of a month that is not signed; false when it was signed meanwhile. */

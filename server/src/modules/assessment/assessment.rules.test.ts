@@ -183,7 +183,11 @@ describe('figures of a month, on the site clocks', () => {
 
   it('a person is assessed on the post they worked most', () => {
     const records = month({
-      shifts: [shift({ id: 'a', date: '2026-11-02' }), shift({ id: 'b', date: '2026-11-03', postKind: 'BAR' }), shift({ id: 'c', date: '2026-11-04', postKind: 'BAR' })],
+      shifts: [
+        shift({ id: 'a', date: '2026-11-02' }),
+        shift({ id: 'b', date: '2026-11-03', postKind: 'BAR' }),
+        shift({ id: 'c', date: '2026-11-04', postKind: 'BAR' }),
+      ],
     });
     expect(figuresOfMonth(records)[0]?.postKind).toBe('BAR');
   });
@@ -192,13 +196,27 @@ describe('figures of a month, on the site clocks', () => {
 describe('points of a month', () => {
   const scheme = defaultSchemeContent();
   const hall = scheme.weights.HALL;
-  const perfect = figuresOf(month({ shifts: [shift({ id: 'a', date: '2026-11-02' })], training: new Map([['anna', { onJobSessions: 1, quizzesTaken: 0, quizzesPassed: 0, quizAverage: null }]]) }));
+  const perfect = figuresOf(
+    month({
+      shifts: [shift({ id: 'a', date: '2026-11-02' })],
+      training: new Map([['anna', { onJobSessions: 1, quizzesTaken: 0, quizzesPassed: 0, quizAverage: null }]]),
+    }),
+  );
 
   it('a clean month with its opinions collected and a training scores 100 and passes', () => {
     const score = scoreMonth({ ...perfect, opinionsCollected: 4 }, hall, scheme);
     expect(score.total).toBe(100);
     expect(score.outcome).toBe('pass');
-    expect(score.lines.map((l) => l.key)).toEqual(['checklist', 'punctuality', 'rounds', 'repairs', 'inspections', 'opinions', 'training', 'satisfaction']);
+    expect(score.lines.map((l) => l.key)).toEqual([
+      'checklist',
+      'punctuality',
+      'rounds',
+      'repairs',
+      'inspections',
+      'opinions',
+      'training',
+      'satisfaction',
+    ]);
     expect(score.lines.find((l) => l.key === 'satisfaction')).toMatchObject({ weight: 0, points: 0 });
   });
 
@@ -222,7 +240,16 @@ describe('points of a month', () => {
     };
     const score = scoreMonth(f, hall, scheme);
     const points = Object.fromEntries(score.lines.map((l) => [l.key, l.points]));
-    expect(points).toEqual({ checklist: 18.8, punctuality: 6, rounds: 6.3, repairs: 0, inspections: 13, opinions: 0, training: 11.3, satisfaction: 0 });
+    expect(points).toEqual({
+      checklist: 18.8,
+      punctuality: 6,
+      rounds: 6.3,
+      repairs: 0,
+      inspections: 13,
+      opinions: 0,
+      training: 11.3,
+      satisfaction: 0,
+    });
     expect(score.total).toBe(55.4);
     expect(score.outcome).toBe('fail');
   });

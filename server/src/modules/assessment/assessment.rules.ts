@@ -311,7 +311,11 @@ export function scoreMonth(
   return { lines, ...totalOf(lines, figures, scheme.passMark) };
 }
 
-export function totalOf(lines: readonly AssessmentLine[], figures: AssessmentFigures, passMark: number): { total: number; outcome: AssessmentOutcome } {
+export function totalOf(
+  lines: readonly AssessmentLine[],
+  figures: AssessmentFigures,
+  passMark: number,
+): { total: number; outcome: AssessmentOutcome } {
   const total = tenth(lines.reduce((n, l) => n + l.points, 0));
   const hadDuty = figures.rostered > 0 || figures.shifts > 0;
   return { total, outcome: !hadDuty ? 'no_duty' : total >= passMark ? 'pass' : 'fail' };

@@ -146,7 +146,8 @@ export async function getScheme(deps: Deps, actor: Actor, siteId: string): Promi
 export async function saveScheme(deps: Deps, actor: Actor, siteId: string, body: SaveSchemeBody): Promise<AssessmentScheme> {
   requireSiteRole(actor, siteId, ['company_admin']);
   const post = schemeWeightProblem(body.content);
-  if (post) throw new AppError('ASSESSMENT_SCHEME_INVALID', { status: 400, message: "A post's weights must add up to 100", params: { postKind: post } });
+  if (post)
+    throw new AppError('ASSESSMENT_SCHEME_INVALID', { status: 400, message: "A post's weights must add up to 100", params: { postKind: post } });
   return inTransaction(deps, async (tx) => {
     const current = await currentSchemeRow(tx.trx, actor.companyId, tx.now);
     const row: AssessmentSchemesTable = {
@@ -447,8 +448,20 @@ export async function adjustLine(deps: Deps, actor: Actor, siteId: string, asses
     const row = await findAssessment(tx.trx, siteId, assessmentId);
     if (!row) throw notFound(assessmentId);
     if (row.status === 'signed') throw alreadySigned(assessmentId);
-    const next = withLine(row, await passMarkOf(tx.trx, row.scheme_id), body.line, { points: body.points, reason, byName: actor.name, at: tx.now, source: 'review' });
-    const patch = { status: 'reviewed', lines: JSON.stringify(next.lines), total_tenths: Math.round(next.total * 10), outcome: next.outcome, updated_at: tx.now };
+    const next = withLine(row, await passMarkOf(tx.trx, row.scheme_id), body.line, {
+      points: body.points,
+      reason,
+      byName: actor.name,
+      at: tx.now,
+      source: 'review',
+    });
+    const patch = {
+      status: 'reviewed',
+      lines: JSON.stringify(next.lines),
+      total_tenths: Math.round(next.total * 10),
+      outcome: next.outcome,
+      updated_at: tx.now,
+    };
     if (!(await updateAssessmentWhere(tx.trx, row.id, { status: ['draft', 'reviewed'] }, patch))) throw alreadySigned(assessmentId);
     await recordAudit(tx, actorRef(actor), {
       siteId,
@@ -468,7 +481,8 @@ export async function signAssessment(deps: Deps, actor: Actor, siteId: string, a
     const row = await findAssessment(tx.trx, siteId, assessmentId);
     if (!row) throw notFound(assessmentId);
     const patch = { status: 'signed', signed_by: actor.personId, signed_at: tx.now, updated_at: tx.now };
-    if (row.status === 'signed' || !(await updateAssessmentWhere(tx.trx, row.id, { status: ['draft', 'reviewed'] }, patch))) throw alreadySigned(assessmentId);
+    if (row.status === 'signed' || !(await updateAssessmentWhere(tx.trx, row.id, { status: ['draft', 'reviewed'] }, patch)))
+      throw alreadySigned(assessmentId);
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'assessment.signed',
@@ -490,13 +504,20 @@ export async function appealAssessment(deps: Deps, actor: Actor, siteId: string,
     const row = await findAssessment(tx.trx, siteId, assessmentId);
     if (!row || row.person_id !== actor.personId) throw notFound(assessmentId);
     if (row.status !== 'signed') throw new AppError('ASSESSMENT_NOT_SIGNED', { status: 409, message: 'Only a signed month can be appealed' });
-    if (row.appeal_status === 'open') throw new AppError('ASSESSMENT_APPEAL_ALREADY_MADE', { status: 409, message: 'This month has been appealed already' });
+    if (row.appeal_status === 'open')
+      throw new AppError('ASSESSMENT_APPEAL_ALREADY_MADE', { status: 409, message: 'This month has been appealed already' });
     if (row.appeal_status !== 'none')
       throw new AppError('ASSESSMENT_APPEAL_DECIDED', { status: 409, message: 'The appeal of this month has been decided' });
     const patch = { appeal_status: 'open', appeal_text: body, appealed_at: tx.now, updated_at: tx.now };
     if (!(await updateAssessmentWhere(tx.trx, row.id, { appealStatus: ['none'] }, patch)))
       throw new AppError('ASSESSMENT_APPEAL_ALREADY_MADE', { status: 409, message: 'This month has been appealed already' });
-    await recordAudit(tx, actorRef(actor), { siteId, action: 'assessment.appealed', entityType: 'assessment', entityId: row.id, detail: { month: row.month } });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'assessment.appealed',
+      entityType: 'assessment',
+      entityId: row.id,
+      detail: { month: row.month },
+    });
     emitChanged(tx, row);
     return (await toAssessments(tx.trx, [{ ...row, ...patch }]))[0]!;
   });
@@ -506,11 +527,16 @@ export async function decideAppeal(deps: Deps, actor: Actor, siteId: string, ass
   requireSiteRole(actor, siteId, ASSESSORS);
   const reason = requireReason(body.reason);
   if (body.decision === 'upheld' && (body.line === undefined || body.points === undefined))
-    throw new AppError('VALIDATION_FAILED', { status: 400, message: 'An upheld appeal names the line and its new points', params: { fields: ['line', 'points'] } });
+    throw new AppError('VALIDATION_FAILED', {
+      status: 400,
+      message: 'An upheld appeal names the line and its new points',
+      params: { fields: ['line', 'points'] },
+    });
   return inTransaction(deps, async (tx) => {
     const row = await findAssessment(tx.trx, siteId, assessmentId);
     if (!row) throw notFound(assessmentId);
-    if (row.appeal_status !== 'open') throw new AppError('ASSESSMENT_NO_OPEN_APPEAL', { status: 409, message: 'There is no open appeal on this month' });
+    if (row.appeal_status !== 'open')
+      throw new AppError('ASSESSMENT_NO_OPEN_APPEAL', { status: 409, message: 'There is no open appeal on this month' });
     let patch: Partial<AssessmentsTable> = {
       appeal_status: body.decision,
       appeal_reason: reason,
@@ -591,18 +617,34 @@ async function recommendAfterTwoFailingMonths(tx: Tx, companyId: string, siteId:
     body: `${names.get(personId) ?? ''}: 请决定 — please decide (Anchang changes no account by itself)`,
   });
   for (const admin of admins) for (const id of created) tx.emit({ personId: admin, siteId }, 'assessment.recommendation', { recommendationId: id });
-  await recordAudit(tx, { personId: null, name: SYSTEM_NAME, companyId, requestId: null }, {
-    siteId,
-    action: 'assessment.recommendation_created',
-    entityType: 'person',
-    entityId: personId,
-    detail: { recommendations: created.length },
-  });
+  await recordAudit(
+    tx,
+    { personId: null, name: SYSTEM_NAME, companyId, requestId: null },
+    {
+      siteId,
+      action: 'assessment.recommendation_created',
+      entityType: 'person',
+      entityId: personId,
+      detail: { recommendations: created.length },
+    },
+  );
 }
 
-async function toRecommendations(db: Q, rows: Awaited<ReturnType<typeof listRecommendationsOfSite>>, siteName: string): Promise<DismissalRecommendation[]> {
+async function toRecommendations(
+  db: Q,
+  rows: Awaited<ReturnType<typeof listRecommendationsOfSite>>,
+  siteName: string,
+): Promise<DismissalRecommendation[]> {
   const months = new Map(
-    (await toAssessments(db, await findAssessmentsByIds(db, rows.flatMap((r) => [r.first_assessment_id, r.second_assessment_id])))).map((a) => [a.id, a]),
+    (
+      await toAssessments(
+        db,
+        await findAssessmentsByIds(
+          db,
+          rows.flatMap((r) => [r.first_assessment_id, r.second_assessment_id]),
+        ),
+      )
+    ).map((a) => [a.id, a]),
   );
   const names = await findPersonNames(db, [...new Set(rows.map((r) => r.person_id))]);
   return rows.map((r) => ({
