@@ -1,3 +1,4 @@
+import { assessmentZh } from './sections/assessment.zh-CN';
 import { consultantHomeZh, questionsZh } from './sections/consultant-home.zh-CN';
 import { equipmentZh } from './sections/equipment.zh-CN';
 import { suppliesZh, modelRoomsZh } from './sections/supplies.zh-CN';
@@ -679,7 +680,20 @@ export const zhCN = {
   questions: questionsZh,
   nightShift: nightShiftZh,
   managerPhone: managerPhoneZh,
+  assessment: assessmentZh,
   errors: {
+    ASSESSMENT_NOT_FOUND: '找不到这份考核',
+    ASSESSMENT_ALREADY_SIGNED: '本月考核已签字,不能再修改',
+    ASSESSMENT_NOT_SIGNED: '考核签字后才能申诉',
+    ASSESSMENT_REASON_REQUIRED: '请填写原因',
+    ASSESSMENT_POINTS_OVER_WEIGHT: '分数不能超过这一项的权重',
+    ASSESSMENT_APPEAL_ALREADY_MADE: '本月已经申诉过了',
+    ASSESSMENT_APPEAL_DECIDED: '本月的申诉已处理,不能再申诉',
+    ASSESSMENT_NO_OPEN_APPEAL: '没有待处理的申诉',
+    ASSESSMENT_MONTH_NOT_STARTED: '这个月还没开始',
+    ASSESSMENT_SCHEME_INVALID: '每个岗位的权重合计须为100',
+    RECOMMENDATION_NOT_FOUND: '找不到这条建议',
+    RECOMMENDATION_ALREADY_DECIDED: '这条建议已经决定过了',
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
     SUPPLY_ITEM_NOT_FOUND: '物资不存在或已移除',

@@ -281,7 +281,11 @@ export function linePoints(key: AssessmentLineKey, weight: number, f: Assessment
       const collected = rules.opinionTarget === 0 ? 1 : Math.min(1, f.opinionsCollected / rules.opinionTarget);
       return tenth(clamp(weight * collected - f.complaints * rules.complaintPoints, weight));
     }
-    default:
+    case 'checklist':
+    case 'rounds':
+    case 'repairs':
+    case 'training':
+    case 'satisfaction':
       return tenth(clamp(weight * lineShare(key, f), weight));
   }
 }

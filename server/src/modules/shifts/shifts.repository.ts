@@ -69,7 +69,18 @@ export async function replaceResult(db: Kysely<DB>, oldId: string, row: Checklis
 export function listShiftsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string) {
   return db
     .selectFrom('shifts')
-    .select(['id', 'person_id', 'post_id', 'roster_entry_id', 'date', 'planned_start', 'planned_end', 'clock_in_at', 'clock_out_at', 'standard_version_id'])
+    .select([
+      'id',
+      'person_id',
+      'post_id',
+      'roster_entry_id',
+      'date',
+      'planned_start',
+      'planned_end',
+      'clock_in_at',
+      'clock_out_at',
+      'standard_version_id',
+    ])
     .where('site_id', '=', siteId)
     .where('date', '>=', fromDate)
     .where('date', '<=', toDate)

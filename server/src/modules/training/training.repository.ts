@@ -16,7 +16,12 @@ export function listTrainingOfPerson(db: Kysely<DB>, personId: string) {
 }
 
 /** On-job training records per person completed in [fromMs, toMs). */
-export async function countOnJobTrainingOfPeriod(db: Kysely<DB>, personIds: readonly string[], fromMs: number, toMs: number): Promise<Map<string, number>> {
+export async function countOnJobTrainingOfPeriod(
+  db: Kysely<DB>,
+  personIds: readonly string[],
+  fromMs: number,
+  toMs: number,
+): Promise<Map<string, number>> {
   if (personIds.length === 0) return new Map();
   const rows = await db
     .selectFrom('training_records')

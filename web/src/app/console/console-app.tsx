@@ -34,6 +34,9 @@ const SuppliesPage = lazyNamed(() => import('../../features/supplies/supplies-pa
 const ModelRoomsPage = lazyNamed(() => import('../../features/model-room-inventory/model-rooms-page'), 'ModelRoomsPage');
 const OpinionsPage = lazyNamed(() => import('../../features/forms/opinions-page'), 'OpinionsPage');
 const RoundsPage = lazyNamed(() => import('../../features/rounds/rounds-page'), 'RoundsPage');
+const AssessmentPage = lazyNamed(() => import('../../features/assessment/assessment-page'), 'AssessmentPage');
+const AssessmentSchemePage = lazyNamed(() => import('../../features/assessment/scheme-page'), 'AssessmentSchemePage');
+const RecommendationsPage = lazyNamed(() => import('../../features/assessment/recommendations-page'), 'RecommendationsPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
@@ -76,6 +79,9 @@ const router = createBrowserRouter([
           { path: 'patrols', element: offered('patrols', <PatrolsPage />) },
           { path: 'incidents', element: offered('incidents', <IncidentsPage />) },
           { path: 'rounds', element: offered('rounds', <RoundsPage />) },
+          { path: 'assessment', element: offered('assessment', <AssessmentPage />) },
+          { path: 'assessment-scheme', element: offered('assessment-scheme', <AssessmentSchemePage />) },
+          { path: 'assessment-recommendations', element: offered('assessment-recommendations', <RecommendationsPage />) },
           { path: 'lost-found', element: offered('lost-found', <LostFoundPage />) },
           { path: 'equipment', element: offered('equipment', <EquipmentPage />) },
           { path: 'repairs', element: offered('repairs', <RepairsPage />) },

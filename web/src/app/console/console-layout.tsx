@@ -5,6 +5,9 @@ import {
   AimOutlined,
   AlertOutlined,
   AuditOutlined,
+  ControlOutlined,
+  TrophyOutlined,
+  UserDeleteOutlined,
   BookOutlined,
   BuildOutlined,
   CalendarOutlined,
@@ -87,6 +90,9 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   posts: <SolutionOutlined />,
   settings: <SettingOutlined />,
   audit: <AuditOutlined />,
+  assessment: <TrophyOutlined />,
+  'assessment-scheme': <ControlOutlined />,
+  'assessment-recommendations': <UserDeleteOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -113,6 +119,9 @@ const MENU_LABELS = {
   posts: 'nav.posts',
   settings: 'nav.settings',
   audit: 'nav.audit',
+  assessment: 'assessment.nav',
+  'assessment-scheme': 'assessment.schemeNav',
+  'assessment-recommendations': 'assessment.recommendationsNav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */
