@@ -128,8 +128,9 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   { key: 'audit', section: 'settings', roles: ROLE_GROUPS.auditReaders, reads: [site('/audit')] },
   // The monthly assessment (考核): the month per site, the company's scheme, the dismissal recommendations.
   { key: 'assessment', section: 'people', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/assessments', { month: ':month' })] },
-  { key: 'assessment-scheme', section: 'people', roles: ['company_admin'], reads: [site('/assessment-scheme')] },
-  { key: 'assessment-recommendations', section: 'people', roles: ['company_admin'], reads: [site('/assessment-recommendations')] },
+  // Read by those who assess; only the company admin saves a scheme or decides a recommendation.
+  { key: 'assessment-scheme', section: 'people', roles: ROLE_GROUPS.overseers, reads: [site('/assessment-scheme')] },
+  { key: 'assessment-recommendations', section: 'people', roles: ROLE_GROUPS.siteManagers, reads: [site('/assessment-recommendations')] },
 ];
 
 /** The reads a screen makes for this role. */

@@ -265,7 +265,11 @@ describe(`the monthly assessment (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const rec = list.body[0]!;
     expect(rec).toMatchObject({ personId: staff.id, status: 'open' });
     expect(rec.months.map((m) => m.month)).toEqual(['2026-10', '2026-11']);
-    expect((await call(manager.cookie, 'GET', '/assessment-recommendations')).status).toBe(403);
+    expect((await call(manager.cookie, 'GET', '/assessment-recommendations')).body).toHaveLength(1);
+    expect((await call(staffCookie, 'GET', '/assessment-recommendations')).status).toBe(403);
+    expect((await call(manager.cookie, 'POST', `/assessment-recommendations/${rec.id}/decision`, { decision: 'keep', reason: 'x' })).status).toBe(
+      403,
+    );
     const noReason = await call(admin.cookie, 'POST', `/assessment-recommendations/${rec.id}/decision`, { decision: 'keep', reason: '' });
     expect(noReason.body.error?.code).toBe('ASSESSMENT_REASON_REQUIRED');
     const kept = await call<DismissalRecommendation>(admin.cookie, 'POST', `/assessment-recommendations/${rec.id}/decision`, {

@@ -183,8 +183,8 @@ export async function gatherSiteMonth(db: Q, siteId: string, timeZone: string, m
     listEntriesBetween(db as Kysely<DB>, siteId, b.fromDate, b.toDate),
     listShiftsOfPeriod(db as Kysely<DB>, siteId, b.fromDate, b.toDate),
     countChecklistResultsOfPeriod(db as Kysely<DB>, siteId, b.fromDate, b.toDate),
-    listDecidedSlotsOfPeriod(db, siteId, b.fromMs, b.toMs),
-    listFinishedPatrolRoundsOfPeriod(db as Kysely<DB>, siteId, b.fromMs, b.toMs),
+    listDecidedSlotsOfPeriod(db, siteId, b.fromDate, b.toDate),
+    listFinishedPatrolRoundsOfPeriod(db as Kysely<DB>, siteId, b.fromDate, b.toDate),
     listRepairArrivalsOfPeriod(db, siteId, b.fromMs, b.toMs),
     listOpinionsOfPeriod(db as Kysely<DB>, siteId, b.fromDate, b.toDate),
   ]);
@@ -661,8 +661,9 @@ async function toRecommendations(
   }));
 }
 
+/** The site manager who signed the months reads them too; only a company admin decides. */
 export async function listRecommendations(deps: Deps, actor: Actor, siteId: string): Promise<DismissalRecommendation[]> {
-  requireSiteRole(actor, siteId, ['company_admin']);
+  requireSiteRole(actor, siteId, ROLE_GROUPS.siteManagers);
   const site = await siteOf(deps.db, siteId);
   return toRecommendations(deps.db, await listRecommendationsOfSite(deps.db, siteId, 100), site.name);
 }

@@ -239,14 +239,14 @@ export async function overseersOf(db: Kysely<DB>, siteId: string): Promise<strin
 export const findSiteRow = (db: Kysely<DB>, siteId: string) =>
   db.selectFrom('sites').select(['id', 'time_zone', 'opening_hours', 'patrol_all_day']).where('id', '=', siteId).executeTakeFirst();
 
-/** For the monthly assessment: the finished patrol rounds (done, done late, missed) of the site starting in [fromMs, toMs). */
-export function listFinishedPatrolRoundsOfPeriod(db: Kysely<DB>, siteId: string, fromMs: number, toMs: number) {
+/** For the monthly assessment: the finished patrol rounds (done, done late, missed) of the site on the local days [fromDate, toDate]. */
+export function listFinishedPatrolRoundsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string) {
   return db
     .selectFrom('patrol_rounds')
     .select(['post_kind', 'slot_start', 'status', 'walker_id'])
     .where('site_id', '=', siteId)
-    .where('slot_start', '>=', fromMs)
-    .where('slot_start', '<', toMs)
+    .where('date', '>=', fromDate)
+    .where('date', '<=', toDate)
     .where('status', 'in', ['done', 'done_late', 'missed'])
     .execute();
 }

@@ -161,14 +161,14 @@ export async function hasActiveRoundAt(db: Q, checkpointId: string, postKind: st
   return row !== undefined;
 }
 
-/** For the monthly assessment: the decided slots (met, late, missed) of the site due in [fromMs, toMs). */
-export function listDecidedSlotsOfPeriod(db: Q, siteId: string, fromMs: number, toMs: number) {
+/** For the monthly assessment: the decided slots (met, late, missed) of the site on the local days [fromDate, toDate]. */
+export function listDecidedSlotsOfPeriod(db: Q, siteId: string, fromDate: string, toDate: string) {
   return db
     .selectFrom('round_slots')
     .select(['post_kind', 'due_at', 'status', 'proved_by'])
     .where('site_id', '=', siteId)
-    .where('due_at', '>=', fromMs)
-    .where('due_at', '<', toMs)
+    .where('local_date', '>=', fromDate)
+    .where('local_date', '<=', toDate)
     .where('status', 'in', ['met', 'late', 'missed'])
     .execute();
 }

@@ -36,7 +36,7 @@ export function RecommendationsPage() {
               </Space>
             }
             extra={
-              r.status === 'open' ? (
+              r.status === 'open' && site.role === 'company_admin' ? (
                 <Button type="primary" onClick={() => setDeciding(r)}>
                   {t('assessment.decide')}
                 </Button>

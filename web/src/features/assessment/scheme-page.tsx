@@ -25,6 +25,8 @@ export function AssessmentSchemePage() {
   if (scheme.isPending) return <PageSpinner />;
   if (scheme.isError || !draft) return <ErrorAlert error={scheme.error} onRetry={() => void scheme.refetch()} />;
   const wrongPost = schemeWeightProblem(draft);
+  // Everyone who assesses reads the scheme; only the company admin changes it.
+  const canEdit = site.role === 'company_admin';
   const setWeight = (kind: PostKind, line: AssessmentLineKey, value: number) =>
     setDraft({ ...draft, weights: { ...draft.weights, [kind]: { ...draft.weights[kind], [line]: value } } });
   return (
@@ -95,35 +97,38 @@ export function AssessmentSchemePage() {
           ]}
         />
         {wrongPost ? <Alert type="warning" showIcon title={`${t(`postKinds.${wrongPost}`)}: ${t('assessment.sumWrong')}`} /> : null}
-        <Space.Compact style={{ maxWidth: 640 }}>
-          <Input
-            placeholder={t('assessment.changeNote')}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            maxLength={200}
-            aria-label={t('assessment.changeNote')}
-          />
-          <Button
-            type="primary"
-            disabled={!!wrongPost || !note.trim()}
-            loading={save.isPending}
-            onClick={() =>
-              save.mutate(
-                { content: draft, changeNote: note.trim() },
-                {
-                  onSuccess: (s) => {
-                    setNote('');
-                    void message.success(t('assessment.schemeSaved', { version: s.version }));
+        {canEdit ? null : <Alert type="info" showIcon title={t('assessment.schemeReadOnly')} />}
+        {canEdit ? (
+          <Space.Compact style={{ maxWidth: 640 }}>
+            <Input
+              placeholder={t('assessment.changeNote')}
+              value={note}
+              onChange={(e) => setNote(e.target.value)}
+              maxLength={200}
+              aria-label={t('assessment.changeNote')}
+            />
+            <Button
+              type="primary"
+              disabled={!!wrongPost || !note.trim()}
+              loading={save.isPending}
+              onClick={() =>
+                save.mutate(
+                  { content: draft, changeNote: note.trim() },
+                  {
+                    onSuccess: (s) => {
+                      setNote('');
+                      void message.success(t('assessment.schemeSaved', { version: s.version }));
+                    },
+                    onError: (e) => void message.error(describeError(e)),
                   },
-                  onError: (e) => void message.error(describeError(e)),
-                },
-              )
-            }
-            data-testid="scheme-save"
-          >
-            {t('assessment.saveScheme')}
-          </Button>
-        </Space.Compact>
+                )
+              }
+              data-testid="scheme-save"
+            >
+              {t('assessment.saveScheme')}
+            </Button>
+          </Space.Compact>
+        ) : null}
       </Flex>
     </>
   );

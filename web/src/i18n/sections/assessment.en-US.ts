@@ -83,6 +83,7 @@ export const assessmentEn: typeof assessmentZh = {
   appealDecision: 'Decision: {{reason}}',
   schemeTitle: 'Assessment scheme',
   schemeSubtitle: "Each post's weights (adding to 100) and the pass mark; saving makes a new version, computed months keep theirs",
+  schemeReadOnly: 'The company admin changes the scheme',
   passMarkLabel: 'Pass mark',
   rules: {
     latePoints: 'Points off per late clock-in',

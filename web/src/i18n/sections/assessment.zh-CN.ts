@@ -83,6 +83,7 @@ export const assessmentZh = {
   // The scheme
   schemeTitle: '考核方案',
   schemeSubtitle: '每个岗位的各项权重(合计100)与及格线;保存即生成新版本,已算的月份保留当时的版本',
+  schemeReadOnly: '考核方案由公司管理员修改',
   passMarkLabel: '及格线',
   rules: {
     latePoints: '每次迟到扣分',
