@@ -121,14 +121,17 @@ function AppealSheet({ site, assessment, onClose }: { site: MeSite; assessment: 
         {t('assessment.appealButton')} · {assessment.month}
       </h2>
       <p className={styles.hint}>{t('assessment.appealOnce')}</p>
+      <label className={styles.fieldLabel} htmlFor={`appeal-${assessment.id}`}>
+        {t('assessment.appealText')}
+      </label>
       <TextArea
+        id={`appeal-${assessment.id}`}
         value={text}
         onChange={setText}
         rows={4}
         maxLength={500}
         showCount
         placeholder={t('assessment.appealPlaceholder')}
-        aria-label={t('assessment.appealText')}
       />
       <Button
         block
