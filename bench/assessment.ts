@@ -80,7 +80,7 @@ async function insertAll<T extends keyof DB>(db: Kysely<DB>, table: T, rows: Ins
   for (let i = 0; i < rows.length; i += chunk)
     await db
       .insertInto(table)
-      .values(rows.slice(i, i + chunk) as never)
+      .values(rows.slice(i, i + chunk))
       .execute();
 }
 
