@@ -87,12 +87,19 @@ describe('figures of a month, on the site clocks', () => {
         shift({ id: 'a', date: '2026-11-02', clockInAt: at('2026-11-02', '09:05') }), // within 5 min grace
         shift({ id: 'b', date: '2026-11-03', clockInAt: at('2026-11-03', '09:06') }), // late
       ],
-      roster: [entry('r-a', '2026-11-02'), entry('r-b', '2026-11-03'), entry('r-c', '2026-11-04'), entry('r-d', '2026-11-20')],
+      roster: [
+        entry('r-a', '2026-11-02'),
+        entry('r-b', '2026-11-03'),
+        entry('r-c', '2026-11-04'),
+        entry('r-d', '2026-11-20'),
+        entry('r-e', '2026-11-21'),
+      ],
     });
     const f = figuresOf(records);
     expect(f.lateClockIns).toBe(1);
     // r-c never clocked in; r-d starts at 09:00 today, still within its grace at 09:04.
     expect(f.noShows).toBe(1);
+    // r-e is tomorrow: the month so far does not count it.
     expect(f.rostered).toBe(4);
   });
 

@@ -161,10 +161,12 @@ export function figuresOfMonth(r: SiteMonthRecords): PersonMonth[] {
 
   const shiftOfEntry = new Set(shifts.map((s) => s.rosterEntryId).filter((id): id is string => id !== null));
   for (const e of roster) {
+    const startsAt = shiftSpan(e.date, e.start, e.end, r.timeZone).startsAt;
+    // The month so far: a line still to come is no duty yet (nor a no-show).
+    if (startsAt > r.now && !shiftOfEntry.has(e.id)) continue;
     const f = of(e.personId);
     f.rostered += 1;
     vote(e.personId, e.postKind, 1);
-    const startsAt = shiftSpan(e.date, e.start, e.end, r.timeZone).startsAt;
     if (!shiftOfEntry.has(e.id) && lateBy(r.now, startsAt, r.lateGraceMinutes)) f.noShows += 1;
   }
   for (const s of shifts) {
