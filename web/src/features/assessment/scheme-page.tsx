@@ -41,6 +41,7 @@ export function AssessmentSchemePage() {
             <label>
               {t('assessment.passMarkLabel')}{' '}
               <InputNumber
+                disabled={!canEdit}
                 min={1}
                 max={100}
                 value={draft.passMark}
@@ -52,6 +53,7 @@ export function AssessmentSchemePage() {
               <label key={key}>
                 {t(`assessment.rules.${key}`)}{' '}
                 <InputNumber
+                  disabled={!canEdit}
                   min={0}
                   max={100}
                   value={draft.rules[key]}
@@ -75,6 +77,7 @@ export function AssessmentSchemePage() {
               width: 100,
               render: (_: unknown, r: { kind: PostKind }) => (
                 <InputNumber
+                  disabled={!canEdit}
                   size="small"
                   min={0}
                   max={100}
