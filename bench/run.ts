@@ -23,6 +23,7 @@ import { readCpu, startServer, type CpuSnapshot, type ServerProcess } from './se
 import { benchVisits, renderVisitsReport, type VisitOptions, type VisitsResult } from './visits.js';
 import { benchSiteOps, siteOpsPassed, type SiteOpsResult } from './site-ops.js';
 import { benchDurability, renderDurabilityReport, type DurabilityResult } from './durability.js';
+import { benchAssessment, type AssessmentBenchResult } from './assessment.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -41,10 +42,11 @@ const load: LoadOptions = {
 };
 /** `tsx bench/run.ts [notifications|visits|ops|all]`: notifications (the original scenario) when none is named. */
 const scenario = process.argv[2] ?? 'notifications';
-if (!['notifications', 'visits', 'ops', 'durability', 'all'].includes(scenario))
-  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability or all)`);
+if (!['notifications', 'visits', 'ops', 'durability', 'assessment', 'all'].includes(scenario))
+  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability, assessment or all)`);
 const runs = (name: string) => scenario === name || scenario === 'all';
 const opsSites = envInt('BENCH_OPS_SITES', 200, 1, 5000);
+const assessmentSites = envInt('BENCH_ASSESSMENT_SITES', 200, 1, 5000);
 const durabilityRounds = envInt('BENCH_DURABILITY_ROUNDS', 2, 1, 20);
 const visitOptions: VisitOptions = {
   sites: envInt('BENCH_SITES', 200, 1, 5000),
@@ -233,6 +235,11 @@ async function main(): Promise<number> {
     console.log(`\nsite-operations scenario: BENCH_OPS_SITES=${opsSites}, one simulated day, driven clock, in this process`);
     opsResults = await benchSiteOps({ sites: opsSites, dialects });
   }
+  let assessment: AssessmentBenchResult[] = [];
+  if (runs('assessment')) {
+    console.log(`\nthe month's close: BENCH_ASSESSMENT_SITES=${assessmentSites} × 15 people, three months of records, in this process`);
+    assessment = await benchAssessment({ sites: assessmentSites, dialects });
+  }
   let durability: DurabilityResult | null = null;
   if (runs('durability')) {
     console.log(`\nSQLite durability: synchronous=FULL against NORMAL, ${durabilityRounds} round(s) each, taking turns`);
@@ -258,7 +265,10 @@ async function main(): Promise<number> {
     );
 
   const allPass =
-    [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass)) && opsResults.every(siteOpsPassed) && (durability?.clean ?? true);
+    [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass)) &&
+    opsResults.every(siteOpsPassed) &&
+    assessment.every((r) => r.pass) &&
+    (durability?.clean ?? true);
   const file = writeResults(
     {
       startedAt: startedAt.toISOString(),
@@ -269,6 +279,7 @@ async function main(): Promise<number> {
       ...(visitResults.length > 0 ? { visitOptions, visits: visitResults } : {}),
       ...(opsResults.length > 0 ? { ops: opsResults } : {}),
       ...(durability ? { durability } : {}),
+      ...(assessment.length > 0 ? { assessment } : {}),
       endpoint: { real: 'POST /api/sites/:siteId/notifications', bare: 'POST /bench/bare-notification', body: JSON.parse(NOTICE) as unknown },
       machine: machineInfo(extra),
       cpuProfileDir: cpuProfDir,

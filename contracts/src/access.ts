@@ -50,7 +50,10 @@ export type ConsoleMenuKey =
   | 'inspections'
   // training (issue 12)
   | 'training'
-  | 'fact-sheet';
+  | 'fact-sheet'
+  | 'assessment'
+  | 'assessment-scheme'
+  | 'assessment-recommendations';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -163,6 +166,11 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
     ],
   },
   { key: 'fact-sheet', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/fact-sheet')] },
+  // The monthly assessment (考核): the month per site, the company's scheme, the dismissal recommendations.
+  { key: 'assessment', section: 'people', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/assessments', { month: ':month' })] },
+  // Read by those who assess; only the company admin saves a scheme or decides a recommendation.
+  { key: 'assessment-scheme', section: 'people', roles: ROLE_GROUPS.overseers, reads: [site('/assessment-scheme')] },
+  { key: 'assessment-recommendations', section: 'people', roles: ROLE_GROUPS.siteManagers, reads: [site('/assessment-recommendations')] },
 ];
 
 /** The reads a screen makes for this role. */
@@ -227,6 +235,8 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
     reads: [siteQuery('/inspection-plan/day', { date: ':today' }), siteQuery('/rectifications', { scope: 'to_recheck' })],
   },
   { path: '/rectifications', roles: ROSTERED, reads: [siteQuery('/rectifications', { scope: 'mine' })] },
+  // Everyone rostered sees their own monthly assessment and may appeal it.
+  { path: '/assessment', roles: ROSTERED, reads: [site('/my-assessments')] },
 ];
 
 /** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */

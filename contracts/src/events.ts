@@ -85,6 +85,10 @@ export interface EventMap {
   /** Training: a session, an attendance or a quiz changed (ids only); the fact sheet carries its version. */
   'training.changed': { sessionId: string | null; personId: string | null };
   'fact_sheet.published': { version: number };
+  /** A month's assessments changed (computed, adjusted, signed, appealed): to the site's room, and to the person's own. The month only: the figures are read over HTTP. */
+  'assessment.changed': { month: string };
+  /** Two failing months: a dismissal recommendation waits for the company admin (their own rooms). */
+  'assessment.recommendation': { recommendationId: string };
 }
 export type EventType = keyof EventMap;
 

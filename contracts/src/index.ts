@@ -20,3 +20,4 @@ export * from './questions.js';
 export * from './meetings.js';
 export * from './inspections.js';
 export * from './training.js';
+export * from './assessment.js';

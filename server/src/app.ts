@@ -76,6 +76,7 @@ import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index
 import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
+import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -178,6 +179,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerTrainingTimers(timers);
   registerCustomerRetention(timers);
   registerMeetingTimers(timers);
+  registerAssessmentTimers(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });
 
   registerErrorHandler(app);
@@ -294,6 +296,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerEquipmentRoutes(authed, deps);
         registerRepairRoutes(authed, deps);
         registerRoundRoutes(authed, deps);
+        registerAssessmentRoutes(authed, deps);
         registerWeatherRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);

@@ -15,6 +15,7 @@ import { installCrashHandlers } from './platform/crash.js';
 import type { Logger } from './platform/logger.js';
 import { offsetClock } from './platform/clock.js';
 import { scheduleCustomerRetention } from './modules/visits/index.js';
+import { scheduleAssessmentClose } from './modules/assessment/index.js';
 import { getInstanceInfo } from './modules/instance/index.js';
 import { inTransaction } from './platform/tx.js';
 
@@ -47,6 +48,7 @@ async function main(): Promise<void> {
     await scheduleSessionPurge(tx);
     await scheduleEventPrune(tx);
     await scheduleCustomerRetention(tx);
+    await scheduleAssessmentClose(tx);
   });
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
 

@@ -237,6 +237,11 @@ export interface DB {
   training_quiz_attempts: TrainingQuizAttemptsTable;
   training_certificates: TrainingCertificatesTable;
   training_site_settings: TrainingSiteSettingsTable;
+  // assessment module
+  assessment_schemes: AssessmentSchemesTable;
+  assessments: AssessmentsTable;
+  assessment_recommendations: AssessmentRecommendationsTable;
+  assessment_closes: AssessmentClosesTable;
 }
 
 export interface StandardVersionsTable {
@@ -1078,4 +1083,61 @@ export interface TrainingSiteSettingsTable {
   site_id: string;
   pre_job_gate: string;
   updated_at: number;
+}
+
+// ---- assessment module ----
+export interface AssessmentSchemesTable {
+  id: string;
+  company_id: string;
+  version: number;
+  content: string;
+  change_note: string;
+  created_by: string | null;
+  created_at: number;
+}
+
+export interface AssessmentsTable {
+  id: string;
+  site_id: string;
+  person_id: string;
+  month: string;
+  scheme_id: string;
+  post_kind: string;
+  status: string;
+  outcome: string;
+  total_tenths: number;
+  figures: string;
+  lines: string;
+  computed_at: number;
+  signed_by: string | null;
+  signed_at: number | null;
+  appeal_status: string;
+  appeal_text: string | null;
+  appealed_at: number | null;
+  appeal_reason: string | null;
+  appeal_decided_by: string | null;
+  appeal_decided_at: number | null;
+  updated_at: number;
+}
+
+export interface AssessmentRecommendationsTable {
+  id: string;
+  company_id: string;
+  site_id: string;
+  person_id: string;
+  first_assessment_id: string;
+  second_assessment_id: string;
+  first_month: string;
+  second_month: string;
+  status: string;
+  reason: string | null;
+  decided_by: string | null;
+  decided_at: number | null;
+  created_at: number;
+}
+
+export interface AssessmentClosesTable {
+  site_id: string;
+  month: string;
+  closed_at: number;
 }

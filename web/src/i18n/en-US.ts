@@ -1,3 +1,4 @@
+import { assessmentEn } from './sections/assessment.en-US';
 import { consultantHomeEn, questionsEn } from './sections/consultant-home.en-US';
 import { equipmentEn } from './sections/equipment.en-US';
 import { suppliesEn, modelRoomsEn } from './sections/supplies.en-US';
@@ -711,6 +712,7 @@ export const enUS: Messages = {
   meetings: meetingsEn,
   inspections: inspectionsEn,
   training: trainingEn,
+  assessment: assessmentEn,
   errors: {
     INSPECTION_NOT_FOUND: 'No such inspection',
     INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
@@ -734,6 +736,18 @@ export const enUS: Messages = {
     QUIZ_NO_QUESTIONS: 'The quiz has no questions: write some, or publish the fact sheet first',
     PRE_JOB_TRAINING_MISSING: 'This person has no pre-job training: this site does not roster them yet',
     CERTIFICATE_NOT_FOUND: 'The certificate does not exist',
+    ASSESSMENT_NOT_FOUND: 'Assessment not found',
+    ASSESSMENT_ALREADY_SIGNED: 'This month is signed and can no longer change',
+    ASSESSMENT_NOT_SIGNED: 'A month can be appealed once it is signed',
+    ASSESSMENT_REASON_REQUIRED: 'Give a reason',
+    ASSESSMENT_POINTS_OVER_WEIGHT: "Points cannot exceed the line's weight",
+    ASSESSMENT_APPEAL_ALREADY_MADE: 'This month has been appealed already',
+    ASSESSMENT_APPEAL_DECIDED: 'The appeal of this month has been decided',
+    ASSESSMENT_NO_OPEN_APPEAL: 'There is no open appeal',
+    ASSESSMENT_MONTH_NOT_STARTED: 'That month has not started yet',
+    ASSESSMENT_SCHEME_INVALID: "Each post's weights must add up to 100",
+    RECOMMENDATION_NOT_FOUND: 'Recommendation not found',
+    RECOMMENDATION_ALREADY_DECIDED: 'This recommendation has been decided',
     INSUFFICIENT_STOCK: 'Not enough stock to issue: {{itemName}} has {{onHand}}, {{requested}} asked',
     NEGATIVE_COUNT: 'A counted quantity cannot be negative',
     SUPPLY_ITEM_NOT_FOUND: 'The item does not exist or was removed',

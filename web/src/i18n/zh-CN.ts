@@ -1,3 +1,4 @@
+import { assessmentZh } from './sections/assessment.zh-CN';
 import { consultantHomeZh, questionsZh } from './sections/consultant-home.zh-CN';
 import { equipmentZh } from './sections/equipment.zh-CN';
 import { suppliesZh, modelRoomsZh } from './sections/supplies.zh-CN';
@@ -685,6 +686,7 @@ export const zhCN = {
   meetings: meetingsZh,
   inspections: inspectionsZh,
   training: trainingZh,
+  assessment: assessmentZh,
   errors: {
     INSPECTION_NOT_FOUND: '检查记录不存在',
     INSPECTION_ITEM_UNKNOWN: '检查项不在该岗位的检查表中,请刷新后重试',
@@ -708,6 +710,18 @@ export const zhCN = {
     QUIZ_NO_QUESTIONS: '测验没有题目:请手写题目,或先发布楼盘资料',
     PRE_JOB_TRAINING_MISSING: '该员工尚未完成岗前培训,本案场不允许排班',
     CERTIFICATE_NOT_FOUND: '证照记录不存在',
+    ASSESSMENT_NOT_FOUND: '找不到这份考核',
+    ASSESSMENT_ALREADY_SIGNED: '本月考核已签字,不能再修改',
+    ASSESSMENT_NOT_SIGNED: '考核签字后才能申诉',
+    ASSESSMENT_REASON_REQUIRED: '请填写原因',
+    ASSESSMENT_POINTS_OVER_WEIGHT: '分数不能超过这一项的权重',
+    ASSESSMENT_APPEAL_ALREADY_MADE: '本月已经申诉过了',
+    ASSESSMENT_APPEAL_DECIDED: '本月的申诉已处理,不能再申诉',
+    ASSESSMENT_NO_OPEN_APPEAL: '没有待处理的申诉',
+    ASSESSMENT_MONTH_NOT_STARTED: '这个月还没开始',
+    ASSESSMENT_SCHEME_INVALID: '每个岗位的权重合计须为100',
+    RECOMMENDATION_NOT_FOUND: '找不到这条建议',
+    RECOMMENDATION_ALREADY_DECIDED: '这条建议已经决定过了',
     INSUFFICIENT_STOCK: '库存不足,无法发放:{{itemName}} 现有 {{onHand}},需要 {{requested}}',
     NEGATIVE_COUNT: '实盘数不能为负数',
     SUPPLY_ITEM_NOT_FOUND: '物资不存在或已移除',

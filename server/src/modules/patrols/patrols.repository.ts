@@ -238,3 +238,15 @@ export async function overseersOf(db: Kysely<DB>, siteId: string): Promise<strin
 
 export const findSiteRow = (db: Kysely<DB>, siteId: string) =>
   db.selectFrom('sites').select(['id', 'time_zone', 'opening_hours', 'patrol_all_day']).where('id', '=', siteId).executeTakeFirst();
+
+/** For the monthly assessment: the finished patrol rounds (done, done late, missed) of the site on the local days [fromDate, toDate]. */
+export function listFinishedPatrolRoundsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string) {
+  return db
+    .selectFrom('patrol_rounds')
+    .select(['post_kind', 'slot_start', 'status', 'walker_id'])
+    .where('site_id', '=', siteId)
+    .where('date', '>=', fromDate)
+    .where('date', '<=', toDate)
+    .where('status', 'in', ['done', 'done_late', 'missed'])
+    .execute();
+}

@@ -114,3 +114,15 @@ export async function countOpenWorkOrdersAt(db: Q, siteId: string, at: number): 
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }
+
+/** For the monthly assessment: the assigned work orders reported in [fromMs, toMs), with their arrival against the deadline. */
+export function listRepairArrivalsOfPeriod(db: Q, siteId: string, fromMs: number, toMs: number) {
+  return db
+    .selectFrom('work_orders')
+    .select(['technician_id', 'reported_at', 'arrived_at', 'arrival_deadline_at'])
+    .where('site_id', '=', siteId)
+    .where('reported_at', '>=', fromMs)
+    .where('reported_at', '<', toMs)
+    .where('technician_id', 'is not', null)
+    .execute();
+}

@@ -78,7 +78,7 @@ export const listSlotsOfWeather = (db: Q, weatherId: string) =>
 export function listDecidedSlots(db: Q, siteId: string, from: string, to: string) {
   return db
     .selectFrom('round_slots')
-    .select(['id', 'schedule_id', 'weather_id', 'local_date', 'label_zh', 'label_en', 'status', 'proved_by', 'proved_by_name'])
+    .select(['id', 'schedule_id', 'weather_id', 'local_date', 'label_zh', 'label_en', 'post_kind', 'due_at', 'status', 'proved_by', 'proved_by_name'])
     .where('site_id', '=', siteId)
     .where('local_date', '>=', from)
     .where('local_date', '<=', to)

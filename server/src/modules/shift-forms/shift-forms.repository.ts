@@ -31,3 +31,14 @@ export const findOpinionById = (db: Kysely<DB>, id: string) => db.selectFrom('cu
 export function listOpinionsOn(db: Kysely<DB>, siteId: string, date: string) {
   return db.selectFrom('customer_opinions').selectAll().where('site_id', '=', siteId).where('date', '=', date).orderBy('created_at').execute();
 }
+
+/** For the monthly assessment: the customer opinions of the site dated in [fromDate, toDate]. */
+export function listOpinionsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string) {
+  return db
+    .selectFrom('customer_opinions')
+    .select(['person_id', 'post_id', 'date', 'category'])
+    .where('site_id', '=', siteId)
+    .where('date', '>=', fromDate)
+    .where('date', '<=', toDate)
+    .execute();
+}

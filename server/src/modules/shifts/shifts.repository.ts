@@ -78,3 +78,38 @@ export function listDebriefAnswersOn(db: Kysely<DB>, siteId: string, date: strin
     .orderBy('clock_in_at')
     .execute();
 }
+/** For the monthly assessment: every shift of the site with a date in [fromDate, toDate] (site-local dates). */
+export function listShiftsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string) {
+  return db
+    .selectFrom('shifts')
+    .select([
+      'id',
+      'person_id',
+      'post_id',
+      'roster_entry_id',
+      'date',
+      'planned_start',
+      'planned_end',
+      'clock_in_at',
+      'clock_out_at',
+      'standard_version_id',
+    ])
+    .where('site_id', '=', siteId)
+    .where('date', '>=', fromDate)
+    .where('date', '<=', toDate)
+    .execute();
+}
+
+/** For the monthly assessment: checklist results recorded per shift and phase, for the shifts dated in [fromDate, toDate]. */
+export async function countChecklistResultsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string) {
+  const rows = await db
+    .selectFrom('checklist_results as r')
+    .innerJoin('shifts as s', 's.id', 'r.shift_id')
+    .select(['r.shift_id', 'r.phase', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('s.site_id', '=', siteId)
+    .where('s.date', '>=', fromDate)
+    .where('s.date', '<=', toDate)
+    .groupBy(['r.shift_id', 'r.phase'])
+    .execute();
+  return rows.map((r) => ({ shiftId: r.shift_id, phase: r.phase, count: Number(r.n) }));
+}

@@ -27,3 +27,6 @@ export async function updateSiteRow(db: Q, siteId: string, patch: Partial<SitesT
 /** Every site with how long it keeps customers' data, for the daily purge. */
 export const listRetentionSettings = (db: Q) =>
   db.selectFrom('sites').select(['id', 'company_id', 'customer_retention_days']).orderBy('id').execute();
+
+/** Every site with its company and time zone: the monthly close walks them. */
+export const listSiteClocks = (db: Q) => db.selectFrom('sites').select(['id', 'company_id', 'time_zone']).orderBy('id').execute();

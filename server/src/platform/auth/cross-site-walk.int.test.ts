@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, createSite, loginAs, type TestPerson, type TestSite } from '../../test/factories.js';
 import { createSiteActivity, TINY_PNG, type SiteActivity } from '../../test/site-activity.js';
+import { createAssessmentFixtures } from '../../test/assessment-fixtures.js';
 import { connectSocket } from '../../test/ws-client.js';
 import { newId } from '../ids.js';
 
@@ -117,6 +118,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let victim: TestSite & { personId: string };
   let victimManager: TestPerson;
   let activity: SiteActivity;
+  let assessment: { assessmentId: string; recommendationId: string };
   const attackers: { label: string; cookie: string }[] = [];
   /** People of site A who attack through their own site's URLs: its manager, its staff, and the company admin (who may enter both sites). */
   const ownSiteAttackers: { label: string; cookie: string }[] = [];
@@ -136,6 +138,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     });
     victim = { companyId: siteA.companyId, ...sameCompany, personId: victimStaff.id };
     activity = await createSiteActivity(t.app, db, t.clock, { companyId: siteA.companyId, ...sameCompany });
+    assessment = await createAssessmentFixtures(db, { companyId: siteA.companyId, siteId: sameCompany.siteId }, victimStaff.id, t.clock.now());
     for (const role of ['site_manager', 'supervisor', 'staff', 'sales_consultant', 'client_viewer'] as const) {
       const p = await createPerson(db, siteA, role);
       attackers.push({ label: role, cookie: await loginAs(t.app, p.login) });
@@ -200,6 +203,8 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     sessionId: activity.trainingSessionId,
     courseId: activity.trainingCourseId,
     certificateId: activity.certificateId,
+    assessmentId: assessment.assessmentId,
+    recommendationId: assessment.recommendationId,
     position: '1',
     postKind: 'HALL',
     date: activity.date,

@@ -37,6 +37,9 @@ const RoundsPage = lazyNamed(() => import('../../features/rounds/rounds-page'), 
 const InspectionsPage = lazyNamed(() => import('../../features/inspections/inspections-page'), 'InspectionsPage');
 const TrainingPage = lazyNamed(() => import('../../features/training/training-page'), 'TrainingPage');
 const FactSheetPage = lazyNamed(() => import('../../features/training/fact-sheet-page'), 'FactSheetPage');
+const AssessmentPage = lazyNamed(() => import('../../features/assessment/assessment-page'), 'AssessmentPage');
+const AssessmentSchemePage = lazyNamed(() => import('../../features/assessment/scheme-page'), 'AssessmentSchemePage');
+const RecommendationsPage = lazyNamed(() => import('../../features/assessment/recommendations-page'), 'RecommendationsPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
@@ -82,6 +85,9 @@ const router = createBrowserRouter([
           { path: 'incidents', element: offered('incidents', <IncidentsPage />) },
           { path: 'rounds', element: offered('rounds', <RoundsPage />) },
           { path: 'inspections', element: offered('inspections', <InspectionsPage />) },
+          { path: 'assessment', element: offered('assessment', <AssessmentPage />) },
+          { path: 'assessment-scheme', element: offered('assessment-scheme', <AssessmentSchemePage />) },
+          { path: 'assessment-recommendations', element: offered('assessment-recommendations', <RecommendationsPage />) },
           { path: 'lost-found', element: offered('lost-found', <LostFoundPage />) },
           { path: 'equipment', element: offered('equipment', <EquipmentPage />) },
           { path: 'repairs', element: offered('repairs', <RepairsPage />) },

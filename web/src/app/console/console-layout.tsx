@@ -7,6 +7,9 @@ import {
   AuditOutlined,
   FileSearchOutlined,
   SafetyCertificateOutlined,
+  ControlOutlined,
+  TrophyOutlined,
+  UserDeleteOutlined,
   BookOutlined,
   BuildOutlined,
   CalendarOutlined,
@@ -95,6 +98,9 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   inspections: <FileSearchOutlined />,
   training: <ReadOutlined />,
   'fact-sheet': <FileTextOutlined />,
+  assessment: <TrophyOutlined />,
+  'assessment-scheme': <ControlOutlined />,
+  'assessment-recommendations': <UserDeleteOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -125,6 +131,9 @@ const MENU_LABELS = {
   inspections: 'consoleMenu.entries.inspections',
   training: 'training.nav',
   'fact-sheet': 'training.factSheetNav',
+  assessment: 'assessment.nav',
+  'assessment-scheme': 'assessment.schemeNav',
+  'assessment-recommendations': 'assessment.recommendationsNav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */

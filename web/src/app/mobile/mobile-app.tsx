@@ -29,6 +29,7 @@ const pages = {
   modelRoomCheck: () => import('../../features/model-room-inventory/model-room-check-page.mobile'),
   stock: () => import('../../features/supplies/stock-page.mobile'),
   rounds: () => import('../../features/rounds/rounds-page.mobile'),
+  assessment: () => import('../../features/assessment/assessment-page.mobile'),
   assetLanding: () => import('../../features/repairs/public-asset-page.mobile'),
   repairs: () => import('../../features/repairs/repairs-page.mobile'),
   reportRepair: () => import('../../features/repairs/report-repair-page.mobile'),
@@ -68,6 +69,7 @@ const ModelRoomCheckPage = lazyNamed(pages.modelRoomCheck, 'ModelRoomCheckPage')
 const StockPage = lazyNamed(pages.stock, 'StockPage');
 const StockCountPage = lazyNamed(pages.stock, 'StockCountPage');
 const RoundsPage = lazyNamed(pages.rounds, 'RoundsPage');
+const MyAssessmentPage = lazyNamed(pages.assessment, 'MyAssessmentPage');
 const PublicAssetPage = lazyNamed(pages.assetLanding, 'PublicAssetPage');
 const RepairsPage = lazyNamed(pages.repairs, 'RepairsPage');
 const ReportRepairPage = lazyNamed(pages.reportRepair, 'ReportRepairPage');
@@ -118,6 +120,7 @@ const router = createBrowserRouter(
             { path: 'supplies', element: offered('/supplies', <StockPage />) },
             { path: 'supplies/count', element: offered('/supplies', <StockCountPage />) },
             { path: 'rounds', element: offered('/rounds', <RoundsPage />) },
+            { path: 'assessment', element: offered('/assessment', <MyAssessmentPage />) },
             { path: 'repairs', element: offered('/repairs', <RepairsPage />) },
             { path: 'repairs/new', element: offered('/repairs', <ReportRepairPage />) },
             { path: 'repairs/checks', element: offered('/repairs/checks', <DailyCheckPage />) },

@@ -7,6 +7,7 @@ import { useMe } from '../../shared/auth/use-auth';
 import { formatLocal, formatRelative } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { greetsGuests, phoneOffersOn } from '../../shared/auth/access';
+import { AssessmentHomeCard } from '../assessment/assessment-home-card.mobile';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { flattenPages, useNotifications } from '../notices/use-notifications';
@@ -100,6 +101,7 @@ export function HomePage() {
             {phoneOffersOn(site, '/rectifications') ? <MyRectificationsHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/training') ? <TrainingHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/fact-sheet') ? <FactSheetHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/assessment') ? <AssessmentHomeCard site={site} /> : null}
 
             {greetsGuests(site) ? (
               <Card className={styles.card} title={t('mobile.greetingHint')}>

@@ -159,6 +159,9 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
         invalidate(['site', siteId, 'meetings']);
         invalidate(['site', siteId, 'action-items']);
       }
+    case 'assessment.changed':
+    case 'assessment.recommendation':
+      if (siteId) invalidate(['site', siteId, 'assessment']);
       break;
     case 'drink.refill_prompt':
       break; // a prompt to the hall's phones, shown where it arrives; nothing cached changes
