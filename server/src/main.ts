@@ -52,7 +52,10 @@ async function main(): Promise<void> {
     const history = config.demoHistory
       ? await seedDemoHistory({ db: database.db, dialect: database.dialect, log: app.log, now: clock.now(), timers })
       : null;
-    app.log.info({ seedMs, historyMs: history?.ms ?? null, history }, history ? 'demo seeded with its past month' : 'demo seeded (DEMO_HISTORY=false: no past)');
+    app.log.info(
+      { seedMs, historyMs: history?.ms ?? null, history },
+      history ? 'demo seeded with its past month' : 'demo seeded (DEMO_HISTORY=false: no past)',
+    );
   }
   await inTransaction(deps, async (tx) => {
     await scheduleSessionPurge(tx);

@@ -24,7 +24,8 @@ describe(`the demo's past month (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     t = await buildTestApp({ now: NOW });
     expect(await seedDemoIfEmpty(db(), NOW)).toBe(true);
     report = await seedDemoHistory({ db: db(), dialect: t.testDb.database.dialect, log: t.app.log, now: NOW, timers: t.app.services.timers });
-  }, 120_000);
+    // A month of small writes: seconds on SQLite, a few minutes on a busy PostgreSQL.
+  }, 600_000);
   afterAll(() => t.close());
 
   it('covers the previous month from its 1st through yesterday', () => {
@@ -109,9 +110,15 @@ describe(`the demo's past month (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(await db().selectFrom('timers').select('id').where('status', '=', 'failed').execute()).toEqual([]);
     // The live runner starting now fires only today's plans, which alert nobody.
     t.clock.set(NOW);
-    const before = await db().selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const before = await db()
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     await t.app.services.timers.runDue();
-    const after = await db().selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const after = await db()
+      .selectFrom('notifications')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
   });
 });
