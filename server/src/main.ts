@@ -49,9 +49,7 @@ async function main(): Promise<void> {
   if (seeded) {
     // The demo's past is written before the timers start: the history fires its own timers on
     // its own clock, so the live runner finds nothing from the past to catch up on.
-    const history = config.demoHistory
-      ? await seedDemoHistory({ db: database.db, dialect: database.dialect, log: app.log, now: clock.now(), timers })
-      : null;
+    const history = config.demoHistory ? await seedDemoHistory({ database, log: app.log, now: clock.now(), timers }) : null;
     app.log.info(
       { seedMs, historyMs: history?.ms ?? null, history },
       history ? 'demo seeded with its past month' : 'demo seeded (DEMO_HISTORY=false: no past)',

@@ -23,7 +23,7 @@ describe(`the demo's past month (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   beforeAll(async () => {
     t = await buildTestApp({ now: NOW });
     expect(await seedDemoIfEmpty(db(), NOW)).toBe(true);
-    report = await seedDemoHistory({ db: db(), dialect: t.testDb.database.dialect, log: t.app.log, now: NOW, timers: t.app.services.timers });
+    report = await seedDemoHistory({ database: t.testDb.database, log: t.app.log, now: NOW, timers: t.app.services.timers });
     // A month of small writes: seconds on SQLite, a few minutes on a busy PostgreSQL.
   }, 600_000);
   afterAll(() => t.close());
