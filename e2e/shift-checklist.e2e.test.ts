@@ -17,7 +17,7 @@ let server: TestServer;
 let browser: Browser;
 
 // With the demo's past month behind today, as a first `npm start` shows it.
-beforeAll(async () => ({ server, browser } = await startServerAndBrowser({ demoHistory: true })));
+beforeAll(async () => ({ server, browser } = await startServerAndBrowser({ demoHistory: true })), 300_000);
 afterAll(() => stopServerAndBrowser(server, browser));
 
 interface ShiftDetailBody {

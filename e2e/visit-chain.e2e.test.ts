@@ -41,7 +41,7 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
   beforeAll(async () => {
     // With the demo's past month behind today: the chain of today's party is found among a month of closed visits.
     server = await startServer({ dialect, demoHistory: true });
-  });
+  }, 300_000);
   afterAll(async () => {
     await server?.stop();
   });

@@ -84,14 +84,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const database = await freshDatabase(dialect);
   const offset = (opts.now ?? E2E_NOW) - Date.now();
   try {
-    const server = await spawnServer({
-      ...database.env,
-      SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
-      DEMO_HISTORY: opts.demoHistory === true ? 'true' : 'false',
-      WEB_DIST_DIR: WEB_DIST,
-      CLOCK_OFFSET_MS: String(offset),
-      ...opts.env,
-    });
+    const server = await spawnServer(
+      {
+        ...database.env,
+        SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+        DEMO_HISTORY: opts.demoHistory === true ? 'true' : 'false',
+        WEB_DIST_DIR: WEB_DIST,
+        CLOCK_OFFSET_MS: String(offset),
+        ...opts.env,
+      },
+      // The past month is written before the server answers: on a busy machine (browser tests
+      // run side by side) that can take a minute or more.
+      opts.demoHistory === true ? 240_000 : undefined,
+    );
     offsets.set(server.url, offset);
     return {
       url: server.url,
