@@ -39,8 +39,10 @@ async function visitsPhone(login: string): Promise<Page> {
 
 describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)', (dialect) => {
   beforeAll(async () => {
-    // With the demo's past month behind today: the chain of today's party is found among a month of closed visits.
-    server = await startServer({ dialect, demoHistory: true });
+    // On SQLite with the demo's past month behind today: today's party is found among a month of
+    // closed visits, and the live board shows today's hand-offs only. (PostgreSQL writes the past
+    // several times slower; the demo history's own int test covers it there.)
+    server = await startServer({ dialect, demoHistory: dialect === 'sqlite' });
   }, 300_000);
   afterAll(async () => {
     await server?.stop();
