@@ -223,9 +223,7 @@ const PLATE_PREFIXES = ['浙A', '浙A', '浙A', '浙B', '浙C', '沪A', '苏E', 
 const PLATE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
 const SURNAMES = ['王', '李', '张', '刘', '陈', '杨', '黄', '赵', '吴', '周', '徐', '孙'];
 const DRINKS = ['美式咖啡', '拿铁', '柠檬水', '绿茶', '橙汁', '矿泉水'];
-const ANOMALY_NOTES: Record<string, string[]> = {
-  default: ['物品摆放不齐,已整理并报告主管', '地面有水渍,已通知保洁', '备用物品不足,需要补充', '设备指示灯异常,待技术查看'],
-};
+const ANOMALY_NOTES = ['物品摆放不齐,已整理并报告主管', '地面有水渍,已通知保洁', '备用物品不足,需要补充', '设备指示灯异常,待技术查看'];
 const OPINIONS: { category: 'opinion' | 'suggestion' | 'problem'; text: string }[] = [
   { category: 'suggestion', text: '客户建议增加儿童游乐区座椅' },
   { category: 'opinion', text: '客户称赞吧台饮品口味好' },
@@ -377,8 +375,7 @@ async function writeServiceHistory(ctx: DemoHistoryContext, appTimers: TimerRunn
   let quietRepairDays = 0;
   for (const day of ctx.days) {
     await advanceTo(at(day, '00:00') + MINUTE);
-    const weekday = weekdayOf(day);
-    const weekend = weekday >= 6;
+    const weekend = weekdayOf(day) >= 6;
     const steps: Step[] = [];
     const add = (instant: number, run: () => Promise<void>) => steps.push({ at: instant, run });
     const open = at(day, '08:30');
@@ -402,11 +399,11 @@ async function writeServiceHistory(ctx: DemoHistoryContext, appTimers: TimerRunn
         const { detail } = await clockIn(shiftDeps, actor, siteId, { id: shiftId, postId: post.id });
         shiftOf.set(login, shiftId);
         report.shifts += 1;
-        // The pre-shift checklist: mostly 正常, the odd 异常 (raised to the manager), a few left undone.
         postItems.set(
           login,
           detail.standard.items.filter((i) => i.phase === 'POST'),
         );
+        // The pre-shift checklist: mostly 正常, the odd 异常 (raised to the manager), a few left undone.
         for (const item of detail.standard.items.filter((i) => i.phase === 'PRE')) {
           if (random() < 0.04) continue;
           clock.advance(between(1, 2) * MINUTE);
@@ -416,7 +413,7 @@ async function writeServiceHistory(ctx: DemoHistoryContext, appTimers: TimerRunn
             id: newId(),
             itemId: item.id,
             result: anomaly ? 'anomaly' : 'ok',
-            note: needsNote ? (anomaly ? pick(ANOMALY_NOTES.default!) : '已检查') : undefined,
+            note: needsNote ? (anomaly ? pick(ANOMALY_NOTES) : '已检查') : undefined,
             photoId: item.requiresPhoto ? photoOf.get(login) : undefined,
             category: anomaly ? pick(['equipment', 'supplies', 'environment', 'other'] as const) : undefined,
           });
