@@ -39,14 +39,19 @@ async function visitsPhone(login: string): Promise<Page> {
 
 describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)', (dialect) => {
   beforeAll(async () => {
-    server = await startServer({ dialect });
-  });
+    // On SQLite with the demo's past month behind today: today's party is found among a month of
+    // closed visits, and the live board shows today's hand-offs only. (PostgreSQL writes the past
+    // several times slower; the demo history's own int test covers it there.)
+    server = await startServer({ dialect, demoHistory: dialect === 'sqlite' });
+  }, 300_000);
   afterAll(async () => {
     await server?.stop();
   });
 
   it('car park → hall (seat, drinks from the bar) → shuttle → model room → farewell, each post live, the site board following', async () => {
     onTestFailed(() => console.error(`server output:\n${server.output()}`));
+    // Today's party, not the demo's past month of closed visits.
+    const startedAt = server.now();
     const api = await signIn(server.url, manager.login, DEMO_PASSWORD);
 
     // --- the manager, at a desk, on the live site board ---
@@ -191,7 +196,7 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
         stageDurations: Record<string, number>;
         handoffs: { to: string; fromStage: string; ackedByName: string | null; sentAt: number }[];
       }[];
-    }>(`/sites/${api.siteId}/visits?status=closed`);
+    }>(`/sites/${api.siteId}/visits?status=closed&arrivedSince=${startedAt}`);
     expect(closed.items).toHaveLength(1);
     const visit = closed.items[0]!;
     expect(visit).toMatchObject({ partySize: 3, stage: 'departed' });

@@ -9,10 +9,10 @@
  */
 import type { Browser } from 'playwright-core';
 import { launchBrowser } from './browser.js';
-import { startServer, type TestServer } from './server.js';
+import { startServer, type ServerOptions, type TestServer } from './server.js';
 
-export async function startServerAndBrowser(): Promise<{ server: TestServer; browser: Browser }> {
-  const server = await startServer();
+export async function startServerAndBrowser(opts: ServerOptions = {}): Promise<{ server: TestServer; browser: Browser }> {
+  const server = await startServer(opts);
   try {
     return { server, browser: await launchBrowser() };
   } catch (err) {

@@ -65,6 +65,13 @@ export interface ServerOptions {
   now?: number;
   /** Seed the demo company (default), or start empty, as a production install does. */
   seedDemo?: boolean;
+  /**
+   * Also write the demo's past month (DEMO_HISTORY), as `npm start` does. Off unless asked: it
+   * adds some fifteen seconds to a start, and only the files whose screens show the past (the
+   * manager's phone, the visit chain, the shift checklist) need it to prove today still works
+   * with a month behind it.
+   */
+  demoHistory?: boolean;
   /** More server variables (APP_MODE, …). */
   env?: Record<string, string>;
 }
@@ -77,13 +84,19 @@ export async function startServer(opts: ServerOptions = {}): Promise<TestServer>
   const database = await freshDatabase(dialect);
   const offset = (opts.now ?? E2E_NOW) - Date.now();
   try {
-    const server = await spawnServer({
-      ...database.env,
-      SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
-      WEB_DIST_DIR: WEB_DIST,
-      CLOCK_OFFSET_MS: String(offset),
-      ...opts.env,
-    });
+    const server = await spawnServer(
+      {
+        ...database.env,
+        SEED_DEMO: opts.seedDemo === false ? 'false' : 'true',
+        DEMO_HISTORY: opts.demoHistory === true ? 'true' : 'false',
+        WEB_DIST_DIR: WEB_DIST,
+        CLOCK_OFFSET_MS: String(offset),
+        ...opts.env,
+      },
+      // The past month is written before the server answers: on a busy machine (browser tests
+      // run side by side) that can take a minute or more.
+      opts.demoHistory === true ? 240_000 : undefined,
+    );
     offsets.set(server.url, offset);
     return {
       url: server.url,

@@ -75,6 +75,9 @@ describe('loadConfig', () => {
     expect(loadConfig({}, '/', { demoByDefault: true }).seedDemo).toBe(true);
     expect(loadConfig({ SEED_DEMO: 'false' }, '/', { demoByDefault: true }).seedDemo).toBe(false);
     expect(loadConfig({ APP_MODE: 'production' }, '/', { demoByDefault: true }).seedDemo).toBe(false);
+    // The demo comes with its past month unless DEMO_HISTORY=false.
+    expect(loadConfig({}, '/', { demoByDefault: true }).demoHistory).toBe(true);
+    expect(loadConfig({ DEMO_HISTORY: 'false' }, '/', { demoByDefault: true }).demoHistory).toBe(false);
   });
 
   it('refuses the demo seed in production mode, naming the problem', () => {

@@ -45,6 +45,11 @@ export interface Config {
   readonly logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   readonly bodyLimitBytes: number;
   readonly seedDemo: boolean;
+  /**
+   * With the demo, also write its past (the previous month and this month up to yesterday)
+   * through the services, so a first start shows real figures (DEMO_HISTORY, on by default).
+   */
+  readonly demoHistory: boolean;
   readonly webDistDir: string;
   readonly timerIntervalMs: number;
   /** Failed logins one account may take, from any address, within the window. */
@@ -122,6 +127,7 @@ export const CONFIG_DEFAULTS = {
   LOG_LEVEL: 'info',
   BODY_LIMIT_BYTES: '1048576',
   SEED_DEMO: 'false',
+  DEMO_HISTORY: 'true',
   TIMER_INTERVAL_MS: '1000',
   LOGIN_MAX_FAILURES: '10',
   LOGIN_MAX_PER_ADDRESS: '100',
@@ -280,6 +286,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: LOG_LEVELS.includes(logLevel) ? logLevel : 'info',
     bodyLimitBytes: int('BODY_LIMIT_BYTES', 1024, 50 * 1024 * 1024),
     seedDemo: seedDemo && !isProduction,
+    demoHistory: bool('DEMO_HISTORY'),
     webDistDir: path.resolve(cwd, env.WEB_DIST_DIR || './web/dist'),
     timerIntervalMs: int('TIMER_INTERVAL_MS', 50, 60_000),
     loginMaxFailures: int('LOGIN_MAX_FAILURES', 1, 1000),

@@ -8,6 +8,7 @@ import { buildApp } from './app.js';
 import { ConfigError, loadConfig } from './config.js';
 import { migrateDatabase, openDatabase } from './db/create-db.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemoIfEmpty } from './db/seed/demo.js';
+import { seedDemoHistory } from './db/seed/demo-history.js';
 import { scheduleSessionPurge } from './modules/auth/session-purge.jobs.js';
 import { scheduleEventPrune } from './platform/events/prune.js';
 import { pino } from 'pino';
@@ -38,12 +39,23 @@ async function main(): Promise<void> {
   await migrateDatabase(config);
   const database = await openDatabase(config);
   const clock = offsetClock(config.clockOffsetMs);
+  const seedStarted = Date.now();
   const seeded = config.seedDemo ? await seedDemoIfEmpty(database.db, clock.now()) : false;
+  const seedMs = Date.now() - seedStarted;
   const instance = await getInstanceInfo(database);
 
   const app = await buildApp({ config, database, clock });
   log = app.log;
   const { timers, deps, lifecycle } = app.services;
+  if (seeded) {
+    // The demo's past is written before the timers start: the history fires its own timers on
+    // its own clock, so the live runner finds nothing from the past to catch up on.
+    const history = config.demoHistory ? await seedDemoHistory({ database, log: app.log, now: clock.now(), timers }) : null;
+    app.log.info(
+      { seedMs, historyMs: history?.ms ?? null, history },
+      history ? 'demo seeded with its past month' : 'demo seeded (DEMO_HISTORY=false: no past)',
+    );
+  }
   await inTransaction(deps, async (tx) => {
     await scheduleSessionPurge(tx);
     await scheduleEventPrune(tx);

@@ -45,6 +45,8 @@ export interface OpenDatabaseOptions {
   databaseStatementTimeoutMs?: number;
   /** SQLite: `full` (default) makes an answered write survive a power cut (see dialect/sqlite.ts). */
   sqliteSynchronous?: SqliteSynchronous;
+  /** PostgreSQL: `off` for bulk writes that can be made again (see dialect/postgres.ts). */
+  postgresSynchronousCommit?: 'on' | 'off';
 }
 
 /** Opens the database the options point at; a `Config` is a valid argument. */
@@ -54,6 +56,7 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       max: opts.databasePoolSize,
       waitMs: opts.databaseWaitMs,
       statementTimeoutMs: opts.databaseStatementTimeoutMs,
+      synchronousCommit: opts.postgresSynchronousCommit,
     });
     const db = new Kysely<DB>({ dialect: createPostgresDialect(pool) });
     return { db, dialect: 'postgres', databaseUrl: opts.databaseUrl, pool, close: () => db.destroy() };

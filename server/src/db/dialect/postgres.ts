@@ -13,6 +13,11 @@ export interface PostgresPoolOptions {
   statementTimeoutMs?: number;
   /** Shown in pg_stat_activity: which part of which process holds the connection. */
   applicationName?: string;
+  /**
+   * `off`: a commit returns before its WAL reaches the disk (a crash may lose the last commits,
+   * never consistency). Only for bulk writes that can be made again, as the demo's past is.
+   */
+  synchronousCommit?: 'on' | 'off';
 }
 
 export function createPostgresPool(databaseUrl: string, opts: PostgresPoolOptions = {}): pg.Pool {
@@ -28,7 +33,9 @@ export function createPostgresPool(databaseUrl: string, opts: PostgresPoolOption
     // A connection must never sit inside an open transaction: if a bug leaves one there,
     // PostgreSQL ends that session instead of holding its locks forever. A runaway statement
     // is cancelled at the statement timeout, so it cannot hold a connection for long either.
-    options: `-c idle_in_transaction_session_timeout=60000 -c statement_timeout=${opts.statementTimeoutMs ?? 0}`,
+    options: `-c idle_in_transaction_session_timeout=60000 -c statement_timeout=${opts.statementTimeoutMs ?? 0}${
+      opts.synchronousCommit === 'off' ? ' -c synchronous_commit=off' : ''
+    }`,
   });
   // An idle connection the server drops (restart, admin kill) must not crash the process;
   // the pool replaces it on next use.

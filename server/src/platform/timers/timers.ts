@@ -93,6 +93,17 @@ export class TimerRunner {
     this.handlers.set(kind, handler);
   }
 
+  /**
+   * A runner with the same handlers on other dependencies: the demo history fires the timers
+   * its past records scheduled on its own driven clock, with every kind the app handles, so none
+   * is left due in the past for the live runner to catch up on.
+   */
+  withDeps(deps: Deps, instanceId: string): TimerRunner {
+    const copy = new TimerRunner(deps, instanceId, this.onFinalFailure);
+    for (const [kind, handler] of this.handlers) copy.register(kind, handler);
+    return copy;
+  }
+
   /** Fires every timer due at the clock's now (up to `limit`); returns how many fired. */
   async runDue(limit = 500): Promise<number> {
     let fired = 0;

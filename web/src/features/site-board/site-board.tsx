@@ -7,6 +7,7 @@ import { stageSince } from '../visits/visit-rules';
 import { formatWait } from './format-wait';
 import { SiteBoardCare } from './site-board-care';
 import { useSiteBoard } from './use-site-board';
+import { startOfSiteDay } from '../consultant-home/use-consultant-home';
 import styles from './site-board.module.css';
 
 export const BOARD_STAGES: readonly VisitStage[] = ['car_park', 'hall', 'shuttle', 'model_room'];
@@ -25,7 +26,7 @@ interface RecentHandoff {
 export function SiteBoard({ site, tv = false }: { site: Pick<MeSite, 'id' | 'timeZone'>; tv?: boolean }) {
   const { t } = useTranslation();
   const now = useNow(1000);
-  const { open, closed, counts } = useSiteBoard(site.id);
+  const { open, closed, counts } = useSiteBoard(site.id, startOfSiteDay(now, site.timeZone));
   const visits = useMemo(() => open.data ?? [], [open.data]);
   const recent = useMemo<RecentHandoff[]>(
     () =>

@@ -2,15 +2,19 @@ import { useQuery } from '@tanstack/react-query';
 import { queryKeys } from '../../shared/api/query-keys';
 import { visitsApi } from '../../shared/api/visits-endpoints';
 
-/** Open visits, today's last closed ones (for recent hand-offs) and the counts; events refetch them. */
-export function useSiteBoard(siteId: string) {
+/**
+ * Open visits, today's last closed ones (for recent hand-offs) and the counts; events refetch them.
+ * `dayStart` (the site's midnight) keeps yesterday's visits off the live board: a walk-in's
+ * farewell is never received by anyone, and would read as still waiting the next morning.
+ */
+export function useSiteBoard(siteId: string, dayStart?: number) {
   const open = useQuery({
     queryKey: [...queryKeys.visitsRoot(siteId), 'open'],
     queryFn: async () => (await visitsApi.list(siteId, { status: 'open', limit: 200 })).items,
   });
   const closed = useQuery({
-    queryKey: [...queryKeys.visitsRoot(siteId), 'closed', 20],
-    queryFn: async () => (await visitsApi.list(siteId, { status: 'closed', limit: 20 })).items,
+    queryKey: [...queryKeys.visitsRoot(siteId), 'closed', 20, dayStart ?? null],
+    queryFn: async () => (await visitsApi.list(siteId, { status: 'closed', limit: 20, arrivedSince: dayStart })).items,
   });
   const counts = useQuery({ queryKey: queryKeys.visitorCounts(siteId), queryFn: () => visitsApi.counts(siteId) });
   return { open, closed, counts };
