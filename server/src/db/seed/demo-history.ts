@@ -30,7 +30,7 @@ import { newId } from '../../platform/ids.js';
 import type { Logger } from '../../platform/logger.js';
 import { addDays, instantAt, localParts, mondayOf, weekdayOf } from '../../platform/site-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
-import { scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
+import { nextPendingDueAt, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { createRosterEntry } from '../../modules/rosters/rosters.service.js';
 import { clockIn, clockOut, recordChecklistResult, type ShiftDeps } from '../../modules/shifts/shifts.service.js';
 import { visitGuestPresence } from '../../modules/visits/visits.service.js';
@@ -53,13 +53,22 @@ import { handleAnomaly, listAnomalies } from '../../modules/anomalies/anomalies.
 import { reportIncident, updateIncident } from '../../modules/incidents/incidents.service.js';
 import { recordOpinion } from '../../modules/shift-forms/shift-forms.service.js';
 import { uploadPhoto } from '../../modules/photos/photos.service.js';
+import { seedTrainingDemoHistory } from '../../modules/training/index.js';
+import { seedMeetingsDemoHistory } from '../../modules/meetings/index.js';
+import { seedInspectionsDemoHistory } from '../../modules/inspections/index.js';
+import { seedAssessmentDemoHistory } from '../../modules/assessment/index.js';
 
 /**
- * The modules of the management loop each add their writer here, in order: training, meetings,
- * inspections, and the assessment last (it computes the month from everything the others wrote).
- * Each gets the context after the service history above is written; the coordinator wires them.
+ * The modules of the management loop, in order: training, meetings, inspections, and the
+ * assessment last (it computes and signs the past month from everything the others wrote). Each
+ * gets the context after the floor's history above is written.
  */
-export const MODULE_DEMO_HISTORY: Array<(ctx: DemoHistoryContext) => Promise<void>> = [];
+export const MODULE_DEMO_HISTORY: Array<(ctx: DemoHistoryContext) => Promise<unknown>> = [
+  seedTrainingDemoHistory,
+  seedMeetingsDemoHistory,
+  seedInspectionsDemoHistory,
+  seedAssessmentDemoHistory,
+];
 
 /** What the history wrote, for the server's log line. */
 export interface DemoHistoryReport {
@@ -258,11 +267,32 @@ export async function seedDemoHistory(opts: {
     const report: DemoHistoryReport = { days: ctx.days.length, shifts: 0, visits: 0, workOrders: 0, scans: 0, timersFired: 0, ms: 0, cpuMs: 0 };
     if (ctx.days.length > 0) await writeServiceHistory(ctx, opts.timers, report);
     for (const writer of MODULE_DEMO_HISTORY) await writer(ctx);
+    report.timersFired += await firePastTimers(ctx, opts.timers, opts.now);
     report.ms = Date.now() - started;
     const cpu = process.cpuUsage(cpuBefore);
     report.cpuMs = Math.round((cpu.user + cpu.system) / 1000);
     return report;
   });
+}
+
+/**
+ * The module writers book timers of their own (a rectification's deadline, an action item's due
+ * day) and leave some of them in the past: each fires here at its own time on the history's
+ * clock, as the live runner would have then, so a fresh start does not catch up on the past.
+ */
+async function firePastTimers(ctx: DemoHistoryContext, appTimers: TimerRunner, now: number): Promise<number> {
+  const timers = appTimers.withDeps(ctx.deps, 'demo-history');
+  const endedAt = ctx.clock.now();
+  let fired = 0;
+  for (let due = await nextPendingDueAt(ctx.deps.db); due !== null && due < now; due = await nextPendingDueAt(ctx.deps.db)) {
+    ctx.clock.set(due);
+    const n = await timers.runDue(10_000);
+    // A handler that failed was booked again a little later; give up rather than spin on it.
+    if (n === 0) break;
+    fired += n;
+  }
+  ctx.clock.set(Math.max(endedAt, ctx.clock.now()));
+  return fired;
 }
 
 /**

@@ -224,6 +224,16 @@ export class TimerRunner {
 }
 
 /** How many timers used up their attempts since `since`: shown by the readiness check. */
+/** When the earliest pending timer is due, or null when none is pending. */
+export async function nextPendingDueAt(db: Deps['db']): Promise<number | null> {
+  const row = await db
+    .selectFrom('timers')
+    .select((eb) => eb.fn.min('due_at').as('due'))
+    .where('status', '=', 'pending')
+    .executeTakeFirst();
+  return row?.due == null ? null : Number(row.due);
+}
+
 export async function countFailedTimersSince(db: Deps['db'], since: number): Promise<number> {
   const row = await db
     .selectFrom('timers')
