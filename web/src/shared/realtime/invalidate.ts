@@ -159,6 +159,7 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
         invalidate(['site', siteId, 'meetings']);
         invalidate(['site', siteId, 'action-items']);
       }
+      break;
     case 'assessment.changed':
     case 'assessment.recommendation':
       if (siteId) invalidate(['site', siteId, 'assessment']);
