@@ -363,6 +363,8 @@ async function seedSite(db: Kysely<DB>, companyId: string, index: number, now: n
           topic: '客户服务技巧',
           completed_at: shanghai(`${month}-15`, '17:00'),
           recorded_by: null,
+          site_id: siteId,
+          session_id: null,
         });
   }
   await insertAll(db, 'roster_entries', roster);

@@ -7,30 +7,9 @@ import type { Kysely } from 'kysely';
 import { defaultSchemeContent, type AssessmentFigures } from '@anchang/contracts';
 import type { DB } from '../db/schema.js';
 import { newId } from '../platform/ids.js';
+import { emptyFigures } from '../modules/assessment/assessment.rules.js';
 
-const NO_SHOW_MONTH: AssessmentFigures = {
-  rostered: 2,
-  shifts: 0,
-  lateClockIns: 0,
-  noShows: 2,
-  checklistExpected: 0,
-  checklistDone: 0,
-  roundsDue: 0,
-  roundsMet: 0,
-  roundsLate: 0,
-  repairsDue: 0,
-  repairsOnTime: 0,
-  inspections: 0,
-  inspectionDeductions: 0,
-  rectificationsOverdue: 0,
-  opinionsCollected: 0,
-  complaints: 0,
-  onJobTrainings: 0,
-  quizzesTaken: 0,
-  quizzesPassed: 0,
-  quizAverage: null,
-  satisfaction: null,
-};
+const NO_SHOW_MONTH: AssessmentFigures = { ...emptyFigures(), rostered: 2, noShows: 2 };
 
 export async function createAssessmentFixtures(
   db: Kysely<DB>,

@@ -153,6 +153,9 @@ describe(`the monthly assessment (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         topic: '客户服务技巧',
         completed_at: at('2026-11-15', '16:00'),
         recorded_by: null,
+        // Training counts where it was given: a record of this site (as a confirmed session writes).
+        site_id: site.siteId,
+        session_id: null,
       })
       .execute();
   });

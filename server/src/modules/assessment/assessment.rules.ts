@@ -106,7 +106,8 @@ export interface PersonMonth {
   figures: AssessmentFigures;
 }
 
-const emptyFigures = (): AssessmentFigures => ({
+/** A month with nothing recorded yet; a person's figures start from it. */
+export const emptyFigures = (): AssessmentFigures => ({
   rostered: 0,
   shifts: 0,
   lateClockIns: 0,

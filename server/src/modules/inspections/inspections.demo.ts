@@ -47,7 +47,7 @@ export async function seedInspectionsDemoHistory(ctx: DemoHistoryContext): Promi
         const items = form.items.map((item, i) => {
           const failed = (mustFail && i === 0) || ctx.random() < 0.04;
           return failed
-            ? { itemId: item.itemId, passed: false, deduction: 1 + Math.floor(ctx.random() * item.points), note: pick(ctx, FAIL_NOTES) }
+            ? { itemId: item.itemId, passed: false, deduction: 1 + Math.floor(ctx.random() * item.points), note: failNote(ctx, item.itemId) }
             : { itemId: item.itemId, passed: true };
         });
         const { inspection } = await submitInspection(deps, inspector, siteId, {
@@ -70,7 +70,21 @@ export async function seedInspectionsDemoHistory(ctx: DemoHistoryContext): Promi
   return { inspections, rectifications };
 }
 
-const FAIL_NOTES = ['未在 3 米处主动迎宾', '鞠躬角度不足', '台面有水渍未及时清理', '未按时段问候', '站姿松懈'];
+/** What the inspector wrote, fitting the item that failed (a standard's own item gets a general note). */
+const NORM_FAIL_NOTES: Record<string, string> = {
+  'NORM-BI-APPEARANCE': '工牌未佩戴在规定位置',
+  'NORM-STANCE-SMILE': '站姿松懈,倚靠台面',
+  'NORM-GREET-3M': '未在 3 米处主动迎宾',
+  'NORM-BOW-15': '鞠躬角度不足',
+  'NORM-LEAD-1-2M': '引领时距离客户过远',
+  'NORM-SALUTE-1_5M': '未在 1.5 米处敬礼',
+  'NORM-PARK-SALUTE-DOOR': '未为客户开车门',
+  'NORM-BOW-30': '送别鞠躬角度不足',
+  'NORM-SEE-OFF': '未目送客户离开',
+  'NORM-7S': '台面有水渍未及时清理',
+};
+const GENERAL_FAIL_NOTES = ['未按岗位标准完成', '执行不到位,已当场提醒'];
+const failNote = (ctx: DemoHistoryContext, itemId: string) => NORM_FAIL_NOTES[itemId] ?? pick(ctx, GENERAL_FAIL_NOTES);
 const FIX_NOTES = ['已重新培训并演练', '已整改,请复查', '台面已清理,物品归位', '已按标准执行'];
 
 function pick<T>(ctx: DemoHistoryContext, list: readonly T[]): T {

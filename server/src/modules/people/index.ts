@@ -3,4 +3,3 @@ export { maskPhone } from './mask.js';
 export { requirePostDuty } from './post-duty.js';
 export { isSiteMember, findPersonNames, findActiveCompanyAdminIds, personIdsOnPostKind, insertPerson } from './people.repository.js';
 export { listActiveMembersOfSite } from './people.repository.js';
-export { listActiveMembersWithRoles } from './people.repository.js';

@@ -143,29 +143,18 @@ export async function personIdsOnPostKind(db: Q, siteId: string, postKind: strin
   return rows.map((r) => r.person_id);
 }
 
-/** The site's active members with their names and roles, by name: whom a meeting may give an item to. */
-export function listActiveMembersOfSite(db: Q, siteId: string) {
-  return db
+/**
+ * The site's active members with their names and roles, by name (bounded: a site has tens of
+ * people); only those holding one of `roles` when given. Whom a meeting may give an item to,
+ * whose training the month measures.
+ */
+export function listActiveMembersOfSite(db: Q, siteId: string, roles?: readonly string[]) {
+  let q = db
     .selectFrom('site_members as m')
     .innerJoin('people as p', 'p.id', 'm.person_id')
     .select(['p.id', 'p.name', 'm.role'])
     .where('m.site_id', '=', siteId)
-    .where('p.is_active', '=', 1)
-    .orderBy('p.name')
-    .execute();
-}
-
-/** The site's active members holding one of `roles`, by name (bounded: a site has tens of people). */
-export function listActiveMembersWithRoles(db: Q, siteId: string, roles: readonly string[]) {
-  return db
-    .selectFrom('site_members as m')
-    .innerJoin('people as p', 'p.id', 'm.person_id')
-    .select(['p.id', 'p.name', 'm.role'])
-    .where('m.site_id', '=', siteId)
-    .where('m.role', 'in', [...roles])
-    .where('p.is_active', '=', 1)
-    .orderBy('p.name')
-    .orderBy('p.id')
-    .limit(500)
-    .execute();
+    .where('p.is_active', '=', 1);
+  if (roles) q = q.where('m.role', 'in', roles.length > 0 ? [...roles] : ['']);
+  return q.orderBy('p.name').orderBy('p.id').limit(500).execute();
 }

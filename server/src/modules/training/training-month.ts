@@ -2,7 +2,7 @@
 import type { TrainingMonth } from '@anchang/contracts';
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { listActiveMembersWithRoles } from '../people/index.js';
+import { listActiveMembersOfSite } from '../people/index.js';
 import { countOnJobByPerson } from './training.repository.js';
 import { flagFromDate, isFlagging, monthBounds } from './training.rules.js';
 
@@ -11,7 +11,7 @@ export const MEASURED_ROLES = ['staff', 'supervisor'] as const;
 
 /** Each measured person's on-job count for the month, flagged from the 20th when it is 0. */
 export async function readTrainingMonth(db: Kysely<DB>, siteId: string, month: string, now: number, timeZone: string): Promise<TrainingMonth> {
-  const people = await listActiveMembersWithRoles(db, siteId, MEASURED_ROLES);
+  const people = await listActiveMembersOfSite(db, siteId, MEASURED_ROLES);
   const { fromMs, toMs } = monthBounds(month, timeZone);
   const counts = await countOnJobByPerson(
     db,

@@ -64,14 +64,14 @@ export async function seedTrainingDemoHistory(ctx: DemoHistoryContext): Promise<
   if (thisMonthDays.length > 0)
     plan.push({ date: thisMonthDays[Math.min(2, thisMonthDays.length - 1)]!, topic: ON_JOB_TOPICS[3].key, thisMonth: true });
 
-  for (const [i, p] of plan.entries()) {
+  for (const p of plan) {
     clock.set(at(p.date, '17:30'));
     const invited = TRAINEES.filter((login) => !(p.thisMonth && login === NOT_THIS_MONTH)).map((login) => ctx.personIdByLogin[login]!);
     const session = await createSession(deps, manager, siteId, {
       courseId: course(p.topic).id,
       date: p.date,
       trainerName: '林经理',
-      material: i % 2 === 0 ? '1. 迎宾三米、十五度鞠躬\n2. 问候语按时段\n3. 客户异议的应对' : '1. 消防器材位置与使用\n2. 雨天防滑\n3. 用电安全',
+      material: MATERIAL[p.topic] ?? '',
       photoIds: [],
       attendeeIds: invited,
       quiz: { passMark: 80, questions: [], fromFactSheet: true, fromStandards: true },
@@ -94,3 +94,10 @@ export async function seedTrainingDemoHistory(ctx: DemoHistoryContext): Promise<
     }
   }
 }
+
+/** The session's outline, fitting its topic. */
+const MATERIAL: Record<string, string> = {
+  service_skills: '1. 迎宾三米、十五度鞠躬\n2. 问候语按时段\n3. 客户异议的应对',
+  emergencies: '1. 客户突发不适:呼叫、陪护、上报\n2. 停电与电梯困人\n3. 火警疏散路线与集合点',
+  occupational_safety: '1. 消防器材位置与使用\n2. 雨天防滑\n3. 用电安全',
+};

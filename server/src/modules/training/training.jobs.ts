@@ -5,7 +5,7 @@
  * it never fires twice.
  */
 import { notifyPeople } from '../notifications/index.js';
-import { listActiveMembersWithRoles } from '../people/index.js';
+import { listActiveMembersOfSite } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { instantAt } from '../../platform/site-time.js';
 import { scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
@@ -36,7 +36,7 @@ export async function notifyOnJobFlag(tx: Tx, siteId: string, month: string, tim
   const view = await readTrainingMonth(tx.trx, siteId, month, tx.now, timeZone);
   const flagged = view.people.filter((p) => p.flagged);
   if (flagged.length > 0) {
-    const managers = await listActiveMembersWithRoles(tx.trx, siteId, ['site_manager']);
+    const managers = await listActiveMembersOfSite(tx.trx, siteId, ['site_manager']);
     await notifyPeople(
       tx,
       managers.map((m) => m.id),
