@@ -203,6 +203,10 @@ export const ERROR_CODES = [
   'QUIZ_NO_QUESTIONS',
   'PRE_JOB_TRAINING_MISSING',
   'CERTIFICATE_NOT_FOUND',
+  // site figures and the company dashboard (issue 13)
+  'FIGURES_RANGE_REVERSED',
+  'FIGURES_RANGE_TOO_LONG',
+  'COMPANY_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

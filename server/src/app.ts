@@ -77,6 +77,7 @@ import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
+import { registerSiteFiguresRoutes } from './modules/site-figures/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -303,6 +304,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerDayBoardRoutes(authed, deps);
         registerMeetingRoutes(authed, deps);
         registerInspectionRoutes(authed, deps);
+        registerSiteFiguresRoutes(authed, deps);
       });
     },
     { prefix: '/api' },
