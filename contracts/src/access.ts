@@ -8,7 +8,7 @@ import type { PostKind, Role } from './domain.js';
 import { POST_DUTIES, ROLE_GROUPS } from './rules.js';
 import { ACTION_ITEM_OWNERS } from './meetings.js';
 
-/** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site. */
+/** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site and `:companyId` for the reader's company. */
 export interface ScreenRead {
   path: string;
   /** `:today` (YYYY-MM-DD) and `:month` (YYYY-MM) stand for the site's current day and month. */
@@ -53,7 +53,10 @@ export type ConsoleMenuKey =
   | 'fact-sheet'
   | 'assessment'
   | 'assessment-scheme'
-  | 'assessment-recommendations';
+  | 'assessment-recommendations'
+  // figures (issue 13)
+  | 'visitor-history'
+  | 'company-dashboard';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -171,6 +174,10 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   // Read by those who assess; only the company admin saves a scheme or decides a recommendation.
   { key: 'assessment-scheme', section: 'people', roles: ROLE_GROUPS.overseers, reads: [site('/assessment-scheme')] },
   { key: 'assessment-recommendations', section: 'people', roles: ROLE_GROUPS.siteManagers, reads: [site('/assessment-recommendations')] },
+  // Figures (issue 13): the site's visitor history over any range (the last 30 days when it opens);
+  // the company dashboard across every site of the company, for its admin (this month when it opens).
+  { key: 'visitor-history', section: 'live', roles: ROLE_GROUPS.figureReaders, reads: [site('/figures')] },
+  { key: 'company-dashboard', section: 'live', roles: ['company_admin'], reads: [{ path: '/companies/:companyId/dashboard' }] },
 ];
 
 /** The reads a screen makes for this role. */
