@@ -74,7 +74,7 @@ function VisitorFiguresView({ figures }: { figures: SiteFigures }) {
         </Col>
         <Col xs={12} md={8} xl={4}>
           <Card size="small">
-            <Statistic title={t('figures.byCar')} value={v.byArrivalMode.car} suffix={`/ ${v.byArrivalMode.walkIn} ${t('figures.onFoot')}`} />
+            <Statistic title={t('figures.carOrFoot')} value={`${v.byArrivalMode.car} / ${v.byArrivalMode.walkIn}`} />
           </Card>
         </Col>
       </Row>
@@ -148,7 +148,7 @@ function useVisitorCharts(figures: SiteFigures): { byDay: ChartOption; byHour: C
         yAxis: { type: 'value', minInterval: 1 },
         series: [
           { name: visits, type: 'bar', data: v.byDay.map((d) => d.visits), barMaxWidth: 24 },
-          { name: guests, type: 'line', data: v.byDay.map((d) => d.guests), smooth: true, symbolSize: 5 },
+          { name: guests, type: 'line', data: v.byDay.map((d) => d.guests), smooth: 0.3, smoothMonotone: 'x', symbolSize: 5 },
         ],
       },
       byHour: {
@@ -166,7 +166,7 @@ function useVisitorCharts(figures: SiteFigures): { byDay: ChartOption; byHour: C
         grid: { ...grid, left: 8 },
         tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => t('figures.minutes', { value }) },
         legend: { data: [t('figures.average'), t('figures.median')], top: 0 },
-        xAxis: { type: 'value', name: t('figures.min') },
+        xAxis: { type: 'value' },
         yAxis: { type: 'category', inverse: true, data: v.stageTimes.map((s) => t(`figures.stages.${s.stage}`, { defaultValue: s.stage })) },
         series: [
           {
