@@ -282,7 +282,7 @@ describe(`a site's figures for a period (${process.env.TEST_DB ?? 'sqlite'})`, (
           inspector_id: managerP.id,
           status,
           round: 1,
-          deduction: 1.5,
+          deduction: 2,
           deduction_waived: 0,
           deadline_at: at('2026-12-20', '18:00'),
           overdue_at: null,
