@@ -77,6 +77,7 @@ import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
+import { registerPublicSurveyRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -254,6 +255,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       registerInstanceRoutes(api, authDeps);
       registerPublicCheckpointRoutes(api, deps);
       registerPublicRepairRoutes(api, deps);
+      registerPublicSurveyRoutes(api, deps);
       registerWeatherWebhook(api, deps);
 
       await api.register(async (authed: App) => {
@@ -297,6 +299,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerRepairRoutes(authed, deps);
         registerRoundRoutes(authed, deps);
         registerAssessmentRoutes(authed, deps);
+        registerSurveyRoutes(authed, deps);
         registerWeatherRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);

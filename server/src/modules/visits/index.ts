@@ -5,3 +5,4 @@ export { findVisitRow as findVisitRecord, findVisitRows as findVisitRecords } fr
 export { maskPlate } from './visits.rules.js';
 export { registerCustomerRetention, scheduleCustomerRetention, purgeCustomerData } from './customer-retention.jobs.js';
 export { listVisitsArrivedBetween } from './visits.repository.js';
+export { visitServiceOf, type VisitServiceStep } from './visits.service.js';
