@@ -1,3 +1,4 @@
+import { surveysEn } from './sections/surveys.en-US';
 import { assessmentEn } from './sections/assessment.en-US';
 import { consultantHomeEn, questionsEn } from './sections/consultant-home.en-US';
 import { equipmentEn } from './sections/equipment.en-US';
@@ -713,6 +714,7 @@ export const enUS: Messages = {
   inspections: inspectionsEn,
   training: trainingEn,
   assessment: assessmentEn,
+  surveys: surveysEn,
   errors: {
     INSPECTION_NOT_FOUND: 'No such inspection',
     INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
@@ -736,6 +738,18 @@ export const enUS: Messages = {
     QUIZ_NO_QUESTIONS: 'The quiz has no questions: write some, or publish the fact sheet first',
     PRE_JOB_TRAINING_MISSING: 'This person has no pre-job training: this site does not roster them yet',
     CERTIFICATE_NOT_FOUND: 'The certificate does not exist',
+    SURVEY_NOT_FOUND: 'Survey not found; please scan a QR code at the sales center',
+    SURVEY_REVOKED: 'This QR code is no longer in use',
+    SURVEY_ALREADY_ANSWERED: 'This visit has been rated already',
+    SURVEY_RATING_OUT_OF_RANGE: 'A rating is 1 to 5 stars',
+    SURVEY_RATING_REPEATED: 'Rate each post once',
+    SURVEY_POST_NOT_SERVED: 'This visit did not pass through that post',
+    SURVEY_NPS_OUT_OF_RANGE: 'The recommendation score is 0 to 10',
+    SURVEY_PHONE_INVALID: 'Enter a valid mobile number',
+    SURVEY_CONSENT_REQUIRED: 'Tick the box to leave your number for a call back',
+    SURVEY_RATE_LIMITED: 'Too many answers from here; please try again later',
+    SURVEY_POSTER_SCOPE_INVALID: 'The poster’s scope does not match the zone or post chosen',
+    SURVEY_POSTER_NOT_FOUND: 'Poster not found',
     ASSESSMENT_NOT_FOUND: 'Assessment not found',
     ASSESSMENT_ALREADY_SIGNED: 'This month is signed and can no longer change',
     ASSESSMENT_NOT_SIGNED: 'A month can be appealed once it is signed',

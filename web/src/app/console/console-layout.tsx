@@ -10,6 +10,7 @@ import {
   ControlOutlined,
   TrophyOutlined,
   UserDeleteOutlined,
+  SmileOutlined,
   BookOutlined,
   BuildOutlined,
   CalendarOutlined,
@@ -101,6 +102,7 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   assessment: <TrophyOutlined />,
   'assessment-scheme': <ControlOutlined />,
   'assessment-recommendations': <UserDeleteOutlined />,
+  satisfaction: <SmileOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -134,6 +136,7 @@ const MENU_LABELS = {
   assessment: 'assessment.nav',
   'assessment-scheme': 'assessment.schemeNav',
   'assessment-recommendations': 'assessment.recommendationsNav',
+  satisfaction: 'surveys.nav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */
