@@ -148,7 +148,9 @@ function SurveyForm({ token, survey, onSent }: { token: string; survey: PublicSu
                   style={{ '--star-size': '26px' }}
                   aria-label={p.name}
                 />
-                <div className={styles.ratingWord}>{ratings[p.postId] ? t(`surveys.public.ratingLabels.${RATING_WORDS[ratings[p.postId]! - 1]!}`) : ''}</div>
+                <div className={styles.ratingWord}>
+                  {ratings[p.postId] ? t(`surveys.public.ratingLabels.${RATING_WORDS[ratings[p.postId]! - 1]!}`) : ''}
+                </div>
               </div>
             </div>
           ))}
