@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { Button, Checkbox, Input, Rate, TextArea } from 'antd-mobile';
-import { CheckCircleFill, SmileFill } from 'antd-mobile-icons';
+import { Button, Checkbox, Input, TextArea } from 'antd-mobile';
+import { CheckCircleFill, SmileFill, StarFill } from 'antd-mobile-icons';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -72,7 +72,9 @@ function Hero({ survey }: { survey: PublicSurvey | undefined }) {
   const locale = useLocale();
   return (
     <div className={styles.hero}>
-      <div className={styles.site}>{survey ? [survey.siteName, survey.placeName].filter(Boolean).join(' · ') : '\u00a0'}</div>
+      <div className={styles.site}>
+        {survey ? [survey.siteName, survey.placeName].filter((part, i, all) => part && all.indexOf(part) === i).join(' · ') : '\u00a0'}
+      </div>
       <h1 className={styles.title}>{t('surveys.public.title')}</h1>
       <div className={styles.intro}>{survey?.source === 'poster' ? t('surveys.public.introPoster') : t('surveys.public.intro')}</div>
       <button
@@ -95,6 +97,31 @@ function Done({ kind }: { kind: 'thanks' | 'answered' }) {
       {kind === 'thanks' ? <CheckCircleFill className={styles.doneIcon} /> : <SmileFill className={styles.doneIcon} />}
       <div className={styles.doneTitle}>{kind === 'thanks' ? t('surveys.public.thanksTitle') : t('surveys.public.answeredTitle')}</div>
       <div className={styles.muted}>{kind === 'thanks' ? t('surveys.public.thanksBody') : t('surveys.public.answeredBody')}</div>
+    </div>
+  );
+}
+
+/**
+ * Five star buttons: plain buttons (a tap, a click or the keyboard), each a 36 × 40 px target, where
+ * the library's gesture-driven rating ignored a mouse click on touch-capable browsers.
+ */
+function Stars({ label, value, onChange }: { label: string; value: number; onChange: (value: number) => void }) {
+  return (
+    <div className={styles.stars} role="radiogroup" aria-label={label}>
+      {[1, 2, 3, 4, 5].map((n) => (
+        <button
+          key={n}
+          type="button"
+          role="radio"
+          aria-checked={value === n}
+          aria-label={`${n}`}
+          className={`${styles.star} ${n <= value ? styles.starOn : ''}`}
+          onClick={() => onChange(n)}
+          data-testid={`survey-star-${n}`}
+        >
+          <StarFill />
+        </button>
+      ))}
     </div>
   );
 }
@@ -142,12 +169,7 @@ function SurveyForm({ token, survey, onSent }: { token: string; survey: PublicSu
             <div key={p.postId} className={styles.postRow} data-testid="survey-post" data-post-id={p.postId}>
               <span className={styles.postName}>{p.name}</span>
               <div>
-                <Rate
-                  value={ratings[p.postId] ?? 0}
-                  onChange={(value) => setRatings((r) => ({ ...r, [p.postId]: value }))}
-                  style={{ '--star-size': '26px' }}
-                  aria-label={p.name}
-                />
+                <Stars label={p.name} value={ratings[p.postId] ?? 0} onChange={(value) => setRatings((r) => ({ ...r, [p.postId]: value }))} />
                 <div className={styles.ratingWord}>
                   {ratings[p.postId] ? t(`surveys.public.ratingLabels.${RATING_WORDS[ratings[p.postId]! - 1]!}`) : ''}
                 </div>

@@ -212,16 +212,19 @@ function AnswerList({ from, to }: { from: string; to: string }) {
           },
           {
             title: t('surveys.page.post'),
-            render: (_, a) => (
-              <Space direction="vertical" size={2}>
-                {a.ratings.map((r) => (
-                  <span key={r.postId}>
-                    {r.postName} <Rate disabled value={r.rating} style={{ fontSize: 12 }} />{' '}
-                    <Typography.Text type="secondary">{r.people.map((p) => p.name).join('、')}</Typography.Text>
-                  </span>
-                ))}
-              </Space>
-            ),
+            render: (_, a) =>
+              a.ratings.length === 0 ? (
+                <Typography.Text type="secondary">{t('surveys.page.noRatings')}</Typography.Text>
+              ) : (
+                <Space direction="vertical" size={2}>
+                  {a.ratings.map((r) => (
+                    <span key={r.postId}>
+                      {r.postName} <Rate disabled value={r.rating} style={{ fontSize: 12 }} />{' '}
+                      <Typography.Text type="secondary">{r.people.map((p) => p.name).join('、')}</Typography.Text>
+                    </span>
+                  ))}
+                </Space>
+              ),
           },
           {
             title: 'NPS',

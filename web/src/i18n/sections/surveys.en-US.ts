@@ -63,6 +63,7 @@ export const surveysEn = {
     comment: 'Comment',
     phone: 'Call back',
     noComment: '—',
+    noRatings: 'No post rated',
     empty: 'No answers in this period',
     emptyHint: 'Print a QR poster under “Posters”, or show the farewell QR on the phone when seeing guests off',
     more: 'Load more',

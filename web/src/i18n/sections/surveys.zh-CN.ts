@@ -63,6 +63,7 @@ export const surveysZh = {
     comment: '意见',
     phone: '回访电话',
     noComment: '—',
+    noRatings: '未给岗位评分',
     empty: '这段时间还没有评价',
     emptyHint: '在“评价海报”中打印二维码张贴,或在送别客人时请客户扫手机上的评价码',
     more: '加载更多',
