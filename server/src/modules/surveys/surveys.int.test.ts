@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PublicSurvey, SurveyAnswer, SurveyPoster, SurveySummary, Visit, VisitSurveyToken } from '@anchang/contracts';
 import { newId } from '../../platform/ids.js';
+import { localParts } from '../../platform/site-time.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestPerson, type TestSite } from '../../test/factories.js';
 import { satisfactionOfPeoplePeriod, surveyFiguresOfPeriod } from './index.js';
@@ -221,5 +222,35 @@ describe(`satisfaction surveys (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(errorOf(await answer(poster.token, { ratings: [], nps: 8, deviceId: 'device-after' }))).toBe('SURVEY_REVOKED');
     const listed = (await call(manager, 'GET', '/survey-posters')).json<{ items: SurveyPoster[] }>();
     expect(listed.items.find((p) => p.id === poster.id)?.answers).toBe(ANSWERS_PER_ADDRESS_PER_HOUR + 1);
+  });
+
+  it("credits a poster's rating to whoever is clocked in on its post at that moment", async () => {
+    t.clock.advance(2 * HOUR);
+    const db = t.testDb.database.db;
+    // Clocking in needs the pre-job training and the site's standards.
+    await db
+      .insertInto('training_records')
+      .values({
+        id: newId(),
+        company_id: site.companyId,
+        person_id: staff.bar.person.id,
+        kind: 'pre_job',
+        topic: 'BI',
+        completed_at: t.clock.now(),
+        recorded_by: null,
+      })
+      .execute();
+    expect((await call(manager, 'POST', '/standards/adopt')).statusCode).toBeLessThan(300);
+    const date = localParts(t.clock.now(), 'Asia/Shanghai').date;
+    const roster = await call(manager, 'POST', '/roster', { postId: posts.BAR, personId: staff.bar.person.id, date, start: '00:00', end: '23:59' });
+    expect(roster.statusCode).toBeLessThan(300);
+    expect((await call(staff.bar.cookie, 'POST', '/shifts', { id: newId(), postId: posts.BAR })).statusCode).toBeLessThan(300);
+
+    const poster = (await call(manager, 'POST', '/survey-posters', { scope: 'post', postId: posts.BAR })).json<SurveyPoster>();
+    expect((await answer(poster.token, { ratings: [{ postId: posts.BAR, rating: 3 }], nps: 7, deviceId: 'device-bar' })).statusCode).toBe(201);
+    const list = (await call(manager, 'GET', `/survey-answers?postId=${posts.BAR}&source=poster&limit=1`)).json<{ items: SurveyAnswer[] }>();
+    expect(list.items[0]!.ratings).toEqual([
+      { postId: posts.BAR, postName: '水吧岗', rating: 3, people: [{ personId: staff.bar.person.id, name: staff.bar.person.name }] },
+    ]);
   });
 });
