@@ -25,24 +25,30 @@ export function SatisfactionPage() {
   const today = todayAt(site.timeZone);
   const [range, setRange] = useState<[string, string]>(() => [addDays(today, -29), today]);
   const isOverseer = OVERSEERS.includes(site.role);
+  // The dates filter the results; the posters tab has none to filter.
+  const [tab, setTab] = useState('results');
   return (
     <>
       <PageHeader
         title={t('surveys.page.title')}
         subtitle={t('surveys.page.subtitle')}
         extra={
-          <DatePicker.RangePicker
-            allowClear={false}
-            value={[dateToPicker(range[0]), dateToPicker(range[1])]}
-            onChange={(v) => v?.[0] && v[1] && setRange([pickerToDate(v[0]), pickerToDate(v[1])])}
-            disabledDate={(d) => pickerToDate(d) > today}
-            aria-label={t('surveys.page.range')}
-            data-testid="survey-range"
-          />
+          tab === 'posters' ? null : (
+            <DatePicker.RangePicker
+              allowClear={false}
+              value={[dateToPicker(range[0]), dateToPicker(range[1])]}
+              onChange={(v) => v?.[0] && v[1] && setRange([pickerToDate(v[0]), pickerToDate(v[1])])}
+              disabledDate={(d) => pickerToDate(d) > today}
+              aria-label={t('surveys.page.range')}
+              data-testid="survey-range"
+            />
+          )
         }
       />
       {isOverseer ? (
         <Tabs
+          activeKey={tab}
+          onChange={setTab}
           items={[
             { key: 'results', label: t('surveys.page.tabs.results'), children: <Results from={range[0]} to={range[1]} withDetail /> },
             { key: 'posters', label: t('surveys.page.tabs.posters'), children: <Posters /> },
