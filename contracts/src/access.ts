@@ -56,7 +56,9 @@ export type ConsoleMenuKey =
   | 'assessment-recommendations'
   // figures (issue 13)
   | 'visitor-history'
-  | 'company-dashboard';
+  | 'company-dashboard'
+  // satisfaction surveys (issue 13)
+  | 'satisfaction';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -109,6 +111,17 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
       { ...siteQuery('/work-orders/stats', { month: ':month' }), roles: ROLE_GROUPS.overseers },
       site('/assets'),
       site('/zones'),
+    ],
+  },
+  // Satisfaction by QR (满意度): the client's viewer reads the figures only; the overseers the answers and the posters.
+  {
+    key: 'satisfaction',
+    section: 'operations',
+    roles: CONSOLE_ROLES,
+    reads: [
+      siteQuery('/survey-summary', { from: ':today', to: ':today' }),
+      { ...site('/survey-answers'), roles: ROLE_GROUPS.overseers },
+      { ...site('/survey-posters'), roles: ROLE_GROUPS.overseers },
     ],
   },
   { key: 'opinions', section: 'operations', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/opinions/daily', { date: ':today' })] },

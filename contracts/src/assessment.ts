@@ -88,6 +88,9 @@ export const SaveSchemeBody = Type.Object(
 );
 export type SaveSchemeBody = Static<typeof SaveSchemeBody>;
 
+/** The posts whose default weights include the visitors' satisfaction. */
+export const VISITOR_FACING_ASSESSED: readonly PostKind[] = ['HALL', 'BAR', 'PARK', 'GUARD', 'SHUTTLE', 'MODEL'];
+
 /** The defaults every company starts with (the company admin edits them). */
 export function defaultSchemeContent(): SchemeContent {
   const service: LineWeights = {
@@ -100,6 +103,9 @@ export function defaultSchemeContent(): SchemeContent {
     training: 15,
     satisfaction: 0,
   };
+  // The posts a visitor meets are also judged by the visitors' ratings (满意度调查), taken from the
+  // checklist and the rounds, which weigh less at a post whose work is the guests.
+  const facing: LineWeights = { ...service, checklist: 20, rounds: 5, satisfaction: 10 };
   const rounds: LineWeights = { checklist: 20, punctuality: 20, rounds: 30, repairs: 0, inspections: 15, opinions: 0, training: 15, satisfaction: 0 };
   const tech: LineWeights = { checklist: 20, punctuality: 15, rounds: 10, repairs: 25, inspections: 15, opinions: 0, training: 15, satisfaction: 0 };
   const manager: LineWeights = {
@@ -117,6 +123,7 @@ export function defaultSchemeContent(): SchemeContent {
       if (kind === 'TECH') return [kind, tech];
       if (kind === 'MANAGER') return [kind, manager];
       if (kind === 'SECURITY' || kind === 'CLEAN' || kind === 'GREEN') return [kind, rounds];
+      if (VISITOR_FACING_ASSESSED.includes(kind)) return [kind, facing];
       return [kind, service];
     }),
   ) as Record<PostKind, LineWeights>;

@@ -89,6 +89,8 @@ export interface EventMap {
   'assessment.changed': { month: string };
   /** Two failing months: a dismissal recommendation waits for the company admin (their own rooms). */
   'assessment.recommendation': { recommendationId: string };
+  /** A visitor answered a satisfaction survey: the id only (the site's screens refetch what their role may read). */
+  'survey.answered': { answerId: string };
 }
 export type EventType = keyof EventMap;
 

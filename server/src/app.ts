@@ -78,6 +78,7 @@ import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
 import { registerSiteFiguresRoutes } from './modules/site-figures/index.js';
+import { registerPublicSurveyRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -255,6 +256,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       registerInstanceRoutes(api, authDeps);
       registerPublicCheckpointRoutes(api, deps);
       registerPublicRepairRoutes(api, deps);
+      registerPublicSurveyRoutes(api, deps);
       registerWeatherWebhook(api, deps);
 
       await api.register(async (authed: App) => {
@@ -298,6 +300,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerRepairRoutes(authed, deps);
         registerRoundRoutes(authed, deps);
         registerAssessmentRoutes(authed, deps);
+        registerSurveyRoutes(authed, deps);
         registerWeatherRoutes(authed, deps);
         registerAnomalyRoutes(authed, deps);
         registerShiftFormRoutes(authed, deps);

@@ -240,6 +240,10 @@ export interface DB {
   // assessment module
   assessment_schemes: AssessmentSchemesTable;
   assessments: AssessmentsTable;
+  survey_tokens: SurveyTokensTable;
+  survey_answers: SurveyAnswersTable;
+  survey_ratings: SurveyRatingsTable;
+  survey_credits: SurveyCreditsTable;
   assessment_recommendations: AssessmentRecommendationsTable;
   assessment_closes: AssessmentClosesTable;
 }
@@ -1140,4 +1144,51 @@ export interface AssessmentClosesTable {
   site_id: string;
   month: string;
   closed_at: number;
+}
+
+export interface SurveyTokensTable {
+  id: string;
+  site_id: string;
+  token: string;
+  source: string;
+  visit_id: string | null;
+  scope: string | null;
+  zone_id: string | null;
+  post_id: string | null;
+  created_by: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+export interface SurveyAnswersTable {
+  id: string;
+  site_id: string;
+  token_id: string;
+  source: string;
+  visit_id: string | null;
+  nps: number;
+  comment: string;
+  phone: string | null;
+  address: string;
+  device_id: string;
+  date: string;
+  answered_at: number;
+}
+
+export interface SurveyRatingsTable {
+  answer_id: string;
+  site_id: string;
+  post_id: string;
+  post_kind: string;
+  rating: number;
+  date: string;
+}
+
+export interface SurveyCreditsTable {
+  answer_id: string;
+  site_id: string;
+  post_id: string;
+  person_id: string;
+  rating: number;
+  answered_at: number;
 }

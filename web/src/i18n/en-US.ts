@@ -1,3 +1,4 @@
+import { surveysEn } from './sections/surveys.en-US';
 import { assessmentEn } from './sections/assessment.en-US';
 import { consultantHomeEn, questionsEn } from './sections/consultant-home.en-US';
 import { equipmentEn } from './sections/equipment.en-US';
@@ -766,6 +767,7 @@ export const enUS: Messages = {
         'Service index = the average of checklists done, on-time clock-ins, rounds done (patrols included) and repairs reached within 5 minutes, × 100; a figure with nothing due in the range is left out of the average.',
     },
   },
+  surveys: surveysEn,
   errors: {
     INSPECTION_NOT_FOUND: 'No such inspection',
     INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
@@ -792,6 +794,18 @@ export const enUS: Messages = {
     FIGURES_RANGE_REVERSED: 'The start date is after the end date',
     FIGURES_RANGE_TOO_LONG: 'At most {{maxDays}} days at a time',
     COMPANY_NOT_FOUND: 'The company does not exist',
+    SURVEY_NOT_FOUND: 'Survey not found; please scan a QR code at the sales center',
+    SURVEY_REVOKED: 'This QR code is no longer in use',
+    SURVEY_ALREADY_ANSWERED: 'This visit has been rated already',
+    SURVEY_RATING_OUT_OF_RANGE: 'A rating is 1 to 5 stars',
+    SURVEY_RATING_REPEATED: 'Rate each post once',
+    SURVEY_POST_NOT_SERVED: 'This visit did not pass through that post',
+    SURVEY_NPS_OUT_OF_RANGE: 'The recommendation score is 0 to 10',
+    SURVEY_PHONE_INVALID: 'Enter a valid mobile number',
+    SURVEY_CONSENT_REQUIRED: 'Tick the box to leave your number for a call back',
+    SURVEY_RATE_LIMITED: 'Too many answers from here; please try again later',
+    SURVEY_POSTER_SCOPE_INVALID: 'The poster’s scope does not match the zone or post chosen',
+    SURVEY_POSTER_NOT_FOUND: 'Poster not found',
     ASSESSMENT_NOT_FOUND: 'Assessment not found',
     ASSESSMENT_ALREADY_SIGNED: 'This month is signed and can no longer change',
     ASSESSMENT_NOT_SIGNED: 'A month can be appealed once it is signed',

@@ -1,3 +1,4 @@
+import { surveysZh } from './sections/surveys.zh-CN';
 import { assessmentZh } from './sections/assessment.zh-CN';
 import { consultantHomeZh, questionsZh } from './sections/consultant-home.zh-CN';
 import { equipmentZh } from './sections/equipment.zh-CN';
@@ -739,6 +740,7 @@ export const zhCN = {
       indexHelp: '服务指数 = 检查表完成率、准时到岗率、巡查完成率(含巡更)、报修5分钟到场率四项的平均值 × 100;某项在该时段没有应做的,不计入平均。',
     },
   },
+  surveys: surveysZh,
   errors: {
     INSPECTION_NOT_FOUND: '检查记录不存在',
     INSPECTION_ITEM_UNKNOWN: '检查项不在该岗位的检查表中,请刷新后重试',
@@ -765,6 +767,18 @@ export const zhCN = {
     FIGURES_RANGE_REVERSED: '开始日期晚于结束日期',
     FIGURES_RANGE_TOO_LONG: '一次最多查询 {{maxDays}} 天',
     COMPANY_NOT_FOUND: '公司不存在',
+    SURVEY_NOT_FOUND: '找不到这份评价,请扫描案场现场的二维码',
+    SURVEY_REVOKED: '这个二维码已停用',
+    SURVEY_ALREADY_ANSWERED: '这次到访已经评价过了',
+    SURVEY_RATING_OUT_OF_RANGE: '评分须为 1 到 5 星',
+    SURVEY_RATING_REPEATED: '同一岗位只能评分一次',
+    SURVEY_POST_NOT_SERVED: '这次到访没有经过该岗位,不能为它评分',
+    SURVEY_NPS_OUT_OF_RANGE: '推荐意愿须为 0 到 10',
+    SURVEY_PHONE_INVALID: '请填写正确的手机号',
+    SURVEY_CONSENT_REQUIRED: '留下手机号时请勾选同意回访',
+    SURVEY_RATE_LIMITED: '提交次数过多,请稍后再试',
+    SURVEY_POSTER_SCOPE_INVALID: '海报范围与所选区域或岗位不符',
+    SURVEY_POSTER_NOT_FOUND: '评价海报不存在',
     ASSESSMENT_NOT_FOUND: '找不到这份考核',
     ASSESSMENT_ALREADY_SIGNED: '本月考核已签字,不能再修改',
     ASSESSMENT_NOT_SIGNED: '考核签字后才能申诉',

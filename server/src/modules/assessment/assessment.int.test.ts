@@ -158,6 +158,52 @@ describe(`the monthly assessment (${process.env.TEST_DB ?? 'sqlite'})`, () => {
         session_id: null,
       })
       .execute();
+    // Two visitors rated the hall while the staff member held it (4 and 5): a 4.5 average.
+    const tokenId = newId();
+    await db
+      .insertInto('survey_tokens')
+      .values({
+        id: tokenId,
+        site_id: site.siteId,
+        token: 'T'.repeat(32),
+        source: 'poster',
+        visit_id: null,
+        scope: 'post',
+        zone_id: null,
+        post_id: site.postId,
+        created_by: managerP.id,
+        created_at: at('2026-11-01', '09:00'),
+        revoked_at: null,
+      })
+      .execute();
+    for (const [date, rating] of [
+      ['2026-11-03', 4],
+      ['2026-11-05', 5],
+    ] as const) {
+      const answerId = newId();
+      const answeredAt = at(date, '11:30');
+      await db
+        .insertInto('survey_answers')
+        .values({
+          id: answerId,
+          site_id: site.siteId,
+          token_id: tokenId,
+          source: 'poster',
+          visit_id: null,
+          nps: 9,
+          comment: '',
+          phone: null,
+          address: '127.0.0.1',
+          device_id: `device-${date}`,
+          date,
+          answered_at: answeredAt,
+        })
+        .execute();
+      await db
+        .insertInto('survey_credits')
+        .values({ answer_id: answerId, site_id: site.siteId, post_id: site.postId, person_id: staff.id, rating, answered_at: answeredAt })
+        .execute();
+    }
   });
   afterAll(() => t.close());
 
@@ -180,9 +226,12 @@ describe(`the monthly assessment (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       onJobTrainings: 1,
     });
     const points = Object.fromEntries(anna.lines.map((l) => [l.key, l.points]));
-    // checklist 25 × ¼; punctuality 20 − 2 − 10; rounds none due; opinions 10 × 2/4; training attended.
-    expect(points).toEqual({ checklist: 6.3, punctuality: 8, rounds: 10, repairs: 0, inspections: 20, opinions: 5, training: 15, satisfaction: 0 });
-    expect(anna.total).toBe(64.3);
+    // The hall meets visitors (checklist 20, rounds 5, satisfaction 10): checklist 20 × ¼;
+    // punctuality 20 − 2 − 10; rounds none due; opinions 10 × 2/4; training attended;
+    // satisfaction 10 × (4.5 − 1)/4 = 8.75 → 8.8.
+    expect(anna.figures.satisfaction).toBe(0.875);
+    expect(points).toEqual({ checklist: 5, punctuality: 8, rounds: 5, repairs: 0, inspections: 20, opinions: 5, training: 15, satisfaction: 8.8 });
+    expect(anna.total).toBe(66.8);
     expect(anna).toMatchObject({ outcome: 'fail', status: 'draft', passMark: 80, schemeVersion: 1, postKind: 'HALL' });
   });
 
@@ -206,7 +255,7 @@ describe(`the monthly assessment (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       reason: '口头意见已汇总',
     });
     expect(ok.status).toBe(200);
-    expect(ok.body).toMatchObject({ status: 'reviewed', total: 69.3, outcome: 'fail' });
+    expect(ok.body).toMatchObject({ status: 'reviewed', total: 71.8, outcome: 'fail' });
     // A recompute keeps the adjustment.
     await call(manager.cookie, 'POST', '/assessments/compute', { month: '2026-11' });
     const again = await call<Assessment>(manager.cookie, 'GET', `/assessments/${novemberId}`);
@@ -322,7 +371,7 @@ describe(`the monthly assessment (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(header.slice(0, 6)).toEqual(['人员', '岗位', '状态', '结果', '总分', '检查表']);
     expect(sheet.rowCount).toBe(2);
     const row = (sheet.getRow(2).values as unknown[]).slice(1);
-    expect(row.slice(0, 5)).toEqual([staff.name, 'HALL', '已签字', '不合格', 69.3]);
+    expect(row.slice(0, 5)).toEqual([staff.name, 'HALL', '已签字', '不合格', 71.8]);
     expect(row[header.indexOf('迟到')]).toBe(1);
     expect(row[header.indexOf('缺勤')]).toBe(1);
   });

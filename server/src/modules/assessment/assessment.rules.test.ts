@@ -188,6 +188,19 @@ describe('figures of a month, on the site clocks', () => {
     expect(figuresOfMonth(records).map((p) => p.personId)).toEqual(['anna']);
   });
 
+  it("satisfaction is the surveys' share for the people with a month here", () => {
+    const records = month({
+      shifts: [shift({ id: 'a', date: '2026-11-07' })],
+      satisfaction: new Map([
+        ['anna', 0.75],
+        ['ghost', 1],
+      ]),
+    });
+    expect(figuresOf(records).satisfaction).toBe(0.75);
+    expect(figuresOfMonth(records).map((p) => p.personId)).toEqual(['anna']);
+    expect(figuresOf(month({ shifts: [shift({ id: 'a', date: '2026-11-07' })] })).satisfaction).toBeNull();
+  });
+
   it('a person is assessed on the post they worked most', () => {
     const records = month({
       shifts: [
@@ -224,19 +237,20 @@ describe('points of a month', () => {
       'training',
       'satisfaction',
     ]);
-    expect(score.lines.find((l) => l.key === 'satisfaction')).toMatchObject({ weight: 0, points: 0 });
+    // The hall meets visitors: satisfaction weighs 10; a month without a rating deducts nothing.
+    expect(score.lines.find((l) => l.key === 'satisfaction')).toMatchObject({ weight: 10, points: 10 });
   });
 
   it('each line by hand', () => {
     const f: AssessmentFigures = {
       ...perfect,
       checklistExpected: 20,
-      checklistDone: 15, // 25 × 0.75 = 18.75 → 18.8
+      checklistDone: 15, // 20 × 0.75 = 15
       lateClockIns: 2,
       noShows: 1, // 20 − 2×2 − 10 = 6
       roundsDue: 4,
       roundsMet: 2,
-      roundsLate: 1, // 10 × 2.5/4 = 6.25 → 6.3
+      roundsLate: 1, // 5 × 2.5/4 = 3.125 → 3.1
       inspectionDeductions: 3,
       rectificationsOverdue: 2, // 20 − 3 − 4 = 13
       opinionsCollected: 2,
@@ -244,20 +258,21 @@ describe('points of a month', () => {
       onJobTrainings: 1,
       quizzesTaken: 2,
       quizzesPassed: 1, // 15 × 0.75 = 11.25 → 11.3
+      satisfaction: 0.625, // an average of 3.5 of 5: 10 × 0.625 = 6.25 → 6.3
     };
     const score = scoreMonth(f, hall, scheme);
     const points = Object.fromEntries(score.lines.map((l) => [l.key, l.points]));
     expect(points).toEqual({
-      checklist: 18.8,
+      checklist: 15,
       punctuality: 6,
-      rounds: 6.3,
+      rounds: 3.1,
       repairs: 0,
       inspections: 13,
       opinions: 0,
       training: 11.3,
-      satisfaction: 0,
+      satisfaction: 6.3,
     });
-    expect(score.total).toBe(55.4);
+    expect(score.total).toBe(54.7);
     expect(score.outcome).toBe('fail');
   });
 

@@ -98,6 +98,8 @@ export interface SiteMonthRecords {
   opinions: readonly OpinionRecord[];
   training: ReadonlyMap<string, TrainingFigures>;
   inspections: ReadonlyMap<string, InspectionFigures>;
+  /** Each person's month of survey ratings as a 0..1 share (surveys: satisfactionShare); absent: no rating. */
+  satisfaction?: ReadonlyMap<string, number>;
 }
 
 export interface PersonMonth {
@@ -234,6 +236,7 @@ export function figuresOfMonth(r: SiteMonthRecords): PersonMonth[] {
     f.inspectionDeductions = i.deductionPoints;
     f.rectificationsOverdue = i.rectificationsOverdue;
   }
+  for (const [personId, share] of r.satisfaction ?? []) if (byPerson.has(personId)) of(personId).satisfaction = share;
 
   return [...byPerson.entries()].map(([personId, figures]) => ({ personId, postKind: mostVoted(postVotes.get(personId)), figures }));
 }
@@ -264,7 +267,8 @@ function lineShare(key: AssessmentLineKey, f: AssessmentFigures): number {
       if (f.onJobTrainings < 1) return 0;
       return f.quizzesTaken === 0 ? 1 : 0.5 + (0.5 * f.quizzesPassed) / f.quizzesTaken;
     case 'satisfaction':
-      // No survey yet: nothing deducted.
+      // No rating in the month: nothing deducted (as a line with nothing due); a rating's share
+      // is the month's average mapped 1 → 0 … 5 → 1 (surveys: satisfactionShare).
       return f.satisfaction === null ? 1 : clamp(f.satisfaction, 1);
     case 'punctuality':
     case 'inspections':

@@ -44,6 +44,7 @@ import { listOpinionsOfPeriod } from '../shift-forms/index.js';
 import { countChecklistResultsOfPeriod, listShiftsOfPeriod } from '../shifts/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { findVersionsByIds, readStandardSettings, toPostStandard } from '../standards/index.js';
+import { satisfactionOfPeoplePeriod, satisfactionShare } from '../surveys/index.js';
 import { trainingFiguresOfPeriod } from '../training/index.js';
 import {
   findAssessment,
@@ -204,9 +205,10 @@ export async function gatherSiteMonth(db: Q, siteId: string, timeZone: string, m
     done.set(c.shiftId, d);
   }
   const people = [...new Set([...roster.map((e) => e.person_id), ...shifts.map((s) => s.person_id)])];
-  const [training, inspections] = await Promise.all([
+  const [training, inspections, satisfaction] = await Promise.all([
     trainingFiguresOfPeriod(db as Kysely<DB>, siteId, people, b.fromMs, b.toMs),
     inspectionFiguresOfPeriod(db as Kysely<DB>, siteId, people, b.fromMs, b.toMs),
+    satisfactionOfPeoplePeriod(db as Kysely<DB>, siteId, people, b.fromMs, b.toMs),
   ]);
   const rounds: RoundRecord[] = [
     ...slots.map((s) => ({
@@ -261,6 +263,7 @@ export async function gatherSiteMonth(db: Q, siteId: string, timeZone: string, m
     opinions: opinions.map((o) => ({ personId: o.person_id, postId: o.post_id, date: o.date, category: o.category })),
     training,
     inspections,
+    satisfaction: new Map([...satisfaction.entries()].map(([personId, s]) => [personId, satisfactionShare(s.average) ?? 0])),
   };
 }
 

@@ -7,3 +7,4 @@ export { registerCustomerRetention, scheduleCustomerRetention, purgeCustomerData
 export { listVisitsArrivedBetween } from './visits.repository.js';
 export { listVisitsOfPeriod, listHandoffsOfPeriod } from './visits.repository.js';
 export { stageDurations, type StageEntry } from './visits.rules.js';
+export { visitServiceOf, type VisitServiceStep } from './visits.service.js';

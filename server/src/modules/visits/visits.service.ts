@@ -555,3 +555,32 @@ export async function visitorCounts(deps: Deps, actor: Actor, siteId: string): P
 
 /** Guests on site now, for the shifts' clock-out guard (待客人离开后下班). */
 export const visitGuestPresence = (db: Kysely<DB>) => ({ countGuestsOnSite: (siteId: string) => sumGuestsOnSite(db, siteId) });
+
+/** One post's part in a visit: who received the guests there, and when. */
+export interface VisitServiceStep {
+  postKind: PostKind;
+  personId: string;
+  at: number;
+}
+
+/**
+ * The posts a visit passed through and the people who held them, derived from its own records:
+ * the registration (the car park for a car, the hall for guests on foot) and every hand-off a
+ * post acknowledged. A consultant's hand-off names a salesperson, not a service post: left out.
+ * Null when the visit is not the site's.
+ */
+export async function visitServiceOf(
+  db: Kysely<DB>,
+  siteId: string,
+  visitId: string,
+): Promise<{ visitId: string; status: string; arrivedAt: number; closedAt: number | null; steps: VisitServiceStep[] } | null> {
+  const visit = await findVisitRow(db, siteId, visitId);
+  if (!visit) return null;
+  const handoffs = await listHandoffsOf(db, [visitId]);
+  const arrivedAt = Number(visit.arrived_at);
+  const steps: VisitServiceStep[] = [{ postKind: visit.arrival_mode === 'car' ? 'PARK' : 'HALL', personId: visit.registered_by, at: arrivedAt }];
+  for (const h of handoffs)
+    if (h.to_post_kind && h.acked_by && h.acked_at !== null)
+      steps.push({ postKind: h.to_post_kind as PostKind, personId: h.acked_by, at: Number(h.acked_at) });
+  return { visitId, status: visit.status, arrivedAt, closedAt: visit.closed_at === null ? null : Number(visit.closed_at), steps };
+}

@@ -40,6 +40,8 @@ const FactSheetPage = lazyNamed(() => import('../../features/training/fact-sheet
 const AssessmentPage = lazyNamed(() => import('../../features/assessment/assessment-page'), 'AssessmentPage');
 const AssessmentSchemePage = lazyNamed(() => import('../../features/assessment/scheme-page'), 'AssessmentSchemePage');
 const RecommendationsPage = lazyNamed(() => import('../../features/assessment/recommendations-page'), 'RecommendationsPage');
+const SatisfactionPage = lazyNamed(() => import('../../features/surveys/satisfaction-page'), 'SatisfactionPage');
+const SurveyPostersPage = lazyNamed(() => import('../../features/surveys/survey-posters-page'), 'SurveyPostersPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
@@ -90,6 +92,7 @@ const router = createBrowserRouter([
           { path: 'assessment', element: offered('assessment', <AssessmentPage />) },
           { path: 'assessment-scheme', element: offered('assessment-scheme', <AssessmentSchemePage />) },
           { path: 'assessment-recommendations', element: offered('assessment-recommendations', <RecommendationsPage />) },
+          { path: 'satisfaction', element: offered('satisfaction', <SatisfactionPage />) },
           { path: 'lost-found', element: offered('lost-found', <LostFoundPage />) },
           { path: 'equipment', element: offered('equipment', <EquipmentPage />) },
           { path: 'repairs', element: offered('repairs', <RepairsPage />) },
@@ -110,6 +113,7 @@ const router = createBrowserRouter([
       { path: 'sites/:siteId/site-board/tv', element: page(<SiteBoardTvPage />) },
       // The QR posters alone, for printing.
       { path: 'sites/:siteId/checkpoints/posters', element: page(<CheckpointPostersPage />) },
+      { path: 'sites/:siteId/satisfaction/posters', element: page(<SurveyPostersPage />) },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -10,6 +10,7 @@ import {
   ControlOutlined,
   TrophyOutlined,
   UserDeleteOutlined,
+  SmileOutlined,
   BookOutlined,
   BuildOutlined,
   CalendarOutlined,
@@ -105,6 +106,7 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   'assessment-recommendations': <UserDeleteOutlined />,
   'visitor-history': <LineChartOutlined />,
   'company-dashboard': <FundOutlined />,
+  satisfaction: <SmileOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -140,6 +142,7 @@ const MENU_LABELS = {
   'assessment-recommendations': 'assessment.recommendationsNav',
   'visitor-history': 'figures.history.nav',
   'company-dashboard': 'figures.dashboard.nav',
+  satisfaction: 'surveys.nav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */

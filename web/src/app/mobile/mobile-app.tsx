@@ -31,6 +31,7 @@ const pages = {
   rounds: () => import('../../features/rounds/rounds-page.mobile'),
   assessment: () => import('../../features/assessment/assessment-page.mobile'),
   assetLanding: () => import('../../features/repairs/public-asset-page.mobile'),
+  survey: () => import('../../features/surveys/public-survey-page.mobile'),
   repairs: () => import('../../features/repairs/repairs-page.mobile'),
   reportRepair: () => import('../../features/repairs/report-repair-page.mobile'),
   equipmentChecks: () => import('../../features/repairs/daily-check-page.mobile'),
@@ -71,6 +72,7 @@ const StockCountPage = lazyNamed(pages.stock, 'StockCountPage');
 const RoundsPage = lazyNamed(pages.rounds, 'RoundsPage');
 const MyAssessmentPage = lazyNamed(pages.assessment, 'MyAssessmentPage');
 const PublicAssetPage = lazyNamed(pages.assetLanding, 'PublicAssetPage');
+const PublicSurveyPage = lazyNamed(pages.survey, 'PublicSurveyPage');
 const RepairsPage = lazyNamed(pages.repairs, 'RepairsPage');
 const ReportRepairPage = lazyNamed(pages.reportRepair, 'ReportRepairPage');
 const DailyCheckPage = lazyNamed(pages.equipmentChecks, 'DailyCheckPage');
@@ -98,6 +100,8 @@ const router = createBrowserRouter(
     { path: '/q/c/:code', element: page(<CheckpointLandingPage />) },
     // An asset's QR: anyone reports a problem; a technician proves arrival.
     { path: '/q/a/:code', element: page(<PublicAssetPage />) },
+    // A satisfaction QR (farewell or poster): visitors rate, no login.
+    { path: '/q/s/:token', element: page(<PublicSurveyPage />) },
     {
       path: '/',
       element: <RequireStaffAuth />,

@@ -35,6 +35,7 @@ import { useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from
 import { VehicleCheckButton } from './vehicle-check.mobile';
 import styles from './visits.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { FarewellQrHost, showFarewellQr } from '../surveys/farewell-qr.mobile';
 
 /** 来访: what my post does with visitors — register them, receive them, hand them on. */
 export function VisitsPage() {
@@ -87,6 +88,7 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
           ) : null}
         </div>
       )}
+      <FarewellQrHost />
     </div>
   );
 }
@@ -119,6 +121,8 @@ function ParkPanel({ site, me, visits }: { site: MeSite; me: Me; visits: Visit[]
   const seeOff = async (visit: Visit, handoffId: string) => {
     await actions.acknowledge(visit.id, handoffId, visit.partySize);
     Toast.show({ icon: 'success', content: t('visits.park.seenOff') });
+    // 送别: the guests rate the visit from this phone before they drive off.
+    showFarewellQr(site.id, visit.id);
   };
 
   return (
@@ -415,6 +419,8 @@ function HereCard({
   const handOn = async (to: HandoffTarget, consultantId?: string) => {
     await actions.handOff(visit.id, visit.partySize, to, consultantId);
     Toast.show({ icon: 'success', content: t('visits.handedTo', { to: t(`visits.targets.${to}`) }) });
+    // 送别: whoever sees the guests off shows them the visit's QR to rate it.
+    if (to === 'departure') showFarewellQr(site.id, visit.id);
   };
 
   return (

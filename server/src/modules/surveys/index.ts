@@ -1,0 +1,3 @@
+export { registerSurveyRoutes, registerPublicSurveyRoutes } from './surveys.routes.js';
+export { surveyFiguresOfPeriod, satisfactionOfPeoplePeriod, type SurveyPeriodFigures } from './surveys.service.js';
+export { satisfactionShare } from './surveys.rules.js';
