@@ -89,6 +89,8 @@ export interface EventMap {
   'assessment.changed': { month: string };
   /** Two failing months: a dismissal recommendation waits for the company admin (their own rooms). */
   'assessment.recommendation': { recommendationId: string };
+  /** A complaint was filed, moved, noted or escalated: ids, status and version only (the text and the complainant are read over HTTP). */
+  'complaint.changed': { complaintId: string; status: string; version: number };
 }
 export type EventType = keyof EventMap;
 
