@@ -7,6 +7,7 @@
 import type { PostKind, Role } from './domain.js';
 import { POST_DUTIES, ROLE_GROUPS } from './rules.js';
 import { ACTION_ITEM_OWNERS } from './meetings.js';
+import { COMPLAINT_FILERS, COMPLAINT_READERS } from './complaints.js';
 
 /** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site. */
 export interface ScreenRead {
@@ -53,7 +54,8 @@ export type ConsoleMenuKey =
   | 'fact-sheet'
   | 'assessment'
   | 'assessment-scheme'
-  | 'assessment-recommendations';
+  | 'assessment-recommendations'
+  | 'complaints';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -171,6 +173,18 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   // Read by those who assess; only the company admin saves a scheme or decides a recommendation.
   { key: 'assessment-scheme', section: 'people', roles: ROLE_GROUPS.overseers, reads: [site('/assessment-scheme')] },
   { key: 'assessment-recommendations', section: 'people', roles: ROLE_GROUPS.siteManagers, reads: [site('/assessment-recommendations')] },
+  // Complaints (投诉): the list, this month's figures, the deadlines per severity and (for handlers) the people an owner is chosen from.
+  {
+    key: 'complaints',
+    section: 'operations',
+    roles: COMPLAINT_READERS,
+    reads: [
+      site('/complaints'),
+      siteQuery('/complaint-figures', { month: ':month' }),
+      site('/complaint-settings'),
+      { ...site('/people'), roles: ['site_manager', 'supervisor'] },
+    ],
+  },
 ];
 
 /** The reads a screen makes for this role. */
@@ -237,6 +251,9 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/rectifications', roles: ROSTERED, reads: [siteQuery('/rectifications', { scope: 'mine' })] },
   // Everyone rostered sees their own monthly assessment and may appeal it.
   { path: '/assessment', roles: ROSTERED, reads: [site('/my-assessments')] },
+  // Complaints: anyone working on the site files one; the list shows what they filed and what they own.
+  // (The developer's people file theirs in the console, where they read the site's complaints.)
+  { path: '/complaints', roles: COMPLAINT_FILERS.filter((r) => r !== 'client_viewer'), reads: [siteQuery('/complaints', { scope: 'mine' })] },
 ];
 
 /** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */

@@ -76,6 +76,7 @@ import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index
 import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
+import { registerComplaintRoutes, registerComplaintTimers } from './modules/complaints/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
 
 export interface BuildAppOptions {
@@ -176,6 +177,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerRepairTimers(timers);
   registerRoundTimers(timers);
   registerInspectionTimers(timers);
+  registerComplaintTimers(timers);
   registerTrainingTimers(timers);
   registerCustomerRetention(timers);
   registerMeetingTimers(timers);
@@ -303,6 +305,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerDayBoardRoutes(authed, deps);
         registerMeetingRoutes(authed, deps);
         registerInspectionRoutes(authed, deps);
+        registerComplaintRoutes(authed, deps);
       });
     },
     { prefix: '/api' },

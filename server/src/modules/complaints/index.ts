@@ -1,0 +1,9 @@
+export { registerComplaintRoutes } from './complaints.routes.js';
+export {
+  registerComplaintTimers,
+  COMPLAINT_DEADLINE_TIMER,
+  fileComplaint,
+  readComplaintSettings,
+  type FileComplaintInput,
+} from './complaints.service.js';
+export { complaintFiguresOfPeriod } from './complaint-figures.js';
