@@ -7,3 +7,4 @@ export {
   type FileComplaintInput,
 } from './complaints.service.js';
 export { complaintFiguresOfPeriod } from './complaint-figures.js';
+export { seedComplaintsDemoHistory } from './complaints.demo.js';
