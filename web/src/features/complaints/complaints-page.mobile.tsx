@@ -24,7 +24,8 @@ import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { complaintsApi, useComplaint, useComplaintMutation, useComplaints } from './complaints-api';
 import styles from './complaints.mobile.module.css';
 
-const MOBILE_SEVERITY_COLORS = { normal: 'default', serious: 'warning', urgent: 'danger' } as const;
+// A normal complaint's tag is an outline: the filled colours are kept for what needs attention.
+const MOBILE_SEVERITY_COLORS = { normal: '#8c8c8c', serious: 'warning', urgent: 'danger' } as const;
 
 /** The phone's complaints: file a new one; those I filed, and those given to me with what I may do (note, report the result). */
 export function ComplaintsPhonePage() {
@@ -38,29 +39,16 @@ export function ComplaintsPhonePage() {
   const others = rows.filter((c) => !yours.includes(c));
   return (
     <div className={styles.page}>
-      <NavBar
-        className={styles.navBar}
-        onBack={() => void navigate('/')}
-        right={
-          <Button
-            size="mini"
-            color="primary"
-            fill="none"
-            onClick={() => void navigate('/complaints/new')}
-            data-testid="complaint-new"
-            aria-label={t('complaints.phone.newTitle')}
-          >
-            <AddOutline /> {t('complaints.file')}
-          </Button>
-        }
-      >
+      <NavBar className={styles.navBar} onBack={() => void navigate('/')} right={<ConnectionChip />}>
         {t('complaints.phone.title')}
       </NavBar>
       {!site ? <PhoneState status="empty" title={t('mobile.noSites')} /> : null}
       {site ? (
         <PhonePullToRefresh onRefresh={() => mine.refetch()}>
           <div className={styles.body} data-testid="my-complaints">
-            <ConnectionChip />
+            <Button block color="primary" size="large" onClick={() => void navigate('/complaints/new')} data-testid="complaint-new">
+              <AddOutline /> {t('complaints.file')}
+            </Button>
             {mine.isPending ? <MobileSpinner /> : null}
             {mine.isError ? <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(mine.error)} /> : null}
             {mine.data && rows.length === 0 ? (
@@ -132,7 +120,9 @@ function ComplaintCard({ complaint: c, siteId, timeZone }: { complaint: Complain
         </Tag>
       </div>
       <div className={styles.row}>
-        <Tag color={MOBILE_SEVERITY_COLORS[c.severity]}>{label(COMPLAINT_SEVERITY_LABELS[c.severity])}</Tag>
+        <Tag color={MOBILE_SEVERITY_COLORS[c.severity]} fill={c.severity === 'normal' ? 'outline' : 'solid'}>
+          {label(COMPLAINT_SEVERITY_LABELS[c.severity])}
+        </Tag>
         {c.isOverdue && open ? <Tag color="danger">{t('complaints.overdue')}</Tag> : null}
         {c.reopenCount ? <Tag color="warning">{t('complaints.reopened', { count: c.reopenCount })}</Tag> : null}
         {c.postName ? <span className={styles.muted}>{c.postName}</span> : null}

@@ -40,6 +40,7 @@ import {
   type ComplaintAction,
   type ComplaintEvent,
   type ComplaintSettings,
+  type ComplaintStatus,
   type ComplaintSummary,
   type FileComplaintBody,
 } from '@anchang/contracts';
@@ -158,6 +159,7 @@ function MonthFigures() {
               {label(COMPLAINT_CATEGORY_LABELS[c])} {f.byCategory[c]}
             </Tag>
           ))}
+          <span className={styles.separator} aria-hidden />
           {COMPLAINT_SEVERITIES.filter((s) => f.bySeverity[s]).map((s) => (
             <Tag key={s} color={SEVERITY_COLORS[s]}>
               {label(COMPLAINT_SEVERITY_LABELS[s])} {f.bySeverity[s]}
@@ -405,17 +407,26 @@ interface ActionValues {
   verdict?: 'satisfied' | 'not_satisfied';
 }
 
+/** What each state is waiting for: the form the panel opens on. */
+const DEFAULT_ACTION: Record<ComplaintStatus, ComplaintAction> = {
+  received: 'assign',
+  handling: 'note',
+  result_reported: 'follow_up',
+  closed: 'reopen',
+};
+
 /** The moves this reader may make now, one form at a time. */
 function ActionPanel({ complaint: d }: { complaint: Complaint }) {
   const { t } = useTranslation();
   const label = useLabel();
   const { message } = App.useApp();
   const site = useCurrentSite();
-  const [action, setAction] = useState<ComplaintAction>(d.actions[0]!);
+  const [action, setAction] = useState<ComplaintAction>(d.actions.includes(DEFAULT_ACTION[d.status]) ? DEFAULT_ACTION[d.status] : d.actions[0]!);
   const people = usePeople(site.id, { enabled: d.actions.includes('assign') });
   const [form] = Form.useForm<ActionValues>();
   const move = useComplaintMutation(site.id, (body: ComplaintMove) => complaintsApi.move(site.id, d.id, body));
-  const current = d.actions.includes(action) ? action : d.actions[0]!;
+  // The state may have moved on (live) since the form opened: fall back to what this state is for.
+  const current = d.actions.includes(action) ? action : d.actions.includes(DEFAULT_ACTION[d.status]) ? DEFAULT_ACTION[d.status] : d.actions[0]!;
   const submit = (v: ActionValues) => {
     const note = v.note?.trim() || undefined;
     const body: ComplaintMove =

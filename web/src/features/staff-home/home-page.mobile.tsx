@@ -92,6 +92,7 @@ export function HomePage() {
             {phoneOffersOn(site, '/incidents') ? <IncidentHomeCard siteId={site.id} /> : null}
 
             {phoneOffersOn(site, '/repairs') ? <RepairsHomeCard siteId={site.id} /> : null}
+            {phoneOffersOn(site, '/complaints') ? <ComplaintsHomeCard site={site} /> : null}
 
             <SuppliesHomeCard site={site} />
 
@@ -101,7 +102,6 @@ export function HomePage() {
             {phoneOffersOn(site, '/action-items') ? <ActionItemsHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/inspect') ? <InspectHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/rectifications') ? <MyRectificationsHomeCard site={site} /> : null}
-            {phoneOffersOn(site, '/complaints') ? <ComplaintsHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/training') ? <TrainingHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/fact-sheet') ? <FactSheetHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/assessment') ? <AssessmentHomeCard site={site} /> : null}
