@@ -113,7 +113,6 @@ export const ComplaintStatusSchema = literalUnion(COMPLAINT_STATUSES);
 export const ComplaintChannelSchema = literalUnion(COMPLAINT_CHANNELS);
 export const ComplaintVerdictSchema = literalUnion(COMPLAINT_VERDICTS);
 
-
 export const FileComplaintBody = Type.Object(
   {
     /** Where it was typed: the staff phone or the console (a client viewer's complaint is 'client' whatever is sent). */
