@@ -7,6 +7,7 @@
 import type { PostKind, Role } from './domain.js';
 import { POST_DUTIES, ROLE_GROUPS } from './rules.js';
 import { ACTION_ITEM_OWNERS } from './meetings.js';
+import { COMPLAINT_FILERS, COMPLAINT_READERS } from './complaints.js';
 
 /** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site and `:companyId` for the reader's company. */
 export interface ScreenRead {
@@ -58,7 +59,8 @@ export type ConsoleMenuKey =
   | 'visitor-history'
   | 'company-dashboard'
   // satisfaction surveys (issue 13)
-  | 'satisfaction';
+  | 'satisfaction'
+  | 'complaints';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -191,6 +193,18 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   // the company dashboard across every site of the company, for its admin (this month when it opens).
   { key: 'visitor-history', section: 'live', roles: ROLE_GROUPS.figureReaders, reads: [site('/figures')] },
   { key: 'company-dashboard', section: 'live', roles: ['company_admin'], reads: [{ path: '/companies/:companyId/dashboard' }] },
+  // Complaints (投诉): the list, this month's figures, the deadlines per severity and (for handlers) the people an owner is chosen from.
+  {
+    key: 'complaints',
+    section: 'operations',
+    roles: COMPLAINT_READERS,
+    reads: [
+      site('/complaints'),
+      siteQuery('/complaint-figures', { month: ':month' }),
+      site('/complaint-settings'),
+      { ...site('/people'), roles: ['site_manager', 'supervisor'] },
+    ],
+  },
 ];
 
 /** The reads a screen makes for this role. */
@@ -257,6 +271,9 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/rectifications', roles: ROSTERED, reads: [siteQuery('/rectifications', { scope: 'mine' })] },
   // Everyone rostered sees their own monthly assessment and may appeal it.
   { path: '/assessment', roles: ROSTERED, reads: [site('/my-assessments')] },
+  // Complaints: anyone working on the site files one; the list shows what they filed and what they own.
+  // (The developer's people file theirs in the console, where they read the site's complaints.)
+  { path: '/complaints', roles: COMPLAINT_FILERS.filter((r) => r !== 'client_viewer'), reads: [siteQuery('/complaints', { scope: 'mine' })] },
 ];
 
 /** Posts whose standard greets guests by the time of day (HALL-IN-5; the model-room service post keeps the hall's items): the phone home's greeting card is theirs. */

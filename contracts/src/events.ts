@@ -91,6 +91,8 @@ export interface EventMap {
   'assessment.recommendation': { recommendationId: string };
   /** A visitor answered a satisfaction survey: the id only (the site's screens refetch what their role may read). */
   'survey.answered': { answerId: string };
+  /** A complaint was filed, moved, noted or escalated: ids, status and version only (the text and the complainant are read over HTTP). */
+  'complaint.changed': { complaintId: string; status: string; version: number };
 }
 export type EventType = keyof EventMap;
 

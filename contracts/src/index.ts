@@ -23,3 +23,4 @@ export * from './training.js';
 export * from './assessment.js';
 export * from './site-figures.js';
 export * from './surveys.js';
+export * from './complaints.js';

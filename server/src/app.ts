@@ -76,6 +76,7 @@ import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index
 import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
+import { registerComplaintRoutes, registerComplaintTimers } from './modules/complaints/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
 import { registerSiteFiguresRoutes } from './modules/site-figures/index.js';
 import { registerPublicSurveyRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
@@ -178,6 +179,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerRepairTimers(timers);
   registerRoundTimers(timers);
   registerInspectionTimers(timers);
+  registerComplaintTimers(timers);
   registerTrainingTimers(timers);
   registerCustomerRetention(timers);
   registerMeetingTimers(timers);
@@ -308,6 +310,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerMeetingRoutes(authed, deps);
         registerInspectionRoutes(authed, deps);
         registerSiteFiguresRoutes(authed, deps);
+        registerComplaintRoutes(authed, deps);
       });
     },
     { prefix: '/api' },

@@ -228,6 +228,10 @@ export interface DB {
   rectifications: RectificationsTable;
   rectification_events: RectificationEventsTable;
   inspection_settings: InspectionSettingsTable;
+  // complaints module (issue 13)
+  complaints: ComplaintsTable;
+  complaint_events: ComplaintEventsTable;
+  complaint_settings: ComplaintSettingsTable;
   // training (issue 12)
   training_fact_sheets: TrainingFactSheetsTable;
   training_courses: TrainingCoursesTable;
@@ -1191,4 +1195,58 @@ export interface SurveyCreditsTable {
   person_id: string;
   rating: number;
   answered_at: number;
+}
+
+// ---- complaints (投诉: intake, handling, the result reported back, the follow-up call) ----
+export interface ComplaintsTable {
+  id: string;
+  site_id: string;
+  number: number;
+  source: string;
+  category: string;
+  severity: string;
+  status: string;
+  description: string;
+  complainant_name: string | null;
+  complainant_phone: string | null;
+  phone_consent: number;
+  post_id: string | null;
+  visit_id: string | null;
+  /** JSON array of photo ids. */
+  photo_ids: string;
+  filed_by: string | null;
+  filed_by_name: string | null;
+  owner_id: string | null;
+  received_at: number;
+  round_started_at: number;
+  deadline_at: number;
+  overdue_at: number | null;
+  first_result_at: number | null;
+  result_text: string | null;
+  result_channel: string | null;
+  result_at: number | null;
+  verdict: string | null;
+  follow_up_by_name: string | null;
+  follow_up_at: number | null;
+  closed_at: number | null;
+  reopen_count: number;
+  version: number;
+  updated_at: number;
+}
+export interface ComplaintEventsTable {
+  id: string;
+  site_id: string;
+  complaint_id: string;
+  kind: string;
+  status: string;
+  by_person: string | null;
+  by_name: string | null;
+  note: string | null;
+  verdict: string | null;
+  at: number;
+}
+export interface ComplaintSettingsTable {
+  site_id: string;
+  settings: string;
+  updated_at: number;
 }

@@ -54,6 +54,8 @@ export interface SiteActivity {
   trainingSessionId: string;
   trainingCourseId: string;
   certificateId: string;
+  // complaints (issue 13)
+  complaintId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -432,7 +434,18 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'certificate',
   );
+  // A complaint filed by the staff member, given to them, with a note.
+  const complaint = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/complaints`,
+      ...as(manager.cookie),
+      payload: { via: 'console', category: 'waiting', severity: 'normal', description: '走查的投诉', postId: site.postId, ownerId: staff.id },
+    }),
+    'complaint',
+  );
   return {
+    complaintId: complaint.id,
     trainingSessionId: trainingSession.id,
     trainingCourseId,
     certificateId: certificate.id,

@@ -20,6 +20,7 @@ import { nightShiftEn } from './sections/night-shifts.en-US';
 import { managerPhoneEn } from './sections/manager-phone.en-US';
 import { meetingsEn } from './sections/meetings.en-US';
 import { inspectionsEn } from './sections/inspections.en-US';
+import { complaintsEn } from './sections/complaints.en-US';
 import { trainingEn } from './sections/training.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
@@ -712,6 +713,7 @@ export const enUS: Messages = {
   managerPhone: managerPhoneEn,
   meetings: meetingsEn,
   inspections: inspectionsEn,
+  complaints: complaintsEn,
   training: trainingEn,
   assessment: assessmentEn,
   figures: {
@@ -769,6 +771,14 @@ export const enUS: Messages = {
   },
   surveys: surveysEn,
   errors: {
+    COMPLAINT_NOT_FOUND: 'No such complaint',
+    COMPLAINT_STATE: 'The complaint has moved on and cannot do this now; refresh and try again',
+    COMPLAINT_RESULT_REQUIRED: 'Write the result told to the complainant first',
+    COMPLAINT_CHANNEL_REQUIRED: 'Say how the result reached the complainant',
+    COMPLAINT_PHONE_CONSENT_REQUIRED: 'Keep a phone number only if the complainant agrees to be called back',
+    COMPLAINT_OWNER_NOT_ON_SITE: 'The owner must work on this site',
+    COMPLAINT_NOT_YOURS: 'Only the owner or a manager handles this complaint',
+    COMPLAINT_VISIT_NOT_FOUND: 'No such visit at this site',
     INSPECTION_NOT_FOUND: 'No such inspection',
     INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
     INSPECTION_ITEM_REPEATED: 'An item was answered twice',

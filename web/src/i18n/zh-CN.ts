@@ -19,6 +19,7 @@ import { nightShiftZh } from './sections/night-shifts.zh-CN';
 import { managerPhoneZh } from './sections/manager-phone.zh-CN';
 import { meetingsZh } from './sections/meetings.zh-CN';
 import { inspectionsZh } from './sections/inspections.zh-CN';
+import { complaintsZh } from './sections/complaints.zh-CN';
 import { trainingZh } from './sections/training.zh-CN';
 
 /**
@@ -686,6 +687,7 @@ export const zhCN = {
   managerPhone: managerPhoneZh,
   meetings: meetingsZh,
   inspections: inspectionsZh,
+  complaints: complaintsZh,
   training: trainingZh,
   assessment: assessmentZh,
   figures: {
@@ -742,6 +744,14 @@ export const zhCN = {
   },
   surveys: surveysZh,
   errors: {
+    COMPLAINT_NOT_FOUND: '投诉不存在',
+    COMPLAINT_STATE: '投诉的状态已变化,不能这样操作;请刷新后再试',
+    COMPLAINT_RESULT_REQUIRED: '请先填写告知投诉人的处理结果',
+    COMPLAINT_CHANNEL_REQUIRED: '请选择结果是怎样告知投诉人的',
+    COMPLAINT_PHONE_CONSENT_REQUIRED: '留电话需要投诉人同意回电',
+    COMPLAINT_OWNER_NOT_ON_SITE: '负责人须是本案场的工作人员',
+    COMPLAINT_NOT_YOURS: '只有负责人或管理人员可以处理这条投诉',
+    COMPLAINT_VISIT_NOT_FOUND: '本案场没有这次来访',
     INSPECTION_NOT_FOUND: '检查记录不存在',
     INSPECTION_ITEM_UNKNOWN: '检查项不在该岗位的检查表中,请刷新后重试',
     INSPECTION_ITEM_REPEATED: '同一检查项填写了两次',

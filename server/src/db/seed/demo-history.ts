@@ -57,6 +57,7 @@ import { seedTrainingDemoHistory } from '../../modules/training/index.js';
 import { seedMeetingsDemoHistory } from '../../modules/meetings/index.js';
 import { seedInspectionsDemoHistory } from '../../modules/inspections/index.js';
 import { seedAssessmentDemoHistory } from '../../modules/assessment/index.js';
+import { seedComplaintsDemoHistory } from '../../modules/complaints/index.js';
 
 /**
  * The modules of the management loop, in order: training, meetings, inspections, and the
@@ -67,6 +68,7 @@ export const MODULE_DEMO_HISTORY: Array<(ctx: DemoHistoryContext) => Promise<unk
   seedTrainingDemoHistory,
   seedMeetingsDemoHistory,
   seedInspectionsDemoHistory,
+  seedComplaintsDemoHistory,
   seedAssessmentDemoHistory,
 ];
 

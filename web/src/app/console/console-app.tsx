@@ -35,6 +35,7 @@ const ModelRoomsPage = lazyNamed(() => import('../../features/model-room-invento
 const OpinionsPage = lazyNamed(() => import('../../features/forms/opinions-page'), 'OpinionsPage');
 const RoundsPage = lazyNamed(() => import('../../features/rounds/rounds-page'), 'RoundsPage');
 const InspectionsPage = lazyNamed(() => import('../../features/inspections/inspections-page'), 'InspectionsPage');
+const ComplaintsPage = lazyNamed(() => import('../../features/complaints/complaints-page'), 'ComplaintsPage');
 const TrainingPage = lazyNamed(() => import('../../features/training/training-page'), 'TrainingPage');
 const FactSheetPage = lazyNamed(() => import('../../features/training/fact-sheet-page'), 'FactSheetPage');
 const AssessmentPage = lazyNamed(() => import('../../features/assessment/assessment-page'), 'AssessmentPage');
@@ -89,6 +90,7 @@ const router = createBrowserRouter([
           { path: 'incidents', element: offered('incidents', <IncidentsPage />) },
           { path: 'rounds', element: offered('rounds', <RoundsPage />) },
           { path: 'inspections', element: offered('inspections', <InspectionsPage />) },
+          { path: 'complaints', element: offered('complaints', <ComplaintsPage />) },
           { path: 'assessment', element: offered('assessment', <AssessmentPage />) },
           { path: 'assessment-scheme', element: offered('assessment-scheme', <AssessmentSchemePage />) },
           { path: 'assessment-recommendations', element: offered('assessment-recommendations', <RecommendationsPage />) },

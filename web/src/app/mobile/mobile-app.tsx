@@ -47,6 +47,8 @@ const pages = {
   myRectifications: () => import('../../features/inspections/my-rectifications-page.mobile'),
   training: () => import('../../features/training/my-training-page.mobile'),
   factSheet: () => import('../../features/training/fact-sheet.mobile'),
+  complaints: () => import('../../features/complaints/complaints-page.mobile'),
+  fileComplaint: () => import('../../features/complaints/file-complaint-page.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -88,6 +90,8 @@ const InspectionFormPage = lazyNamed(pages.inspectionForm, 'InspectionFormPage')
 const MyRectificationsPage = lazyNamed(pages.myRectifications, 'MyRectificationsPage');
 const MyTrainingPage = lazyNamed(pages.training, 'MyTrainingPage');
 const FactSheetPhonePage = lazyNamed(pages.factSheet, 'FactSheetPhonePage');
+const ComplaintsPhonePage = lazyNamed(pages.complaints, 'ComplaintsPhonePage');
+const FileComplaintPage = lazyNamed(pages.fileComplaint, 'FileComplaintPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -142,6 +146,9 @@ const router = createBrowserRouter(
             { path: 'rectifications', element: offered('/rectifications', <MyRectificationsPage />) },
             { path: 'training', element: offered('/training', <MyTrainingPage />) },
             { path: 'fact-sheet', element: offered('/fact-sheet', <FactSheetPhonePage />) },
+            // Complaints (features/complaints): mine to handle, and filing a new one.
+            { path: 'complaints', element: offered('/complaints', <ComplaintsPhonePage />) },
+            { path: 'complaints/new', element: offered('/complaints', <FileComplaintPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

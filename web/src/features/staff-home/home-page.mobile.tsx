@@ -25,6 +25,7 @@ import { FactSheetHomeCard, TrainingHomeCard } from '../training/training-home-c
 import styles from './home-page.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { InspectHomeCard, MyRectificationsHomeCard } from '../inspections/inspection-home-cards.mobile';
+import { ComplaintsHomeCard } from '../complaints/complaints-home-card.mobile';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
 export function HomePage() {
@@ -79,6 +80,7 @@ export function HomePage() {
           <>
             <ConsultantHome site={site} />
             {phoneOffersOn(site, '/action-items') ? <ActionItemsHomeCard site={site} /> : null}
+            {phoneOffersOn(site, '/complaints') ? <ComplaintsHomeCard site={site} /> : null}
           </>
         ) : (
           <>
@@ -90,6 +92,7 @@ export function HomePage() {
             {phoneOffersOn(site, '/incidents') ? <IncidentHomeCard siteId={site.id} /> : null}
 
             {phoneOffersOn(site, '/repairs') ? <RepairsHomeCard siteId={site.id} /> : null}
+            {phoneOffersOn(site, '/complaints') ? <ComplaintsHomeCard site={site} /> : null}
 
             <SuppliesHomeCard site={site} />
 

@@ -10,6 +10,7 @@ export const consoleMenuEn: typeof consoleMenuZh = {
   },
   entries: {
     inspections: 'Inspections',
+    complaints: 'Complaints',
     people: 'Staff list',
     meetings: 'Meetings',
   },

@@ -10,6 +10,7 @@ export const consoleMenuZh = {
   /** Entries named apart from their group (the 人员 group holds the list of people). */
   entries: {
     inspections: '品质核查',
+    complaints: '投诉处理',
     people: '人员名单',
     meetings: '例会',
   },

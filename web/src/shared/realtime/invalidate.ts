@@ -175,5 +175,8 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'survey.answered':
       if (siteId) invalidate(['site', siteId, 'surveys']);
       break;
+    case 'complaint.changed':
+      if (siteId) invalidate(['site', siteId, 'complaints']);
+      break;
   }
 }
