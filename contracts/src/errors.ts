@@ -203,6 +203,11 @@ export const ERROR_CODES = [
   'QUIZ_NO_QUESTIONS',
   'PRE_JOB_TRAINING_MISSING',
   'CERTIFICATE_NOT_FOUND',
+  // customer feedback forms (issue 13)
+  'FEEDBACK_FORM_NOT_FOUND',
+  'FEEDBACK_FORM_EMPTY',
+  'FEEDBACK_ASK_TEXT_REQUIRED',
+  'FEEDBACK_PLATE_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -5,3 +5,5 @@ export { findVisitRow as findVisitRecord, findVisitRows as findVisitRecords } fr
 export { maskPlate } from './visits.rules.js';
 export { registerCustomerRetention, scheduleCustomerRetention, purgeCustomerData } from './customer-retention.jobs.js';
 export { listVisitsArrivedBetween } from './visits.repository.js';
+export { listVisitsOfPeriod } from './visits.repository.js';
+export { checkPlate } from './plate.js';

@@ -41,6 +41,18 @@ export function listVisitsArrivedBetween(db: Kysely<DB>, siteId: string, from: n
     .execute();
 }
 
+/** A day's or month's visits with where each stands, for the daily customer summary and reports. */
+export function listVisitsOfPeriod(db: Kysely<DB>, siteId: string, fromMs: number, toMs: number) {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'party_size', 'arrived_at', 'arrival_mode', 'stage', 'status', 'closed_at', 'customer_id'])
+    .where('site_id', '=', siteId)
+    .where('arrived_at', '>=', fromMs)
+    .where('arrived_at', '<', toMs)
+    .orderBy('arrived_at')
+    .execute();
+}
+
 export function listOpenVisits(db: Kysely<DB>, siteId: string) {
   return db
     .selectFrom('visits')
