@@ -220,8 +220,16 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/repairs/checks', ...POST_DUTIES.equipmentCheck, reads: [site('/equipment-checks'), site('/assets')] },
   { path: '/model-room-check', ...POST_DUTIES.modelRoomCheck, reads: [site('/model-rooms')] },
   // The feedback forms, each on the post that meets the customer; the page lists the sender's own today.
-  { path: '/feedback/model-room', ...POST_DUTIES.modelRoomFeedback, reads: [siteQuery('/feedback-forms', { kind: 'model_room', from: ':today' })] },
-  { path: '/feedback/parking', ...POST_DUTIES.parkingFeedback, reads: [siteQuery('/feedback-forms', { kind: 'parking', from: ':today' })] },
+  {
+    path: '/feedback/model-room',
+    ...POST_DUTIES.modelRoomFeedback,
+    reads: [siteQuery('/feedback-forms', { kind: 'model_room', from: ':today' }), site('/visits'), site('/my-day')],
+  },
+  {
+    path: '/feedback/parking',
+    ...POST_DUTIES.parkingFeedback,
+    reads: [siteQuery('/feedback-forms', { kind: 'parking', from: ':today' }), site('/visits'), site('/my-day')],
+  },
   { path: '/supplies', roles: ROSTERED, reads: [site('/supplies/stock'), site('/supplies/stores')] },
   { path: '/patrols', roles: [], posts: ['SECURITY'], reads: [site('/patrol-rounds/mine')] },
   { path: '/rounds', roles: ROSTERED, reads: [siteQuery('/rounds/day', { scope: 'mine' })] },

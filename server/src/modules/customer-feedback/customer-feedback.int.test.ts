@@ -137,6 +137,7 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
   });
 
   it('attaches a form to a visit of the site', async () => {
+    t.clock.set(at(DAY, '09:30'));
     const visit = await call('parker', 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'walk_in' });
     expect(visit.statusCode).toBe(201);
     const visitId = visit.json<{ id: string }>().id;
@@ -159,6 +160,12 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
     const paged = (await call('manager', 'GET', '/feedback-forms?limit=3')).json<PageOf<FeedbackForm>>();
     expect(paged.items).toHaveLength(3);
     expect(paged.nextCursor).not.toBeNull();
+    const rest = (await call('manager', 'GET', `/feedback-forms?limit=3&cursor=${paged.nextCursor}`)).json<PageOf<FeedbackForm>>();
+    const all = [...paged.items, ...rest.items];
+    expect(new Set(all.map((f) => f.id)).size).toBe(4);
+    expect(rest.nextCursor).toBeNull();
+    // Newest first by filing time, whatever order the phones' ids fall in.
+    expect(all.map((f) => f.createdAt)).toEqual([...all.map((f) => f.createdAt)].sort((a, b) => b - a));
     expect((await call('manager', 'GET', `/feedback-forms?from=${NEXT}`)).json<PageOf<FeedbackForm>>().items).toHaveLength(0);
     expect((await call('manager', 'GET', `/feedback-forms/${guideForm.id}`)).json<FeedbackForm>().modelRoom!.customerRef).toBe('王先生');
     expect(refusal(await call('parker', 'GET', `/feedback-forms/${guideForm.id}`))).toEqual([404, 'FEEDBACK_FORM_NOT_FOUND']);
@@ -225,6 +232,7 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
       { key: 'stillOnSite', value: 1 },
     ]);
     expect(visitors!.breakdowns.find((b) => b.key === 'byHour')!.items).toEqual([{ key: '09', label: null, count: 1 }]);
+    expect(visitors!.breakdowns.find((b) => b.key === 'arrivalMode')!.items).toEqual([{ key: 'walk_in', label: null, count: 1 }]);
     expect(opinions!.entries.map((e) => e.text)).toEqual(['希望周末延长开放时间']);
     expect(forms!.figures).toContainEqual({ key: 'complaints', value: 1 });
     expect(forms!.entries).toHaveLength(4);

@@ -22,16 +22,25 @@ export interface FormFilter {
   personId?: string;
 }
 
+/**
+ * Newest first by filing time. The phone chooses the ids (random, not time-ordered), so the
+ * cursor's id is looked up for its filing time and the page continues after that (time, id).
+ */
 export function listFormRows(db: Q, siteId: string, page: PageRequest, filter: FormFilter) {
-  let q = db.selectFrom('customer_feedback_forms').selectAll().where('site_id', '=', siteId);
-  if (filter.kind) q = q.where('kind', '=', filter.kind);
-  if (filter.postId) q = q.where('post_id', '=', filter.postId);
-  if (filter.fromDate) q = q.where('date', '>=', filter.fromDate);
-  if (filter.toDate) q = q.where('date', '<=', filter.toDate);
-  if (filter.personId) q = q.where('person_id', '=', filter.personId);
-  if (page.afterId) q = q.where('id', page.direction === 'desc' ? '<' : '>', page.afterId);
+  let q = db.selectFrom('customer_feedback_forms as f').selectAll('f').where('f.site_id', '=', siteId);
+  if (filter.kind) q = q.where('f.kind', '=', filter.kind);
+  if (filter.postId) q = q.where('f.post_id', '=', filter.postId);
+  if (filter.fromDate) q = q.where('f.date', '>=', filter.fromDate);
+  if (filter.toDate) q = q.where('f.date', '<=', filter.toDate);
+  if (filter.personId) q = q.where('f.person_id', '=', filter.personId);
+  const afterId = page.afterId;
+  if (afterId) {
+    const cursorAt = db.selectFrom('customer_feedback_forms').select('created_at').where('id', '=', afterId);
+    q = q.where((eb) => eb.or([eb('f.created_at', '<', cursorAt), eb.and([eb('f.created_at', '=', cursorAt), eb('f.id', '<', afterId)])]));
+  }
   return q
-    .orderBy('id', page.direction)
+    .orderBy('f.created_at', 'desc')
+    .orderBy('f.id', 'desc')
     .limit(page.limit + 1)
     .execute();
 }
