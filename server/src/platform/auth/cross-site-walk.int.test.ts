@@ -205,6 +205,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     certificateId: activity.certificateId,
     assessmentId: assessment.assessmentId,
     recommendationId: assessment.recommendationId,
+    formId: activity.feedbackFormId,
     position: '1',
     postKind: 'HALL',
     date: activity.date,
