@@ -46,6 +46,7 @@ const pages = {
   myRectifications: () => import('../../features/inspections/my-rectifications-page.mobile'),
   training: () => import('../../features/training/my-training-page.mobile'),
   factSheet: () => import('../../features/training/fact-sheet.mobile'),
+  feedbackForms: () => import('../../features/customer-feedback/feedback-forms.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -86,6 +87,8 @@ const InspectionFormPage = lazyNamed(pages.inspectionForm, 'InspectionFormPage')
 const MyRectificationsPage = lazyNamed(pages.myRectifications, 'MyRectificationsPage');
 const MyTrainingPage = lazyNamed(pages.training, 'MyTrainingPage');
 const FactSheetPhonePage = lazyNamed(pages.factSheet, 'FactSheetPhonePage');
+const ModelRoomFeedbackPage = lazyNamed(pages.feedbackForms, 'ModelRoomFeedbackPage');
+const ParkingFeedbackPage = lazyNamed(pages.feedbackForms, 'ParkingFeedbackPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -138,6 +141,9 @@ const router = createBrowserRouter(
             { path: 'rectifications', element: offered('/rectifications', <MyRectificationsPage />) },
             { path: 'training', element: offered('/training', <MyTrainingPage />) },
             { path: 'fact-sheet', element: offered('/fact-sheet', <FactSheetPhonePage />) },
+            // The customer feedback forms (features/customer-feedback).
+            { path: 'feedback/model-room', element: offered('/feedback/model-room', <ModelRoomFeedbackPage />) },
+            { path: 'feedback/parking', element: offered('/feedback/parking', <ParkingFeedbackPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],
