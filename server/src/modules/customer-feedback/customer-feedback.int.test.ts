@@ -13,7 +13,7 @@ const at = (date: string, hhmm: string) => {
 const DAY = '2026-12-03';
 const NEXT = '2026-12-04';
 
-type Who = 'manager' | 'supervisor' | 'guide' | 'parker' | 'hostess';
+type Who = 'manager' | 'supervisor' | 'guide' | 'parker' | 'hostess' | 'client';
 
 describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let t: TestApp;
@@ -43,8 +43,9 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
       guide: await createPerson(db, site, 'staff', { postIds: [modelPost] }),
       parker: await createPerson(db, site, 'staff', { postIds: [parkPost] }),
       hostess: await createPerson(db, site, 'staff', { postIds: [site.postId] }),
+      client: await createPerson(db, site, 'client_viewer'),
     };
-    for (const who of ['supervisor', 'guide', 'parker', 'hostess'] as const) cookies[who] = await loginAs(t.app, people[who].login);
+    for (const who of ['supervisor', 'guide', 'parker', 'hostess', 'client'] as const) cookies[who] = await loginAs(t.app, people[who].login);
   });
   afterAll(() => t.close());
 
@@ -169,6 +170,8 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
     expect((await call('manager', 'GET', `/feedback-forms?from=${NEXT}`)).json<PageOf<FeedbackForm>>().items).toHaveLength(0);
     expect((await call('manager', 'GET', `/feedback-forms/${guideForm.id}`)).json<FeedbackForm>().modelRoom!.customerRef).toBe('王先生');
     expect(refusal(await call('parker', 'GET', `/feedback-forms/${guideForm.id}`))).toEqual([404, 'FEEDBACK_FORM_NOT_FOUND']);
+    expect(refusal(await call('client', 'GET', '/feedback-forms'))).toEqual([403, 'FORBIDDEN']);
+    expect(refusal(await call('client', 'POST', '/feedback-forms/parking', parkingForm()))).toEqual([403, 'NOT_ON_POST']);
   });
 
   it('gives the figures of a period for the monthly report', async () => {
@@ -231,7 +234,10 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
       { key: 'guests', value: 2 },
       { key: 'stillOnSite', value: 1 },
     ]);
-    expect(visitors!.breakdowns.find((b) => b.key === 'byHour')!.items).toEqual([{ key: '09', label: null, count: 1 }]);
+    // Every opening hour (08:30–18:00) is listed, the quiet ones with 0.
+    const byHour = visitors!.breakdowns.find((b) => b.key === 'byHour')!.items;
+    expect(byHour.map((i) => i.key)).toEqual(['08', '09', '10', '11', '12', '13', '14', '15', '16', '17']);
+    expect(byHour.filter((i) => i.count > 0)).toEqual([{ key: '09', label: null, count: 1 }]);
     expect(visitors!.breakdowns.find((b) => b.key === 'arrivalMode')!.items).toEqual([{ key: 'walk_in', label: null, count: 1 }]);
     expect(opinions!.entries.map((e) => e.text)).toEqual(['希望周末延长开放时间']);
     expect(forms!.figures).toContainEqual({ key: 'complaints', value: 1 });

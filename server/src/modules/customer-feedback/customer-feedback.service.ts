@@ -18,11 +18,12 @@ import {
   type ParkingAnswers,
   type ParkingFeedbackBody,
   type PostDuty,
+  type Role,
   type TopicView,
 } from '@anchang/contracts';
 import type { CustomerFeedbackFormsTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
-import { requireSiteMember } from '../../platform/auth/policy.js';
+import { requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { writeOnce } from '../../platform/idempotent.js';
@@ -197,9 +198,15 @@ export function recordParkingFeedback(
   return fileForm(deps, actor, siteId, 'parking', POST_DUTIES.parkingFeedback, input, { intention: null, answers });
 }
 
-/** Overseers read every form of the site; anyone else only what they filed. */
+/**
+ * Overseers read every form of the site; staff only what they filed. The client's viewer and the
+ * sales consultants read none: the forms hold what customers said to the posts, and reach the
+ * client through the monthly report's figures.
+ */
+const FORM_READERS: readonly Role[] = [...ROLE_GROUPS.overseers, 'staff'];
+
 export async function listFeedbackForms(deps: Deps, actor: Actor, siteId: string, query: FeedbackFormListQuery): Promise<PageOf<FeedbackForm>> {
-  const role = requireSiteMember(actor, siteId);
+  const role = requireSiteRole(actor, siteId, FORM_READERS);
   const page = pageRequest(query, 'desc');
   const personId = ROLE_GROUPS.overseers.includes(role) ? undefined : actor.personId;
   const rows = await listFormRows(deps.db, siteId, page, {
@@ -213,7 +220,7 @@ export async function listFeedbackForms(deps: Deps, actor: Actor, siteId: string
 }
 
 export async function getFeedbackForm(deps: Deps, actor: Actor, siteId: string, formId: string): Promise<FeedbackForm> {
-  const role = requireSiteMember(actor, siteId);
+  const role = requireSiteRole(actor, siteId, FORM_READERS);
   const row = await findFormRow(deps.db, siteId, formId);
   if (!row || (!ROLE_GROUPS.overseers.includes(role) && row.person_id !== actor.personId))
     throw new AppError('FEEDBACK_FORM_NOT_FOUND', { status: 404, params: { formId } });

@@ -22,6 +22,9 @@ export interface SummaryDay {
   siteId: string;
   date: string;
   timeZone: string;
+  /** The site's opening hours that day (HH:MM), for breakdowns by hour. */
+  opens: string;
+  closes: string;
   /** Site-local midnight starting the day, and the next one. */
   fromMs: number;
   toMs: number;
@@ -52,7 +55,14 @@ const section = (key: string, parts: Partial<Omit<SummarySection, 'key' | 'moreE
 /** Visitors: visits and guests that arrived that day, by hour of arrival, by arrival mode and where each stands. */
 export const visitorsSection: SummarySectionBuilder = async (db, day) => {
   const visits = await listVisitsOfPeriod(db, day.siteId, day.fromMs, day.toMs);
-  const byHour = countBy(visits, (v) => localParts(v.arrived_at, day.timeZone).time.slice(0, 2)).sort((a, b) => a.key.localeCompare(b.key));
+  // Every opening hour is listed, an empty one too, so the manager sees the quiet hours; arrivals
+  // outside the hours add their own.
+  const arrivals = countBy(visits, (v) => localParts(v.arrived_at, day.timeZone).time.slice(0, 2));
+  const byHour = new Map(arrivals.map((a) => [a.key, a]));
+  for (let h = Number(day.opens.slice(0, 2)); h <= Number(day.closes.slice(0, 2)) && h < 24; h++) {
+    const key = String(h).padStart(2, '0');
+    if (!byHour.has(key) && (h < Number(day.closes.slice(0, 2)) || day.closes.slice(3) !== '00')) byHour.set(key, { key, label: null, count: 0 });
+  }
   return section('visitors', {
     figures: [
       { key: 'visits', value: visits.length },
@@ -60,7 +70,7 @@ export const visitorsSection: SummarySectionBuilder = async (db, day) => {
       { key: 'stillOnSite', value: visits.filter((v) => v.status === 'open').length },
     ],
     breakdowns: [
-      { key: 'byHour', items: byHour },
+      { key: 'byHour', items: [...byHour.values()].sort((a, b) => a.key.localeCompare(b.key)) },
       { key: 'arrivalMode', items: countBy(visits, (v) => v.arrival_mode) },
       { key: 'stage', items: countBy(visits, (v) => (v.status === 'open' ? v.stage : 'departed')) },
     ],
@@ -164,6 +174,8 @@ export async function buildDailyCustomerSummary(db: Kysely<DB>, siteId: string, 
     siteId,
     date,
     timeZone: site.time_zone,
+    opens: hours.open,
+    closes: hours.close,
     fromMs: instantAt(date, '00:00', site.time_zone),
     toMs: instantAt(addDays(date, 1), '00:00', site.time_zone),
   };
