@@ -4,7 +4,7 @@ import type { customerFeedbackZh } from './customer-feedback.zh-CN';
 export const customerFeedbackEn: typeof customerFeedbackZh = {
   nav: {
     forms: 'Feedback forms',
-    summary: 'Daily customer summary',
+    summary: 'Customer summary',
   },
   kinds: {
     model_room: 'Model-room customer feedback',
