@@ -60,7 +60,10 @@ export type ConsoleMenuKey =
   | 'company-dashboard'
   // satisfaction surveys (issue 13)
   | 'satisfaction'
-  | 'complaints';
+  | 'complaints'
+  // customer feedback (issue 13)
+  | 'feedback-forms'
+  | 'customer-summary';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -127,6 +130,9 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
     ],
   },
   { key: 'opinions', section: 'operations', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/opinions/daily', { date: ':today' })] },
+  // The two feedback forms (样板房客户反馈表, 车场岗客户信息反馈表) and the day's customer summary.
+  { key: 'feedback-forms', section: 'operations', roles: ROLE_GROUPS.overseers, reads: [site('/feedback-forms'), site('/posts')] },
+  { key: 'customer-summary', section: 'operations', roles: ROLE_GROUPS.overseers, reads: [siteQuery('/customer-summary', { date: ':today' })] },
   { key: 'customers', section: 'operations', roles: ROLE_GROUPS.customerDataKeepers, reads: [site('/customers')] },
   {
     key: 'supplies',
@@ -247,6 +253,17 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/repairs', roles: ROLE_GROUPS.repairReporters, reads: [site('/work-orders'), site('/assets')] },
   { path: '/repairs/checks', ...POST_DUTIES.equipmentCheck, reads: [site('/equipment-checks'), site('/assets')] },
   { path: '/model-room-check', ...POST_DUTIES.modelRoomCheck, reads: [site('/model-rooms')] },
+  // The feedback forms, each on the post that meets the customer; the page lists the sender's own today.
+  {
+    path: '/feedback/model-room',
+    ...POST_DUTIES.modelRoomFeedback,
+    reads: [siteQuery('/feedback-forms', { kind: 'model_room', from: ':today' }), site('/visits'), site('/my-day')],
+  },
+  {
+    path: '/feedback/parking',
+    ...POST_DUTIES.parkingFeedback,
+    reads: [siteQuery('/feedback-forms', { kind: 'parking', from: ':today' }), site('/visits'), site('/my-day')],
+  },
   { path: '/supplies', roles: ROSTERED, reads: [site('/supplies/stock'), site('/supplies/stores')] },
   { path: '/patrols', roles: [], posts: ['SECURITY'], reads: [site('/patrol-rounds/mine')] },
   { path: '/rounds', roles: ROSTERED, reads: [siteQuery('/rounds/day', { scope: 'mine' })] },

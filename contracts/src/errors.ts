@@ -229,6 +229,11 @@ export const ERROR_CODES = [
   'COMPLAINT_OWNER_NOT_ON_SITE',
   'COMPLAINT_NOT_YOURS',
   'COMPLAINT_VISIT_NOT_FOUND',
+  // customer feedback forms (issue 13)
+  'FEEDBACK_FORM_NOT_FOUND',
+  'FEEDBACK_FORM_EMPTY',
+  'FEEDBACK_ASK_TEXT_REQUIRED',
+  'FEEDBACK_PLATE_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -30,6 +30,7 @@ export interface EventMap {
   'anomaly.updated': { anomalyId: string; status: string };
   'requisition.changed': { requisitionId: string; status: string };
   'opinion.created': { opinionId: string; postId: string | null };
+  'feedback_form.created': { formId: string; kind: 'model_room' | 'parking'; postId: string | null };
   'visit.arrived': { visitId: string; partySize: number; arrivalMode: 'car' | 'walk_in'; plateMasked: string | null; isReturning: boolean };
   'visit.handoff': {
     visitId: string;

@@ -24,3 +24,4 @@ export * from './assessment.js';
 export * from './site-figures.js';
 export * from './surveys.js';
 export * from './complaints.js';
+export * from './customer-feedback.js';

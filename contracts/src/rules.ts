@@ -71,6 +71,9 @@ export interface PostDuty {
 export const POST_DUTIES = {
   equipmentCheck: { roles: overseers, posts: ['TECH'] },
   modelRoomCheck: { roles: overseers, posts: ['MODEL', 'MODELSVC'] },
+  // 样板房客户反馈表 and 车场岗客户信息反馈表: filed by the post that met the customer, or a manager for them.
+  modelRoomFeedback: { roles: overseers, posts: ['MODEL', 'MODELSVC'] },
+  parkingFeedback: { roles: overseers, posts: ['PARK'] },
 } as const satisfies Record<string, PostDuty>;
 
 export const hasRole = (group: readonly Role[], role: Role | null | undefined): boolean => !!role && group.includes(role);

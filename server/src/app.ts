@@ -75,6 +75,7 @@ import { registerPublicRepairRoutes, registerRepairRoutes, registerRepairTimers 
 import { registerRoundRoutes, registerRoundTimers } from './modules/rounds/index.js';
 import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather/index.js';
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
+import { registerCustomerFeedbackRoutes, registerCustomerSummaryTimers } from './modules/customer-feedback/index.js';
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 import { registerComplaintRoutes, registerComplaintTimers } from './modules/complaints/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
@@ -184,6 +185,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerCustomerRetention(timers);
   registerMeetingTimers(timers);
   registerAssessmentTimers(timers);
+  registerCustomerSummaryTimers(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });
 
   registerErrorHandler(app);
@@ -308,6 +310,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerShiftFormRoutes(authed, deps);
         registerDayBoardRoutes(authed, deps);
         registerMeetingRoutes(authed, deps);
+        registerCustomerFeedbackRoutes(authed, deps);
         registerInspectionRoutes(authed, deps);
         registerSiteFiguresRoutes(authed, deps);
         registerComplaintRoutes(authed, deps);

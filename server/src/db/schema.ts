@@ -222,6 +222,8 @@ export interface DB {
   meetings: MeetingsTable;
   meeting_attendance: MeetingAttendanceTable;
   meeting_action_items: MeetingActionItemsTable;
+  // customer-feedback module
+  customer_feedback_forms: CustomerFeedbackFormsTable;
   // inspections module
   inspections: InspectionsTable;
   inspection_items: InspectionItemsTable;
@@ -1249,4 +1251,18 @@ export interface ComplaintSettingsTable {
   site_id: string;
   settings: string;
   updated_at: number;
+// ---- customer-feedback module: the model-room and parking customer forms ----
+export interface CustomerFeedbackFormsTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  date: string;
+  shift_id: string | null;
+  post_id: string | null;
+  person_id: string;
+  visit_id: string | null;
+  intention: string | null;
+  /** JSON: ModelRoomAnswers or ParkingAnswers (contracts), by kind. */
+  answers: string;
+  created_at: number;
 }

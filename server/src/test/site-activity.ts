@@ -56,6 +56,8 @@ export interface SiteActivity {
   certificateId: string;
   // complaints (issue 13)
   complaintId: string;
+  // customer feedback (issue 13)
+  feedbackFormId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -444,8 +446,19 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'complaint',
   );
+  // A manager may file a post's form; this one is the car park's, about the visit above.
+  const feedbackForm = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/feedback-forms/parking`,
+      ...as(manager.cookie),
+      payload: { id: newId(), visitId: visit.id, channel: 'friend', askKind: 'request', askText: '希望有儿童座椅' },
+    }),
+    'feedback form',
+  );
   return {
     complaintId: complaint.id,
+    feedbackFormId: feedbackForm.id,
     trainingSessionId: trainingSession.id,
     trainingCourseId,
     certificateId: certificate.id,

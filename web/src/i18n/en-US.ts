@@ -1,4 +1,5 @@
 import { surveysEn } from './sections/surveys.en-US';
+import { customerFeedbackEn } from './sections/customer-feedback.en-US';
 import { assessmentEn } from './sections/assessment.en-US';
 import { consultantHomeEn, questionsEn } from './sections/consultant-home.en-US';
 import { equipmentEn } from './sections/equipment.en-US';
@@ -779,6 +780,12 @@ export const enUS: Messages = {
     COMPLAINT_OWNER_NOT_ON_SITE: 'The owner must work on this site',
     COMPLAINT_NOT_YOURS: 'Only the owner or a manager handles this complaint',
     COMPLAINT_VISIT_NOT_FOUND: 'No such visit at this site',
+  customerFeedback: customerFeedbackEn,
+  errors: {
+    FEEDBACK_FORM_NOT_FOUND: 'Feedback form not found',
+    FEEDBACK_FORM_EMPTY: 'Rate or note at least one of the model room, the unit, the price or the service',
+    FEEDBACK_ASK_TEXT_REQUIRED: "Write down the customer's request or complaint",
+    FEEDBACK_PLATE_INVALID: 'That is not a valid plate number',
     INSPECTION_NOT_FOUND: 'No such inspection',
     INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
     INSPECTION_ITEM_REPEATED: 'An item was answered twice',

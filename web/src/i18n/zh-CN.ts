@@ -1,4 +1,5 @@
 import { surveysZh } from './sections/surveys.zh-CN';
+import { customerFeedbackZh } from './sections/customer-feedback.zh-CN';
 import { assessmentZh } from './sections/assessment.zh-CN';
 import { consultantHomeZh, questionsZh } from './sections/consultant-home.zh-CN';
 import { equipmentZh } from './sections/equipment.zh-CN';
@@ -752,6 +753,12 @@ export const zhCN = {
     COMPLAINT_OWNER_NOT_ON_SITE: '负责人须是本案场的工作人员',
     COMPLAINT_NOT_YOURS: '只有负责人或管理人员可以处理这条投诉',
     COMPLAINT_VISIT_NOT_FOUND: '本案场没有这次来访',
+  customerFeedback: customerFeedbackZh,
+  errors: {
+    FEEDBACK_FORM_NOT_FOUND: '反馈表不存在',
+    FEEDBACK_FORM_EMPTY: '请至少为样板房、户型、价格或服务中的一项打分或填写意见',
+    FEEDBACK_ASK_TEXT_REQUIRED: '请填写客户的需求或投诉内容',
+    FEEDBACK_PLATE_INVALID: '车牌号格式不正确',
     INSPECTION_NOT_FOUND: '检查记录不存在',
     INSPECTION_ITEM_UNKNOWN: '检查项不在该岗位的检查表中,请刷新后重试',
     INSPECTION_ITEM_REPEATED: '同一检查项填写了两次',

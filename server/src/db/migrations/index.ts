@@ -27,6 +27,7 @@ import * as assessment from './2026-12-04-240-assessment.js';
 import * as figuresIndexes from './2026-12-05-330-figures-indexes.js';
 import * as surveys from './2026-12-05-300-surveys.js';
 import * as complaints from './2026-12-05-310-complaints.js';
+import * as customerFeedback from './2026-12-05-320-customer-feedback.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-330-figures-indexes': figuresIndexes,
   '2026-12-05-300-surveys': surveys,
   '2026-12-05-310-complaints': complaints,
+  '2026-12-05-320-customer-feedback': customerFeedback,
 };

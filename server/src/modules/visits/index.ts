@@ -8,3 +8,4 @@ export { listVisitsArrivedBetween } from './visits.repository.js';
 export { listVisitsOfPeriod, listHandoffsOfPeriod } from './visits.repository.js';
 export { stageDurations, type StageEntry } from './visits.rules.js';
 export { visitServiceOf, type VisitServiceStep } from './visits.service.js';
+export { checkPlate } from './plate.js';

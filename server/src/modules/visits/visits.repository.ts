@@ -196,8 +196,9 @@ export async function saveVehicleCheck(db: Kysely<DB>, row: VehicleChecksTable):
 }
 
 /**
- * For period figures: the visits that arrived in [fromMs, toMs), with when their customer was
- * first seen (a visit is a return when that is before its own arrival). One indexed range read.
+ * For period figures and the daily customer summary: the visits that arrived in [fromMs, toMs),
+ * in arrival order, with where each stands and when their customer was first seen (a visit is a
+ * return when that is before its own arrival). One indexed range read.
  */
 export function listVisitsOfPeriod(db: Kysely<DB>, siteId: string, fromMs: number, toMs: number) {
   return db
@@ -207,6 +208,7 @@ export function listVisitsOfPeriod(db: Kysely<DB>, siteId: string, fromMs: numbe
       'v.id',
       'v.party_size',
       'v.arrival_mode',
+      'v.stage',
       'v.status',
       'v.arrived_at',
       'v.closed_at',
@@ -217,6 +219,7 @@ export function listVisitsOfPeriod(db: Kysely<DB>, siteId: string, fromMs: numbe
     .where('v.site_id', '=', siteId)
     .where('v.arrived_at', '>=', fromMs)
     .where('v.arrived_at', '<', toMs)
+    .orderBy('v.arrived_at')
     .execute();
 }
 

@@ -206,6 +206,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     assessmentId: assessment.assessmentId,
     recommendationId: assessment.recommendationId,
     complaintId: activity.complaintId,
+    formId: activity.feedbackFormId,
     position: '1',
     postKind: 'HALL',
     date: activity.date,

@@ -47,6 +47,8 @@ const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-boa
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
 const RepairsPage = lazyNamed(() => import('../../features/repairs/repairs-page'), 'RepairsPage');
+const FeedbackFormsPage = lazyNamed(() => import('../../features/customer-feedback/feedback-forms-page'), 'FeedbackFormsPage');
+const CustomerSummaryPage = lazyNamed(() => import('../../features/customer-feedback/customer-summary-page'), 'CustomerSummaryPage');
 const MeetingsPage = lazyNamed(() => import('../../features/meetings/meetings-page'), 'MeetingsPage');
 const VisitorHistoryPage = lazyNamed(() => import('../../features/dashboards/visitor-history-page'), 'VisitorHistoryPage');
 const CompanyDashboardPage = lazyNamed(() => import('../../features/dashboards/company-dashboard-page'), 'CompanyDashboardPage');
@@ -100,6 +102,8 @@ const router = createBrowserRouter([
           { path: 'repairs', element: offered('repairs', <RepairsPage />) },
           { path: 'requisitions', element: offered('requisitions', <RequisitionsPage />) },
           { path: 'opinions', element: offered('opinions', <OpinionsPage />) },
+          { path: 'feedback-forms', element: offered('feedback-forms', <FeedbackFormsPage />) },
+          { path: 'customer-summary', element: offered('customer-summary', <CustomerSummaryPage />) },
           { path: 'supplies', element: offered('supplies', <SuppliesPage />) },
           { path: 'model-rooms', element: offered('model-rooms', <ModelRoomsPage />) },
           { path: 'meetings', element: offered('meetings', <MeetingsPage />) },

@@ -49,6 +49,7 @@ const pages = {
   factSheet: () => import('../../features/training/fact-sheet.mobile'),
   complaints: () => import('../../features/complaints/complaints-page.mobile'),
   fileComplaint: () => import('../../features/complaints/file-complaint-page.mobile'),
+  feedbackForms: () => import('../../features/customer-feedback/feedback-forms.mobile'),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
@@ -92,6 +93,8 @@ const MyTrainingPage = lazyNamed(pages.training, 'MyTrainingPage');
 const FactSheetPhonePage = lazyNamed(pages.factSheet, 'FactSheetPhonePage');
 const ComplaintsPhonePage = lazyNamed(pages.complaints, 'ComplaintsPhonePage');
 const FileComplaintPage = lazyNamed(pages.fileComplaint, 'FileComplaintPage');
+const ModelRoomFeedbackPage = lazyNamed(pages.feedbackForms, 'ModelRoomFeedbackPage');
+const ParkingFeedbackPage = lazyNamed(pages.feedbackForms, 'ParkingFeedbackPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
@@ -149,6 +152,9 @@ const router = createBrowserRouter(
             // Complaints (features/complaints): mine to handle, and filing a new one.
             { path: 'complaints', element: offered('/complaints', <ComplaintsPhonePage />) },
             { path: 'complaints/new', element: offered('/complaints', <FileComplaintPage />) },
+            // The customer feedback forms (features/customer-feedback).
+            { path: 'feedback/model-room', element: offered('/feedback/model-room', <ModelRoomFeedbackPage />) },
+            { path: 'feedback/parking', element: offered('/feedback/parking', <ParkingFeedbackPage />) },
             { path: 'notices', element: page(<NoticeFeedPage />) },
             { path: 'me', element: page(<MePage />) },
           ],

@@ -1,3 +1,4 @@
+import { FeedbackHomeCard } from '../customer-feedback/feedback-home-card.mobile';
 import { useNavigate } from 'react-router';
 import { ActionSheet, Card, List, SafeArea, Tag } from 'antd-mobile';
 import { DownOutline, RightOutline, SoundOutline } from 'antd-mobile-icons';
@@ -93,6 +94,9 @@ export function HomePage() {
 
             {phoneOffersOn(site, '/repairs') ? <RepairsHomeCard siteId={site.id} /> : null}
             {phoneOffersOn(site, '/complaints') ? <ComplaintsHomeCard site={site} /> : null}
+
+            {phoneOffersOn(site, '/feedback/model-room') ? <FeedbackHomeCard site={site} kind="model_room" /> : null}
+            {phoneOffersOn(site, '/feedback/parking') ? <FeedbackHomeCard site={site} kind="parking" /> : null}
 
             <SuppliesHomeCard site={site} />
 

@@ -81,7 +81,16 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       if (siteId) invalidate(['site', siteId, 'inspections']);
       break;
     case 'opinion.created':
-      if (siteId) invalidate(queryKeys.opinionsRoot(siteId));
+      if (siteId) {
+        invalidate(queryKeys.opinionsRoot(siteId));
+        invalidate(['site', siteId, 'customer-summary']);
+      }
+      break;
+    case 'feedback_form.created':
+      if (siteId) {
+        invalidate(['site', siteId, 'feedback-forms']);
+        invalidate(['site', siteId, 'customer-summary']);
+      }
       break;
     case 'visit.arrived':
     case 'visit.handoff':
