@@ -203,6 +203,13 @@ export const ERROR_CODES = [
   'QUIZ_NO_QUESTIONS',
   'PRE_JOB_TRAINING_MISSING',
   'CERTIFICATE_NOT_FOUND',
+  // integrations (issue 13): group robots, webhooks, SMS
+  'WEBHOOK_URL_INVALID',
+  'WEBHOOK_URL_PRIVATE',
+  'CHANNEL_NOT_FOUND',
+  'CHANNEL_DISABLED',
+  'CHANNEL_SECRET_NOT_ALLOWED',
+  'DELIVERY_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

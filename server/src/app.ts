@@ -77,6 +77,8 @@ import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
+import { DeliveryRunner, LogSmsProvider, registerIntegrationRoutes, TencentSmsProvider, type SmsProvider } from './modules/integrations/index.js';
+import type { OutboundPolicy } from './platform/outbound/ssrf.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -92,6 +94,8 @@ export interface BuildAppOptions {
 export interface AppServices {
   deps: Deps;
   timers: TimerRunner;
+  /** Sends robot, webhook and SMS deliveries after their commit; main.ts starts it with the timers. */
+  outbound: DeliveryRunner;
   hub: RealtimeHub<ClientSocket>;
   events: EventBus;
   /** main.ts calls `beginShutdown()` on SIGTERM: readiness answers 503 from then on. */
@@ -180,7 +184,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerCustomerRetention(timers);
   registerMeetingTimers(timers);
   registerAssessmentTimers(timers);
-  app.decorate('services', { deps, timers, hub, events, lifecycle });
+  const outboundPolicy: OutboundPolicy = { allowPrivateHosts: config.outbound.allowPrivateHosts };
+  const smsProvider: SmsProvider =
+    config.outbound.sms.provider === 'tencent'
+      ? new TencentSmsProvider({ ...config.outbound.sms, timeoutMs: config.outbound.timeoutMs, policy: outboundPolicy })
+      : new LogSmsProvider(app.log);
+  const outbound = new DeliveryRunner(deps, {
+    timeoutMs: config.outbound.timeoutMs,
+    policy: outboundPolicy,
+    sms: smsProvider,
+    publicUrl: config.outbound.publicUrl,
+  });
+  app.decorate('services', { deps, timers, outbound, hub, events, lifecycle });
 
   registerErrorHandler(app);
   // Everything a request runs, down to its timers and promises, knows which request it serves:
@@ -303,6 +318,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerDayBoardRoutes(authed, deps);
         registerMeetingRoutes(authed, deps);
         registerInspectionRoutes(authed, deps);
+        registerIntegrationRoutes(authed, { ...deps, outboundPolicy });
       });
     },
     { prefix: '/api' },
@@ -312,6 +328,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   app.addHook('onClose', async () => {
     await timers.stop();
+    await outbound.stop();
     await events.close();
   });
   return app;

@@ -172,5 +172,11 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'fact_sheet.published':
       if (siteId) invalidate(['site', siteId, 'fact-sheet']);
       break;
+    case 'channel.changed':
+      if (siteId) invalidate(['site', siteId, 'channels']);
+      break;
+    case 'delivery.changed':
+      if (siteId) invalidate(['site', siteId, 'deliveries']);
+      break;
   }
 }
