@@ -54,6 +54,9 @@ export interface SiteActivity {
   trainingSessionId: string;
   trainingCourseId: string;
   certificateId: string;
+  // integrations (issue 13)
+  channelId: string;
+  deliveryId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -432,7 +435,24 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'certificate',
   );
+  // A webhook with a queued test delivery (never sent: nothing runs the delivery queue here).
+  // A public address literal: the save-time check resolves no name, so the walk needs no DNS.
+  const channel = await ok<{ channel: { id: string } }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/channels`,
+      ...as(manager.cookie),
+      payload: { type: 'webhook', name: '走查 Webhook', url: 'https://203.0.113.10/hooks', kinds: ['incident.urgent'] },
+    }),
+    'channel',
+  );
+  const delivery = await ok<{ deliveryId: string }>(
+    await app.inject({ method: 'POST', url: `${base}/channels/${channel.channel.id}/test`, ...as(manager.cookie) }),
+    'test delivery',
+  );
   return {
+    channelId: channel.channel.id,
+    deliveryId: delivery.deliveryId,
     trainingSessionId: trainingSession.id,
     trainingCourseId,
     certificateId: certificate.id,

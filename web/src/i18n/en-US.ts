@@ -18,6 +18,7 @@ import { consoleMenuEn } from './sections/console-menu.en-US';
 import { nightShiftEn } from './sections/night-shifts.en-US';
 import { managerPhoneEn } from './sections/manager-phone.en-US';
 import { meetingsEn } from './sections/meetings.en-US';
+import { integrationsEn } from './sections/integrations.en-US';
 import { inspectionsEn } from './sections/inspections.en-US';
 import { trainingEn } from './sections/training.en-US';
 
@@ -710,6 +711,7 @@ export const enUS: Messages = {
   nightShift: nightShiftEn,
   managerPhone: managerPhoneEn,
   meetings: meetingsEn,
+  integrations: integrationsEn,
   inspections: inspectionsEn,
   training: trainingEn,
   assessment: assessmentEn,
@@ -736,6 +738,12 @@ export const enUS: Messages = {
     QUIZ_NO_QUESTIONS: 'The quiz has no questions: write some, or publish the fact sheet first',
     PRE_JOB_TRAINING_MISSING: 'This person has no pre-job training: this site does not roster them yet',
     CERTIFICATE_NOT_FOUND: 'The certificate does not exist',
+    WEBHOOK_URL_INVALID: 'The address must be a valid http or https URL',
+    WEBHOOK_URL_PRIVATE: 'The address may not point at a private, loopback or link-local address',
+    CHANNEL_NOT_FOUND: 'The channel does not exist or was deleted',
+    CHANNEL_DISABLED: 'The channel is disabled; enable it first',
+    CHANNEL_SECRET_NOT_ALLOWED: 'WeCom robots are not signed; a webhook must keep its signing secret',
+    DELIVERY_NOT_FOUND: 'The delivery does not exist',
     ASSESSMENT_NOT_FOUND: 'Assessment not found',
     ASSESSMENT_ALREADY_SIGNED: 'This month is signed and can no longer change',
     ASSESSMENT_NOT_SIGNED: 'A month can be appealed once it is signed',

@@ -46,6 +46,7 @@ const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment
 const RepairsPage = lazyNamed(() => import('../../features/repairs/repairs-page'), 'RepairsPage');
 const MeetingsPage = lazyNamed(() => import('../../features/meetings/meetings-page'), 'MeetingsPage');
 const MeetingPage = lazyNamed(() => import('../../features/meetings/meeting-page'), 'MeetingPage');
+const ChannelsPage = lazyNamed(() => import('../../features/integrations/channels-page'), 'ChannelsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
 /** A menu page, open to the roles the menu offers it to (contracts: CONSOLE_MENU, the server's groups). */
@@ -97,6 +98,7 @@ const router = createBrowserRouter([
           { path: 'model-rooms', element: offered('model-rooms', <ModelRoomsPage />) },
           { path: 'meetings', element: offered('meetings', <MeetingsPage />) },
           { path: 'meetings/:meetingId', element: offered('meetings', <MeetingPage />) },
+          { path: 'channels', element: offered('channels', <ChannelsPage />) },
           { path: 'training', element: offered('training', <TrainingPage />) },
           { path: 'fact-sheet', element: offered('fact-sheet', <FactSheetPage />) },
           { path: '*', element: <NotFoundPage /> },

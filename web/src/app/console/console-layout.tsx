@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { Avatar, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
   AimOutlined,
+  ApiOutlined,
   AlertOutlined,
   AuditOutlined,
   FileSearchOutlined,
@@ -101,6 +102,7 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   assessment: <TrophyOutlined />,
   'assessment-scheme': <ControlOutlined />,
   'assessment-recommendations': <UserDeleteOutlined />,
+  channels: <ApiOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -134,6 +136,7 @@ const MENU_LABELS = {
   assessment: 'assessment.nav',
   'assessment-scheme': 'assessment.schemeNav',
   'assessment-recommendations': 'assessment.recommendationsNav',
+  channels: 'integrations.nav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */
