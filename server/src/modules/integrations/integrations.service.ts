@@ -183,7 +183,8 @@ export async function createChannel(deps: IntegrationDeps, actor: Actor, siteId:
       name: body.name.trim(),
       url,
       secret,
-      keyword: body.type === 'webhook' ? null : (body.keyword?.trim() ?? null),
+      // Only DingTalk and Feishu robots have a keyword guard.
+      keyword: body.type === 'dingtalk' || body.type === 'feishu' ? (body.keyword?.trim() ?? null) : null,
       kinds: JSON.stringify(body.kinds),
       is_enabled: body.isEnabled === false ? 0 : 1,
       deleted_at: null,
@@ -231,7 +232,7 @@ export async function updateChannel(
       ...(body.name !== undefined && { name: body.name.trim() }),
       ...(url !== undefined && { url }),
       ...(body.secret !== undefined && { secret: body.secret }),
-      ...(body.keyword !== undefined && current.type !== 'webhook' && { keyword: body.keyword?.trim() ?? null }),
+      ...(body.keyword !== undefined && (current.type === 'dingtalk' || current.type === 'feishu') && { keyword: body.keyword?.trim() ?? null }),
       ...(body.kinds !== undefined && { kinds: JSON.stringify(body.kinds) }),
       ...(body.isEnabled !== undefined && { is_enabled: body.isEnabled ? 1 : 0 }),
       updated_at: tx.now,

@@ -266,7 +266,7 @@ function ChannelForm({ state, onClose }: { state: { mode: 'create'; type: Channe
       isEnabled: values.isEnabled,
       ...(values.url ? { url: values.url } : {}),
       ...(values.secret ? { secret: values.secret } : {}),
-      ...(editing.type !== 'webhook' ? { keyword: values.keyword ? values.keyword : null } : {}),
+      ...(editing.type === 'dingtalk' || editing.type === 'feishu' ? { keyword: values.keyword ? values.keyword : null } : {}),
     };
     return integrationsApi.update(site.id, editing.id, body);
   });
@@ -308,6 +308,7 @@ function ChannelForm({ state, onClose }: { state: { mode: 'create'; type: Channe
     >
       <Form<FormValues>
         form={form}
+        className={styles.form}
         layout="vertical"
         onFinish={(v) => void submit(v)}
         initialValues={
@@ -354,7 +355,7 @@ function ChannelForm({ state, onClose }: { state: { mode: 'create'; type: Channe
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         ) : null}
-        {isRobot ? (
+        {type === 'dingtalk' || type === 'feishu' ? (
           <Form.Item name="keyword" label={t('integrations.form.keyword')} extra={t('integrations.form.keywordHint')} rules={[{ max: 20 }]}>
             <Input />
           </Form.Item>
@@ -394,8 +395,8 @@ function DeliveryLog() {
     {
       title: t('integrations.log.at'),
       key: 'at',
-      width: 170,
-      render: (_, d) => <span className={styles.num}>{formatDateTime(d.createdAt, site.timeZone)}</span>,
+      width: 160,
+      render: (_, d) => <span className={`${styles.num} ${styles.nowrap}`}>{formatDateTime(d.createdAt, site.timeZone)}</span>,
     },
     {
       title: t('integrations.log.to'),
@@ -449,7 +450,7 @@ function DeliveryLog() {
         </Flex>
       ),
     },
-    { title: t('integrations.log.attempts'), dataIndex: 'attempts', width: 80, align: 'right' },
+    { title: t('integrations.log.attempts'), dataIndex: 'attempts', width: 90, align: 'right' },
     {
       title: t('integrations.log.answer'),
       key: 'answer',
@@ -551,7 +552,7 @@ function DeliveryDrawer({ deliveryId, onClose }: { deliveryId: string | null; on
                 title: t('integrations.log.at'),
                 key: 'at',
                 width: 150,
-                render: (_, a) => <span className={styles.num}>{formatDateTime(a.at, site.timeZone)}</span>,
+                render: (_, a) => <span className={`${styles.num} ${styles.nowrap}`}>{formatDateTime(a.at, site.timeZone)}</span>,
               },
               { title: t('integrations.log.code'), key: 'code', width: 90, render: (_, a) => a.statusCode ?? <Tag color="error">{a.error}</Tag> },
               { title: t('integrations.log.duration'), key: 'ms', width: 80, align: 'right', render: (_, a) => `${a.durationMs} ms` },
@@ -576,7 +577,7 @@ const VERIFY_SAMPLE = `// Node.js: verify an Anchang webhook before trusting it
 const [t, v1] = header.split(',').map((p) => p.split('=')[1]);
 const expected = crypto.createHmac('sha256', secret).update(\`\${t}.\${rawBody}\`).digest('hex');
 const fresh = Math.abs(Date.now() / 1000 - Number(t)) < 300;
-const ok = fresh && crypto.timingSafeEqual(Buffer.from(v1, 'hex'), Buffer.from(expected, 'hex'));`;
+const ok = fresh && v1?.length === expected.length && crypto.timingSafeEqual(Buffer.from(v1, 'hex'), Buffer.from(expected, 'hex'));`;
 
 const BODY_SAMPLE = `{
   "id": "0193a1c2-…",          // the same on every retry: deduplicate on it
