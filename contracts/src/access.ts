@@ -63,7 +63,9 @@ export type ConsoleMenuKey =
   | 'complaints'
   // customer feedback (issue 13)
   | 'feedback-forms'
-  | 'customer-summary';
+  | 'customer-summary'
+  // notifications where managers are (issue 13)
+  | 'channels';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -156,6 +158,8 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   { key: 'posts', section: 'settings', roles: CONSOLE_ROLES, reads: [site('/posts'), site('/zones')] },
   { key: 'settings', section: 'settings', roles: CONSOLE_ROLES, reads: [site()] },
   { key: 'audit', section: 'settings', roles: ROLE_GROUPS.auditReaders, reads: [site('/audit')] },
+  // 通知渠道: group robots, webhooks and the delivery log (integrations module); their URLs reach outside the company.
+  { key: 'channels', section: 'settings', roles: ROLE_GROUPS.siteManagers, reads: [site('/channels'), site('/deliveries')] },
   // The daily debrief and the weekly review (meetings module); the list opens on this month's gaps.
   {
     key: 'meetings',

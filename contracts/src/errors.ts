@@ -234,6 +234,13 @@ export const ERROR_CODES = [
   'FEEDBACK_FORM_EMPTY',
   'FEEDBACK_ASK_TEXT_REQUIRED',
   'FEEDBACK_PLATE_INVALID',
+  // integrations (issue 13): group robots, webhooks, SMS
+  'WEBHOOK_URL_INVALID',
+  'WEBHOOK_URL_PRIVATE',
+  'CHANNEL_NOT_FOUND',
+  'CHANNEL_DISABLED',
+  'CHANNEL_SECRET_NOT_ALLOWED',
+  'DELIVERY_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -77,6 +77,10 @@ export interface EventMap {
   'model_room.checked': { zoneId: string; checkId: string; phase: string; missing: number; damaged: number; byName: string };
   /** A debrief or weekly review, its attendance or its action items changed (meetings module). */
   'meeting.changed': { meetingId: string; kind: string; date: string };
+  /** A robot or webhook was added, changed or removed (integrations module). */
+  'channel.changed': { channelId: string; action: 'created' | 'updated' | 'deleted' };
+  /** A delivery (robot, webhook, SMS) was queued or tried: the console's log refetches. */
+  'delivery.changed': { deliveryId: string; status: string };
   /** An action item was given, done or fell overdue: told in the owner's room and the site's. */
   'action_item.changed': { itemId: string; meetingId: string; status: string };
   /** An inspection was submitted: ids only, the overseers and the inspected person refetch. */

@@ -25,3 +25,4 @@ export * from './site-figures.js';
 export * from './surveys.js';
 export * from './complaints.js';
 export * from './customer-feedback.js';
+export * from './integrations.js';

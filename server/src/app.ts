@@ -81,6 +81,8 @@ import { registerComplaintRoutes, registerComplaintTimers } from './modules/comp
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
 import { registerSiteFiguresRoutes } from './modules/site-figures/index.js';
 import { registerPublicSurveyRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
+import { DeliveryRunner, LogSmsProvider, registerIntegrationRoutes, TencentSmsProvider, type SmsProvider } from './modules/integrations/index.js';
+import type { OutboundPolicy } from './platform/outbound/ssrf.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -96,6 +98,8 @@ export interface BuildAppOptions {
 export interface AppServices {
   deps: Deps;
   timers: TimerRunner;
+  /** Sends robot, webhook and SMS deliveries after their commit; main.ts starts it with the timers. */
+  outbound: DeliveryRunner;
   hub: RealtimeHub<ClientSocket>;
   events: EventBus;
   /** main.ts calls `beginShutdown()` on SIGTERM: readiness answers 503 from then on. */
@@ -186,7 +190,18 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerMeetingTimers(timers);
   registerAssessmentTimers(timers);
   registerCustomerSummaryTimers(timers);
-  app.decorate('services', { deps, timers, hub, events, lifecycle });
+  const outboundPolicy: OutboundPolicy = { allowPrivateHosts: config.outbound.allowPrivateHosts };
+  const smsProvider: SmsProvider =
+    config.outbound.sms.provider === 'tencent'
+      ? new TencentSmsProvider({ ...config.outbound.sms, timeoutMs: config.outbound.timeoutMs, policy: outboundPolicy })
+      : new LogSmsProvider(app.log);
+  const outbound = new DeliveryRunner(deps, {
+    timeoutMs: config.outbound.timeoutMs,
+    policy: outboundPolicy,
+    sms: smsProvider,
+    publicUrl: config.outbound.publicUrl,
+  });
+  app.decorate('services', { deps, timers, outbound, hub, events, lifecycle });
 
   registerErrorHandler(app);
   // Everything a request runs, down to its timers and promises, knows which request it serves:
@@ -314,6 +329,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerInspectionRoutes(authed, deps);
         registerSiteFiguresRoutes(authed, deps);
         registerComplaintRoutes(authed, deps);
+        registerIntegrationRoutes(authed, { ...deps, outboundPolicy });
       });
     },
     { prefix: '/api' },
@@ -323,6 +339,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   app.addHook('onClose', async () => {
     await timers.stop();
+    await outbound.stop();
     await events.close();
   });
   return app;

@@ -81,7 +81,35 @@ export interface Config {
   /** Where `npm run backup` writes. */
   readonly backupDir: string;
   readonly realtime: RealtimeLimits;
+  /** Robots, webhooks and SMS: how outbound requests are made. */
+  readonly outbound: OutboundConfig;
 }
+
+/** Outbound requests (group robots, webhooks, the SMS provider). */
+export interface OutboundConfig {
+  /**
+   * Hosts (names or addresses) whose URLs may point at private, loopback or link-local addresses.
+   * Empty in production; the tests list their loopback receivers.
+   */
+  readonly allowPrivateHosts: readonly string[];
+  /** Longest one outbound request may take, answer included. */
+  readonly timeoutMs: number;
+  /** The console's public address (https://anchang.example.com), for links in group messages; null: no links. */
+  readonly publicUrl: string | null;
+  readonly sms: SmsConfig;
+}
+
+export type SmsConfig =
+  | { readonly provider: 'log' }
+  | {
+      readonly provider: 'tencent';
+      readonly secretId: string;
+      readonly secretKey: string;
+      readonly sdkAppId: string;
+      readonly signName: string;
+      readonly region: string;
+      readonly endpoint: string;
+    };
 
 /** What one realtime socket may do before it is closed. */
 export interface RealtimeLimits {
@@ -148,6 +176,16 @@ export const CONFIG_DEFAULTS = {
   REALTIME_SOCKETS_PER_SESSION: '8',
   CLOCK_OFFSET_MS: '0',
   TRUSTED_ORIGINS: '',
+  OUTBOUND_ALLOW_PRIVATE_HOSTS: '',
+  OUTBOUND_TIMEOUT_MS: '10000',
+  PUBLIC_URL: '',
+  SMS_PROVIDER: 'log',
+  SMS_TENCENT_SECRET_ID: '',
+  SMS_TENCENT_SECRET_KEY: '',
+  SMS_TENCENT_SDK_APP_ID: '',
+  SMS_TENCENT_SIGN_NAME: '',
+  SMS_TENCENT_REGION: 'ap-guangzhou',
+  SMS_TENCENT_ENDPOINT: 'https://sms.tencentcloudapi.com',
 } as const;
 
 const APP_MODES: AppMode[] = ['evaluation', 'production'];
@@ -212,6 +250,36 @@ function parseOrigins(raw: string, problems: string[]): string[] {
     problems.push(`TRUSTED_ORIGINS must be a comma list of origins like https://anchang.example.com (not understood: ${bad.join(', ')})`);
   }
   return entries.map(parseOrigin).filter((o): o is string => o !== null);
+}
+
+function parsePublicUrl(raw: string, problems: string[]): string | null {
+  if (raw.trim() === '') return null;
+  const origin = parseOrigin(raw.trim().replace(/\/$/, ''));
+  if (origin === null) problems.push(`PUBLIC_URL must be the console's address like https://anchang.example.com (got "${raw}")`);
+  return origin;
+}
+
+function parseSms(get: (name: keyof typeof CONFIG_DEFAULTS) => string, problems: string[]): SmsConfig {
+  const provider = get('SMS_PROVIDER').trim().toLowerCase();
+  if (provider === 'log') return { provider: 'log' };
+  if (provider !== 'tencent') {
+    problems.push(`SMS_PROVIDER must be log or tencent (got "${provider}")`);
+    return { provider: 'log' };
+  }
+  const required = ['SMS_TENCENT_SECRET_ID', 'SMS_TENCENT_SECRET_KEY', 'SMS_TENCENT_SDK_APP_ID', 'SMS_TENCENT_SIGN_NAME'] as const;
+  const missing = required.filter((name) => get(name).trim() === '');
+  if (missing.length > 0) problems.push(`SMS_PROVIDER=tencent needs ${missing.join(', ')}`);
+  const endpoint = get('SMS_TENCENT_ENDPOINT').trim();
+  if (parseOrigin(endpoint.replace(/\/$/, '')) === null) problems.push(`SMS_TENCENT_ENDPOINT must be an http(s) origin (got "${endpoint}")`);
+  return {
+    provider: 'tencent',
+    secretId: get('SMS_TENCENT_SECRET_ID').trim(),
+    secretKey: get('SMS_TENCENT_SECRET_KEY').trim(),
+    sdkAppId: get('SMS_TENCENT_SDK_APP_ID').trim(),
+    signName: get('SMS_TENCENT_SIGN_NAME').trim(),
+    region: get('SMS_TENCENT_REGION').trim(),
+    endpoint: endpoint.replace(/\/$/, ''),
+  };
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd(), options: LoadConfigOptions = {}): Config {
@@ -311,6 +379,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clockOffsetMs: int('CLOCK_OFFSET_MS', -3_155_760_000_000, 3_155_760_000_000),
     trustProxy: parseTrustProxy(get('TRUST_PROXY'), problems),
     trustedOrigins: parseOrigins(get('TRUSTED_ORIGINS'), problems),
+    outbound: {
+      allowPrivateHosts: get('OUTBOUND_ALLOW_PRIVATE_HOSTS')
+        .split(',')
+        .map((h) =>
+          h
+            .trim()
+            .toLowerCase()
+            .replace(/^\[|\]$/g, ''),
+        )
+        .filter(Boolean),
+      timeoutMs: int('OUTBOUND_TIMEOUT_MS', 500, 120_000),
+      publicUrl: parsePublicUrl(get('PUBLIC_URL'), problems),
+      sms: parseSms(get, problems),
+    },
   };
   // Node refuses a header timeout longer than the whole-request timeout.
   if (config.headersTimeoutMs > config.requestTimeoutMs) {

@@ -47,7 +47,7 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, database, clock });
   log = app.log;
-  const { timers, deps, lifecycle } = app.services;
+  const { timers, outbound, deps, lifecycle } = app.services;
   if (seeded) {
     // The demo's past is written before the timers start: the history fires its own timers on
     // its own clock, so the live runner finds nothing from the past to catch up on.
@@ -64,7 +64,10 @@ async function main(): Promise<void> {
     await scheduleAssessmentClose(tx);
     await scheduleDailyCustomerSummaries(tx);
   });
-  if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
+  if (config.roles.includes('scheduler') || config.roles.includes('worker')) {
+    timers.start(config.timerIntervalMs);
+    outbound.start(config.timerIntervalMs);
+  }
 
   /**
    * The order matters: readiness turns 503 at once (a load balancer stops sending new work);

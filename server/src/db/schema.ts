@@ -218,6 +218,11 @@ export interface DB {
   equipment_checks: EquipmentChecksTable;
   work_orders: WorkOrdersTable;
   work_order_events: WorkOrderEventsTable;
+  // integrations module (issue 13): group robots, webhooks, the delivery queue
+  notify_channels: NotifyChannelsTable;
+  group_notices: GroupNoticesTable;
+  outbound_deliveries: OutboundDeliveriesTable;
+  outbound_attempts: OutboundAttemptsTable;
   // meetings module
   meetings: MeetingsTable;
   meeting_attendance: MeetingAttendanceTable;
@@ -1265,4 +1270,65 @@ export interface CustomerFeedbackFormsTable {
   /** JSON: ModelRoomAnswers or ParkingAnswers (contracts), by kind. */
   answers: string;
   created_at: number;
+}
+
+// ---- integrations module: group robots, outbound webhooks, the delivery queue (robots, webhooks, SMS) ----
+export interface NotifyChannelsTable {
+  id: string;
+  company_id: string;
+  site_id: string;
+  type: string;
+  name: string;
+  url: string;
+  secret: string | null;
+  keyword: string | null;
+  /** JSON array of notice kinds. */
+  kinds: string;
+  is_enabled: number;
+  deleted_at: number | null;
+  created_by: string | null;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface GroupNoticesTable {
+  id: string;
+  site_id: string;
+  kind: string;
+  title: string;
+  /** JSON array of strings. */
+  lines: string;
+  link: string | null;
+  /** JSON object of ids. */
+  refs: string;
+  occurred_at: number;
+  fanned_out_at: number | null;
+}
+
+export interface OutboundDeliveriesTable {
+  id: string;
+  site_id: string;
+  transport: string;
+  channel_id: string | null;
+  notice_id: string | null;
+  kind: string;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_at: number;
+  last_status_code: number | null;
+  last_answer: string | null;
+  created_at: number;
+  done_at: number | null;
+}
+
+export interface OutboundAttemptsTable {
+  id: string;
+  delivery_id: string;
+  attempt: number;
+  at: number;
+  status_code: number | null;
+  answer_excerpt: string | null;
+  error: string | null;
+  duration_ms: number;
 }

@@ -58,6 +58,9 @@ export interface SiteActivity {
   complaintId: string;
   // customer feedback (issue 13)
   feedbackFormId: string;
+  // integrations (issue 13)
+  channelId: string;
+  deliveryId: string;
 }
 
 async function ok<T>(res: { statusCode: number; body: string; json: <J>() => J }, what: string): Promise<T> {
@@ -456,9 +459,26 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'feedback form',
   );
+  // A webhook with a queued test delivery (never sent: nothing runs the delivery queue here).
+  // A public address literal: the save-time check resolves no name, so the walk needs no DNS.
+  const channel = await ok<{ channel: { id: string } }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/channels`,
+      ...as(manager.cookie),
+      payload: { type: 'webhook', name: '走查 Webhook', url: 'https://203.0.113.10/hooks', kinds: ['incident.urgent'] },
+    }),
+    'channel',
+  );
+  const delivery = await ok<{ deliveryId: string }>(
+    await app.inject({ method: 'POST', url: `${base}/channels/${channel.channel.id}/test`, ...as(manager.cookie) }),
+    'test delivery',
+  );
   return {
     complaintId: complaint.id,
     feedbackFormId: feedbackForm.id,
+    channelId: channel.channel.id,
+    deliveryId: delivery.deliveryId,
     trainingSessionId: trainingSession.id,
     trainingCourseId,
     certificateId: certificate.id,

@@ -20,6 +20,7 @@ import { consoleMenuEn } from './sections/console-menu.en-US';
 import { nightShiftEn } from './sections/night-shifts.en-US';
 import { managerPhoneEn } from './sections/manager-phone.en-US';
 import { meetingsEn } from './sections/meetings.en-US';
+import { integrationsEn } from './sections/integrations.en-US';
 import { inspectionsEn } from './sections/inspections.en-US';
 import { complaintsEn } from './sections/complaints.en-US';
 import { trainingEn } from './sections/training.en-US';
@@ -713,6 +714,7 @@ export const enUS: Messages = {
   nightShift: nightShiftEn,
   managerPhone: managerPhoneEn,
   meetings: meetingsEn,
+  integrations: integrationsEn,
   inspections: inspectionsEn,
   complaints: complaintsEn,
   training: trainingEn,
@@ -823,6 +825,12 @@ export const enUS: Messages = {
     SURVEY_RATE_LIMITED: 'Too many answers from here; please try again later',
     SURVEY_POSTER_SCOPE_INVALID: 'The poster’s scope does not match the zone or post chosen',
     SURVEY_POSTER_NOT_FOUND: 'Poster not found',
+    WEBHOOK_URL_INVALID: 'The address must be a valid http or https URL',
+    WEBHOOK_URL_PRIVATE: 'The address may not point at a private, loopback or link-local address',
+    CHANNEL_NOT_FOUND: 'The channel does not exist or was deleted',
+    CHANNEL_DISABLED: 'The channel is disabled; enable it first',
+    CHANNEL_SECRET_NOT_ALLOWED: 'WeCom robots are not signed; a webhook must keep its signing secret',
+    DELIVERY_NOT_FOUND: 'The delivery does not exist',
     ASSESSMENT_NOT_FOUND: 'Assessment not found',
     ASSESSMENT_ALREADY_SIGNED: 'This month is signed and can no longer change',
     ASSESSMENT_NOT_SIGNED: 'A month can be appealed once it is signed',

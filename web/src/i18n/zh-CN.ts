@@ -19,6 +19,7 @@ import { consoleMenuZh } from './sections/console-menu.zh-CN';
 import { nightShiftZh } from './sections/night-shifts.zh-CN';
 import { managerPhoneZh } from './sections/manager-phone.zh-CN';
 import { meetingsZh } from './sections/meetings.zh-CN';
+import { integrationsZh } from './sections/integrations.zh-CN';
 import { inspectionsZh } from './sections/inspections.zh-CN';
 import { complaintsZh } from './sections/complaints.zh-CN';
 import { trainingZh } from './sections/training.zh-CN';
@@ -687,6 +688,7 @@ export const zhCN = {
   nightShift: nightShiftZh,
   managerPhone: managerPhoneZh,
   meetings: meetingsZh,
+  integrations: integrationsZh,
   inspections: inspectionsZh,
   complaints: complaintsZh,
   training: trainingZh,
@@ -796,6 +798,12 @@ export const zhCN = {
     SURVEY_RATE_LIMITED: '提交次数过多,请稍后再试',
     SURVEY_POSTER_SCOPE_INVALID: '海报范围与所选区域或岗位不符',
     SURVEY_POSTER_NOT_FOUND: '评价海报不存在',
+    WEBHOOK_URL_INVALID: '地址必须是 http 或 https 开头的有效网址',
+    WEBHOOK_URL_PRIVATE: '地址不能指向内网、本机或链路本地地址',
+    CHANNEL_NOT_FOUND: '通知渠道不存在或已删除',
+    CHANNEL_DISABLED: '渠道已停用,启用后才能发送',
+    CHANNEL_SECRET_NOT_ALLOWED: '企业微信机器人不支持加签;Webhook 必须保留签名密钥',
+    DELIVERY_NOT_FOUND: '发送记录不存在',
     ASSESSMENT_NOT_FOUND: '找不到这份考核',
     ASSESSMENT_ALREADY_SIGNED: '本月考核已签字,不能再修改',
     ASSESSMENT_NOT_SIGNED: '考核签字后才能申诉',

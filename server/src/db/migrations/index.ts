@@ -28,6 +28,7 @@ import * as figuresIndexes from './2026-12-05-330-figures-indexes.js';
 import * as surveys from './2026-12-05-300-surveys.js';
 import * as complaints from './2026-12-05-310-complaints.js';
 import * as customerFeedback from './2026-12-05-320-customer-feedback.js';
+import * as integrations from './2026-12-05-350-integrations.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -60,4 +61,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-300-surveys': surveys,
   '2026-12-05-310-complaints': complaints,
   '2026-12-05-320-customer-feedback': customerFeedback,
+  '2026-12-05-350-integrations': integrations,
 };

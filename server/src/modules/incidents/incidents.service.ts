@@ -12,6 +12,7 @@ import { writeOnce } from '../../platform/idempotent.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
+import { notifyGroups } from '../integrations/index.js';
 import { findPersonNames } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { findIncidentById, findIncidentRow, listIncidentRows, updateOpenIncident } from './incidents.repository.js';
@@ -86,6 +87,17 @@ export async function raiseIncident(
     description: row.description,
     reportedByName: actor.name,
   });
+  // An urgent incident reaches the site's group chats too (the robots subscribed to it).
+  if (row.severity === 'high') {
+    notifyGroups(tx, {
+      siteId,
+      kind: 'incident.urgent',
+      title: `紧急事件 Urgent incident: ${row.description.slice(0, 60)}`,
+      lines: [`${row.kind} · ${actor.name}`, row.description],
+      link: `/sites/${siteId}/incidents`,
+      refs: { incidentId: row.id },
+    });
+  }
   return row;
 }
 

@@ -27,6 +27,7 @@ import { findPostRow } from '../posts/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { readStandardSettings } from '../standards/index.js';
 import { findZoneNames, findZoneRow } from '../zones/index.js';
+import { notifyGroups } from '../integrations/index.js';
 import { REPAIR_REPORTERS, REPAIR_VERIFIERS, TECHNICIAN_ROLES } from './repairs.policy.js';
 import {
   findCheckpointByCode,
@@ -664,5 +665,17 @@ export function registerRepairTimers(timers: TimerRunner): void {
       note: level === 1 ? 'escalated:supervisor' : 'escalated:manager',
     });
     tx.emit({ siteId: row.site_id }, 'work_order.escalated', { workOrderId: row.id, level, description: row.description });
+    notifyGroups(tx, {
+      siteId: row.site_id,
+      kind: 'repair.escalated',
+      title: `报修超时未到场 Repair not reached: ${assetLabel(asset, zone?.name ?? '')}`,
+      lines: [
+        row.description,
+        `已 ${minutes} 分钟无人到场 / ${minutes} min since the report`,
+        level === 1 ? '已通知主管 / supervisors told' : '已通知经理 / managers told',
+      ],
+      link: `/sites/${row.site_id}/repairs`,
+      refs: { workOrderId: row.id },
+    });
   });
 }

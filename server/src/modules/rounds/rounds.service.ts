@@ -39,6 +39,7 @@ import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
+import { notifyGroups } from '../integrations/index.js';
 import { currentStandardRow, toPostStandard } from '../standards/index.js';
 import { recurrenceProblem, slotsFor } from './rounds.planner.js';
 import {
@@ -464,6 +465,14 @@ async function alertMissed(tx: Tx, slot: RoundSlotsTable): Promise<void> {
     });
     tx.emit({ personId, siteId: slot.site_id }, 'notification.created', { notificationId, title, body, fromName: '巡查' });
   }
+  notifyGroups(tx, {
+    siteId: slot.site_id,
+    kind: 'round.missed',
+    title,
+    lines: [body, slot.label_en],
+    link: `/sites/${slot.site_id}/rounds`,
+    refs: { slotId: slot.id, ...(slot.schedule_id && { scheduleId: slot.schedule_id }) },
+  });
   // The site room hears only that a slot was missed: staff read only their own posts' slots.
   tx.emit({ siteId: slot.site_id }, 'round.slot_missed', { slotId: slot.id, scheduleId: slot.schedule_id });
   tx.emit({ siteId: slot.site_id }, 'round.changed', { scheduleId: slot.schedule_id, slotId: slot.id, status: 'missed' });

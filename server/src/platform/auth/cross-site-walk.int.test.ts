@@ -104,7 +104,8 @@ function sample(schema: JsonSchema, ids: Record<string, string>, key = '', fillA
       if (key === 'timeZone') return 'Asia/Shanghai';
       if (key === 'plate') return '浙B54321';
       if (key === 'password' || key.endsWith('Password')) return 'Walker2026x';
-      return 'walk';
+      // As long as the schema asks (a signing secret has 8 characters at least).
+      return 'walk'.padEnd(schema.minLength ?? 0, 'x');
     }
     case undefined:
     default:
@@ -207,6 +208,8 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     recommendationId: assessment.recommendationId,
     complaintId: activity.complaintId,
     formId: activity.feedbackFormId,
+    channelId: activity.channelId,
+    deliveryId: activity.deliveryId,
     position: '1',
     postKind: 'HALL',
     date: activity.date,

@@ -53,6 +53,7 @@ const MeetingsPage = lazyNamed(() => import('../../features/meetings/meetings-pa
 const VisitorHistoryPage = lazyNamed(() => import('../../features/dashboards/visitor-history-page'), 'VisitorHistoryPage');
 const CompanyDashboardPage = lazyNamed(() => import('../../features/dashboards/company-dashboard-page'), 'CompanyDashboardPage');
 const MeetingPage = lazyNamed(() => import('../../features/meetings/meeting-page'), 'MeetingPage');
+const ChannelsPage = lazyNamed(() => import('../../features/integrations/channels-page'), 'ChannelsPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
 /** A menu page, open to the roles the menu offers it to (contracts: CONSOLE_MENU, the server's groups). */
@@ -108,6 +109,7 @@ const router = createBrowserRouter([
           { path: 'model-rooms', element: offered('model-rooms', <ModelRoomsPage />) },
           { path: 'meetings', element: offered('meetings', <MeetingsPage />) },
           { path: 'meetings/:meetingId', element: offered('meetings', <MeetingPage />) },
+          { path: 'channels', element: offered('channels', <ChannelsPage />) },
           { path: 'training', element: offered('training', <TrainingPage />) },
           { path: 'fact-sheet', element: offered('fact-sheet', <FactSheetPage />) },
           { path: 'visitor-history', element: offered('visitor-history', <VisitorHistoryPage />) },

@@ -3,6 +3,7 @@ import { useLocation, useNavigate } from 'react-router';
 import { Avatar, Dropdown, Flex, Layout, Menu, Typography, type MenuProps } from 'antd';
 import {
   AimOutlined,
+  ApiOutlined,
   AlertOutlined,
   AuditOutlined,
   FileSearchOutlined,
@@ -112,6 +113,7 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   'visitor-history': <LineChartOutlined />,
   'company-dashboard': <FundOutlined />,
   satisfaction: <SmileOutlined />,
+  channels: <ApiOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -151,6 +153,7 @@ const MENU_LABELS = {
   'visitor-history': 'figures.history.nav',
   'company-dashboard': 'figures.dashboard.nav',
   satisfaction: 'surveys.nav',
+  channels: 'integrations.nav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */

@@ -187,5 +187,11 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'complaint.changed':
       if (siteId) invalidate(['site', siteId, 'complaints']);
       break;
+    case 'channel.changed':
+      if (siteId) invalidate(['site', siteId, 'channels']);
+      break;
+    case 'delivery.changed':
+      if (siteId) invalidate(['site', siteId, 'deliveries']);
+      break;
   }
 }
