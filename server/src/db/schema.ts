@@ -1256,6 +1256,8 @@ export interface ComplaintSettingsTable {
   site_id: string;
   settings: string;
   updated_at: number;
+}
+
 // ---- customer-feedback module: the model-room and parking customer forms ----
 export interface CustomerFeedbackFormsTable {
   id: string;

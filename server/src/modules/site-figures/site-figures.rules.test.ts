@@ -36,6 +36,7 @@ describe('visitor figures', () => {
           id: 'v',
           party_size: 2,
           arrival_mode: 'car',
+          stage: 'departing',
           status: 'closed',
           arrived_at: arrived,
           closed_at: arrived + 40 * 60_000,
