@@ -53,7 +53,8 @@ export type ConsoleMenuKey =
   | 'fact-sheet'
   | 'assessment'
   | 'assessment-scheme'
-  | 'assessment-recommendations';
+  | 'assessment-recommendations'
+  | 'client-reports';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -171,6 +172,8 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   // Read by those who assess; only the company admin saves a scheme or decides a recommendation.
   { key: 'assessment-scheme', section: 'people', roles: ROLE_GROUPS.overseers, reads: [site('/assessment-scheme')] },
   { key: 'assessment-recommendations', section: 'people', roles: ROLE_GROUPS.siteManagers, reads: [site('/assessment-recommendations')] },
+  // The monthly report to the developer client: the manager writes it, the client's viewer reads the published archive.
+  { key: 'client-reports', section: 'live', roles: [...ROLE_GROUPS.siteManagers, 'client_viewer'], reads: [site('/client-reports')] },
 ];
 
 /** The reads a screen makes for this role. */

@@ -89,6 +89,8 @@ export interface EventMap {
   'assessment.changed': { month: string };
   /** Two failing months: a dismissal recommendation waits for the company admin (their own rooms). */
   'assessment.recommendation': { recommendationId: string };
+  /** A monthly client report was published or acknowledged (site room), or its draft changed (the managers' own rooms). Ids only. */
+  'client_report.changed': { reportId: string };
 }
 export type EventType = keyof EventMap;
 

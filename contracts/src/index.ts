@@ -21,3 +21,4 @@ export * from './meetings.js';
 export * from './inspections.js';
 export * from './training.js';
 export * from './assessment.js';
+export * from './client-reports.js';

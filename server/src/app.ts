@@ -77,6 +77,7 @@ import { registerWeatherRoutes, registerWeatherWebhook } from './modules/weather
 import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings/index.js';
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
+import { registerClientReportRoutes, registerClientReportTimers } from './modules/client-reports/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -180,6 +181,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerCustomerRetention(timers);
   registerMeetingTimers(timers);
   registerAssessmentTimers(timers);
+  registerClientReportTimers(timers);
   app.decorate('services', { deps, timers, hub, events, lifecycle });
 
   registerErrorHandler(app);
@@ -303,6 +305,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerDayBoardRoutes(authed, deps);
         registerMeetingRoutes(authed, deps);
         registerInspectionRoutes(authed, deps);
+        registerClientReportRoutes(authed, deps);
       });
     },
     { prefix: '/api' },

@@ -17,6 +17,7 @@ import type { Logger } from './platform/logger.js';
 import { offsetClock } from './platform/clock.js';
 import { scheduleCustomerRetention } from './modules/visits/index.js';
 import { scheduleAssessmentClose } from './modules/assessment/index.js';
+import { scheduleClientReports } from './modules/client-reports/index.js';
 import { getInstanceInfo } from './modules/instance/index.js';
 import { inTransaction } from './platform/tx.js';
 
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     await scheduleEventPrune(tx);
     await scheduleCustomerRetention(tx);
     await scheduleAssessmentClose(tx);
+    await scheduleClientReports(tx);
   });
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
 

@@ -1,3 +1,4 @@
+import { clientReportsEn } from './sections/client-reports.en-US';
 import { assessmentEn } from './sections/assessment.en-US';
 import { consultantHomeEn, questionsEn } from './sections/consultant-home.en-US';
 import { equipmentEn } from './sections/equipment.en-US';
@@ -713,6 +714,7 @@ export const enUS: Messages = {
   inspections: inspectionsEn,
   training: trainingEn,
   assessment: assessmentEn,
+  clientReports: clientReportsEn,
   errors: {
     INSPECTION_NOT_FOUND: 'No such inspection',
     INSPECTION_ITEM_UNKNOWN: "An item is not on this post's form; refresh and try again",
@@ -736,6 +738,12 @@ export const enUS: Messages = {
     QUIZ_NO_QUESTIONS: 'The quiz has no questions: write some, or publish the fact sheet first',
     PRE_JOB_TRAINING_MISSING: 'This person has no pre-job training: this site does not roster them yet',
     CERTIFICATE_NOT_FOUND: 'The certificate does not exist',
+    CLIENT_REPORT_NOT_FOUND: 'The report does not exist',
+    CLIENT_REPORT_EXISTS: 'This month already has its report',
+    CLIENT_REPORT_MONTH_NOT_OVER: 'A report can only cover a month that has ended',
+    CLIENT_REPORT_NARRATIVE_REQUIRED: 'Write the narrative before publishing',
+    CLIENT_REPORT_NOT_PUBLISHED: 'The report is not published yet',
+    REPORT_ALREADY_PUBLISHED: 'The report is published; it cannot change or be published again',
     ASSESSMENT_NOT_FOUND: 'Assessment not found',
     ASSESSMENT_ALREADY_SIGNED: 'This month is signed and can no longer change',
     ASSESSMENT_NOT_SIGNED: 'A month can be appealed once it is signed',

@@ -1,3 +1,4 @@
+import { clientReportsZh } from './sections/client-reports.zh-CN';
 import { assessmentZh } from './sections/assessment.zh-CN';
 import { consultantHomeZh, questionsZh } from './sections/consultant-home.zh-CN';
 import { equipmentZh } from './sections/equipment.zh-CN';
@@ -687,6 +688,7 @@ export const zhCN = {
   inspections: inspectionsZh,
   training: trainingZh,
   assessment: assessmentZh,
+  clientReports: clientReportsZh,
   errors: {
     INSPECTION_NOT_FOUND: '检查记录不存在',
     INSPECTION_ITEM_UNKNOWN: '检查项不在该岗位的检查表中,请刷新后重试',
@@ -710,6 +712,12 @@ export const zhCN = {
     QUIZ_NO_QUESTIONS: '测验没有题目:请手写题目,或先发布楼盘资料',
     PRE_JOB_TRAINING_MISSING: '该员工尚未完成岗前培训,本案场不允许排班',
     CERTIFICATE_NOT_FOUND: '证照记录不存在',
+    CLIENT_REPORT_NOT_FOUND: '报告不存在',
+    CLIENT_REPORT_EXISTS: '该月份已有报告',
+    CLIENT_REPORT_MONTH_NOT_OVER: '只能为已结束的月份生成报告',
+    CLIENT_REPORT_NARRATIVE_REQUIRED: '发布前请先撰写本月总结',
+    CLIENT_REPORT_NOT_PUBLISHED: '报告尚未发布,不能签收',
+    REPORT_ALREADY_PUBLISHED: '报告已发布,不能再修改或重复发布',
     ASSESSMENT_NOT_FOUND: '找不到这份考核',
     ASSESSMENT_ALREADY_SIGNED: '本月考核已签字,不能再修改',
     ASSESSMENT_NOT_SIGNED: '考核签字后才能申诉',

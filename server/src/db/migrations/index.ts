@@ -24,6 +24,7 @@ import * as meetings from './2026-12-04-220-meetings.js';
 import * as inspections from './2026-12-04-230-inspections.js';
 import * as training from './2026-12-04-210-training.js';
 import * as assessment from './2026-12-04-240-assessment.js';
+import * as clientReports from './2026-12-05-340-client-reports.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-230-inspections': inspections,
   '2026-12-04-210-training': training,
   '2026-12-04-240-assessment': assessment,
+  '2026-12-05-340-client-reports': clientReports,
 };

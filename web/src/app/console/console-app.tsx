@@ -40,6 +40,8 @@ const FactSheetPage = lazyNamed(() => import('../../features/training/fact-sheet
 const AssessmentPage = lazyNamed(() => import('../../features/assessment/assessment-page'), 'AssessmentPage');
 const AssessmentSchemePage = lazyNamed(() => import('../../features/assessment/scheme-page'), 'AssessmentSchemePage');
 const RecommendationsPage = lazyNamed(() => import('../../features/assessment/recommendations-page'), 'RecommendationsPage');
+const ClientReportsPage = lazyNamed(() => import('../../features/client-reports/client-reports-page'), 'ClientReportsPage');
+const ClientReportPage = lazyNamed(() => import('../../features/client-reports/client-report-page'), 'ClientReportPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
@@ -88,6 +90,8 @@ const router = createBrowserRouter([
           { path: 'assessment', element: offered('assessment', <AssessmentPage />) },
           { path: 'assessment-scheme', element: offered('assessment-scheme', <AssessmentSchemePage />) },
           { path: 'assessment-recommendations', element: offered('assessment-recommendations', <RecommendationsPage />) },
+          { path: 'client-reports', element: offered('client-reports', <ClientReportsPage />) },
+          { path: 'client-reports/:reportId', element: offered('client-reports', <ClientReportPage />) },
           { path: 'lost-found', element: offered('lost-found', <LostFoundPage />) },
           { path: 'equipment', element: offered('equipment', <EquipmentPage />) },
           { path: 'repairs', element: offered('repairs', <RepairsPage />) },

@@ -101,6 +101,7 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   assessment: <TrophyOutlined />,
   'assessment-scheme': <ControlOutlined />,
   'assessment-recommendations': <UserDeleteOutlined />,
+  'client-reports': <FileDoneOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -134,6 +135,7 @@ const MENU_LABELS = {
   assessment: 'assessment.nav',
   'assessment-scheme': 'assessment.schemeNav',
   'assessment-recommendations': 'assessment.recommendationsNav',
+  'client-reports': 'clientReports.nav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */

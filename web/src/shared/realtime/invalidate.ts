@@ -172,5 +172,8 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'fact_sheet.published':
       if (siteId) invalidate(['site', siteId, 'fact-sheet']);
       break;
+    case 'client_report.changed':
+      if (siteId) invalidate(['site', siteId, 'client-reports']);
+      break;
   }
 }
