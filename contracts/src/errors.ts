@@ -210,6 +210,10 @@ export const ERROR_CODES = [
   'CLIENT_REPORT_NARRATIVE_REQUIRED',
   'CLIENT_REPORT_NOT_PUBLISHED',
   'REPORT_ALREADY_PUBLISHED',
+  // site figures and the company dashboard (issue 13)
+  'FIGURES_RANGE_REVERSED',
+  'FIGURES_RANGE_TOO_LONG',
+  'COMPANY_NOT_FOUND',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -22,3 +22,4 @@ export * from './inspections.js';
 export * from './training.js';
 export * from './assessment.js';
 export * from './client-reports.js';
+export * from './site-figures.js';

@@ -20,7 +20,8 @@ type RoleGroup =
   | 'incidentReporters'
   | 'repairReporters'
   | 'visitWriters'
-  | 'visitClaimers';
+  | 'visitClaimers'
+  | 'figureReaders';
 const managers: readonly Role[] = ['company_admin', 'site_manager'];
 const overseers: readonly Role[] = ['company_admin', 'site_manager', 'supervisor'];
 export const ROLE_GROUPS: Readonly<Record<RoleGroup, readonly Role[]>> = {
@@ -54,6 +55,8 @@ export const ROLE_GROUPS: Readonly<Record<RoleGroup, readonly Role[]>> = {
   visitWriters: [...overseers, 'staff', 'sales_consultant'],
   /** Who takes waiting guests as their own (HALL-IN-3's acceptance); the hall names one through a hand-off instead. */
   visitClaimers: ['sales_consultant'],
+  /** A site's figures and visitor history: those who oversee it, and the developer client's viewer (甲方). */
+  figureReaders: [...overseers, 'client_viewer'],
 };
 
 /**

@@ -78,6 +78,7 @@ import { registerMeetingRoutes, registerMeetingTimers } from './modules/meetings
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
 import { registerClientReportRoutes, registerClientReportTimers } from './modules/client-reports/index.js';
+import { registerSiteFiguresRoutes } from './modules/site-figures/index.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -306,6 +307,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerMeetingRoutes(authed, deps);
         registerInspectionRoutes(authed, deps);
         registerClientReportRoutes(authed, deps);
+        registerSiteFiguresRoutes(authed, deps);
       });
     },
     { prefix: '/api' },

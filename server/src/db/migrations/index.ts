@@ -25,6 +25,7 @@ import * as inspections from './2026-12-04-230-inspections.js';
 import * as training from './2026-12-04-210-training.js';
 import * as assessment from './2026-12-04-240-assessment.js';
 import * as clientReports from './2026-12-05-340-client-reports.js';
+import * as figuresIndexes from './2026-12-05-330-figures-indexes.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-210-training': training,
   '2026-12-04-240-assessment': assessment,
   '2026-12-05-340-client-reports': clientReports,
+  '2026-12-05-330-figures-indexes': figuresIndexes,
 };

@@ -77,3 +77,35 @@ export function listScheduleRows(db: Q, siteId: string, page: PageRequest, filte
     .limit(page.limit + 1)
     .execute();
 }
+
+/**
+ * For period figures: assets in service during [fromMs, toMs), maintenance schedules last done in
+ * it, and schedules due before `overdueBefore` (a local date) and not done since.
+ */
+export async function equipmentFiguresOfPeriod(db: Q, siteId: string, fromMs: number, toMs: number, overdueBefore: string) {
+  const r = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('assets')
+        .select((a) => a.fn.countAll<number | string>().as('n'))
+        .where('site_id', '=', siteId)
+        .where('created_at', '<', toMs)
+        .where((w) => w.or([w('retired_at', 'is', null), w('retired_at', '>=', fromMs)]))
+        .as('assets'),
+      eb
+        .selectFrom('maintenance_schedules')
+        .select((m) => m.fn.countAll<number | string>().as('n'))
+        .where('site_id', '=', siteId)
+        .where('last_done_at', '>=', fromMs)
+        .where('last_done_at', '<', toMs)
+        .as('done'),
+      eb
+        .selectFrom('maintenance_schedules')
+        .select((m) => m.fn.countAll<number | string>().as('n'))
+        .where('site_id', '=', siteId)
+        .where('next_due_on', '<', overdueBefore)
+        .as('overdue'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { activeAssets: Number(r.assets ?? 0), maintenanceDone: Number(r.done ?? 0), maintenanceOverdue: Number(r.overdue ?? 0) };
+}

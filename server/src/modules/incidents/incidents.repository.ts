@@ -19,3 +19,16 @@ export function listIncidentRows(db: Kysely<DB>, siteId: string, page: PageReque
 export async function updateOpenIncident(db: Kysely<DB>, id: string, patch: Partial<IncidentsTable>): Promise<number> {
   return Number((await db.updateTable('incidents').set(patch).where('id', '=', id).where('status', '=', 'open').executeTakeFirst()).numUpdatedRows);
 }
+
+/** For period figures: incidents reported in [fromMs, toMs), counted per kind and severity. */
+export async function countIncidentsOfPeriod(db: Kysely<DB>, siteId: string, fromMs: number, toMs: number) {
+  const rows = await db
+    .selectFrom('incidents')
+    .select(['kind', 'severity', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('site_id', '=', siteId)
+    .where('reported_at', '>=', fromMs)
+    .where('reported_at', '<', toMs)
+    .groupBy(['kind', 'severity'])
+    .execute();
+  return rows.map((r) => ({ kind: r.kind, severity: r.severity, count: Number(r.n) }));
+}

@@ -126,3 +126,24 @@ export function listRepairArrivalsOfPeriod(db: Q, siteId: string, fromMs: number
     .where('technician_id', 'is not', null)
     .execute();
 }
+
+/** For period figures: repairs reported in [fromMs, toMs) (and those against an asset: faults), and repairs finished in it. */
+export async function countWorkOrdersOfPeriod(db: Q, siteId: string, fromMs: number, toMs: number) {
+  const [opened, closed] = await Promise.all([
+    db
+      .selectFrom('work_orders')
+      .select((eb) => [eb.fn.countAll<number | string>().as('n'), eb.fn.count<number | string>('asset_id').as('on_assets')])
+      .where('site_id', '=', siteId)
+      .where('reported_at', '>=', fromMs)
+      .where('reported_at', '<', toMs)
+      .executeTakeFirst(),
+    db
+      .selectFrom('work_orders')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('site_id', '=', siteId)
+      .where('done_at', '>=', fromMs)
+      .where('done_at', '<', toMs)
+      .executeTakeFirst(),
+  ]);
+  return { opened: Number(opened?.n ?? 0), openedOnAssets: Number(opened?.on_assets ?? 0), closed: Number(closed?.n ?? 0) };
+}

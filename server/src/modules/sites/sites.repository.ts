@@ -30,3 +30,7 @@ export const listRetentionSettings = (db: Q) =>
 
 /** Every site with its company and time zone: the monthly close walks them. */
 export const listSiteClocks = (db: Q) => db.selectFrom('sites').select(['id', 'company_id', 'time_zone']).orderBy('id').execute();
+
+/** The company's sites with their names and clocks, by name: the company dashboard's rows. */
+export const listSitesOfCompany = (db: Q, companyId: string) =>
+  db.selectFrom('sites').select(['id', 'name', 'time_zone']).where('company_id', '=', companyId).orderBy('name').orderBy('id').execute();

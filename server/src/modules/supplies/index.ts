@@ -1,2 +1,3 @@
 export { registerSuppliesRoutes } from './supplies.routes.js';
 export { assertSupplyItemsOnSite } from './supplies.service.js';
+export { listIssuedOfPeriod } from './supplies.repository.js';

@@ -217,3 +217,19 @@ export function listApprovedRequisitions(db: Q, siteId: string, page: PageReques
     .limit(page.limit + 1)
     .execute();
 }
+
+/** For period figures: quantities issued (领用) per item in [fromMs, toMs), with the item's names. */
+export async function listIssuedOfPeriod(db: Q, siteId: string, fromMs: number, toMs: number) {
+  const rows = await db
+    .selectFrom('supply_movements as m')
+    .innerJoin('supply_items as i', 'i.id', 'm.item_id')
+    .select(['i.id', 'i.name_zh', 'i.name_en', 'i.unit', 'i.category', (eb) => eb.fn.sum<number | string>('m.delta').as('delta')])
+    .where('m.site_id', '=', siteId)
+    .where('m.kind', '=', 'issue')
+    .where('m.at', '>=', fromMs)
+    .where('m.at', '<', toMs)
+    .groupBy(['i.id', 'i.name_zh', 'i.name_en', 'i.unit', 'i.category'])
+    .execute();
+  // An issue moves stock out: its delta is negative.
+  return rows.map((r) => ({ itemId: r.id, nameZh: r.name_zh, nameEn: r.name_en, unit: r.unit, category: r.category, quantity: -Number(r.delta) }));
+}

@@ -5,3 +5,5 @@ export { findVisitRow as findVisitRecord, findVisitRows as findVisitRecords } fr
 export { maskPlate } from './visits.rules.js';
 export { registerCustomerRetention, scheduleCustomerRetention, purgeCustomerData } from './customer-retention.jobs.js';
 export { listVisitsArrivedBetween } from './visits.repository.js';
+export { listVisitsOfPeriod, listHandoffsOfPeriod } from './visits.repository.js';
+export { stageDurations, type StageEntry } from './visits.rules.js';

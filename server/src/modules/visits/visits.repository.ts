@@ -194,3 +194,40 @@ export async function saveVehicleCheck(db: Kysely<DB>, row: VehicleChecksTable):
     .onConflict((oc) => oc.column('visit_id').doUpdateSet(rest))
     .execute();
 }
+
+/**
+ * For period figures: the visits that arrived in [fromMs, toMs), with when their customer was
+ * first seen (a visit is a return when that is before its own arrival). One indexed range read.
+ */
+export function listVisitsOfPeriod(db: Kysely<DB>, siteId: string, fromMs: number, toMs: number) {
+  return db
+    .selectFrom('visits as v')
+    .leftJoin('customers as c', 'c.id', 'v.customer_id')
+    .select([
+      'v.id',
+      'v.party_size',
+      'v.arrival_mode',
+      'v.status',
+      'v.arrived_at',
+      'v.closed_at',
+      'v.stage_log',
+      'v.customer_id',
+      'c.first_seen_at as customer_first_seen_at',
+    ])
+    .where('v.site_id', '=', siteId)
+    .where('v.arrived_at', '>=', fromMs)
+    .where('v.arrived_at', '<', toMs)
+    .execute();
+}
+
+/** For period figures: the hand-offs of the visits that arrived in [fromMs, toMs), read through the visits' arrival index. */
+export function listHandoffsOfPeriod(db: Kysely<DB>, siteId: string, fromMs: number, toMs: number) {
+  return db
+    .selectFrom('visits as v')
+    .innerJoin('visit_handoffs as h', 'h.visit_id', 'v.id')
+    .select(['h.to_target', 'h.sent_at', 'h.acked_at'])
+    .where('v.site_id', '=', siteId)
+    .where('v.arrived_at', '>=', fromMs)
+    .where('v.arrived_at', '<', toMs)
+    .execute();
+}
