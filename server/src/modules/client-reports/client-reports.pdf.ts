@@ -11,6 +11,7 @@ import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { reportChartOption, type ClientReport, type Locale, type ReportChart, type ReportTable } from '@anchang/contracts';
+import type * as EchartsModule from 'echarts';
 import { FRAME_WORDS, formatInstant } from './client-reports.words.js';
 
 const require = createRequire(import.meta.url);
@@ -43,7 +44,7 @@ function takeTurn(): Promise<() => void> {
   return turn;
 }
 
-type Echarts = typeof import('echarts');
+type Echarts = typeof EchartsModule;
 let echartsModule: Promise<Echarts> | null = null;
 
 function chartSvg(echarts: Echarts, chart: ReportChart, width: number, height: number): string {
@@ -256,7 +257,7 @@ export async function renderReportPdf(report: ClientReport, locale: Locale, now:
       doc.page.margins.bottom = bottomMargin;
     }
     doc.end();
-    return doc as unknown as Readable;
+    return doc;
   } catch (err) {
     release();
     throw err;
