@@ -32,7 +32,7 @@ const INK = '#1f2328';
 const MUTED = '#59636e';
 const ACCENT = '#1f6feb';
 const RULE = '#d0d7de';
-const CHART_H = 210;
+const CHART_H = 190;
 
 let queue: Promise<void> = Promise.resolve();
 /** Waits for the render before it to finish; returns the release of this one's turn. */
