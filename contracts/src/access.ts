@@ -8,7 +8,7 @@ import type { PostKind, Role } from './domain.js';
 import { POST_DUTIES, ROLE_GROUPS } from './rules.js';
 import { ACTION_ITEM_OWNERS } from './meetings.js';
 
-/** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site. */
+/** One read a screen makes when it opens: a GET under `/api`, `:siteId` standing for the site and `:companyId` for the reader's company. */
 export interface ScreenRead {
   path: string;
   /** `:today` (YYYY-MM-DD) and `:month` (YYYY-MM) stand for the site's current day and month. */
@@ -54,7 +54,10 @@ export type ConsoleMenuKey =
   | 'assessment'
   | 'assessment-scheme'
   | 'assessment-recommendations'
-  | 'client-reports';
+  | 'client-reports'
+  // figures (issue 13)
+  | 'visitor-history'
+  | 'company-dashboard';
 
 export interface ConsoleMenuEntry {
   /** The route under `/sites/:siteId/`. */
@@ -174,6 +177,10 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   { key: 'assessment-recommendations', section: 'people', roles: ROLE_GROUPS.siteManagers, reads: [site('/assessment-recommendations')] },
   // The monthly report to the developer client: the manager writes it, the client's viewer reads the published archive.
   { key: 'client-reports', section: 'live', roles: [...ROLE_GROUPS.siteManagers, 'client_viewer'], reads: [site('/client-reports')] },
+  // Figures (issue 13): the site's visitor history over any range (the last 30 days when it opens);
+  // the company dashboard across every site of the company, for its admin (this month when it opens).
+  { key: 'visitor-history', section: 'live', roles: ROLE_GROUPS.figureReaders, reads: [site('/figures')] },
+  { key: 'company-dashboard', section: 'live', roles: ['company_admin'], reads: [{ path: '/companies/:companyId/dashboard' }] },
 ];
 
 /** The reads a screen makes for this role. */

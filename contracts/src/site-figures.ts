@@ -84,13 +84,25 @@ export const ServiceFigures = Type.Object({
     byKind: Type.Record(Type.String(), Type.Integer()),
     bySeverity: Type.Record(Type.String(), Type.Integer()),
   }),
+  /** Supervisor inspections (服务监督) of the site dated in the period, whoever was inspected. */
   inspections: Type.Object({
     count: Type.Integer(),
+    /** Items checked across those inspections. */
+    items: Type.Integer(),
     failedItems: Type.Integer(),
     deductionPoints: Type.Number(),
+    /** Average deduction points per inspection; null without inspections. */
+    averageDeduction: Type.Union([Type.Number(), Type.Null()]),
+    /** Rectifications raised in the period: closed since (done, or closed with the deduction) and still open. */
+    rectificationsRaised: Type.Integer(),
+    rectificationsClosed: Type.Integer(),
+    rectificationsOpen: Type.Integer(),
+    /** Of the people rostered or working in the period, rectifications of theirs that went past the deadline. */
     rectificationsOverdue: Type.Integer(),
   }),
   training: Type.Object({
+    /** Sessions the site held on dates in the period, per kind (pre_job, on_job). */
+    sessionsHeld: Type.Record(Type.String(), Type.Integer()),
     /** People rostered or working at the site in the period who attended at least one on-job session (在岗培训). */
     peopleTrainedOnJob: Type.Integer(),
     people: Type.Integer(),

@@ -26,6 +26,7 @@ import { localParts } from './platform/site-time.js';
 interface Account {
   login: string;
   cookie: string;
+  companyId: string;
   site: MeSite;
   postKinds: PostKind[];
 }
@@ -42,13 +43,13 @@ describe(`every role's menus against the server (${process.env.TEST_DB ?? 'sqlit
       const me = (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie } })).json<Me>();
       const site = me.sites[0];
       if (!site) throw new Error(`${login} has no site`);
-      accounts.push({ login, cookie, site, postKinds: site.posts.map((p) => p.kind) });
+      accounts.push({ login, cookie, companyId: me.companyId, site, postKinds: site.posts.map((p) => p.kind) });
     }
   });
   afterAll(() => t?.close());
 
   const read = async (account: Account, screenRead: ScreenRead) => {
-    const url = `/api${screenRead.path.replace(':siteId', account.site.id)}`;
+    const url = `/api${screenRead.path.replace(':siteId', account.site.id).replace(':companyId', account.companyId)}`;
     const today = localParts(t.clock.now(), account.site.timeZone).date;
     const query = Object.fromEntries(
       Object.entries(screenRead.query ?? {}).map(([k, v]) => [k, v.replace(':today', today).replace(':month', today.slice(0, 7))]),

@@ -178,3 +178,45 @@ export function listFailedItemsOfPeople(db: Q, siteId: string, personIds: readon
     .where('inspection_items.passed', '=', 0)
     .execute();
 }
+
+/**
+ * For period figures: the site's inspections dated in [fromDate, toDate] (count, items, failed
+ * items, deduction points), and its rectifications raised in [fromMs, toMs), those of them closed
+ * (done or closed with the deduction) and those still open.
+ */
+export async function countInspectionsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string, fromMs: number, toMs: number) {
+  const [inspections, rectifications] = await Promise.all([
+    db
+      .selectFrom('inspections')
+      .select((eb) => [
+        eb.fn.countAll<number | string>().as('n'),
+        eb.fn.sum<number | string>('item_count').as('items'),
+        eb.fn.sum<number | string>('failed_count').as('failed'),
+        eb.fn.sum<number | string>('deduction_points').as('points'),
+      ])
+      .where('site_id', '=', siteId)
+      .where('date', '>=', fromDate)
+      .where('date', '<=', toDate)
+      .executeTakeFirst(),
+    db
+      .selectFrom('rectifications')
+      .select(['status', (eb) => eb.fn.countAll<number | string>().as('n')])
+      .where('site_id', '=', siteId)
+      .where('created_at', '>=', fromMs)
+      .where('created_at', '<', toMs)
+      .groupBy('status')
+      .execute(),
+  ]);
+  const closedStatuses = new Set(['done', 'closed_deducted']);
+  const raised = rectifications.reduce((n, r) => n + Number(r.n), 0);
+  const closed = rectifications.filter((r) => closedStatuses.has(r.status)).reduce((n, r) => n + Number(r.n), 0);
+  return {
+    count: Number(inspections?.n ?? 0),
+    items: Number(inspections?.items ?? 0),
+    failedItems: Number(inspections?.failed ?? 0),
+    deductionPoints: Number(inspections?.points ?? 0),
+    rectificationsRaised: raised,
+    rectificationsClosed: closed,
+    rectificationsOpen: raised - closed,
+  };
+}

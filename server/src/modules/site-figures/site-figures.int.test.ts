@@ -249,6 +249,81 @@ describe(`a site's figures for a period (${process.env.TEST_DB ?? 'sqlite'})`, (
         })
         .execute();
 
+    // An inspection of the hall on the 12th: 10 items, 2 failed, 3 points; one rectification done, one open. An on-job session on the 15th.
+    const inspectionId = newId();
+    await db
+      .insertInto('inspections')
+      .values({
+        id: inspectionId,
+        site_id: site.siteId,
+        post_id: site.postId,
+        post_kind: 'HALL',
+        person_id: staff.id,
+        inspector_id: managerP.id,
+        is_mystery: 0,
+        standard_version_id: version.id,
+        date: '2026-11-12',
+        inspected_at: at('2026-11-12', '11:00'),
+        item_count: 10,
+        failed_count: 2,
+        deduction_points: 3,
+        note: null,
+      })
+      .execute();
+    for (const status of ['done', 'to_rectify'])
+      await db
+        .insertInto('rectifications')
+        .values({
+          id: newId(),
+          site_id: site.siteId,
+          inspection_id: inspectionId,
+          item_id: items[0]!.id,
+          person_id: staff.id,
+          inspector_id: managerP.id,
+          status,
+          round: 1,
+          deduction: 2,
+          deduction_waived: 0,
+          deadline_at: at('2026-12-20', '18:00'),
+          overdue_at: null,
+          fix_note: null,
+          fix_photo_id: null,
+          fixed_at: null,
+          decided_at: null,
+          created_at: at('2026-11-12', '11:00'),
+          updated_at: at('2026-11-12', '11:00'),
+        })
+        .execute();
+    const courseId = newId();
+    await db
+      .insertInto('training_courses')
+      .values({
+        id: courseId,
+        company_id: site.companyId,
+        kind: 'on_job',
+        topic_key: null,
+        name_zh: '客户服务技巧',
+        name_en: 'Service skills',
+        created_at: at('2026-11-01', '09:00'),
+      })
+      .execute();
+    await db
+      .insertInto('training_sessions')
+      .values({
+        id: newId(),
+        site_id: site.siteId,
+        course_id: courseId,
+        kind: 'on_job',
+        date: '2026-11-15',
+        trainer_name: '林经理',
+        material: '客户服务技巧',
+        photo_ids: '[]',
+        pass_mark: null,
+        created_by: managerP.id,
+        created_at: at('2026-11-15', '16:00'),
+      })
+      .execute();
+
     t.clock.set(at('2026-12-02', '10:00'));
     for (const key of ['manager', 'admin', 'client', 'staff', 'otherAdmin', 'otherClient'] as const) cookies[key] = await loginAs(t.app, whoIs[key]);
   });
@@ -297,6 +372,18 @@ describe(`a site's figures for a period (${process.env.TEST_DB ?? 'sqlite'})`, (
     expect(s.patrols).toMatchObject({ due: 0, rate: null });
     expect(s.repairs).toEqual({ opened: 2, closed: 2, dispatched: 2, arrived: 2, averageArrivalMs: 5.5 * MIN, withinRule: 1, withinRuleShare: 0.5 });
     expect(s.incidents.total).toBe(0);
+    expect(s.inspections).toEqual({
+      count: 1,
+      items: 10,
+      failedItems: 2,
+      deductionPoints: 3,
+      averageDeduction: 3,
+      rectificationsRaised: 2,
+      rectificationsClosed: 1,
+      rectificationsOpen: 1,
+      rectificationsOverdue: 0,
+    });
+    expect(s.training.sessionsHeld).toEqual({ on_job: 1 });
   });
 
   it('a single day: only that day, with the December visit', async () => {

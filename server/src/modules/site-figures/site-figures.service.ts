@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors.js';
 import { addDays, instantAt, isValidDate, localParts, shiftSpan } from '../../platform/site-time.js';
 import { equipmentFiguresOfPeriod } from '../equipment/index.js';
 import { countIncidentsOfPeriod } from '../incidents/index.js';
-import { inspectionFiguresOfPeriod } from '../inspections/index.js';
+import { countInspectionsOfPeriod, inspectionFiguresOfPeriod } from '../inspections/index.js';
 import { listFinishedPatrolRoundsOfPeriod } from '../patrols/index.js';
 import { countWorkOrdersOfPeriod, listRepairArrivalsOfPeriod } from '../repairs/index.js';
 import { listDecidedSlots } from '../rounds/index.js';
@@ -24,7 +24,7 @@ import { countChecklistResultsOfPeriod, isLate, listShiftsOfPeriod } from '../sh
 import { findSiteRow } from '../sites/index.js';
 import { findVersionsByIds, readStandardSettings, toPostStandard } from '../standards/index.js';
 import { listIssuedOfPeriod } from '../supplies/index.js';
-import { trainingFiguresOfPeriod } from '../training/index.js';
+import { countSessionsOfPeriod, trainingFiguresOfPeriod } from '../training/index.js';
 import { listHandoffsOfPeriod, listVisitsOfPeriod, stageDurations, type StageEntry } from '../visits/index.js';
 
 /** The chain's order, for the stage-time chart: car park → hall (bar, consultant) → shuttle → model room → farewell. */
@@ -163,10 +163,12 @@ export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDa
       listIssuedOfPeriod(db, siteId, fromMs, toMs),
     ]);
   const people = [...new Set([...roster.map((e) => e.person_id), ...shifts.map((s) => s.person_id)])];
-  const [versions, training, inspections] = await Promise.all([
+  const [versions, training, inspections, siteInspections, sessionsHeld] = await Promise.all([
     findVersionsByIds(db, [...new Set(shifts.map((s) => s.standard_version_id))]),
     trainingFiguresOfPeriod(db, siteId, people, fromMs, toMs),
     inspectionFiguresOfPeriod(db, siteId, people, fromMs, toMs),
+    countInspectionsOfPeriod(db, siteId, fromDate, toDate, fromMs, toMs),
+    countSessionsOfPeriod(db, siteId, fromDate, toDate),
   ]);
 
   // Checklist: the opening list is due once clocked in, the closing one once clocked out.
@@ -262,12 +264,12 @@ export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDa
     },
     incidents: { total: incidents.reduce((n, i) => n + i.count, 0), byKind, bySeverity },
     inspections: {
-      count: inspectionOf.reduce((n, i) => n + i.inspections, 0),
-      failedItems: inspectionOf.reduce((n, i) => n + i.failedItems, 0),
-      deductionPoints: inspectionOf.reduce((n, i) => n + i.deductionPoints, 0),
+      ...siteInspections,
+      averageDeduction: siteInspections.count > 0 ? Math.round((siteInspections.deductionPoints / siteInspections.count) * 10) / 10 : null,
       rectificationsOverdue: inspectionOf.reduce((n, i) => n + i.rectificationsOverdue, 0),
     },
     training: {
+      sessionsHeld,
       peopleTrainedOnJob: trainingOf.filter((t) => t.onJobSessions > 0).length,
       people: people.length,
       quizzesTaken: trainingOf.reduce((n, t) => n + t.quizzesTaken, 0),

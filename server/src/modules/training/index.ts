@@ -3,3 +3,4 @@ export { peopleWithoutPreJobTraining, PRE_JOB, assertMayBeRostered, findRosterCe
 export { registerTrainingTimers, scheduleOnJobFlag } from './training.jobs.js';
 export { trainingFiguresOfPeriod, type TrainingPeriodFigures } from './training-figures.js';
 export { seedTrainingDemoHistory } from './training.demo.js';
+export { countSessionsOfPeriod } from './training.repository.js';

@@ -273,3 +273,16 @@ export async function upsertPreJobGate(db: Q, siteId: string, gate: string, now:
     .onConflict((oc) => oc.column('site_id').doUpdateSet({ pre_job_gate: gate, updated_at: now }))
     .execute();
 }
+
+/** For period figures: training sessions the site held on dates in [fromDate, toDate], per kind (pre_job, on_job…). */
+export async function countSessionsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('training_sessions')
+    .select(['kind', (eb) => eb.fn.countAll<number | string>().as('n')])
+    .where('site_id', '=', siteId)
+    .where('date', '>=', fromDate)
+    .where('date', '<=', toDate)
+    .groupBy('kind')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.kind, Number(r.n)]));
+}

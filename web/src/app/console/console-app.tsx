@@ -47,6 +47,8 @@ const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-b
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
 const RepairsPage = lazyNamed(() => import('../../features/repairs/repairs-page'), 'RepairsPage');
 const MeetingsPage = lazyNamed(() => import('../../features/meetings/meetings-page'), 'MeetingsPage');
+const VisitorHistoryPage = lazyNamed(() => import('../../features/dashboards/visitor-history-page'), 'VisitorHistoryPage');
+const CompanyDashboardPage = lazyNamed(() => import('../../features/dashboards/company-dashboard-page'), 'CompanyDashboardPage');
 const MeetingPage = lazyNamed(() => import('../../features/meetings/meeting-page'), 'MeetingPage');
 
 const page = (element: ReactNode) => <Suspense fallback={<PageSpinner />}>{element}</Suspense>;
@@ -103,6 +105,8 @@ const router = createBrowserRouter([
           { path: 'meetings/:meetingId', element: offered('meetings', <MeetingPage />) },
           { path: 'training', element: offered('training', <TrainingPage />) },
           { path: 'fact-sheet', element: offered('fact-sheet', <FactSheetPage />) },
+          { path: 'visitor-history', element: offered('visitor-history', <VisitorHistoryPage />) },
+          { path: 'company-dashboard', element: offered('company-dashboard', <CompanyDashboardPage />) },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

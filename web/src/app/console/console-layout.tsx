@@ -39,6 +39,8 @@ import {
   UserSwitchOutlined,
   ReadOutlined,
   FileTextOutlined,
+  LineChartOutlined,
+  FundOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CONSOLE_SECTIONS, consoleMenuFor, type ConsoleMenuKey, type ConsoleSection } from '@anchang/contracts';
@@ -102,6 +104,8 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   'assessment-scheme': <ControlOutlined />,
   'assessment-recommendations': <UserDeleteOutlined />,
   'client-reports': <FileDoneOutlined />,
+  'visitor-history': <LineChartOutlined />,
+  'company-dashboard': <FundOutlined />,
 };
 const MENU_LABELS = {
   overview: 'nav.overview',
@@ -136,6 +140,8 @@ const MENU_LABELS = {
   'assessment-scheme': 'assessment.schemeNav',
   'assessment-recommendations': 'assessment.recommendationsNav',
   'client-reports': 'clientReports.nav',
+  'visitor-history': 'figures.history.nav',
+  'company-dashboard': 'figures.dashboard.nav',
 } as const satisfies Record<ConsoleMenuKey, string>;
 
 /** The console frame: site-scoped menu on the left, site switcher and account on top. */
