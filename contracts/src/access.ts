@@ -55,6 +55,7 @@ export type ConsoleMenuKey =
   | 'assessment'
   | 'assessment-scheme'
   | 'assessment-recommendations'
+  | 'client-reports'
   // figures (issue 13)
   | 'visitor-history'
   | 'company-dashboard'
@@ -199,6 +200,8 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   // Read by those who assess; only the company admin saves a scheme or decides a recommendation.
   { key: 'assessment-scheme', section: 'people', roles: ROLE_GROUPS.overseers, reads: [site('/assessment-scheme')] },
   { key: 'assessment-recommendations', section: 'people', roles: ROLE_GROUPS.siteManagers, reads: [site('/assessment-recommendations')] },
+  // The monthly report to the developer client: the manager writes it, the client's viewer reads the published archive.
+  { key: 'client-reports', section: 'live', roles: [...ROLE_GROUPS.siteManagers, 'client_viewer'], reads: [site('/client-reports')] },
   // Figures (issue 13): the site's visitor history over any range (the last 30 days when it opens);
   // the company dashboard across every site of the company, for its admin (this month when it opens).
   { key: 'visitor-history', section: 'live', roles: ROLE_GROUPS.figureReaders, reads: [site('/figures')] },

@@ -98,6 +98,8 @@ export interface EventMap {
   'survey.answered': { answerId: string };
   /** A complaint was filed, moved, noted or escalated: ids, status and version only (the text and the complainant are read over HTTP). */
   'complaint.changed': { complaintId: string; status: string; version: number };
+  /** A monthly client report was published or acknowledged (site room), or its draft changed (the managers' own rooms). Ids only. */
+  'client_report.changed': { reportId: string };
 }
 export type EventType = keyof EventMap;
 

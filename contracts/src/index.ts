@@ -21,6 +21,7 @@ export * from './meetings.js';
 export * from './inspections.js';
 export * from './training.js';
 export * from './assessment.js';
+export * from './client-reports.js';
 export * from './site-figures.js';
 export * from './surveys.js';
 export * from './complaints.js';

@@ -79,6 +79,7 @@ import { registerCustomerFeedbackRoutes, registerCustomerSummaryTimers } from '.
 import { registerInspectionRoutes, registerInspectionTimers } from './modules/inspections/index.js';
 import { registerComplaintRoutes, registerComplaintTimers } from './modules/complaints/index.js';
 import { registerAssessmentRoutes, registerAssessmentTimers } from './modules/assessment/index.js';
+import { registerClientReportRoutes, registerClientReportTimers } from './modules/client-reports/index.js';
 import { registerSiteFiguresRoutes } from './modules/site-figures/index.js';
 import { registerPublicSurveyRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
 import { DeliveryRunner, LogSmsProvider, registerIntegrationRoutes, TencentSmsProvider, type SmsProvider } from './modules/integrations/index.js';
@@ -202,6 +203,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     publicUrl: config.outbound.publicUrl,
   });
   app.decorate('services', { deps, timers, outbound, hub, events, lifecycle });
+  registerClientReportTimers(timers);
 
   registerErrorHandler(app);
   // Everything a request runs, down to its timers and promises, knows which request it serves:
@@ -327,6 +329,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerMeetingRoutes(authed, deps);
         registerCustomerFeedbackRoutes(authed, deps);
         registerInspectionRoutes(authed, deps);
+        registerClientReportRoutes(authed, deps);
         registerSiteFiguresRoutes(authed, deps);
         registerComplaintRoutes(authed, deps);
         registerIntegrationRoutes(authed, { ...deps, outboundPolicy });

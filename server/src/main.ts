@@ -18,6 +18,7 @@ import { offsetClock } from './platform/clock.js';
 import { scheduleCustomerRetention } from './modules/visits/index.js';
 import { scheduleAssessmentClose } from './modules/assessment/index.js';
 import { scheduleDailyCustomerSummaries } from './modules/customer-feedback/index.js';
+import { scheduleClientReports } from './modules/client-reports/index.js';
 import { getInstanceInfo } from './modules/instance/index.js';
 import { inTransaction } from './platform/tx.js';
 
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
     await scheduleCustomerRetention(tx);
     await scheduleAssessmentClose(tx);
     await scheduleDailyCustomerSummaries(tx);
+    await scheduleClientReports(tx);
   });
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) {
     timers.start(config.timerIntervalMs);

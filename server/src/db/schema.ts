@@ -257,6 +257,8 @@ export interface DB {
   survey_credits: SurveyCreditsTable;
   assessment_recommendations: AssessmentRecommendationsTable;
   assessment_closes: AssessmentClosesTable;
+  // client-reports module (issue 13)
+  client_reports: ClientReportsTable;
 }
 
 export interface StandardVersionsTable {
@@ -1333,4 +1335,25 @@ export interface OutboundAttemptsTable {
   answer_excerpt: string | null;
   error: string | null;
   duration_ms: number;
+}
+
+// ---- client-reports module: the monthly report to the developer client ----
+export interface ClientReportsTable {
+  id: string;
+  site_id: string;
+  month: string;
+  from_date: string;
+  to_date: string;
+  status: string;
+  figures: string;
+  figures_at: number;
+  narrative: string;
+  measures: string;
+  generated_by: string | null;
+  generated_at: number;
+  published_by: string | null;
+  published_at: number | null;
+  acknowledged_by: string | null;
+  acknowledged_at: number | null;
+  updated_at: number;
 }

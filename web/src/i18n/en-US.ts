@@ -1,5 +1,6 @@
 import { surveysEn } from './sections/surveys.en-US';
 import { customerFeedbackEn } from './sections/customer-feedback.en-US';
+import { clientReportsEn } from './sections/client-reports.en-US';
 import { assessmentEn } from './sections/assessment.en-US';
 import { consultantHomeEn, questionsEn } from './sections/consultant-home.en-US';
 import { equipmentEn } from './sections/equipment.en-US';
@@ -719,6 +720,7 @@ export const enUS: Messages = {
   complaints: complaintsEn,
   training: trainingEn,
   assessment: assessmentEn,
+  clientReports: clientReportsEn,
   figures: {
     range: 'Date range',
     presets: { last7: 'Last 7 days', last30: 'Last 30 days', month: 'This month', lastMonth: 'Last month' },
@@ -772,6 +774,7 @@ export const enUS: Messages = {
         'Service index = the average of checklists done, on-time clock-ins, rounds done (patrols included) and repairs reached within 5 minutes, × 100; a figure with nothing due in the range is left out of the average.',
     },
   },
+  customerFeedback: customerFeedbackEn,
   surveys: surveysEn,
   errors: {
     COMPLAINT_NOT_FOUND: 'No such complaint',
@@ -782,8 +785,6 @@ export const enUS: Messages = {
     COMPLAINT_OWNER_NOT_ON_SITE: 'The owner must work on this site',
     COMPLAINT_NOT_YOURS: 'Only the owner or a manager handles this complaint',
     COMPLAINT_VISIT_NOT_FOUND: 'No such visit at this site',
-  customerFeedback: customerFeedbackEn,
-  errors: {
     FEEDBACK_FORM_NOT_FOUND: 'Feedback form not found',
     FEEDBACK_FORM_EMPTY: 'Rate or note at least one of the model room, the unit, the price or the service',
     FEEDBACK_ASK_TEXT_REQUIRED: "Write down the customer's request or complaint",
@@ -810,6 +811,12 @@ export const enUS: Messages = {
     QUIZ_NO_QUESTIONS: 'The quiz has no questions: write some, or publish the fact sheet first',
     PRE_JOB_TRAINING_MISSING: 'This person has no pre-job training: this site does not roster them yet',
     CERTIFICATE_NOT_FOUND: 'The certificate does not exist',
+    CLIENT_REPORT_NOT_FOUND: 'The report does not exist',
+    CLIENT_REPORT_EXISTS: 'This month already has its report',
+    CLIENT_REPORT_MONTH_NOT_OVER: 'A report can only cover a month that has ended',
+    CLIENT_REPORT_NARRATIVE_REQUIRED: 'Write the narrative before publishing',
+    CLIENT_REPORT_NOT_PUBLISHED: 'The report is not published yet',
+    REPORT_ALREADY_PUBLISHED: 'The report is published; it cannot change or be published again',
     FIGURES_RANGE_REVERSED: 'The start date is after the end date',
     FIGURES_RANGE_TOO_LONG: 'At most {{maxDays}} days at a time',
     COMPANY_NOT_FOUND: 'The company does not exist',

@@ -1,5 +1,6 @@
 import { surveysZh } from './sections/surveys.zh-CN';
 import { customerFeedbackZh } from './sections/customer-feedback.zh-CN';
+import { clientReportsZh } from './sections/client-reports.zh-CN';
 import { assessmentZh } from './sections/assessment.zh-CN';
 import { consultantHomeZh, questionsZh } from './sections/consultant-home.zh-CN';
 import { equipmentZh } from './sections/equipment.zh-CN';
@@ -693,6 +694,7 @@ export const zhCN = {
   complaints: complaintsZh,
   training: trainingZh,
   assessment: assessmentZh,
+  clientReports: clientReportsZh,
   figures: {
     range: '日期范围',
     presets: { last7: '近 7 天', last30: '近 30 天', month: '本月', lastMonth: '上月' },
@@ -745,6 +747,7 @@ export const zhCN = {
       indexHelp: '服务指数 = 检查表完成率、准时到岗率、巡查完成率(含巡更)、报修5分钟到场率四项的平均值 × 100;某项在该时段没有应做的,不计入平均。',
     },
   },
+  customerFeedback: customerFeedbackZh,
   surveys: surveysZh,
   errors: {
     COMPLAINT_NOT_FOUND: '投诉不存在',
@@ -755,8 +758,6 @@ export const zhCN = {
     COMPLAINT_OWNER_NOT_ON_SITE: '负责人须是本案场的工作人员',
     COMPLAINT_NOT_YOURS: '只有负责人或管理人员可以处理这条投诉',
     COMPLAINT_VISIT_NOT_FOUND: '本案场没有这次来访',
-  customerFeedback: customerFeedbackZh,
-  errors: {
     FEEDBACK_FORM_NOT_FOUND: '反馈表不存在',
     FEEDBACK_FORM_EMPTY: '请至少为样板房、户型、价格或服务中的一项打分或填写意见',
     FEEDBACK_ASK_TEXT_REQUIRED: '请填写客户的需求或投诉内容',
@@ -783,6 +784,12 @@ export const zhCN = {
     QUIZ_NO_QUESTIONS: '测验没有题目:请手写题目,或先发布楼盘资料',
     PRE_JOB_TRAINING_MISSING: '该员工尚未完成岗前培训,本案场不允许排班',
     CERTIFICATE_NOT_FOUND: '证照记录不存在',
+    CLIENT_REPORT_NOT_FOUND: '报告不存在',
+    CLIENT_REPORT_EXISTS: '该月份已有报告',
+    CLIENT_REPORT_MONTH_NOT_OVER: '只能为已结束的月份生成报告',
+    CLIENT_REPORT_NARRATIVE_REQUIRED: '发布前请先撰写本月总结',
+    CLIENT_REPORT_NOT_PUBLISHED: '报告尚未发布,不能签收',
+    REPORT_ALREADY_PUBLISHED: '报告已发布,不能再修改或重复发布',
     FIGURES_RANGE_REVERSED: '开始日期晚于结束日期',
     FIGURES_RANGE_TOO_LONG: '一次最多查询 {{maxDays}} 天',
     COMPANY_NOT_FOUND: '公司不存在',

@@ -24,6 +24,7 @@ import * as meetings from './2026-12-04-220-meetings.js';
 import * as inspections from './2026-12-04-230-inspections.js';
 import * as training from './2026-12-04-210-training.js';
 import * as assessment from './2026-12-04-240-assessment.js';
+import * as clientReports from './2026-12-05-340-client-reports.js';
 import * as figuresIndexes from './2026-12-05-330-figures-indexes.js';
 import * as surveys from './2026-12-05-300-surveys.js';
 import * as complaints from './2026-12-05-310-complaints.js';
@@ -57,6 +58,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-04-230-inspections': inspections,
   '2026-12-04-210-training': training,
   '2026-12-04-240-assessment': assessment,
+  '2026-12-05-340-client-reports': clientReports,
   '2026-12-05-330-figures-indexes': figuresIndexes,
   '2026-12-05-300-surveys': surveys,
   '2026-12-05-310-complaints': complaints,

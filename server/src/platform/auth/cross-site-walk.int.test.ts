@@ -120,6 +120,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   let victimManager: TestPerson;
   let activity: SiteActivity;
   let assessment: { assessmentId: string; recommendationId: string };
+  let clientReportId = '';
   const attackers: { label: string; cookie: string }[] = [];
   /** People of site A who attack through their own site's URLs: its manager, its staff, and the company admin (who may enter both sites). */
   const ownSiteAttackers: { label: string; cookie: string }[] = [];
@@ -152,6 +153,14 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const companyAdmin = await createPerson(db, siteA, 'company_admin');
     ownSiteAttackers.push({ label: 'company admin (own site in the URL)', cookie: await loginAs(t.app, companyAdmin.login) });
     victimCookie = await loginAs(t.app, victimManager.login);
+    // The victim's October report to the client, drafted by its manager.
+    const report = await t.app.inject({
+      method: 'POST',
+      url: `/api/sites/${victim.siteId}/client-reports`,
+      headers: { cookie: victimCookie },
+      payload: { month: '2026-10' },
+    });
+    clientReportId = report.json<{ id: string }>().id;
     // Site A runs too: its own standards adopted, so handlers get past "nothing adopted here" to the ids.
     const ownManager = attackers.find((a) => a.label === 'site_manager')!;
     await t.app.inject({ method: 'POST', url: `/api/sites/${siteA.siteId}/standards/adopt`, headers: { cookie: ownManager.cookie } });
@@ -210,6 +219,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     formId: activity.feedbackFormId,
     channelId: activity.channelId,
     deliveryId: activity.deliveryId,
+    reportId: clientReportId,
     position: '1',
     postKind: 'HALL',
     date: activity.date,

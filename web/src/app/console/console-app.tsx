@@ -43,6 +43,8 @@ const AssessmentSchemePage = lazyNamed(() => import('../../features/assessment/s
 const RecommendationsPage = lazyNamed(() => import('../../features/assessment/recommendations-page'), 'RecommendationsPage');
 const SatisfactionPage = lazyNamed(() => import('../../features/surveys/satisfaction-page'), 'SatisfactionPage');
 const SurveyPostersPage = lazyNamed(() => import('../../features/surveys/survey-posters-page'), 'SurveyPostersPage');
+const ClientReportsPage = lazyNamed(() => import('../../features/client-reports/client-reports-page'), 'ClientReportsPage');
+const ClientReportPage = lazyNamed(() => import('../../features/client-reports/client-report-page'), 'ClientReportPage');
 const SiteBoardPage = lazyNamed(() => import('../../features/site-board/site-board-page'), 'SiteBoardPage');
 const SiteBoardTvPage = lazyNamed(() => import('../../features/site-board/site-board-tv-page'), 'SiteBoardTvPage');
 const EquipmentPage = lazyNamed(() => import('../../features/equipment/equipment-page'), 'EquipmentPage');
@@ -98,6 +100,8 @@ const router = createBrowserRouter([
           { path: 'assessment-scheme', element: offered('assessment-scheme', <AssessmentSchemePage />) },
           { path: 'assessment-recommendations', element: offered('assessment-recommendations', <RecommendationsPage />) },
           { path: 'satisfaction', element: offered('satisfaction', <SatisfactionPage />) },
+          { path: 'client-reports', element: offered('client-reports', <ClientReportsPage />) },
+          { path: 'client-reports/:reportId', element: offered('client-reports', <ClientReportPage />) },
           { path: 'lost-found', element: offered('lost-found', <LostFoundPage />) },
           { path: 'equipment', element: offered('equipment', <EquipmentPage />) },
           { path: 'repairs', element: offered('repairs', <RepairsPage />) },

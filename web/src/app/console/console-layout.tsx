@@ -44,7 +44,7 @@ import {
   ReadOutlined,
   FileTextOutlined,
   LineChartOutlined,
-  FundOutlined,
+  PieChartOutlined,
 } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { CONSOLE_SECTIONS, consoleMenuFor, type ConsoleMenuKey, type ConsoleSection } from '@anchang/contracts';
@@ -110,8 +110,9 @@ const MENU_ICONS: Record<ConsoleMenuKey, ReactNode> = {
   assessment: <TrophyOutlined />,
   'assessment-scheme': <ControlOutlined />,
   'assessment-recommendations': <UserDeleteOutlined />,
+  'client-reports': <FileDoneOutlined />,
   'visitor-history': <LineChartOutlined />,
-  'company-dashboard': <FundOutlined />,
+  'company-dashboard': <PieChartOutlined />,
   satisfaction: <SmileOutlined />,
   channels: <ApiOutlined />,
 };
@@ -150,6 +151,7 @@ const MENU_LABELS = {
   assessment: 'assessment.nav',
   'assessment-scheme': 'assessment.schemeNav',
   'assessment-recommendations': 'assessment.recommendationsNav',
+  'client-reports': 'clientReports.nav',
   'visitor-history': 'figures.history.nav',
   'company-dashboard': 'figures.dashboard.nav',
   satisfaction: 'surveys.nav',

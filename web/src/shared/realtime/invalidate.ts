@@ -193,5 +193,8 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'delivery.changed':
       if (siteId) invalidate(['site', siteId, 'deliveries']);
       break;
+    case 'client_report.changed':
+      if (siteId) invalidate(['site', siteId, 'client-reports']);
+      break;
   }
 }
