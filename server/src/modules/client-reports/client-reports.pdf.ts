@@ -1,4 +1,3 @@
-/// <reference path="./svg-to-pdfkit.d.ts" />
 /**
  * The report as an A4 PDF: a title block with the site and the month, the summary figures, each
  * section's figures, charts and table, the narrative and the improvement measures, page numbers
