@@ -37,7 +37,7 @@ import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.j
 import { AppError, forbidden } from '../../platform/errors.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
-import { instantAt, addDays } from '../../platform/site-time.js';
+import { instantAt, addDays, isValidDate } from '../../platform/site-time.js';
 import { scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
@@ -379,6 +379,10 @@ export async function listComplaints(deps: Deps, actor: Actor, siteId: string, q
   if (scope === 'all' && !isReader(role)) throw forbidden({ scope });
   const site = await findSiteRow(deps.db, siteId);
   const tz = site!.time_zone;
+  for (const date of [query.from, query.to]) {
+    if (date !== undefined && !isValidDate(date))
+      throw new AppError('INVALID_DATE', { status: 400, message: 'Not a calendar date', params: { date } });
+  }
   const statuses = query.status === 'open' ? ['received', 'handling', 'result_reported'] : query.status ? [query.status] : undefined;
   const page = pageRequest(query, 'desc');
   const rows = await listComplaintRows(deps.db, siteId, page, {
