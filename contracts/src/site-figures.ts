@@ -214,6 +214,9 @@ export const DashboardSite = Type.Object({
   repairWithinRuleShare: Rate,
   incidents: Type.Integer(),
   serviceIndex: Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()]),
+  /** Survey average rating (1–5) and NPS of the period; null without answers. Not part of the service index. */
+  averageRating: Score,
+  nps: Score,
 });
 export type DashboardSite = Static<typeof DashboardSite>;
 
@@ -233,6 +236,9 @@ export const CompanyDashboard = Type.Object({
     repairWithinRuleShare: Rate,
     incidents: Type.Integer(),
     serviceIndex: Type.Union([Type.Number(), Type.Null()]),
+    /** Over every rating and every answer of the company's sites, not an average of averages. */
+    averageRating: Score,
+    nps: Score,
   }),
   /** Visits per date across all sites (dates are each site's own local dates). */
   byDay: Type.Array(Type.Object({ date: LocalDate, visits: Type.Integer() })),

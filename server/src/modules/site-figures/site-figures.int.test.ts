@@ -489,14 +489,18 @@ describe(`a site's figures for a period (${process.env.TEST_DB ?? 'sqlite'})`, (
       roundRate: 0.75,
       repairWithinRuleShare: 0.5,
       serviceIndex: 52.1,
+      averageRating: 4,
+      nps: 100,
     });
     expect(body.sites.find((s) => s.siteId !== site.siteId)).toMatchObject({
       name: '第二售楼处',
       visits: 0,
       serviceIndex: null,
       checklistRate: null,
+      averageRating: null,
+      nps: null,
     });
-    expect(body.totals).toMatchObject({ sites: 2, visits: 5, guests: 9, serviceIndex: 52.1, returningShare: 0.5 });
+    expect(body.totals).toMatchObject({ sites: 2, visits: 5, guests: 9, serviceIndex: 52.1, returningShare: 0.5, averageRating: 4, nps: 100 });
     expect(body.byDay.find((d) => d.date === '2026-11-03')).toEqual({ date: '2026-11-03', visits: 2 });
     expect((await get(cookies.admin, `/companies/${site.companyId}/dashboard`)).body).toMatchObject({ from: '2026-12-01', to: '2026-12-02' });
 
