@@ -289,6 +289,16 @@ describe(`the monthly client report (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     // The client's viewer was told.
     const notes = await t.app.inject({ method: 'GET', url: `/api/sites/${site.siteId}/notifications`, headers: { cookie: cookies.client } });
     expect(JSON.stringify(notes.json())).toContain('月度服务报告已发布');
+    // The site's group robots get one notice of the publication, in the same transaction.
+    const groupNotices = await t.testDb.database.db
+      .selectFrom('group_notices')
+      .select(['kind', 'title', 'refs'])
+      .where('site_id', '=', site.siteId)
+      .where('kind', '=', 'client.monthly_report')
+      .execute();
+    expect(groupNotices).toHaveLength(1);
+    expect(groupNotices[0]!.title).toBe('滨江壹号售楼处 2026-11 月度服务报告已发布');
+    expect(JSON.parse(groupNotices[0]!.refs)).toEqual({ siteId: site.siteId, reportId, month: '2026-11' });
   });
 
   it('lets the client read the archive, download the workbook and the PDF, and acknowledge once', async () => {

@@ -229,6 +229,21 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
     expect(got[0]!.title).toContain(DAY);
     expect(got[0]!.body).toContain('来访 1 组 2 人 · 客户意见 1 条 · 反馈表 4 份');
     expect(got[0]!.body).toContain(`/sites/${site.siteId}/customer-summary?date=${DAY}`);
+    // The same transaction queued one notice for the site's group robots, with the day's headline counts.
+    const groupNotices = await t.testDb.database.db
+      .selectFrom('group_notices')
+      .select(['kind', 'title', 'lines', 'refs'])
+      .where('site_id', '=', site.siteId)
+      .execute();
+    expect(groupNotices).toHaveLength(1);
+    expect(groupNotices[0]).toMatchObject({ kind: 'customer.daily_summary', title: `每日客户信息汇总 ${DAY}` });
+    expect(JSON.parse(groupNotices[0]!.lines)).toEqual([
+      '来访 1 组 2 人 · 反馈表 4 份 · 客户意见 1 条',
+      '满意度问卷 1 份 · 平均评分 4.00 · NPS 0',
+      '新收投诉 2 件 · 未关闭 2 件 · 超时 1 件',
+    ]);
+    expect(groupNotices[0]!.lines).not.toContain('13912345678');
+    expect(JSON.parse(groupNotices[0]!.refs)).toEqual({ siteId: site.siteId, date: DAY });
     expect(await notices('supervisor')).toHaveLength(0);
     expect(await timerRow(dailySummaryTimerId(site.siteId, DAY))).toMatchObject({ status: 'done' });
     expect(await timerRow(dailySummaryTimerId(site.siteId, NEXT))).toMatchObject({ status: 'pending', due_at: at(NEXT, '18:00') });
