@@ -4,8 +4,7 @@
  * included. A rate is a share between 0 and 1, or null when nothing was due (no division by
  * zero, no invented 100 %). Times are milliseconds.
  *
- * Later additions only add fields (the report reads this shape); satisfaction and complaints are
- * left optional for the modules that will supply them.
+ * Later additions only add fields (the report reads this shape).
  */
 import { Type, type Static } from '@sinclair/typebox';
 import { Id } from './api.js';
@@ -135,6 +134,42 @@ export const ServiceFigures = Type.Object({
 });
 export type ServiceFigures = Static<typeof ServiceFigures>;
 
+const Score = Type.Union([Type.Number(), Type.Null()]);
+
+export const SatisfactionFigures = Type.Object({
+  /** Survey answers given in the period. */
+  answers: Type.Integer(),
+  /** Post ratings (1–5) inside those answers. */
+  ratings: Type.Integer(),
+  averageRating: Score,
+  /** Net promoter score, −100..100; null without answers. */
+  nps: Score,
+  promoters: Type.Integer(),
+  passives: Type.Integer(),
+  detractors: Type.Integer(),
+  /** Average rating per post rated in the period. */
+  byPost: Type.Array(Type.Object({ postId: Id, postKind: Type.String(), ratings: Type.Integer(), average: Type.Number() })),
+  /** Site-local days with answers only. */
+  byDay: Type.Array(Type.Object({ date: LocalDate, answers: Type.Integer(), averageRating: Score, nps: Score })),
+});
+export type SatisfactionFigures = Static<typeof SatisfactionFigures>;
+
+export const ComplaintPeriodFigures = Type.Object({
+  received: Type.Integer(),
+  byCategory: Type.Record(Type.String(), Type.Integer()),
+  bySeverity: Type.Record(Type.String(), Type.Integer()),
+  /** Of those received in the period, closed by the time of computing. */
+  closed: Type.Integer(),
+  /** Of those received in the period, the deadline passed before a result went back. */
+  overdue: Type.Integer(),
+  averageHoursToResult: Score,
+  followUps: Type.Integer(),
+  /** Satisfied follow-ups over all follow-ups (0..1); null when none. */
+  satisfiedShare: Rate,
+  reopened: Type.Integer(),
+});
+export type ComplaintPeriodFigures = Static<typeof ComplaintPeriodFigures>;
+
 export const SiteFigures = Type.Object({
   siteId: Id,
   from: LocalDate,
@@ -145,16 +180,13 @@ export const SiteFigures = Type.Object({
   computedAt: Type.Integer(),
   visitors: VisitorFigures,
   service: ServiceFigures,
-  /** Supplied by the satisfaction module once it exists. */
-  satisfaction: Type.Optional(
-    Type.Object({
-      responses: Type.Integer(),
-      averageRating: Type.Union([Type.Number(), Type.Null()]),
-      nps: Type.Union([Type.Number(), Type.Null()]),
-    }),
-  ),
-  /** Supplied by the complaints module once it exists. */
-  complaints: Type.Optional(Type.Object({ opened: Type.Integer(), closed: Type.Integer() })),
+  /**
+   * Customer surveys answered in the period (满意度与NPS). Optional only because reports frozen
+   * before the surveys existed lack it; every fresh computation fills it.
+   */
+  satisfaction: Type.Optional(SatisfactionFigures),
+  /** Complaints received in the period (客诉), and the follow-ups and reopenings done in it. Optional for the same reason. */
+  complaints: Type.Optional(ComplaintPeriodFigures),
 });
 export type SiteFigures = Static<typeof SiteFigures>;
 
@@ -182,6 +214,9 @@ export const DashboardSite = Type.Object({
   repairWithinRuleShare: Rate,
   incidents: Type.Integer(),
   serviceIndex: Type.Union([Type.Number({ minimum: 0, maximum: 100 }), Type.Null()]),
+  /** Survey average rating (1–5) and NPS of the period; null without answers. Not part of the service index. */
+  averageRating: Score,
+  nps: Score,
 });
 export type DashboardSite = Static<typeof DashboardSite>;
 
@@ -201,6 +236,9 @@ export const CompanyDashboard = Type.Object({
     repairWithinRuleShare: Rate,
     incidents: Type.Integer(),
     serviceIndex: Type.Union([Type.Number(), Type.Null()]),
+    /** Over every rating and every answer of the company's sites, not an average of averages. */
+    averageRating: Score,
+    nps: Score,
   }),
   /** Visits per date across all sites (dates are each site's own local dates). */
   byDay: Type.Array(Type.Object({ date: LocalDate, visits: Type.Integer() })),

@@ -753,6 +753,8 @@ export const enUS: Messages = {
     repairWithinRule: 'Repairs within 5 min',
     incidents: 'Incidents',
     serviceIndex: 'Service index',
+    averageRating: 'Satisfaction (1–5)',
+    nps: 'NPS',
     history: {
       nav: 'Visitor history',
       title: 'Visitor history',

@@ -727,6 +727,8 @@ export const zhCN = {
     repairWithinRule: '报修5分钟到场率',
     incidents: '事件',
     serviceIndex: '服务指数',
+    averageRating: '满意度评分',
+    nps: 'NPS',
     history: {
       nav: '来访历史',
       title: '来访历史',

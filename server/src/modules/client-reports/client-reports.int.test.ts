@@ -80,7 +80,8 @@ describe(`the monthly client report (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     const items = toPostStandard(version).items.filter((i) => i.phase === 'PRE' || i.phase === 'POST');
     checklistItems = items.length;
 
-    const visit = async (arrive: number, partySize: number, leave: number) => {
+    /** A walk-in served by the hall, answering the survey on the way out when `survey` is given. */
+    const visit = async (arrive: number, partySize: number, leave: number, survey?: { rating: number; nps: number }) => {
       t.clock.set(arrive);
       const hall = await loginAs(t.app, staff.login);
       const id = newId();
@@ -89,8 +90,18 @@ describe(`the monthly client report (${process.env.TEST_DB ?? 'sqlite'})`, () =>
       expect((await post('', { id, partySize, arrivalMode: 'walk_in' })).statusCode).toBeLessThan(300);
       t.clock.set(leave);
       expect((await post(`/${id}/handoffs`, { id: newId(), to: 'departure' })).statusCode).toBeLessThan(300);
+      if (!survey) return;
+      const token = await t.app.inject({ method: 'PUT', url: `/api/sites/${site.siteId}/visits/${id}/survey-token`, headers: { cookie: hall } });
+      const answered = await t.app.inject({
+        method: 'POST',
+        url: `/api/public/surveys/${token.json<{ token: string }>().token}/answers`,
+        payload: { ratings: [{ postId: site.postId, rating: survey.rating }], nps: survey.nps, deviceId: `device-${id}` },
+      });
+      expect(answered.statusCode, answered.body).toBe(201);
     };
-    await visit(at('2026-11-03', '10:05'), 2, at('2026-11-03', '10:35'));
+    // October's one answer (rating 3, a detractor) is the trend's baseline.
+    await visit(at('2026-10-30', '10:00'), 1, at('2026-10-30', '10:20'), { rating: 3, nps: 6 });
+    await visit(at('2026-11-03', '10:05'), 2, at('2026-11-03', '10:35'), { rating: 5, nps: 10 });
     await visit(at('2026-11-10', '14:00'), 3, at('2026-11-10', '14:45'));
 
     const lines: [string, number | null][] = [
@@ -195,6 +206,9 @@ describe(`the monthly client report (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     expect(f.visitors.averageVisitMs).toBe(((30 + 45) / 2) * MIN);
     expect(f.service.punctuality).toEqual({ rostered: 3, onTime: 1, late: 1, absences: 1, rate: 1 / 3 });
     expect(f.service.checklist).toEqual({ expected: 2 * checklistItems, done: checklistItems, rate: 0.5 });
+    expect(f.satisfaction).toMatchObject({ answers: 1, averageRating: 5, nps: 100, promoters: 1, detractors: 0 });
+    expect(f.complaints).toMatchObject({ received: 0, overdue: 0 });
+    expect(readSnapshot(row.figures).previousSatisfaction).toEqual({ month: '2026-10', answers: 1, averageRating: 3, nps: -100 });
 
     // The next month is booked; the timer does not draft twice.
     expect(
@@ -214,6 +228,22 @@ describe(`the monthly client report (${process.env.TEST_DB ?? 'sqlite'})`, () =>
       { label: '平均停留', value: '37 分 30 秒' },
     ]);
     expect(view.body.sections.find((s) => s.key === 'service')!.figures[0]).toEqual({ label: '检查表完成率', value: '50%' });
+    const satisfaction = view.body.sections.find((s) => s.key === 'satisfaction')!;
+    expect(satisfaction.title).toBe('满意度与 NPS');
+    expect(satisfaction.figures).toEqual([
+      { label: '问卷份数', value: '1' },
+      { label: '平均评分 (1–5)', value: '5.00' },
+      { label: '净推荐值 NPS', value: '100' },
+      { label: '推荐 / 中立 / 贬损', value: '1 / 0 / 0' },
+      // Against October's 3.00 and −100.
+      { label: '评分较 2026-10', value: '+2.00' },
+      { label: 'NPS 较 2026-10', value: '+200' },
+    ]);
+    expect(satisfaction.charts[0]).toMatchObject({ key: 'satisfaction-by-day', categories: ['03'] });
+    expect(satisfaction.table!.rows).toEqual([['大堂', 1, '5.00']]);
+    const complaints = view.body.sections.find((s) => s.key === 'complaints')!;
+    expect(complaints.figures[0]).toEqual({ label: '收到投诉', value: '0' });
+    expect(complaints.charts).toEqual([]);
   });
 
   it('keeps drafts from the client, refuses bad input, and publishes once with a narrative', async () => {
@@ -259,6 +289,16 @@ describe(`the monthly client report (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     // The client's viewer was told.
     const notes = await t.app.inject({ method: 'GET', url: `/api/sites/${site.siteId}/notifications`, headers: { cookie: cookies.client } });
     expect(JSON.stringify(notes.json())).toContain('月度服务报告已发布');
+    // The site's group robots get one notice of the publication, in the same transaction.
+    const groupNotices = await t.testDb.database.db
+      .selectFrom('group_notices')
+      .select(['kind', 'title', 'refs'])
+      .where('site_id', '=', site.siteId)
+      .where('kind', '=', 'client.monthly_report')
+      .execute();
+    expect(groupNotices).toHaveLength(1);
+    expect(groupNotices[0]!.title).toBe('滨江壹号售楼处 2026-11 月度服务报告已发布');
+    expect(JSON.parse(groupNotices[0]!.refs)).toEqual({ siteId: site.siteId, reportId, month: '2026-11' });
   });
 
   it('lets the client read the archive, download the workbook and the PDF, and acknowledge once', async () => {
@@ -300,6 +340,8 @@ describe(`the monthly client report (${process.env.TEST_DB ?? 'sqlite'})`, () =>
     expect(flat).toContain('2026年11月月度服务报告');
     expect(flat).toContain('平均停留');
     expect(flat).toContain('37分30秒');
+    expect(flat).toContain('满意度与NPS');
+    expect(flat).toContain('+2.00');
     expect(flat).toContain('周末高峰加派大厅引导');
 
     expect((await call(cookies.manager, 'POST', `/${reportId}/acknowledge`)).status).toBe(403);

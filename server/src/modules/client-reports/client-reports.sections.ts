@@ -5,11 +5,13 @@
  * A section with nothing to show for the month returns null and is left out.
  */
 import type { Locale, ReportChart, ReportFigure, ReportSection, ReportTable, SiteFigures } from '@anchang/contracts';
-import { readSnapshot } from './client-reports.figures.js';
+import { readSnapshot, type PreviousSatisfaction } from './client-reports.figures.js';
 
 interface SectionContext {
   locale: Locale;
   month: string;
+  /** The month before's survey headline, when the snapshot froze one. */
+  previousSatisfaction: PreviousSatisfaction | undefined;
   /** Picks the reader's language. */
   t: (zh: string, en: string) => string;
 }
@@ -54,6 +56,34 @@ const SUPPLY_CATEGORIES: Record<string, [string, string]> = {
   guest: ['客用品', 'Guest items'],
   cleaning: ['清洁用品', 'Cleaning'],
   other: ['其他', 'Other'],
+};
+const POST_KINDS: Record<string, [string, string]> = {
+  HALL: ['大堂', 'Hall'],
+  BAR: ['水吧', 'Bar'],
+  PARK: ['车场', 'Car park'],
+  GUARD: ['门岗', 'Gate'],
+  SHUTTLE: ['电瓶车', 'Shuttle'],
+  MODEL: ['样板房', 'Model room'],
+  MODELSVC: ['样板房服务', 'Model room service'],
+  SECURITY: ['安防', 'Security'],
+  CLEAN: ['保洁', 'Cleaning'],
+  GREEN: ['绿化', 'Gardening'],
+  TECH: ['工程', 'Technician'],
+  MANAGER: ['案场经理', 'Site manager'],
+};
+const COMPLAINT_CATEGORIES: Record<string, [string, string]> = {
+  attitude: ['服务态度', 'Attitude'],
+  waiting: ['等候时间', 'Waiting'],
+  cleanliness: ['环境卫生', 'Cleanliness'],
+  facilities: ['设施设备', 'Facilities'],
+  parking: ['停车', 'Parking'],
+  safety: ['安全', 'Safety'],
+  other: ['其他', 'Other'],
+};
+const COMPLAINT_SEVERITIES: Record<string, [string, string]> = {
+  normal: ['一般', 'Normal'],
+  serious: ['严重', 'Serious'],
+  urgent: ['紧急', 'Urgent'],
 };
 const named = (map: Record<string, [string, string]>, key: string, t: SectionContext['t']) => (map[key] ? t(...map[key]) : key);
 
@@ -242,12 +272,106 @@ const supplies: SectionSpec = {
   },
 };
 
-export const SECTIONS: readonly SectionSpec[] = [visitors, service, repairsAndEquipment, safetyAndSupervision, supplies];
+const rating = (value: number | null | undefined) => (value == null ? '—' : value.toFixed(2));
+const signed = (delta: number, digits: number) => `${delta > 0 ? '+' : ''}${delta.toFixed(digits)}`;
+
+const satisfaction: SectionSpec = {
+  key: 'satisfaction',
+  build(f, { t, previousSatisfaction: before }) {
+    const s = f.satisfaction;
+    // Reports frozen before the surveys existed have no satisfaction to show.
+    if (!s) return null;
+    const figures = [
+      figure(t('问卷份数', 'Answers'), s.answers),
+      figure(t('平均评分 (1–5)', 'Average rating (1–5)'), rating(s.averageRating)),
+      figure(t('净推荐值 NPS', 'NPS'), s.nps ?? '—'),
+      figure(t('推荐 / 中立 / 贬损', 'Promoters / passives / detractors'), `${s.promoters} / ${s.passives} / ${s.detractors}`),
+    ];
+    // The trend only when both months had answers: a change from nothing says nothing.
+    if (before && before.averageRating !== null && s.averageRating !== null)
+      figures.push(figure(t(`评分较 ${before.month}`, `Rating vs ${before.month}`), signed(s.averageRating - before.averageRating, 2)));
+    if (before && before.nps !== null && s.nps !== null)
+      figures.push(figure(t(`NPS 较 ${before.month}`, `NPS vs ${before.month}`), signed(s.nps - before.nps, 0)));
+    return {
+      title: t('满意度与 NPS', 'Satisfaction and NPS'),
+      figures,
+      charts:
+        s.byDay.length > 0
+          ? [
+              {
+                key: 'satisfaction-by-day',
+                title: t('每日满意度', 'Satisfaction by day'),
+                kind: 'line',
+                categories: s.byDay.map((d) => d.date.slice(8)),
+                series: [
+                  { name: t('平均评分', 'Average rating'), data: s.byDay.map((d) => d.averageRating ?? 0) },
+                  { name: t('问卷份数', 'Answers'), data: s.byDay.map((d) => d.answers) },
+                ],
+              },
+            ]
+          : [],
+      table:
+        s.byPost.length > 0
+          ? {
+              columns: [t('岗位', 'Post'), t('评分次数', 'Ratings'), t('平均评分', 'Average')],
+              rows: [...s.byPost].sort((a, b) => b.average - a.average).map((p) => [named(POST_KINDS, p.postKind, t), p.ratings, rating(p.average)]),
+            }
+          : null,
+    };
+  },
+};
+
+const complaints: SectionSpec = {
+  key: 'complaints',
+  build(f, { t }) {
+    const c = f.complaints;
+    if (!c) return null;
+    const categories = Object.entries(c.byCategory).filter(([, n]) => n > 0);
+    return {
+      title: t('客户投诉', 'Complaints'),
+      figures: [
+        figure(t('收到投诉', 'Received'), c.received),
+        figure(t('已办结', 'Closed'), c.closed),
+        figure(t('超时未处理', 'Overdue'), c.overdue),
+        figure(
+          t('平均处理时长', 'Average time to result'),
+          c.averageHoursToResult === null ? '—' : t(`${c.averageHoursToResult} 小时`, `${c.averageHoursToResult} h`),
+        ),
+        figure(t('回访满意率', 'Satisfied at follow-up'), pct(c.satisfiedShare)),
+      ],
+      charts:
+        categories.length > 0
+          ? [
+              {
+                key: 'complaints-by-category',
+                title: t('投诉类别', 'Complaints by category'),
+                kind: 'pie',
+                categories: categories.map(([k]) => named(COMPLAINT_CATEGORIES, k, t)),
+                series: [{ name: t('投诉', 'Complaints'), data: categories.map(([, n]) => n) }],
+              },
+            ]
+          : [],
+      table: {
+        columns: [t('项目', 'Item'), t('数量', 'Count')],
+        rows: [
+          ...Object.keys(COMPLAINT_SEVERITIES).map((k) => [
+            t(`${named(COMPLAINT_SEVERITIES, k, t)}投诉`, `${named(COMPLAINT_SEVERITIES, k, t)} complaints`),
+            c.bySeverity[k] ?? 0,
+          ]),
+          [t('回访次数', 'Follow-up calls'), c.followUps],
+          [t('重新处理', 'Reopened'), c.reopened],
+        ],
+      },
+    };
+  },
+};
+
+export const SECTIONS: readonly SectionSpec[] = [visitors, service, satisfaction, complaints, repairsAndEquipment, safetyAndSupervision, supplies];
 
 /** The sections of a report from its frozen figures (JSON as stored), in the reader's language. */
 export function reportSections(figuresJson: string, opts: { locale: Locale; month: string }): ReportSection[] {
-  const { figures } = readSnapshot(figuresJson);
-  const ctx: SectionContext = { ...opts, t: (zh, en) => (opts.locale === 'zh-CN' ? zh : en) };
+  const { figures, previousSatisfaction } = readSnapshot(figuresJson);
+  const ctx: SectionContext = { ...opts, previousSatisfaction, t: (zh, en) => (opts.locale === 'zh-CN' ? zh : en) };
   return SECTIONS.flatMap((spec) => {
     const built = spec.build(figures, ctx);
     return built ? [{ key: spec.key, ...built }] : [];

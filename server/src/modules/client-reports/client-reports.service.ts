@@ -23,6 +23,7 @@ import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { newId } from '../../platform/ids.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
+import { notifyGroups } from '../integrations/index.js';
 import { notifyPeople } from '../notifications/index.js';
 import { findPersonNames, listActiveMembersOfSite } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
@@ -271,6 +272,14 @@ export async function publishReport(deps: Deps, actor: Actor, siteId: string, re
         body: '请在控制台查阅并签收。Please read it in the console and acknowledge receipt.',
       },
     );
+    notifyGroups(tx, {
+      siteId,
+      kind: 'client.monthly_report',
+      title: `${site.name} ${current.month} 月度服务报告已发布`,
+      lines: ['请甲方在控制台查阅并签收。'],
+      link: `/sites/${siteId}/client-reports/${reportId}`,
+      refs: { siteId, reportId, month: current.month },
+    });
     tx.emit({ siteId }, 'client_report.changed', { reportId });
     return { ...current, ...patch };
   });

@@ -10,7 +10,7 @@
 import { COMPLAINT_CATEGORIES, COMPLAINT_SEVERITIES, type ComplaintFigures } from '@anchang/contracts';
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.js';
-import { listComplaintsReceivedBetween, listEventsBetween } from './complaints.repository.js';
+import { listComplaintLinesBetween, listComplaintsReceivedBetween, listEventsBetween, listUnclosedBefore } from './complaints.repository.js';
 
 const HOUR = 3_600_000;
 const zeroes = (keys: readonly string[]) => Object.fromEntries(keys.map((k) => [k, 0])) as Record<string, number>;
@@ -60,5 +60,47 @@ export async function complaintFiguresOfPeriod(
     reopened: new Set(
       events.filter((e) => e.kind === 'reopened' || (e.kind === 'follow_up' && e.verdict === 'not_satisfied')).map((e) => e.complaint_id),
     ).size,
+  };
+}
+
+export interface ComplaintDay {
+  /** Received in the window, oldest first, without the complainant's name or phone. */
+  received: {
+    id: string;
+    number: number;
+    category: string;
+    severity: string;
+    status: string;
+    description: string;
+    filedByName: string | null;
+    receivedAt: number;
+  }[];
+  /** Not closed at `toMs`, whenever received. */
+  open: number;
+  /** Of those, still waiting on a result past the deadline. */
+  overdue: number;
+}
+
+/**
+ * The day's complaints for the daily customer summary: the new ones, and the open and overdue
+ * backlog at the window's end (a complaint from last week still open matters to tonight's reader).
+ */
+export async function complaintsOfDay(db: Kysely<DB> | Transaction<DB>, siteId: string, fromMs: number, toMs: number): Promise<ComplaintDay> {
+  const [lines, unclosed] = await Promise.all([listComplaintLinesBetween(db, siteId, fromMs, toMs), listUnclosedBefore(db, siteId, toMs)]);
+  const waiting = (status: string) => status === 'received' || status === 'handling';
+  return {
+    received: lines.map((r) => ({
+      id: r.id,
+      number: r.number,
+      category: r.category,
+      severity: r.severity,
+      status: r.status,
+      description: r.description,
+      filedByName: r.filed_by_name,
+      receivedAt: Number(r.received_at),
+    })),
+    open: unclosed.length,
+    overdue: unclosed.filter((r) => r.first_result_at === null && waiting(r.status) && (r.overdue_at !== null || Number(r.deadline_at) < toMs))
+      .length,
   };
 }

@@ -93,6 +93,27 @@ export const listComplaintsReceivedBetween = (db: Q, siteId: string, fromMs: num
     .where('received_at', '<', toMs)
     .execute();
 
+/** The complaints received in [fromMs, toMs) as the daily summary lists them: no complainant's name or phone. */
+export const listComplaintLinesBetween = (db: Q, siteId: string, fromMs: number, toMs: number) =>
+  db
+    .selectFrom('complaints')
+    .select(['id', 'number', 'category', 'severity', 'status', 'description', 'filed_by_name', 'received_at'])
+    .where('site_id', '=', siteId)
+    .where('received_at', '>=', fromMs)
+    .where('received_at', '<', toMs)
+    .orderBy('received_at')
+    .execute();
+
+/** Complaints received before `atMs` and not closed: their status and clocks, to count the open and the overdue. */
+export const listUnclosedBefore = (db: Q, siteId: string, atMs: number) =>
+  db
+    .selectFrom('complaints')
+    .select(['status', 'deadline_at', 'overdue_at', 'first_result_at'])
+    .where('site_id', '=', siteId)
+    .where('received_at', '<', atMs)
+    .where('status', '!=', 'closed')
+    .execute();
+
 /** Timeline lines of these kinds made in [fromMs, toMs). */
 export const listEventsBetween = (db: Q, siteId: string, kinds: readonly string[], fromMs: number, toMs: number) =>
   db

@@ -6,5 +6,5 @@ export {
   readComplaintSettings,
   type FileComplaintInput,
 } from './complaints.service.js';
-export { complaintFiguresOfPeriod } from './complaint-figures.js';
+export { complaintFiguresOfPeriod, complaintsOfDay, type ComplaintDay } from './complaint-figures.js';
 export { seedComplaintsDemoHistory } from './complaints.demo.js';

@@ -22,6 +22,8 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
   let people: Record<Who, TestPerson>;
   const cookies = {} as Record<Who, string>;
   let guideForm: FeedbackForm;
+  let servedPost = { postId: '', name: '' };
+  let visitId = '';
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -141,7 +143,7 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
     t.clock.set(at(DAY, '09:30'));
     const visit = await call('parker', 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'walk_in' });
     expect(visit.statusCode).toBe(201);
-    const visitId = visit.json<{ id: string }>().id;
+    visitId = visit.json<{ id: string }>().id;
     const res = await call(
       'guide',
       'POST',
@@ -191,6 +193,28 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
     (await call(who, 'GET', '/notifications')).json<PageOf<Notification>>().items.filter((n) => n.title.includes('每日客户信息汇总'));
   const timerRow = (id: string) => t.testDb.database.db.selectFrom('timers').select(['status', 'due_at']).where('id', '=', id).executeTakeFirst();
 
+  it("takes the day's survey answer and complaints, the complainant's phone kept out of the summary", async () => {
+    t.clock.set(at(DAY, '10:00'));
+    const token = await call('parker', 'PUT' as 'POST', `/visits/${visitId}/survey-token`);
+    expect(token.statusCode, token.body).toBe(200);
+    const surveyUrl = `/api/public/surveys/${token.json<{ token: string }>().token}`;
+    // The post that received the visit rated 4, NPS 8: a passive, so the day's NPS is 0.
+    const served = (await t.app.inject({ method: 'GET', url: surveyUrl })).json<{ posts: { postId: string; name: string }[] }>().posts;
+    servedPost = served[0]!;
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: `${surveyUrl}/answers`,
+      payload: { ratings: [{ postId: servedPost.postId, rating: 4 }], nps: 8, deviceId: 'device-summary' },
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
+    // An urgent one (2 hours, never answered: overdue by closing time) and a normal one with the complainant's phone.
+    for (const complaint of [
+      { category: 'waiting', severity: 'urgent', description: '排队等候超过半小时' },
+      { category: 'attitude', severity: 'normal', description: '讲解员态度敷衍', complainantPhone: '13912345678', phoneConsent: true },
+    ])
+      expect((await call('manager', 'POST', '/complaints', complaint)).statusCode).toBe(201);
+  });
+
   it("at closing time the manager gets exactly one notice with the day's counts, and the next day's is booked", async () => {
     expect((await call('hostess', 'POST', '/opinions', { id: newId(), category: 'suggestion', text: '希望周末延长开放时间' })).statusCode).toBe(201);
     expect(await timerRow(dailySummaryTimerId(site.siteId, DAY))).toMatchObject({ status: 'pending', due_at: at(DAY, '18:00') });
@@ -205,6 +229,21 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
     expect(got[0]!.title).toContain(DAY);
     expect(got[0]!.body).toContain('来访 1 组 2 人 · 客户意见 1 条 · 反馈表 4 份');
     expect(got[0]!.body).toContain(`/sites/${site.siteId}/customer-summary?date=${DAY}`);
+    // The same transaction queued one notice for the site's group robots, with the day's headline counts.
+    const groupNotices = await t.testDb.database.db
+      .selectFrom('group_notices')
+      .select(['kind', 'title', 'lines', 'refs'])
+      .where('site_id', '=', site.siteId)
+      .execute();
+    expect(groupNotices).toHaveLength(1);
+    expect(groupNotices[0]).toMatchObject({ kind: 'customer.daily_summary', title: `每日客户信息汇总 ${DAY}` });
+    expect(JSON.parse(groupNotices[0]!.lines)).toEqual([
+      '来访 1 组 2 人 · 反馈表 4 份 · 客户意见 1 条',
+      '满意度问卷 1 份 · 平均评分 4.00 · NPS 0',
+      '新收投诉 2 件 · 未关闭 2 件 · 超时 1 件',
+    ]);
+    expect(groupNotices[0]!.lines).not.toContain('13912345678');
+    expect(JSON.parse(groupNotices[0]!.refs)).toEqual({ siteId: site.siteId, date: DAY });
     expect(await notices('supervisor')).toHaveLength(0);
     expect(await timerRow(dailySummaryTimerId(site.siteId, DAY))).toMatchObject({ status: 'done' });
     expect(await timerRow(dailySummaryTimerId(site.siteId, NEXT))).toMatchObject({ status: 'pending', due_at: at(NEXT, '18:00') });
@@ -227,8 +266,40 @@ describe(`customer feedback forms and the daily summary (${process.env.TEST_DB ?
     expect(res.statusCode).toBe(200);
     const summary = res.json<DailyCustomerSummary>();
     expect(summary).toMatchObject({ date: DAY, closingTime: '18:00', isClosedDay: false });
-    expect(summary.sections.map((s) => s.key)).toEqual(['visitors', 'opinions', 'feedback-forms']);
-    const [visitors, opinions, forms] = summary.sections;
+    expect(summary.sections.map((s) => s.key)).toEqual(['visitors', 'opinions', 'feedback-forms', 'surveys', 'complaints']);
+    const [visitors, opinions, forms, surveys, complaints] = summary.sections;
+    expect(surveys!.figures).toEqual([
+      { key: 'answers', value: 1 },
+      { key: 'averageRating', value: 4 },
+      { key: 'nps', value: 0 },
+    ]);
+    expect(surveys!.breakdowns).toEqual([
+      { key: 'npsGroup', items: [{ key: 'passives', label: null, count: 1 }] },
+      { key: 'ratingsByPost', items: [{ key: servedPost.postId, label: servedPost.name, count: 1 }] },
+    ]);
+    expect(complaints!.figures).toEqual([
+      { key: 'received', value: 2 },
+      { key: 'open', value: 2 },
+      { key: 'overdue', value: 1 },
+    ]);
+    expect(complaints!.entries.map((e) => [e.tag, e.text])).toEqual([
+      ['urgent:waiting', '排队等候超过半小时'],
+      ['normal:attitude', '讲解员态度敷衍'],
+    ]);
+    expect(complaints!.breakdowns.find((b) => b.key === 'complaintSeverity')!.items).toEqual([
+      { key: 'urgent', label: null, count: 1 },
+      { key: 'normal', label: null, count: 1 },
+    ]);
+    expect(res.body).not.toContain('13912345678');
+    expect(res.body).not.toContain('5678');
+    // The next day: nothing new, the two still open, only the urgent one overdue (the normal one has 72 hours).
+    const next = (await call('supervisor', 'GET', `/customer-summary?date=${NEXT}`)).json<DailyCustomerSummary>();
+    expect(next.sections.find((s) => s.key === 'complaints')!.figures).toEqual([
+      { key: 'received', value: 0 },
+      { key: 'open', value: 2 },
+      { key: 'overdue', value: 1 },
+    ]);
+    expect(next.sections.find((s) => s.key === 'surveys')!.figures).toEqual([{ key: 'answers', value: 0 }]);
     expect(visitors!.figures).toEqual([
       { key: 'visits', value: 1 },
       { key: 'guests', value: 2 },

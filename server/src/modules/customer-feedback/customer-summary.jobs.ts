@@ -6,6 +6,7 @@
  * closing time then in force. A server that was down for days sends the missed day it had booked
  * and goes on from the next closing time ahead, not one notice per missed day.
  */
+import { notifyGroups } from '../integrations/index.js';
 import { notifyPeople } from '../notifications/index.js';
 import { listActiveMembersOfSite } from '../people/index.js';
 import { findSiteRow, listSiteClocks } from '../sites/index.js';
@@ -54,12 +55,31 @@ export async function scheduleDailyCustomerSummaries(tx: Tx): Promise<void> {
 export async function sendDailyCustomerSummary(tx: Tx, siteId: string, date: string): Promise<number> {
   const summary = await buildDailyCustomerSummary(tx.trx, siteId, date);
   if (!summary || summary.isClosedDay) return 0;
-  const managers = await listActiveMembersOfSite(tx.trx, siteId, ['site_manager']);
-  if (managers.length === 0) return 0;
   const visits = figureOf(summary, 'visitors', 'visits');
   const guests = figureOf(summary, 'visitors', 'guests');
   const opinions = figureOf(summary, 'opinions', 'opinions');
   const forms = figureOf(summary, 'feedback-forms', 'forms');
+  const surveys = summary.sections.find((s) => s.key === 'surveys');
+  const survey = (key: string) => surveys?.figures.find((f) => f.key === key)?.value;
+  const rating = survey('averageRating');
+  const nps = survey('nps');
+  // The site's group robots get the headline counts, whether or not a manager is on the site's books.
+  notifyGroups(tx, {
+    siteId,
+    kind: 'customer.daily_summary',
+    title: `每日客户信息汇总 ${date}`,
+    lines: [
+      `来访 ${visits} 组 ${guests} 人 · 反馈表 ${forms} 份 · 客户意见 ${opinions} 条`,
+      `满意度问卷 ${survey('answers') ?? 0} 份` +
+        (rating === undefined ? '' : ` · 平均评分 ${rating.toFixed(2)}`) +
+        (nps === undefined ? '' : ` · NPS ${nps}`),
+      `新收投诉 ${figureOf(summary, 'complaints', 'received')} 件 · 未关闭 ${figureOf(summary, 'complaints', 'open')} 件 · 超时 ${figureOf(summary, 'complaints', 'overdue')} 件`,
+    ],
+    link: `/sites/${siteId}/customer-summary?date=${date}`,
+    refs: { siteId, date },
+  });
+  const managers = await listActiveMembersOfSite(tx.trx, siteId, ['site_manager']);
+  if (managers.length === 0) return 0;
   // Notices are stored as text; like the other system notices they carry both languages.
   await notifyPeople(
     tx,

@@ -8,10 +8,12 @@ import type { DailyCustomerSummary, SummaryCount, SummaryEntry, SummarySection }
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { addDays, instantAt, localParts, weekdayOf } from '../../platform/site-time.js';
+import { complaintsOfDay } from '../complaints/index.js';
 import { findPersonNames } from '../people/index.js';
 import { findPostsByIds } from '../posts/index.js';
 import { listOpinionsOn } from '../shift-forms/index.js';
 import { DEFAULT_OPENING_HOURS, findSiteRow } from '../sites/index.js';
+import { surveyFiguresOfPeriod } from '../surveys/index.js';
 import { listVisitsOfPeriod } from '../visits/index.js';
 import { answersOf } from './customer-feedback.rules.js';
 import { listFormsOn } from './customer-feedback.repository.js';
@@ -147,11 +149,67 @@ export const feedbackFormsSection: SummarySectionBuilder = async (db, day) => {
   });
 };
 
-/**
- * The sections, in the order the page shows them. Surveys and complaints join here after merge:
- * `surveysSection` and `complaintsSection` from their modules' index, one entry each.
- */
-export const SUMMARY_SECTIONS: readonly SummarySectionBuilder[] = [visitorsSection, opinionsSection, feedbackFormsSection];
+/** The survey answers given that day: how many, the average rating and NPS, the three NPS groups, ratings per post. */
+export const surveysSection: SummarySectionBuilder = async (db, day) => {
+  const s = await surveyFiguresOfPeriod(db, day.siteId, day.fromMs, day.toMs);
+  const posts = await findPostsByIds(
+    db,
+    s.byPost.map((p) => p.postId),
+  );
+  const postNames = new Map(posts.map((p) => [p.id, p.name]));
+  return section('surveys', {
+    // A day without answers has no average and no NPS: left out rather than shown as 0.
+    figures: [
+      { key: 'answers', value: s.answers },
+      ...(s.averageRating === null ? [] : [{ key: 'averageRating', value: s.averageRating }]),
+      ...(s.nps === null ? [] : [{ key: 'nps', value: s.nps }]),
+    ],
+    breakdowns: [
+      {
+        key: 'npsGroup',
+        items: [
+          { key: 'promoters', label: null, count: s.promoters },
+          { key: 'passives', label: null, count: s.passives },
+          { key: 'detractors', label: null, count: s.detractors },
+        ].filter((i) => i.count > 0),
+      },
+      { key: 'ratingsByPost', items: s.byPost.map((p) => ({ key: p.postId, label: postNames.get(p.postId) ?? p.postKind, count: p.ratings })) },
+    ],
+  });
+};
+
+/** Complaints: the day's new ones (category, severity, what happened; never the complainant's phone), and the open and overdue backlog. */
+export const complaintsSection: SummarySectionBuilder = async (db, day) => {
+  const c = await complaintsOfDay(db, day.siteId, day.fromMs, day.toMs);
+  return section('complaints', {
+    figures: [
+      { key: 'received', value: c.received.length },
+      { key: 'open', value: c.open },
+      { key: 'overdue', value: c.overdue },
+    ],
+    breakdowns: [
+      { key: 'complaintCategory', items: countBy(c.received, (r) => r.category) },
+      { key: 'complaintSeverity', items: countBy(c.received, (r) => r.severity) },
+    ],
+    entries: c.received.map((r): SummaryEntry => ({
+      id: r.id,
+      at: r.receivedAt,
+      who: [`#${r.number}`, r.filedByName].filter(Boolean).join(' · '),
+      // Both keys in one tag, "severity:category", for the page to name in the reader's language.
+      tag: `${r.severity}:${r.category}`,
+      text: r.description,
+    })),
+  });
+};
+
+/** The sections, in the order the page shows them. */
+export const SUMMARY_SECTIONS: readonly SummarySectionBuilder[] = [
+  visitorsSection,
+  opinionsSection,
+  feedbackFormsSection,
+  surveysSection,
+  complaintsSection,
+];
 
 export const openingHoursOf = (site: { opening_hours: string }): OpeningHours => {
   try {

@@ -43,6 +43,28 @@ export function dashboardSiteOf(site: { id: string; name: string }, f: SiteFigur
     repairWithinRuleShare,
     incidents: f.service.incidents.total,
     serviceIndex: serviceIndexOf([checklistRate, punctualityRate, roundRate, repairWithinRuleShare]),
+    averageRating: f.satisfaction?.averageRating ?? null,
+    nps: f.satisfaction?.nps ?? null,
+  };
+}
+
+/** The company's rating and NPS from the sites' counts, weighted by ratings and answers, rounded as the surveys module rounds. */
+function companySatisfactionOf(figures: readonly SiteFigures[]): { averageRating: number | null; nps: number | null } {
+  let ratings = 0;
+  let ratingSum = 0;
+  let answers = 0;
+  let net = 0;
+  for (const f of figures) {
+    const s = f.satisfaction;
+    if (!s) continue;
+    ratings += s.ratings;
+    ratingSum += (s.averageRating ?? 0) * s.ratings;
+    answers += s.answers;
+    net += s.promoters - s.detractors;
+  }
+  return {
+    averageRating: ratings === 0 ? null : Math.round((ratingSum / ratings) * 100) / 100,
+    nps: answers === 0 ? null : Math.round((net / answers) * 1000) / 10,
   };
 }
 
@@ -97,6 +119,7 @@ export async function companyDashboardOf(db: Kysely<DB>, companyId: string, from
       repairWithinRuleShare,
       incidents: sum((f) => f.service.incidents.total),
       serviceIndex: serviceIndexOf([checklistRate, punctualityRate, roundRate, repairWithinRuleShare]),
+      ...companySatisfactionOf(figures),
     },
     byDay: [...byDay.entries()].sort((a, b) => a[0].localeCompare(b[0])).map(([date, visits]) => ({ date, visits })),
     sites: rows,

@@ -66,6 +66,7 @@ describe(`a site's figures for a period (${process.env.TEST_DB ?? 'sqlite'})`, (
       const left = await visitCall(cookies.manager, `/${id}/handoffs`, { id: newId(), to: 'departure' });
       expect(left.status).toBe('closed');
     }
+    return id;
   };
 
   beforeAll(async () => {
@@ -107,10 +108,32 @@ describe(`a site's figures for a period (${process.env.TEST_DB ?? 'sqlite'})`, (
     // Customer C was first seen in October: their November visit is a return.
     await visit(at('2026-10-20', '11:00'), 1, { phone: '13900000003', leave: at('2026-10-20', '11:30') });
     // November's five visits.
-    await visit(at('2026-11-03', '10:00'), 2, { phone: '13900000001', leave: at('2026-11-03', '10:30') });
+    const surveyed = await visit(at('2026-11-03', '10:00'), 2, { phone: '13900000001', leave: at('2026-11-03', '10:30') });
+    // That party answers the survey on the way out: the hall rated 4, NPS 9 (a promoter).
+    const surveyToken = await t.app.inject({
+      method: 'PUT',
+      url: `/api/sites/${site.siteId}/visits/${surveyed}/survey-token`,
+      headers: { cookie: cookies.hall },
+    });
+    expect(surveyToken.statusCode, surveyToken.body).toBe(200);
+    const answered = await t.app.inject({
+      method: 'POST',
+      url: `/api/public/surveys/${surveyToken.json<{ token: string }>().token}/answers`,
+      payload: { ratings: [{ postId: site.postId, rating: 4 }], nps: 9, deviceId: 'device-figures' },
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
     await visit(at('2026-11-03', '14:00'), 3, { modelRoomAt: at('2026-11-03', '14:10'), leave: at('2026-11-03', '14:40') });
     await visit(at('2026-11-10', '10:00'), 1, { phone: '13900000001', leave: at('2026-11-10', '10:20') });
     await visit(at('2026-11-10', '10:40'), 1, { phone: '13900000002' });
+    // A serious complaint about attitude at 11:00, never answered: its 24-hour deadline passes within the month.
+    t.clock.set(at('2026-11-10', '11:00'));
+    const filed = await t.app.inject({
+      method: 'POST',
+      url: `/api/sites/${site.siteId}/complaints`,
+      headers: { cookie: cookies.manager },
+      payload: { category: 'attitude', severity: 'serious', description: '前台接待冷淡,等了十分钟无人理会' },
+    });
+    expect(filed.statusCode, filed.body).toBe(201);
     await visit(at('2026-11-20', '15:00'), 2, { phone: '13900000003', leave: at('2026-11-20', '15:15') });
     // December: outside the period.
     await visit(at('2026-12-01', '10:00'), 4, { leave: at('2026-12-01', '10:30') });
@@ -363,6 +386,37 @@ describe(`a site's figures for a period (${process.env.TEST_DB ?? 'sqlite'})`, (
     expect(v.averageVisitMs).toBe(((30 + 40 + 20 + 15) / 4) * MIN);
   });
 
+  it('carries the satisfaction and complaints of the month', async () => {
+    const { body } = await get<SiteFigures>(cookies.client, november.replace('$SITE', site.siteId));
+    // One answer, a promoter: NPS = (1 − 0) / 1 × 100.
+    expect(body.satisfaction).toEqual({
+      answers: 1,
+      ratings: 1,
+      averageRating: 4,
+      nps: 100,
+      promoters: 1,
+      passives: 0,
+      detractors: 0,
+      byPost: [{ postId: site.postId, postKind: 'HALL', ratings: 1, average: 4 }],
+      byDay: [{ date: '2026-11-03', answers: 1, averageRating: 4, nps: 100 }],
+    });
+    expect(body.complaints).toMatchObject({
+      received: 1,
+      closed: 0,
+      overdue: 1,
+      averageHoursToResult: null,
+      followUps: 0,
+      satisfiedShare: null,
+      reopened: 0,
+    });
+    expect(body.complaints!.byCategory.attitude).toBe(1);
+    expect(body.complaints!.bySeverity).toMatchObject({ serious: 1, normal: 0, urgent: 0 });
+    // October had neither.
+    const october = await get<SiteFigures>(cookies.client, `/sites/${site.siteId}/figures?from=2026-10-01&to=2026-10-31`);
+    expect(october.body.satisfaction).toMatchObject({ answers: 0, averageRating: null, nps: null, byPost: [], byDay: [] });
+    expect(october.body.complaints).toMatchObject({ received: 0, overdue: 0 });
+  });
+
   it('computes the service figures of the month as a hand computation does', async () => {
     const { body } = await get<SiteFigures>(cookies.client, november.replace('$SITE', site.siteId));
     const s = body.service;
@@ -435,14 +489,18 @@ describe(`a site's figures for a period (${process.env.TEST_DB ?? 'sqlite'})`, (
       roundRate: 0.75,
       repairWithinRuleShare: 0.5,
       serviceIndex: 52.1,
+      averageRating: 4,
+      nps: 100,
     });
     expect(body.sites.find((s) => s.siteId !== site.siteId)).toMatchObject({
       name: '第二售楼处',
       visits: 0,
       serviceIndex: null,
       checklistRate: null,
+      averageRating: null,
+      nps: null,
     });
-    expect(body.totals).toMatchObject({ sites: 2, visits: 5, guests: 9, serviceIndex: 52.1, returningShare: 0.5 });
+    expect(body.totals).toMatchObject({ sites: 2, visits: 5, guests: 9, serviceIndex: 52.1, returningShare: 0.5, averageRating: 4, nps: 100 });
     expect(body.byDay.find((d) => d.date === '2026-11-03')).toEqual({ date: '2026-11-03', visits: 2 });
     expect((await get(cookies.admin, `/companies/${site.companyId}/dashboard`)).body).toMatchObject({ from: '2026-12-01', to: '2026-12-02' });
 

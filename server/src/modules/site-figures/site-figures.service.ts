@@ -12,6 +12,7 @@ import { FIGURES_MAX_DAYS, type ServiceFigures, type SiteFigures, type StageTime
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { AppError } from '../../platform/errors.js';
+import { complaintFiguresOfPeriod } from '../complaints/index.js';
 import { addDays, instantAt, isValidDate, localParts, shiftSpan } from '../../platform/site-time.js';
 import { equipmentFiguresOfPeriod } from '../equipment/index.js';
 import { countIncidentsOfPeriod } from '../incidents/index.js';
@@ -24,6 +25,7 @@ import { countChecklistResultsOfPeriod, isLate, listShiftsOfPeriod } from '../sh
 import { findSiteRow } from '../sites/index.js';
 import { findVersionsByIds, readStandardSettings, toPostStandard } from '../standards/index.js';
 import { listIssuedOfPeriod } from '../supplies/index.js';
+import { surveyFiguresOfPeriod } from '../surveys/index.js';
 import { countSessionsOfPeriod, trainingFiguresOfPeriod } from '../training/index.js';
 import { listHandoffsOfPeriod, listVisitsOfPeriod, stageDurations, type StageEntry } from '../visits/index.js';
 
@@ -163,12 +165,14 @@ export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDa
       listIssuedOfPeriod(db, siteId, fromMs, toMs),
     ]);
   const people = [...new Set([...roster.map((e) => e.person_id), ...shifts.map((s) => s.person_id)])];
-  const [versions, training, inspections, siteInspections, sessionsHeld] = await Promise.all([
+  const [versions, training, inspections, siteInspections, sessionsHeld, satisfaction, complaints] = await Promise.all([
     findVersionsByIds(db, [...new Set(shifts.map((s) => s.standard_version_id))]),
     trainingFiguresOfPeriod(db, siteId, people, fromMs, toMs),
     inspectionFiguresOfPeriod(db, siteId, people, fromMs, toMs),
     countInspectionsOfPeriod(db, siteId, fromDate, toDate, fromMs, toMs),
     countSessionsOfPeriod(db, siteId, fromDate, toDate),
+    surveyFiguresOfPeriod(db, siteId, fromMs, toMs),
+    complaintFiguresOfPeriod(db, siteId, fromMs, toMs),
   ]);
 
   // Checklist: the opening list is due once clocked in, the closing one once clocked out.
@@ -288,6 +292,8 @@ export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDa
     computedAt: now,
     visitors: visitorFiguresOf(visits, handoffs, fromDate, toDate, tz),
     service,
+    satisfaction,
+    complaints,
   };
 }
 

@@ -4,7 +4,7 @@ import { LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs from 'dayjs';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { SummaryCount, SummarySection } from '@anchang/contracts';
+import { COMPLAINT_CATEGORY_LABELS, COMPLAINT_SEVERITY_LABELS, type SummaryCount, type SummarySection } from '@anchang/contracts';
 import { addDays, dateToPicker, isLocalDate, pickerToDate, todayAt } from '../../shared/format/local-date';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
@@ -13,9 +13,23 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { useDailyCustomerSummary } from './feedback-api';
 import styles from './customer-summary.module.css';
 
+/** A name from a bilingual table in contracts (complaint categories and severities), the key itself when unknown. */
+function bilingual(table: Readonly<Record<string, { zh: string; en: string }>>, key: string, language: string): string {
+  const names = table[key];
+  return names ? (language === 'en-US' ? names.en : names.zh) : key;
+}
+
 /** How each breakdown's keys read; a breakdown another module adds reads its labels or keys until it is given one. */
-function itemLabel(t: TFunction, breakdown: string, item: SummaryCount): string {
+function itemLabel(t: TFunction, language: string, breakdown: string, item: SummaryCount): string {
   switch (breakdown) {
+    case 'npsGroup':
+      return t(`customerFeedback.summary.npsGroups.${item.key}`, { defaultValue: item.key });
+    case 'ratingsByPost':
+      return item.label ?? item.key;
+    case 'complaintCategory':
+      return bilingual(COMPLAINT_CATEGORY_LABELS, item.key, language);
+    case 'complaintSeverity':
+      return bilingual(COMPLAINT_SEVERITY_LABELS, item.key, language);
     case 'byHour':
       return t('customerFeedback.summary.hour', { hour: item.key });
     case 'arrivalMode':
@@ -35,13 +49,21 @@ function itemLabel(t: TFunction, breakdown: string, item: SummaryCount): string 
   }
 }
 
-function entryTag(t: TFunction, section: string, tag: string): string {
+function entryTag(t: TFunction, language: string, section: string, tag: string): string {
+  if (section === 'complaints') {
+    // The complaints section tags a line "severity:category".
+    const [severity = '', category = ''] = tag.split(':');
+    return `${bilingual(COMPLAINT_SEVERITY_LABELS, severity, language)} · ${bilingual(COMPLAINT_CATEGORY_LABELS, category, language)}`;
+  }
   if (section === 'opinions') return t(`consoleShifts.opinionCategories.${tag}`, { defaultValue: tag });
   if (section === 'feedback-forms') return t(`customerFeedback.kindsShort.${tag}`, { defaultValue: tag });
   return tag;
 }
 
 const TAG_COLORS: Record<string, string> = { opinion: 'blue', suggestion: 'green', problem: 'red', model_room: 'purple', parking: 'cyan' };
+const SEVERITY_COLORS: Record<string, string> = { normal: 'gold', serious: 'orange', urgent: 'red' };
+const tagColor = (section: string, tag: string) =>
+  (section === 'complaints' ? SEVERITY_COLORS[tag.split(':')[0] ?? ''] : TAG_COLORS[tag]) ?? 'default';
 
 /**
  * 每日客户信息汇总: the day the manager is told of at closing time — visitors, opinions, the
@@ -115,7 +137,7 @@ export function CustomerSummaryPage() {
 }
 
 function SectionCard({ section, timeZone }: { section: SummarySection; timeZone: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const isEmpty = section.figures.every((f) => f.value === 0) && section.entries.length === 0;
   return (
     <Card
@@ -142,7 +164,7 @@ function SectionCard({ section, timeZone }: { section: SummarySection; timeZone:
                     <div className={styles.breakdownTitle}>{t(`customerFeedback.summary.breakdowns.${b.key}`, { defaultValue: b.key })}</div>
                     {b.items.map((item) => (
                       <div key={item.key} className={styles.bar}>
-                        <span className={styles.barLabel}>{itemLabel(t, b.key, item)}</span>
+                        <span className={styles.barLabel}>{itemLabel(t, i18n.language, b.key, item)}</span>
                         <span className={styles.barTrack}>
                           <span className={styles.barFill} style={{ width: `${(item.count / max) * 100}%`, display: 'block' }} />
                         </span>
@@ -158,8 +180,8 @@ function SectionCard({ section, timeZone }: { section: SummarySection; timeZone:
               {section.entries.map((e) => (
                 <div key={e.id} className={styles.entry}>
                   {e.tag ? (
-                    <Tag color={TAG_COLORS[e.tag] ?? 'default'} style={{ flex: 'none', marginTop: 2 }}>
-                      {entryTag(t, section.key, e.tag)}
+                    <Tag color={tagColor(section.key, e.tag)} style={{ flex: 'none', marginTop: 2 }}>
+                      {entryTag(t, i18n.language, section.key, e.tag)}
                     </Tag>
                   ) : null}
                   <div className={styles.entryBody}>

@@ -65,6 +65,23 @@ export function rankingColumns(t: TFunction): TableColumnsType<DashboardSite> {
     rate('repairWithinRuleShare', t('figures.repairWithinRule')),
     { key: 'incidents', title: t('figures.incidents'), dataIndex: 'incidents', align: 'right', sorter: (a, b) => a.incidents - b.incidents },
     {
+      key: 'averageRating',
+      title: t('figures.averageRating'),
+      dataIndex: 'averageRating',
+      align: 'right',
+      sorter: byRate((s) => s.averageRating),
+      render: (value: number | null) => (value === null ? <Typography.Text type="secondary">—</Typography.Text> : value.toFixed(2)),
+    },
+    {
+      key: 'nps',
+      title: t('figures.nps'),
+      dataIndex: 'nps',
+      align: 'right',
+      // NPS runs down to −100: nulls still sort below every score.
+      sorter: (a, b) => (a.nps ?? -1000) - (b.nps ?? -1000),
+      render: (value: number | null) => (value === null ? <Typography.Text type="secondary">—</Typography.Text> : value),
+    },
+    {
       key: 'serviceIndex',
       title: (
         <Tooltip title={t('figures.dashboard.indexHelp')}>
