@@ -39,7 +39,7 @@ export function ComplaintEntry({ onOpen }: { onOpen: () => void }) {
 export function PublicComplaint({ token, onBack }: { token: string; onBack: () => void }) {
   const [filed, setFiled] = useState<{ receipt: PublicComplaintReceipt; withPhone: boolean } | null>(null);
   return filed ? (
-    <ComplaintDone receipt={filed.receipt} withPhone={filed.withPhone} />
+    <ComplaintDone receipt={filed.receipt} withPhone={filed.withPhone} onBack={onBack} />
   ) : (
     <ComplaintForm token={token} onBack={onBack} onFiled={(receipt, withPhone) => setFiled({ receipt, withPhone })} />
   );
@@ -97,13 +97,8 @@ function ComplaintForm({
       <button type="button" className={styles.backLink} onClick={onBack} data-testid="complaint-back">
         ‹ {t('surveys.public.complaint.back')}
       </button>
-      <section className={styles.card} aria-labelledby="complaint-title" data-testid="complaint-form">
-        <h2 className={styles.cardTitle} id="complaint-title" style={{ fontSize: 18 }}>
-          {t('surveys.public.complaint.title')}
-        </h2>
-        <div className={styles.muted}>{t('surveys.public.complaint.intro')}</div>
-
-        <div className={styles.fieldLabel} id="complaint-category">
+      <section className={styles.card} aria-labelledby="complaint-category" data-testid="complaint-form">
+        <div className={styles.cardTitle} id="complaint-category">
           {t('surveys.public.complaint.category')}
         </div>
         <div className={styles.categories} role="radiogroup" aria-labelledby="complaint-category">
@@ -195,7 +190,7 @@ function ComplaintForm({
   );
 }
 
-function ComplaintDone({ receipt, withPhone }: { receipt: PublicComplaintReceipt; withPhone: boolean }) {
+function ComplaintDone({ receipt, withPhone, onBack }: { receipt: PublicComplaintReceipt; withPhone: boolean; onBack: () => void }) {
   const { t } = useTranslation();
   return (
     <div className={`${styles.card} ${styles.done}`} data-testid="complaint-done" role="status">
@@ -213,6 +208,9 @@ function ComplaintDone({ receipt, withPhone }: { receipt: PublicComplaintReceipt
         {t(withPhone ? 'surveys.public.complaint.callBack' : 'surveys.public.complaint.handleWithin', { hours: receipt.answerWithinHours })}
       </div>
       <div className={styles.muted}>{t('surveys.public.complaint.quote')}</div>
+      <button type="button" className={styles.backLink} style={{ marginTop: 16, alignSelf: 'center' }} onClick={onBack}>
+        ‹ {t('surveys.public.complaint.back')}
+      </button>
     </div>
   );
 }

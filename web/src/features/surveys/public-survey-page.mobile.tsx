@@ -51,7 +51,7 @@ export function PublicSurveyPage() {
 
   return (
     <div className={styles.screen} data-testid="survey-page">
-      <Hero survey={view.data} />
+      <Hero survey={view.data} complaining={complaining} />
       <div className={styles.body}>
         {/* The survey stays mounted (hidden) while the complaint form is open, so nothing typed is lost. */}
         {survey ? (
@@ -62,12 +62,12 @@ export function PublicSurveyPage() {
         {content}
         {entry}
       </div>
-      <div className={styles.footer}>{t('surveys.public.privacy')}</div>
+      <div className={styles.footer}>{complaining ? t('surveys.public.complaint.privacy') : t('surveys.public.privacy')}</div>
     </div>
   );
 }
 
-function Hero({ survey }: { survey: PublicSurvey | undefined }) {
+function Hero({ survey, complaining }: { survey: PublicSurvey | undefined; complaining: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -75,8 +75,14 @@ function Hero({ survey }: { survey: PublicSurvey | undefined }) {
       <div className={styles.site}>
         {survey ? [survey.siteName, survey.placeName].filter((part, i, all) => part && all.indexOf(part) === i).join(' · ') : '\u00a0'}
       </div>
-      <h1 className={styles.title}>{t('surveys.public.title')}</h1>
-      <div className={styles.intro}>{survey?.source === 'poster' ? t('surveys.public.introPoster') : t('surveys.public.intro')}</div>
+      <h1 className={styles.title}>{complaining ? t('surveys.public.complaint.title') : t('surveys.public.title')}</h1>
+      <div className={styles.intro}>
+        {complaining
+          ? t('surveys.public.complaint.intro')
+          : survey?.source === 'poster'
+            ? t('surveys.public.introPoster')
+            : t('surveys.public.intro')}
+      </div>
       <button
         type="button"
         className={styles.lang}

@@ -52,6 +52,7 @@ export const surveysEn = {
       callBack: 'We will call you back within {{hours}} hours.',
       handleWithin: 'We will deal with it within {{hours}} hours.',
       quote: 'Quote the reference number to any of our staff.',
+      privacy: 'Your name and number go only to the manager handling the complaint, never shown on this page.',
       rateLimited: 'Too many complaints from here; please speak to our staff',
     },
     privacy: 'Answers are anonymous; we never show any of your personal data.',

@@ -52,6 +52,7 @@ export const surveysZh = {
       callBack: '我们会在 {{hours}} 小时内给您回电。',
       handleWithin: '我们会在 {{hours}} 小时内处理。',
       quote: '如需查询,请向案场工作人员报投诉编号。',
+      privacy: '您的称呼和电话只交给处理投诉的案场经理,不会显示在此页面。',
       rateLimited: '投诉次数过多,请直接联系案场工作人员',
     },
     privacy: '评价匿名提交,我们不会显示您的任何个人信息。',
