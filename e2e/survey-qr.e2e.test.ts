@@ -90,6 +90,14 @@ describe('satisfaction by QR', () => {
     await guest.reload();
     await guest.getByTestId('survey-answered').waitFor();
     await phone.getByTestId('farewell-answered').waitFor();
+    // From the answered page, a complaint: filed from the QR, it is in the site's complaints list.
+    await guest.getByTestId('complaint-entry').click();
+    await guest.getByTestId('complaint-category-waiting').click();
+    await guest.getByTestId('complaint-description').locator('textarea').fill('离场时等车太久');
+    await guest.getByTestId('complaint-submit').click();
+    const number = Number((await guest.getByTestId('complaint-number').textContent())!.replace('#', ''));
+    const complaints = await api.get<{ items: { number: number; source: string; description: string }[] }>(`/sites/${hall.siteId}/complaints`);
+    expect(complaints.items.find((c) => c.number === number)).toMatchObject({ source: 'qr', description: '离场时等车太久' });
     await guestContext.close();
   });
 });

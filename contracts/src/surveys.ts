@@ -5,7 +5,8 @@
  * people who held each of its hand-offs; a poster's to the post and whoever was on duty there.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant, PostKindSchema } from './api.js';
+import { Id, Instant, Phone, PostKindSchema } from './api.js';
+import { ComplaintCategorySchema, ComplaintSeveritySchema } from './complaints.js';
 import type { PostKind } from './domain.js';
 import { LocalDate } from './standards.js';
 
@@ -53,6 +54,34 @@ export const SurveyAnswerBody = Type.Object(
 );
 export type SurveyAnswerBody = Static<typeof SurveyAnswerBody>;
 export const SurveyAnswerReceipt = Type.Object({ ok: Type.Literal(true) });
+
+/** A complaint from the QR page, no login: the visit or poster comes from the token, never the body. */
+export const PublicComplaintBody = Type.Object(
+  {
+    category: ComplaintCategorySchema,
+    description: Type.String({ minLength: 1, maxLength: 1000 }),
+    /** "It is urgent / about safety": filed 'serious' instead of 'normal' (a shorter deadline). */
+    isUrgent: Type.Optional(Type.Boolean()),
+    name: Type.Optional(Type.String({ maxLength: 40 })),
+    phone: Type.Optional(Phone),
+    /** Required (true) with a phone: the visitor agreed to be called back on it. */
+    phoneConsent: Type.Optional(Type.Boolean()),
+    deviceId: Type.String({ minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' }),
+    /** Hidden from people; a bot filling every field fills it. */
+    website: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type PublicComplaintBody = Static<typeof PublicComplaintBody>;
+/** What the visitor is told: a reference and how soon they hear back, nothing they typed. */
+export const PublicComplaintReceipt = Type.Object({
+  /** The site's complaint number, to quote when calling; null when nothing was filed (the honeypot). */
+  number: Type.Union([Type.Integer(), Type.Null()]),
+  /** Hours within which the site answers, from its deadline for the severity it was filed with. */
+  answerWithinHours: Type.Number(),
+  severity: ComplaintSeveritySchema,
+});
+export type PublicComplaintReceipt = Static<typeof PublicComplaintReceipt>;
 
 /** The farewell QR of a visit (staff and console only). */
 export const VisitSurveyToken = Type.Object({ visitId: Id, token: SurveyToken, path: Type.String(), isAnswered: Type.Boolean() });

@@ -255,6 +255,7 @@ export interface DB {
   survey_answers: SurveyAnswersTable;
   survey_ratings: SurveyRatingsTable;
   survey_credits: SurveyCreditsTable;
+  survey_complaints: SurveyComplaintsTable;
   assessment_recommendations: AssessmentRecommendationsTable;
   assessment_closes: AssessmentClosesTable;
   // client-reports module (issue 13)
@@ -1204,6 +1205,16 @@ export interface SurveyCreditsTable {
   person_id: string;
   rating: number;
   answered_at: number;
+}
+
+/** A complaint filed from a survey QR: what the public limits count (the complaint is the complaints module's). */
+export interface SurveyComplaintsTable {
+  complaint_id: string;
+  site_id: string;
+  token_id: string;
+  address: string;
+  device_id: string;
+  filed_at: number;
 }
 
 // ---- complaints (投诉: intake, handling, the result reported back, the follow-up call) ----

@@ -30,6 +30,7 @@ import * as surveys from './2026-12-05-300-surveys.js';
 import * as complaints from './2026-12-05-310-complaints.js';
 import * as customerFeedback from './2026-12-05-320-customer-feedback.js';
 import * as integrations from './2026-12-05-350-integrations.js';
+import * as surveyComplaints from './2026-12-05-360-survey-complaints.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -64,4 +65,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-310-complaints': complaints,
   '2026-12-05-320-customer-feedback': customerFeedback,
   '2026-12-05-350-integrations': integrations,
+  '2026-12-05-360-survey-complaints': surveyComplaints,
 };

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, SurveyAnswersTable, SurveyCreditsTable, SurveyRatingsTable, SurveyTokensTable } from '../../db/schema.js';
+import type { DB, SurveyAnswersTable, SurveyComplaintsTable, SurveyCreditsTable, SurveyRatingsTable, SurveyTokensTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findTokenRow = (db: Kysely<DB>, token: string) =>
@@ -170,4 +170,32 @@ export async function listCreditsOfPeriod(db: Kysely<DB>, siteId: string, fromMs
     .where('answered_at', '<', toMs);
   if (personIds) q = q.where('person_id', 'in', personIds);
   return q.execute();
+}
+
+/** Complaints the QR page filed since `since` from this address and from this device (the limits). */
+export async function countRecentComplaints(
+  db: Kysely<DB>,
+  by: { address: string; addressSince: number; deviceId: string; deviceSince: number },
+): Promise<{ byAddress: number; byDevice: number }> {
+  const r = await db
+    .selectNoFrom((eb) => [
+      eb
+        .selectFrom('survey_complaints')
+        .select((s) => s.fn.countAll<number>().as('n'))
+        .where('address', '=', by.address)
+        .where('filed_at', '>=', by.addressSince)
+        .as('byAddress'),
+      eb
+        .selectFrom('survey_complaints')
+        .select((s) => s.fn.countAll<number>().as('n'))
+        .where('device_id', '=', by.deviceId)
+        .where('filed_at', '>=', by.deviceSince)
+        .as('byDevice'),
+    ])
+    .executeTakeFirstOrThrow();
+  return { byAddress: Number(r.byAddress ?? 0), byDevice: Number(r.byDevice ?? 0) };
+}
+
+export async function insertSurveyComplaint(db: Kysely<DB>, row: SurveyComplaintsTable): Promise<void> {
+  await db.insertInto('survey_complaints').values(row).execute();
 }

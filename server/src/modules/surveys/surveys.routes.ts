@@ -3,6 +3,8 @@ import {
   Page,
   PosterListQuery,
   PosterParams,
+  PublicComplaintBody,
+  PublicComplaintReceipt,
   PublicSurvey,
   SiteParams,
   SurveyAnswer,
@@ -20,6 +22,7 @@ import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import {
   answerSurvey,
+  complainFromSurvey,
   createPoster,
   ensureVisitSurveyToken,
   listAnswers,
@@ -58,6 +61,20 @@ export function registerPublicSurveyRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => reply.status(201).send(await answerSurvey(deps, req.params.token, req.body, { address: req.ip })),
+  );
+  app.post(
+    '/public/surveys/:token/complaints',
+    {
+      schema: {
+        tags,
+        summary: 'File a complaint from the QR page, no login: limited per address and per device; the reply is a reference number and a deadline',
+        security: [],
+        params: SurveyTokenParams,
+        body: PublicComplaintBody,
+        response: { 201: PublicComplaintReceipt },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await complainFromSurvey(deps, req.params.token, req.body, { address: req.ip })),
   );
 }
 

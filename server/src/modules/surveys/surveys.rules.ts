@@ -13,6 +13,9 @@ export const NPS_MAX = 10;
 export const ANSWERS_PER_ADDRESS_PER_HOUR = 30;
 /** Per phone per day: a visitor answers once or twice (the farewell QR, a poster); a script many times. */
 export const ANSWERS_PER_DEVICE_PER_DAY = 5;
+/** Complaints from the QR page: a visitor has one or two things to say; each one wakes a manager. */
+export const COMPLAINTS_PER_ADDRESS_PER_HOUR = 10;
+export const COMPLAINTS_PER_DEVICE_PER_DAY = 3;
 
 export interface NpsTally {
   promoters: number;

@@ -9,6 +9,8 @@ import {
   type CreatePosterBody,
   type PageOf,
   type PostKind,
+  type PublicComplaintBody,
+  type PublicComplaintReceipt,
   type PublicSurvey,
   type SurveyAnswer,
   type SurveyAnswerBody,
@@ -31,6 +33,7 @@ import { recordAudit } from '../audit/index.js';
 import { findPersonNames, maskPhone } from '../people/index.js';
 import { listPostsOfSite } from '../posts/index.js';
 import { listShiftsOn } from '../shifts/index.js';
+import { fileComplaint, readComplaintSettings } from '../complaints/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { visitServiceOf } from '../visits/index.js';
 import { findZoneRow } from '../zones/index.js';
@@ -38,11 +41,13 @@ import { FAREWELL_QR_SHOWERS, mayReadPeopleFigures, SURVEY_KEEPERS } from './sur
 import {
   countAnswersOfTokens,
   countRecentAnswers,
+  countRecentComplaints,
   findPosterRow,
   findTokenRow,
   findTokenRows,
   findVisitTokenRow,
   insertAnswer,
+  insertSurveyComplaint,
   insertTokenRow,
   insertVisitTokenOnce,
   isVisitAnswered,
@@ -58,6 +63,8 @@ import {
   ANSWERS_PER_ADDRESS_PER_HOUR,
   ANSWERS_PER_DEVICE_PER_DAY,
   averageOf,
+  COMPLAINTS_PER_ADDRESS_PER_HOUR,
+  COMPLAINTS_PER_DEVICE_PER_DAY,
   normalisePhone,
   NPS_MAX,
   NPS_MIN,
@@ -280,6 +287,77 @@ export async function answerSurvey(deps: Deps, token: string, body: SurveyAnswer
     throw error;
   }
   return { ok: true };
+}
+
+/**
+ * A complaint from the QR page (投诉). The token says which site, and which visit or post it is
+ * about; the complaints module files it (its own transaction, numbering, deadline, timers and
+ * notices). Filed 'normal', or 'serious' when the visitor ticks "urgent / safety": not 'urgent',
+ * whose two-hour deadline is the handlers' call — an anonymous form must not be able to page a
+ * manager at night, while a safety worry still gets an answer within the day. The reply carries
+ * the site's number and its deadline for that severity, nothing the visitor typed.
+ */
+export async function complainFromSurvey(
+  deps: Deps,
+  token: string,
+  body: PublicComplaintBody,
+  from: { address: string },
+): Promise<PublicComplaintReceipt> {
+  const phone = body.phone?.trim() || null;
+  if (phone && body.phoneConsent !== true)
+    throw new AppError('COMPLAINT_PHONE_CONSENT_REQUIRED', {
+      status: 400,
+      message: 'Tick the box to be called back on this number',
+      params: { field: 'phoneConsent' },
+    });
+  const description = body.description.trim();
+  if (!description) throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Say what happened', params: { field: 'description' } });
+  const row = await liveToken(deps.db, token);
+  const severity = body.isUrgent === true || body.category === 'safety' ? 'serious' : 'normal';
+  const answerWithinHours = (await readComplaintSettings(deps.db, row.site_id)).deadlineHours[severity];
+  // The honeypot: answered like a success, nothing stored, so a bot has nothing to adapt to.
+  if ((body.website ?? '').trim() !== '') return { number: null, answerWithinHours, severity };
+  const now = deps.clock.now();
+  const recent = await countRecentComplaints(deps.db, {
+    address: from.address,
+    addressSince: now - 3_600_000,
+    deviceId: body.deviceId,
+    deviceSince: now - 86_400_000,
+  });
+  if (recent.byAddress >= COMPLAINTS_PER_ADDRESS_PER_HOUR || recent.byDevice >= COMPLAINTS_PER_DEVICE_PER_DAY)
+    throw new AppError('SURVEY_RATE_LIMITED', {
+      status: 429,
+      message: 'Too many complaints from here; please call the sales center',
+      params: { per: recent.byDevice >= COMPLAINTS_PER_DEVICE_PER_DAY ? 'device' : 'address' },
+    });
+  const { complaintId, number } = await fileComplaint(deps, {
+    siteId: row.site_id,
+    source: 'qr',
+    filedBy: null,
+    complainantName: body.name ?? null,
+    complainantPhone: phone,
+    phoneConsent: body.phoneConsent === true,
+    category: body.category,
+    severity,
+    description,
+    visitId: row.visit_id,
+    postId: row.scope === 'post' ? row.post_id : null,
+  });
+  try {
+    await insertSurveyComplaint(deps.db, {
+      complaint_id: complaintId,
+      site_id: row.site_id,
+      token_id: row.id,
+      address: from.address,
+      device_id: body.deviceId,
+      filed_at: now,
+    });
+  } catch (error) {
+    // The complaint is filed and must be answered; failing the reply would only make the visitor
+    // file it again. The limit undercounts by one.
+    deps.log.error({ err: error, complaintId }, 'survey complaint not counted for the limits');
+  }
+  return { number, answerWithinHours, severity };
 }
 
 // ---- tokens for staff and the console ----

@@ -10,26 +10,13 @@ import { isApiError } from '../../shared/api/client';
 import { describeError } from '../../shared/api/errors';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { ComplaintEntry, PublicComplaint } from './public-complaint.mobile';
+import { deviceId } from './survey-device';
 import { surveysApi } from './surveys-api';
 import styles from './survey.mobile.module.css';
 
 const COMMENT_MAX = 500;
-const DEVICE_KEY = 'anchang.survey.device';
 const RATING_WORDS = ['r1', 'r2', 'r3', 'r4', 'r5'] as const;
-
-/** The phone's own id for the per-device limit: kept in its storage, random, nothing personal. */
-function deviceId(): string {
-  try {
-    const kept = localStorage.getItem(DEVICE_KEY);
-    if (kept) return kept;
-    const made = crypto.randomUUID().replace(/-/g, '');
-    localStorage.setItem(DEVICE_KEY, made);
-    return made;
-  } catch {
-    // Private browsing without storage: a fresh id per page, still counted per address.
-    return crypto.randomUUID().replace(/-/g, '');
-  }
-}
 
 /**
  * What a survey QR opens (`/m/q/s/:token`), for anyone and without login, in WeChat's browser:
@@ -41,8 +28,10 @@ export function PublicSurveyPage() {
   const { token = '' } = useParams();
   const view = useQuery({ queryKey: ['public-survey', token], queryFn: () => surveysApi.publicSurvey(token), retry: false });
   const [sent, setSent] = useState(false);
+  // The complaint form replaces the survey in the page; going back keeps what was typed in the survey.
+  const [complaining, setComplaining] = useState(false);
 
-  let content;
+  let content = null;
   if (view.isPending) content = <MobileSpinner />;
   else if (view.isError) {
     const revoked = isApiError(view.error, 'SURVEY_REVOKED');
@@ -54,20 +43,31 @@ export function PublicSurveyPage() {
         description={unknown ? t('surveys.public.unknownBody') : describeError(view.error)}
       />
     );
-  } else if (sent) content = <Done kind="thanks" />;
+  } else if (complaining) content = <PublicComplaint token={token} onBack={() => setComplaining(false)} />;
+  else if (sent) content = <Done kind="thanks" />;
   else if (view.data.isAnswered) content = <Done kind="answered" />;
-  else content = <SurveyForm token={token} survey={view.data} onSent={() => setSent(true)} />;
+  const survey = view.data && !view.isError && !sent && !view.data.isAnswered;
+  const entry = view.data && !view.isError && !complaining ? <ComplaintEntry onOpen={() => setComplaining(true)} /> : null;
 
   return (
     <div className={styles.screen} data-testid="survey-page">
-      <Hero survey={view.data} />
-      <div className={styles.body}>{content}</div>
-      <div className={styles.footer}>{t('surveys.public.privacy')}</div>
+      <Hero survey={view.data} complaining={complaining} />
+      <div className={styles.body}>
+        {/* The survey stays mounted (hidden) while the complaint form is open, so nothing typed is lost. */}
+        {survey ? (
+          <div className={styles.stack} hidden={complaining}>
+            <SurveyForm token={token} survey={view.data} onSent={() => setSent(true)} />
+          </div>
+        ) : null}
+        {content}
+        {entry}
+      </div>
+      <div className={styles.footer}>{complaining ? t('surveys.public.complaint.privacy') : t('surveys.public.privacy')}</div>
     </div>
   );
 }
 
-function Hero({ survey }: { survey: PublicSurvey | undefined }) {
+function Hero({ survey, complaining }: { survey: PublicSurvey | undefined; complaining: boolean }) {
   const { t } = useTranslation();
   const locale = useLocale();
   return (
@@ -75,8 +75,14 @@ function Hero({ survey }: { survey: PublicSurvey | undefined }) {
       <div className={styles.site}>
         {survey ? [survey.siteName, survey.placeName].filter((part, i, all) => part && all.indexOf(part) === i).join(' · ') : '\u00a0'}
       </div>
-      <h1 className={styles.title}>{t('surveys.public.title')}</h1>
-      <div className={styles.intro}>{survey?.source === 'poster' ? t('surveys.public.introPoster') : t('surveys.public.intro')}</div>
+      <h1 className={styles.title}>{complaining ? t('surveys.public.complaint.title') : t('surveys.public.title')}</h1>
+      <div className={styles.intro}>
+        {complaining
+          ? t('surveys.public.complaint.intro')
+          : survey?.source === 'poster'
+            ? t('surveys.public.introPoster')
+            : t('surveys.public.intro')}
+      </div>
       <button
         type="button"
         className={styles.lang}

@@ -7,6 +7,8 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tansta
 import type {
   CreatePosterBody,
   PageOf,
+  PublicComplaintBody,
+  PublicComplaintReceipt,
   PublicSurvey,
   SurveyAnswer,
   SurveyAnswerBody,
@@ -29,6 +31,8 @@ export interface AnswerFilter {
 export const surveysApi = {
   publicSurvey: (token: string) => http.get<PublicSurvey>(`/public/surveys/${encodeURIComponent(token)}`),
   answer: (token: string, body: SurveyAnswerBody) => http.post<{ ok: true }>(`/public/surveys/${encodeURIComponent(token)}/answers`, body),
+  complain: (token: string, body: PublicComplaintBody) =>
+    http.post<PublicComplaintReceipt>(`/public/surveys/${encodeURIComponent(token)}/complaints`, body),
   visitToken: (siteId: string, visitId: string) =>
     http.put<VisitSurveyToken>(`${site(siteId)}/visits/${encodeURIComponent(visitId)}/survey-token`, {}),
   posters: (siteId: string, cursor?: string | null) =>
