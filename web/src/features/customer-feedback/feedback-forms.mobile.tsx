@@ -1,6 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Input, NavBar, Rate, Selector, Stepper, TextArea, Toast } from 'antd-mobile';
+import { Button, Input, NavBar, Rate, Selector, TextArea, Toast } from 'antd-mobile';
+import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { CheckCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -361,7 +362,7 @@ function ParkingForm({ site, onSent }: { site: MeSite; onSent: (form: FeedbackFo
         </Field>
         <div className={styles.field}>
           <span className={styles.label}>{t('customerFeedback.phone.partySize')}</span>
-          <Stepper min={1} max={50} value={partySize} onChange={(v) => setPartySize(v ?? 1)} aria-label={t('customerFeedback.phone.partySize')} />
+          <LabelledStepper label={t('customerFeedback.phone.partySize')} min={1} max={50} value={partySize} onChange={(v) => setPartySize(v ?? 1)} />
         </div>
       </div>
       <div className={styles.block}>
