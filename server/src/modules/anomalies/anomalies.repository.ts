@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { AnomaliesTable, DB } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
@@ -26,7 +26,8 @@ export async function updateAnomalyRow(db: Kysely<DB>, id: string, patch: Partia
 
 export function listAnomalyRows(db: Kysely<DB>, siteId: string, page: PageRequest, filter: { status?: string; reportedBy?: string }) {
   let q = db.selectFrom('anomalies').selectAll().where('site_id', '=', siteId);
-  if (filter.status === 'unresolved') q = q.where('status', '!=', 'resolved');
+  // A literal, not a parameter: it must match anomalies_site_unresolved_idx's WHERE for SQLite to walk the open rows only.
+  if (filter.status === 'unresolved') q = q.where('status', '<>', sql.lit('resolved'));
   else if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.reportedBy) q = q.where('reported_by', '=', filter.reportedBy);
   if (page.afterId) q = q.where('id', '<', page.afterId);

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { DB, WorkOrderEventsTable, WorkOrdersTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
@@ -36,7 +36,8 @@ export function listWorkOrderRows(
   filter: { status?: string; assetId?: string; breachedAt?: number; technicianOrReporter?: string },
 ) {
   let q = db.selectFrom('work_orders').selectAll().where('site_id', '=', siteId);
-  if (filter.status === 'open') q = q.where('status', '!=', 'verified');
+  // A literal, not a parameter: it must match work_orders_site_open_idx's WHERE for SQLite to walk the open rows only.
+  if (filter.status === 'open') q = q.where('status', '<>', sql.lit('verified'));
   else if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.assetId) q = q.where('asset_id', '=', filter.assetId);
   if (filter.breachedAt !== undefined) {

@@ -23,7 +23,24 @@ export function listVisitRows(db: Kysely<DB>, siteId: string, page: PageRequest,
   if (filter.status) q = q.where('status', '=', filter.status);
   if (filter.stage) q = q.where('stage', '=', filter.stage);
   if (filter.consultantId !== undefined) q = q.where('consultant_id', filter.consultantId === null ? 'is' : '=', filter.consultantId);
-  if (filter.arrivedSince !== undefined) q = q.where('arrived_at', '>=', filter.arrivedSince);
+  if (filter.arrivedSince !== undefined) {
+    const since = filter.arrivedSince;
+    q = q.where('arrived_at', '>=', since);
+    // The window's rows also lie above its smallest id (read through the arrival index: a day's rows,
+    // not the site's). Without that bound a page walks the id order down the whole history whenever
+    // the window holds fewer matching rows than the page asks for, and planners choose that walk to
+    // skip the sort. The bound is exact whatever clock made the ids: it is computed, not assumed.
+    // GROUP BY keeps PostgreSQL from answering MIN by walking the primary key from the oldest id up
+    // (its min/max shortcut), which would read every site's history; an empty window gives no row, so NULL.
+    q = q.where('id', '>=', (eb) =>
+      eb
+        .selectFrom('visits as w')
+        .select((w) => w.fn.min('w.id').as('first_id'))
+        .where('w.site_id', '=', siteId)
+        .where('w.arrived_at', '>=', since)
+        .groupBy('w.site_id'),
+    );
+  }
   if (page.afterId) q = q.where('id', '<', page.afterId);
   return q
     .orderBy('id', 'desc')
