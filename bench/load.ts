@@ -40,6 +40,8 @@ export interface Target {
   url: string;
   headers: Record<string, string>;
   body: string;
+  /** POST unless said (a GET sends no body). */
+  method?: 'GET' | 'POST';
   /** Per request instead of `body` (and optionally another path and headers), e.g. a fresh id on every write. */
   vary?: () => { path?: string; headers?: Record<string, string>; body: string };
 }
@@ -94,11 +96,12 @@ export async function drive(
 }
 
 function fire(target: Target, durationS: number, connections: number) {
+  const method = target.method ?? 'POST';
   return autocannon({
     url: target.url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...target.headers },
-    body: target.body,
+    method,
+    headers: method === 'POST' ? { 'content-type': 'application/json', ...target.headers } : target.headers,
+    ...(method === 'POST' ? { body: target.body } : {}),
     ...(target.vary
       ? {
           requests: [

@@ -1,8 +1,9 @@
 /**
- * `npm run bench [-- notifications|visits|ops|durability|all]` (default notifications). `visits`: the visit hand-off chain on
+ * `npm run bench [-- notifications|visits|ops|durability|assessment|lists|all]` (default notifications). `visits`: the visit hand-off chain on
  * BENCH_SITES sales centers at once (bench/visits.ts); `ops`: BENCH_OPS_SITES sites' rounds, patrols and repair
  * SLAs over a simulated day with a driven clock (bench/site-ops.ts); `durability`: the same write on SQLite with
- * synchronous=FULL against NORMAL (bench/durability.ts). See bench/README.md.
+ * synchronous=FULL against NORMAL (bench/durability.ts); `lists`: every paginated list's first and deep page at
+ * 1,000 and 100,000 rows per site (bench/lists.ts). See bench/README.md.
  *
  * `npm run bench`: the authenticated notification write against a bare insert of the same row,
  * on SQLite and then on PostgreSQL, with the server's peak memory. Prints a table with PASS/FAIL
@@ -24,6 +25,7 @@ import { benchVisits, renderVisitsReport, type VisitOptions, type VisitsResult }
 import { benchSiteOps, siteOpsPassed, type SiteOpsResult } from './site-ops.js';
 import { benchDurability, renderDurabilityReport, type DurabilityResult } from './durability.js';
 import { benchAssessment, type AssessmentBenchResult } from './assessment.js';
+import { benchLists, renderListsReport, type ListsOptions, type ListsResult } from './lists.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -42,12 +44,23 @@ const load: LoadOptions = {
 };
 /** `tsx bench/run.ts [notifications|visits|ops|all]`: notifications (the original scenario) when none is named. */
 const scenario = process.argv[2] ?? 'notifications';
-if (!['notifications', 'visits', 'ops', 'durability', 'assessment', 'all'].includes(scenario))
-  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability, assessment or all)`);
+if (!['notifications', 'visits', 'ops', 'durability', 'assessment', 'lists', 'all'].includes(scenario))
+  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability, assessment, lists or all)`);
 const runs = (name: string) => scenario === name || scenario === 'all';
 const opsSites = envInt('BENCH_OPS_SITES', 200, 1, 5000);
 const assessmentSites = envInt('BENCH_ASSESSMENT_SITES', 200, 1, 5000);
 const durabilityRounds = envInt('BENCH_DURABILITY_ROUNDS', 2, 1, 20);
+const listsOptions: ListsOptions = {
+  smallRows: envInt('BENCH_LISTS_SMALL_ROWS', 1_000, 200, 1_000_000),
+  largeRows: envInt('BENCH_LISTS_ROWS', 100_000, 200, 5_000_000),
+  rounds: envInt('BENCH_LISTS_ROUNDS', 3, 1, 20),
+  // Short points: 32 of them per round and dialect (8 lists × 2 sizes × 2 pages).
+  load: {
+    durationS: envInt('BENCH_LISTS_DURATION_S', 1, 1, 300),
+    warmupS: envInt('BENCH_LISTS_WARMUP_S', 1, 0, 60),
+    connections: envInt('BENCH_LISTS_CONNECTIONS', 10, 1, 1000),
+  },
+};
 const visitOptions: VisitOptions = {
   sites: envInt('BENCH_SITES', 200, 1, 5000),
   visitsPerSite: envInt('BENCH_VISITS_PER_SITE', 20, 1, 10_000),
@@ -125,7 +138,7 @@ async function startBenchServer(
   dialect: Dialect,
   label: string,
   extraVars: Record<string, string>,
-): Promise<{ server: ServerProcess; baseUrl: string }> {
+): Promise<{ server: ServerProcess; baseUrl: string; location: { databaseUrl: string | null; sqliteFile: string } }> {
   let vars: Record<string, string>;
   if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-bench-'));
@@ -144,7 +157,7 @@ async function startBenchServer(
   cleanups.push(() => server.stop());
   const baseUrl = `http://127.0.0.1:${server.ready.port}`;
   console.log(`  server pid ${server.pid} on ${baseUrl}`);
-  return { server, baseUrl };
+  return { server, baseUrl, location: { databaseUrl: vars.DATABASE_URL ?? null, sqliteFile: vars.SQLITE_FILE ?? '' } };
 }
 
 async function benchVisitsDialect(dialect: Dialect): Promise<VisitsResult> {
@@ -240,6 +253,21 @@ async function main(): Promise<number> {
     console.log(`\nthe month's close: BENCH_ASSESSMENT_SITES=${assessmentSites} × 15 people, three months of records, in this process`);
     assessment = await benchAssessment({ sites: assessmentSites, dialects });
   }
+  const listsResults: ListsResult[] = [];
+  if (runs('lists')) {
+    console.log(
+      `\nlists scenario: BENCH_LISTS_SMALL_ROWS=${listsOptions.smallRows} BENCH_LISTS_ROWS=${listsOptions.largeRows} per list, ` +
+        `${listsOptions.rounds} rounds of ${listsOptions.load.durationS} s per point (${listsOptions.load.warmupS} s warm-up first), ${listsOptions.load.connections} connections`,
+    );
+    for (const dialect of dialects) {
+      console.log(`\n${dialect}, lists:`);
+      const { server, baseUrl, location } = await startBenchServer(dialect, `lists-${dialect}`, {});
+      listsResults.push(await benchLists({ dialect, baseUrl, serverPid: server.pid, location, lists: listsOptions }));
+      await server.stop();
+      await cleanUp();
+    }
+    console.log(renderListsReport(listsResults, listsOptions));
+  }
   let durability: DurabilityResult | null = null;
   if (runs('durability')) {
     console.log(`\nSQLite durability: synchronous=FULL against NORMAL, ${durabilityRounds} round(s) each, taking turns`);
@@ -268,6 +296,7 @@ async function main(): Promise<number> {
     [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass)) &&
     opsResults.every(siteOpsPassed) &&
     assessment.every((r) => r.pass) &&
+    listsResults.every((r) => r.pass) &&
     (durability?.clean ?? true);
   const file = writeResults(
     {
@@ -280,6 +309,7 @@ async function main(): Promise<number> {
       ...(opsResults.length > 0 ? { ops: opsResults } : {}),
       ...(durability ? { durability } : {}),
       ...(assessment.length > 0 ? { assessment } : {}),
+      ...(listsResults.length > 0 ? { listsOptions, lists: listsResults } : {}),
       endpoint: { real: 'POST /api/sites/:siteId/notifications', bare: 'POST /bench/bare-notification', body: JSON.parse(NOTICE) as unknown },
       machine: machineInfo(extra),
       cpuProfileDir: cpuProfDir,
