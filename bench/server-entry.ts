@@ -125,6 +125,28 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
 
+  // A stall detector: the event loop held longer than BENCH_STALL_MS (SQLite's statements run on it) is reported
+  // with the timers that fired meanwhile, the usual suspects for a long synchronous statement.
+  const stallMs = Number(process.env.BENCH_STALL_MS ?? '0');
+  if (stallMs > 0) {
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      const late = now - last - 50;
+      last = now;
+      if (late < stallMs) return;
+      const since = Date.now() - late - 100;
+      void database.db
+        .selectFrom('timers')
+        .select(['kind', 'site_id', 'fired_at'])
+        .where('fired_at', '>=', since)
+        .execute()
+        .then((fired) =>
+          console.error(`event loop stalled ${late.toFixed(0)} ms; timers fired meanwhile: ${JSON.stringify(fired.map((t) => t.kind))}`),
+        );
+    }, 50).unref();
+  }
+
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
