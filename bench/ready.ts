@@ -1,5 +1,7 @@
 /** The line the bench server prints once it listens: shared by the server entry and its parent. */
 export const READY_PREFIX = 'BENCH_READY ';
+/** The line bench/proxy.ts prints once it listens. */
+export const PROXY_READY_PREFIX = 'BENCH_PROXY_READY ';
 
 export interface ReadyMessage {
   port: number;

@@ -20,8 +20,8 @@ import path from 'node:path';
 import { drive, logIn, type LoadOptions, type Target } from './load.js';
 import { createScratchDatabase, postgresVersion } from './pg-database.js';
 import { judge, machineInfo, renderReport, writeResults, type CpuFigures, type DialectResult } from './report.js';
-import { readCpu, startServer, type CpuSnapshot, type ServerProcess } from './server-process.js';
-import { benchVisits, renderVisitsReport, type VisitOptions, type VisitsResult } from './visits.js';
+import { readCpu, startProxy, startServer, type CpuSnapshot, type ServerProcess } from './server-process.js';
+import { benchVisits, gapForRate, renderVisitsReport, VISIT_TARGETS, type JourneySpec, type VisitOptions, type VisitsResult } from './visits.js';
 import { benchSiteOps, siteOpsPassed, type SiteOpsResult } from './site-ops.js';
 import { benchDurability, renderDurabilityReport, type DurabilityResult } from './durability.js';
 import { benchAssessment, type AssessmentBenchResult } from './assessment.js';
@@ -69,8 +69,24 @@ const visitOptions: VisitOptions = {
   loginConcurrency: envInt('BENCH_LOGIN_CONCURRENCY', 4, 1, 64),
   eventTimeoutMs: envInt('BENCH_EVENT_TIMEOUT_MS', 10_000, 100, 60_000),
 };
+/** The paced journeys' target rates, visit-stage writes/s across BENCH_SITES sites ("" for none). */
+const pacedRates = (process.env.BENCH_PACED_RATES ?? '360,720')
+  .split(',')
+  .map((r) => r.trim())
+  .filter(Boolean)
+  .map((r) => {
+    const n = Number(r);
+    if (!Number.isInteger(n) || n < 1 || n > 100_000) throw new Error(`BENCH_PACED_RATES: "${r}" is not a rate in writes/s`);
+    return n;
+  });
+/** Instances on one PostgreSQL database behind the proxy for the several-instances run (0 or 1: no such run). */
+const visitInstances = envInt('BENCH_INSTANCES', 2, 0, 8);
+/** Sites of the large run (0: none) and the dialects it runs on. */
+const largeSites = envInt('BENCH_LARGE_SITES', 1000, 0, 5000);
 const dialects = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((d) => d.trim()) as Dialect[];
 for (const d of dialects) if (d !== 'sqlite' && d !== 'postgres') throw new Error(`BENCH_DIALECTS: unknown dialect "${String(d)}"`);
+const largeDialects = (process.env.BENCH_LARGE_DIALECTS || dialects.join(',')).split(',').map((d) => d.trim()) as Dialect[];
+for (const d of largeDialects) if (!dialects.includes(d)) throw new Error(`BENCH_LARGE_DIALECTS: "${String(d)}" is not in BENCH_DIALECTS`);
 const serverNodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(/\s+/).filter(Boolean);
 const cpuProfDir = process.env.BENCH_CPU_PROF === '1' ? path.join(import.meta.dirname, 'results', 'prof') : null;
 
@@ -107,12 +123,18 @@ function serverEnv(vars: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, HOST: '127.0.0.1', PORT: '0', LOG_LEVEL: 'warn', SEED_DEMO: 'true', LOGIN_MAX_PER_ADDRESS: '1000000', ...vars };
 }
 
-/** CPU spent during a measured window, by the server process and by the whole machine (PostgreSQL and autocannon too). */
-function cpuMeter(pid: number) {
+/** CPU spent during a measured window, by the server processes (summed) and by the whole machine (PostgreSQL and autocannon too). */
+function cpuMeter(pids: number[]) {
   type Mark = CpuSnapshot & { runnerMs: number; atMs: number };
   const mark = (): Mark => {
     const own = process.cpuUsage();
-    return { ...readCpu(pid), runnerMs: (own.user + own.system) / 1000, atMs: performance.now() };
+    const each = pids.map(readCpu);
+    return {
+      processMs: each.reduce((sum, c) => sum + c.processMs, 0),
+      machineBusyMs: each[0]!.machineBusyMs,
+      runnerMs: (own.user + own.system) / 1000,
+      atMs: performance.now(),
+    };
   };
   let start: Mark | null = null;
   let end: Mark | null = null;
@@ -138,9 +160,18 @@ async function startBenchServer(
   dialect: Dialect,
   label: string,
   extraVars: Record<string, string>,
-): Promise<{ server: ServerProcess; baseUrl: string; location: { databaseUrl: string | null; sqliteFile: string } }> {
+  /** Another instance's database (its DATABASE_URL) instead of a fresh one. */
+  sharedDatabase?: Record<string, string>,
+): Promise<{
+  server: ServerProcess;
+  baseUrl: string;
+  database: Record<string, string>;
+  location: { databaseUrl: string | null; sqliteFile: string };
+}> {
   let vars: Record<string, string>;
-  if (dialect === 'sqlite') {
+  if (sharedDatabase) {
+    vars = sharedDatabase;
+  } else if (dialect === 'sqlite') {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-bench-'));
     cleanups.push(() => fs.promises.rm(dir, { recursive: true, force: true }));
     vars = { SQLITE_FILE: path.join(dir, 'bench.db') };
@@ -157,13 +188,64 @@ async function startBenchServer(
   cleanups.push(() => server.stop());
   const baseUrl = `http://127.0.0.1:${server.ready.port}`;
   console.log(`  server pid ${server.pid} on ${baseUrl}`);
-  return { server, baseUrl, location: { databaseUrl: vars.DATABASE_URL ?? null, sqliteFile: vars.SQLITE_FILE ?? '' } };
+  return { server, baseUrl, database: vars, location: { databaseUrl: vars.DATABASE_URL ?? null, sqliteFile: vars.SQLITE_FILE ?? '' } };
 }
 
-async function benchVisitsDialect(dialect: Dialect): Promise<VisitsResult> {
-  const { server, baseUrl } = await startBenchServer(dialect, `visits-${dialect}`, { BENCH_SITES: String(visitOptions.sites) });
-  const result = await benchVisits({ dialect, server, baseUrl, visit: visitOptions, load, meter: cpuMeter });
-  await server.stop();
+/** Paced journeys: a gap per target rate, for `sites` sites. */
+const pacedJourneys = (sites: number): JourneySpec[] =>
+  pacedRates.map((rate) => ({ label: `paced ${rate}/s`, gapMs: gapForRate(sites, rate), targetWritesPerSec: rate }));
+
+/**
+ * One visits run: `instances` bench servers on one database (several: PostgreSQL only, behind the
+ * bench's round-robin proxy), every journey in `journeys` on the same phones and sockets one after
+ * another, then register against the bare insert when `ratio`.
+ */
+async function benchVisitsRun(opts: {
+  dialect: Dialect;
+  label: string;
+  sites: number;
+  instances: number;
+  journeys: JourneySpec[];
+  ratio: boolean;
+  maxPeakRssMb: number;
+}): Promise<VisitsResult> {
+  const servers: ServerProcess[] = [];
+  const tag = opts.label.replace(/[^a-z0-9]+/gi, '-');
+  const first = await startBenchServer(opts.dialect, `visits-${tag}-0`, {
+    BENCH_SITES: String(opts.sites),
+    ...(opts.instances > 1 ? { BENCH_INSTANCE: '0', TRUST_PROXY: '127.0.0.1' } : {}),
+  });
+  servers.push(first.server);
+  let baseUrl = first.baseUrl;
+  if (opts.instances > 1) {
+    const urls = [first.baseUrl];
+    for (let i = 1; i < opts.instances; i++) {
+      const next = await startBenchServer(
+        opts.dialect,
+        `visits-${tag}-${i}`,
+        { BENCH_SITES: String(opts.sites), BENCH_INSTANCE: String(i), TRUST_PROXY: '127.0.0.1' },
+        first.database,
+      );
+      servers.push(next.server);
+      urls.push(next.baseUrl);
+    }
+    const proxy = await startProxy(urls);
+    cleanups.push(() => proxy.stop());
+    baseUrl = `http://127.0.0.1:${proxy.port}`;
+    console.log(`  proxy pid ${proxy.pid} on ${baseUrl}, round-robin over ${urls.join(', ')}`);
+  }
+  const result = await benchVisits({
+    dialect: opts.dialect,
+    label: opts.label,
+    servers,
+    baseUrl,
+    visit: { ...visitOptions, sites: opts.sites },
+    journeys: opts.journeys,
+    ratio: opts.ratio,
+    load,
+    meter: cpuMeter,
+    maxPeakRssMb: opts.maxPeakRssMb,
+  });
   await cleanUp();
   return result;
 }
@@ -183,13 +265,13 @@ async function benchDialect(dialect: Dialect): Promise<DialectResult> {
 
   console.log(`  real endpoint: ${load.warmupS} s warm-up + ${load.durationS} s…`);
   server.memory.startWindow();
-  const realCpu = cpuMeter(server.pid);
+  const realCpu = cpuMeter([server.pid]);
   const { figures: realFigures, window: realWindow } = await drive(real, load, realCpu.edge);
   const peakRssRealMb = server.memory.endWindow();
 
   console.log(`  bare route:    ${load.warmupS} s warm-up + ${load.durationS} s…`);
   server.memory.startWindow();
-  const bareCpu = cpuMeter(server.pid);
+  const bareCpu = cpuMeter([server.pid]);
   const { figures: bareFigures, window: bareWindow } = await drive(bare, load, bareCpu.edge);
   const peakRssBareMb = server.memory.endWindow();
   for (const [name, f] of [
@@ -235,11 +317,59 @@ async function main(): Promise<number> {
   if (runs('visits')) {
     console.log(
       `\nvisits scenario: BENCH_SITES=${visitOptions.sites} BENCH_VISITS_PER_SITE=${visitOptions.visitsPerSite} BENCH_VISITS_MAX_S=${visitOptions.maxSeconds}` +
-        ` BENCH_VISIT_GAP_MS=${visitOptions.gapMs} BENCH_LOGIN_CONCURRENCY=${visitOptions.loginConcurrency}`,
+        ` BENCH_VISIT_GAP_MS=${visitOptions.gapMs} BENCH_PACED_RATES=${pacedRates.join(',')} BENCH_INSTANCES=${visitInstances}` +
+        ` BENCH_LARGE_SITES=${largeSites} (${largeDialects.join(',')}) BENCH_LOGIN_CONCURRENCY=${visitOptions.loginConcurrency}`,
     );
+    const sites = visitOptions.sites;
+    // BENCH_VISIT_GAP_MS=0 (the default) is the saturated closed loop; another value runs that pace instead of flat out.
+    const first: JourneySpec =
+      visitOptions.gapMs > 0
+        ? { label: `gap ${visitOptions.gapMs} ms`, gapMs: visitOptions.gapMs, targetWritesPerSec: null }
+        : { label: 'flat out', gapMs: 0, targetWritesPerSec: null };
     for (const dialect of dialects) {
-      console.log(`\n${dialect}, visits:`);
-      visitResults.push(await benchVisitsDialect(dialect));
+      console.log(`\n${dialect}, visits: ${sites} sites, flat out then paced`);
+      visitResults.push(
+        await benchVisitsRun({
+          dialect,
+          label: dialect,
+          sites,
+          instances: 1,
+          journeys: [first, ...pacedJourneys(sites)],
+          ratio: true,
+          maxPeakRssMb: VISIT_TARGETS.maxPeakRssMb,
+        }),
+      );
+    }
+    if (visitInstances > 1 && dialects.includes('postgres') && pacedRates.length > 0) {
+      console.log(`\npostgres, visits: ${visitInstances} instances on one database behind the bench's proxy, paced`);
+      visitResults.push(
+        await benchVisitsRun({
+          dialect: 'postgres',
+          label: `postgres, ${visitInstances} instances`,
+          sites,
+          instances: visitInstances,
+          journeys: pacedJourneys(sites),
+          ratio: false,
+          maxPeakRssMb: VISIT_TARGETS.maxPeakRssMb,
+        }),
+      );
+    }
+    if (largeSites > 0) {
+      for (const dialect of largeDialects) {
+        console.log(`\n${dialect}, visits: ${largeSites} sites (${largeSites * 3} sockets), paced, for the memory peak`);
+        const rate = pacedRates[pacedRates.length - 1] ?? 720;
+        visitResults.push(
+          await benchVisitsRun({
+            dialect,
+            label: `${dialect}, ${largeSites} sites`,
+            sites: largeSites,
+            instances: 1,
+            journeys: [{ label: `paced ${rate}/s`, gapMs: gapForRate(largeSites, rate), targetWritesPerSec: rate }],
+            ratio: false,
+            maxPeakRssMb: VISIT_TARGETS.maxPeakRssMbLarge,
+          }),
+        );
+      }
     }
     console.log(renderVisitsReport(visitResults, load));
   }

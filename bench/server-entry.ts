@@ -19,7 +19,7 @@ import { scheduleSessionPurge } from '../server/src/modules/auth/session-purge.j
 import { newId } from '../server/src/platform/ids.js';
 import { inTransaction } from '../server/src/platform/tx.js';
 import { READY_PREFIX, type ReadyMessage } from './ready.js';
-import { seedVisitSites } from './visit-sites.js';
+import { findVisitSites, seedVisitSites } from './visit-sites.js';
 
 const BARE_SENDER_LOGIN = 'manager';
 
@@ -30,10 +30,25 @@ async function main(): Promise<void> {
   await seedDemoIfEmpty(database.db, Date.now());
 
   // The visits scenario: BENCH_SITES extra sales centers, each with a park, a hall and a model-room phone.
+  // A second instance on the same database (BENCH_INSTANCE=1) finds the sites the first one seeded.
   const benchSites = Number(process.env.BENCH_SITES ?? '0');
-  const visitSites = benchSites > 0 ? await seedVisitSites(database.db, benchSites, Date.now()) : [];
+  const instance = process.env.BENCH_INSTANCE ?? '';
+  const visitSites =
+    benchSites === 0
+      ? []
+      : instance !== '' && instance !== '0'
+        ? await findVisitSites(database.db, benchSites)
+        : await seedVisitSites(database.db, benchSites, Date.now());
 
   const app = await buildApp({ config, database });
+  if (instance !== '') {
+    // Behind the bench's proxy: every answer and every socket handshake says which instance served it, as a load
+    // balancer's upstream header would, so the bench can tell a hand-off that crossed instances.
+    app.addHook('onSend', async (_req, reply) => {
+      void reply.header('x-bench-instance', instance);
+    });
+    app.websocketServer.on('headers', (headers) => headers.push(`x-bench-instance: ${instance}`));
+  }
   const { timers, deps } = app.services;
   await inTransaction(deps, (tx) => scheduleSessionPurge(tx));
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) timers.start(config.timerIntervalMs);
@@ -109,6 +124,28 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void shutdown());
   process.on('SIGTERM', () => void shutdown());
+
+  // A stall detector: the event loop held longer than BENCH_STALL_MS (SQLite's statements run on it) is reported
+  // with the timers that fired meanwhile, the usual suspects for a long synchronous statement.
+  const stallMs = Number(process.env.BENCH_STALL_MS ?? '0');
+  if (stallMs > 0) {
+    let last = performance.now();
+    setInterval(() => {
+      const now = performance.now();
+      const late = now - last - 50;
+      last = now;
+      if (late < stallMs) return;
+      const since = Date.now() - late - 100;
+      void database.db
+        .selectFrom('timers')
+        .select(['kind', 'site_id', 'fired_at'])
+        .where('fired_at', '>=', since)
+        .execute()
+        .then((fired) =>
+          console.error(`event loop stalled ${late.toFixed(0)} ms; timers fired meanwhile: ${JSON.stringify(fired.map((t) => t.kind))}`),
+        );
+    }, 50).unref();
+  }
 
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();

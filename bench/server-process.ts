@@ -9,7 +9,7 @@ import path from 'node:path';
 import readline from 'node:readline';
 import { bundleServer, scratchBundleDir } from '../server/build.js';
 
-import { READY_PREFIX, type ReadyMessage } from './ready.js';
+import { PROXY_READY_PREFIX, READY_PREFIX, type ReadyMessage } from './ready.js';
 
 export { READY_PREFIX, type ReadyMessage };
 
@@ -123,6 +123,8 @@ export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export class MemorySampler {
   private readonly timer: NodeJS.Timeout;
   private windowPeakKb = 0;
+  /** VmHWM before the last `resetPeak`, MiB. */
+  private earlierPeakMb = 0;
 
   constructor(
     private readonly pid: number,
@@ -137,6 +139,20 @@ export class MemorySampler {
     const status = fs.readFileSync(`/proc/${this.pid}/status`, 'utf8');
     const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
     return { rssMb: kb('VmRSS') / 1024, hwmMb: kb('VmHWM') / 1024 };
+  }
+
+  /**
+   * Starts VmHWM over from the current RSS (Linux: `5` to /proc/<pid>/clear_refs), so that it
+   * measures what follows (serving) and not the setup before it (seeding, sign-ins).
+   */
+  resetPeak(): void {
+    this.earlierPeakMb = Math.max(this.earlierPeakMb, this.read().hwmMb);
+    fs.writeFileSync(`/proc/${this.pid}/clear_refs`, '5');
+  }
+
+  /** VmHWM over the process's whole life, resets or not, MiB. */
+  lifetimePeakMb(): number {
+    return Math.max(this.earlierPeakMb, this.read().hwmMb);
   }
 
   /** Starts a window; `endWindow` returns the highest VmRSS sampled since. */
@@ -162,4 +178,34 @@ export class MemorySampler {
       // The process is gone; the last samples stand.
     }
   }
+}
+
+/**
+ * The bench's reverse proxy (bench/proxy.ts) in front of `targets`, round-robin, as its own process.
+ * Resolves once it listens.
+ */
+export async function startProxy(targets: string[]): Promise<{ pid: number; port: number; stop(): Promise<void> }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(import.meta.dirname, 'proxy.ts')], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, BENCH_PROXY_TARGETS: targets.join(','), PORT: '0' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  readline.createInterface({ input: child.stderr }).on('line', (line) => process.stderr.write(`[proxy] ${line}\n`));
+  const port = await new Promise<number>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('proxy did not report ready within 30 s')), 30_000);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`proxy exited before ready (code ${code})`));
+    });
+    readline.createInterface({ input: child.stdout }).on('line', (line) => {
+      if (!line.startsWith(PROXY_READY_PREFIX)) return;
+      clearTimeout(timer);
+      resolve((JSON.parse(line.slice(PROXY_READY_PREFIX.length)) as { port: number }).port);
+    });
+  }).catch(async (err: unknown) => {
+    await stopChild(child, exited, 2_000);
+    throw err;
+  });
+  return { pid: child.pid!, port, stop: () => stopChild(child, exited, 5_000) };
 }

@@ -91,3 +91,19 @@ export async function seedVisitSites(db: Kysely<DB>, count: number, now: number)
   });
   return out;
 }
+
+/** The sites another bench instance seeded on this database, in the same order (site i has `park-i`). */
+export async function findVisitSites(db: Kysely<DB>, count: number): Promise<VisitSite[]> {
+  const rows = await db
+    .selectFrom('people as p')
+    .innerJoin('site_members as m', 'm.person_id', 'p.id')
+    .select(['p.id', 'p.login', 'm.site_id'])
+    .where('p.login', 'like', 'park-%')
+    .execute();
+  const byIndex = new Map(rows.map((r) => [r.login, { siteId: r.site_id, parkPersonId: r.id }]));
+  return Array.from({ length: count }, (_, i) => {
+    const site = byIndex.get(visitLogin('park', i));
+    if (!site) throw new Error(`no bench site ${i} on this database: the first instance seeds them`);
+    return site;
+  });
+}

@@ -158,6 +158,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   };
   events.subscribe((event) => {
     if (event.type === 'access.changed') sessions.cache.forgetPerson((event.payload as { personId: string | null }).personId);
+    // A deleted post takes its assignments with it: the cached post kinds of its people are stale (rare: drop them all).
+    else if (event.type === 'post.changed' && (event.payload as { action: string }).action === 'deleted') sessions.cache.forgetPerson(null);
   });
   const authDeps: AuthDeps = {
     ...deps,

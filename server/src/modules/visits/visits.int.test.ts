@@ -90,6 +90,8 @@ describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     t.clock.advance(90_000);
     const inHall = (await call(hall, 'POST', `/visits/${id}/handoffs/${toHall}/ack`)).json<Visit>();
     expect(inHall).toMatchObject({ stage: 'hall', stageDurations: { car_park: 90_000 } });
+    // Answered from the rows the acknowledgement wrote, not read back: the same as reading it back.
+    expect(inHall).toEqual((await call(hall, 'GET', `/visits/${id}`)).json<Visit>());
     expect(code(await call(manager, 'POST', `/visits/${id}/handoffs/${toHall}/ack`)).code).toBe('HANDOFF_ALREADY_ACKED');
 
     const consultantPhone = await connectSocket(server, consultant.cookie);
@@ -100,6 +102,7 @@ describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const withConsultant = (
       await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'consultant', consultantId: consultant.id })
     ).json<Visit>();
+    expect(withConsultant).toEqual((await call(hall, 'GET', `/visits/${id}`)).json<Visit>());
     await consultantPhone.waitFor((m) => m.type === 'event' && m.event.type === 'visit.handoff' && m.event.room === `user:${consultant.id}`);
     const toConsultant = withConsultant.handoffs.find((h) => h.to === 'consultant')!;
     expect((await call(consultant.cookie, 'POST', `/visits/${id}/handoffs/${toConsultant.id}/ack`)).json<Visit>().consultantName).toBeTruthy();
@@ -122,6 +125,7 @@ describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     const leaving = (await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'departure' })).json<Visit>().handoffs.at(-1)!;
     expect(leaving.toPostKind).toBe('PARK');
     const closed = (await call(park, 'POST', `/visits/${id}/handoffs/${leaving.id}/ack`)).json<Visit>();
+    expect(closed).toEqual((await call(park, 'GET', `/visits/${id}`)).json<Visit>());
     expect(closed).toMatchObject({ status: 'closed', stage: 'departed', stageDurations: { car_park: 90_000, hall: 720_000, model_room: 900_000 } });
     expect(code(await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'hall' })).code).toBe('VISIT_CLOSED');
     expect((await call(hall, 'POST', `/shifts/${shift.shift.id}/clock-out`, {})).statusCode).toBe(200);

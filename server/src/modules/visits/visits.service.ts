@@ -135,6 +135,23 @@ function composeVisits(
   });
 }
 
+/**
+ * A visit as the API shows it, from its row and hand-offs already in hand (a write's own): only
+ * the names of other people and a consenting customer are read.
+ */
+async function composeVisitFrom(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, row: VisitsTable, handoffs: VisitHandoffsTable[]): Promise<Visit> {
+  const others = [
+    ...(row.consultant_id ? [row.consultant_id] : []),
+    ...handoffs.flatMap((h) => [h.sent_by, ...(h.acked_by ? [h.acked_by] : [])]),
+  ].filter((id) => id !== actor.personId);
+  const [names, customers] = await Promise.all([
+    findPersonNames(deps.db, others),
+    row.customer_id ? findCustomers(deps.db, [row.customer_id]) : Promise.resolve([]),
+  ]);
+  names.set(actor.personId, actor.name);
+  return composeVisits([row], customers, handoffs, names, deps.clock.now())[0]!;
+}
+
 export async function getVisit(deps: Deps, actor: Actor, siteId: string, visitId: string): Promise<Visit> {
   requireSiteMember(actor, siteId);
   const row = await findVisitRow(deps.db, siteId, visitId);
@@ -399,8 +416,12 @@ export async function handOff(
     if (replay && replay.visit_id !== visitId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
     return replay;
   };
-  await writeOnce(stored, () => recordHandoffOf(deps, actor, siteId, visitId, input));
-  return getVisit(deps, actor, siteId, visitId);
+  const { value: recorded, created } = await writeOnce(stored, () => recordHandoffOf(deps, actor, siteId, visitId, input));
+  // A repeat is answered with the visit as it stands; a new hand-off from the rows it wrote.
+  if (!created || !('visit' in recorded)) return getVisit(deps, actor, siteId, visitId);
+  const handoffs = await listHandoffsOf(deps.db, [visitId]);
+  if (!handoffs.some((h) => h.id === recorded.handoff.id)) handoffs.push(recorded.handoff);
+  return composeVisitFrom(deps, actor, recorded.visit, handoffs);
 }
 
 async function recordHandoffOf(
@@ -409,7 +430,7 @@ async function recordHandoffOf(
   siteId: string,
   visitId: string,
   input: { id: string; to: HandoffTarget; consultantId?: string; note?: string },
-): Promise<VisitHandoffsTable> {
+): Promise<VisitHandoffsTable | { handoff: VisitHandoffsTable; visit: VisitsTable }> {
   if (input.to === 'consultant') {
     if (!input.consultantId)
       throw new AppError('CONSULTANT_REQUIRED', { status: 400, message: 'Choose the consultant', params: { field: 'consultantId' } });
@@ -450,7 +471,7 @@ async function recordHandoffOf(
     await updateVisitRow(tx.trx, visitId, patch);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'visit.handoff', entityType: 'visit', entityId: visitId, detail: { to: input.to } });
     if (patch.status === 'closed') tx.emit({ siteId }, 'visit.closed', { visitId });
-    return handoff;
+    return { handoff, visit: { ...visit, ...patch } };
   });
 }
 
@@ -462,7 +483,10 @@ function moveTo(visit: VisitsTable, stage: VisitStage, at: number): Partial<Visi
 /** The receiving post confirms the guests are in its hands. */
 export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: string, visitId: string, handoffId: string): Promise<Visit> {
   requireWriter(actor, siteId);
-  const handoff = await findHandoffRow(deps.db, visitId, handoffId);
+  // The visit's hand-offs, this one among them: checked here, and the answer is made from them
+  // and the rows the acknowledgement writes, without reading the visit back.
+  const handoffs = await listHandoffsOf(deps.db, [visitId]);
+  const handoff = handoffs.find((h) => h.id === handoffId);
   if (!handoff || handoff.site_id !== siteId) throw new AppError('HANDOFF_NOT_FOUND', { status: 404, params: { handoffId } });
   if (handoff.acked_at !== null) {
     if (handoff.acked_by === actor.personId) return getVisit(deps, actor, siteId, visitId); // a retried tap
@@ -474,16 +498,16 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
       message: 'This hand-off is for another post',
       params: { toPostKind: handoff.to_post_kind },
     });
-  await inTransaction(deps, async (tx) => {
+  const written = await inTransaction(deps, async (tx) => {
     // A second copy of this tap racing the first finds the visit closed (a departure) or the
     // hand-off taken; if it was taken by this person, it is a repeat: answered, nothing written.
     const visit = await findVisitRow(tx.trx, siteId, visitId);
     if (!visit || visit.status !== 'open') {
-      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return;
+      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
       throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
     }
     if ((await ackHandoffRow(tx.trx, handoffId, actor.personId, tx.now)) === 0) {
-      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return;
+      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
       throw new AppError('HANDOFF_ALREADY_ACKED', { status: 409, params: { handoffId } });
     }
     const stage = stageAfterAck(handoff.to_target as HandoffTarget);
@@ -502,8 +526,11 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
     tx.emit({ siteId }, 'visit.acked', { visitId, handoffId, ackedByName: actor.name });
     if (stage === 'departed') tx.emit({ siteId }, 'visit.closed', { visitId });
     if (stage && stage !== 'hall' && (visit.table_id || visit.waiting_since)) tx.emit({ siteId }, 'hall.changed', { visitId });
+    return { visit: { ...visit, ...patch }, ackedAt: tx.now };
   });
-  return getVisit(deps, actor, siteId, visitId);
+  if (!written) return getVisit(deps, actor, siteId, visitId);
+  const acked = handoffs.map((h) => (h.id === handoffId ? { ...h, acked_by: actor.personId, acked_at: written.ackedAt } : h));
+  return composeVisitFrom(deps, actor, written.visit, acked);
 }
 
 async function isAckedBy(db: Kysely<DB>, visitId: string, handoffId: string, actor: Actor): Promise<boolean> {
@@ -516,6 +543,8 @@ async function mayReceive(db: Kysely<DB>, actor: Actor, siteId: string, handoff:
   if (hasRole(ROLE_GROUPS.overseers, actor.siteRoles.get(siteId))) return true;
   if (handoff.to_person_id) return handoff.to_person_id === actor.personId;
   if (!handoff.to_post_kind) return true;
+  // The session's cached assignments (dropped on access.changed) spare a read per acknowledgement.
+  if (actor.postKinds) return actor.postKinds.get(siteId)?.has(handoff.to_post_kind) ?? false;
   return worksPostKind(db, siteId, actor.personId, handoff.to_post_kind);
 }
 

@@ -9,6 +9,11 @@ export interface Actor {
   isCompanyAdmin: boolean;
   /** Every site the person may enter, with their role there (company admins: all company sites). */
   siteRoles: ReadonlyMap<string, Role>;
+  /**
+   * The kinds of post the person is assigned to, per site (as cached with the session); absent
+   * for an actor made elsewhere, whose callers then read the assignments themselves.
+   */
+  postKinds?: ReadonlyMap<string, ReadonlySet<string>>;
   sessionId: string;
   requestId: string;
 }

@@ -15,6 +15,7 @@ const entry = (personId: string, cachedAt: number) => ({
     isActive: true,
   },
   siteRoles: new Map(),
+  postKinds: new Map(),
   cachedAt,
 });
 

@@ -2,7 +2,9 @@
  * Sessions resolved recently, so a busy phone or console does not pay two database reads per
  * request. An entry lives at most `ttlMs`. Whatever changes who a person is or where they may
  * go (role, membership, account state, password, logout, a new site) is announced on the event
- * bus as `access.changed`; every instance drops that person's entries when it hears it.
+ * bus as `access.changed`; every instance drops that person's entries when it hears it. The post
+ * assignments ride along: changing a person's posts announces `access.changed` too, and deleting
+ * a post (`post.changed`, deleted) drops every entry.
  */
 import type { Role } from '@anchang/contracts';
 import type { SessionWithPerson } from './session.repository.js';
@@ -10,6 +12,8 @@ import type { SessionWithPerson } from './session.repository.js';
 export interface CachedSession {
   session: SessionWithPerson;
   siteRoles: ReadonlyMap<string, Role>;
+  /** The kinds of post the person works, per site: read with the roles, dropped with them. */
+  postKinds: ReadonlyMap<string, ReadonlySet<string>>;
   cachedAt: number;
 }
 

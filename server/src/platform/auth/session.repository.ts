@@ -61,6 +61,23 @@ export async function loadSiteRoles(
   return new Map(rows.map((r) => [r.site_id, r.role as Role]));
 }
 
+/** The kinds of post a person works, per site. */
+export async function loadPostKinds(db: Kysely<DB>, personId: string): Promise<Map<string, Set<string>>> {
+  const rows = await db
+    .selectFrom('post_assignments as a')
+    .innerJoin('posts as p', 'p.id', 'a.post_id')
+    .select(['a.site_id', 'p.kind'])
+    .where('a.person_id', '=', personId)
+    .execute();
+  const kinds = new Map<string, Set<string>>();
+  for (const r of rows) {
+    let set = kinds.get(r.site_id);
+    if (!set) kinds.set(r.site_id, (set = new Set()));
+    set.add(r.kind);
+  }
+  return kinds;
+}
+
 export async function insertSession(db: Kysely<DB>, s: { id: string; personId: string; now: number; expiresAt: number }): Promise<void> {
   await db
     .insertInto('sessions')

@@ -16,7 +16,7 @@ import type { DB } from '../../db/schema.js';
 import type { Clock } from '../clock.js';
 import { AppError } from '../errors.js';
 import type { Actor } from './actor.js';
-import { deleteSession, findSession, insertSession, loadSiteRoles, touchSession } from './session.repository.js';
+import { deleteSession, findSession, insertSession, loadPostKinds, loadSiteRoles, touchSession } from './session.repository.js';
 import type { SessionCache } from './session-cache.js';
 
 export const SESSION_COOKIE = 'anchang_sid';
@@ -98,10 +98,12 @@ export async function authenticateRequest(db: Kysely<DB>, clock: Clock, settings
   if (!cached) {
     const found = await findSession(db, sessionId);
     if (!found) throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Please log in' });
-    cached = { session: found, siteRoles: await loadSiteRoles(db, found), cachedAt: now };
+    // Post assignments with the roles: a hand-off's receiver is checked against them on every acknowledgement.
+    const [siteRoles, postKinds] = await Promise.all([loadSiteRoles(db, found), loadPostKinds(db, found.personId)]);
+    cached = { session: found, siteRoles, postKinds, cachedAt: now };
     settings.cache.set(sessionId, cached);
   }
-  const { session, siteRoles } = cached;
+  const { session, siteRoles, postKinds } = cached;
   if (endOf(settings, session) <= now) {
     settings.cache.forgetSession(sessionId);
     await deleteSession(db, session.sessionId);
@@ -125,6 +127,7 @@ export async function authenticateRequest(db: Kysely<DB>, clock: Clock, settings
     login: session.login,
     isCompanyAdmin: session.isCompanyAdmin,
     siteRoles,
+    postKinds,
     sessionId: session.sessionId,
     requestId: String(request.id),
   };
