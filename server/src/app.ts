@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { DISPLAY_NAME_FORMAT } from '@anchang/contracts';
+import { DISPLAY_NAME_FORMAT, ERROR_STATUS } from '@anchang/contracts';
 import type { Config } from './config.js';
 import type { Database } from './db/create-db.js';
 import { latestMigrationName, schemaVersion } from './db/create-db.js';
@@ -399,7 +399,9 @@ function registerWebApp(app: App, distDir: string): void {
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
     if (req.method !== 'GET' || url.startsWith('/api/') || path.extname(url) !== '') {
-      return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such route', params: { method: req.method, url } } });
+      return reply
+        .status(ERROR_STATUS.ROUTE_NOT_FOUND)
+        .send({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such route', params: { method: req.method, url } } });
     }
     if (!hasBuild) return reply.type('text/plain; charset=utf-8').send('Anchang: the web app is not built. Run `npm run build`.');
     const isStaffApp = url === '/m' || url.startsWith('/m/');

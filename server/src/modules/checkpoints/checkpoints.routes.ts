@@ -133,7 +133,7 @@ export function registerPublicCheckpointRoutes(app: App, deps: Deps): void {
       const wait = limiter.hit(req.ip);
       if (wait > 0) {
         void reply.header('retry-after', String(wait));
-        throw new AppError('PUBLIC_RATE_LIMITED', { status: 429, params: { retryAfterSeconds: wait } });
+        throw new AppError('PUBLIC_RATE_LIMITED', { params: { retryAfterSeconds: wait } });
       }
       return publicCheckpoint(deps, req.params.code);
     },

@@ -64,7 +64,7 @@ export function registerPublicRepairRoutes(app: App, deps: Deps): void {
   const views = new RepairReportLimiter(deps.clock, PUBLIC_WINDOW_MS);
   const refuse = (reply: FastifyReply, code: 'REPAIR_RATE_LIMITED' | 'PUBLIC_RATE_LIMITED', wait: number): never => {
     void reply.header('retry-after', String(wait));
-    throw new AppError(code, { status: 429, message: 'Too many requests; wait and try again', params: { retryAfterSeconds: wait } });
+    throw new AppError(code, { message: 'Too many requests; wait and try again', params: { retryAfterSeconds: wait } });
   };
   app.get(
     '/public/assets/:code',
