@@ -24,6 +24,7 @@ import { registerCrossSiteGuard } from './platform/http/cross-site-guard.js';
 import { registerErrorHandler, sendError } from './platform/http/error-handler.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { validatorCompiler } from './platform/http/validation.js';
+import { completeOpenApiDocument } from './platform/http/openapi.js';
 import type { App } from './platform/http/types.js';
 import { authenticateRequest, isSecureRequest, SESSION_COOKIE, type SessionSettings } from './platform/auth/session.js';
 import { SessionCache } from './platform/auth/session-cache.js';
@@ -252,6 +253,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       },
       security: [{ session: [] }],
     },
+    // Ids, tags, summaries and OpenAPI 3.0's wording of the schemas, for every route (platform/http/openapi.ts).
+    transformObject: (written) => ('openapiObject' in written ? completeOpenApiDocument(written.openapiObject) : written.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
