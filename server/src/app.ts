@@ -12,7 +12,7 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import { DISPLAY_NAME_FORMAT } from '@anchang/contracts';
+import { DISPLAY_NAME_FORMAT, ERROR_STATUS } from '@anchang/contracts';
 import type { Config } from './config.js';
 import type { Database } from './db/create-db.js';
 import { latestMigrationName, schemaVersion } from './db/create-db.js';
@@ -24,6 +24,7 @@ import { registerCrossSiteGuard } from './platform/http/cross-site-guard.js';
 import { registerErrorHandler, sendError } from './platform/http/error-handler.js';
 import { registerSecurityHeaders } from './platform/http/security-headers.js';
 import { validatorCompiler } from './platform/http/validation.js';
+import { completeOpenApiDocument } from './platform/http/openapi.js';
 import type { App } from './platform/http/types.js';
 import { authenticateRequest, isSecureRequest, SESSION_COOKIE, type SessionSettings } from './platform/auth/session.js';
 import { SessionCache } from './platform/auth/session-cache.js';
@@ -254,6 +255,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
       },
       security: [{ session: [] }],
     },
+    // Ids, tags, summaries and OpenAPI 3.0's wording of the schemas, for every route (platform/http/openapi.ts).
+    transformObject: (written) => ('openapiObject' in written ? completeOpenApiDocument(written.openapiObject) : written.swaggerObject),
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
 
@@ -401,7 +404,9 @@ function registerWebApp(app: App, distDir: string): void {
   app.setNotFoundHandler((req, reply) => {
     const url = req.url.split('?')[0] ?? '/';
     if (req.method !== 'GET' || url.startsWith('/api/') || path.extname(url) !== '') {
-      return reply.status(404).send({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such route', params: { method: req.method, url } } });
+      return reply
+        .status(ERROR_STATUS.ROUTE_NOT_FOUND)
+        .send({ error: { code: 'ROUTE_NOT_FOUND', message: 'No such route', params: { method: req.method, url } } });
     }
     if (!hasBuild) return reply.type('text/plain; charset=utf-8').send('Anchang: the web app is not built. Run `npm run build`.');
     const isStaffApp = url === '/m' || url.startsWith('/m/');

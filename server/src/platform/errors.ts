@@ -1,22 +1,22 @@
-import type { ErrorCode } from '@anchang/contracts';
+import { ERROR_STATUS, type ErrorCode } from '@anchang/contracts';
 
 /**
  * The one error type services throw. The HTTP error handler turns it into
- * `{ error: { code, message, params } }` with its status.
+ * `{ error: { code, message, params } }` with its status, which the code decides
+ * (ERROR_STATUS in contracts): a throw site names what went wrong, never how to answer it.
  */
 export class AppError extends Error {
   readonly status: number;
   readonly params: Record<string, unknown> | undefined;
   constructor(
     readonly code: ErrorCode,
-    opts: { status?: number; message?: string; params?: Record<string, unknown> } = {},
+    opts: { message?: string; params?: Record<string, unknown> } = {},
   ) {
     super(opts.message ?? code);
-    this.status = opts.status ?? 400;
+    this.status = ERROR_STATUS[code];
     this.params = opts.params;
   }
 }
 
-export const notFound = (code: ErrorCode, params?: Record<string, unknown>) => new AppError(code, { status: 404, message: 'Not found', params });
-export const forbidden = (params?: Record<string, unknown>) =>
-  new AppError('FORBIDDEN', { status: 403, message: 'You may not do this here', params });
+export const notFound = (code: ErrorCode, params?: Record<string, unknown>) => new AppError(code, { message: 'Not found', params });
+export const forbidden = (params?: Record<string, unknown>) => new AppError('FORBIDDEN', { message: 'You may not do this here', params });

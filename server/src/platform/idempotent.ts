@@ -25,8 +25,7 @@ export async function writeOnce<T>(
   } catch (err) {
     if (!isUniqueViolation(err)) throw err;
     const winner = await findStored();
-    if (winner === undefined && isPrimaryKeyViolation(err))
-      throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    if (winner === undefined && isPrimaryKeyViolation(err)) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
     if (winner === undefined) throw err;
     return { value: winner, created: false };
   }

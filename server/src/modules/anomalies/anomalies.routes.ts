@@ -41,8 +41,10 @@ export function registerAnomalyRoutes(app: App, deps: Deps): void {
       return reply.status(created ? 201 : 200).send(anomaly);
     },
   );
-  app.get('/sites/:siteId/anomalies/:anomalyId', { schema: { tags, params: AnomalyParams, response: { 200: Anomaly } } }, (req) =>
-    getAnomaly(deps, req.actor, req.params.siteId, req.params.anomalyId),
+  app.get(
+    '/sites/:siteId/anomalies/:anomalyId',
+    { schema: { summary: 'Read an anomaly', tags, params: AnomalyParams, response: { 200: Anomaly } } },
+    (req) => getAnomaly(deps, req.actor, req.params.siteId, req.params.anomalyId),
   );
   app.patch(
     '/sites/:siteId/anomalies/:anomalyId',

@@ -118,13 +118,13 @@ export async function reportAnomaly(
 ): Promise<{ anomaly: Anomaly; created: boolean }> {
   requireSiteMember(actor, siteId);
   const post = input.postId ? await findPostRow(deps.db, siteId, input.postId) : undefined;
-  if (input.postId && !post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
+  if (input.postId && !post) throw new AppError('POST_NOT_FOUND', { params: { postId: input.postId } });
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   // The phone's id: a report resent after a lost answer is the same anomaly, not a second one.
   const stored = async () => {
     const row = await findAnomalyById(deps.db, input.id);
     if (row && (row.reported_by !== actor.personId || row.site_id !== siteId))
-      throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
     return row?.id;
   };
   const { value: id, created } = await writeOnce(stored, () =>
@@ -169,7 +169,7 @@ export async function getAnomaly(deps: Deps, actor: Actor, siteId: string, anoma
   requireSiteMember(actor, siteId);
   const row = await findAnomalyRow(deps.db, siteId, anomalyId);
   if (!row || (!canHandle(actor, siteId) && row.reported_by !== actor.personId && row.assigned_to !== actor.personId)) {
-    throw new AppError('ANOMALY_NOT_FOUND', { status: 404, params: { anomalyId } });
+    throw new AppError('ANOMALY_NOT_FOUND', { params: { anomalyId } });
   }
   return (await toAnomalies(deps, [row]))[0]!;
 }
@@ -183,16 +183,14 @@ export async function handleAnomaly(
 ): Promise<Anomaly> {
   requireSiteRole(actor, siteId, ANOMALY_HANDLERS);
   const row = await findAnomalyRow(deps.db, siteId, anomalyId);
-  if (!row) throw new AppError('ANOMALY_NOT_FOUND', { status: 404, params: { anomalyId } });
-  if (row.status === 'resolved') throw new AppError('ANOMALY_ALREADY_RESOLVED', { status: 409, message: 'This anomaly is already resolved' });
+  if (!row) throw new AppError('ANOMALY_NOT_FOUND', { params: { anomalyId } });
+  if (row.status === 'resolved') throw new AppError('ANOMALY_ALREADY_RESOLVED', { message: 'This anomaly is already resolved' });
   if (input.action === 'assign') {
-    if (!input.assignedTo)
-      throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Say who it is assigned to', params: { field: 'assignedTo' } });
-    if (!(await isSiteMember(deps.db, siteId, input.assignedTo)))
-      throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.assignedTo } });
+    if (!input.assignedTo) throw new AppError('VALIDATION_FAILED', { message: 'Say who it is assigned to', params: { field: 'assignedTo' } });
+    if (!(await isSiteMember(deps.db, siteId, input.assignedTo))) throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.assignedTo } });
   }
   if (input.action === 'resolve' && !input.resolution?.trim())
-    throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Say how it was resolved', params: { field: 'resolution' } });
+    throw new AppError('NOTE_REQUIRED', { message: 'Say how it was resolved', params: { field: 'resolution' } });
 
   await inTransaction(deps, async (tx) => {
     const patch: Partial<AnomaliesTable> = { updated_at: tx.now };

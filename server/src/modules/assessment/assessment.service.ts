@@ -79,13 +79,13 @@ type Q = Kysely<DB> | Transaction<DB>;
 const ASSESSORS = ROLE_GROUPS.siteManagers;
 const SYSTEM_NAME = '系统 System';
 
-const notFound = (id: string) => new AppError('ASSESSMENT_NOT_FOUND', { status: 404, message: 'Assessment not found', params: { assessmentId: id } });
+const notFound = (id: string) => new AppError('ASSESSMENT_NOT_FOUND', { message: 'Assessment not found', params: { assessmentId: id } });
 const alreadySigned = (id: string) =>
-  new AppError('ASSESSMENT_ALREADY_SIGNED', { status: 409, message: 'This month is signed; it can no longer change', params: { assessmentId: id } });
+  new AppError('ASSESSMENT_ALREADY_SIGNED', { message: 'This month is signed; it can no longer change', params: { assessmentId: id } });
 
 function requireReason(reason: string): string {
   const trimmed = reason.trim();
-  if (!trimmed) throw new AppError('ASSESSMENT_REASON_REQUIRED', { status: 400, message: 'Give the reason for the change' });
+  if (!trimmed) throw new AppError('ASSESSMENT_REASON_REQUIRED', { message: 'Give the reason for the change' });
   return trimmed;
 }
 
@@ -147,8 +147,7 @@ export async function getScheme(deps: Deps, actor: Actor, siteId: string): Promi
 export async function saveScheme(deps: Deps, actor: Actor, siteId: string, body: SaveSchemeBody): Promise<AssessmentScheme> {
   requireSiteRole(actor, siteId, ['company_admin']);
   const post = schemeWeightProblem(body.content);
-  if (post)
-    throw new AppError('ASSESSMENT_SCHEME_INVALID', { status: 400, message: "A post's weights must add up to 100", params: { postKind: post } });
+  if (post) throw new AppError('ASSESSMENT_SCHEME_INVALID', { message: "A post's weights must add up to 100", params: { postKind: post } });
   return inTransaction(deps, async (tx) => {
     const current = await currentSchemeRow(tx.trx, actor.companyId, tx.now);
     const row: AssessmentSchemesTable = {
@@ -161,7 +160,7 @@ export async function saveScheme(deps: Deps, actor: Actor, siteId: string, body:
       created_at: tx.now,
     };
     if (!(await insertScheme(tx.trx, row)))
-      throw new AppError('STANDARD_VERSION_CONFLICT', { status: 409, message: 'Someone saved the scheme at the same time; reload and save again' });
+      throw new AppError('STANDARD_VERSION_CONFLICT', { message: 'Someone saved the scheme at the same time; reload and save again' });
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'assessment.scheme_saved',
@@ -335,7 +334,7 @@ export async function computeSiteMonth(tx: Tx, site: { id: string; company_id: s
 
 async function siteOf(db: Q, siteId: string) {
   const site = await findSiteRow(db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   return site;
 }
 
@@ -344,7 +343,7 @@ export async function computeMonth(deps: Deps, actor: Actor, siteId: string, mon
   requireSiteRole(actor, siteId, ASSESSORS);
   const site = await siteOf(deps.db, siteId);
   if (month > currentMonthAt(deps.clock.now(), site.time_zone))
-    throw new AppError('ASSESSMENT_MONTH_NOT_STARTED', { status: 400, message: 'That month has not started yet', params: { month } });
+    throw new AppError('ASSESSMENT_MONTH_NOT_STARTED', { message: 'That month has not started yet', params: { month } });
   return inTransaction(deps, async (tx) => {
     const outcome = await computeSiteMonth(tx, site, month);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'assessment.computed', entityType: 'site', entityId: siteId, detail: { ...outcome } });
@@ -424,7 +423,6 @@ function withLine(row: AssessmentsTable, passMark: number, key: AssessmentLineKe
     if (l.key !== key) return l;
     if (adjustment.points > l.weight)
       throw new AppError('ASSESSMENT_POINTS_OVER_WEIGHT', {
-        status: 400,
         message: "A line's points cannot exceed its weight",
         params: { line: key, weight: l.weight },
       });
@@ -506,14 +504,12 @@ export async function appealAssessment(deps: Deps, actor: Actor, siteId: string,
   return inTransaction(deps, async (tx) => {
     const row = await findAssessment(tx.trx, siteId, assessmentId);
     if (!row || row.person_id !== actor.personId) throw notFound(assessmentId);
-    if (row.status !== 'signed') throw new AppError('ASSESSMENT_NOT_SIGNED', { status: 409, message: 'Only a signed month can be appealed' });
-    if (row.appeal_status === 'open')
-      throw new AppError('ASSESSMENT_APPEAL_ALREADY_MADE', { status: 409, message: 'This month has been appealed already' });
-    if (row.appeal_status !== 'none')
-      throw new AppError('ASSESSMENT_APPEAL_DECIDED', { status: 409, message: 'The appeal of this month has been decided' });
+    if (row.status !== 'signed') throw new AppError('ASSESSMENT_NOT_SIGNED', { message: 'Only a signed month can be appealed' });
+    if (row.appeal_status === 'open') throw new AppError('ASSESSMENT_APPEAL_ALREADY_MADE', { message: 'This month has been appealed already' });
+    if (row.appeal_status !== 'none') throw new AppError('ASSESSMENT_APPEAL_DECIDED', { message: 'The appeal of this month has been decided' });
     const patch = { appeal_status: 'open', appeal_text: body, appealed_at: tx.now, updated_at: tx.now };
     if (!(await updateAssessmentWhere(tx.trx, row.id, { appealStatus: ['none'] }, patch)))
-      throw new AppError('ASSESSMENT_APPEAL_ALREADY_MADE', { status: 409, message: 'This month has been appealed already' });
+      throw new AppError('ASSESSMENT_APPEAL_ALREADY_MADE', { message: 'This month has been appealed already' });
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'assessment.appealed',
@@ -531,15 +527,13 @@ export async function decideAppeal(deps: Deps, actor: Actor, siteId: string, ass
   const reason = requireReason(body.reason);
   if (body.decision === 'upheld' && (body.line === undefined || body.points === undefined))
     throw new AppError('VALIDATION_FAILED', {
-      status: 400,
       message: 'An upheld appeal names the line and its new points',
       params: { fields: ['line', 'points'] },
     });
   return inTransaction(deps, async (tx) => {
     const row = await findAssessment(tx.trx, siteId, assessmentId);
     if (!row) throw notFound(assessmentId);
-    if (row.appeal_status !== 'open')
-      throw new AppError('ASSESSMENT_NO_OPEN_APPEAL', { status: 409, message: 'There is no open appeal on this month' });
+    if (row.appeal_status !== 'open') throw new AppError('ASSESSMENT_NO_OPEN_APPEAL', { message: 'There is no open appeal on this month' });
     let patch: Partial<AssessmentsTable> = {
       appeal_status: body.decision,
       appeal_reason: reason,
@@ -558,7 +552,7 @@ export async function decideAppeal(deps: Deps, actor: Actor, siteId: string, ass
       patch = { ...patch, lines: JSON.stringify(next.lines), total_tenths: Math.round(next.total * 10), outcome: next.outcome };
     }
     if (!(await updateAssessmentWhere(tx.trx, row.id, { appealStatus: ['open'] }, patch)))
-      throw new AppError('ASSESSMENT_NO_OPEN_APPEAL', { status: 409, message: 'There is no open appeal on this month' });
+      throw new AppError('ASSESSMENT_NO_OPEN_APPEAL', { message: 'There is no open appeal on this month' });
     if (patch.outcome === 'pass' && row.outcome === 'fail') await withdrawRecommendationsCiting(tx.trx, row.id, tx.now);
     await recordAudit(tx, actorRef(actor), {
       siteId,
@@ -684,10 +678,10 @@ export async function decideRecommendation(
   const site = await siteOf(deps.db, siteId);
   return inTransaction(deps, async (tx) => {
     const row = await findRecommendation(tx.trx, siteId, recommendationId);
-    if (!row) throw new AppError('RECOMMENDATION_NOT_FOUND', { status: 404, params: { recommendationId } });
+    if (!row) throw new AppError('RECOMMENDATION_NOT_FOUND', { params: { recommendationId } });
     const patch = { status: body.decision, reason, decided_by: actor.personId, decided_at: tx.now };
     if (!(await decideRecommendationRow(tx.trx, row.id, patch)))
-      throw new AppError('RECOMMENDATION_ALREADY_DECIDED', { status: 409, message: 'This recommendation has been decided' });
+      throw new AppError('RECOMMENDATION_ALREADY_DECIDED', { message: 'This recommendation has been decided' });
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'assessment.recommendation_decided',

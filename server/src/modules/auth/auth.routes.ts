@@ -23,10 +23,14 @@ export function registerAuthRoutes(app: App, deps: AuthDeps): void {
   app.get('/auth/me', { schema: { tags: ['auth'], summary: 'Who I am, my sites and posts', response: { 200: Me } } }, (req) =>
     getMe(deps, req.actor),
   );
-  app.post('/auth/logout', { schema: { tags: ['auth'], response: { 204: { type: 'null' } } } }, async (req, reply) => {
-    await logout(deps, req, reply, req.actor);
-    return reply.status(204).send();
-  });
+  app.post(
+    '/auth/logout',
+    { schema: { summary: 'Sign out, ending this session', tags: ['auth'], response: { 204: { type: 'null' } } } },
+    async (req, reply) => {
+      await logout(deps, req, reply, req.actor);
+      return reply.status(204).send();
+    },
+  );
   app.post(
     '/auth/password',
     { schema: { tags: ['auth'], summary: 'Change my password', body: ChangePasswordBody, response: { 204: { type: 'null' } } } },

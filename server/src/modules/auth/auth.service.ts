@@ -47,8 +47,8 @@ export async function login(deps: AuthDeps, request: FastifyRequest, reply: Fast
         detail: { login: person.login, ip, reason },
       });
     } else deps.log.info({ ip, reason }, 'login refused');
-    if (person && ok) throw new AppError('ACCOUNT_DISABLED', { status: 401, message: 'This account is disabled' });
-    throw new AppError('INVALID_CREDENTIALS', { status: 401, message: 'Wrong login or password' });
+    if (person && ok) throw new AppError('ACCOUNT_DISABLED', { message: 'This account is disabled' });
+    throw new AppError('INVALID_CREDENTIALS', { message: 'Wrong login or password' });
   }
   await deps.loginLimits.clearAccount(input.login);
   return startSession(deps, request, reply, {
@@ -104,7 +104,7 @@ export function getMe(deps: Deps, actor: Actor): Promise<Me> {
 
 async function buildMe(deps: Deps, personId: string, siteRoles: ReadonlyMap<string, Role>): Promise<Me> {
   const person = await findPersonById(deps.db, personId);
-  if (!person) throw new AppError('UNAUTHENTICATED', { status: 401 });
+  if (!person) throw new AppError('UNAUTHENTICATED');
   const [companyName, sites, posts] = await Promise.all([
     findCompanyName(deps.db, person.company_id),
     listSitesByIds(deps.db, [...siteRoles.keys()]),
@@ -131,7 +131,7 @@ async function buildMe(deps: Deps, personId: string, siteRoles: ReadonlyMap<stri
 /** Changes the password and signs the person out of every other session. */
 export async function changePassword(deps: AuthDeps, actor: Actor, input: { currentPassword: string; newPassword: string }): Promise<void> {
   const person = await findPersonById(deps.db, actor.personId);
-  if (!person) throw new AppError('UNAUTHENTICATED', { status: 401 });
+  if (!person) throw new AppError('UNAUTHENTICATED');
   // Guessing the current password from a stolen session counts against the account like a login.
   await deps.loginLimits.countAccountAttempt(person.login);
   if (!(await verifyPassword(person.password_hash, input.currentPassword))) {
@@ -142,7 +142,7 @@ export async function changePassword(deps: AuthDeps, actor: Actor, input: { curr
       entityId: actor.personId,
       detail: { reason: 'wrong_current_password' },
     });
-    throw new AppError('WRONG_CURRENT_PASSWORD', { status: 400, message: 'The current password is wrong' });
+    throw new AppError('WRONG_CURRENT_PASSWORD', { message: 'The current password is wrong' });
   }
   await deps.loginLimits.clearAccount(person.login);
   assertStrongPassword(input.newPassword);

@@ -27,7 +27,6 @@ export interface LoginLimitSettings {
 
 const rateLimited = (retryAfterMs: number) =>
   new AppError('LOGIN_RATE_LIMITED', {
-    status: 429,
     message: 'Too many login attempts; wait and try again',
     params: { retryAfterSeconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) },
   });

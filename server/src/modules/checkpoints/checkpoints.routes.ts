@@ -58,12 +58,14 @@ export function registerCheckpointRoutes(app: App, deps: Deps): void {
       return reply.status(created ? 201 : 200).send(checkpoint);
     },
   );
-  app.get('/sites/:siteId/checkpoints/:checkpointId', { schema: { tags, params: CheckpointParams, response: { 200: Checkpoint } } }, (req) =>
-    getCheckpoint(deps, req.actor, req.params.siteId, req.params.checkpointId),
+  app.get(
+    '/sites/:siteId/checkpoints/:checkpointId',
+    { schema: { summary: 'Read a checkpoint', tags, params: CheckpointParams, response: { 200: Checkpoint } } },
+    (req) => getCheckpoint(deps, req.actor, req.params.siteId, req.params.checkpointId),
   );
   app.patch(
     '/sites/:siteId/checkpoints/:checkpointId',
-    { schema: { tags, params: CheckpointParams, body: UpdateCheckpointBody, response: { 200: Checkpoint } } },
+    { schema: { summary: 'Change a checkpoint', tags, params: CheckpointParams, body: UpdateCheckpointBody, response: { 200: Checkpoint } } },
     (req) => updateCheckpointDetails(deps, req.actor, req.params.siteId, req.params.checkpointId, req.body),
   );
   app.delete(
@@ -133,7 +135,7 @@ export function registerPublicCheckpointRoutes(app: App, deps: Deps): void {
       const wait = limiter.hit(req.ip);
       if (wait > 0) {
         void reply.header('retry-after', String(wait));
-        throw new AppError('PUBLIC_RATE_LIMITED', { status: 429, params: { retryAfterSeconds: wait } });
+        throw new AppError('PUBLIC_RATE_LIMITED', { params: { retryAfterSeconds: wait } });
       }
       return publicCheckpoint(deps, req.params.code);
     },

@@ -78,17 +78,17 @@ async function toCheckpoints(deps: Pick<Deps, 'db'>, rows: CheckpointsTable[]): 
 }
 
 async function requireZone(deps: Deps, siteId: string, zoneId: string): Promise<void> {
-  if (!(await findZoneRow(deps.db, siteId, zoneId))) throw new AppError('ZONE_NOT_FOUND', { status: 404, params: { zoneId } });
+  if (!(await findZoneRow(deps.db, siteId, zoneId))) throw new AppError('ZONE_NOT_FOUND', { params: { zoneId } });
 }
 
 function assertCoordinates(lat: number | null | undefined, lng: number | null | undefined): void {
   if ((lat === undefined || lat === null) !== (lng === undefined || lng === null))
-    throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Give both latitude and longitude, or neither', params: { field: 'lat' } });
+    throw new AppError('VALIDATION_FAILED', { message: 'Give both latitude and longitude, or neither', params: { field: 'lat' } });
 }
 
 async function loadCheckpoint(deps: Deps, siteId: string, checkpointId: string): Promise<CheckpointsTable> {
   const row = await findCheckpoint(deps.db, siteId, checkpointId);
-  if (!row) throw new AppError('CHECKPOINT_NOT_FOUND', { status: 404, params: { checkpointId } });
+  if (!row) throw new AppError('CHECKPOINT_NOT_FOUND', { params: { checkpointId } });
   return row;
 }
 
@@ -119,7 +119,7 @@ export async function createCheckpoint(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findCheckpointById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
@@ -213,7 +213,7 @@ export async function reissueCheckpointCode(deps: Deps, actor: Actor, siteId: st
 export async function deleteCheckpoint(deps: Deps, actor: Actor, siteId: string, checkpointId: string): Promise<void> {
   requireSiteRole(actor, siteId, CHECKPOINT_KEEPERS);
   await loadCheckpoint(deps, siteId, checkpointId);
-  if (await isCheckpointUsed(deps.db, checkpointId)) throw new AppError('CHECKPOINT_IN_USE', { status: 409, params: { checkpointId } });
+  if (await isCheckpointUsed(deps.db, checkpointId)) throw new AppError('CHECKPOINT_IN_USE', { params: { checkpointId } });
   await inTransaction(deps, async (tx) => {
     await deleteCheckpointRow(tx.trx, checkpointId);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'checkpoint.delete', entityType: 'checkpoint', entityId: checkpointId });
@@ -228,10 +228,10 @@ export async function deleteCheckpoint(deps: Deps, actor: Actor, siteId: string,
 export async function publicCheckpoint(deps: Deps, code: string): Promise<PublicCheckpoint> {
   const row = await findCheckpointByCode(deps.db, code);
   if (!row) {
-    if (await findRetiredCode(deps.db, code)) throw new AppError('CODE_REVOKED', { status: 410 });
-    throw new AppError('CODE_UNKNOWN', { status: 404 });
+    if (await findRetiredCode(deps.db, code)) throw new AppError('CODE_REVOKED');
+    throw new AppError('CODE_UNKNOWN');
   }
-  if (row.revoked_at !== null) throw new AppError('CODE_REVOKED', { status: 410 });
+  if (row.revoked_at !== null) throw new AppError('CODE_REVOKED');
   const [site, zones, isCleaningPoint] = await Promise.all([
     findSiteRow(deps.db, row.site_id),
     findZoneNames(deps.db, [row.zone_id]),
@@ -253,7 +253,6 @@ async function refuseScan(
   deps: Deps,
   actor: Actor,
   code: ErrorCode,
-  status: number,
   checkpoint: CheckpointsTable | undefined,
   siteId: string | null,
 ): Promise<never> {
@@ -264,7 +263,7 @@ async function refuseScan(
     entityId: checkpoint && siteId ? checkpoint.id : null,
     detail: { reason: code },
   });
-  throw new AppError(code, { status, params: checkpoint && siteId ? { checkpointId: checkpoint.id } : {} });
+  throw new AppError(code, { params: checkpoint && siteId ? { checkpointId: checkpoint.id } : {} });
 }
 
 /**
@@ -282,18 +281,17 @@ export async function recordScan(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findScan(deps.db, id);
-      if (stored && stored.person_id !== actor.personId)
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.person_id !== actor.personId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored ? { row: stored, patrol: await patrolProofOfScan(deps, stored.id) } : undefined;
     },
     async () => {
       const checkpoint = (await findCheckpointByCode(deps.db, input.code)) ?? (await findRetiredCode(deps.db, input.code));
-      if (!checkpoint) return refuseScan(deps, actor, 'CODE_UNKNOWN', 404, undefined, null);
+      if (!checkpoint) return refuseScan(deps, actor, 'CODE_UNKNOWN', undefined, null);
       // Another site's code says nothing about that site: not its name, not whether it was revoked.
-      if (!roleOn(actor, checkpoint.site_id)) return refuseScan(deps, actor, 'CODE_OTHER_SITE', 404, undefined, null);
+      if (!roleOn(actor, checkpoint.site_id)) return refuseScan(deps, actor, 'CODE_OTHER_SITE', undefined, null);
       const siteId = checkpoint.site_id;
-      if (checkpoint.code !== input.code || checkpoint.revoked_at !== null) return refuseScan(deps, actor, 'CODE_REVOKED', 410, checkpoint, siteId);
-      if (!(await isCheckpointScheduled(deps.db, checkpoint.id))) return refuseScan(deps, actor, 'SCAN_OUTSIDE_SCHEDULE', 409, checkpoint, siteId);
+      if (checkpoint.code !== input.code || checkpoint.revoked_at !== null) return refuseScan(deps, actor, 'CODE_REVOKED', checkpoint, siteId);
+      if (!(await isCheckpointScheduled(deps.db, checkpoint.id))) return refuseScan(deps, actor, 'SCAN_OUTSIDE_SCHEDULE', checkpoint, siteId);
 
       const previous = await findPreviousScan(deps.db, actor.personId);
       const gap =

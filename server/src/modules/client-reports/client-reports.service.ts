@@ -49,15 +49,15 @@ export const REPORT_READERS: readonly Role[] = [...REPORT_EDITORS, ...REPORT_CLI
 
 const SENDER = '月度报告 Monthly report';
 
-const notFound = (reportId: string) => new AppError('CLIENT_REPORT_NOT_FOUND', { status: 404, message: 'Report not found', params: { reportId } });
+const notFound = (reportId: string) => new AppError('CLIENT_REPORT_NOT_FOUND', { message: 'Report not found', params: { reportId } });
 const alreadyPublished = (reportId: string) =>
-  new AppError('REPORT_ALREADY_PUBLISHED', { status: 409, message: 'This report is published; it can no longer change', params: { reportId } });
+  new AppError('REPORT_ALREADY_PUBLISHED', { message: 'This report is published; it can no longer change', params: { reportId } });
 
 export const systemActor = (companyId: string): ActorRef => ({ personId: null, name: '系统 System', companyId, requestId: null });
 
 async function loadSite(db: Db, siteId: string): Promise<SitesTable> {
   const site = await findSiteRow(db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, message: 'Site not found', params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { message: 'Site not found', params: { siteId } });
   return site;
 }
 
@@ -161,11 +161,10 @@ export async function createReportByHand(deps: Deps, actor: Actor, siteId: strin
   requireSiteRole(actor, siteId, REPORT_EDITORS);
   const site = await loadSite(deps.db, siteId);
   if (!isMonthOver(month, deps.clock.now(), site.time_zone)) {
-    throw new AppError('CLIENT_REPORT_MONTH_NOT_OVER', { status: 400, message: 'A report covers a month that has ended', params: { month } });
+    throw new AppError('CLIENT_REPORT_MONTH_NOT_OVER', { message: 'A report covers a month that has ended', params: { month } });
   }
   const { row, created } = await inTransaction(deps, (tx) => generateDraft(tx, site, month, actorRef(actor)));
-  if (!created)
-    throw new AppError('CLIENT_REPORT_EXISTS', { status: 409, message: 'This month already has its report', params: { month, reportId: row.id } });
+  if (!created) throw new AppError('CLIENT_REPORT_EXISTS', { message: 'This month already has its report', params: { month, reportId: row.id } });
   return toClientReport(deps.db, row, site, locale);
 }
 
@@ -250,7 +249,7 @@ export async function publishReport(deps: Deps, actor: Actor, siteId: string, re
     if (!current) throw notFound(reportId);
     if (current.status !== 'draft') throw alreadyPublished(reportId);
     if (!current.narrative.trim()) {
-      throw new AppError('CLIENT_REPORT_NARRATIVE_REQUIRED', { status: 400, message: 'Write the narrative before publishing', params: { reportId } });
+      throw new AppError('CLIENT_REPORT_NARRATIVE_REQUIRED', { message: 'Write the narrative before publishing', params: { reportId } });
     }
     const patch = { status: 'published', published_by: actor.personId, published_at: tx.now, updated_at: tx.now };
     if ((await updateDraft(tx.trx, reportId, patch)) === 0) throw alreadyPublished(reportId);
@@ -297,7 +296,7 @@ export async function acknowledgeReport(deps: Deps, actor: Actor, siteId: string
   const row = await loadVisibleReport(deps.db, actor, siteId, reportId);
   if (!REPORT_CLIENTS.includes(role)) throw forbidden({ role, allowed: REPORT_CLIENTS });
   if (row.status !== 'published')
-    throw new AppError('CLIENT_REPORT_NOT_PUBLISHED', { status: 409, message: 'Only a published report is acknowledged', params: { reportId } });
+    throw new AppError('CLIENT_REPORT_NOT_PUBLISHED', { message: 'Only a published report is acknowledged', params: { reportId } });
   const site = await loadSite(deps.db, siteId);
   const after = await inTransaction(deps, async (tx) => {
     if ((await markAcknowledged(tx.trx, reportId, actor.personId, tx.now)) > 0) {

@@ -37,7 +37,15 @@ export function registerComplaintRoutes(app: App, deps: Deps): void {
   );
   app.put(
     '/sites/:siteId/complaint-settings',
-    { schema: { tags, params: SiteParams, body: ComplaintSettings, response: { 200: ComplaintSettings } } },
+    {
+      schema: {
+        summary: 'Replace the site’s complaint settings',
+        tags,
+        params: SiteParams,
+        body: ComplaintSettings,
+        response: { 200: ComplaintSettings },
+      },
+    },
     (req) => updateComplaintSettings(deps, req.actor, req.params.siteId, req.body),
   );
   app.get(

@@ -60,7 +60,6 @@ export function nextComplaintState(state: ComplaintState, input: MoveInput, now:
   const { action } = input;
   if (action === 'close' && (state.status === 'received' || state.status === 'handling'))
     throw new AppError('COMPLAINT_RESULT_REQUIRED', {
-      status: 422,
       message: 'Report the result to the complainant before closing',
       params: { complaintId: state.id },
     });
@@ -74,13 +73,11 @@ export function nextComplaintState(state: ComplaintState, input: MoveInput, now:
     case 'report_result': {
       if (!input.resultText?.trim())
         throw new AppError('COMPLAINT_RESULT_REQUIRED', {
-          status: 422,
           message: 'Write the result told to the complainant',
           params: { complaintId: state.id },
         });
       if (!input.channel)
         throw new AppError('COMPLAINT_CHANNEL_REQUIRED', {
-          status: 422,
           message: 'Say how the result reached the complainant',
           params: { complaintId: state.id },
         });
@@ -115,7 +112,6 @@ export function nextComplaintState(state: ComplaintState, input: MoveInput, now:
 
 export const stateError = (state: { id: string; status: ComplaintStatus }, action: ComplaintAction) =>
   new AppError('COMPLAINT_STATE', {
-    status: 409,
     message: `A complaint that is ${state.status} cannot ${action}`,
     params: { complaintId: state.id, status: state.status, action },
   });

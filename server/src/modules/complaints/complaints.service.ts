@@ -132,16 +132,15 @@ export async function fileComplaint(deps: Deps, input: FileComplaintInput): Prom
   const phone = input.complainantPhone?.trim() || null;
   if (phone && input.phoneConsent !== true)
     throw new AppError('COMPLAINT_PHONE_CONSENT_REQUIRED', {
-      status: 400,
       message: 'Keep a phone number only with the complainant’s consent to be called back',
       params: { field: 'phoneConsent' },
     });
   const description = input.description.trim();
-  if (!description) throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Say what happened', params: { field: 'description' } });
+  if (!description) throw new AppError('VALIDATION_FAILED', { message: 'Say what happened', params: { field: 'description' } });
   if (input.postId && !(await findPostRow(deps.db, input.siteId, input.postId)))
-    throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
+    throw new AppError('POST_NOT_FOUND', { params: { postId: input.postId } });
   if (input.visitId && !(await findVisitRecord(deps.db, input.siteId, input.visitId)))
-    throw new AppError('COMPLAINT_VISIT_NOT_FOUND', { status: 404, message: 'No such visit at this site', params: { visitId: input.visitId } });
+    throw new AppError('COMPLAINT_VISIT_NOT_FOUND', { message: 'No such visit at this site', params: { visitId: input.visitId } });
   const photoIds = [...new Set(input.photoIds ?? [])];
   for (const photoId of photoIds) await assertPhotoOnSite(deps, input.siteId, photoId);
   if (input.ownerId) await requireOwnerOnSite(deps.db, input.siteId, input.ownerId);
@@ -231,7 +230,7 @@ export async function fileComplaintAs(
 async function requireOwnerOnSite(db: Db, siteId: string, ownerId: string): Promise<void> {
   const members = await listActiveMembersOfSite(db, siteId, OWNER_ROLES);
   if (!members.some((m) => m.id === ownerId))
-    throw new AppError('COMPLAINT_OWNER_NOT_ON_SITE', { status: 400, message: 'The owner must work on this site', params: { ownerId } });
+    throw new AppError('COMPLAINT_OWNER_NOT_ON_SITE', { message: 'The owner must work on this site', params: { ownerId } });
 }
 
 async function scheduleDeadlineTimers(tx: Tx, siteId: string, complaintId: string, round: number, startAt: number, deadlineAt: number) {
@@ -369,7 +368,7 @@ async function toComplaint(deps: Deps, actor: Actor, role: Role, row: Complaints
 export async function getComplaint(deps: Deps, actor: Actor, siteId: string, complaintId: string): Promise<Complaint> {
   const role = requireSiteMember(actor, siteId);
   const row = await findComplaintRow(deps.db, siteId, complaintId);
-  if (!row || !canSee(actor, role, row)) throw new AppError('COMPLAINT_NOT_FOUND', { status: 404, params: { complaintId } });
+  if (!row || !canSee(actor, role, row)) throw new AppError('COMPLAINT_NOT_FOUND', { params: { complaintId } });
   return toComplaint(deps, actor, role, row);
 }
 
@@ -380,8 +379,7 @@ export async function listComplaints(deps: Deps, actor: Actor, siteId: string, q
   const site = await findSiteRow(deps.db, siteId);
   const tz = site!.time_zone;
   for (const date of [query.from, query.to]) {
-    if (date !== undefined && !isValidDate(date))
-      throw new AppError('INVALID_DATE', { status: 400, message: 'Not a calendar date', params: { date } });
+    if (date !== undefined && !isValidDate(date)) throw new AppError('INVALID_DATE', { message: 'Not a calendar date', params: { date } });
   }
   const statuses = query.status === 'open' ? ['received', 'handling', 'result_reported'] : query.status ? [query.status] : undefined;
   const page = pageRequest(query, 'desc');
@@ -424,13 +422,13 @@ export type MoveRequest = MoveInput & { note?: string | null };
 export async function moveComplaint(deps: Deps, actor: Actor, siteId: string, complaintId: string, request: MoveRequest): Promise<Complaint> {
   const role = requireSiteMember(actor, siteId);
   const row = await findComplaintRow(deps.db, siteId, complaintId);
-  if (!row || !canSee(actor, role, row)) throw new AppError('COMPLAINT_NOT_FOUND', { status: 404, params: { complaintId } });
+  if (!row || !canSee(actor, role, row)) throw new AppError('COMPLAINT_NOT_FOUND', { params: { complaintId } });
   const { action } = request;
   const isHandler = HANDLERS.includes(role);
   if (!isHandler) {
     if (action !== 'note' && action !== 'report_result') throw forbidden({ action });
     if (row.owner_id !== actor.personId)
-      throw new AppError('COMPLAINT_NOT_YOURS', { status: 403, message: 'The owner or a manager handles this complaint', params: { complaintId } });
+      throw new AppError('COMPLAINT_NOT_YOURS', { message: 'The owner or a manager handles this complaint', params: { complaintId } });
   }
   if (request.action === 'assign') await requireOwnerOnSite(deps.db, siteId, request.ownerId);
   const settings = await readComplaintSettings(deps.db, siteId);

@@ -94,20 +94,20 @@ async function fileForm(
     async () => {
       const stored = await findFormById(deps.db, envelope.id);
       if (stored && (stored.person_id !== actor.personId || stored.site_id !== siteId || stored.kind !== kind))
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+        throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
       const site = await findSiteRow(deps.db, siteId);
-      if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+      if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
       let shift: { post_id: string; date: string } | null = null;
       if (envelope.shiftId) {
         const row = await findShiftRow(deps.db, siteId, envelope.shiftId);
-        if (!row || row.person_id !== actor.personId) throw new AppError('SHIFT_NOT_FOUND', { status: 404, params: { shiftId: envelope.shiftId } });
+        if (!row || row.person_id !== actor.personId) throw new AppError('SHIFT_NOT_FOUND', { params: { shiftId: envelope.shiftId } });
         shift = row;
       }
       if (envelope.visitId && !(await findVisitRecord(deps.db, siteId, envelope.visitId)))
-        throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId: envelope.visitId } });
+        throw new AppError('VISIT_NOT_FOUND', { params: { visitId: envelope.visitId } });
       return inTransaction(deps, async (tx) => {
         const row: CustomerFeedbackFormsTable = {
           id: envelope.id,
@@ -157,7 +157,6 @@ export function recordModelRoomFeedback(
   // A paper form with no view on it is not a form: at least one topic is rated or noted.
   if (!MODEL_ROOM_TOPICS.some((t) => views[t].rating !== null || views[t].note !== ''))
     throw new AppError('FEEDBACK_FORM_EMPTY', {
-      status: 400,
       message: 'Rate or note at least one of the model room, the unit, the price or the service',
     });
   const answers: ModelRoomAnswers = {
@@ -179,11 +178,11 @@ export function recordParkingFeedback(
   const askKind = input.askKind ?? 'none';
   const askText = trimmed(input.askText);
   if (askKind !== 'none' && askText === '')
-    throw new AppError('FEEDBACK_ASK_TEXT_REQUIRED', { status: 400, message: 'Write down the request or complaint', params: { askKind } });
+    throw new AppError('FEEDBACK_ASK_TEXT_REQUIRED', { message: 'Write down the request or complaint', params: { askKind } });
   let plateMasked: string | null = null;
   if (trimmed(input.plate) !== '') {
     const check = checkPlate(input.plate!);
-    if (!check.ok) throw new AppError('FEEDBACK_PLATE_INVALID', { status: 400, message: 'Not a plate', params: { rule: check.rule } });
+    if (!check.ok) throw new AppError('FEEDBACK_PLATE_INVALID', { message: 'Not a plate', params: { rule: check.rule } });
     plateMasked = maskPlate(check.plate);
   }
   const answers: ParkingAnswers = {
@@ -223,6 +222,6 @@ export async function getFeedbackForm(deps: Deps, actor: Actor, siteId: string, 
   const role = requireSiteRole(actor, siteId, FORM_READERS);
   const row = await findFormRow(deps.db, siteId, formId);
   if (!row || (!ROLE_GROUPS.overseers.includes(role) && row.person_id !== actor.personId))
-    throw new AppError('FEEDBACK_FORM_NOT_FOUND', { status: 404, params: { formId } });
+    throw new AppError('FEEDBACK_FORM_NOT_FOUND', { params: { formId } });
   return (await toFeedbackForms(deps, [row]))[0]!;
 }

@@ -9,8 +9,8 @@ import { buildDailyCustomerSummary } from './customer-summary.js';
 /** The summary page: the site's overseers read any day's, past or today (so far). */
 export async function readDailyCustomerSummary(deps: Deps, actor: Actor, siteId: string, date: string): Promise<DailyCustomerSummary> {
   requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
-  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, params: { date } });
+  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { params: { date } });
   const summary = await buildDailyCustomerSummary(deps.db, siteId, date);
-  if (!summary) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!summary) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   return summary;
 }

@@ -30,11 +30,11 @@ interface BoardData {
 
 async function loadBoard(deps: Deps, siteId: string, requestedDate: string | undefined): Promise<BoardData> {
   const site = await findSiteRow(deps.db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   const now = deps.clock.now();
   const today = localParts(now, site.time_zone);
   const date = requestedDate ?? today.date;
-  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, params: { date } });
+  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { params: { date } });
 
   const [posts, entries, shifts, settings, unresolved, currentStandards] = await Promise.all([
     listPostsOfSite(deps.db, siteId),

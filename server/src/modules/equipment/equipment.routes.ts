@@ -51,11 +51,13 @@ export function registerEquipmentRoutes(app: App, deps: Deps): void {
       return reply.status(created ? 201 : 200).send(asset);
     },
   );
-  app.get('/sites/:siteId/assets/:assetId', { schema: { tags, params: AssetParams, response: { 200: Asset } } }, (req) =>
+  app.get('/sites/:siteId/assets/:assetId', { schema: { summary: 'Read an asset', tags, params: AssetParams, response: { 200: Asset } } }, (req) =>
     getAsset(deps, req.actor, req.params.siteId, req.params.assetId),
   );
-  app.patch('/sites/:siteId/assets/:assetId', { schema: { tags, params: AssetParams, body: UpdateAssetBody, response: { 200: Asset } } }, (req) =>
-    editAsset(deps, req.actor, req.params.siteId, req.params.assetId, req.body),
+  app.patch(
+    '/sites/:siteId/assets/:assetId',
+    { schema: { summary: 'Change an asset', tags, params: AssetParams, body: UpdateAssetBody, response: { 200: Asset } } },
+    (req) => editAsset(deps, req.actor, req.params.siteId, req.params.assetId, req.body),
   );
   app.delete(
     '/sites/:siteId/assets/:assetId',
@@ -116,7 +118,7 @@ export function registerEquipmentRoutes(app: App, deps: Deps): void {
   );
   app.delete(
     '/sites/:siteId/maintenance/:scheduleId',
-    { schema: { tags, params: MaintenanceParams, response: { 204: { type: 'null' } } } },
+    { schema: { summary: 'Delete a maintenance schedule', tags, params: MaintenanceParams, response: { 204: { type: 'null' } } } },
     async (req, reply) => {
       await removeMaintenance(deps, req.actor, req.params.siteId, req.params.scheduleId);
       return reply.status(204).send();

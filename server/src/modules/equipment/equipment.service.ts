@@ -68,12 +68,12 @@ export async function toAssets(deps: Pick<Deps, 'db'>, rows: AssetsTable[]): Pro
 }
 
 async function requireZone(deps: Deps, siteId: string, zoneId: string): Promise<void> {
-  if (!(await findZoneRow(deps.db, siteId, zoneId))) throw new AppError('ZONE_NOT_FOUND', { status: 404, params: { zoneId } });
+  if (!(await findZoneRow(deps.db, siteId, zoneId))) throw new AppError('ZONE_NOT_FOUND', { params: { zoneId } });
 }
 
 export async function requireAsset(deps: Pick<Deps, 'db'>, siteId: string, assetId: string): Promise<AssetsTable> {
   const row = await findAssetRow(deps.db, siteId, assetId);
-  if (!row) throw new AppError('ASSET_NOT_FOUND', { status: 404, params: { assetId } });
+  if (!row) throw new AppError('ASSET_NOT_FOUND', { params: { assetId } });
   return row;
 }
 
@@ -99,7 +99,7 @@ export async function createAsset(deps: Deps, actor: Actor, siteId: string, inpu
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findAssetById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () =>
@@ -252,7 +252,7 @@ export async function createMaintenance(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findScheduleById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () =>
@@ -288,7 +288,7 @@ export async function createMaintenance(
 export async function markMaintenanceDone(deps: Deps, actor: Actor, siteId: string, scheduleId: string, note: string): Promise<MaintenanceSchedule> {
   requireSiteMember(actor, siteId);
   const row = await findScheduleRow(deps.db, siteId, scheduleId);
-  if (!row) throw new AppError('MAINTENANCE_NOT_FOUND', { status: 404, params: { scheduleId } });
+  if (!row) throw new AppError('MAINTENANCE_NOT_FOUND', { params: { scheduleId } });
   const today = await siteToday(deps, siteId);
   await inTransaction(deps, async (tx) => {
     await updateSchedule(tx.trx, scheduleId, {
@@ -312,7 +312,7 @@ export async function markMaintenanceDone(deps: Deps, actor: Actor, siteId: stri
 export async function removeMaintenance(deps: Deps, actor: Actor, siteId: string, scheduleId: string): Promise<void> {
   requireSiteRole(actor, siteId, LEDGER_KEEPERS);
   const row = await findScheduleRow(deps.db, siteId, scheduleId);
-  if (!row) throw new AppError('MAINTENANCE_NOT_FOUND', { status: 404, params: { scheduleId } });
+  if (!row) throw new AppError('MAINTENANCE_NOT_FOUND', { params: { scheduleId } });
   await inTransaction(deps, async (tx) => {
     await deleteSchedule(tx.trx, scheduleId);
     await recordAudit(tx, actorRef(actor), {

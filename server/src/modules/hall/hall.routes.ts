@@ -25,7 +25,7 @@ export function registerHallRoutes(app: App, deps: Deps): void {
   );
   app.post(
     '/sites/:siteId/hall/tables',
-    { schema: { tags, params: SiteParams, body: CreateHallTableBody, response: { 201: Hall } } },
+    { schema: { summary: 'Create a hall table', tags, params: SiteParams, body: CreateHallTableBody, response: { 201: Hall } } },
     async (req, reply) => reply.status(201).send(await createTable(deps, req.actor, req.params.siteId, req.body)),
   );
   app.post(
@@ -56,8 +56,10 @@ export function registerHallRoutes(app: App, deps: Deps): void {
     { schema: { tags, summary: "The bar's open orders, oldest first", params: SiteParams, response: { 200: Type.Array(DrinkOrder) } } },
     (req) => barQueue(deps, req.actor, req.params.siteId),
   );
-  app.post('/sites/:siteId/bar/orders/:orderId/made', { schema: { tags, params: DrinkOrderParams, response: { 200: DrinkOrder } } }, (req) =>
-    markDrinkMade(deps, req.actor, req.params.siteId, req.params.orderId),
+  app.post(
+    '/sites/:siteId/bar/orders/:orderId/made',
+    { schema: { summary: 'Mark a drink order made', tags, params: DrinkOrderParams, response: { 200: DrinkOrder } } },
+    (req) => markDrinkMade(deps, req.actor, req.params.siteId, req.params.orderId),
   );
   app.post(
     '/sites/:siteId/bar/orders/:orderId/served',

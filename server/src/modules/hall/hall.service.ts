@@ -51,8 +51,7 @@ export async function createTable(deps: Deps, actor: Actor, siteId: string, inpu
     });
   } catch (err) {
     // The id is the server's own: the one unique rule a new table can break is its name on the site.
-    if (isUniqueViolation(err))
-      throw new AppError('TABLE_NAME_TAKEN', { status: 409, message: 'A table of the hall already has this name', params: { name } });
+    if (isUniqueViolation(err)) throw new AppError('TABLE_NAME_TAKEN', { message: 'A table of the hall already has this name', params: { name } });
     throw err;
   }
   return getHall(deps, actor, siteId);
@@ -86,17 +85,16 @@ export async function seatVisit(deps: Deps, actor: Actor, siteId: string, visitI
   requireSiteMember(actor, siteId);
   return inTransaction(deps, async (tx) => {
     const visit = await findVisitRecord(tx.trx, siteId, visitId);
-    if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
-    if (visit.status !== 'open' || visit.stage !== 'hall') throw new AppError('NOT_IN_HALL', { status: 409, params: { stage: visit.stage } });
+    if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+    if (visit.status !== 'open' || visit.stage !== 'hall') throw new AppError('NOT_IN_HALL', { params: { stage: visit.stage } });
     const [tables, visits] = await Promise.all([listTables(tx.trx, siteId), listHallVisits(tx.trx, siteId)]);
     const free = (t: HallTablesTable) =>
       t.seats - visits.filter((v) => v.table_id === t.id && v.id !== visitId).reduce((n, v) => n + v.party_size, 0);
     let table: HallTablesTable | undefined;
     if (input.tableId) {
       table = tables.find((t) => t.id === input.tableId);
-      if (!table) throw new AppError('TABLE_NOT_FOUND', { status: 404, params: { tableId: input.tableId } });
-      if (free(table) < visit.party_size)
-        throw new AppError('TABLE_FULL', { status: 409, params: { free: free(table), partySize: visit.party_size } });
+      if (!table) throw new AppError('TABLE_NOT_FOUND', { params: { tableId: input.tableId } });
+      if (free(table) < visit.party_size) throw new AppError('TABLE_FULL', { params: { free: free(table), partySize: visit.party_size } });
     } else {
       table = tables.find((t) => free(t) >= visit.party_size);
     }
@@ -150,12 +148,12 @@ export async function orderDrinks(
 ): Promise<{ order: DrinkOrder; created: boolean }> {
   requireSiteMember(actor, siteId);
   const visit = await findVisitRecord(deps.db, siteId, visitId);
-  if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
-  if (visit.status !== 'open' || visit.stage !== 'hall') throw new AppError('NOT_IN_HALL', { status: 409, params: { stage: visit.stage } });
+  if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+  if (visit.status !== 'open' || visit.stage !== 'hall') throw new AppError('NOT_IN_HALL', { params: { stage: visit.stage } });
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findDrinkOrderById(deps.db, input.id);
-      if (stored && stored.visit_id !== visitId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.visit_id !== visitId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () =>
@@ -211,11 +209,11 @@ async function moveOrder(
 ): Promise<DrinkOrder> {
   requireSiteMember(actor, siteId);
   const order = await findDrinkOrder(deps.db, siteId, orderId);
-  if (!order) throw new AppError('DRINK_ORDER_NOT_FOUND', { status: 404, params: { orderId } });
+  if (!order) throw new AppError('DRINK_ORDER_NOT_FOUND', { params: { orderId } });
   await inTransaction(deps, async (tx) => {
     const patch = await patchFor(tx);
     if ((await moveDrinkOrder(tx.trx, orderId, from, patch)) === 0)
-      throw new AppError('DRINK_ORDER_STATE', { status: 409, params: { status: order.status, expected: from } });
+      throw new AppError('DRINK_ORDER_STATE', { params: { status: order.status, expected: from } });
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: `drink.${patch.status}`,

@@ -23,7 +23,7 @@ export function registerHealthRoutes(app: App, opts: HealthOptions): void {
       try {
         await opts.ping();
       } catch {
-        throw new AppError('SERVICE_UNAVAILABLE', { status: 503, message: 'The database does not answer' });
+        throw new AppError('SERVICE_UNAVAILABLE', { message: 'The database does not answer' });
       }
       return {
         status: 'ok' as const,

@@ -112,7 +112,7 @@ export async function reportIncident(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findIncidentById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () => inWriteBatch(deps, (tx) => raiseIncident(tx, actor, siteId, input)),
@@ -129,8 +129,8 @@ export async function updateIncident(
 ): Promise<Incident> {
   requireSiteRole(actor, siteId, INCIDENT_DECIDERS);
   const row = await findIncidentRow(deps.db, siteId, id);
-  if (!row) throw new AppError('INCIDENT_NOT_FOUND', { status: 404, params: { incidentId: id } });
-  if (row.status !== 'open') throw new AppError('INCIDENT_CLOSED', { status: 409 });
+  if (!row) throw new AppError('INCIDENT_NOT_FOUND', { params: { incidentId: id } });
+  if (row.status !== 'open') throw new AppError('INCIDENT_CLOSED');
   await inTransaction(deps, async (tx) => {
     const patch: Partial<IncidentsTable> =
       input.action === 'police_decision'
@@ -140,7 +140,7 @@ export async function updateIncident(
             closed_at: tx.now,
             ...(input.note ? { decision_note: row.decision_note ? `${row.decision_note}\n${input.note.trim()}` : input.note.trim() } : {}),
           };
-    if ((await updateOpenIncident(tx.trx, id, patch)) === 0) throw new AppError('INCIDENT_CLOSED', { status: 409 });
+    if ((await updateOpenIncident(tx.trx, id, patch)) === 0) throw new AppError('INCIDENT_CLOSED');
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: `incident.${input.action}`,

@@ -19,7 +19,7 @@ const MAX_RANGE_DAYS = 62;
 
 async function siteDays(deps: Deps, siteId: string) {
   const site = await findSiteRow(deps.db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404 });
+  if (!site) throw new AppError('SITE_NOT_FOUND');
   const closed = (JSON.parse(site.opening_hours) as { closedWeekdays?: number[] }).closedWeekdays ?? [];
   const today = localParts(deps.clock.now(), site.time_zone).date;
   return { today, isOpen: (date: string) => !closed.includes(weekdayOf(date)) };
@@ -29,7 +29,7 @@ export async function inspectionPlanDay(deps: Deps, actor: Actor, siteId: string
   requireSiteRole(actor, siteId, INSPECTORS);
   const days = await siteDays(deps, siteId);
   const day = date ?? days.today;
-  if (!isValidDate(day)) throw new AppError('VALIDATION_FAILED', { status: 400, params: { field: 'date' } });
+  if (!isValidDate(day)) throw new AppError('VALIDATION_FAILED', { params: { field: 'date' } });
   const [settings, posts, counts, onDuty] = await Promise.all([
     readInspectionSettings(deps.db, siteId),
     listPostsOfSite(deps.db, siteId),
@@ -78,7 +78,7 @@ export async function inspectionPlanDay(deps: Deps, actor: Actor, siteId: string
 export async function inspectionCompliance(deps: Deps, actor: Actor, siteId: string, from: string, to: string): Promise<InspectionCompliance> {
   requireSiteRole(actor, siteId, INSPECTORS);
   if (!isValidDate(from) || !isValidDate(to) || from > to || addDays(from, MAX_RANGE_DAYS) < to)
-    throw new AppError('DATE_RANGE_INVALID', { status: 400, message: `From before to, at most ${MAX_RANGE_DAYS} days`, params: { from, to } });
+    throw new AppError('DATE_RANGE_INVALID', { message: `From before to, at most ${MAX_RANGE_DAYS} days`, params: { from, to } });
   const days = await siteDays(deps, siteId);
   const [settings, counts] = await Promise.all([readInspectionSettings(deps.db, siteId), countInspectionsPerPostAndDay(deps.db, siteId, from, to)]);
   const countOf = new Map(counts.map((c) => [`${c.postId}:${c.date}`, c.count]));

@@ -42,7 +42,15 @@ export function registerInspectionRoutes(app: App, deps: Deps): void {
   );
   app.put(
     '/sites/:siteId/inspection-settings',
-    { schema: { tags, params: SiteParams, body: InspectionSettings, response: { 200: InspectionSettings } } },
+    {
+      schema: {
+        summary: 'Replace the site’s inspection settings',
+        tags,
+        params: SiteParams,
+        body: InspectionSettings,
+        response: { 200: InspectionSettings },
+      },
+    },
     (req) => updateInspectionSettings(deps, req.actor, req.params.siteId, req.body),
   );
   app.get(
@@ -113,8 +121,10 @@ export function registerInspectionRoutes(app: App, deps: Deps): void {
       return reply.status(created ? 201 : 200).send(inspection);
     },
   );
-  app.get('/sites/:siteId/inspections/:inspectionId', { schema: { tags, params: InspectionParams, response: { 200: Inspection } } }, (req) =>
-    getInspection(deps, req.actor, req.params.siteId, req.params.inspectionId),
+  app.get(
+    '/sites/:siteId/inspections/:inspectionId',
+    { schema: { summary: 'Read an inspection with its deductions', tags, params: InspectionParams, response: { 200: Inspection } } },
+    (req) => getInspection(deps, req.actor, req.params.siteId, req.params.inspectionId),
   );
   app.get(
     '/sites/:siteId/rectifications',
@@ -142,10 +152,15 @@ export function registerInspectionRoutes(app: App, deps: Deps): void {
     },
     (req) => moveRectification(deps, req.actor, req.params.siteId, req.params.rectificationId, 'fix', req.body),
   );
-  for (const action of ['pass', 'redo', 'close'] as const) {
+  const decisions = {
+    pass: 'Pass a rectification',
+    redo: 'Send a rectification back to be redone',
+    close: 'Close a rectification',
+  } as const;
+  for (const [action, summary] of Object.entries(decisions) as [keyof typeof decisions, string][]) {
     app.post(
       `/sites/:siteId/rectifications/:rectificationId/${action}`,
-      { schema: { tags, params: RectificationParams, body: RectificationDecisionBody, response: { 200: Rectification } } },
+      { schema: { summary, tags, params: RectificationParams, body: RectificationDecisionBody, response: { 200: Rectification } } },
       (req) => moveRectification(deps, req.actor, req.params.siteId, req.params.rectificationId, action, req.body ?? {}),
     );
   }

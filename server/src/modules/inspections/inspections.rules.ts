@@ -28,16 +28,13 @@ export function checkAnswers(form: readonly InspectionFormItem[], answers: reado
   const seen = new Set<string>();
   for (const a of answers) {
     const item = byId.get(a.itemId);
-    if (!item)
-      throw new AppError('INSPECTION_ITEM_UNKNOWN', { status: 400, message: 'This item is not on the post’s form', params: { itemId: a.itemId } });
-    if (seen.has(a.itemId))
-      throw new AppError('INSPECTION_ITEM_REPEATED', { status: 400, message: 'An item was answered twice', params: { itemId: a.itemId } });
+    if (!item) throw new AppError('INSPECTION_ITEM_UNKNOWN', { message: 'This item is not on the post’s form', params: { itemId: a.itemId } });
+    if (seen.has(a.itemId)) throw new AppError('INSPECTION_ITEM_REPEATED', { message: 'An item was answered twice', params: { itemId: a.itemId } });
     seen.add(a.itemId);
     const deduction = a.deduction ?? 0;
     const valid = a.passed ? deduction === 0 : deduction > 0 && deduction <= item.points;
     if (!valid)
       throw new AppError('INSPECTION_DEDUCTION_INVALID', {
-        status: 400,
         message: a.passed ? 'A passed item deducts nothing' : `A failed item deducts between 1 and its ${item.points} points`,
         params: { itemId: a.itemId, deduction, points: item.points },
       });
@@ -71,7 +68,6 @@ export function nextRectificationState(
   const move = RECTIFICATION_MOVES[action];
   if (!move.from.includes(current.status))
     throw new AppError('RECTIFICATION_STATE', {
-      status: 409,
       message: `A rectification that is ${current.status} cannot ${action}`,
       params: { rectificationId: current.id, status: current.status, action },
     });

@@ -96,12 +96,11 @@ export async function updateInspectionSettings(deps: Deps, actor: Actor, siteId:
   const unknown = postIds.find((id) => !known.has(id));
   if (unknown)
     throw new AppError('INSPECTION_PLAN_POST_UNKNOWN', {
-      status: 400,
       message: 'The plan names a post this site does not have',
       params: { postId: unknown },
     });
   if (new Set(postIds).size !== postIds.length)
-    throw new AppError('VALIDATION_FAILED', { status: 400, message: 'A post appears twice in the plan', params: { field: 'plan' } });
+    throw new AppError('VALIDATION_FAILED', { message: 'A post appears twice in the plan', params: { field: 'plan' } });
   await inTransaction(deps, async (tx) => {
     await upsertSettingsRow(tx.trx, siteId, JSON.stringify(settings), tx.now);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'inspection.settings', entityType: 'site', entityId: siteId, detail: { ...settings } });
@@ -127,7 +126,7 @@ export async function formItemsFor(db: Db, siteId: string, postKind: PostKind, s
 
 async function siteClock(db: Db, siteId: string) {
   const site = await findSiteRow(db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404 });
+  if (!site) throw new AppError('SITE_NOT_FOUND');
   return { timeZone: site.time_zone, openingHours: JSON.parse(site.opening_hours) as { closedWeekdays?: number[] } };
 }
 
@@ -151,7 +150,7 @@ export async function onDutyByPost(db: Kysely<DB>, siteId: string, date: string)
 
 async function requirePost(db: Db, siteId: string, postId: string): Promise<PostsTable> {
   const post = await findPostRow(db, siteId, postId);
-  if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId } });
+  if (!post) throw new AppError('POST_NOT_FOUND', { params: { postId } });
   return post;
 }
 
@@ -176,7 +175,7 @@ export async function getInspectionForm(deps: Deps, actor: Actor, siteId: string
 
 async function storedInspection(deps: Deps, siteId: string, id: string): Promise<InspectionsTable | undefined> {
   const stored = await findInspectionById(deps.db, id);
-  if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+  if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
   return stored;
 }
 
@@ -195,17 +194,14 @@ export async function submitInspection(
     () => storedInspection(deps, siteId, body.id),
     async () => {
       const post = await requirePost(deps.db, siteId, body.postId);
-      if (body.personId === actor.personId)
-        throw new AppError('INSPECTION_SELF', { status: 400, message: 'An inspector does not inspect themselves' });
+      if (body.personId === actor.personId) throw new AppError('INSPECTION_SELF', { message: 'An inspector does not inspect themselves' });
       const [settings, clock] = await Promise.all([readInspectionSettings(deps.db, siteId), siteClock(deps.db, siteId)]);
       const today = localParts(deps.clock.now(), clock.timeZone).date;
-      if (!(await isSiteMember(deps.db, siteId, body.personId)))
-        throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: body.personId } });
+      if (!(await isSiteMember(deps.db, siteId, body.personId))) throw new AppError('PERSON_NOT_FOUND', { params: { personId: body.personId } });
       const onDuty = (await onDutyByPost(deps.db, siteId, today)).get(post.id) ?? [];
       // On the post today (clocked in or rostered), or one of the people who hold a post of its kind.
       if (!onDuty.some((p) => p.personId === body.personId) && !(await personIdsOnPostKind(deps.db, siteId, post.kind)).includes(body.personId))
         throw new AppError('INSPECTION_PERSON_NOT_ON_POST', {
-          status: 400,
           message: 'This person is not on this post today',
           params: { personId: body.personId, postId: post.id },
         });
@@ -424,7 +420,7 @@ export async function listInspections(
 export async function getInspection(deps: Deps, actor: Actor, siteId: string, inspectionId: string): Promise<Inspection> {
   const row = await findInspectionRow(deps.db, siteId, inspectionId);
   if (!row || (!isOverseer(actor, siteId) && row.person_id !== actor.personId))
-    throw new AppError('INSPECTION_NOT_FOUND', { status: 404, params: { inspectionId } });
+    throw new AppError('INSPECTION_NOT_FOUND', { params: { inspectionId } });
   return toInspection(deps, actor, row);
 }
 
@@ -515,7 +511,7 @@ export async function listRectifications(
 export async function getRectification(deps: Deps, actor: Actor, siteId: string, rectificationId: string): Promise<Rectification> {
   const row = await findRectificationRow(deps.db, siteId, rectificationId);
   if (!row || (!isOverseer(actor, siteId) && row.person_id !== actor.personId))
-    throw new AppError('RECTIFICATION_NOT_FOUND', { status: 404, params: { rectificationId } });
+    throw new AppError('RECTIFICATION_NOT_FOUND', { params: { rectificationId } });
   return (await toRectifications(deps, actor, [row]))[0]!;
 }
 
@@ -537,13 +533,12 @@ export async function moveRectification(
   const role = requireSiteMember(actor, siteId);
   const row = await findRectificationRow(deps.db, siteId, rectificationId);
   const overseer = INSPECTORS.includes(role);
-  if (!row || (!overseer && row.person_id !== actor.personId))
-    throw new AppError('RECTIFICATION_NOT_FOUND', { status: 404, params: { rectificationId } });
+  if (!row || (!overseer && row.person_id !== actor.personId)) throw new AppError('RECTIFICATION_NOT_FOUND', { params: { rectificationId } });
   const move = RECTIFICATION_MOVES[action];
   if (move.by === 'person' && row.person_id !== actor.personId)
-    throw new AppError('RECTIFICATION_NOT_YOURS', { status: 403, message: 'Only the person inspected fixes the item', params: { rectificationId } });
+    throw new AppError('RECTIFICATION_NOT_YOURS', { message: 'Only the person inspected fixes the item', params: { rectificationId } });
   if (move.by === 'inspector' && row.inspector_id !== actor.personId && !(overseer && role !== 'supervisor'))
-    throw new AppError('RECTIFICATION_NOT_YOURS', { status: 403, message: 'The inspector or a manager re-checks', params: { rectificationId } });
+    throw new AppError('RECTIFICATION_NOT_YOURS', { message: 'The inspector or a manager re-checks', params: { rectificationId } });
   if (row.status === move.to) {
     const last = await findLastStepOf(deps.db, row.id);
     if (last?.status === move.to && last.by_person === actor.personId) return getRectification(deps, actor, siteId, row.id);
@@ -572,7 +567,6 @@ export async function moveRectification(
     if (moved === 0) {
       const now = (await findRectificationById(tx.trx, row.id)) ?? row;
       throw new AppError('RECTIFICATION_STATE', {
-        status: 409,
         message: `A rectification that is ${now.status} cannot ${action}`,
         params: { rectificationId: row.id, status: now.status, action },
       });

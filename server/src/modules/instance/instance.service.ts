@@ -19,7 +19,7 @@ export async function getInstanceInfo(deps: Pick<Deps, 'db'>): Promise<InstanceI
   return { needsSetup: !anyCompany, demo };
 }
 
-const alreadyDone = () => new AppError('SETUP_ALREADY_DONE', { status: 409, message: 'This installation is already set up; sign in instead' });
+const alreadyDone = () => new AppError('SETUP_ALREADY_DONE', { message: 'This installation is already set up; sign in instead' });
 
 export interface FirstSetupResult {
   companyId: string;

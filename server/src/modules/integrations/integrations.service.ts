@@ -149,7 +149,7 @@ async function checkUrl(deps: IntegrationDeps, raw: string): Promise<string> {
   try {
     return (await checkOutboundUrl(raw, deps.outboundPolicy)).toString();
   } catch (err) {
-    if (err instanceof OutboundUrlError) throw new AppError(err.code, { status: 400, message: err.message });
+    if (err instanceof OutboundUrlError) throw new AppError(err.code, { message: err.message });
     throw err;
   }
 }
@@ -168,7 +168,7 @@ export async function listChannels(
 export async function createChannel(deps: IntegrationDeps, actor: Actor, siteId: string, body: CreateChannelBody): Promise<CreatedChannel> {
   requireSiteRole(actor, siteId, CHANNEL_KEEPERS);
   // WeCom's group robot has no signing: a secret there would look protective and do nothing.
-  if (body.type === 'wecom' && body.secret) throw new AppError('CHANNEL_SECRET_NOT_ALLOWED', { status: 400, message: 'WeCom robots are not signed' });
+  if (body.type === 'wecom' && body.secret) throw new AppError('CHANNEL_SECRET_NOT_ALLOWED', { message: 'WeCom robots are not signed' });
   const url = await checkUrl(deps, body.url);
   // A webhook is always signed: without a secret given, one is made (and shown this once).
   const secret = body.secret ?? (body.type === 'webhook' ? `whsec_${randomBytes(24).toString('base64url')}` : null);
@@ -221,11 +221,9 @@ export async function updateChannel(
 ): Promise<Channel> {
   requireSiteRole(actor, siteId, CHANNEL_KEEPERS);
   const current = await requireChannel(deps, siteId, channelId);
-  if (current.type === 'wecom' && body.secret)
-    throw new AppError('CHANNEL_SECRET_NOT_ALLOWED', { status: 400, message: 'WeCom robots are not signed' });
+  if (current.type === 'wecom' && body.secret) throw new AppError('CHANNEL_SECRET_NOT_ALLOWED', { message: 'WeCom robots are not signed' });
   // A webhook keeps a secret: removing it would send unsigned deliveries.
-  if (current.type === 'webhook' && body.secret === null)
-    throw new AppError('CHANNEL_SECRET_NOT_ALLOWED', { status: 400, message: 'A webhook is always signed' });
+  if (current.type === 'webhook' && body.secret === null) throw new AppError('CHANNEL_SECRET_NOT_ALLOWED', { message: 'A webhook is always signed' });
   const url = body.url !== undefined ? await checkUrl(deps, body.url) : undefined;
   return inTransaction(deps, async (tx) => {
     const patch = {
@@ -266,7 +264,7 @@ export async function deleteChannel(deps: IntegrationDeps, actor: Actor, siteId:
 export async function sendTestMessage(deps: IntegrationDeps, actor: Actor, siteId: string, channelId: string): Promise<{ deliveryId: string }> {
   requireSiteRole(actor, siteId, CHANNEL_KEEPERS);
   const channel = await requireChannel(deps, siteId, channelId);
-  if (channel.is_enabled !== 1) throw new AppError('CHANNEL_DISABLED', { status: 409, message: 'The channel is disabled' });
+  if (channel.is_enabled !== 1) throw new AppError('CHANNEL_DISABLED', { message: 'The channel is disabled' });
   return inTransaction(deps, async (tx) => {
     const id = newId(tx.now);
     const row: OutboundDeliveriesTable = {

@@ -45,7 +45,7 @@ async function toLostItems(deps: Pick<Deps, 'db'>, rows: LostItemsTable[]): Prom
 
 async function load(deps: Deps, siteId: string, id: string): Promise<LostItemsTable> {
   const row = await findLostItemRow(deps.db, siteId, id);
-  if (!row) throw new AppError('LOST_ITEM_NOT_FOUND', { status: 404, params: { lostItemId: id } });
+  if (!row) throw new AppError('LOST_ITEM_NOT_FOUND', { params: { lostItemId: id } });
   return row;
 }
 
@@ -59,7 +59,7 @@ export async function registerLostItem(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findLostItemById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () =>
@@ -104,11 +104,10 @@ export async function registerLostItem(
 export async function confirmOpening(deps: Deps, actor: Actor, siteId: string, id: string, input: { contents?: string }): Promise<LostItem> {
   requireSiteMember(actor, siteId);
   const row = await load(deps, siteId, id);
-  if (row.status === 'returned') throw new AppError('LOST_ITEM_RETURNED', { status: 409 });
-  if (row.status === 'opened') throw new AppError('LOST_ITEM_ALREADY_OPENED', { status: 409 });
+  if (row.status === 'returned') throw new AppError('LOST_ITEM_RETURNED');
+  if (row.status === 'opened') throw new AppError('LOST_ITEM_ALREADY_OPENED');
   if (row.open_pending_by === actor.personId) {
     throw new AppError('LOST_ITEM_SAME_PERSON', {
-      status: 409,
       message: 'A second colleague must confirm on their own phone',
       params: { lostItemId: id },
     });
@@ -126,7 +125,7 @@ export async function confirmOpening(deps: Deps, actor: Actor, siteId: string, i
         };
     // Two phones confirming at the same moment: only one of them moves the item on.
     if ((await updateLostItemIf(tx.trx, id, { status: 'registered', openPendingBy: row.open_pending_by }, patch)) === 0) {
-      throw new AppError('ID_CONFLICT', { status: 409, message: 'Someone confirmed at the same moment; reload and try again' });
+      throw new AppError('ID_CONFLICT', { message: 'Someone confirmed at the same moment; reload and try again' });
     }
     await recordAudit(tx, actorRef(actor), {
       siteId,
@@ -149,8 +148,8 @@ export async function returnLostItem(
 ): Promise<LostItem> {
   requireSiteMember(actor, siteId);
   const row = await load(deps, siteId, id);
-  if (row.status === 'returned') throw new AppError('LOST_ITEM_RETURNED', { status: 409 });
-  if (row.status !== 'opened') throw new AppError('LOST_ITEM_NOT_OPENED', { status: 409, message: 'Open it before two witnesses first' });
+  if (row.status === 'returned') throw new AppError('LOST_ITEM_RETURNED');
+  if (row.status !== 'opened') throw new AppError('LOST_ITEM_NOT_OPENED', { message: 'Open it before two witnesses first' });
   assertSigned(input.signature);
   await inTransaction(deps, async (tx) => {
     const changed = await updateLostItemIf(
@@ -166,7 +165,7 @@ export async function returnLostItem(
         returned_at: tx.now,
       },
     );
-    if (changed === 0) throw new AppError('LOST_ITEM_RETURNED', { status: 409 });
+    if (changed === 0) throw new AppError('LOST_ITEM_RETURNED');
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'lost_item.return',

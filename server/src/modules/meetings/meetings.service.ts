@@ -89,19 +89,18 @@ type ItemRow = MeetingActionItemsTable & { meeting_date: string; meeting_kind: s
 
 async function loadSite(db: Db, siteId: string): Promise<SitesTable> {
   const site = await findSiteRow(db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   return site;
 }
 
 async function loadMeeting(db: Db, siteId: string, meetingId: string): Promise<MeetingsTable> {
   const row = await findMeetingRow(db, siteId, meetingId);
-  if (!row) throw new AppError('MEETING_NOT_FOUND', { status: 404, params: { meetingId } });
+  if (!row) throw new AppError('MEETING_NOT_FOUND', { params: { meetingId } });
   return row;
 }
 
 const closedError = (row: MeetingsTable) =>
   new AppError('MEETING_CLOSED', {
-    status: 409,
     message: 'This meeting was closed and signed: it can no longer change',
     params: { meetingId: row.id, closedAt: row.closed_at },
   });
@@ -296,10 +295,9 @@ export async function openDebrief(deps: Deps, actor: Actor, siteId: string, inpu
   const site = await loadSite(deps.db, siteId);
   const today = todayOf(site, deps.clock.now());
   const date = input.date ?? today;
-  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, params: { date } });
+  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { params: { date } });
   if (date > today)
     throw new AppError('MEETING_DAY_IN_FUTURE', {
-      status: 400,
       message: 'A debrief is held at the close of a day that has begun',
       params: { date, today },
     });
@@ -312,15 +310,14 @@ export async function openReview(deps: Deps, actor: Actor, siteId: string, input
   const site = await loadSite(deps.db, siteId);
   const today = todayOf(site, deps.clock.now());
   const date = input.date ?? today;
-  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, params: { date } });
+  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { params: { date } });
   const { weekStart } = weekOf(date);
-  if (weekStart > today) throw new AppError('MEETING_DAY_IN_FUTURE', { status: 400, message: 'That week has not begun', params: { date, today } });
+  if (weekStart > today) throw new AppError('MEETING_DAY_IN_FUTURE', { message: 'That week has not begun', params: { date, today } });
   return openMeeting(deps, actor, site, 'review', weekStart);
 }
 
 const alreadyHeld = (kind: MeetingKind, date: string, meetingId: string | null) =>
   new AppError('MEETING_ALREADY_HELD', {
-    status: 409,
     message: kind === 'debrief' ? 'This day already has its debrief' : 'This week already has its review',
     params: { kind, date, meetingId },
   });
@@ -401,7 +398,6 @@ export async function correctAttendance(
   const attendee = row.kind === 'debrief' ? (await attendanceOf(deps.db, row)).find((a) => a.personId === personId) : undefined;
   if (!attendee)
     throw new AppError('ATTENDEE_NOT_ROSTERED', {
-      status: 400,
       message: 'Only people rostered (or on a shift) on the debrief day take part in its attendance',
       params: { personId, date: row.date },
     });
@@ -496,22 +492,20 @@ export async function addActionItem(
   const site = await loadSite(deps.db, siteId);
   const row = await loadMeeting(deps.db, siteId, meetingId);
   assertOpen(row);
-  if (!isValidDate(input.dueDate)) throw new AppError('INVALID_DATE', { status: 400, params: { date: input.dueDate } });
+  if (!isValidDate(input.dueDate)) throw new AppError('INVALID_DATE', { params: { date: input.dueDate } });
   if (input.dueDate < row.date)
     throw new AppError('ACTION_DUE_BEFORE_MEETING', {
-      status: 400,
       message: 'An action item is due on or after the meeting day',
       params: { dueDate: input.dueDate, meetingDate: row.date },
     });
   const owner = (await listActiveMembersOfSite(deps.db, siteId)).find((m) => m.id === input.ownerId);
   if (!owner || !ACTION_ITEM_OWNERS.includes(owner.role as Role))
     throw new AppError('ACTION_OWNER_NOT_ON_SITE', {
-      status: 400,
       message: 'The owner must be someone who works on this site',
       params: { ownerId: input.ownerId },
     });
   const text = input.text.trim();
-  if (!text) throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Say what is to be done', params: { field: 'text' } });
+  if (!text) throw new AppError('VALIDATION_FAILED', { message: 'Say what is to be done', params: { field: 'text' } });
   const item = await inTransaction(deps, async (tx) => {
     if ((await updateOpenMeeting(tx.trx, row.id, { updated_at: tx.now })) === 0) throw closedError(row);
     const r: MeetingActionItemsTable = {
@@ -564,10 +558,10 @@ export async function completeActionItem(deps: Deps, actor: Actor, siteId: strin
   const role = requireSiteMember(actor, siteId);
   const site = await loadSite(deps.db, siteId);
   const item = await findActionItemRow(deps.db, siteId, itemId);
-  if (!item) throw new AppError('ACTION_ITEM_NOT_FOUND', { status: 404, params: { itemId } });
+  if (!item) throw new AppError('ACTION_ITEM_NOT_FOUND', { params: { itemId } });
   if (item.owner_id !== actor.personId && !MEETING_HOSTS.includes(role))
-    throw new AppError('ACTION_ITEM_NOT_YOURS', { status: 403, message: 'Only its owner or a manager marks this item done', params: { itemId } });
-  const alreadyDone = () => new AppError('ACTION_ITEM_ALREADY_DONE', { status: 409, params: { itemId, doneAt: item.done_at } });
+    throw new AppError('ACTION_ITEM_NOT_YOURS', { message: 'Only its owner or a manager marks this item done', params: { itemId } });
+  const alreadyDone = () => new AppError('ACTION_ITEM_ALREADY_DONE', { params: { itemId, doneAt: item.done_at } });
   if (item.status === 'done') throw alreadyDone();
   const meeting = (await findMeetingRow(deps.db, siteId, item.meeting_id))!;
   await inTransaction(deps, async (tx) => {

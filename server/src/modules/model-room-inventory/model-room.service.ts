@@ -43,7 +43,7 @@ const toItem = (r: ModelRoomItemsTable): ModelRoomItem => ({
 
 async function requireRoom(deps: Deps, siteId: string, roomId: string) {
   const room = await repo.findRoom(deps.db, siteId, roomId);
-  if (!room) throw new AppError('MODEL_ROOM_NOT_FOUND', { status: 404, params: { roomId } });
+  if (!room) throw new AppError('MODEL_ROOM_NOT_FOUND', { params: { roomId } });
   return room;
 }
 
@@ -135,7 +135,7 @@ export async function updateItem(
 ): Promise<ModelRoomItem> {
   requireSiteRole(actor, siteId, LIST_KEEPERS);
   const row = await repo.findItemRow(deps.db, siteId, itemId);
-  if (!row) throw new AppError('MODEL_ROOM_ITEM_NOT_FOUND', { status: 404, params: { modelRoomItemId: itemId } });
+  if (!row) throw new AppError('MODEL_ROOM_ITEM_NOT_FOUND', { params: { modelRoomItemId: itemId } });
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   await inTransaction(deps, async (tx) => {
     await repo.updateItemRow(tx.trx, itemId, {
@@ -160,7 +160,7 @@ export async function updateItem(
 export async function archiveItem(deps: Deps, actor: Actor, siteId: string, itemId: string): Promise<void> {
   requireSiteRole(actor, siteId, LIST_KEEPERS);
   const row = await repo.findItemRow(deps.db, siteId, itemId);
-  if (!row) throw new AppError('MODEL_ROOM_ITEM_NOT_FOUND', { status: 404, params: { modelRoomItemId: itemId } });
+  if (!row) throw new AppError('MODEL_ROOM_ITEM_NOT_FOUND', { params: { modelRoomItemId: itemId } });
   await inTransaction(deps, async (tx) => {
     await repo.updateItemRow(tx.trx, itemId, { archived_at: tx.now, updated_at: tx.now });
     await recordAudit(tx, actorRef(actor), {
@@ -221,13 +221,13 @@ export async function recordCheck(
     async () => {
       const stored = await repo.findCheckById(deps.db, input.id);
       if (stored && (stored.site_id !== siteId || stored.zone_id !== roomId))
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+        throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
       const items = await repo.listActiveItems(deps.db, roomId);
       const problem = checkProblem(items, input.lines);
-      if (problem) throw new AppError(problem.code, { status: 400, params: problem.params });
+      if (problem) throw new AppError(problem.code, { params: problem.params });
       for (const photoId of new Set(input.lines.flatMap((l) => (l.photoId ? [l.photoId] : [])))) await assertPhotoOnSite(deps, siteId, photoId);
       const byId = new Map(items.map((i) => [i.id, i]));
       return inWriteBatch(deps, async (tx) => {

@@ -42,7 +42,7 @@ export async function sendNotification(
   requireSiteRole(actor, siteId, NOTICE_SENDERS);
   const toPersonId = input.toPersonId ?? null;
   if (toPersonId && !(await isSiteMember(deps.db, siteId, toPersonId))) {
-    throw new AppError('PERSON_NOT_FOUND', { status: 404, message: 'That person is not on this site', params: { personId: toPersonId } });
+    throw new AppError('PERSON_NOT_FOUND', { message: 'That person is not on this site', params: { personId: toPersonId } });
   }
   return inWriteBatch(deps, async (tx) => {
     const row: NotificationsTable = {

@@ -48,7 +48,9 @@ export function registerPatrolRoutes(app: App, deps: Deps): void {
   );
   app.post(
     '/sites/:siteId/patrol-routes',
-    { schema: { tags, params: SiteParams, body: PatrolRouteBody, response: { 200: PatrolRoute, 201: PatrolRoute } } },
+    {
+      schema: { summary: 'Create a patrol route', tags, params: SiteParams, body: PatrolRouteBody, response: { 200: PatrolRoute, 201: PatrolRoute } },
+    },
     async (req, reply) => {
       const { route, created } = await createRoute(deps, req.actor, req.params.siteId, req.body);
       return reply.status(created ? 201 : 200).send(route);
@@ -77,7 +79,7 @@ export function registerPatrolRoutes(app: App, deps: Deps): void {
   );
   app.get(
     '/sites/:siteId/patrol-schedules',
-    { schema: { tags, params: SiteParams, querystring: PageQuery, response: { 200: Page(PatrolSchedule) } } },
+    { schema: { summary: 'List patrol schedules', tags, params: SiteParams, querystring: PageQuery, response: { 200: Page(PatrolSchedule) } } },
     (req) => listSchedules(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
@@ -137,8 +139,10 @@ export function registerPatrolRoutes(app: App, deps: Deps): void {
     },
     (req) => myRounds(deps, req.actor, req.params.siteId, req.query),
   );
-  app.get('/sites/:siteId/patrol-rounds/:roundId', { schema: { tags, params: PatrolRoundParams, response: { 200: PatrolRound } } }, (req) =>
-    getRound(deps, req.actor, req.params.siteId, req.params.roundId),
+  app.get(
+    '/sites/:siteId/patrol-rounds/:roundId',
+    { schema: { summary: 'Read a patrol round with its scans', tags, params: PatrolRoundParams, response: { 200: PatrolRound } } },
+    (req) => getRound(deps, req.actor, req.params.siteId, req.params.roundId),
   );
   app.put(
     '/sites/:siteId/patrol-rounds/:roundId/checks/:position/equipment',

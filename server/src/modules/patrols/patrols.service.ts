@@ -102,13 +102,12 @@ async function assertStops(deps: Deps, siteId: string, stops: { checkpointId: st
     stops.map((s) => s.checkpointId),
   );
   const unknown = stops.filter((s) => !live.has(s.checkpointId)).map((s) => s.checkpointId);
-  if (unknown.length) throw new AppError('CHECKPOINT_NOT_FOUND', { status: 404, params: { checkpointIds: unknown } });
+  if (unknown.length) throw new AppError('CHECKPOINT_NOT_FOUND', { params: { checkpointIds: unknown } });
   if (new Set(stops.map((s) => s.checkpointId)).size !== stops.length)
-    throw new AppError('VALIDATION_FAILED', { status: 400, message: 'A checkpoint appears twice on the route', params: { field: 'stops' } });
+    throw new AppError('VALIDATION_FAILED', { message: 'A checkpoint appears twice on the route', params: { field: 'stops' } });
   for (let i = 1; i < stops.length; i += 1) {
     if (stops[i]!.plannedMinute < stops[i - 1]!.plannedMinute)
       throw new AppError('VALIDATION_FAILED', {
-        status: 400,
         message: 'Planned minutes must not go backwards along the route',
         params: { field: 'stops' },
       });
@@ -131,7 +130,7 @@ export async function createRoute(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findRouteById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
@@ -172,7 +171,7 @@ export async function updateRoute(
 ): Promise<PatrolRoute> {
   requireSiteRole(actor, siteId, PATROL_PLANNERS);
   const route = await findRoute(deps.db, siteId, routeId);
-  if (!route || route.archived_at !== null) throw new AppError('PATROL_ROUTE_NOT_FOUND', { status: 404, params: { routeId } });
+  if (!route || route.archived_at !== null) throw new AppError('PATROL_ROUTE_NOT_FOUND', { params: { routeId } });
   if (patch.stops) await assertStops(deps, siteId, patch.stops);
   await inTransaction(deps, async (tx) => {
     await tx.trx
@@ -196,7 +195,7 @@ export async function updateRoute(
 export async function archiveRoute(deps: Deps, actor: Actor, siteId: string, routeId: string): Promise<void> {
   requireSiteRole(actor, siteId, PATROL_PLANNERS);
   const route = await findRoute(deps.db, siteId, routeId);
-  if (!route || route.archived_at !== null) throw new AppError('PATROL_ROUTE_NOT_FOUND', { status: 404, params: { routeId } });
+  if (!route || route.archived_at !== null) throw new AppError('PATROL_ROUTE_NOT_FOUND', { params: { routeId } });
   await inTransaction(deps, async (tx) => {
     await tx.trx.updateTable('patrol_routes').set({ archived_at: tx.now, updated_at: tx.now }).where('id', '=', routeId).execute();
     for (const schedule of await activeSchedulesOfRoute(tx.trx, routeId)) await stopScheduleIn(tx, schedule);
@@ -255,7 +254,6 @@ export async function createSchedule(
   requireSiteRole(actor, siteId, PATROL_PLANNERS);
   if (input.kind === 'every' ? !input.everyMinutes || input.times : !input.times || input.everyMinutes) {
     throw new AppError('PATROL_SCHEDULE_INVALID', {
-      status: 400,
       message: 'An "every" schedule takes everyMinutes only; a "fixed" one takes times only',
       params: { kind: input.kind },
     });
@@ -263,12 +261,12 @@ export async function createSchedule(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findScheduleById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
       const route = await findRoute(deps.db, siteId, input.routeId);
-      if (!route || route.archived_at !== null) throw new AppError('PATROL_ROUTE_NOT_FOUND', { status: 404, params: { routeId: input.routeId } });
+      if (!route || route.archived_at !== null) throw new AppError('PATROL_ROUTE_NOT_FOUND', { params: { routeId: input.routeId } });
       return inTransaction(deps, async (tx) => {
         const row: PatrolSchedulesTable = {
           id: input.id,
@@ -310,7 +308,7 @@ async function stopScheduleIn(tx: Tx, schedule: PatrolSchedulesTable): Promise<v
 export async function stopSchedule(deps: Deps, actor: Actor, siteId: string, scheduleId: string): Promise<void> {
   requireSiteRole(actor, siteId, PATROL_PLANNERS);
   const schedule = await findSchedule(deps.db, siteId, scheduleId);
-  if (!schedule || schedule.active !== 1) throw new AppError('PATROL_SCHEDULE_NOT_FOUND', { status: 404, params: { scheduleId } });
+  if (!schedule || schedule.active !== 1) throw new AppError('PATROL_SCHEDULE_NOT_FOUND', { params: { scheduleId } });
   await inTransaction(deps, async (tx) => {
     await stopScheduleIn(tx, schedule);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'patrol.schedule_stop', entityType: 'patrol_schedule', entityId: scheduleId });
@@ -561,7 +559,7 @@ async function toRounds(deps: Pick<Deps, 'db'>, rows: PatrolRoundsTable[]): Prom
 
 async function siteDate(deps: Deps, siteId: string, date: string | undefined): Promise<string> {
   if (date !== undefined) {
-    if (!isValidDate(date)) throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Not a calendar date', params: { field: 'date' } });
+    if (!isValidDate(date)) throw new AppError('VALIDATION_FAILED', { message: 'Not a calendar date', params: { field: 'date' } });
     return date;
   }
   const site = await findSiteRow(deps.db, siteId);
@@ -600,7 +598,7 @@ export async function myRounds(
 export async function getRound(deps: Deps, actor: Actor, siteId: string, roundId: string): Promise<PatrolRound> {
   requireSiteMember(actor, siteId);
   const row = await findRound(deps.db, siteId, roundId);
-  if (!row) throw new AppError('PATROL_ROUND_NOT_FOUND', { status: 404, params: { roundId } });
+  if (!row) throw new AppError('PATROL_ROUND_NOT_FOUND', { params: { roundId } });
   return (await toRounds(deps, [row]))[0]!;
 }
 
@@ -618,14 +616,13 @@ export async function recordEquipmentState(
 ): Promise<PatrolRound> {
   requireSiteMember(actor, siteId);
   const round = await findRound(deps.db, siteId, roundId);
-  if (!round) throw new AppError('PATROL_ROUND_NOT_FOUND', { status: 404, params: { roundId } });
+  if (!round) throw new AppError('PATROL_ROUND_NOT_FOUND', { params: { roundId } });
   const check = (await checksOfRound(deps.db, roundId)).find((c) => c.position === position);
-  if (!check) throw new AppError('PATROL_ROUND_NOT_FOUND', { status: 404, params: { roundId, position } });
-  if (round.walker_id !== actor.personId) throw new AppError('PATROL_NOT_YOUR_ROUND', { status: 403, params: { roundId } });
-  if (check.scan_id === null) throw new AppError('PATROL_CHECK_NOT_SCANNED', { status: 409, params: { roundId, position } });
+  if (!check) throw new AppError('PATROL_ROUND_NOT_FOUND', { params: { roundId, position } });
+  if (round.walker_id !== actor.personId) throw new AppError('PATROL_NOT_YOUR_ROUND', { params: { roundId } });
+  if (check.scan_id === null) throw new AppError('PATROL_CHECK_NOT_SCANNED', { params: { roundId, position } });
   const note = input.note?.trim() ?? null;
-  if (input.state === 'abnormal' && !note)
-    throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Say what is wrong', params: { field: 'note' } });
+  if (input.state === 'abnormal' && !note) throw new AppError('NOTE_REQUIRED', { message: 'Say what is wrong', params: { field: 'note' } });
   await inTransaction(deps, async (tx) => {
     let anomalyId = check.anomaly_id;
     if (input.state === 'abnormal' && !anomalyId) {

@@ -20,8 +20,10 @@ export function registerPeopleRoutes(app: App, deps: Deps): void {
     },
     (req) => listConsultants(deps, req.actor, req.params.siteId),
   );
-  app.get('/sites/:siteId/people', { schema: { tags, params: SiteParams, querystring: PageQuery, response: { 200: Page(SitePerson) } } }, (req) =>
-    listPeople(deps, req.actor, req.params.siteId, req.query),
+  app.get(
+    '/sites/:siteId/people',
+    { schema: { summary: 'List the people of a site', tags, params: SiteParams, querystring: PageQuery, response: { 200: Page(SitePerson) } } },
+    (req) => listPeople(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
     '/sites/:siteId/people',
@@ -36,12 +38,14 @@ export function registerPeopleRoutes(app: App, deps: Deps): void {
     },
     async (req, reply) => reply.status(201).send(await createPerson(deps, req.actor, req.params.siteId, req.body)),
   );
-  app.get('/sites/:siteId/people/:personId', { schema: { tags, params: PersonParams, response: { 200: SitePerson } } }, (req) =>
-    getPerson(deps, req.actor, req.params.siteId, req.params.personId),
+  app.get(
+    '/sites/:siteId/people/:personId',
+    { schema: { summary: 'Read a person of the site', tags, params: PersonParams, response: { 200: SitePerson } } },
+    (req) => getPerson(deps, req.actor, req.params.siteId, req.params.personId),
   );
   app.patch(
     '/sites/:siteId/people/:personId',
-    { schema: { tags, params: PersonParams, body: UpdatePersonBody, response: { 200: SitePerson } } },
+    { schema: { summary: 'Change a person of the site', tags, params: PersonParams, body: UpdatePersonBody, response: { 200: SitePerson } } },
     (req) => updatePerson(deps, req.actor, req.params.siteId, req.params.personId, req.body),
   );
   app.delete(

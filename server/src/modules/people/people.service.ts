@@ -45,13 +45,13 @@ const toSitePerson = (r: MemberRow, postIds: string[]): SitePerson => ({
 async function assertPostsOfSite(deps: Deps, siteId: string, postIds: string[] | undefined): Promise<void> {
   if (!postIds?.length) return;
   if ((await countPostsOfSite(deps.db, siteId, postIds)) !== postIds.length) {
-    throw new AppError('POST_NOT_FOUND', { status: 404, message: 'A post is not on this site', params: { postIds } });
+    throw new AppError('POST_NOT_FOUND', { message: 'A post is not on this site', params: { postIds } });
   }
 }
 
 async function loadMember(deps: Deps, siteId: string, personId: string): Promise<MemberRow> {
   const row = await findMemberRow(deps.db, siteId, personId);
-  if (!row) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId } });
+  if (!row) throw new AppError('PERSON_NOT_FOUND', { params: { personId } });
   return row;
 }
 
@@ -120,8 +120,7 @@ export async function createPerson(
     });
     return await getPerson(deps, actor, siteId, personId);
   } catch (err) {
-    if (isUniqueViolation(err))
-      throw new AppError('LOGIN_TAKEN', { status: 409, message: 'That login is already used', params: { login: input.login } });
+    if (isUniqueViolation(err)) throw new AppError('LOGIN_TAKEN', { message: 'That login is already used', params: { login: input.login } });
     throw err;
   }
 }
@@ -141,7 +140,6 @@ async function assertMayChangeAccount(deps: Deps, actor: Actor, personId: string
   const elsewhere = reach.siteIds.filter((siteId) => !SITE_MANAGERS.includes(actor.siteRoles.get(siteId) ?? 'staff'));
   if (reach.isCompanyAdmin || elsewhere.length > 0)
     throw new AppError('PERSON_WORKS_ELSEWHERE', {
-      status: 403,
       message: 'This person also works at a site you do not manage: ask the company admin to change their account',
       params: { fields, otherSites: elsewhere.length },
     });
@@ -157,7 +155,7 @@ export async function updatePerson(
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const current = await loadMember(deps, siteId, personId);
   if (personId === actor.personId && (patch.isActive === false || (patch.role && patch.role !== current.role))) {
-    throw new AppError('CANNOT_REMOVE_SELF', { status: 409, message: 'You cannot disable yourself or change your own role' });
+    throw new AppError('CANNOT_REMOVE_SELF', { message: 'You cannot disable yourself or change your own role' });
   }
   await assertMayChangeAccount(deps, actor, personId, patch);
   await assertPostsOfSite(deps, siteId, patch.postIds);
@@ -187,7 +185,7 @@ export async function updatePerson(
 export async function removePersonFromSite(deps: Deps, actor: Actor, siteId: string, personId: string): Promise<void> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const current = await loadMember(deps, siteId, personId);
-  if (personId === actor.personId) throw new AppError('CANNOT_REMOVE_SELF', { status: 409, message: 'You cannot remove yourself from the site' });
+  if (personId === actor.personId) throw new AppError('CANNOT_REMOVE_SELF', { message: 'You cannot remove yourself from the site' });
   await inTransaction(deps, async (tx) => {
     await deleteMembership(tx.trx, siteId, personId);
     await recordAudit(tx, actorRef(actor), {

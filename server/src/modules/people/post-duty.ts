@@ -16,5 +16,5 @@ export async function requirePostDuty(db: Kysely<DB> | Transaction<DB>, actor: A
   if (duty.roles.includes(role)) return;
   const held = await postKindsOfPerson(db, siteId, actor.personId);
   if (held.some((kind) => (duty.posts as readonly string[]).includes(kind))) return;
-  throw new AppError('NOT_ON_POST', { status: 403, message: 'This is done on another post', params: { posts: [...duty.posts] } });
+  throw new AppError('NOT_ON_POST', { message: 'This is done on another post', params: { posts: [...duty.posts] } });
 }

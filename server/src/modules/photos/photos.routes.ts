@@ -27,7 +27,7 @@ export function registerPhotoRoutes(app: App, deps: Deps): void {
   );
   app.get(
     '/sites/:siteId/photos/:photoId',
-    { schema: { tags, params: PhotoParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }) } } },
+    { schema: { summary: 'Download a photo', tags, params: PhotoParams, response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }) } } },
     async (req, reply) => {
       const photo = await readPhoto(deps, req.actor, req.params.siteId, req.params.photoId);
       return reply.type(photo.contentType).header('cache-control', 'private, max-age=86400, immutable').send(photo.bytes);

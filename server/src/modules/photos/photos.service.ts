@@ -31,23 +31,22 @@ export async function uploadPhoto(
   upload: Buffer,
 ): Promise<{ photo: PhotoMeta; created: boolean }> {
   requireSiteMember(actor, siteId);
-  if (!ID_PATTERN.test(id)) throw new AppError('INVALID_ID', { status: 400, message: 'The photo id must be a UUID', params: { id } });
+  if (!ID_PATTERN.test(id)) throw new AppError('INVALID_ID', { message: 'The photo id must be a UUID', params: { id } });
   if (upload.length > PHOTO_MAX_BYTES) {
     throw new AppError('PHOTO_TOO_LARGE', {
-      status: 413,
       message: 'The photo is too large',
       params: { maxBytes: PHOTO_MAX_BYTES, size: upload.length },
     });
   }
   const contentType = detectImageType(upload);
-  if (!contentType) throw new AppError('NOT_AN_IMAGE', { status: 400, message: 'The file is not a JPEG, PNG, WebP or HEIC image' });
+  if (!contentType) throw new AppError('NOT_AN_IMAGE', { message: 'The file is not a JPEG, PNG, WebP or HEIC image' });
   // Where and when it was taken, and on whose phone, is not kept (PIPL): only the picture.
   let bytes: Buffer;
   try {
     bytes = stripMetadata(upload, contentType);
   } catch (err) {
     if (!(err instanceof UnreadableImageError)) throw err;
-    throw new AppError('NOT_AN_IMAGE', { status: 400, message: 'The image file is damaged' });
+    throw new AppError('NOT_AN_IMAGE', { message: 'The image file is damaged' });
   }
   const { value, created } = await writeOnce(
     async () => {
@@ -57,7 +56,7 @@ export async function uploadPhoto(
       if (!stored) return undefined;
       // Another site's photo under this id is a clash like any other, and says nothing of that photo.
       if (stored.site_id !== siteId || stored.uploaded_by !== actor.personId || stored.size !== bytes.length)
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'Another photo already has this id' });
+        throw new AppError('ID_CONFLICT', { message: 'Another photo already has this id' });
       return { id, contentType: stored.content_type, size: stored.size, createdAt: stored.created_at };
     },
     () =>
@@ -87,11 +86,11 @@ export async function uploadPhoto(
 export async function readPhoto(deps: Deps, actor: Actor, siteId: string, photoId: string): Promise<{ contentType: string; bytes: Buffer }> {
   requireSiteMember(actor, siteId);
   const row = await findPhotoBytes(deps.db, siteId, photoId);
-  if (!row) throw new AppError('PHOTO_NOT_FOUND', { status: 404, params: { photoId } });
+  if (!row) throw new AppError('PHOTO_NOT_FOUND', { params: { photoId } });
   return { contentType: row.content_type, bytes: Buffer.from(row.bytes) };
 }
 
 export async function assertPhotoOnSite(deps: Deps, siteId: string, photoId: string): Promise<void> {
   if (!(await findPhotoMeta(deps.db, siteId, photoId)))
-    throw new AppError('PHOTO_NOT_FOUND', { status: 404, message: 'Upload the photo first', params: { photoId } });
+    throw new AppError('PHOTO_NOT_FOUND', { message: 'Upload the photo first', params: { photoId } });
 }

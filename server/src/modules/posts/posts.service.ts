@@ -23,17 +23,16 @@ export const toPost = (r: PostsTable): Post => ({
   updatedAt: r.updated_at,
 });
 
-const nameTaken = (name: string) =>
-  new AppError('POST_NAME_TAKEN', { status: 409, message: 'A post of this site already has that name', params: { name } });
+const nameTaken = (name: string) => new AppError('POST_NAME_TAKEN', { message: 'A post of this site already has that name', params: { name } });
 
 async function assertZoneOfSite(deps: Deps, siteId: string, zoneId: string | null | undefined): Promise<void> {
   if (!zoneId) return;
-  if (!(await findZoneRow(deps.db, siteId, zoneId))) throw new AppError('ZONE_NOT_FOUND', { status: 404, params: { zoneId } });
+  if (!(await findZoneRow(deps.db, siteId, zoneId))) throw new AppError('ZONE_NOT_FOUND', { params: { zoneId } });
 }
 
 async function loadPost(deps: Deps, siteId: string, postId: string) {
   const row = await findPostRow(deps.db, siteId, postId);
-  if (!row) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId } });
+  if (!row) throw new AppError('POST_NOT_FOUND', { params: { postId } });
   return row;
 }
 
@@ -131,7 +130,7 @@ export async function deletePost(deps: Deps, actor: Actor, siteId: string, postI
     // Roster lines, shifts and what was recorded on them keep the post they were for: a post with
     // history stays (the transaction rolled back, its people still assigned).
     if (isForeignKeyViolation(err))
-      throw new AppError('POST_IN_USE', { status: 409, message: 'Rosters, shifts or records refer to this post', params: { postId } });
+      throw new AppError('POST_IN_USE', { message: 'Rosters, shifts or records refer to this post', params: { postId } });
     throw err;
   }
 }

@@ -52,12 +52,12 @@ export async function askQuestion(
 ): Promise<{ question: Question; created: boolean }> {
   requireSiteRole(actor, siteId, QUESTION_ASKERS);
   const visit = await findVisitRecord(deps.db, siteId, visitId);
-  if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+  if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findQuestionById(deps.db, input.id);
       if (stored && (stored.site_id !== siteId || stored.visit_id !== visitId))
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+        throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
@@ -97,9 +97,9 @@ export async function askQuestion(
 export async function answerQuestion(deps: Deps, actor: Actor, siteId: string, questionId: string, input: { text: string }): Promise<Question> {
   requireSiteRole(actor, siteId, QUESTION_ANSWERERS);
   const question = await findQuestionById(deps.db, questionId);
-  if (!question || question.site_id !== siteId) throw new AppError('QUESTION_NOT_FOUND', { status: 404, params: { questionId } });
+  if (!question || question.site_id !== siteId) throw new AppError('QUESTION_NOT_FOUND', { params: { questionId } });
   if (!mayAnswer(question, actor.personId))
-    throw new AppError('QUESTION_NOT_FOR_YOU', { status: 403, message: 'This question was sent to another consultant', params: { questionId } });
+    throw new AppError('QUESTION_NOT_FOR_YOU', { message: 'This question was sent to another consultant', params: { questionId } });
   const text = input.text.trim();
   await inTransaction(deps, async (tx) => {
     const answered = await answerQuestionRow(tx.trx, questionId, {
@@ -112,7 +112,7 @@ export async function answerQuestion(deps: Deps, actor: Actor, siteId: string, q
       const first = await findQuestionById(tx.trx, questionId);
       // The same answer sent again after a lost reply: already recorded.
       if (first?.answered_by === actor.personId && first.answer === text) return;
-      throw new AppError('QUESTION_ALREADY_ANSWERED', { status: 409, message: 'This question has been answered', params: { questionId } });
+      throw new AppError('QUESTION_ALREADY_ANSWERED', { message: 'This question has been answered', params: { questionId } });
     }
     await recordAudit(tx, actorRef(actor), {
       siteId,

@@ -33,7 +33,7 @@ export function registerRealtimeRoutes(app: App, deps: RealtimeDeps): void {
       onRequest: async (req) => {
         const origin = req.headers.origin;
         if (!isOriginAllowed(origin, req.host, deps.allowedOrigins)) {
-          throw new AppError('ORIGIN_NOT_ALLOWED', { status: 403, message: 'This page may not open the realtime socket', params: { origin } });
+          throw new AppError('ORIGIN_NOT_ALLOWED', { message: 'This page may not open the realtime socket', params: { origin } });
         }
       },
     },

@@ -67,24 +67,24 @@ export async function submitCheck(
   await requirePostDuty(deps.db, actor, siteId, POST_DUTIES.equipmentCheck);
   const again = await findCheckById(deps.db, input.id);
   if (again) {
-    if (again.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    if (again.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
     return { check: (await toChecks(deps, [again]))[0]!, created: false };
   }
   const ids = input.results.map((l) => l.assetId);
   if (new Set(ids).size !== ids.length)
-    throw new AppError('VALIDATION_FAILED', { status: 400, message: 'An asset is listed twice', params: { field: 'results' } });
+    throw new AppError('VALIDATION_FAILED', { message: 'An asset is listed twice', params: { field: 'results' } });
   const assets = await findAssetsByIds(deps.db, siteId, ids);
   const byId = new Map(assets.filter((a) => a.retired_at === null).map((a) => [a.id, a]));
   const unknown = ids.find((id) => !byId.has(id));
-  if (unknown) throw new AppError('ASSET_NOT_FOUND', { status: 404, params: { assetId: unknown } });
+  if (unknown) throw new AppError('ASSET_NOT_FOUND', { params: { assetId: unknown } });
   const answered = new Set(ids);
   const unanswered = (await listActiveAssetIds(deps.db, siteId)).filter((id) => !answered.has(id));
   if (unanswered.length > 0)
-    throw new AppError('CHECK_INCOMPLETE', { status: 400, message: 'Every asset needs an answer', params: { uncheckedAssetIds: unanswered } });
+    throw new AppError('CHECK_INCOMPLETE', { message: 'Every asset needs an answer', params: { uncheckedAssetIds: unanswered } });
   const noNote = input.results.find((l) => !l.ok && !l.note?.trim());
-  if (noNote) throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Say what is wrong', params: { assetId: noNote.assetId } });
+  if (noNote) throw new AppError('NOTE_REQUIRED', { message: 'Say what is wrong', params: { assetId: noNote.assetId } });
   const noPhoto = input.results.find((l) => !l.ok && !l.photoId);
-  if (noPhoto) throw new AppError('PHOTO_REQUIRED', { status: 400, message: 'Take a photo of what is wrong', params: { assetId: noPhoto.assetId } });
+  if (noPhoto) throw new AppError('PHOTO_REQUIRED', { message: 'Take a photo of what is wrong', params: { assetId: noPhoto.assetId } });
   for (const photoId of new Set(input.results.flatMap((l) => (l.photoId ? [l.photoId] : [])))) await assertPhotoOnSite(deps, siteId, photoId);
   const date = await siteDate(deps, siteId);
   try {
@@ -139,6 +139,6 @@ export async function submitCheck(
     if (!isUniqueViolation(err)) throw err;
     const retried = await findCheckById(deps.db, input.id);
     if (retried) return { check: (await toChecks(deps, [retried]))[0]!, created: false };
-    throw new AppError('EQUIPMENT_CHECK_DONE', { status: 409, message: 'This check is already done today', params: { kind: input.kind, date } });
+    throw new AppError('EQUIPMENT_CHECK_DONE', { message: 'This check is already done today', params: { kind: input.kind, date } });
   }
 }

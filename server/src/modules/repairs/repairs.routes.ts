@@ -64,7 +64,7 @@ export function registerPublicRepairRoutes(app: App, deps: Deps): void {
   const views = new RepairReportLimiter(deps.clock, PUBLIC_WINDOW_MS);
   const refuse = (reply: FastifyReply, code: 'REPAIR_RATE_LIMITED' | 'PUBLIC_RATE_LIMITED', wait: number): never => {
     void reply.header('retry-after', String(wait));
-    throw new AppError(code, { status: 429, message: 'Too many requests; wait and try again', params: { retryAfterSeconds: wait } });
+    throw new AppError(code, { message: 'Too many requests; wait and try again', params: { retryAfterSeconds: wait } });
   };
   app.get(
     '/public/assets/:code',
@@ -158,14 +158,21 @@ export function registerRepairRoutes(app: App, deps: Deps): void {
     },
     (req) => workOrderStats(deps, req.actor, req.params.siteId, req.query.month),
   );
-  app.get('/sites/:siteId/work-orders/:workOrderId', { schema: { tags, params: WorkOrderParams, response: { 200: WorkOrder } } }, (req) =>
-    getWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId),
+  app.get(
+    '/sites/:siteId/work-orders/:workOrderId',
+    { schema: { summary: 'Read a work order with its history', tags, params: WorkOrderParams, response: { 200: WorkOrder } } },
+    (req) => getWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId),
   );
-  const simple = { accept: acceptWorkOrder, start: startWorkOrder, resume: resumeWorkOrder, verify: verifyWorkOrder } as const;
-  for (const [action, run] of Object.entries(simple)) {
+  const simple = {
+    accept: { run: acceptWorkOrder, summary: 'Accept a work order (technician)' },
+    start: { run: startWorkOrder, summary: 'Start work on a work order' },
+    resume: { run: resumeWorkOrder, summary: 'Resume a paused work order' },
+    verify: { run: verifyWorkOrder, summary: 'Verify a finished work order' },
+  } as const;
+  for (const [action, { run, summary }] of Object.entries(simple)) {
     app.post(
       `/sites/:siteId/work-orders/:workOrderId/${action}`,
-      { schema: { tags, params: WorkOrderParams, response: { 200: WorkOrder } } },
+      { schema: { summary, tags, params: WorkOrderParams, response: { 200: WorkOrder } } },
       (req) => run(deps, req.actor, req.params.siteId, req.params.workOrderId),
     );
   }
@@ -184,12 +191,12 @@ export function registerRepairRoutes(app: App, deps: Deps): void {
   );
   app.post(
     '/sites/:siteId/work-orders/:workOrderId/pause',
-    { schema: { tags, params: WorkOrderParams, body: WorkOrderReasonBody, response: { 200: WorkOrder } } },
+    { schema: { summary: 'Pause a work order', tags, params: WorkOrderParams, body: WorkOrderReasonBody, response: { 200: WorkOrder } } },
     (req) => pauseWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId, req.body.reason),
   );
   app.post(
     '/sites/:siteId/work-orders/:workOrderId/done',
-    { schema: { tags, params: WorkOrderParams, body: WorkOrderDoneBody, response: { 200: WorkOrder } } },
+    { schema: { summary: 'Report a work order done', tags, params: WorkOrderParams, body: WorkOrderDoneBody, response: { 200: WorkOrder } } },
     (req) => finishWorkOrder(deps, req.actor, req.params.siteId, req.params.workOrderId, req.body),
   );
   app.post(

@@ -228,7 +228,7 @@ export async function raiseWorkOrder(tx: Tx, input: RaiseWorkOrderInput): Promis
 
 async function storedWorkOrder(deps: Deps, siteId: string, id: string): Promise<WorkOrdersTable | undefined> {
   const stored = await findWorkOrderById(deps.db, id);
-  if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+  if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
   return stored;
 }
 
@@ -242,7 +242,7 @@ export async function createWorkOrder(
   requireSiteRole(actor, siteId, REPAIR_REPORTERS);
   const asset = input.assetId ? await requireAsset(deps, siteId, input.assetId) : undefined;
   if (asset && input.zoneId && asset.zone_id !== input.zoneId)
-    throw new AppError('ASSET_NOT_IN_ZONE', { status: 400, params: { assetId: asset.id, zoneId: input.zoneId } });
+    throw new AppError('ASSET_NOT_IN_ZONE', { params: { assetId: asset.id, zoneId: input.zoneId } });
   let zoneId = asset?.zone_id ?? input.zoneId;
   if (input.anomalyId) {
     // Raising a work order from an anomaly is the handler's decision, as handling it is.
@@ -253,11 +253,11 @@ export async function createWorkOrder(
       .where('site_id', '=', siteId)
       .where('id', '=', input.anomalyId)
       .executeTakeFirst();
-    if (!anomaly) throw new AppError('ANOMALY_NOT_FOUND', { status: 404, params: { anomalyId: input.anomalyId } });
+    if (!anomaly) throw new AppError('ANOMALY_NOT_FOUND', { params: { anomalyId: input.anomalyId } });
     if (!zoneId && anomaly.post_id) zoneId = (await findPostRow(deps.db, siteId, anomaly.post_id))?.zone_id ?? undefined;
   }
-  if (!zoneId) throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Say where: a zone or an asset', params: { field: 'zoneId' } });
-  if (!asset && !(await findZoneRow(deps.db, siteId, zoneId))) throw new AppError('ZONE_NOT_FOUND', { status: 404, params: { zoneId } });
+  if (!zoneId) throw new AppError('VALIDATION_FAILED', { message: 'Say where: a zone or an asset', params: { field: 'zoneId' } });
+  if (!asset && !(await findZoneRow(deps.db, siteId, zoneId))) throw new AppError('ZONE_NOT_FOUND', { params: { zoneId } });
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   const where = zoneId;
   const { value, created } = await writeOnce(
@@ -284,8 +284,8 @@ export async function createWorkOrder(
 
 async function assetForCode(deps: Deps, code: string): Promise<AssetsTable> {
   const asset = await findAssetByCode(deps.db, code);
-  if (!asset) throw new AppError('ASSET_NOT_FOUND', { status: 404, message: 'No asset has this code' });
-  if (asset.code_revoked_at !== null) throw new AppError('ASSET_CODE_REVOKED', { status: 410, message: 'This label was withdrawn' });
+  if (!asset) throw new AppError('ASSET_NOT_FOUND', { message: 'No asset has this code' });
+  if (asset.code_revoked_at !== null) throw new AppError('ASSET_CODE_REVOKED', { message: 'This label was withdrawn' });
   return asset;
 }
 
@@ -339,7 +339,7 @@ export const assetIdForCode = async (deps: Deps, code: string): Promise<string> 
  */
 export async function lookUpAssetCode(deps: Deps, actor: Actor, code: string): Promise<AssetCodeLookup> {
   const asset = await findAssetByCode(deps.db, code);
-  if (!asset || asset.code_revoked_at !== null || !roleOn(actor, asset.site_id)) throw new AppError('ASSET_NOT_FOUND', { status: 404 });
+  if (!asset || asset.code_revoked_at !== null || !roleOn(actor, asset.site_id)) throw new AppError('ASSET_NOT_FOUND');
   return { siteId: asset.site_id, assetId: asset.id };
 }
 
@@ -364,7 +364,7 @@ export async function listWorkOrders(
 export async function getWorkOrder(deps: Deps, actor: Actor, siteId: string, workOrderId: string): Promise<WorkOrder> {
   requireSiteMember(actor, siteId);
   const row = await findWorkOrderRow(deps.db, siteId, workOrderId);
-  if (!row) throw new AppError('WORK_ORDER_NOT_FOUND', { status: 404, params: { workOrderId } });
+  if (!row) throw new AppError('WORK_ORDER_NOT_FOUND', { params: { workOrderId } });
   return (await toWorkOrders(deps, [row]))[0]!;
 }
 
@@ -385,7 +385,6 @@ const MOVES: Record<Action, { from: readonly WorkOrderStatus[]; to: WorkOrderSta
 
 const stateError = (row: WorkOrdersTable, action: Action) =>
   new AppError('WORK_ORDER_STATE', {
-    status: 409,
     message: `A ${row.status} work order cannot ${action}`,
     params: { workOrderId: row.id, status: row.status, action },
   });
@@ -393,7 +392,7 @@ const stateError = (row: WorkOrdersTable, action: Action) =>
 async function loadForMove(deps: Deps, actor: Actor, siteId: string, workOrderId: string, action: Action): Promise<WorkOrdersTable> {
   const role = requireSiteMember(actor, siteId);
   const row = await findWorkOrderRow(deps.db, siteId, workOrderId);
-  if (!row) throw new AppError('WORK_ORDER_NOT_FOUND', { status: 404, params: { workOrderId } });
+  if (!row) throw new AppError('WORK_ORDER_NOT_FOUND', { params: { workOrderId } });
   if (action === 'verify' || action === 'reopen') {
     // The reporter sees whether it is fixed; the supervisor or manager may stand in for them.
     if (row.reported_by !== actor.personId && !REPAIR_VERIFIERS.includes(role)) throw forbidden({ role, allowed: REPAIR_VERIFIERS });
@@ -514,7 +513,6 @@ export async function arriveAtWorkOrder(
       },
     });
     throw new AppError('WRONG_ASSET_CODE', {
-      status: 400,
       message: "This is not the code of this work order's asset or zone",
       params: { workOrderId: row.id },
     });

@@ -21,12 +21,12 @@ export function registerRosterRoutes(app: App, deps: Deps): void {
   );
   app.post(
     '/sites/:siteId/roster',
-    { schema: { tags, params: SiteParams, body: CreateRosterEntryBody, response: { 201: RosterEntry } } },
+    { schema: { summary: 'Add a roster entry', tags, params: SiteParams, body: CreateRosterEntryBody, response: { 201: RosterEntry } } },
     async (req, reply) => reply.status(201).send(await createRosterEntry(deps, req.actor, req.params.siteId, req.body)),
   );
   app.delete(
     '/sites/:siteId/roster/:entryId',
-    { schema: { tags, params: RosterEntryParams, response: { 204: { type: 'null' } } } },
+    { schema: { summary: 'Delete a roster entry', tags, params: RosterEntryParams, response: { 204: { type: 'null' } } } },
     async (req, reply) => {
       await deleteRosterEntry(deps, req.actor, req.params.siteId, req.params.entryId);
       return reply.status(204).send();

@@ -27,7 +27,7 @@ export const toRosterEntry = (r: RosterEntriesTable): RosterEntry => ({
 });
 
 function assertDate(date: string): void {
-  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, message: 'Not a calendar date', params: { date } });
+  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { message: 'Not a calendar date', params: { date } });
 }
 
 export async function getRosterWeek(deps: Deps, actor: Actor, siteId: string, anyDayOfWeek: string): Promise<RosterWeek> {
@@ -41,7 +41,7 @@ export async function getRosterWeek(deps: Deps, actor: Actor, siteId: string, an
     listPostIdsOfSite(deps.db, siteId),
     findSiteRow(deps.db, siteId),
   ]);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   const withEve = rows.map(toRosterEntry);
   const entries = withEve.filter((e) => e.date >= weekStart);
   const [untrained, certificateGaps] = await Promise.all([
@@ -77,9 +77,9 @@ export async function createRosterEntry(
     isSiteMember(deps.db, siteId, input.personId),
     findSiteRow(deps.db, siteId),
   ]);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
-  if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
-  if (!member) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.personId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
+  if (!post) throw new AppError('POST_NOT_FOUND', { params: { postId: input.postId } });
+  if (!member) throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.personId } });
   // A site whose pre-job gate is `block` refuses the line (PRE_JOB_TRAINING_MISSING); `warn` shows a conflict.
   await assertMayBeRostered(deps.db, siteId, [input.personId]);
   return inTransaction(deps, async (tx) => {
@@ -89,7 +89,6 @@ export async function createRosterEntry(
     const clash = near.map(toRosterEntry).find((e) => entriesOverlap(e, input, site.time_zone));
     if (clash)
       throw new AppError('PERSON_DOUBLE_BOOKED', {
-        status: 409,
         message: 'This person is already rostered at that time',
         params: { entryId: clash.id, date: clash.date, start: clash.start, end: clash.end },
       });
@@ -114,11 +113,11 @@ export async function createRosterEntry(
 export async function deleteRosterEntry(deps: Deps, actor: Actor, siteId: string, entryId: string): Promise<void> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const entry = await findEntry(deps.db, siteId, entryId);
-  if (!entry) throw new AppError('ROSTER_ENTRY_NOT_FOUND', { status: 404, params: { entryId } });
+  if (!entry) throw new AppError('ROSTER_ENTRY_NOT_FOUND', { params: { entryId } });
   await inTransaction(deps, async (tx) => {
     // A worked shift keeps its roster line: the day board and reports still need it.
     if (await isEntryUsedByShift(tx.trx, entryId))
-      throw new AppError('ROSTER_ENTRY_IN_USE', { status: 409, message: 'Someone already clocked in on this roster line', params: { entryId } });
+      throw new AppError('ROSTER_ENTRY_IN_USE', { message: 'Someone already clocked in on this roster line', params: { entryId } });
     await deleteEntry(tx.trx, entryId);
     await recordAudit(tx, actorRef(actor), {
       siteId,
@@ -138,7 +137,7 @@ export async function copyRosterWeek(deps: Deps, actor: Actor, siteId: string, i
   assertDate(input.toWeek);
   const from = mondayOf(input.fromWeek);
   const to = mondayOf(input.toWeek);
-  if (from === to) throw new AppError('INVALID_DATE', { status: 400, message: 'Copy to a different week', params: { fromWeek: from, toWeek: to } });
+  if (from === to) throw new AppError('INVALID_DATE', { message: 'Copy to a different week', params: { fromWeek: from, toWeek: to } });
   await inTransaction(deps, async (tx) => {
     const source = await listEntriesBetween(tx.trx, siteId, from, addDays(from, 6));
     const existing = await listEntriesBetween(tx.trx, siteId, to, addDays(to, 6));

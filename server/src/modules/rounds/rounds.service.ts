@@ -108,7 +108,6 @@ async function resolveScheduleInput(deps: Pick<Deps, 'db'>, siteId: string, body
   const problem = recurrenceProblem(body.recurrence);
   if (problem)
     throw new AppError('ROUND_RECURRENCE_INVALID', {
-      status: 400,
       message: 'The recurrence is incomplete or its dates are wrong',
       params: { field: problem },
     });
@@ -119,7 +118,6 @@ async function resolveScheduleInput(deps: Pick<Deps, 'db'>, siteId: string, body
     const item = standard.items.find((i) => i.id === body.itemId);
     if (!item)
       throw new AppError('ITEM_NOT_IN_STANDARD', {
-        status: 400,
         message: "That item is not in the post's standard",
         params: { itemId: body.itemId },
       });
@@ -128,7 +126,6 @@ async function resolveScheduleInput(deps: Pick<Deps, 'db'>, siteId: string, body
   }
   if (!labelZh || !labelEn)
     throw new AppError('VALIDATION_FAILED', {
-      status: 400,
       message: 'A service moment needs its name in both languages',
       params: { field: 'label' },
     });
@@ -137,14 +134,12 @@ async function resolveScheduleInput(deps: Pick<Deps, 'db'>, siteId: string, body
     const checkpoint = body.checkpointId ? await findCheckpoint(deps.db, siteId, body.checkpointId) : undefined;
     if (!checkpoint || checkpoint.revoked_at !== null)
       throw new AppError('ROUND_CHECKPOINT_INVALID', {
-        status: 400,
         message: 'A scan round needs a live checkpoint of this site',
         params: { checkpointId: body.checkpointId ?? null },
       });
     checkpointId = checkpoint.id;
   } else if (body.checkpointId) {
     throw new AppError('ROUND_CHECKPOINT_INVALID', {
-      status: 400,
       message: 'A tap round has no checkpoint',
       params: { checkpointId: body.checkpointId },
     });
@@ -175,7 +170,7 @@ export async function createScheduleFor(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findScheduleById(deps.db, body.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () =>
@@ -215,7 +210,7 @@ export async function updateSchedule(
   const columns = await resolveScheduleInput(deps, siteId, body);
   const row = await inTransaction(deps, async (tx) => {
     const current = await findSchedule(tx.trx, siteId, scheduleId);
-    if (!current || current.active !== 1) throw new AppError('ROUND_SCHEDULE_NOT_FOUND', { status: 404, params: { scheduleId } });
+    if (!current || current.active !== 1) throw new AppError('ROUND_SCHEDULE_NOT_FOUND', { params: { scheduleId } });
     await dropUpcomingSlots(tx, scheduleId);
     const next: RoundSchedulesTable = { ...current, ...columns, updated_at: tx.now };
     await updateScheduleRow(tx.trx, scheduleId, { ...columns, updated_at: tx.now });
@@ -238,7 +233,7 @@ export async function deleteSchedule(deps: Deps, actor: Actor, siteId: string, s
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   await inTransaction(deps, async (tx) => {
     const current = await findSchedule(tx.trx, siteId, scheduleId);
-    if (!current || current.active !== 1) throw new AppError('ROUND_SCHEDULE_NOT_FOUND', { status: 404, params: { scheduleId } });
+    if (!current || current.active !== 1) throw new AppError('ROUND_SCHEDULE_NOT_FOUND', { params: { scheduleId } });
     await dropUpcomingSlots(tx, scheduleId);
     await updateScheduleRow(tx.trx, scheduleId, { active: 0, updated_at: tx.now });
     await recordAudit(tx, actorRef(actor), {
@@ -286,7 +281,7 @@ interface SiteClock {
 
 async function siteClock(tx: Tx, siteId: string): Promise<SiteClock> {
   const site = await findSiteRow(tx.trx, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   return { timeZone: site.time_zone, openingHours: JSON.parse(site.opening_hours) as OpeningHours };
 }
 
@@ -495,20 +490,19 @@ export function registerRoundTimers(timers: TimerRunner): void {
 export async function confirmSlot(deps: Deps, actor: Actor, siteId: string, slotId: string, input: { photoId?: string | null }): Promise<RoundSlot> {
   const role = requireSiteMember(actor, siteId);
   const slot = await findSlot(deps.db, siteId, slotId);
-  if (!slot) throw new AppError('ROUND_SLOT_NOT_FOUND', { status: 404, params: { slotId } });
+  if (!slot) throw new AppError('ROUND_SLOT_NOT_FOUND', { params: { slotId } });
   if (slot.proof === 'scan')
-    throw new AppError('SLOT_NEEDS_SCAN', { status: 409, message: 'This round is proven by scanning its checkpoint', params: { slotId } });
+    throw new AppError('SLOT_NEEDS_SCAN', { message: 'This round is proven by scanning its checkpoint', params: { slotId } });
   if (!hasRole(OVERSEERS, role) && !(await postKindsOf(deps.db, siteId, actor.personId)).includes(slot.post_kind))
-    throw new AppError('SLOT_NOT_YOUR_POST', { status: 403, message: 'This task belongs to another post', params: { postKind: slot.post_kind } });
+    throw new AppError('SLOT_NOT_YOUR_POST', { message: 'This task belongs to another post', params: { postKind: slot.post_kind } });
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   const decided = await inTransaction(deps, async (tx) => {
     const current = (await findSlot(tx.trx, siteId, slotId))!;
-    if (tx.now < current.due_at)
-      throw new AppError('SLOT_NOT_DUE', { status: 409, message: 'This task is not due yet', params: { dueAt: current.due_at } });
+    if (tx.now < current.due_at) throw new AppError('SLOT_NOT_DUE', { message: 'This task is not due yet', params: { dueAt: current.due_at } });
     if (current.status === 'met' || current.status === 'late') {
       // The phone retrying its own confirmation gets the same answer.
       if (current.proved_by === actor.personId) return current;
-      throw new AppError('SLOT_ALREADY_DECIDED', { status: 409, params: { status: current.status } });
+      throw new AppError('SLOT_ALREADY_DECIDED', { params: { status: current.status } });
     }
     const proof = { proved_by: actor.personId, proved_by_name: actor.name, proved_at: tx.now, photo_id: input.photoId ?? null };
     let next: RoundSlotsTable;
@@ -606,10 +600,10 @@ export async function getRoundDay(
 ): Promise<RoundDay> {
   const role = requireSiteMember(actor, siteId);
   const site = await findSiteRow(deps.db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   const now = deps.clock.now();
   const date = query.date ?? localParts(now, site.time_zone).date;
-  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, params: { date } });
+  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { params: { date } });
   // Staff see their own posts' slots; the overseers may see the whole site.
   const mine = query.scope === 'mine' || !hasRole(OVERSEERS, role);
   let kinds: string[] | null = mine ? await postKindsOf(deps.db, siteId, actor.personId) : null;
@@ -621,7 +615,7 @@ export async function getRoundDay(
 function decodeKey(cursor: string | undefined): string | null {
   if (!cursor) return null;
   const key = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!/^[\w|:-]{1,120}$/.test(key)) throw new AppError('INVALID_CURSOR', { status: 400, message: 'The cursor is not one this server gave out' });
+  if (!/^[\w|:-]{1,120}$/.test(key)) throw new AppError('INVALID_CURSOR', { message: 'The cursor is not one this server gave out' });
   return key;
 }
 
@@ -635,7 +629,6 @@ export async function getCompliance(
   requireSiteRole(actor, siteId, OVERSEERS);
   if (!isValidDate(query.from) || !isValidDate(query.to) || query.from > query.to || addDays(query.from, MAX_RANGE_DAYS) < query.to)
     throw new AppError('DATE_RANGE_INVALID', {
-      status: 400,
       message: `From must not be after to, at most ${MAX_RANGE_DAYS} days`,
       params: { from: query.from, to: query.to, maxDays: MAX_RANGE_DAYS },
     });

@@ -66,7 +66,7 @@ async function toRequisitions(deps: Deps, rows: RequisitionsTable[]): Promise<Re
 async function ownShiftPost(deps: Deps, actor: Actor, siteId: string, shiftId: string | undefined): Promise<string | null> {
   if (!shiftId) return null;
   const shift = await findShiftRow(deps.db, siteId, shiftId);
-  if (!shift || shift.person_id !== actor.personId) throw new AppError('SHIFT_NOT_FOUND', { status: 404, params: { shiftId } });
+  if (!shift || shift.person_id !== actor.personId) throw new AppError('SHIFT_NOT_FOUND', { params: { shiftId } });
   return shift.post_id;
 }
 
@@ -81,7 +81,7 @@ export async function createRequisition(
     async () => {
       const stored = await findRequisitionById(deps.db, input.id);
       if (stored && (stored.requested_by !== actor.personId || stored.site_id !== siteId))
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+        throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
@@ -145,7 +145,7 @@ export async function decideRequisition(
 ): Promise<Requisition> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const row = await findRequisitionRow(deps.db, siteId, id);
-  if (!row) throw new AppError('REQUISITION_NOT_FOUND', { status: 404, params: { requisitionId: id } });
+  if (!row) throw new AppError('REQUISITION_NOT_FOUND', { params: { requisitionId: id } });
   await inTransaction(deps, async (tx) => {
     const changed = await decideRequisitionRow(tx.trx, id, {
       status: input.decision,
@@ -155,7 +155,6 @@ export async function decideRequisition(
     });
     if (changed === 0)
       throw new AppError('REQUISITION_ALREADY_DECIDED', {
-        status: 409,
         message: 'This requisition was already decided',
         params: { status: row.status },
       });
@@ -204,7 +203,7 @@ export async function recordOpinion(
     async () => {
       const stored = await findOpinionById(deps.db, input.id);
       if (stored && (stored.person_id !== actor.personId || stored.site_id !== siteId))
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+        throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
@@ -242,7 +241,7 @@ export async function recordOpinion(
 /** 客户信息收集反馈: every post's customer information, summarised per day for the site manager. */
 export async function opinionDaySummary(deps: Deps, actor: Actor, siteId: string, date: string): Promise<OpinionDaySummary> {
   requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
-  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, params: { date } });
+  if (!isValidDate(date)) throw new AppError('INVALID_DATE', { params: { date } });
   const opinions = await toOpinions(deps, await listOpinionsOn(deps.db, siteId, date));
   const groups = new Map<string, OpinionDaySummary['byPost'][number]>();
   for (const o of opinions) {

@@ -25,8 +25,10 @@ export function registerShiftRoutes(app: App, deps: ShiftDeps): void {
       return reply.status(created ? 201 : 200).send(detail);
     },
   );
-  app.get('/sites/:siteId/shifts/:shiftId', { schema: { tags, params: ShiftParams, response: { 200: ShiftDetail } } }, (req) =>
-    getShiftDetail(deps, req.actor, req.params.siteId, req.params.shiftId),
+  app.get(
+    '/sites/:siteId/shifts/:shiftId',
+    { schema: { summary: 'Read a shift with its checklist', tags, params: ShiftParams, response: { 200: ShiftDetail } } },
+    (req) => getShiftDetail(deps, req.actor, req.params.siteId, req.params.shiftId),
   );
   app.post(
     '/sites/:siteId/shifts/:shiftId/results',

@@ -45,7 +45,7 @@ export interface ShiftDeps extends Deps {
 
 async function loadSite(deps: Deps, siteId: string): Promise<SitesTable> {
   const site = await findSiteRow(deps.db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   return site;
 }
 
@@ -53,7 +53,6 @@ function eventTime(clientAt: number | undefined, now: number): number {
   const at = acceptedEventTime(clientAt, now);
   if (at === null)
     throw new AppError('CLOCK_TIME_INVALID', {
-      status: 400,
       message: "The phone's time is too far from the server's",
       params: { at: clientAt, now },
     });
@@ -106,15 +105,14 @@ async function loadOwnOrOverseen(deps: Deps, actor: Actor, siteId: string, shift
   const row = await findShiftRow(deps.db, siteId, shiftId);
   const role = roleOn(actor, siteId);
   if (!row || (row.person_id !== actor.personId && !(role && SHIFT_OVERSEERS.includes(role)))) {
-    throw new AppError('SHIFT_NOT_FOUND', { status: 404, params: { shiftId } });
+    throw new AppError('SHIFT_NOT_FOUND', { params: { shiftId } });
   }
   return row;
 }
 
 async function loadOwnShift(deps: Deps, actor: Actor, siteId: string, shiftId: string): Promise<ShiftsTable> {
   const row = await loadOwnOrOverseen(deps, actor, siteId, shiftId);
-  if (row.person_id !== actor.personId)
-    throw new AppError('NOT_YOUR_SHIFT', { status: 403, message: 'Only the person on this shift records its checklists' });
+  if (row.person_id !== actor.personId) throw new AppError('NOT_YOUR_SHIFT', { message: 'Only the person on this shift records its checklists' });
   return row;
 }
 
@@ -133,7 +131,7 @@ async function buildDetail(deps: ShiftDeps, row: ShiftsTable): Promise<ShiftDeta
     readStandardSettings(deps.db, row.site_id),
     deps.guests.countGuestsOnSite(row.site_id),
   ]);
-  if (!post || !version) throw new AppError('SHIFT_NOT_FOUND', { status: 404, params: { shiftId: row.id } });
+  if (!post || !version) throw new AppError('SHIFT_NOT_FOUND', { params: { shiftId: row.id } });
   const standard = toPostStandard(version);
   return {
     shift: toShift(row, post, names.get(row.person_id) ?? '', site.time_zone, settings.lateGraceMinutes, standard.version),
@@ -201,7 +199,7 @@ export async function clockIn(
     findPostRow(deps.db, siteId, input.postId),
     readStandardSettings(deps.db, siteId),
   ]);
-  if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: input.postId } });
+  if (!post) throw new AppError('POST_NOT_FOUND', { params: { postId: input.postId } });
   const local = localParts(at, site.time_zone);
   // Yesterday's lines too: a night line started yesterday is still open after midnight.
   const entries = (await listEntriesOfPersonBetween(deps.db, siteId, actor.personId, addDays(local.date, -1), local.date)).filter(
@@ -215,13 +213,11 @@ export async function clockIn(
   if ('refused' in pick) {
     if (pick.refused === 'too_early')
       throw new AppError('TOO_EARLY_TO_CLOCK_IN', {
-        status: 409,
         message: 'Too early to clock in',
         params: { start: pick.line.start_time, earlyMinutes: settings.clockInEarlyMinutes },
       });
     const today = entries.some((e) => e.date === local.date);
     throw new AppError('NOT_ROSTERED', {
-      status: 409,
       message: today ? 'Your rostered time on this post is over' : 'You are not rostered on this post today',
       params: { postId: post.id, date: local.date },
     });
@@ -230,7 +226,7 @@ export async function clockIn(
   const open = await findOpenShiftOfPerson(deps.db, siteId, actor.personId);
   // This very clock-in, stored by a copy that raced this one: a repeat, not a second shift.
   if (open?.id === input.id) return { detail: await replayedShift(deps, actor, siteId, open), created: false };
-  if (open) throw new AppError('ALREADY_ON_SHIFT', { status: 409, message: 'Clock out of your current shift first', params: { shiftId: open.id } });
+  if (open) throw new AppError('ALREADY_ON_SHIFT', { message: 'Clock out of your current shift first', params: { shiftId: open.id } });
   const standard = await currentStandardRow(deps.db, siteId, post.kind);
 
   try {
@@ -278,8 +274,7 @@ export async function clockIn(
 }
 
 async function replayedShift(deps: ShiftDeps, actor: Actor, siteId: string, row: ShiftsTable): Promise<ShiftDetail> {
-  if (row.person_id !== actor.personId || row.site_id !== siteId)
-    throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+  if (row.person_id !== actor.personId || row.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
   return buildDetail(deps, row);
 }
 
@@ -293,24 +288,23 @@ export async function recordChecklistResult(
   const shift = await loadOwnShift(deps, actor, siteId, shiftId);
   const replay = await findResultById(deps.db, input.id);
   if (replay) {
-    if (replay.shift_id !== shiftId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    if (replay.shift_id !== shiftId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
     return buildDetail(deps, shift);
   }
-  if (shift.status !== 'open') throw new AppError('SHIFT_CLOSED', { status: 409, message: 'This shift is closed', params: { shiftId } });
+  if (shift.status !== 'open') throw new AppError('SHIFT_CLOSED', { message: 'This shift is closed', params: { shiftId } });
   const version = await findVersionById(deps.db, shift.standard_version_id);
   const item: StandardItem | undefined = version ? toPostStandard(version).items.find((i) => i.id === input.itemId && i.phase !== 'IN') : undefined;
   if (!item)
     throw new AppError('ITEM_NOT_IN_STANDARD', {
-      status: 400,
       message: "This item is not on this shift's checklists",
       params: { itemId: input.itemId, version: version?.version },
     });
   const note = input.note?.trim() || null;
   if (input.result !== 'na') {
     if ((input.result === 'anomaly' || item.requiresNote) && !note)
-      throw new AppError('NOTE_REQUIRED', { status: 400, message: 'Describe what you found', params: { itemId: item.id } });
+      throw new AppError('NOTE_REQUIRED', { message: 'Describe what you found', params: { itemId: item.id } });
     if (item.requiresPhoto && !input.photoId)
-      throw new AppError('PHOTO_REQUIRED', { status: 400, message: 'This item needs a photo', params: { itemId: item.id } });
+      throw new AppError('PHOTO_REQUIRED', { message: 'This item needs a photo', params: { itemId: item.id } });
   }
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   const at = eventTime(input.at, deps.clock.now());
@@ -387,7 +381,6 @@ export async function clockOut(
   const verdict = clockOutVerdict((post?.kind ?? 'HALL') as PostKind, guests, input.leaveReason);
   if (!verdict.allowed) {
     throw new AppError('GUESTS_STILL_ON_SITE', {
-      status: 409,
       message: 'Guests are still on site: stay until they leave, or give a reason',
       params: { guests: verdict.guests },
     });

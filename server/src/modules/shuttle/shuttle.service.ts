@@ -59,7 +59,7 @@ export async function startTrip(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findTripById(deps.db, input.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     async () => {
@@ -67,7 +67,6 @@ export async function startTrip(
       const visits = await openVisitsAmong(deps.db, siteId, input.visitIds);
       if (visits.length !== input.visitIds.length) {
         throw new AppError('VISIT_NOT_BOARDABLE', {
-          status: 409,
           params: { visitIds: input.visitIds.filter((id) => !visits.some((v) => v.id === id)) },
         });
       }
@@ -111,14 +110,14 @@ export async function arrive(
 ): Promise<ShuttleTrip> {
   requireSiteMember(actor, siteId);
   const trip = await findTrip(deps.db, siteId, tripId);
-  if (!trip) throw new AppError('TRIP_NOT_FOUND', { status: 404, params: { tripId } });
-  if (input.itemsLeft && !input.itemsNote?.trim()) throw new AppError('ITEMS_NOTE_REQUIRED', { status: 400, params: { field: 'itemsNote' } });
+  if (!trip) throw new AppError('TRIP_NOT_FOUND', { params: { tripId } });
+  if (input.itemsLeft && !input.itemsNote?.trim()) throw new AppError('ITEMS_NOTE_REQUIRED', { params: { field: 'itemsNote' } });
   await inTransaction(deps, async (tx) => {
     if (
       (await arriveTrip(tx.trx, tripId, { arrived_at: tx.now, items_left: input.itemsLeft ? 1 : 0, items_note: input.itemsNote?.trim() ?? null })) ===
       0
     ) {
-      throw new AppError('TRIP_ALREADY_ARRIVED', { status: 409, params: { tripId } });
+      throw new AppError('TRIP_ALREADY_ARRIVED', { params: { tripId } });
     }
     await recordAudit(tx, actorRef(actor), {
       siteId,
@@ -151,13 +150,13 @@ export async function recordVehicleEvent(
 ): Promise<{ event: VehicleEvent; created: boolean }> {
   requireSiteMember(actor, siteId);
   if (input.kind === 'handover' && !(await isSiteMember(deps.db, siteId, input.toDriverId)))
-    throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.toDriverId } });
+    throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.toDriverId } });
   const { id } = input;
   // The phone's id: a hand-over or day-end check resent after a lost answer is recorded once.
   const stored = async () => {
     const row = await findVehicleEventById(deps.db, id);
     if (row && (row.by_person !== actor.personId || row.site_id !== siteId))
-      throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
     return row;
   };
   const { value: row, created } = await writeOnce(stored, () => recordVehicleEventRow(deps, actor, siteId, input));
@@ -210,14 +209,14 @@ export async function recordModelRoomNote(
 ): Promise<ModelRoomNote> {
   requireSiteMember(actor, siteId);
   const visit = await findVisitRecord(deps.db, siteId, visitId);
-  if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
-  if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, params: { visitId } });
+  if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+  if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { params: { visitId } });
   // Sent again after a lost answer: the note stored the first time. The id of another record: refused.
   const { value: row } = await writeOnce(
     async () => {
       const stored = await findModelRoomNoteById(deps.db, input.id);
       if (stored && (stored.site_id !== siteId || stored.visit_id !== visitId))
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+        throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () =>
@@ -260,7 +259,7 @@ export async function modelRoomNotes(
   query: { limit?: number; cursor?: string },
 ): Promise<PageOf<ModelRoomNote>> {
   requireSiteMember(actor, siteId);
-  if (!(await findVisitRecord(deps.db, siteId, visitId))) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+  if (!(await findVisitRecord(deps.db, siteId, visitId))) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
   const page = pageRequest(query, 'asc');
   return toPageBatched(await listModelRoomNotes(deps.db, siteId, visitId, page), page, async (rows) => {
     const names = await findPersonNames(

@@ -17,6 +17,5 @@ export function inkLength(signature: Signature): number {
 }
 
 export function assertSigned(signature: Signature): void {
-  if (inkLength(signature) < MIN_INK)
-    throw new AppError('SIGNATURE_EMPTY', { status: 400, message: 'The signature is empty', params: { field: 'signature' } });
+  if (inkLength(signature) < MIN_INK) throw new AppError('SIGNATURE_EMPTY', { message: 'The signature is empty', params: { field: 'signature' } });
 }

@@ -20,7 +20,7 @@ function settleRange(query: FiguresQuery, fallback: { from: string; to: string }
 export async function getSiteFigures(deps: Deps, actor: Actor, siteId: string, query: FiguresQuery): Promise<SiteFigures> {
   requireFigureReader(actor, siteId);
   const site = await findSiteRow(deps.db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   const now = deps.clock.now();
   const today = localParts(now, site.time_zone).date;
   const { from, to } = settleRange(query, { from: addDays(today, -29), to: today });

@@ -8,6 +8,6 @@ export const requireFigureReader = (actor: Actor, siteId: string) => requireSite
 
 /** The company dashboard: the company's admin only. Another company's id answers 404, like another site's. */
 export function requireDashboardReader(actor: Actor, companyId: string): void {
-  if (actor.companyId !== companyId) throw new AppError('COMPANY_NOT_FOUND', { status: 404, message: 'Company not found', params: { companyId } });
+  if (actor.companyId !== companyId) throw new AppError('COMPANY_NOT_FOUND', { message: 'Company not found', params: { companyId } });
   requireCompanyAdmin(actor);
 }

@@ -142,7 +142,7 @@ export function visitorFiguresOf(
  */
 export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string, now: number): Promise<SiteFigures> {
   const site = await findSiteRow(db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   const tz = site.time_zone;
   const fromMs = instantAt(fromDate, '00:00', tz);
   const toMs = instantAt(addDays(toDate, 1), '00:00', tz);
@@ -299,13 +299,11 @@ export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDa
 
 /** A requested period: real calendar dates, from ≤ to, at most FIGURES_MAX_DAYS days. 400 with a code otherwise. */
 export function assertFiguresRange(from: string, to: string): void {
-  for (const date of [from, to])
-    if (!isValidDate(date)) throw new AppError('INVALID_DATE', { status: 400, message: 'Not a calendar date', params: { date } });
-  if (from > to) throw new AppError('FIGURES_RANGE_REVERSED', { status: 400, message: '`from` is after `to`', params: { from, to } });
+  for (const date of [from, to]) if (!isValidDate(date)) throw new AppError('INVALID_DATE', { message: 'Not a calendar date', params: { date } });
+  if (from > to) throw new AppError('FIGURES_RANGE_REVERSED', { message: '`from` is after `to`', params: { from, to } });
   const days = daysBetween(from, to);
   if (days > FIGURES_MAX_DAYS)
     throw new AppError('FIGURES_RANGE_TOO_LONG', {
-      status: 400,
       message: `At most ${FIGURES_MAX_DAYS} days`,
       params: { from, to, days, maxDays: FIGURES_MAX_DAYS },
     });

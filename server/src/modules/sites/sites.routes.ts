@@ -12,7 +12,7 @@ export function registerSiteRoutes(app: App, deps: Deps): void {
     { schema: { tags: ['sites'], summary: 'Create a site (company admin)', body: CreateSiteBody, response: { 201: Site } } },
     async (req, reply) => reply.status(201).send(await createSite(deps, req.actor, req.body)),
   );
-  app.get('/sites/:siteId', { schema: { tags: ['sites'], params: SiteParams, response: { 200: Site } } }, (req) =>
+  app.get('/sites/:siteId', { schema: { summary: 'Read a site', tags: ['sites'], params: SiteParams, response: { 200: Site } } }, (req) =>
     getSite(deps, req.actor, req.params.siteId),
   );
   app.patch(

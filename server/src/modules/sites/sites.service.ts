@@ -31,14 +31,13 @@ export function assertTimeZone(timeZone: string): void {
   try {
     new Intl.DateTimeFormat('en-US', { timeZone });
   } catch {
-    throw new AppError('INVALID_TIME_ZONE', { status: 400, message: 'Unknown IANA time zone', params: { timeZone } });
+    throw new AppError('INVALID_TIME_ZONE', { message: 'Unknown IANA time zone', params: { timeZone } });
   }
 }
 
 export function assertOpeningHours(h: OpeningHours): void {
   if (h.open >= h.close) {
     throw new AppError('INVALID_OPENING_HOURS', {
-      status: 400,
       message: 'Opening time must be before closing time',
       params: { open: h.open, close: h.close },
     });
@@ -54,7 +53,7 @@ export async function listSites(deps: Deps, actor: Actor, query: PageQuery): Pro
 export async function getSite(deps: Deps, actor: Actor, siteId: string): Promise<Site> {
   requireSiteMember(actor, siteId);
   const row = await findSiteRow(deps.db, siteId);
-  if (!row) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!row) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   return toSite(row);
 }
 
@@ -112,7 +111,7 @@ export async function updateSite(
   if (patch.openingHours !== undefined) assertOpeningHours(patch.openingHours);
   return inTransaction(deps, async (tx) => {
     const current = await findSiteRow(tx.trx, siteId);
-    if (!current) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+    if (!current) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
     const next: SitesTable = {
       ...current,
       name: patch.name?.trim() ?? current.name,

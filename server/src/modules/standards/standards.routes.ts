@@ -33,8 +33,10 @@ export function registerStandardRoutes(app: App, deps: Deps): void {
     { schema: { tags, summary: 'Adopt the built-in standards library', params: SiteParams, response: { 201: Type.Array(StandardSummary) } } },
     async (req, reply) => reply.status(201).send(await adoptLibrary(deps, req.actor, req.params.siteId)),
   );
-  app.get('/sites/:siteId/standards/:postKind', { schema: { tags, params: PostKindParams, response: { 200: PostStandard } } }, (req) =>
-    getStandard(deps, req.actor, req.params.siteId, req.params.postKind),
+  app.get(
+    '/sites/:siteId/standards/:postKind',
+    { schema: { summary: 'Read the standard a site runs for a kind of post', tags, params: PostKindParams, response: { 200: PostStandard } } },
+    (req) => getStandard(deps, req.actor, req.params.siteId, req.params.postKind),
   );
   app.put(
     '/sites/:siteId/standards/:postKind',
@@ -51,15 +53,25 @@ export function registerStandardRoutes(app: App, deps: Deps): void {
   );
   app.get(
     '/sites/:siteId/standards/:postKind/versions',
-    { schema: { tags, params: PostKindParams, response: { 200: Type.Array(VersionInfo) } } },
+    { schema: { summary: 'List the versions of a post kind’s standard', tags, params: PostKindParams, response: { 200: Type.Array(VersionInfo) } } },
     (req) => listStandardVersions(deps, req.actor, req.params.siteId, req.params.postKind),
   );
-  app.get('/sites/:siteId/standard-settings', { schema: { tags, params: SiteParams, response: { 200: StandardSettings } } }, (req) =>
-    getStandardSettings(deps, req.actor, req.params.siteId),
+  app.get(
+    '/sites/:siteId/standard-settings',
+    { schema: { summary: 'Read the site’s standard settings', tags, params: SiteParams, response: { 200: StandardSettings } } },
+    (req) => getStandardSettings(deps, req.actor, req.params.siteId),
   );
   app.put(
     '/sites/:siteId/standard-settings',
-    { schema: { tags, params: SiteParams, body: StandardSettings, response: { 200: StandardSettings } } },
+    {
+      schema: {
+        summary: 'Replace the site’s standard settings',
+        tags,
+        params: SiteParams,
+        body: StandardSettings,
+        response: { 200: StandardSettings },
+      },
+    },
     (req) => updateStandardSettings(deps, req.actor, req.params.siteId, req.body),
   );
 }

@@ -27,14 +27,13 @@ export function assertGreetingWindows(windows: readonly GreetingWindow[]): void 
   for (const [i, w] of sorted.entries()) {
     if (toMinutes(w.from) >= toMinutes(w.to)) {
       throw new AppError('INVALID_TIME_RANGE', {
-        status: 400,
         message: 'A greeting window must start before it ends',
         params: { from: w.from, to: w.to },
       });
     }
     const next = sorted[i + 1];
     if (next && toMinutes(next.from) < toMinutes(w.to)) {
-      throw new AppError('INVALID_TIME_RANGE', { status: 400, message: 'Greeting windows overlap', params: { from: next.from, to: w.to } });
+      throw new AppError('INVALID_TIME_RANGE', { message: 'Greeting windows overlap', params: { from: next.from, to: w.to } });
     }
   }
 }
@@ -42,7 +41,7 @@ export function assertGreetingWindows(windows: readonly GreetingWindow[]): void 
 export function assertEditableItems(items: readonly StandardItem[]): void {
   const seen = new Set<string>();
   for (const item of items) {
-    if (seen.has(item.id)) throw new AppError('DUPLICATE_ITEM_ID', { status: 400, message: 'Two items share an id', params: { itemId: item.id } });
+    if (seen.has(item.id)) throw new AppError('DUPLICATE_ITEM_ID', { message: 'Two items share an id', params: { itemId: item.id } });
     seen.add(item.id);
   }
 }

@@ -88,7 +88,7 @@ export async function adoptLibrary(deps: Deps, actor: Actor, siteId: string): Pr
   requireSiteRole(actor, siteId, STANDARD_EDITORS);
   await inTransaction(deps, async (tx) => {
     if ((await listCurrentVersions(tx.trx, siteId)).length > 0) {
-      throw new AppError('STANDARDS_ALREADY_ADOPTED', { status: 409, message: 'This site already has its standards; edit them instead' });
+      throw new AppError('STANDARDS_ALREADY_ADOPTED', { message: 'This site already has its standards; edit them instead' });
     }
     const posts = await adoptLibraryInto(tx.trx, siteId, actor.name, tx.now);
     await recordAudit(tx, actorRef(actor), {
@@ -120,7 +120,6 @@ export async function currentStandardRow(db: Kysely<DB> | Transaction<DB>, siteI
   const row = await findCurrentVersion(db, siteId, postKind);
   if (!row)
     throw new AppError('STANDARDS_NOT_ADOPTED', {
-      status: 409,
       message: 'This site has not adopted the service standards yet',
       params: { postKind },
     });
@@ -151,7 +150,6 @@ export async function updateStandard(
     const current = await currentStandardRow(tx.trx, siteId, postKind);
     if (current.version !== input.baseVersion) {
       throw new AppError('STANDARD_VERSION_CONFLICT', {
-        status: 409,
         message: 'Someone changed this standard meanwhile; reload it',
         params: { currentVersion: current.version },
       });

@@ -58,7 +58,7 @@ export async function listItems(deps: Deps, actor: Actor, siteId: string, query:
 
 async function assertNameFree(deps: Deps, siteId: string, nameZh: string, exceptId?: string): Promise<void> {
   const other = await repo.findItemByName(deps.db, siteId, nameZh);
-  if (other && other.id !== exceptId) throw new AppError('SUPPLY_ITEM_NAME_TAKEN', { status: 409, params: { nameZh } });
+  if (other && other.id !== exceptId) throw new AppError('SUPPLY_ITEM_NAME_TAKEN', { params: { nameZh } });
 }
 
 export async function createItem(deps: Deps, actor: Actor, siteId: string, input: SupplyItemBody): Promise<SupplyItem> {
@@ -93,7 +93,7 @@ export async function createItem(deps: Deps, actor: Actor, siteId: string, input
 export async function updateItem(deps: Deps, actor: Actor, siteId: string, itemId: string, input: UpdateSupplyItemBody): Promise<SupplyItem> {
   requireSiteRole(actor, siteId, STOCK_KEEPERS);
   const row = await repo.findItemRow(deps.db, siteId, itemId);
-  if (!row) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { status: 404, params: { supplyItemId: itemId } });
+  if (!row) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { params: { supplyItemId: itemId } });
   if (input.nameZh !== undefined) await assertNameFree(deps, siteId, input.nameZh.trim(), itemId);
   await inTransaction(deps, async (tx) => {
     await repo.updateItemRow(tx.trx, itemId, {
@@ -119,7 +119,7 @@ export async function updateItem(deps: Deps, actor: Actor, siteId: string, itemI
 export async function archiveItem(deps: Deps, actor: Actor, siteId: string, itemId: string): Promise<void> {
   requireSiteRole(actor, siteId, STOCK_KEEPERS);
   const row = await repo.findItemRow(deps.db, siteId, itemId);
-  if (!row) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { status: 404, params: { supplyItemId: itemId } });
+  if (!row) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { params: { supplyItemId: itemId } });
   await inTransaction(deps, async (tx) => {
     await repo.updateItemRow(tx.trx, itemId, { archived_at: tx.now, updated_at: tx.now });
     await recordAudit(tx, actorRef(actor), {
@@ -146,7 +146,7 @@ export async function listStores(deps: Deps, actor: Actor, siteId: string, query
 export async function createStore(deps: Deps, actor: Actor, siteId: string, input: { name: string }): Promise<SupplyStore> {
   requireSiteRole(actor, siteId, STOCK_KEEPERS);
   const name = input.name.trim();
-  if (await repo.findStoreByName(deps.db, siteId, name)) throw new AppError('SUPPLY_STORE_NAME_TAKEN', { status: 409, params: { name } });
+  if (await repo.findStoreByName(deps.db, siteId, name)) throw new AppError('SUPPLY_STORE_NAME_TAKEN', { params: { name } });
   try {
     return await inWriteBatch(deps, async (tx) => {
       const row = { id: newId(), site_id: siteId, name, created_at: tx.now };
@@ -161,7 +161,7 @@ export async function createStore(deps: Deps, actor: Actor, siteId: string, inpu
       return { id: row.id, siteId, name, createdAt: row.created_at };
     });
   } catch (err) {
-    if (isUniqueViolation(err)) throw new AppError('SUPPLY_STORE_NAME_TAKEN', { status: 409, params: { name } });
+    if (isUniqueViolation(err)) throw new AppError('SUPPLY_STORE_NAME_TAKEN', { params: { name } });
     throw err;
   }
 }
@@ -262,9 +262,9 @@ async function toBatch(deps: Deps, row: SupplyBatchesTable): Promise<StockBatch>
  */
 async function writeBatch(deps: Deps, actor: Actor, siteId: string, input: BatchInput): Promise<SupplyBatchesTable> {
   const dup = duplicateItemIds(input.changes);
-  if (dup.length > 0) throw new AppError('DUPLICATE_LINE', { status: 400, params: { itemIds: dup } });
+  if (dup.length > 0) throw new AppError('DUPLICATE_LINE', { params: { itemIds: dup } });
   const store = await repo.findStoreRow(deps.db, siteId, input.storeId);
-  if (!store) throw new AppError('SUPPLY_STORE_NOT_FOUND', { status: 404, params: { storeId: input.storeId } });
+  if (!store) throw new AppError('SUPPLY_STORE_NOT_FOUND', { params: { storeId: input.storeId } });
   const items = await repo.findItemsByIds(
     deps.db,
     siteId,
@@ -272,7 +272,7 @@ async function writeBatch(deps: Deps, actor: Actor, siteId: string, input: Batch
   );
   const item = new Map(items.map((i) => [i.id, i]));
   const unknown = input.changes.filter((c) => !item.has(c.itemId)).map((c) => c.itemId);
-  if (unknown.length > 0) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { status: 404, params: { supplyItemIds: unknown } });
+  if (unknown.length > 0) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { params: { supplyItemIds: unknown } });
   const site = await findSiteRow(deps.db, siteId);
   const overseers = (await repo.listOverseerIds(deps.db, siteId, STOCK_KEEPERS)).map((o) => o.person_id);
 
@@ -306,7 +306,6 @@ async function writeBatch(deps: Deps, actor: Actor, siteId: string, input: Batch
         if (!res) {
           const current = await repo.findStockRow(tx.trx, store.id, change.itemId);
           throw new AppError('INSUFFICIENT_STOCK', {
-            status: 409,
             params: { storeId: store.id, itemId: it.id, itemName: it.name_zh, onHand: current?.on_hand ?? 0, requested: -change.delta },
           });
         }
@@ -389,7 +388,7 @@ async function writeBatchOnce(deps: Deps, actor: Actor, siteId: string, input: B
     async () => {
       const stored = await repo.findBatchById(deps.db, input.id);
       if (stored && (stored.site_id !== siteId || stored.kind !== input.kind))
-        throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+        throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () => writeRefusalsAudited(deps, actor, siteId, input),
@@ -465,7 +464,7 @@ export async function count(
       entityId: input.id,
       detail: { code: 'NEGATIVE_COUNT', storeId: input.storeId, lines: negative },
     });
-    throw new AppError('NEGATIVE_COUNT', { status: 400, params: { itemIds: negative.map((l) => l.itemId) } });
+    throw new AppError('NEGATIVE_COUNT', { params: { itemIds: negative.map((l) => l.itemId) } });
   }
   return writeBatchOnce(deps, actor, siteId, {
     id: input.id,
@@ -490,13 +489,13 @@ export async function issueRequisition(
 ): Promise<{ batch: StockBatch; created: boolean }> {
   requireSiteRole(actor, siteId, STOCK_KEEPERS);
   const req = await repo.findRequisitionRow(deps.db, siteId, requisitionId);
-  if (!req) throw new AppError('REQUISITION_NOT_FOUND', { status: 404, params: { requisitionId } });
+  if (!req) throw new AppError('REQUISITION_NOT_FOUND', { params: { requisitionId } });
   const issued = await repo.findBatchForRequisition(deps.db, requisitionId);
-  if (issued) throw new AppError('REQUISITION_ALREADY_ISSUED', { status: 409, params: { requisitionId, at: issued.at } });
-  if (req.status !== 'approved') throw new AppError('REQUISITION_NOT_APPROVED', { status: 409, params: { requisitionId, status: req.status } });
+  if (issued) throw new AppError('REQUISITION_ALREADY_ISSUED', { params: { requisitionId, at: issued.at } });
+  if (req.status !== 'approved') throw new AppError('REQUISITION_NOT_APPROVED', { params: { requisitionId, status: req.status } });
   const lines = JSON.parse(req.lines) as { name: string; quantity: number; itemId?: string }[];
   const unlinked = lines.filter((l) => !l.itemId).map((l) => l.name);
-  if (unlinked.length > 0) throw new AppError('REQUISITION_LINE_NOT_LINKED', { status: 409, params: { names: unlinked } });
+  if (unlinked.length > 0) throw new AppError('REQUISITION_LINE_NOT_LINKED', { params: { names: unlinked } });
   // Two lines may ask for the same item: the store issues their sum.
   const wanted = new Map<string, number>();
   for (const l of lines) wanted.set(l.itemId!, (wanted.get(l.itemId!) ?? 0) + l.quantity);
@@ -567,11 +566,11 @@ export async function consumption(
   query: { limit?: number; cursor?: string; from: string; to: string },
 ): Promise<PageOf<ItemConsumption>> {
   requireSiteRole(actor, siteId, STOCK_KEEPERS);
-  if (!isValidDate(query.from)) throw new AppError('INVALID_DATE', { status: 400, params: { from: query.from } });
-  if (!isValidDate(query.to)) throw new AppError('INVALID_DATE', { status: 400, params: { to: query.to } });
-  if (query.to < query.from) throw new AppError('INVALID_TIME_RANGE', { status: 400, params: { from: query.from, to: query.to } });
+  if (!isValidDate(query.from)) throw new AppError('INVALID_DATE', { params: { from: query.from } });
+  if (!isValidDate(query.to)) throw new AppError('INVALID_DATE', { params: { to: query.to } });
+  if (query.to < query.from) throw new AppError('INVALID_TIME_RANGE', { params: { from: query.from, to: query.to } });
   const weeks = weeksBetween(query.from, query.to);
-  if (!weeks) throw new AppError('INVALID_TIME_RANGE', { status: 400, params: { from: query.from, to: query.to, maxWeeks: MAX_REPORT_WEEKS } });
+  if (!weeks) throw new AppError('INVALID_TIME_RANGE', { params: { from: query.from, to: query.to, maxWeeks: MAX_REPORT_WEEKS } });
   const page = pageRequest(query, 'asc');
   return toPageBatched(await repo.listItemRows(deps.db, siteId, page), page, async (items) => {
     const sums = await repo.weeklyIssues(
@@ -631,5 +630,5 @@ export async function assertSupplyItemsOnSite(deps: Pick<Deps, 'db'>, siteId: st
   const wanted = [...new Set(itemIds)];
   const found = await repo.findItemsByIds(deps.db, siteId, wanted);
   const missing = wanted.filter((id) => !found.some((f) => f.id === id));
-  if (missing.length > 0) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { status: 404, params: { supplyItemIds: missing } });
+  if (missing.length > 0) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { params: { supplyItemIds: missing } });
 }

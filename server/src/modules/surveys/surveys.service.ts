@@ -131,14 +131,14 @@ async function placeNameOf(db: Kysely<DB>, token: SurveyTokensTable, posts: read
 /** The live token a public request names: unknown → 404, revoked → 410. */
 async function liveToken(db: Kysely<DB>, token: string): Promise<SurveyTokensTable> {
   const row = await findTokenRow(db, token);
-  if (!row) throw new AppError('SURVEY_NOT_FOUND', { status: 404, message: 'No such survey' });
-  if (row.revoked_at !== null) throw new AppError('SURVEY_REVOKED', { status: 410, message: 'This QR code is no longer in use' });
+  if (!row) throw new AppError('SURVEY_NOT_FOUND', { message: 'No such survey' });
+  if (row.revoked_at !== null) throw new AppError('SURVEY_REVOKED', { message: 'This QR code is no longer in use' });
   return row;
 }
 
 async function siteOf(db: Kysely<DB>, siteId: string) {
   const site = await findSiteRow(db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   return site;
 }
 
@@ -172,30 +172,28 @@ export async function publicSurvey(deps: Deps, token: string): Promise<PublicSur
 
 function checkAnswerShape(body: SurveyAnswerBody): { phone: string | null } {
   if (body.nps < NPS_MIN || body.nps > NPS_MAX)
-    throw new AppError('SURVEY_NPS_OUT_OF_RANGE', { status: 400, message: 'NPS is 0 to 10', params: { field: 'nps', min: NPS_MIN, max: NPS_MAX } });
+    throw new AppError('SURVEY_NPS_OUT_OF_RANGE', { message: 'NPS is 0 to 10', params: { field: 'nps', min: NPS_MIN, max: NPS_MAX } });
   const seen = new Set<string>();
   for (const r of body.ratings) {
     if (r.rating < RATING_MIN || r.rating > RATING_MAX)
       throw new AppError('SURVEY_RATING_OUT_OF_RANGE', {
-        status: 400,
         message: 'A rating is 1 to 5',
         params: { postId: r.postId, min: RATING_MIN, max: RATING_MAX },
       });
-    if (seen.has(r.postId))
-      throw new AppError('SURVEY_RATING_REPEATED', { status: 400, message: 'One rating per post', params: { postId: r.postId } });
+    if (seen.has(r.postId)) throw new AppError('SURVEY_RATING_REPEATED', { message: 'One rating per post', params: { postId: r.postId } });
     seen.add(r.postId);
   }
   const raw = body.phone?.trim() ?? '';
   if (raw === '') return { phone: null };
   const phone = normalisePhone(raw);
-  if (!phone) throw new AppError('SURVEY_PHONE_INVALID', { status: 400, message: 'Not a mobile number', params: { field: 'phone' } });
+  if (!phone) throw new AppError('SURVEY_PHONE_INVALID', { message: 'Not a mobile number', params: { field: 'phone' } });
   // A number is kept only for a call back the visitor asked for.
   if (body.phoneConsent !== true)
-    throw new AppError('SURVEY_CONSENT_REQUIRED', { status: 400, message: 'Tick the box to be called back', params: { field: 'phoneConsent' } });
+    throw new AppError('SURVEY_CONSENT_REQUIRED', { message: 'Tick the box to be called back', params: { field: 'phoneConsent' } });
   return { phone };
 }
 
-const alreadyAnswered = () => new AppError('SURVEY_ALREADY_ANSWERED', { status: 409, message: 'This visit has been rated already' });
+const alreadyAnswered = () => new AppError('SURVEY_ALREADY_ANSWERED', { message: 'This visit has been rated already' });
 
 /**
  * A visitor's answer. Everything is checked before anything is written, and the answer, its
@@ -213,7 +211,6 @@ export async function answerSurvey(deps: Deps, token: string, body: SurveyAnswer
     for (const r of body.ratings)
       if (!served.some((s) => s.post.id === r.postId))
         throw new AppError('SURVEY_POST_NOT_SERVED', {
-          status: 400,
           message: 'This visit did not pass through that post',
           params: { postId: r.postId },
         });
@@ -223,7 +220,6 @@ export async function answerSurvey(deps: Deps, token: string, body: SurveyAnswer
     for (const r of body.ratings)
       if (!asked.some((p) => p.id === r.postId))
         throw new AppError('SURVEY_POST_NOT_SERVED', {
-          status: 400,
           message: 'This QR code does not ask about that post',
           params: { postId: r.postId },
         });
@@ -244,7 +240,6 @@ export async function answerSurvey(deps: Deps, token: string, body: SurveyAnswer
   });
   if (recent.byAddress >= ANSWERS_PER_ADDRESS_PER_HOUR || recent.byDevice >= ANSWERS_PER_DEVICE_PER_DAY)
     throw new AppError('SURVEY_RATE_LIMITED', {
-      status: 429,
       message: 'Too many answers from here; thank you, try again later',
       params: { per: recent.byDevice >= ANSWERS_PER_DEVICE_PER_DAY ? 'device' : 'address' },
     });
@@ -306,12 +301,11 @@ export async function complainFromSurvey(
   const phone = body.phone?.trim() || null;
   if (phone && body.phoneConsent !== true)
     throw new AppError('COMPLAINT_PHONE_CONSENT_REQUIRED', {
-      status: 400,
       message: 'Tick the box to be called back on this number',
       params: { field: 'phoneConsent' },
     });
   const description = body.description.trim();
-  if (!description) throw new AppError('VALIDATION_FAILED', { status: 400, message: 'Say what happened', params: { field: 'description' } });
+  if (!description) throw new AppError('VALIDATION_FAILED', { message: 'Say what happened', params: { field: 'description' } });
   const row = await liveToken(deps.db, token);
   const severity = body.isUrgent === true || body.category === 'safety' ? 'serious' : 'normal';
   const answerWithinHours = (await readComplaintSettings(deps.db, row.site_id)).deadlineHours[severity];
@@ -326,7 +320,6 @@ export async function complainFromSurvey(
   });
   if (recent.byAddress >= COMPLAINTS_PER_ADDRESS_PER_HOUR || recent.byDevice >= COMPLAINTS_PER_DEVICE_PER_DAY)
     throw new AppError('SURVEY_RATE_LIMITED', {
-      status: 429,
       message: 'Too many complaints from here; please call the sales center',
       params: { per: recent.byDevice >= COMPLAINTS_PER_DEVICE_PER_DAY ? 'device' : 'address' },
     });
@@ -366,7 +359,7 @@ export async function complainFromSurvey(
 export async function ensureVisitSurveyToken(deps: Deps, actor: Actor, siteId: string, visitId: string): Promise<VisitSurveyToken> {
   requireSiteRole(actor, siteId, FAREWELL_QR_SHOWERS);
   const service = await visitServiceOf(deps.db, siteId, visitId);
-  if (!service) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+  if (!service) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
   let row = await findVisitTokenRow(deps.db, visitId);
   if (!row) {
     await insertVisitTokenOnce(deps.db, {
@@ -425,14 +418,14 @@ export async function listPosters(
 
 export async function createPoster(deps: Deps, actor: Actor, siteId: string, body: CreatePosterBody): Promise<SurveyPoster> {
   requireSiteRole(actor, siteId, SURVEY_KEEPERS);
-  const invalid = (message: string) => new AppError('SURVEY_POSTER_SCOPE_INVALID', { status: 400, message, params: { scope: body.scope } });
+  const invalid = (message: string) => new AppError('SURVEY_POSTER_SCOPE_INVALID', { message, params: { scope: body.scope } });
   if (body.scope === 'post') {
     if (!body.postId || body.zoneId) throw invalid('A post poster names its post, and only it');
     const post = (await listPostsOfSite(deps.db, siteId)).find((p) => p.id === body.postId);
-    if (!post) throw new AppError('POST_NOT_FOUND', { status: 404, params: { postId: body.postId } });
+    if (!post) throw new AppError('POST_NOT_FOUND', { params: { postId: body.postId } });
   } else if (body.scope === 'zone') {
     if (!body.zoneId || body.postId) throw invalid('A zone poster names its zone, and only it');
-    if (!(await findZoneRow(deps.db, siteId, body.zoneId))) throw new AppError('ZONE_NOT_FOUND', { status: 404, params: { zoneId: body.zoneId } });
+    if (!(await findZoneRow(deps.db, siteId, body.zoneId))) throw new AppError('ZONE_NOT_FOUND', { params: { zoneId: body.zoneId } });
   } else if (body.zoneId || body.postId) throw invalid('A site poster names no zone or post');
   const row: SurveyTokensTable = {
     id: newId(),
@@ -463,7 +456,7 @@ export async function createPoster(deps: Deps, actor: Actor, siteId: string, bod
 export async function revokePoster(deps: Deps, actor: Actor, siteId: string, posterId: string): Promise<SurveyPoster> {
   requireSiteRole(actor, siteId, SURVEY_KEEPERS);
   const row = await findPosterRow(deps.db, siteId, posterId);
-  if (!row) throw new AppError('SURVEY_POSTER_NOT_FOUND', { status: 404, params: { posterId } });
+  if (!row) throw new AppError('SURVEY_POSTER_NOT_FOUND', { params: { posterId } });
   if (row.revoked_at === null)
     await inTransaction(deps, async (tx) => {
       await revokePosterRow(tx.trx, posterId, tx.now);
@@ -577,7 +570,7 @@ export async function satisfactionOfPeoplePeriod(
 export async function surveySummary(deps: Deps, actor: Actor, siteId: string, query: SurveySummaryQuery): Promise<SurveySummary> {
   const role = requireSiteMember(actor, siteId);
   if (!isValidDate(query.from) || !isValidDate(query.to) || query.from > query.to)
-    throw new AppError('INVALID_TIME_RANGE', { status: 400, params: { from: query.from, to: query.to } });
+    throw new AppError('INVALID_TIME_RANGE', { params: { from: query.from, to: query.to } });
   const site = await siteOf(deps.db, siteId);
   const fromMs = instantAt(query.from, '00:00', site.time_zone);
   const toMs = instantAt(addDays(query.to, 1), '00:00', site.time_zone);

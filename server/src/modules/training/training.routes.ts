@@ -65,7 +65,7 @@ export function registerTrainingRoutes(app: App, deps: Deps): void {
   // One person's records: bounded (200 newest), not paged.
   app.get(
     '/sites/:siteId/people/:personId/training',
-    { schema: { tags, params: PersonParams, response: { 200: Type.Array(TrainingRecord) } } },
+    { schema: { summary: 'Read a person’s training record', tags, params: PersonParams, response: { 200: Type.Array(TrainingRecord) } } },
     (req) => listTraining(deps, req.actor, req.params.siteId, req.params.personId),
   );
   app.post(
@@ -75,8 +75,10 @@ export function registerTrainingRoutes(app: App, deps: Deps): void {
   );
 
   // The project fact sheet (GUARD-IN-1): every member reads the current version; managers publish the next.
-  app.get('/sites/:siteId/fact-sheet', { schema: { tags, params: SiteParams, response: { 200: FactSheet } } }, (req) =>
-    getFactSheet(deps, req.actor, req.params.siteId),
+  app.get(
+    '/sites/:siteId/fact-sheet',
+    { schema: { summary: 'Read the site’s current fact sheet', tags, params: SiteParams, response: { 200: FactSheet } } },
+    (req) => getFactSheet(deps, req.actor, req.params.siteId),
   );
   app.post(
     '/sites/:siteId/fact-sheet',
@@ -93,18 +95,28 @@ export function registerTrainingRoutes(app: App, deps: Deps): void {
   );
 
   // Courses: the company's, the seven on-job topics seeded. Bounded, not paged.
-  app.get('/sites/:siteId/training/courses', { schema: { tags, params: SiteParams, response: { 200: Type.Array(TrainingCourse) } } }, (req) =>
-    listCourses(deps, req.actor, req.params.siteId),
+  app.get(
+    '/sites/:siteId/training/courses',
+    { schema: { summary: 'List training courses', tags, params: SiteParams, response: { 200: Type.Array(TrainingCourse) } } },
+    (req) => listCourses(deps, req.actor, req.params.siteId),
   );
   app.post(
     '/sites/:siteId/training/courses',
-    { schema: { tags, params: SiteParams, body: CreateCourseBody, response: { 201: TrainingCourse } } },
+    { schema: { summary: 'Create a training course', tags, params: SiteParams, body: CreateCourseBody, response: { 201: TrainingCourse } } },
     async (req, reply) => reply.status(201).send(await createCourse(deps, req.actor, req.params.siteId, req.body)),
   );
 
   app.get(
     '/sites/:siteId/training/sessions',
-    { schema: { tags, params: SiteParams, querystring: PageQuery, response: { 200: Page(TrainingSessionSummary) } } },
+    {
+      schema: {
+        summary: 'List training sessions',
+        tags,
+        params: SiteParams,
+        querystring: PageQuery,
+        response: { 200: Page(TrainingSessionSummary) },
+      },
+    },
     (req) => listSessions(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
@@ -116,14 +128,29 @@ export function registerTrainingRoutes(app: App, deps: Deps): void {
   );
   app.get(
     '/sites/:siteId/training/sessions/:sessionId',
-    { schema: { tags, params: SessionParams, response: { 200: TrainingSessionDetail } } },
+    {
+      schema: {
+        summary: 'Read a training session with its attendees and quiz',
+        tags,
+        params: SessionParams,
+        response: { 200: TrainingSessionDetail },
+      },
+    },
     (req) => getSession(deps, req.actor, req.params.siteId, req.params.sessionId),
   );
 
   // The attendee's phone.
   app.get(
     '/sites/:siteId/training/my-sessions',
-    { schema: { tags, params: SiteParams, querystring: PageQuery, response: { 200: Page(MyTrainingSession) } } },
+    {
+      schema: {
+        summary: 'List the signed-in person’s training sessions',
+        tags,
+        params: SiteParams,
+        querystring: PageQuery,
+        response: { 200: Page(MyTrainingSession) },
+      },
+    },
     (req) => listMySessions(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
@@ -146,34 +173,52 @@ export function registerTrainingRoutes(app: App, deps: Deps): void {
 
   app.get(
     '/sites/:siteId/training/month',
-    { schema: { tags, params: SiteParams, querystring: MonthQuery, response: { 200: TrainingMonth } } },
+    { schema: { summary: 'Read a month’s training summary', tags, params: SiteParams, querystring: MonthQuery, response: { 200: TrainingMonth } } },
     (req) => getTrainingMonth(deps, req.actor, req.params.siteId, req.query.month),
   );
 
-  app.get('/sites/:siteId/training/settings', { schema: { tags, params: SiteParams, response: { 200: TrainingSettings } } }, (req) =>
-    getTrainingSettings(deps, req.actor, req.params.siteId),
+  app.get(
+    '/sites/:siteId/training/settings',
+    { schema: { summary: 'Read the site’s training settings', tags, params: SiteParams, response: { 200: TrainingSettings } } },
+    (req) => getTrainingSettings(deps, req.actor, req.params.siteId),
   );
   app.put(
     '/sites/:siteId/training/settings',
-    { schema: { tags, params: SiteParams, body: TrainingSettings, response: { 200: TrainingSettings } } },
+    {
+      schema: {
+        summary: 'Replace the site’s training settings',
+        tags,
+        params: SiteParams,
+        body: TrainingSettings,
+        response: { 200: TrainingSettings },
+      },
+    },
     (req) => updateTrainingSettings(deps, req.actor, req.params.siteId, req.body),
   );
 
   app.get(
     '/sites/:siteId/certificates',
-    { schema: { tags, params: SiteParams, querystring: CertificatesQuery, response: { 200: Page(Certificate) } } },
+    {
+      schema: { summary: 'List staff certificates', tags, params: SiteParams, querystring: CertificatesQuery, response: { 200: Page(Certificate) } },
+    },
     (req) => listCertificates(deps, req.actor, req.params.siteId, req.query),
   );
-  app.get('/sites/:siteId/certificates/rules', { schema: { tags, params: SiteParams, response: { 200: Type.Array(PostCertificateRule) } } }, () =>
-    Object.entries(POST_CERTIFICATES).map(([postKind, kinds]) => ({ postKind: postKind as PostKind, kinds: [...(kinds ?? [])] })),
+  app.get(
+    '/sites/:siteId/certificates/rules',
+    { schema: { summary: 'Read which posts need which certificates', tags, params: SiteParams, response: { 200: Type.Array(PostCertificateRule) } } },
+    () => Object.entries(POST_CERTIFICATES).map(([postKind, kinds]) => ({ postKind: postKind as PostKind, kinds: [...(kinds ?? [])] })),
   );
   app.post(
     '/sites/:siteId/certificates',
-    { schema: { tags, params: SiteParams, body: CreateCertificateBody, response: { 201: Certificate } } },
+    { schema: { summary: 'Record a certificate', tags, params: SiteParams, body: CreateCertificateBody, response: { 201: Certificate } } },
     async (req, reply) => reply.status(201).send(await recordCertificate(deps, req.actor, req.params.siteId, req.body)),
   );
-  app.delete('/sites/:siteId/certificates/:certificateId', { schema: { tags, params: CertificateParams } }, async (req, reply) => {
-    await deleteCertificate(deps, req.actor, req.params.siteId, req.params.certificateId);
-    return reply.status(204).send();
-  });
+  app.delete(
+    '/sites/:siteId/certificates/:certificateId',
+    { schema: { summary: 'Delete a certificate', tags, params: CertificateParams } },
+    async (req, reply) => {
+      await deleteCertificate(deps, req.actor, req.params.siteId, req.params.certificateId);
+      return reply.status(204).send();
+    },
+  );
 }

@@ -79,7 +79,6 @@ export async function assertMayBeRostered(db: Kysely<DB>, siteId: string, person
   const untrained = [...(await peopleWithoutPreJobTraining(db, [...new Set(personIds)]))];
   if (untrained.length > 0)
     throw new AppError('PRE_JOB_TRAINING_MISSING', {
-      status: 409,
       message: 'This site requires pre-job training before the first roster line',
       params: { personId: untrained[0], personIds: untrained },
     });
@@ -100,12 +99,12 @@ export async function findRosterCertificateGaps(db: Kysely<DB>, siteId: string, 
 
 async function siteTimeZone(db: Kysely<DB>, siteId: string): Promise<string> {
   const site = await findSiteRow(db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   return site.time_zone;
 }
 
 async function assertMember(db: Kysely<DB>, siteId: string, personId: string): Promise<void> {
-  if (!(await isSiteMember(db, siteId, personId))) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId } });
+  if (!(await isSiteMember(db, siteId, personId))) throw new AppError('PERSON_NOT_FOUND', { params: { personId } });
 }
 
 // ---------- manual records (kept from the first version) ----------
@@ -183,10 +182,9 @@ export async function publishFactSheet(
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   for (const u of input.content.unitTypes)
     if (u.priceToWan < u.priceFromWan)
-      throw new AppError('VALIDATION_FAILED', { status: 400, message: 'A price range ends below its start', params: { unitType: u.name } });
+      throw new AppError('VALIDATION_FAILED', { message: 'A price range ends below its start', params: { unitType: u.name } });
   const conflict = () =>
     new AppError('FACT_SHEET_VERSION_CONFLICT', {
-      status: 409,
       message: 'Someone published a newer version: reload it first',
       params: { baseVersion: input.baseVersion },
     });
@@ -298,7 +296,6 @@ function validateQuestions(questions: readonly QuizQuestionInput[]): void {
   questions.forEach((q, i) => {
     if (q.correctIndex >= q.choices.length)
       throw new AppError('QUIZ_QUESTION_INVALID', {
-        status: 400,
         message: 'The right answer is not one of the choices',
         params: { question: i + 1 },
       });
@@ -309,7 +306,7 @@ export async function createSession(deps: Deps, actor: Actor, siteId: string, in
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   await ensureCourses(deps, actor.companyId);
   const course = await repo.findCourse(deps.db, actor.companyId, input.courseId);
-  if (!course) throw new AppError('TRAINING_COURSE_NOT_FOUND', { status: 404, params: { courseId: input.courseId } });
+  if (!course) throw new AppError('TRAINING_COURSE_NOT_FOUND', { params: { courseId: input.courseId } });
   const attendeeIds = [...new Set(input.attendeeIds)];
   for (const personId of attendeeIds) await assertMember(deps.db, siteId, personId);
   const photoIds = [...new Set(input.photoIds ?? [])];
@@ -324,7 +321,7 @@ export async function createSession(deps: Deps, actor: Actor, siteId: string, in
     if (input.quiz.fromStandards)
       questions.push(...standardQuestions(await readStandardSettings(deps.db, siteId)).map((q) => ({ q, source: 'standard' as const })));
     if (questions.length === 0)
-      throw new AppError('QUIZ_NO_QUESTIONS', { status: 400, message: 'A quiz needs questions: write some, or publish the fact sheet first' });
+      throw new AppError('QUIZ_NO_QUESTIONS', { message: 'A quiz needs questions: write some, or publish the fact sheet first' });
   }
   const quizQuestions = questions.slice(0, 30);
   const timeZone = await siteTimeZone(deps.db, siteId);
@@ -435,7 +432,7 @@ export async function listSessions(deps: Deps, actor: Actor, siteId: string, que
 export async function getSession(deps: Deps, actor: Actor, siteId: string, sessionId: string): Promise<TrainingSessionDetail> {
   requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
   const session = await repo.findSession(deps.db, siteId, sessionId);
-  if (!session) throw new AppError('TRAINING_SESSION_NOT_FOUND', { status: 404, params: { sessionId } });
+  if (!session) throw new AppError('TRAINING_SESSION_NOT_FOUND', { params: { sessionId } });
   const [[summary], invites, questions, attempts] = await Promise.all([
     summaries(deps.db, [session]),
     repo.listInvites(deps.db, sessionId),
@@ -500,10 +497,9 @@ export async function listMySessions(deps: Deps, actor: Actor, siteId: string, q
 
 async function findMyInvite(db: Kysely<DB>, siteId: string, sessionId: string, personId: string) {
   const session = await repo.findSession(db, siteId, sessionId);
-  if (!session) throw new AppError('TRAINING_SESSION_NOT_FOUND', { status: 404, params: { sessionId } });
+  if (!session) throw new AppError('TRAINING_SESSION_NOT_FOUND', { params: { sessionId } });
   const invite = await repo.findInvite(db, sessionId, personId);
-  if (!invite)
-    throw new AppError('TRAINING_NOT_INVITED', { status: 403, message: 'Only invited attendees confirm or take the quiz', params: { sessionId } });
+  if (!invite) throw new AppError('TRAINING_NOT_INVITED', { message: 'Only invited attendees confirm or take the quiz', params: { sessionId } });
   return { session, invite };
 }
 
@@ -555,12 +551,11 @@ export async function submitQuiz(deps: Deps, actor: Actor, siteId: string, sessi
   requireSiteMember(actor, siteId);
   const { session, invite } = await findMyInvite(deps.db, siteId, sessionId, actor.personId);
   const questions = await repo.listQuestions(deps.db, [sessionId]);
-  if (session.pass_mark === null || questions.length === 0) throw new AppError('QUIZ_NOT_FOUND', { status: 404, params: { sessionId } });
+  if (session.pass_mark === null || questions.length === 0) throw new AppError('QUIZ_NOT_FOUND', { params: { sessionId } });
   if (invite.confirmed_at === null)
-    throw new AppError('TRAINING_NOT_CONFIRMED', { status: 409, message: 'Confirm your attendance before the quiz', params: { sessionId } });
+    throw new AppError('TRAINING_NOT_CONFIRMED', { message: 'Confirm your attendance before the quiz', params: { sessionId } });
   if (answers.length !== questions.length)
     throw new AppError('QUIZ_ANSWERS_MISMATCH', {
-      status: 400,
       message: 'One answer per question',
       params: { expected: questions.length, got: answers.length },
     });
@@ -570,7 +565,7 @@ export async function submitQuiz(deps: Deps, actor: Actor, siteId: string, sessi
     answers,
     passMark,
   );
-  const taken = () => new AppError('QUIZ_ALREADY_TAKEN', { status: 409, message: 'This quiz was already answered', params: { sessionId } });
+  const taken = () => new AppError('QUIZ_ALREADY_TAKEN', { message: 'This quiz was already answered', params: { sessionId } });
   try {
     return await inTransaction(deps, async (tx) => {
       if (await repo.findAttempt(tx.trx, sessionId, actor.personId)) throw taken();
@@ -677,7 +672,7 @@ export async function recordCertificate(
   input: { personId: string; kind: CertificateKind; number?: string; expiresOn: string },
 ): Promise<Certificate> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
-  if (!CERTIFICATE_KINDS.includes(input.kind)) throw new AppError('VALIDATION_FAILED', { status: 400, params: { kind: input.kind } });
+  if (!CERTIFICATE_KINDS.includes(input.kind)) throw new AppError('VALIDATION_FAILED', { params: { kind: input.kind } });
   await assertMember(deps.db, siteId, input.personId);
   const timeZone = await siteTimeZone(deps.db, siteId);
   return inTransaction(deps, async (tx) => {
@@ -716,7 +711,7 @@ export async function recordCertificate(
 export async function deleteCertificate(deps: Deps, actor: Actor, siteId: string, certificateId: string): Promise<void> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   const row = await repo.findCertificate(deps.db, siteId, certificateId);
-  if (!row) throw new AppError('CERTIFICATE_NOT_FOUND', { status: 404, params: { certificateId } });
+  if (!row) throw new AppError('CERTIFICATE_NOT_FOUND', { params: { certificateId } });
   await inTransaction(deps, async (tx) => {
     await repo.deleteCertificateRow(tx.trx, certificateId);
     await recordAudit(tx, actorRef(actor), {

@@ -22,8 +22,10 @@ export function registerCustomerRoutes(app: App, deps: Deps): void {
     },
     (req) => listCustomers(deps, req.actor, req.params.siteId, req.query),
   );
-  app.get('/sites/:siteId/customers/:customerId', { schema: { tags, params: CustomerParams, response: { 200: Customer } } }, (req) =>
-    getCustomer(deps, req.actor, req.params.siteId, req.params.customerId),
+  app.get(
+    '/sites/:siteId/customers/:customerId',
+    { schema: { summary: 'Read a customer', tags, params: CustomerParams, response: { 200: Customer } } },
+    (req) => getCustomer(deps, req.actor, req.params.siteId, req.params.customerId),
   );
   app.get(
     '/sites/:siteId/customers/:customerId/export',

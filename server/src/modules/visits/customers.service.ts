@@ -58,7 +58,7 @@ function toCustomer(r: CustomersTable): Customer {
 
 async function loadCustomer(deps: Pick<Deps, 'db'>, siteId: string, customerId: string): Promise<CustomersTable> {
   const row = await findCustomerRow(deps.db, siteId, customerId);
-  if (!row) throw new AppError('CUSTOMER_NOT_FOUND', { status: 404, params: { customerId } });
+  if (!row) throw new AppError('CUSTOMER_NOT_FOUND', { params: { customerId } });
   return row;
 }
 
@@ -324,7 +324,7 @@ export async function eraseCustomer(deps: Deps, actor: Actor, siteId: string, cu
   await loadCustomer(deps, siteId, customerId);
   return inTransaction(deps, async (tx) => {
     const customer = await findCustomerRow(tx.trx, siteId, customerId);
-    if (!customer) throw new AppError('CUSTOMER_NOT_FOUND', { status: 404, params: { customerId } });
+    if (!customer) throw new AppError('CUSTOMER_NOT_FOUND', { params: { customerId } });
     return eraseCustomerData(tx, actorRef(actor), customer, 'request');
   });
 }

@@ -31,9 +31,9 @@ async function toVehicleCheck(deps: Pick<Deps, 'db'>, row: VehicleChecksTable): 
 export async function recordVehicleCheck(deps: Deps, actor: Actor, siteId: string, visitId: string, input: VehicleCheckBody): Promise<VehicleCheck> {
   requireSiteMember(actor, siteId);
   const visit = await findVisitRow(deps.db, siteId, visitId);
-  if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
-  if (visit.arrival_mode !== 'car') throw new AppError('VEHICLE_CHECK_NOT_FOR_CAR', { status: 409 });
-  if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, params: { visitId } });
+  if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+  if (visit.arrival_mode !== 'car') throw new AppError('VEHICLE_CHECK_NOT_FOR_CAR');
+  if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { params: { visitId } });
   assertSigned(input.signature);
   for (const photoId of input.photoIds) await assertPhotoOnSite(deps, siteId, photoId);
   const row = await inTransaction(deps, async (tx) => {
@@ -64,6 +64,6 @@ export async function getVehicleCheck(deps: Deps, actor: Actor, siteId: string, 
   requireSiteMember(actor, siteId);
   const visit = await findVisitRow(deps.db, siteId, visitId);
   const row = visit ? await findVehicleCheck(deps.db, visitId) : undefined;
-  if (!row) throw new AppError('VISIT_NOT_FOUND', { status: 404, message: 'No vehicle check for this visit', params: { visitId } });
+  if (!row) throw new AppError('VISIT_NOT_FOUND', { message: 'No vehicle check for this visit', params: { visitId } });
   return toVehicleCheck(deps, row);
 }

@@ -41,8 +41,10 @@ export function registerVisitRoutes(app: App, deps: Deps): void {
     { schema: { tags, summary: 'Visits, newest first', params: SiteParams, querystring: VisitListQuery, response: { 200: Page(Visit) } } },
     (req) => listVisits(deps, req.actor, req.params.siteId, req.query),
   );
-  app.get('/sites/:siteId/visits/:visitId', { schema: { tags, params: VisitParams, response: { 200: Visit } } }, (req) =>
-    getVisit(deps, req.actor, req.params.siteId, req.params.visitId),
+  app.get(
+    '/sites/:siteId/visits/:visitId',
+    { schema: { summary: 'Read a visit with its stages', tags, params: VisitParams, response: { 200: Visit } } },
+    (req) => getVisit(deps, req.actor, req.params.siteId, req.params.visitId),
   );
   app.post(
     '/sites/:siteId/visits/:visitId/handoffs',
@@ -80,8 +82,10 @@ export function registerVisitRoutes(app: App, deps: Deps): void {
     },
     (req) => recordVehicleCheck(deps, req.actor, req.params.siteId, req.params.visitId, req.body),
   );
-  app.get('/sites/:siteId/visits/:visitId/vehicle-check', { schema: { tags, params: VisitParams, response: { 200: VehicleCheck } } }, (req) =>
-    getVehicleCheck(deps, req.actor, req.params.siteId, req.params.visitId),
+  app.get(
+    '/sites/:siteId/visits/:visitId/vehicle-check',
+    { schema: { summary: 'Read a visit’s vehicle check', tags, params: VisitParams, response: { 200: VehicleCheck } } },
+    (req) => getVehicleCheck(deps, req.actor, req.params.siteId, req.params.visitId),
   );
   app.get(
     '/sites/:siteId/visitor-counts',

@@ -155,7 +155,7 @@ async function composeVisitFrom(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, 
 export async function getVisit(deps: Deps, actor: Actor, siteId: string, visitId: string): Promise<Visit> {
   requireSiteMember(actor, siteId);
   const row = await findVisitRow(deps.db, siteId, visitId);
-  if (!row) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+  if (!row) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
   return (await toVisits(deps, [row]))[0]!;
 }
 
@@ -182,23 +182,22 @@ export async function claimVisit(deps: Deps, actor: Actor, siteId: string, visit
   const stored = async () => {
     const replay = await findHandoffById(deps.db, input.id);
     if (replay && (replay.visit_id !== visitId || replay.acked_by !== actor.personId))
-      throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
     return replay;
   };
   await writeOnce(stored, () =>
     inTransaction(deps, async (tx) => {
       const visit = await findVisitRow(tx.trx, siteId, visitId);
-      if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
-      if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
-      if (visit.consultant_id === null && visit.stage !== 'hall') throw new AppError('NOT_IN_HALL', { status: 409, params: { stage: visit.stage } });
+      if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+      if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
+      if (visit.consultant_id === null && visit.stage !== 'hall') throw new AppError('NOT_IN_HALL', { params: { stage: visit.stage } });
       if ((await takeVisitRow(tx.trx, visitId, actor.personId, tx.now)) === 0) {
         const taken = await findVisitRow(tx.trx, siteId, visitId);
         const byId = taken?.consultant_id ?? null;
         // Not taken but no longer open: the guests left while the tap was on its way.
-        if (byId === null) throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+        if (byId === null) throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
         const byName = (await findPersonNames(tx.trx, [byId])).get(byId) ?? '';
         throw new AppError('VISIT_ALREADY_CLAIMED', {
-          status: 409,
           message: 'Another consultant already took these guests',
           params: { visitId, consultantName: byName, isYou: byId === actor.personId },
         });
@@ -275,11 +274,10 @@ export async function registerVisit(
   requireWriter(actor, siteId);
   let plate: { plate: string; isNewEnergy: boolean } | null = null;
   if (input.arrivalMode === 'car') {
-    if (!input.plate?.trim()) throw new AppError('PLATE_REQUIRED', { status: 400, message: 'A car needs its plate', params: { field: 'plate' } });
+    if (!input.plate?.trim()) throw new AppError('PLATE_REQUIRED', { message: 'A car needs its plate', params: { field: 'plate' } });
     const checked = checkPlate(input.plate);
     if (!checked.ok)
       throw new AppError('PLATE_INVALID', {
-        status: 400,
         message: 'This is not a Chinese licence plate',
         params: { rule: checked.rule, plate: input.plate },
       });
@@ -289,7 +287,7 @@ export async function registerVisit(
     async () => {
       const stored = await findVisitById(deps.db, input.id);
       if (!stored) return undefined;
-      if (stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return (await toVisits(deps, [stored]))[0];
     },
     async () => {
@@ -413,7 +411,7 @@ export async function handOff(
   // answered with the visit as it stands, and the party is handed on once.
   const stored = async () => {
     const replay = await findHandoffById(deps.db, input.id);
-    if (replay && replay.visit_id !== visitId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+    if (replay && replay.visit_id !== visitId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
     return replay;
   };
   const { value: recorded, created } = await writeOnce(stored, () => recordHandoffOf(deps, actor, siteId, visitId, input));
@@ -432,19 +430,18 @@ async function recordHandoffOf(
   input: { id: string; to: HandoffTarget; consultantId?: string; note?: string },
 ): Promise<VisitHandoffsTable | { handoff: VisitHandoffsTable; visit: VisitsTable }> {
   if (input.to === 'consultant') {
-    if (!input.consultantId)
-      throw new AppError('CONSULTANT_REQUIRED', { status: 400, message: 'Choose the consultant', params: { field: 'consultantId' } });
+    if (!input.consultantId) throw new AppError('CONSULTANT_REQUIRED', { message: 'Choose the consultant', params: { field: 'consultantId' } });
     if (!(await isSiteMember(deps.db, siteId, input.consultantId)))
-      throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId: input.consultantId } });
+      throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.consultantId } });
   }
   return inTransaction(deps, async (tx) => {
     const visit = await findVisitRow(tx.trx, siteId, visitId);
-    if (!visit) throw new AppError('VISIT_NOT_FOUND', { status: 404, params: { visitId } });
+    if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
     if (visit.status !== 'open') {
       // A copy of this hand-off racing the first, which closed the visit (guests leaving on foot).
       const first = await findHandoffById(tx.trx, input.id);
       if (first?.visit_id === visitId) return first;
-      throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+      throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
     }
     const handoff = recordHandoff(tx, actor, visit, {
       id: input.id,
@@ -487,14 +484,13 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
   // and the rows the acknowledgement writes, without reading the visit back.
   const handoffs = await listHandoffsOf(deps.db, [visitId]);
   const handoff = handoffs.find((h) => h.id === handoffId);
-  if (!handoff || handoff.site_id !== siteId) throw new AppError('HANDOFF_NOT_FOUND', { status: 404, params: { handoffId } });
+  if (!handoff || handoff.site_id !== siteId) throw new AppError('HANDOFF_NOT_FOUND', { params: { handoffId } });
   if (handoff.acked_at !== null) {
     if (handoff.acked_by === actor.personId) return getVisit(deps, actor, siteId, visitId); // a retried tap
-    throw new AppError('HANDOFF_ALREADY_ACKED', { status: 409, message: 'Someone already took these guests', params: { handoffId } });
+    throw new AppError('HANDOFF_ALREADY_ACKED', { message: 'Someone already took these guests', params: { handoffId } });
   }
   if (!(await mayReceive(deps.db, actor, siteId, handoff)))
     throw new AppError('HANDOFF_NOT_FOR_YOU', {
-      status: 403,
       message: 'This hand-off is for another post',
       params: { toPostKind: handoff.to_post_kind },
     });
@@ -504,11 +500,11 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
     const visit = await findVisitRow(tx.trx, siteId, visitId);
     if (!visit || visit.status !== 'open') {
       if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
-      throw new AppError('VISIT_CLOSED', { status: 409, message: 'This visit is over', params: { visitId } });
+      throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
     }
     if ((await ackHandoffRow(tx.trx, handoffId, actor.personId, tx.now)) === 0) {
       if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
-      throw new AppError('HANDOFF_ALREADY_ACKED', { status: 409, params: { handoffId } });
+      throw new AppError('HANDOFF_ALREADY_ACKED', { params: { handoffId } });
     }
     const stage = stageAfterAck(handoff.to_target as HandoffTarget);
     const patch: Partial<VisitsTable> = { updated_at: tx.now, ...(stage ? moveTo(visit, stage, tx.now) : {}) };
@@ -552,7 +548,7 @@ async function mayReceive(db: Kysely<DB>, actor: Actor, siteId: string, handoff:
 export async function visitorCounts(deps: Deps, actor: Actor, siteId: string): Promise<VisitorCounts> {
   requireSiteMember(actor, siteId);
   const site = await findSiteRow(deps.db, siteId);
-  if (!site) throw new AppError('SITE_NOT_FOUND', { status: 404, params: { siteId } });
+  if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   const today = localParts(deps.clock.now(), site.time_zone).date;
   const from = instantAt(today, '00:00', site.time_zone);
   const [arrived, open, capacity, parked] = await Promise.all([

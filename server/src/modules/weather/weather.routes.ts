@@ -96,7 +96,7 @@ export function registerWeatherWebhook(app: App, deps: Deps): void {
       const wait = limiter.hit(req.ip);
       if (wait > 0) {
         void reply.header('retry-after', String(wait));
-        throw new AppError('PUBLIC_RATE_LIMITED', { status: 429, params: { retryAfterSeconds: wait } });
+        throw new AppError('PUBLIC_RATE_LIMITED', { params: { retryAfterSeconds: wait } });
       }
       const header = req.headers.authorization;
       const token = typeof header === 'string' && header.startsWith('Bearer ') ? header.slice(7).trim() : null;

@@ -75,7 +75,6 @@ async function declareInTx(
 ): Promise<WeatherDeclarationsTable> {
   if (await findActiveOfKind(tx.trx, siteId, input.kind))
     throw new AppError('WEATHER_ALREADY_DECLARED', {
-      status: 409,
       message: 'This weather is already declared; end it first',
       params: { kind: input.kind },
     });
@@ -132,7 +131,7 @@ export async function declareWeather(
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findDeclarationById(deps.db, body.id);
-      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { status: 409, message: 'This id belongs to another record' });
+      if (stored && stored.site_id !== siteId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
       return stored;
     },
     () =>
@@ -155,7 +154,7 @@ export async function declareWeather(
 }
 
 async function endInTx(tx: Tx, row: WeatherDeclarationsTable, by: ActorRef): Promise<WeatherDeclarationsTable> {
-  if (row.ended_at !== null) throw new AppError('WEATHER_ALREADY_ENDED', { status: 409, params: { endedAt: row.ended_at } });
+  if (row.ended_at !== null) throw new AppError('WEATHER_ALREADY_ENDED', { params: { endedAt: row.ended_at } });
   await endDeclarationRow(tx.trx, row.id, tx.now, by.name);
   await recordAudit(tx, by, { siteId: row.site_id, action: 'weather.end', entityType: 'weather', entityId: row.id, detail: { kind: row.kind } });
   tx.emit({ siteId: row.site_id }, 'weather.changed', { declarationId: row.id, status: 'ended' });
@@ -166,7 +165,7 @@ export async function endWeather(deps: Deps, actor: Actor, siteId: string, weath
   requireSiteRole(actor, siteId, OVERSEERS);
   const row = await inTransaction(deps, async (tx) => {
     const current = await findDeclaration(tx.trx, siteId, weatherId);
-    if (!current) throw new AppError('WEATHER_NOT_FOUND', { status: 404, params: { weatherId } });
+    if (!current) throw new AppError('WEATHER_NOT_FOUND', { params: { weatherId } });
     return endInTx(tx, current, actorRef(actor));
   });
   return (await toDeclarations(deps, [row]))[0]!;
@@ -227,7 +226,7 @@ export async function receiveWebhook(
   body: { action: 'declare' | 'end'; kind: WeatherKind; note?: string },
   requestId: string,
 ): Promise<WeatherDeclaration | null> {
-  const refused = () => new AppError('WEBHOOK_TOKEN_INVALID', { status: 401, message: 'Unknown site or wrong token' });
+  const refused = () => new AppError('WEBHOOK_TOKEN_INVALID', { message: 'Unknown site or wrong token' });
   const site = await findSiteRow(deps.db, siteId);
   if (!site) throw refused();
   const by: ActorRef = { personId: null, name: 'weather-webhook', companyId: site.company_id, requestId };

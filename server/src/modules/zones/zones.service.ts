@@ -26,22 +26,21 @@ function checkCapacity(kind: ZoneKind, capacity: number | null | undefined): num
   const unit = ZONE_CAPACITY_UNIT[kind];
   if (!unit) {
     if (capacity !== null && capacity !== undefined) {
-      throw new AppError('CAPACITY_NOT_APPLICABLE', { status: 400, message: 'This kind of zone has no capacity', params: { kind } });
+      throw new AppError('CAPACITY_NOT_APPLICABLE', { message: 'This kind of zone has no capacity', params: { kind } });
     }
     return null;
   }
   if (ZONE_CAPACITY_REQUIRED.includes(kind) && (capacity === null || capacity === undefined)) {
-    throw new AppError('CAPACITY_REQUIRED', { status: 400, message: `Give the number of ${unit}`, params: { kind, unit } });
+    throw new AppError('CAPACITY_REQUIRED', { message: `Give the number of ${unit}`, params: { kind, unit } });
   }
   return capacity ?? null;
 }
 
-const nameTaken = (name: string) =>
-  new AppError('ZONE_NAME_TAKEN', { status: 409, message: 'A zone of this site already has that name', params: { name } });
+const nameTaken = (name: string) => new AppError('ZONE_NAME_TAKEN', { message: 'A zone of this site already has that name', params: { name } });
 
 async function loadZone(deps: Deps, siteId: string, zoneId: string) {
   const row = await findZoneRow(deps.db, siteId, zoneId);
-  if (!row) throw new AppError('ZONE_NOT_FOUND', { status: 404, params: { zoneId } });
+  if (!row) throw new AppError('ZONE_NOT_FOUND', { params: { zoneId } });
   return row;
 }
 
@@ -122,7 +121,7 @@ export async function deleteZone(deps: Deps, actor: Actor, siteId: string, zoneI
   try {
     await inTransaction(deps, async (tx) => {
       const posts = await countPostsInZone(tx.trx, zoneId);
-      if (posts > 0) throw new AppError('ZONE_IN_USE', { status: 409, message: 'Posts still work in this zone', params: { posts } });
+      if (posts > 0) throw new AppError('ZONE_IN_USE', { message: 'Posts still work in this zone', params: { posts } });
       await deleteZoneRow(tx.trx, zoneId);
       await recordAudit(tx, actorRef(actor), { siteId, action: 'zone.delete', entityType: 'zone', entityId: zoneId, detail: { name: current.name } });
       tx.emit({ siteId }, 'zone.changed', { zoneId, action: 'deleted' });
@@ -130,7 +129,7 @@ export async function deleteZone(deps: Deps, actor: Actor, siteId: string, zoneI
   } catch (err) {
     // Checkpoints, assets, work orders and a model room's items and checks also stand in a zone;
     // the database knows every one of them, so it answers for the ones not counted above.
-    if (isForeignKeyViolation(err)) throw new AppError('ZONE_IN_USE', { status: 409, message: 'Things are still placed in this zone' });
+    if (isForeignKeyViolation(err)) throw new AppError('ZONE_IN_USE', { message: 'Things are still placed in this zone' });
     throw err;
   }
 }

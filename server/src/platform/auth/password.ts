@@ -14,8 +14,7 @@ const OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, paralle
  */
 const passwordWork = new WorkLimiter(2, 32);
 
-const busy = () =>
-  new AppError('AUTH_BUSY', { status: 503, message: 'Too many sign-ins at once; try again in a moment', params: { retryAfterSeconds: 1 } });
+const busy = () => new AppError('AUTH_BUSY', { message: 'Too many sign-ins at once; try again in a moment', params: { retryAfterSeconds: 1 } });
 
 async function gated<T>(job: () => Promise<T>): Promise<T> {
   try {
@@ -68,7 +67,6 @@ export function reservePasswordCheck(): ReservedPasswordCheck {
 export function assertStrongPassword(password: string): void {
   if (!isStrongPassword(password)) {
     throw new AppError('PASSWORD_TOO_WEAK', {
-      status: 400,
       message: 'Password needs 8+ characters with letters and digits',
       params: { minLength: PASSWORD_MIN_LENGTH },
     });

@@ -15,7 +15,7 @@ export function roleOn(actor: Actor, siteId: string): Role | null {
 /** Throws SITE_NOT_FOUND unless the actor has any role on the site; returns that role. */
 export function requireSiteMember(actor: Actor, siteId: string): Role {
   const role = roleOn(actor, siteId);
-  if (!role) throw new AppError('SITE_NOT_FOUND', { status: 404, message: 'Site not found', params: { siteId } });
+  if (!role) throw new AppError('SITE_NOT_FOUND', { message: 'Site not found', params: { siteId } });
   return role;
 }
 

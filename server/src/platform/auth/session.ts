@@ -91,13 +91,13 @@ export async function closeSession(
 /** Resolves the request's actor from its cookie, or throws UNAUTHENTICATED / SESSION_EXPIRED. */
 export async function authenticateRequest(db: Kysely<DB>, clock: Clock, settings: SessionSettings, request: FastifyRequest): Promise<Actor> {
   const token = sessionToken(request);
-  if (!token) throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Please log in' });
+  if (!token) throw new AppError('UNAUTHENTICATED', { message: 'Please log in' });
   const sessionId = hashToken(token);
   const now = clock.now();
   let cached = settings.cache.get(sessionId, now);
   if (!cached) {
     const found = await findSession(db, sessionId);
-    if (!found) throw new AppError('UNAUTHENTICATED', { status: 401, message: 'Please log in' });
+    if (!found) throw new AppError('UNAUTHENTICATED', { message: 'Please log in' });
     // Post assignments with the roles: a hand-off's receiver is checked against them on every acknowledgement.
     const [siteRoles, postKinds] = await Promise.all([loadSiteRoles(db, found), loadPostKinds(db, found.personId)]);
     cached = { session: found, siteRoles, postKinds, cachedAt: now };
@@ -107,12 +107,12 @@ export async function authenticateRequest(db: Kysely<DB>, clock: Clock, settings
   if (endOf(settings, session) <= now) {
     settings.cache.forgetSession(sessionId);
     await deleteSession(db, session.sessionId);
-    throw new AppError('SESSION_EXPIRED', { status: 401, message: 'Your session has expired; please log in again' });
+    throw new AppError('SESSION_EXPIRED', { message: 'Your session has expired; please log in again' });
   }
   if (!session.isActive) {
     settings.cache.forgetSession(sessionId);
     await deleteSession(db, session.sessionId);
-    throw new AppError('ACCOUNT_DISABLED', { status: 401, message: 'This account is disabled' });
+    throw new AppError('ACCOUNT_DISABLED', { message: 'This account is disabled' });
   }
   if (now - session.lastSeenAt > TOUCH_EVERY_MS) {
     const expiresAt = Math.min(now + settings.ttlMs, session.createdAt + settings.maxAgeMs);

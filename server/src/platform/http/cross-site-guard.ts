@@ -56,7 +56,6 @@ export function registerCrossSiteGuard(app: App, opts: { trustedOrigins: readonl
     if (req.routeOptions.config.allowCrossSite === true) return;
     if (!isSameSiteRequest(req, opts.trustedOrigins)) {
       throw new AppError('CROSS_SITE_REQUEST', {
-        status: 403,
         message: 'This request came from another site and was refused',
         params: { origin: req.headers.origin ?? null, secFetchSite: req.headers['sec-fetch-site'] ?? null },
       });

@@ -5,7 +5,7 @@
  * and retry; anything else is a 500 whose detail stays in the log.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { DISPLAY_NAME_FORMAT, type ErrorCode } from '@anchang/contracts';
+import { DISPLAY_NAME_FORMAT, ERROR_STATUS, type ErrorCode } from '@anchang/contracts';
 import { AppError } from '../errors.js';
 import { databaseErrorKind } from '../../db/create-db.js';
 
@@ -24,8 +24,13 @@ function mapDatabaseError(err: unknown): Mapped | null {
   if (kind === null) return null;
   const retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS[kind];
   return kind === 'busy'
-    ? { status: 503, code: 'DATABASE_BUSY', message: 'The server is busy; try again shortly', params: { retryAfterSeconds } }
-    : { status: 503, code: 'DATABASE_UNAVAILABLE', message: 'The database is out of reach; try again shortly', params: { retryAfterSeconds } };
+    ? { status: ERROR_STATUS.DATABASE_BUSY, code: 'DATABASE_BUSY', message: 'The server is busy; try again shortly', params: { retryAfterSeconds } }
+    : {
+        status: ERROR_STATUS.DATABASE_UNAVAILABLE,
+        code: 'DATABASE_UNAVAILABLE',
+        message: 'The database is out of reach; try again shortly',
+        params: { retryAfterSeconds },
+      };
 }
 
 /** An invalid body answers with this many issues at most: enough to fix a form, never a dump. */
@@ -69,32 +74,39 @@ function mapFastifyError(err: FastifyError): Mapped | null {
     const { issues, total, isName } = toIssues(err);
     const params = { issues, ...(total > issues.length ? { more: total - issues.length } : {}) };
     // A malformed id in the path is its own, clearer error; so is a name that shows nothing.
-    if (err.validationContext === 'params') return { status: 400, code: 'INVALID_ID', message: 'An id in the path is not valid', params };
-    if (isName) return { status: 400, code: 'NAME_INVALID', message: 'A name must show something, without control or direction characters', params };
-    return { status: 400, code: 'VALIDATION_FAILED', message: 'The request is not valid', params };
+    if (err.validationContext === 'params')
+      return { status: ERROR_STATUS.INVALID_ID, code: 'INVALID_ID', message: 'An id in the path is not valid', params };
+    if (isName)
+      return {
+        status: ERROR_STATUS.NAME_INVALID,
+        code: 'NAME_INVALID',
+        message: 'A name must show something, without control or direction characters',
+        params,
+      };
+    return { status: ERROR_STATUS.VALIDATION_FAILED, code: 'VALIDATION_FAILED', message: 'The request is not valid', params };
   }
   switch (err.code) {
     // A path segment that is not valid percent-encoding, or longer than any id: the router
     // answers before any schema sees it, so it is named here as the malformed id it is.
     case 'FST_ERR_BAD_URL':
     case 'FST_ERR_MAX_PARAM_LENGTH':
-      return { status: 400, code: 'INVALID_ID', message: 'An id in the path is not valid' };
+      return { status: ERROR_STATUS.INVALID_ID, code: 'INVALID_ID', message: 'An id in the path is not valid' };
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return { status: 400, code: 'MALFORMED_JSON', message: 'The body is not valid JSON' };
+      return { status: ERROR_STATUS.MALFORMED_JSON, code: 'MALFORMED_JSON', message: 'The body is not valid JSON' };
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return { status: 413, code: 'BODY_TOO_LARGE', message: 'The body is too large' };
+      return { status: ERROR_STATUS.BODY_TOO_LARGE, code: 'BODY_TOO_LARGE', message: 'The body is too large' };
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send application/json' };
+      return { status: ERROR_STATUS.UNSUPPORTED_MEDIA_TYPE, code: 'UNSUPPORTED_MEDIA_TYPE', message: 'Send application/json' };
     default:
       break;
   }
   if (err instanceof SyntaxError && err.statusCode === 400) {
-    return { status: 400, code: 'MALFORMED_JSON', message: 'The body is not valid JSON' };
+    return { status: ERROR_STATUS.MALFORMED_JSON, code: 'MALFORMED_JSON', message: 'The body is not valid JSON' };
   }
   if (err.statusCode === 429) {
-    return { status: 429, code: 'LOGIN_RATE_LIMITED', message: 'Too many requests' };
+    return { status: ERROR_STATUS.LOGIN_RATE_LIMITED, code: 'LOGIN_RATE_LIMITED', message: 'Too many requests' };
   }
   if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
     // Fastify's own message may quote what was sent (a header, a media type): not echoed.
@@ -113,7 +125,7 @@ export function sendError(err: FastifyError, request: FastifyRequest, reply: Fas
   }
   if (!mapped) {
     request.log.error({ err }, 'unhandled error');
-    mapped = { status: 500, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' };
+    mapped = { status: ERROR_STATUS.INTERNAL_ERROR, code: 'INTERNAL_ERROR', message: 'Something went wrong on our side' };
   } else if (mapped.code === 'DATABASE_BUSY' || mapped.code === 'DATABASE_UNAVAILABLE') {
     // Every request says the same while the database is away: one line each, no stack.
     request.log.warn({ code: mapped.code, reason: err.message }, 'database not available for this request');

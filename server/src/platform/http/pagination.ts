@@ -19,7 +19,7 @@ export function pageRequest(query: { limit?: number; cursor?: string }, directio
   if (query.cursor) {
     afterId = Buffer.from(query.cursor, 'base64url').toString('utf8');
     if (!ID_PATTERN.test(afterId)) {
-      throw new AppError('INVALID_CURSOR', { status: 400, message: 'The cursor is not one this server gave out' });
+      throw new AppError('INVALID_CURSOR', { message: 'The cursor is not one this server gave out' });
     }
   }
   return { limit: query.limit ?? DEFAULT_PAGE_SIZE, afterId, direction };
