@@ -965,6 +965,8 @@ export const enUS: Messages = {
     DRINK_ORDER_STATE: 'The drink order has moved on; refresh',
     TRIP_NOT_FOUND: 'Trip not found',
     TRIP_ALREADY_ARRIVED: 'This trip has already arrived',
+    DRIVER_NOT_AUTHORISED: 'The site has not authorised you to drive the shuttle',
+    NO_CONSULTANT_ON_DUTY: 'No consultant is on duty to take these guests in turn',
     VISIT_NOT_BOARDABLE: 'Only guests on site can ride the shuttle',
     ITEMS_NOTE_REQUIRED: 'Say what was left on board',
     ASSET_NOT_FOUND: 'Equipment not found; the code may be out of date',

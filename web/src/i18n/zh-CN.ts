@@ -938,6 +938,8 @@ export const zhCN = {
     DRINK_ORDER_STATE: '饮品单状态已变化,请刷新',
     TRIP_NOT_FOUND: '行车记录不存在',
     TRIP_ALREADY_ARRIVED: '这趟车已到达',
+    DRIVER_NOT_AUTHORISED: '本案场未授权你驾驶电瓶车',
+    NO_CONSULTANT_ON_DUTY: '没有在岗的置业顾问可以轮流接待',
     VISIT_NOT_BOARDABLE: '只有在场的客人可以乘坐电瓶车',
     ITEMS_NOTE_REQUIRED: '发现遗留物品时请写明是什么',
     ASSET_NOT_FOUND: '找不到该设备,二维码可能已失效',
