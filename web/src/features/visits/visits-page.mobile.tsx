@@ -31,7 +31,8 @@ import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
 import { ConsultantGuests, ModelRoomPanel } from './model-room.mobile';
 import { AskSales } from '../questions/ask-sales.mobile';
 import { ShuttlePanel } from './shuttle.mobile';
-import { useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
+import { useChainSettings,
+  useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
 import { VehicleCheckButton } from './vehicle-check.mobile';
 import styles from './visits.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
@@ -354,6 +355,11 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
         incoming.map(({ visit, handoff }) => (
           <Card key={handoff.id} className={`${styles.card} ${styles.incoming}`} data-testid="incoming-handoff" data-visit-id={visit.id}>
             <VisitLine visit={visit} since={handoff.sentAt} from={handoff} note={handoff.note} />
+            {handoff.rungAt !== null ? (
+              <Tag color="danger" className={styles.rerungTag} data-testid="handoff-rerung">
+                {t('visits.rerung')}
+              </Tag>
+            ) : null}
             <Button
               block
               color="primary"
@@ -413,6 +419,7 @@ function HereCard({
   const actions = useVisitActions(site.id, me.id);
   const [consultantOpen, setConsultantOpen] = useState(false);
   const { consultants } = useConsultants(site.id, targets.includes('consultant'));
+  const chain = useChainSettings(site.id, targets.includes('consultant'));
   const moving = pendingMove(visit);
   const waitingSide = visit.handoffs.filter((h) => h.ackedAt === null && h.id !== moving?.id);
 
@@ -462,6 +469,21 @@ function HereCard({
       )}
       <Popup visible={consultantOpen} onMaskClick={() => setConsultantOpen(false)} bodyClassName={styles.sheet}>
         <div className={styles.sheetTitle}>{t('visits.chooseConsultant')}</div>
+        {chain.data?.consultantRotation ? (
+          <Button
+            block
+            size="large"
+            color="primary"
+            className={styles.sheetItem}
+            onClick={() => {
+              setConsultantOpen(false);
+              void handOn('consultant');
+            }}
+            data-testid="handoff-consultant-rotation"
+          >
+            {t('visits.byRotation')}
+          </Button>
+        ) : null}
         {(consultants ?? []).map((c) => (
           <Button
             key={c.id}
