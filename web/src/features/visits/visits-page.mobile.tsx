@@ -28,7 +28,7 @@ import {
 } from './visit-rules';
 import { ConsentNotice } from './consent-notice.mobile';
 import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
-import { ConsultantGuests, ModelRoomPanel } from './model-room.mobile';
+import { ConsultantGuests, GuideNotes, ModelRoomPanel } from './model-room.mobile';
 import { AskSales } from '../questions/ask-sales.mobile';
 import { ShuttlePanel } from './shuttle.mobile';
 import { useChainSettings,
@@ -82,7 +82,8 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
           {kinds.includes('BAR') ? <BarPanel site={site} me={me} /> : null}
           {kinds.includes('SHUTTLE') ? <ShuttlePanel site={site} me={me} visits={visits.data ?? []} /> : null}
           {receivedHere.length || isConsultant ? <ReceivePanel site={site} me={me} kinds={receivedHere} visits={visits.data ?? []} /> : null}
-          {isModelRoom ? <ModelRoomPanel site={site} visits={visits.data ?? []} /> : null}
+          {/* A MODEL post lists its parties in the receive panel, the guide's notes inside each card: listed once. */}
+          {isModelRoom && !receivedHere.some((k) => stageOfPost(k) === 'model_room') ? <ModelRoomPanel site={site} visits={visits.data ?? []} /> : null}
           {isConsultant ? <ConsultantGuests site={site} me={me} visits={visits.data ?? []} /> : null}
           {!isPark && !receiving.length && !isConsultant && !isModelRoom ? (
             <PhoneState status="empty" title={t('visits.notForPost')} description={t('visits.notForPostHint')} />
@@ -389,6 +390,7 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
                 targets={targets}
                 isHanded={pending.handedVisits.has(visit.id)}
                 inHall={kinds.includes('HALL') && visit.stage === 'hall'}
+                isGuide={visit.stage === 'model_room' && kinds.includes('MODEL')}
               />
             ))
           ) : (
@@ -407,6 +409,7 @@ function HereCard({
   targets,
   isHanded,
   inHall,
+  isGuide = false,
 }: {
   site: MeSite;
   me: Me;
@@ -414,6 +417,7 @@ function HereCard({
   targets: HandoffTarget[];
   isHanded: boolean;
   inHall: boolean;
+  isGuide?: boolean;
 }) {
   const { t } = useTranslation();
   const actions = useVisitActions(site.id, me.id);
@@ -435,6 +439,7 @@ function HereCard({
       <VisitLine visit={visit} since={stageSince(visit)} />
       {visit.consultantName ? <div className={styles.muted}>{t('visits.consultant', { name: visit.consultantName })}</div> : null}
       {inHall ? <HallSeat site={site} me={me} visit={visit} /> : null}
+      {isGuide ? <GuideNotes site={site} visit={visit} /> : null}
       <AskSales site={site} visit={visit} />
       {waitingSide.map((h) => (
         <Tag key={h.id} color="warning" fill="outline" className={styles.waitTag}>
