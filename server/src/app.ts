@@ -61,7 +61,13 @@ import { registerShiftRoutes } from './modules/shifts/index.js';
 import { registerStandardRoutes } from './modules/standards/index.js';
 import { registerTrainingRoutes, registerTrainingTimers } from './modules/training/index.js';
 import { registerQuestionRoutes } from './modules/questions/index.js';
-import { registerCustomerRetention, registerVisitChainTimers, registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
+import {
+  registerCustomerRetention,
+  registerVisitChainTimers,
+  registerVisitRoutes,
+  visitGuestPresence,
+  type GuestPresence,
+} from './modules/visits/index.js';
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
 import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';

@@ -29,7 +29,15 @@ describe(`authorised drivers, vehicle events read, vehicle checks on the list ($
     const shuttlePostId = newId();
     await db
       .insertInto('posts')
-      .values({ id: shuttlePostId, site_id: site.siteId, kind: 'SHUTTLE', name: '电瓶车岗', zone_id: null, created_at: TEST_NOW, updated_at: TEST_NOW })
+      .values({
+        id: shuttlePostId,
+        site_id: site.siteId,
+        kind: 'SHUTTLE',
+        name: '电瓶车岗',
+        zone_id: null,
+        created_at: TEST_NOW,
+        updated_at: TEST_NOW,
+      })
       .execute();
     const d = await createPerson(db, site, 'staff', { postIds: [shuttlePostId] });
     driver = { id: d.id, cookie: await loginAs(t.app, d.login) };
@@ -54,7 +62,7 @@ describe(`authorised drivers, vehicle events read, vehicle checks on the list ($
     expect(code(refused)).toBe('DRIVER_NOT_AUTHORISED');
     expect((await call(manager, 'GET', '/shuttle/authorised-drivers')).json<AuthorisedDrivers>()).toEqual({
       custom: false,
-      drivers: [{ id: driver.id, name: expect.any(String) }],
+      drivers: [{ id: driver.id, name: expect.any(String) as string }],
     });
 
     // The manager authorises the other person only: the shuttle post's driver is refused now.
@@ -72,7 +80,14 @@ describe(`authorised drivers, vehicle events read, vehicle checks on the list ($
 
   it('lets a driver read the handovers made to them, newest first; the whole log is the overseers’', async () => {
     const handover = (id: string, to: string, battery: number) =>
-      call(driver.cookie, 'POST', '/shuttle/vehicle-events', { id, kind: 'handover', vehicle: '2 号车', toDriverId: to, batteryPercent: battery, bodyOk: true });
+      call(driver.cookie, 'POST', '/shuttle/vehicle-events', {
+        id,
+        kind: 'handover',
+        vehicle: '2 号车',
+        toDriverId: to,
+        batteryPercent: battery,
+        bodyOk: true,
+      });
     const [a, b] = [newId(), newId()];
     expect((await handover(a, other.id, 80)).statusCode).toBe(201);
     expect((await handover(b, other.id, 60)).statusCode).toBe(201);

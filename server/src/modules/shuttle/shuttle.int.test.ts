@@ -15,7 +15,6 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
   let consultant: { id: string; cookie: string };
   let server: string;
   let shuttlePostId: string;
-  let driverId: string;
 
   beforeAll(async () => {
     t = await buildTestApp();
@@ -26,10 +25,17 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
     shuttlePostId = newId();
     await db
       .insertInto('posts')
-      .values({ id: shuttlePostId, site_id: site.siteId, kind: 'SHUTTLE', name: '电瓶车岗', zone_id: null, created_at: TEST_NOW, updated_at: TEST_NOW })
+      .values({
+        id: shuttlePostId,
+        site_id: site.siteId,
+        kind: 'SHUTTLE',
+        name: '电瓶车岗',
+        zone_id: null,
+        created_at: TEST_NOW,
+        updated_at: TEST_NOW,
+      })
       .execute();
     const d = await createPerson(db, site, 'staff', { postIds: [shuttlePostId] });
-    driverId = d.id;
     driver = await loginAs(t.app, d.login);
     driver2Id = (await createPerson(db, site, 'staff')).id;
     const c = await createPerson(db, site, 'sales_consultant');

@@ -81,7 +81,7 @@ export function registerShuttleRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: "Vehicle handovers and day-end checks, newest first; `to=me`: the handovers made to the caller (the overseers read them all)",
+        summary: 'Vehicle handovers and day-end checks, newest first; `to=me`: the handovers made to the caller (the overseers read them all)',
         params: SiteParams,
         querystring: VehicleEventListQuery,
         response: { 200: Page(VehicleEvent) },

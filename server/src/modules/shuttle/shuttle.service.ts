@@ -80,7 +80,11 @@ export async function startTrip(
     async () => {
       // SHUTTLE duty 6: only a driver the site authorised takes guests aboard.
       if (!(await isAuthorisedDriver(deps.db, siteId, actor.personId)))
-        throw new AppError('DRIVER_NOT_AUTHORISED', { status: 403, message: 'The site has not authorised this driver', params: { personId: actor.personId } });
+        throw new AppError('DRIVER_NOT_AUTHORISED', {
+          status: 403,
+          message: 'The site has not authorised this driver',
+          params: { personId: actor.personId },
+        });
       // Only customers ride: every rider must be a visit on site now.
       const visits = await openVisitsAmong(deps.db, siteId, input.visitIds);
       if (visits.length !== input.visitIds.length) {
@@ -221,7 +225,12 @@ export async function authorisedDrivers(deps: Deps, actor: Actor, siteId: string
   };
 }
 
-export async function setAuthorisedDrivers(deps: Deps, actor: Actor, siteId: string, input: { personIds: string[] | null }): Promise<AuthorisedDrivers> {
+export async function setAuthorisedDrivers(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: { personIds: string[] | null },
+): Promise<AuthorisedDrivers> {
   requireSiteRole(actor, siteId, ROLE_GROUPS.siteManagers);
   for (const personId of input.personIds ?? [])
     if (!(await isSiteMember(deps.db, siteId, personId))) throw new AppError('PERSON_NOT_FOUND', { status: 404, params: { personId } });

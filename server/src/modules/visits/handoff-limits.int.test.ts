@@ -71,7 +71,11 @@ describe(`hand-offs nobody takes, visits nobody closed (${process.env.TEST_DB ??
     await tick(start + 60 * S);
     const rerung = await events('visit.handoff', start + 1);
     expect(rerung).toEqual([
-      { room: `site:${site.siteId}`, at: start + 60 * S, payload: expect.objectContaining({ handoffId: handoff.id, toPostKind: 'HALL', ring: 2 }) },
+      {
+        room: `site:${site.siteId}`,
+        at: start + 60 * S,
+        payload: expect.objectContaining({ handoffId: handoff.id, toPostKind: 'HALL', ring: 2 }) as unknown,
+      },
     ]);
     expect((await call(hall.cookie, 'GET', `/visits/${visit.id}`)).json<Visit>().handoffs[0]!.rungAt).toBe(start + 60 * S);
 
@@ -130,7 +134,9 @@ describe(`hand-offs nobody takes, visits nobody closed (${process.env.TEST_DB ??
     await tick(start + 45 * S);
     expect((await call(hall.cookie, 'GET', `/visits/${visit.id}`)).json<Visit>().handoffs.at(-1)!.toPersonId).toBe(consultants[1]!.id);
     const rung = await events('visit.handoff', start + 45 * S);
-    expect(rung).toContainEqual(expect.objectContaining({ room: `user:${consultants[1]!.id}`, payload: expect.objectContaining({ ring: 1 }) }));
+    expect(rung).toContainEqual(
+      expect.objectContaining({ room: `user:${consultants[1]!.id}`, payload: expect.objectContaining({ ring: 1 }) as unknown }),
+    );
 
     // The first consultant is no longer asked; the second accepts and the guests are theirs.
     expect((await call(consultants[0]!.cookie, 'POST', `/visits/${visit.id}/handoffs/${asked.id}/ack`)).statusCode).toBe(403);

@@ -116,7 +116,13 @@ export function deferHandoffTimers(batch: WriteBatch, handoff: VisitHandoffsTabl
   } else {
     deferTimer(batch, { id: ringTimerId(handoff.id), kind: HANDOFF_RING_KIND, siteId: handoff.site_id, dueAt: handoff.sent_at + limitMs, payload });
   }
-  deferTimer(batch, { id: escalateTimerId(handoff.id), kind: HANDOFF_ESCALATE_KIND, siteId: handoff.site_id, dueAt: handoff.sent_at + 2 * limitMs, payload });
+  deferTimer(batch, {
+    id: escalateTimerId(handoff.id),
+    kind: HANDOFF_ESCALATE_KIND,
+    siteId: handoff.site_id,
+    dueAt: handoff.sent_at + 2 * limitMs,
+    payload,
+  });
 }
 
 /** On acknowledgement: the re-ring and the supervisor's alert are called off (a rotation's lapse finds it taken). */
@@ -209,8 +215,7 @@ async function consultantsInTurn(db: Kysely<DB>, siteId: string): Promise<string
   return people.map((p) => p.id).sort();
 }
 
-const nextInTurn = (turn: readonly string[], after: string | null): string | undefined =>
-  turn.find((id) => after === null || id > after) ?? turn[0];
+const nextInTurn = (turn: readonly string[], after: string | null): string | undefined => turn.find((id) => after === null || id > after) ?? turn[0];
 
 /** The consultant whose turn it is now; remembered as the last one asked. Throws when there is none. */
 export async function takeNextConsultant(tx: Tx, siteId: string): Promise<string> {
@@ -333,13 +338,17 @@ export async function closeDayEndVisits(tx: Tx, siteId: string, date: string): P
   }
   if (outcome.closed === 0) return outcome;
   const site = await findSiteRow(tx.trx, siteId);
-  await recordAudit(tx, { personId: null, name: SYSTEM_NAME, companyId: site?.company_id ?? '', requestId: null }, {
-    siteId,
-    action: 'visit.day_end_close',
-    entityType: 'site',
-    entityId: siteId,
-    detail: { date, ...outcome },
-  });
+  await recordAudit(
+    tx,
+    { personId: null, name: SYSTEM_NAME, companyId: site?.company_id ?? '', requestId: null },
+    {
+      siteId,
+      action: 'visit.day_end_close',
+      entityType: 'site',
+      entityId: siteId,
+      detail: { date, ...outcome },
+    },
+  );
   tx.emit({ siteId }, 'visits.day_end_closed', { date, count: outcome.closed });
   const managers = await listActiveMembersOfSite(tx.trx, siteId, ['site_manager']);
   const stages = Object.entries(outcome.byStage)
@@ -381,7 +390,7 @@ export function registerVisitChainTimers(timers: TimerRunner): void {
     await alertSupervisors(tx, (timer.payload as { handoffId?: unknown } | null)?.handoffId);
   });
   timers.register(ROTATION_LAPSE_KIND, async (tx, timer) => {
-    await passToNextConsultant(tx, (timer.payload ?? {}) as { handoffId?: unknown; round?: unknown; personId?: unknown });
+    await passToNextConsultant(tx, timer.payload ?? {});
   });
   timers.register(DAY_END_KIND, async (tx, timer) => {
     const { siteId, date } = (timer.payload ?? {}) as { siteId?: unknown; date?: unknown };

@@ -31,8 +31,7 @@ import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
 import { ConsultantGuests, GuideNotes, ModelRoomPanel } from './model-room.mobile';
 import { AskSales } from '../questions/ask-sales.mobile';
 import { ShuttlePanel } from './shuttle.mobile';
-import { useChainSettings,
-  useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
+import { useChainSettings, useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
 import { VehicleCheckButton } from './vehicle-check.mobile';
 import styles from './visits.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
@@ -83,7 +82,9 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
           {kinds.includes('SHUTTLE') ? <ShuttlePanel site={site} me={me} visits={visits.data ?? []} /> : null}
           {receivedHere.length || isConsultant ? <ReceivePanel site={site} me={me} kinds={receivedHere} visits={visits.data ?? []} /> : null}
           {/* A MODEL post lists its parties in the receive panel, the guide's notes inside each card: listed once. */}
-          {isModelRoom && !receivedHere.some((k) => stageOfPost(k) === 'model_room') ? <ModelRoomPanel site={site} visits={visits.data ?? []} /> : null}
+          {isModelRoom && !receivedHere.some((k) => stageOfPost(k) === 'model_room') ? (
+            <ModelRoomPanel site={site} visits={visits.data ?? []} />
+          ) : null}
           {isConsultant ? <ConsultantGuests site={site} me={me} visits={visits.data ?? []} /> : null}
           {!isPark && !receiving.length && !isConsultant && !isModelRoom ? (
             <PhoneState status="empty" title={t('visits.notForPost')} description={t('visits.notForPostHint')} />
