@@ -161,8 +161,11 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
     await desk.locator('[data-testid="board-visit"][data-stage="model_room"]').waitFor();
 
     // 样板房: shoe covers for the three (MODEL-IN-10), and what the customer cares about, for the consultant.
-    const guide = model.getByTestId('model-room-guest');
+    // The party shows once on the guide's phone: the guide's notes sit inside its own card.
+    const guide = model.getByTestId('visit-here').filter({ has: model.getByTestId('guide-notes') });
     await guide.waitFor();
+    expect(await model.getByTestId('model-room-guest').count()).toBe(0);
+    expect(await model.getByTestId('visit-here').count()).toBe(1);
     expect(await guide.getByTestId('shoe-covers').locator('input').inputValue()).toBe('3');
     await guide.getByTestId('record-covers').click();
     const notes = guide.getByTestId('model-room-notes');

@@ -41,7 +41,13 @@ export interface EventMap {
     partySize: number;
     note: string;
     fromName: string;
+    /** 2 when nobody took it within the site's limit and the post's phones ring again; the rotation's next consultant is asked with 1. */
+    ring?: number;
   };
+  /** Nobody took a hand-off in twice the site's limit: the supervisor is alerted (in their own room). */
+  'visit.handoff_unanswered': { visitId: string; handoffId: string; toPostKind: string | null };
+  /** The day-end timer closed the site's still-open visits. */
+  'visits.day_end_closed': { date: string; count: number };
   'visit.acked': { visitId: string; handoffId: string; ackedByName: string };
   'visit.closed': { visitId: string };
   'carpark.full': { occupied: number; capacity: number };

@@ -108,5 +108,38 @@ export const ModelRoomNote = Type.Object({
 export type ModelRoomNote = Static<typeof ModelRoomNote>;
 
 /** Who can take the vehicle over at a handover: the site's active staff, the shuttle post's people first. */
-export const ShuttleDriver = Type.Object({ id: Id, name: Type.String(), onShuttlePost: Type.Boolean() });
+export const ShuttleDriver = Type.Object({
+  id: Id,
+  name: Type.String(),
+  onShuttlePost: Type.Boolean(),
+  /** May drive the shuttle (SHUTTLE duty 6): on the site's list, or on the SHUTTLE post when it keeps none. */
+  authorised: Type.Boolean(),
+});
 export type ShuttleDriver = Static<typeof ShuttleDriver>;
+
+/**
+ * The drivers the site authorised (SHUTTLE duty 6). `custom` false: the site keeps no list of its
+ * own and everyone on the SHUTTLE post may drive.
+ */
+export const AuthorisedDrivers = Type.Object({
+  custom: Type.Boolean(),
+  drivers: Type.Array(Type.Object({ id: Id, name: Type.String() })),
+});
+export type AuthorisedDrivers = Static<typeof AuthorisedDrivers>;
+/** `personIds` null: back to the SHUTTLE post's people. */
+export const AuthorisedDriversBody = Type.Object(
+  { personIds: Type.Union([Type.Array(Id, { maxItems: 200, uniqueItems: true }), Type.Null()]) },
+  { additionalProperties: false },
+);
+export type AuthorisedDriversBody = Static<typeof AuthorisedDriversBody>;
+
+/** A driver's phone reads the vehicle events: `to=me`, the handovers made to them. */
+export const VehicleEventListQuery = Type.Object(
+  {
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+    to: Type.Optional(Type.Literal('me')),
+  },
+  { additionalProperties: false },
+);
+export type VehicleEventListQuery = Static<typeof VehicleEventListQuery>;

@@ -5,6 +5,7 @@
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { HHMM, Id, Instant, PostKindSchema } from './api.js';
+import { HandoffAckFigures } from './visits.js';
 
 export const LocalDate = Type.String({ pattern: '^\\d{4}-\\d{2}-\\d{2}$', description: 'YYYY-MM-DD in the site time zone' });
 export const Text = Type.Object(
@@ -420,6 +421,8 @@ export const DayBoard = Type.Object({
   isToday: Type.Boolean(),
   now: Instant,
   rows: Type.Array(DayBoardRow),
+  /** Time to acknowledge the day's hand-offs, per post and per person (issue 11). */
+  handoffs: HandoffAckFigures,
   totals: Type.Object({
     rostered: Type.Integer(),
     onDuty: Type.Integer(),

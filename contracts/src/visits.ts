@@ -28,6 +28,10 @@ export const Handoff = Type.Object({
   ackedByName: Type.Union([Type.String(), Type.Null()]),
   ackedAt: Type.Union([Instant, Type.Null()]),
   note: Type.String(),
+  /** The consultant hand-off going round the consultants in turn (轮流): `toPersonId` is whose turn it is. */
+  rotation: Type.Boolean(),
+  /** When the receiving post's phones were rung again, nobody having taken it within the site's limit. */
+  rungAt: Type.Union([Instant, Type.Null()]),
 });
 export type Handoff = Static<typeof Handoff>;
 
@@ -54,6 +58,10 @@ export const Visit = Type.Object({
   status: Type.Union([Type.Literal('open'), Type.Literal('closed')]),
   arrivedAt: Instant,
   closedAt: Type.Union([Instant, Type.Null()]),
+  /** 'day_end': closed by the day-end timer (nobody recorded the departure); null otherwise. */
+  closedReason: Type.Union([Type.Literal('day_end'), Type.Null()]),
+  /** Whether the car's body check was recorded: the car-park phone needs no request per car. */
+  hasVehicleCheck: Type.Boolean(),
   /** Milliseconds spent at each stage so far (the current one up to now). */
   stageDurations: Type.Record(Type.String(), Type.Integer()),
   handoffs: Type.Array(Handoff),
@@ -89,6 +97,7 @@ export const HandoffBody = Type.Object(
   {
     id: Id,
     to: HandoffTargetSchema,
+    /** Required for a consultant hand-off, unless the site hands consultants guests by rotation. */
     consultantId: Type.Optional(Id),
     note: Type.Optional(Type.String({ maxLength: 300 })),
     at: Type.Optional(Instant),
@@ -135,3 +144,51 @@ export const VisitorCounts = Type.Object({
   carPark: CarPark,
 });
 export type VisitorCounts = Static<typeof VisitorCounts>;
+
+/**
+ * A site's hand-off limits (issue 11): a hand-off unacknowledged after `ackLimitSeconds` rings
+ * the post's phones again, after twice that the supervisor is alerted; the consultant hand-off
+ * may go by rotation (轮流), each consultant having `consultantAcceptSeconds` to accept; open
+ * visits are closed `dayEndGraceMinutes` after closing time.
+ */
+export const HANDOFF_ACK_LIMIT_DEFAULT_S = 60;
+export const DAY_END_GRACE_DEFAULT_MIN = 60;
+export const VisitChainSettings = Type.Object({
+  ackLimitSeconds: Type.Integer({ minimum: 15, maximum: 1800 }),
+  consultantRotation: Type.Boolean(),
+  consultantAcceptSeconds: Type.Integer({ minimum: 15, maximum: 1800 }),
+  dayEndGraceMinutes: Type.Integer({ minimum: 0, maximum: 720 }),
+});
+export type VisitChainSettings = Static<typeof VisitChainSettings>;
+export const VisitChainSettingsBody = Type.Partial(VisitChainSettings, { additionalProperties: false, minProperties: 1 });
+export type VisitChainSettingsBody = Static<typeof VisitChainSettingsBody>;
+
+/** Time to acknowledge hand-offs over a day (the day board): per receiving post and per person who took them. */
+export const HandoffAckFigures = Type.Object({
+  byPost: Type.Array(
+    Type.Object({
+      to: HandoffTargetSchema,
+      sent: Type.Integer(),
+      acked: Type.Integer(),
+      /** Rung again: nobody took them within the site's limit. */
+      rerung: Type.Integer(),
+      /** Still not taken. */
+      waiting: Type.Integer(),
+      avgMs: Type.Union([Type.Integer(), Type.Null()]),
+      maxMs: Type.Union([Type.Integer(), Type.Null()]),
+    }),
+  ),
+  byPerson: Type.Array(
+    Type.Object({
+      personId: Id,
+      personName: Type.String(),
+      acked: Type.Integer(),
+      avgMs: Type.Integer(),
+      maxMs: Type.Integer(),
+    }),
+  ),
+  ackLimitSeconds: Type.Integer(),
+  /** Visits of the day the day-end timer closed (nobody recorded their departure). */
+  closedAtDayEnd: Type.Integer(),
+});
+export type HandoffAckFigures = Static<typeof HandoffAckFigures>;

@@ -62,7 +62,13 @@ import { registerShiftRoutes } from './modules/shifts/index.js';
 import { registerStandardRoutes } from './modules/standards/index.js';
 import { registerTrainingRoutes, registerTrainingTimers } from './modules/training/index.js';
 import { registerQuestionRoutes } from './modules/questions/index.js';
-import { registerCustomerRetention, registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
+import {
+  registerCustomerRetention,
+  registerVisitChainTimers,
+  registerVisitRoutes,
+  visitGuestPresence,
+  type GuestPresence,
+} from './modules/visits/index.js';
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
 import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';
@@ -191,6 +197,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerComplaintTimers(timers);
   registerTrainingTimers(timers);
   registerCustomerRetention(timers);
+  registerVisitChainTimers(timers);
   registerMeetingTimers(timers);
   registerAssessmentTimers(timers);
   registerCustomerSummaryTimers(timers);
@@ -311,7 +318,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerTrainingRoutes(authed, deps);
         registerRosterRoutes(authed, deps);
         registerPhotoRoutes(authed, deps);
-        registerShiftRoutes(authed, { ...deps, guests: opts.guestPresence ?? visitGuestPresence(database.db) });
+        registerShiftRoutes(authed, { ...deps, guests: opts.guestPresence ?? visitGuestPresence(database.db, clock) });
         registerVisitRoutes(authed, deps);
         registerQuestionRoutes(authed, deps);
         registerLostFoundRoutes(authed, deps);

@@ -15,7 +15,7 @@ import { pino } from 'pino';
 import { installCrashHandlers } from './platform/crash.js';
 import type { Logger } from './platform/logger.js';
 import { offsetClock } from './platform/clock.js';
-import { scheduleCustomerRetention } from './modules/visits/index.js';
+import { scheduleCustomerRetention, scheduleDayEndCloses } from './modules/visits/index.js';
 import { scheduleAssessmentClose } from './modules/assessment/index.js';
 import { scheduleDailyCustomerSummaries } from './modules/customer-feedback/index.js';
 import { scheduleClientReports } from './modules/client-reports/index.js';
@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     await scheduleAssessmentClose(tx);
     await scheduleDailyCustomerSummaries(tx);
     await scheduleClientReports(tx);
+    await scheduleDayEndCloses(tx);
   });
   if (config.roles.includes('scheduler') || config.roles.includes('worker')) {
     timers.start(config.timerIntervalMs);

@@ -184,6 +184,8 @@ export interface DB {
   customers: CustomersTable;
   visits: VisitsTable;
   visit_handoffs: VisitHandoffsTable;
+  visit_chain_settings: VisitChainSettingsTable;
+  shuttle_driver_lists: ShuttleDriverListsTable;
   vehicle_checks: VehicleChecksTable;
   lost_items: LostItemsTable;
   incidents: IncidentsTable;
@@ -435,6 +437,8 @@ export interface VisitsTable {
   table_id?: string | null;
   seated_at?: number | null;
   waiting_since?: number | null;
+  /** 'day_end': closed by the day-end timer, nobody having recorded the departure. */
+  closed_reason?: string | null;
 }
 
 export interface VisitHandoffsTable {
@@ -450,6 +454,10 @@ export interface VisitHandoffsTable {
   sent_at: number;
   acked_by: string | null;
   acked_at: number | null;
+  /** 1: the consultant hand-off goes round the consultants in turn (轮流). */
+  rotation?: number;
+  /** When the post's phones were rung again, nobody having taken it within the limit. */
+  rung_at?: number | null;
 }
 
 export interface VehicleChecksTable {
@@ -1366,5 +1374,23 @@ export interface ClientReportsTable {
   published_at: number | null;
   acknowledged_by: string | null;
   acknowledged_at: number | null;
+  updated_at: number;
+}
+
+/** Per site: the hand-off limits, the consultant rotation and the day-end grace (visits module). */
+export interface VisitChainSettingsTable {
+  site_id: string;
+  ack_limit_s: number;
+  consultant_rotation: number;
+  consultant_accept_s: number;
+  day_end_grace_min: number;
+  rotation_last_person_id: string | null;
+  updated_at: number;
+}
+
+/** The drivers a site authorised for the shuttle (SHUTTLE duty 6); JSON array of person ids. */
+export interface ShuttleDriverListsTable {
+  site_id: string;
+  person_ids: string;
   updated_at: number;
 }

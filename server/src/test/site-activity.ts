@@ -85,6 +85,11 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     .execute();
   const manager = { ...managerP, cookie: await loginAs(app, managerP.login) };
   const staff = { ...staffP, cookie: await loginAs(app, staffP.login) };
+  // SHUTTLE duty 6: the site authorises the staff member (not on a SHUTTLE post) to drive.
+  await db
+    .insertInto('shuttle_driver_lists')
+    .values({ site_id: site.siteId, person_ids: JSON.stringify([staffP.id]), updated_at: Date.now() })
+    .execute();
   const as = (cookie: string) => ({ headers: { cookie } });
   const base = `/api/sites/${site.siteId}`;
 

@@ -328,7 +328,7 @@ async function writeServiceHistory(ctx: DemoHistoryContext, appTimers: TimerRunn
   const { deps, clock, siteId, timeZone } = ctx;
   const random = () => ctx.random();
   const timers = appTimers.withDeps(deps, 'demo-history');
-  const shiftDeps: ShiftDeps = { ...deps, guests: visitGuestPresence(deps.db) };
+  const shiftDeps: ShiftDeps = { ...deps, guests: visitGuestPresence(deps.db, deps.clock) };
   const as = (login: string) => ctx.actorFor(login);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)]!;
   const between = (lo: number, hi: number) => lo + Math.floor(random() * (hi - lo + 1));

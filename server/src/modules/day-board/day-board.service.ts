@@ -16,6 +16,7 @@ import { listPostsOfSite } from '../posts/index.js';
 import { listEntriesBetween } from '../rosters/index.js';
 import { isLate, listResultsOfShifts, listShiftsOn } from '../shifts/index.js';
 import { findSiteRow } from '../sites/index.js';
+import { handoffAckFigures } from '../visits/index.js';
 import { findVersionsByIds, readStandardSettings, listCurrentStandardRows, toPostStandard } from '../standards/index.js';
 
 interface BoardData {
@@ -44,7 +45,7 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
     countUnresolvedByPost(deps.db, siteId),
     listCurrentStandardRows(deps.db, siteId),
   ]);
-  const [results, versions, names, dayAnomalies] = await Promise.all([
+  const [results, versions, names, dayAnomalies, handoffs] = await Promise.all([
     listResultsOfShifts(
       deps.db,
       shifts.map((s) => s.id),
@@ -53,6 +54,7 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
     findPersonNames(deps.db, [...entries.map((e) => e.person_id), ...shifts.map((s) => s.person_id)]),
     // Until the next midnight but one: a night shift of this day reports into the next morning.
     listAnomaliesOn(deps.db, siteId, instantAt(date, '00:00', site.time_zone), instantAt(addDays(date, 2), '00:00', site.time_zone)),
+    handoffAckFigures(deps.db, siteId, instantAt(date, '00:00', site.time_zone), instantAt(addDays(date, 1), '00:00', site.time_zone)),
   ]);
   const itemsByVersion = new Map([...versions, ...currentStandards].map((v) => [v.id, toPostStandard(v).items]));
   const currentByKind = new Map(currentStandards.map((v) => [v.post_kind, v.id]));
@@ -104,6 +106,7 @@ async function loadBoard(deps: Deps, siteId: string, requestedDate: string | und
       isToday: date === today.date,
       now,
       rows,
+      handoffs,
       totals: {
         rostered: all.length,
         onDuty: all.filter((e) => e.presence === 'on_time' || e.presence === 'late').length,

@@ -2,7 +2,7 @@ import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelRoomNote, ShuttleDriver, ShuttleTrip, Visit } from '@anchang/contracts';
 import { newId } from '../../platform/ids.js';
-import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
+import { buildTestApp, TEST_NOW, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../../test/factories.js';
 import { connectSocket } from '../../test/ws-client.js';
 
@@ -14,13 +14,29 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
   let driver2Id: string;
   let consultant: { id: string; cookie: string };
   let server: string;
+  let shuttlePostId: string;
 
   beforeAll(async () => {
     t = await buildTestApp();
     const db = t.testDb.database.db;
     site = await createCompanyWithSite(db);
     base = `/api/sites/${site.siteId}`;
-    driver = await loginAs(t.app, (await createPerson(db, site, 'staff')).login);
+    // SHUTTLE duty 6: the driver works the site's shuttle post, so the site authorises them by default.
+    shuttlePostId = newId();
+    await db
+      .insertInto('posts')
+      .values({
+        id: shuttlePostId,
+        site_id: site.siteId,
+        kind: 'SHUTTLE',
+        name: '电瓶车岗',
+        zone_id: null,
+        created_at: TEST_NOW,
+        updated_at: TEST_NOW,
+      })
+      .execute();
+    const d = await createPerson(db, site, 'staff', { postIds: [shuttlePostId] });
+    driver = await loginAs(t.app, d.login);
     driver2Id = (await createPerson(db, site, 'staff')).id;
     const c = await createPerson(db, site, 'sales_consultant');
     consultant = { id: c.id, cookie: await loginAs(t.app, c.login) };

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, ShuttleTripsTable } from '../../db/schema.js';
+import type { DB, ShuttleDriverListsTable, ShuttleTripsTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findTrip = (db: Kysely<DB>, siteId: string, id: string) =>
@@ -88,5 +88,64 @@ export async function listDriverCandidates(db: Kysely<DB>, siteId: string, page:
         .execute()
     ).map((r) => r.person_id),
   );
-  return rows.map((r) => ({ ...r, onShuttlePost: onPost.has(r.id) }));
+  const list = await findDriverList(db, siteId);
+  const listed = list ? new Set(JSON.parse(list.person_ids) as string[]) : null;
+  return rows.map((r) => ({ ...r, onShuttlePost: onPost.has(r.id), authorised: listed ? listed.has(r.id) : onPost.has(r.id) }));
+}
+
+export const findDriverList = (db: Kysely<DB>, siteId: string) =>
+  db.selectFrom('shuttle_driver_lists').selectAll().where('site_id', '=', siteId).executeTakeFirst();
+
+export async function saveDriverList(db: Kysely<DB>, row: ShuttleDriverListsTable | { site_id: string; person_ids: null }): Promise<void> {
+  if (row.person_ids === null) {
+    await db.deleteFrom('shuttle_driver_lists').where('site_id', '=', row.site_id).execute();
+    return;
+  }
+  const { site_id: _siteId, ...rest } = row;
+  await db
+    .insertInto('shuttle_driver_lists')
+    .values(row)
+    .onConflict((oc) => oc.column('site_id').doUpdateSet(rest))
+    .execute();
+}
+
+/** The people of the site's SHUTTLE post(s), active ones, by name. */
+export function listShuttlePostPeople(db: Kysely<DB>, siteId: string) {
+  return db
+    .selectFrom('post_assignments as a')
+    .innerJoin('posts as ps', 'ps.id', 'a.post_id')
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .select(['p.id', 'p.name'])
+    .distinct()
+    .where('a.site_id', '=', siteId)
+    .where('ps.kind', '=', 'SHUTTLE')
+    .where('p.is_active', '=', 1)
+    .orderBy('p.name')
+    .execute();
+}
+
+/** Whether the person may drive the shuttle: on the site's list, or on its SHUTTLE post when it keeps none. */
+export async function isAuthorisedDriver(db: Kysely<DB>, siteId: string, personId: string): Promise<boolean> {
+  const list = await findDriverList(db, siteId);
+  if (list) return (JSON.parse(list.person_ids) as string[]).includes(personId);
+  const row = await db
+    .selectFrom('post_assignments as a')
+    .innerJoin('posts as ps', 'ps.id', 'a.post_id')
+    .select('a.person_id')
+    .where('a.site_id', '=', siteId)
+    .where('a.person_id', '=', personId)
+    .where('ps.kind', '=', 'SHUTTLE')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Vehicle events, newest first (by id): all of the site's, or those handed to one driver. */
+export function listVehicleEvents(db: Kysely<DB>, siteId: string, page: PageRequest, toDriver: string | undefined) {
+  let q = db.selectFrom('vehicle_events').selectAll().where('site_id', '=', siteId);
+  if (toDriver) q = q.where('to_driver', '=', toDriver);
+  if (page.afterId) q = q.where('id', '<', page.afterId);
+  return q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
 }

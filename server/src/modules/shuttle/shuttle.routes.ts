@@ -1,5 +1,8 @@
 import {
   ArriveBody,
+  AuthorisedDrivers,
+  AuthorisedDriversBody,
+  VehicleEventListQuery,
   ModelRoomNote,
   ModelRoomNoteBody,
   Page,
@@ -16,7 +19,18 @@ import {
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
-import { arrive, driverCandidates, modelRoomNotes, recordModelRoomNote, recordVehicleEvent, startTrip, tripLog } from './shuttle.service.js';
+import {
+  arrive,
+  authorisedDrivers,
+  driverCandidates,
+  modelRoomNotes,
+  recordModelRoomNote,
+  recordVehicleEvent,
+  setAuthorisedDrivers,
+  startTrip,
+  tripLog,
+  vehicleEvents,
+} from './shuttle.service.js';
 
 export function registerShuttleRoutes(app: App, deps: Deps): void {
   const tags = ['shuttle'];
@@ -61,6 +75,39 @@ export function registerShuttleRoutes(app: App, deps: Deps): void {
       const { event, created } = await recordVehicleEvent(deps, req.actor, req.params.siteId, req.body);
       return reply.status(created ? 201 : 200).send(event);
     },
+  );
+  app.get(
+    '/sites/:siteId/shuttle/vehicle-events',
+    {
+      schema: {
+        tags,
+        summary: 'Vehicle handovers and day-end checks, newest first; `to=me`: the handovers made to the caller (the overseers read them all)',
+        params: SiteParams,
+        querystring: VehicleEventListQuery,
+        response: { 200: Page(VehicleEvent) },
+      },
+    },
+    (req) => vehicleEvents(deps, req.actor, req.params.siteId, req.query),
+  );
+  app.get(
+    '/sites/:siteId/shuttle/authorised-drivers',
+    {
+      schema: { tags, summary: 'Who may drive the shuttle (SHUTTLE duty 6)', params: SiteParams, response: { 200: AuthorisedDrivers } },
+    },
+    (req) => authorisedDrivers(deps, req.actor, req.params.siteId),
+  );
+  app.put(
+    '/sites/:siteId/shuttle/authorised-drivers',
+    {
+      schema: {
+        tags,
+        summary: "Set the site's authorised drivers (null: the SHUTTLE post's people)",
+        params: SiteParams,
+        body: AuthorisedDriversBody,
+        response: { 200: AuthorisedDrivers },
+      },
+    },
+    (req) => setAuthorisedDrivers(deps, req.actor, req.params.siteId, req.body),
   );
   app.post(
     '/sites/:siteId/visits/:visitId/model-room-notes',

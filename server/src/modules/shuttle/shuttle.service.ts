@@ -4,10 +4,20 @@
  * room's notes: shoe covers handed out, the customer's points of interest sent to the
  * consultant (MODEL-IN-10).
  */
-import type { ModelRoomNote, PageOf, ShuttleDriver, ShuttleTrip, VehicleEvent, VehicleEventBody } from '@anchang/contracts';
+import {
+  ROLE_GROUPS,
+  type AuthorisedDrivers,
+  type ModelRoomNote,
+  type PageOf,
+  type ShuttleDriver,
+  type ShuttleTrip,
+  type VehicleEvent,
+  type VehicleEventBody,
+  type VehicleEventListQuery,
+} from '@anchang/contracts';
 import type { ModelRoomNotesTable, ShuttleTripsTable, VehicleEventsTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
-import { requireSiteMember } from '../../platform/auth/policy.js';
+import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
@@ -24,6 +34,11 @@ import {
   listDriverCandidates,
   listModelRoomNotes,
   listTrips,
+  listShuttlePostPeople,
+  listVehicleEvents,
+  isAuthorisedDriver,
+  findDriverList,
+  saveDriverList,
   openVisitsAmong,
 } from './shuttle.repository.js';
 
@@ -63,6 +78,12 @@ export async function startTrip(
       return stored;
     },
     async () => {
+      // SHUTTLE duty 6: only a driver the site authorised takes guests aboard.
+      if (!(await isAuthorisedDriver(deps.db, siteId, actor.personId)))
+        throw new AppError('DRIVER_NOT_AUTHORISED', {
+          message: 'The site has not authorised this driver',
+          params: { personId: actor.personId },
+        });
       // Only customers ride: every rider must be a visit on site now.
       const visits = await openVisitsAmong(deps.db, siteId, input.visitIds);
       if (visits.length !== input.visitIds.length) {
@@ -160,19 +181,74 @@ export async function recordVehicleEvent(
     return row;
   };
   const { value: row, created } = await writeOnce(stored, () => recordVehicleEventRow(deps, actor, siteId, input));
-  const names = await findPersonNames(deps.db, [row.by_person, ...(row.to_driver ? [row.to_driver] : [])]);
+  return { event: (await toVehicleEvents(deps, [row]))[0]!, created };
+}
+
+async function toVehicleEvents(deps: Pick<Deps, 'db'>, rows: VehicleEventsTable[]): Promise<VehicleEvent[]> {
+  const names = await findPersonNames(deps.db, [...rows.map((r) => r.by_person), ...rows.flatMap((r) => (r.to_driver ? [r.to_driver] : []))]);
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind as VehicleEvent['kind'],
+    vehicle: row.vehicle,
+    byName: names.get(row.by_person) ?? '',
+    toDriverName: row.to_driver ? (names.get(row.to_driver) ?? null) : null,
+    detail: JSON.parse(row.detail) as VehicleEvent['detail'],
+    at: row.at,
+  }));
+}
+
+/**
+ * Vehicle events, newest first. `to=me`: the handovers made to the caller (a driver's phone shows
+ * what they took over, with the state it was handed over in); the whole log is the overseers'.
+ */
+export async function vehicleEvents(deps: Deps, actor: Actor, siteId: string, query: VehicleEventListQuery): Promise<PageOf<VehicleEvent>> {
+  if (query.to === 'me') requireSiteMember(actor, siteId);
+  else requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
+  const page = pageRequest(query, 'desc');
+  return toPageBatched(await listVehicleEvents(deps.db, siteId, page, query.to === 'me' ? actor.personId : undefined), page, (rows) =>
+    toVehicleEvents(deps, rows),
+  );
+}
+
+/** The drivers the site authorised (SHUTTLE duty 6); without a list of its own, the SHUTTLE post's people. */
+export async function authorisedDrivers(deps: Deps, actor: Actor, siteId: string): Promise<AuthorisedDrivers> {
+  requireSiteMember(actor, siteId);
+  const list = await findDriverList(deps.db, siteId);
+  if (!list) return { custom: false, drivers: await listShuttlePostPeople(deps.db, siteId) };
+  const ids = JSON.parse(list.person_ids) as string[];
+  const names = await findPersonNames(deps.db, ids);
   return {
-    event: {
-      id: row.id,
-      kind: row.kind as VehicleEvent['kind'],
-      vehicle: row.vehicle,
-      byName: names.get(row.by_person) ?? '',
-      toDriverName: row.to_driver ? (names.get(row.to_driver) ?? null) : null,
-      detail: JSON.parse(row.detail) as VehicleEvent['detail'],
-      at: row.at,
-    },
-    created,
+    custom: true,
+    drivers: ids.map((id) => ({ id, name: names.get(id) ?? '' })).sort((a, b) => a.name.localeCompare(b.name)),
   };
+}
+
+export async function setAuthorisedDrivers(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  input: { personIds: string[] | null },
+): Promise<AuthorisedDrivers> {
+  requireSiteRole(actor, siteId, ROLE_GROUPS.siteManagers);
+  for (const personId of input.personIds ?? [])
+    if (!(await isSiteMember(deps.db, siteId, personId))) throw new AppError('PERSON_NOT_FOUND', { params: { personId } });
+  await inTransaction(deps, async (tx) => {
+    await saveDriverList(
+      tx.trx,
+      input.personIds === null
+        ? { site_id: siteId, person_ids: null }
+        : { site_id: siteId, person_ids: JSON.stringify(input.personIds), updated_at: tx.now },
+    );
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'shuttle.drivers',
+      entityType: 'site',
+      entityId: siteId,
+      detail: { personIds: input.personIds },
+    });
+    tx.emit({ siteId }, 'site.changed', { siteId });
+  });
+  return authorisedDrivers(deps, actor, siteId);
 }
 
 function recordVehicleEventRow(deps: Deps, actor: Actor, siteId: string, input: VehicleEventBody): Promise<VehicleEventsTable> {

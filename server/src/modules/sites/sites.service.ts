@@ -7,6 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
+import { scheduleDayEndClose } from '../visits/index.js';
 import { findSiteRow, insertSiteRow, listSiteRows, updateSiteRow } from './sites.repository.js';
 import { SITE_MANAGERS } from './sites.policy.js';
 
@@ -80,6 +81,8 @@ export async function createSite(
       updated_at: tx.now,
     };
     await insertSiteRow(tx.trx, row);
+    // Visits nobody closed are closed after the new site's closing time, from its first day.
+    await scheduleDayEndClose(tx, row.id);
     await recordAudit(tx, actorRef(actor), {
       siteId: row.id,
       action: 'site.create',

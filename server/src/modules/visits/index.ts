@@ -9,3 +9,13 @@ export { listVisitsOfPeriod, listHandoffsOfPeriod } from './visits.repository.js
 export { stageDurations, type StageEntry } from './visits.rules.js';
 export { visitServiceOf, type VisitServiceStep } from './visits.service.js';
 export { checkPlate } from './plate.js';
+export {
+  registerVisitChainTimers,
+  scheduleDayEndClose,
+  scheduleDayEndCloses,
+  readChainSettings,
+  dayEndTimerId,
+  ringTimerId,
+  escalateTimerId,
+} from './handoff-limits.js';
+export { handoffAckFigures, countVisitsClosedAtDayEnd } from './handoff-figures.js';

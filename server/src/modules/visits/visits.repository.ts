@@ -67,13 +67,14 @@ export function listOpenVisits(db: Kysely<DB>, siteId: string) {
     .execute();
 }
 
-export async function sumGuestsOnSite(db: Kysely<DB>, siteId: string): Promise<number> {
+export async function sumGuestsOnSite(db: Kysely<DB>, siteId: string, arrivedSince = 0): Promise<number> {
   const r = await db
     .selectFrom('visits')
     .select((eb) => eb.fn.sum<number>('party_size').as('n'))
     .where('site_id', '=', siteId)
     .where('status', '=', 'open')
     .where('stage', '!=', 'departing')
+    .where('arrived_at', '>=', arrivedSince)
     .executeTakeFirst();
   return Number(r?.n ?? 0);
 }
@@ -197,6 +198,13 @@ export async function worksPostKind(db: Kysely<DB>, siteId: string, personId: st
     .where('p.kind', '=', postKind)
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** Which of these visits have a vehicle check: the visit list's `hasVehicleCheck`, one read for the page. */
+export async function listVehicleCheckedIds(db: Kysely<DB>, visitIds: readonly string[]): Promise<string[]> {
+  if (visitIds.length === 0) return [];
+  const rows = await db.selectFrom('vehicle_checks').select('visit_id').where('visit_id', 'in', visitIds).execute();
+  return rows.map((r) => r.visit_id);
 }
 
 export const findVehicleCheck = (db: Kysely<DB>, visitId: string) =>

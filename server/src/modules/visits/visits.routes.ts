@@ -11,10 +11,13 @@ import {
   VisitListQuery,
   VisitorCounts,
   VisitParams,
+  VisitChainSettings,
+  VisitChainSettingsBody,
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import { registerCustomerRoutes } from './customers.routes.js';
+import { getChainSettings, updateChainSettings } from './handoff-limits.js';
 import { getVehicleCheck, recordVehicleCheck } from './vehicle-check.service.js';
 import { acknowledgeHandoff, claimVisit, getVisit, handOff, listVisits, registerVisit, visitorCounts } from './visits.service.js';
 
@@ -91,6 +94,31 @@ export function registerVisitRoutes(app: App, deps: Deps): void {
     '/sites/:siteId/visitor-counts',
     { schema: { tags, summary: "Today's visitors by hour, by stage, and the car park", params: SiteParams, response: { 200: VisitorCounts } } },
     (req) => visitorCounts(deps, req.actor, req.params.siteId),
+  );
+  app.get(
+    '/sites/:siteId/visit-chain-settings',
+    {
+      schema: {
+        tags,
+        summary: "The site's hand-off limits: the re-ring, the consultants' rotation (轮流), the day-end grace",
+        params: SiteParams,
+        response: { 200: VisitChainSettings },
+      },
+    },
+    (req) => getChainSettings(deps, req.actor, req.params.siteId),
+  );
+  app.put(
+    '/sites/:siteId/visit-chain-settings',
+    {
+      schema: {
+        tags,
+        summary: "Change the site's hand-off limits (site managers)",
+        params: SiteParams,
+        body: VisitChainSettingsBody,
+        response: { 200: VisitChainSettings },
+      },
+    },
+    (req) => updateChainSettings(deps, req.actor, req.params.siteId, req.body),
   );
   registerCustomerRoutes(app, deps);
 }

@@ -13,6 +13,7 @@ import {
   type Visit,
   type VisitListQuery,
   type VisitorCounts,
+  type VisitChainSettings,
   type VisitStage,
 } from '@anchang/contracts';
 import type { Kysely } from 'kysely';
@@ -28,6 +29,7 @@ import { inTransaction, inWriteBatch, type Deps, type Tx, type WriteBatch } from
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames, isSiteMember, maskPhone } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
+import { cancelHandoffTimers, deferHandoffTimers, readChainSettings, takeNextConsultant } from './handoff-limits.js';
 import { checkPlate } from './plate.js';
 import { maskPlate, receivingPost, stageAfterAck, stageDurations, type StageEntry } from './visits.rules.js';
 import {
@@ -51,6 +53,7 @@ import {
   takeVisitRow,
   touchCustomer,
   updateVisitRow,
+  listVehicleCheckedIds,
   worksPostKind,
 } from './visits.repository.js';
 
@@ -64,7 +67,7 @@ function requireWriter(actor: Actor, siteId: string): void {
 }
 
 async function toVisits(deps: Pick<Deps, 'db' | 'clock'>, rows: VisitsTable[]): Promise<Visit[]> {
-  const [handoffs, customers] = await Promise.all([
+  const [handoffs, customers, checked] = await Promise.all([
     listHandoffsOf(
       deps.db,
       rows.map((r) => r.id),
@@ -73,12 +76,16 @@ async function toVisits(deps: Pick<Deps, 'db' | 'clock'>, rows: VisitsTable[]): 
       deps.db,
       rows.flatMap((r) => (r.customer_id ? [r.customer_id] : [])),
     ),
+    listVehicleCheckedIds(
+      deps.db,
+      rows.flatMap((r) => (r.arrival_mode === 'car' ? [r.id] : [])),
+    ),
   ]);
   const names = await findPersonNames(deps.db, [
     ...rows.flatMap((r) => (r.consultant_id ? [r.consultant_id] : [])),
     ...handoffs.flatMap((h) => [h.sent_by, ...(h.acked_by ? [h.acked_by] : [])]),
   ]);
-  return composeVisits(rows, customers, handoffs, names, deps.clock.now());
+  return composeVisits(rows, customers, handoffs, names, deps.clock.now(), new Set(checked));
 }
 
 /** The API's view of visits from their rows and related rows already loaded. */
@@ -88,6 +95,7 @@ function composeVisits(
   handoffs: VisitHandoffsTable[],
   names: ReadonlyMap<string, string>,
   now: number,
+  vehicleChecked: ReadonlySet<string> = new Set(),
 ): Visit[] {
   return rows.map((r) => {
     // A customer who withdrew consent is no longer named on the visits' screens.
@@ -114,6 +122,8 @@ function composeVisits(
       status: r.status as Visit['status'],
       arrivedAt: r.arrived_at,
       closedAt: r.closed_at,
+      closedReason: r.closed_reason === 'day_end' ? 'day_end' : null,
+      hasVehicleCheck: vehicleChecked.has(r.id),
       stageDurations: stageDurations(JSON.parse(r.stage_log) as StageEntry[], r.closed_at ?? now),
       handoffs: handoffs
         .filter((h) => h.visit_id === r.id)
@@ -130,6 +140,8 @@ function composeVisits(
           ackedByName: h.acked_by ? (names.get(h.acked_by) ?? null) : null,
           ackedAt: h.acked_at,
           note: h.note,
+          rotation: h.rotation === 1,
+          rungAt: h.rung_at ?? null,
         })),
     };
   });
@@ -144,12 +156,13 @@ async function composeVisitFrom(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, 
     ...(row.consultant_id ? [row.consultant_id] : []),
     ...handoffs.flatMap((h) => [h.sent_by, ...(h.acked_by ? [h.acked_by] : [])]),
   ].filter((id) => id !== actor.personId);
-  const [names, customers] = await Promise.all([
+  const [names, customers, vehicleChecked] = await Promise.all([
     findPersonNames(deps.db, others),
     row.customer_id ? findCustomers(deps.db, [row.customer_id]) : Promise.resolve([]),
+    listVehicleCheckedIds(deps.db, [row.id]),
   ]);
   names.set(actor.personId, actor.name);
-  return composeVisits([row], customers, handoffs, names, deps.clock.now())[0]!;
+  return composeVisits([row], customers, handoffs, names, deps.clock.now(), new Set(vehicleChecked))[0]!;
 }
 
 export async function getVisit(deps: Deps, actor: Actor, siteId: string, visitId: string): Promise<Visit> {
@@ -283,6 +296,8 @@ export async function registerVisit(
       });
     plate = checked;
   }
+  // The hall's limit for the car park's hand-off: read before the write (a registration is one batch).
+  const chain = input.arrivalMode === 'car' ? await readChainSettings(deps.db, siteId) : null;
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findVisitById(deps.db, input.id);
@@ -331,7 +346,7 @@ export async function registerVisit(
           isReturning: (customer?.visit_count ?? 0) > 1,
         });
         // At the car park, registering is also telling the hall (PARK: 通知销售大厅迎宾).
-        const handoff = input.arrivalMode === 'car' ? recordHandoff(batch, actor, row, { id: newId(), to: 'hall', note: '' }) : null;
+        const handoff = input.arrivalMode === 'car' ? recordHandoff(batch, actor, row, { id: newId(), to: 'hall', note: '' }, chain) : null;
         if (input.arrivalMode === 'car') {
           // Read before this car is written: it makes the count one more (PARK-PRE-3).
           const load = await carParkLoad(reader, siteId);
@@ -361,12 +376,16 @@ export async function registerVisit(
   return { visit: value, created };
 }
 
-/** Records a hand-off (written with the use case's other rows at its end) and tells the receiving post. */
+/**
+ * Records a hand-off (written with the use case's other rows at its end), tells the receiving
+ * post, and books its timers: the re-ring at the site's limit and the supervisor at twice it.
+ */
 function recordHandoff(
   tx: WriteBatch,
   actor: Actor,
   visit: VisitsTable,
-  input: { id: string; to: HandoffTarget; consultantId?: string; note: string },
+  input: { id: string; to: HandoffTarget; consultantId?: string; note: string; rotation?: boolean },
+  chain: VisitChainSettings | null,
 ): VisitHandoffsTable {
   const toPostKind = receivingPost(input.to, visit.arrival_mode as 'car' | 'walk_in');
   const row: VisitHandoffsTable = {
@@ -382,8 +401,11 @@ function recordHandoff(
     sent_at: tx.now,
     acked_by: null,
     acked_at: null,
+    rotation: input.rotation ? 1 : 0,
+    rung_at: null,
   };
   tx.deferInsert('visit_handoffs', row);
+  if (chain) deferHandoffTimers(tx, row, chain);
   const payload = {
     visitId: visit.id,
     handoffId: row.id,
@@ -430,8 +452,9 @@ async function recordHandoffOf(
   input: { id: string; to: HandoffTarget; consultantId?: string; note?: string },
 ): Promise<VisitHandoffsTable | { handoff: VisitHandoffsTable; visit: VisitsTable }> {
   if (input.to === 'consultant') {
-    if (!input.consultantId) throw new AppError('CONSULTANT_REQUIRED', { message: 'Choose the consultant', params: { field: 'consultantId' } });
-    if (!(await isSiteMember(deps.db, siteId, input.consultantId)))
+    if (!input.consultantId && !(await readChainSettings(deps.db, siteId)).consultantRotation)
+      throw new AppError('CONSULTANT_REQUIRED', { message: 'Choose the consultant', params: { field: 'consultantId' } });
+    if (input.consultantId && !(await isSiteMember(deps.db, siteId, input.consultantId)))
       throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.consultantId } });
   }
   return inTransaction(deps, async (tx) => {
@@ -443,14 +466,18 @@ async function recordHandoffOf(
       if (first?.visit_id === visitId) return first;
       throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
     }
-    const handoff = recordHandoff(tx, actor, visit, {
-      id: input.id,
-      to: input.to,
-      consultantId: input.consultantId,
-      note: (input.note ?? '').trim(),
-    });
+    // By rotation (轮流), the consultant whose turn it is is asked; they become the visit's on accepting.
+    const rotation = input.to === 'consultant' && !input.consultantId;
+    const consultantId = rotation ? await takeNextConsultant(tx, siteId) : input.consultantId;
+    const handoff = recordHandoff(
+      tx,
+      actor,
+      visit,
+      { id: input.id, to: input.to, consultantId, note: (input.note ?? '').trim(), rotation },
+      await readChainSettings(tx.trx, siteId),
+    );
     const patch: Partial<VisitsTable> = { updated_at: tx.now };
-    if (input.to === 'consultant') patch.consultant_id = input.consultantId ?? null;
+    if (input.to === 'consultant' && !rotation) patch.consultant_id = input.consultantId ?? null;
     // Guests leaving on foot need nobody to receive them: the visit ends now.
     if (input.to === 'departure' && visit.arrival_mode === 'walk_in') {
       Object.assign(patch, moveTo(visit, 'departed', tx.now), {
@@ -506,8 +533,11 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
       if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
       throw new AppError('HANDOFF_ALREADY_ACKED', { params: { handoffId } });
     }
+    await cancelHandoffTimers(tx, handoffId);
     const stage = stageAfterAck(handoff.to_target as HandoffTarget);
     const patch: Partial<VisitsTable> = { updated_at: tx.now, ...(stage ? moveTo(visit, stage, tx.now) : {}) };
+    // The consultant asked in turn accepted: the guests are theirs now (unless one claimed them meanwhile).
+    if (handoff.rotation === 1 && visit.consultant_id === null) patch.consultant_id = actor.personId;
     if (stage === 'departed') Object.assign(patch, { status: 'closed', closed_at: tx.now });
     // Guests leaving the hall free their table and their place on the waiting list.
     if (stage && stage !== 'hall') Object.assign(patch, { table_id: null, seated_at: null, waiting_since: null });
@@ -579,7 +609,15 @@ export async function visitorCounts(deps: Deps, actor: Actor, siteId: string): P
 }
 
 /** Guests on site now, for the shifts' clock-out guard (待客人离开后下班). */
-export const visitGuestPresence = (db: Kysely<DB>) => ({ countGuestsOnSite: (siteId: string) => sumGuestsOnSite(db, siteId) });
+export const visitGuestPresence = (db: Kysely<DB>, clock: { now(): number }) => ({
+  countGuestsOnSite: async (siteId: string) => {
+    // Guests who arrived before today cannot really still be here: a visit nobody closed last
+    // night (before its day-end timer ran, or on a day it could not) holds nobody's clock-out.
+    const site = await findSiteRow(db, siteId);
+    const since = site ? instantAt(localParts(clock.now(), site.time_zone).date, '00:00', site.time_zone) : 0;
+    return sumGuestsOnSite(db, siteId, since);
+  },
+});
 
 /** One post's part in a visit: who received the guests there, and when. */
 export interface VisitServiceStep {

@@ -13,7 +13,7 @@
  *   to `onFinalFailure`, so someone hears of it; platform code cannot know who, app.ts wires it.
  */
 import { lockForClaim } from '../../db/create-db.js';
-import { inTransaction, type Deps, type Tx } from '../tx.js';
+import { inTransaction, type Deps, type Tx, type WriteBatch } from '../tx.js';
 
 export interface TimerRow {
   id: string;
@@ -58,6 +58,11 @@ export async function scheduleTimer(tx: Tx, input: ScheduleInput): Promise<boole
 /** Cancels a pending timer; a fired one stays as history. */
 export async function cancelTimer(tx: Tx, id: string): Promise<void> {
   await tx.trx.updateTable('timers').set({ status: 'cancelled' }).where('id', '=', id).where('status', '=', 'pending').execute();
+}
+
+/** Moves a pending timer to another instant (a setting it followed changed); a fired one stays as history. */
+export async function rescheduleTimer(tx: Tx, id: string, dueAt: number): Promise<void> {
+  await tx.trx.updateTable('timers').set({ due_at: dueAt }).where('id', '=', id).where('status', '=', 'pending').execute();
 }
 
 const MAX_ATTEMPTS = 5;
@@ -242,4 +247,25 @@ export async function countFailedTimersSince(db: Deps['db'], since: number): Pro
     .where('failed_at', '>=', since)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
+}
+
+/**
+ * Schedules a timer among a write batch's rows (written at its end, with the use case's other
+ * rows). For a fresh id only: a batch insert has no conflict clause, so a repeated id fails the
+ * whole write, as the use case's own rows would.
+ */
+export function deferTimer(batch: WriteBatch, input: ScheduleInput): void {
+  batch.deferInsert('timers', {
+    id: input.id,
+    kind: input.kind,
+    site_id: input.siteId ?? null,
+    due_at: input.dueAt,
+    payload: JSON.stringify(input.payload ?? null),
+    status: 'pending',
+    last_error: null,
+    fired_at: null,
+    fired_by: null,
+    created_at: batch.now,
+    failed_at: null,
+  });
 }

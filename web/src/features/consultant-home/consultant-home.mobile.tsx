@@ -16,6 +16,7 @@ import { visitsApi } from '../../shared/api/visits-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { newId } from '../shift/outbox-client';
+import { useMe } from '../../shared/auth/use-auth';
 import { ModelRoomNotes } from '../visits/model-room.mobile';
 import { pendingMove, stageSince } from '../visits/visit-rules';
 import { ConsultantQuestions } from './consultant-questions.mobile';
@@ -110,12 +111,17 @@ function WaitingGuest({ site, visit }: { site: MeSite; visit: Visit }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const now = useNow(15_000);
+  const me = useMe();
   const [busy, setBusy] = useState(false);
+  // By rotation (轮流) the hall asks one consultant at a time: the one asked accepts the hand-off.
+  const asked = visit.handoffs.find((h) => h.rotation && h.ackedAt === null) ?? null;
+  const isMyTurn = asked?.toPersonId === me.id;
 
   const claim = async () => {
     setBusy(true);
     try {
-      await visitsApi.claim(site.id, visit.id, { id: newId() });
+      if (asked && isMyTurn) await visitsApi.acknowledge(site.id, visit.id, asked.id);
+      else await visitsApi.claim(site.id, visit.id, { id: newId() });
       Toast.show({ icon: 'success', content: t('consultantHome.waiting.claimed', { count: visit.partySize }) });
     } catch (error) {
       // Someone else was first (or the guests left): say so; the refetch below takes them off the list.
@@ -131,12 +137,17 @@ function WaitingGuest({ site, visit }: { site: MeSite; visit: Visit }) {
     <div className={styles.row} data-testid="waiting-guest" data-visit-id={visit.id}>
       <div className={styles.rowMain}>
         <PartyHead visit={visit} minutes={minutesSince(now, stageSince(visit))} label="consultantHome.waiting.minutes" />
+        {asked ? (
+          <Tag color={isMyTurn ? 'danger' : 'default'} fill={isMyTurn ? 'solid' : 'outline'} className={styles.turnTag} data-testid="rotation-turn">
+            {isMyTurn ? t('consultantHome.waiting.yourTurn') : t('consultantHome.waiting.othersTurn')}
+          </Tag>
+        ) : null}
         <div className={styles.muted}>
           {visit.customer?.name ? `${visit.customer.name} · ` : ''}
           {t('consultantHome.arrivedAt', { time: formatLocal(visit.arrivedAt, site.timeZone, 'HH:mm') })}
         </div>
       </div>
-      <Button color="primary" className={styles.claim} loading={busy} onClick={() => void claim()} data-testid="claim-guest">
+      <Button color={isMyTurn ? 'danger' : 'primary'} className={styles.claim} loading={busy} onClick={() => void claim()} data-testid="claim-guest">
         {t('consultantHome.waiting.claim')}
       </Button>
     </div>

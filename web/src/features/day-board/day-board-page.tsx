@@ -27,6 +27,7 @@ import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { PresenceTag } from './presence-tag';
 import { useDayBoard } from './use-day-board';
+import { HandoffAckCard } from './handoff-ack-card';
 import styles from './day-board.module.css';
 
 type BoardEntry = DayBoardRow['entries'][number];
@@ -273,6 +274,8 @@ export function DayBoardPage() {
           () => void navigate(`/sites/${site.id}/anomalies`),
         )}
       </div>
+
+      {data?.handoffs ? <HandoffAckCard data={data.handoffs} /> : null}
 
       <Card styles={{ body: { padding: 0 } }}>
         <Table<Line>

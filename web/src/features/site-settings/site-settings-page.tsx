@@ -10,6 +10,7 @@ import { useCurrentSite } from '../../shared/site/current-site';
 import { ErrorAlert, PageSpinner } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useSite, useUpdateSite } from '../sites/use-sites';
+import { AuthorisedDriversCard, HandoffSettingsCard } from './handoff-settings';
 import { TimeZoneSelect } from './time-zone-select';
 import { useNameRule } from '../../shared/ui/name-rule';
 
@@ -184,6 +185,8 @@ export function SiteSettingsPage() {
           ) : null}
         </Row>
       </Form>
+      <HandoffSettingsCard siteId={current.id} editable={editable} />
+      <AuthorisedDriversCard siteId={current.id} editable={editable} />
     </>
   );
 }

@@ -39,6 +39,23 @@ export function ModelRoomPanel({ site, visits }: { site: MeSite; visits: Visit[]
 
 function GuideCard({ site, visit }: { site: MeSite; visit: Visit }) {
   const { t } = useTranslation();
+  return (
+    <Card className={styles.card} data-testid="model-room-guest" data-visit-id={visit.id}>
+      <PartyLine visit={visit} since={stageSince(visit)}>
+        {visit.consultantName ? <div className={styles.muted}>{t('shuttlePhone.model.consultant', { name: visit.consultantName })}</div> : null}
+      </PartyLine>
+      <GuideNotes site={site} visit={visit} />
+    </Card>
+  );
+}
+
+/**
+ * The guide's part of a party's card: shoe covers handed out and what the guests cared about.
+ * On the MODEL post it sits inside the party's own card (with the hand-on buttons), so the
+ * party shows once.
+ */
+export function GuideNotes({ site, visit }: { site: MeSite; visit: Visit }) {
+  const { t } = useTranslation();
   const queryClient = useQueryClient();
   const [covers, setCovers] = useState(visit.partySize);
   const [interests, setInterests] = useState('');
@@ -68,10 +85,7 @@ function GuideCard({ site, visit }: { site: MeSite; visit: Visit }) {
   };
 
   return (
-    <Card className={styles.card} data-testid="model-room-guest" data-visit-id={visit.id}>
-      <PartyLine visit={visit} since={stageSince(visit)}>
-        {visit.consultantName ? <div className={styles.muted}>{t('shuttlePhone.model.consultant', { name: visit.consultantName })}</div> : null}
-      </PartyLine>
+    <div data-testid="guide-notes">
       <span className={own.sectionLabel}>{t('shuttlePhone.model.shoeCovers')}</span>
       <div className={own.coversRow}>
         <LabelledStepper
@@ -110,7 +124,7 @@ function GuideCard({ site, visit }: { site: MeSite; visit: Visit }) {
         {t('shuttlePhone.model.saveInterests')}
       </Button>
       <ModelRoomNotes site={site} visitId={visit.id} />
-    </Card>
+    </div>
   );
 }
 

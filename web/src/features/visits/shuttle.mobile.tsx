@@ -32,7 +32,7 @@ import {
   waitingForShuttle,
   type Waiting,
 } from './shuttle-rules';
-import { useDriverCandidates, useTripLog } from './use-shuttle';
+import { useDriverCandidates, useHandoversToMe, useTripLog } from './use-shuttle';
 import { useVisitActions } from './use-visits';
 import styles from './visits.mobile.module.css';
 import own from './shuttle.mobile.module.css';
@@ -444,6 +444,7 @@ function VehicleCare({ site, me, vehicle }: { site: MeSite; me: Me; vehicle: str
           {t('shuttlePhone.shuttle.dayEnd')}
         </Button>
       </div>
+      <HandoversToMe site={site} />
       {last ? (
         <div className={styles.muted} data-testid="vehicle-last">
           {t('shuttlePhone.shuttle.lastRecord', { what: last.what, time: formatLocal(last.at, site.timeZone, 'HH:mm') })}
@@ -456,6 +457,45 @@ function VehicleCare({ site, me, vehicle }: { site: MeSite; me: Me; vehicle: str
         <DayEndSheet site={site} vehicle={vehicle} onDone={done} />
       </Popup>
     </Card>
+  );
+}
+
+/** What was handed to me: the vehicle, from whom, when, its battery and body as they were. */
+function HandoversToMe({ site }: { site: MeSite }) {
+  const { t } = useTranslation();
+  const handovers = useHandoversToMe(site.id);
+  if (handovers.isError) return <div className={own.handoverEmpty}>{t('common.loadFailed')}</div>;
+  if (!handovers.data) return null;
+  return (
+    <div className={own.handovers} data-testid="handovers-to-me">
+      <div className={own.handoversTitle}>{t('shuttlePhone.shuttle.handoversToMe')}</div>
+      {handovers.data.length === 0 ? (
+        <div className={own.handoverEmpty}>{t('shuttlePhone.shuttle.noHandoversToMe')}</div>
+      ) : (
+        handovers.data.map((h) => {
+          const battery = typeof h.detail.batteryPercent === 'number' ? h.detail.batteryPercent : null;
+          const bodyOk = h.detail.bodyOk !== false;
+          const note = typeof h.detail.note === 'string' ? h.detail.note : '';
+          return (
+            <div key={h.id} className={own.handoverRow} data-testid="handover-to-me">
+              <div className={own.handoverHead}>
+                <span className={own.handoverVehicle}>{h.vehicle}</span>
+                <span className={styles.muted}>
+                  {t('shuttlePhone.shuttle.handoverFrom', { name: h.byName, time: formatLocal(h.at, site.timeZone, 'MM-DD HH:mm') })}
+                </span>
+              </div>
+              <div className={own.handoverTags}>
+                {battery !== null ? <Tag fill="outline">{t('shuttlePhone.shuttle.batteryTag', { percent: battery })}</Tag> : null}
+                <Tag color={bodyOk ? 'success' : 'danger'} fill="outline">
+                  {bodyOk ? t('shuttlePhone.shuttle.bodyFine') : t('shuttlePhone.shuttle.bodyDamaged')}
+                </Tag>
+              </div>
+              {note ? <div className={own.handoverNote}>{note}</div> : null}
+            </div>
+          );
+        })
+      )}
+    </div>
   );
 }
 

@@ -1,5 +1,5 @@
 /** The shuttle's trip log, the people a vehicle can go to, a visit's model-room notes; realtime events refetch them. */
-import { useInfiniteQuery } from '@tanstack/react-query';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
 
 const TRIP_PAGE = 20;
@@ -11,6 +11,18 @@ export function useTripLog(siteId: string) {
     queryFn: ({ pageParam }) => shuttleApi.trips(siteId, { cursor: pageParam, limit: TRIP_PAGE }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/**
+ * The handovers made to me (the vehicle, its battery and body as handed over), newest first.
+ * No event announces them: read when the panel opens and once a minute while it is open.
+ */
+export function useHandoversToMe(siteId: string) {
+  return useQuery({
+    queryKey: shuttleKeys.handoversToMe(siteId),
+    queryFn: async () => (await shuttleApi.handoversToMe(siteId, { limit: 5 })).items,
+    refetchInterval: 60_000,
   });
 }
 

@@ -11,8 +11,10 @@ const path = (siteId: string, visitId: string) => `/sites/${encodeURIComponent(s
  */
 export const vehicleCheckKey = (siteId: string, visitId: string) => ['site', siteId, 'vehicle-check', visitId] as const;
 
-export function useVehicleCheck(siteId: string, visitId: string) {
+/** Read only when opened: the visit list says whether a car has its check (`hasVehicleCheck`). */
+export function useVehicleCheck(siteId: string, visitId: string, enabled = true) {
   return useQuery({
+    enabled,
     queryKey: vehicleCheckKey(siteId, visitId),
     queryFn: async (): Promise<VehicleCheck | null> => {
       try {

@@ -27,6 +27,16 @@ export function useConsultants(siteId: string, enabled: boolean) {
   return { consultants: query.isError ? null : (query.data ?? null), isLoading: query.isLoading };
 }
 
+/** The site's hand-off limits: whether the consultant hand-off goes by rotation (轮流). */
+export function useChainSettings(siteId: string, enabled = true) {
+  return useQuery({
+    queryKey: ['site', siteId, 'visit-chain-settings'] as const,
+    queryFn: () => visitsApi.chainSettings(siteId),
+    enabled,
+    staleTime: 60_000,
+  });
+}
+
 /** Visit writes, through the phone's outbox: stored first, then sent (ids made here). */
 export function useVisitActions(siteId: string, personId: string) {
   return useMemo(() => {

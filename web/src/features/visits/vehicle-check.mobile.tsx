@@ -28,8 +28,9 @@ const MAX_PHOTOS = 8;
 export function VehicleCheckButton({ site, visit }: { site: MeSite; visit: Visit }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
-  const check = useVehicleCheck(site.id, visit.id);
-  const isSigned = !!check.data;
+  // The list says which cars are checked: the check itself is read only when its screen opens.
+  const check = useVehicleCheck(site.id, visit.id, open);
+  const isSigned = visit.hasVehicleCheck || !!check.data;
   return (
     <>
       <Button
@@ -37,7 +38,6 @@ export function VehicleCheckButton({ site, visit }: { site: MeSite; visit: Visit
         className={styles.rowButton}
         color={isSigned ? 'success' : 'primary'}
         fill={isSigned ? 'none' : 'outline'}
-        loading={check.isLoading}
         onClick={() => setOpen(true)}
         data-testid="vehicle-check-open"
       >

@@ -29,14 +29,20 @@ export function VisitNotifier({ site, personId }: { site: MeSite; personId: stri
     if (event.type !== 'visit.handoff') return;
     if (event.siteId !== null && event.siteId !== site.id) return;
     const payload = event.payload as RealtimeEvent<'visit.handoff'>['payload'];
-    // A hand-off to me by name comes through both rooms: one toast.
-    if (shown.has(payload.handoffId)) return;
-    shown.add(payload.handoffId);
+    // A hand-off to me by name comes through both rooms: one toast. Rung again (nobody took it
+    // within the site's limit) or passed on to the next consultant in turn: a new toast.
+    const key = `${payload.handoffId}:${payload.ring ?? 0}:${payload.toPersonId ?? ''}`;
+    if (shown.has(key)) return;
+    shown.add(key);
     const isForMe = payload.toPersonId ? payload.toPersonId === personId : site.posts.some((p) => p.kind === payload.toPostKind);
     if (!isForMe) return;
-    navigator.vibrate?.([120, 60, 120]);
+    const isRerung = payload.ring === 2;
+    navigator.vibrate?.(isRerung ? [300, 100, 300, 100, 300] : [120, 60, 120]);
     Toast.show({
-      content: t(payload.to === 'departure' ? 'visits.toastDeparture' : 'visits.toastIncoming', { count: payload.partySize, from: payload.fromName }),
+      content: t(isRerung ? 'visits.toastRerung' : payload.to === 'departure' ? 'visits.toastDeparture' : 'visits.toastIncoming', {
+        count: payload.partySize,
+        from: payload.fromName,
+      }),
       position: 'top',
       duration: 3000,
     });

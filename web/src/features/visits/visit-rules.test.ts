@@ -15,6 +15,8 @@ const handoff = (over: Partial<Handoff>): Handoff => ({
   ackedByName: null,
   ackedAt: null,
   note: '',
+  rotation: false,
+  rungAt: null,
   ...over,
 });
 const visit = (over: Partial<Visit>): Visit => ({
@@ -31,6 +33,8 @@ const visit = (over: Partial<Visit>): Visit => ({
   status: 'open',
   arrivedAt: 1000,
   closedAt: null,
+  closedReason: null,
+  hasVehicleCheck: false,
   stageDurations: {},
   handoffs: [],
   ...over,

@@ -28,10 +28,10 @@ import {
 } from './visit-rules';
 import { ConsentNotice } from './consent-notice.mobile';
 import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
-import { ConsultantGuests, ModelRoomPanel } from './model-room.mobile';
+import { ConsultantGuests, GuideNotes, ModelRoomPanel } from './model-room.mobile';
 import { AskSales } from '../questions/ask-sales.mobile';
 import { ShuttlePanel } from './shuttle.mobile';
-import { useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
+import { useChainSettings, useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
 import { VehicleCheckButton } from './vehicle-check.mobile';
 import styles from './visits.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
@@ -81,7 +81,10 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
           {kinds.includes('BAR') ? <BarPanel site={site} me={me} /> : null}
           {kinds.includes('SHUTTLE') ? <ShuttlePanel site={site} me={me} visits={visits.data ?? []} /> : null}
           {receivedHere.length || isConsultant ? <ReceivePanel site={site} me={me} kinds={receivedHere} visits={visits.data ?? []} /> : null}
-          {isModelRoom ? <ModelRoomPanel site={site} visits={visits.data ?? []} /> : null}
+          {/* A MODEL post lists its parties in the receive panel, the guide's notes inside each card: listed once. */}
+          {isModelRoom && !receivedHere.some((k) => stageOfPost(k) === 'model_room') ? (
+            <ModelRoomPanel site={site} visits={visits.data ?? []} />
+          ) : null}
           {isConsultant ? <ConsultantGuests site={site} me={me} visits={visits.data ?? []} /> : null}
           {!isPark && !receiving.length && !isConsultant && !isModelRoom ? (
             <PhoneState status="empty" title={t('visits.notForPost')} description={t('visits.notForPostHint')} />
@@ -354,6 +357,11 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
         incoming.map(({ visit, handoff }) => (
           <Card key={handoff.id} className={`${styles.card} ${styles.incoming}`} data-testid="incoming-handoff" data-visit-id={visit.id}>
             <VisitLine visit={visit} since={handoff.sentAt} from={handoff} note={handoff.note} />
+            {handoff.rungAt !== null ? (
+              <Tag color="danger" className={styles.rerungTag} data-testid="handoff-rerung">
+                {t('visits.rerung')}
+              </Tag>
+            ) : null}
             <Button
               block
               color="primary"
@@ -383,6 +391,7 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
                 targets={targets}
                 isHanded={pending.handedVisits.has(visit.id)}
                 inHall={kinds.includes('HALL') && visit.stage === 'hall'}
+                isGuide={visit.stage === 'model_room' && kinds.includes('MODEL')}
               />
             ))
           ) : (
@@ -401,6 +410,7 @@ function HereCard({
   targets,
   isHanded,
   inHall,
+  isGuide = false,
 }: {
   site: MeSite;
   me: Me;
@@ -408,11 +418,13 @@ function HereCard({
   targets: HandoffTarget[];
   isHanded: boolean;
   inHall: boolean;
+  isGuide?: boolean;
 }) {
   const { t } = useTranslation();
   const actions = useVisitActions(site.id, me.id);
   const [consultantOpen, setConsultantOpen] = useState(false);
   const { consultants } = useConsultants(site.id, targets.includes('consultant'));
+  const chain = useChainSettings(site.id, targets.includes('consultant'));
   const moving = pendingMove(visit);
   const waitingSide = visit.handoffs.filter((h) => h.ackedAt === null && h.id !== moving?.id);
 
@@ -428,6 +440,7 @@ function HereCard({
       <VisitLine visit={visit} since={stageSince(visit)} />
       {visit.consultantName ? <div className={styles.muted}>{t('visits.consultant', { name: visit.consultantName })}</div> : null}
       {inHall ? <HallSeat site={site} me={me} visit={visit} /> : null}
+      {isGuide ? <GuideNotes site={site} visit={visit} /> : null}
       <AskSales site={site} visit={visit} />
       {waitingSide.map((h) => (
         <Tag key={h.id} color="warning" fill="outline" className={styles.waitTag}>
@@ -462,6 +475,21 @@ function HereCard({
       )}
       <Popup visible={consultantOpen} onMaskClick={() => setConsultantOpen(false)} bodyClassName={styles.sheet}>
         <div className={styles.sheetTitle}>{t('visits.chooseConsultant')}</div>
+        {chain.data?.consultantRotation ? (
+          <Button
+            block
+            size="large"
+            color="primary"
+            className={styles.sheetItem}
+            onClick={() => {
+              setConsultantOpen(false);
+              void handOn('consultant');
+            }}
+            data-testid="handoff-consultant-rotation"
+          >
+            {t('visits.byRotation')}
+          </Button>
+        ) : null}
         {(consultants ?? []).map((c) => (
           <Button
             key={c.id}

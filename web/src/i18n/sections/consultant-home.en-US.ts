@@ -7,6 +7,8 @@ export const consultantHomeEn: typeof consultantHomeZh = {
   loadFailed: 'Could not load; check the network',
   retry: 'Retry',
   waiting: {
+    yourTurn: 'Your turn to take them',
+    othersTurn: 'Asked in turn: another consultant is asked',
     title: 'Waiting for a consultant',
     minutes_one: 'waiting {{count}} min',
     minutes_other: 'waiting {{count}} min',

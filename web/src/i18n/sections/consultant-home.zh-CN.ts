@@ -10,6 +10,8 @@ export const consultantHomeZh = {
     minutes_one: '已等 {{count}} 分钟',
     minutes_other: '已等 {{count}} 分钟',
     claim: '接待',
+    yourTurn: '轮到你接待',
+    othersTurn: '轮流中,已通知其他顾问',
     claimed_one: '已接待这 {{count}} 位客人',
     claimed_other: '已接待这 {{count}} 位客人',
     empty: '大厅里暂时没有等待置业顾问的客人。有客人到访时,这里会立即显示。',

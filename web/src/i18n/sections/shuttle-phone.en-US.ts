@@ -64,6 +64,10 @@ export const shuttlePhoneEn: typeof shuttlePhoneZh = {
     submit: 'Submit',
     saveFailed: 'Not saved: {{reason}}',
     lastRecord: 'Last: {{what}} · {{time}}',
+    handoversToMe: 'Vehicles handed to me',
+    noHandoversToMe: 'Nobody has handed a vehicle to you yet',
+    handoverFrom: 'from {{name}} · {{time}}',
+    batteryTag: 'Battery {{percent}}%',
   },
   model: {
     notes_one: 'Guide notes ({{count}} party)',

@@ -62,6 +62,10 @@ export const shuttlePhoneZh = {
     submit: '提交',
     saveFailed: '未能保存:{{reason}}',
     lastRecord: '最近记录:{{what}} · {{time}}',
+    handoversToMe: '交接给我的车辆',
+    noHandoversToMe: '还没有人把车辆交接给你',
+    handoverFrom: '{{name}} 交接 · {{time}}',
+    batteryTag: '电量 {{percent}}%',
   },
   model: {
     notes_one: '讲解记录({{count}}组)',

@@ -25,6 +25,9 @@ export const shuttleApi = {
   depart: (siteId: string, body: StartTripInput) => http.post<ShuttleTrip>(`${site(siteId)}/shuttle/trips`, body),
   arrive: (siteId: string, tripId: string, body: { itemsLeft: boolean; itemsNote?: string }) =>
     http.post<ShuttleTrip>(`${site(siteId)}/shuttle/trips/${encodeURIComponent(tripId)}/arrive`, body),
+  /** The handovers made to me, newest first. */
+  handoversToMe: (siteId: string, p: PageParams = {}) =>
+    http.get<PageOf<VehicleEvent>>(`${site(siteId)}/shuttle/vehicle-events`, { to: 'me', limit: p.limit, cursor: p.cursor ?? undefined }),
   vehicleEvent: (siteId: string, body: VehicleEventBody) => http.post<VehicleEvent>(`${site(siteId)}/shuttle/vehicle-events`, body),
   /** Whom the vehicle can be handed to: the site's active staff by name. */
   drivers: (siteId: string, p: PageParams = {}) =>
@@ -38,6 +41,7 @@ export const shuttleApi = {
 /** Under the trips key (refetched on `shuttle.changed`) and the visits key (refetched on `visit.interest`). */
 export const shuttleKeys = {
   trips: (siteId: string) => [...queryKeys.shuttleTrips(siteId), 'phone-log'] as const,
+  handoversToMe: (siteId: string) => [...queryKeys.shuttleTrips(siteId), 'handovers-to-me'] as const,
   drivers: (siteId: string) => ['site', siteId, 'shuttle-drivers'] as const,
   modelRoomNotes: (siteId: string, visitId: string) => [...queryKeys.visitsRoot(siteId), visitId, 'model-room-notes'] as const,
 };

@@ -10,6 +10,8 @@ import type {
   RegisterVisitBody,
   SeatResult,
   Visit,
+  VisitChainSettings,
+  VisitChainSettingsBody,
   VisitListQuery,
   VisitorCounts,
 } from '@anchang/contracts';
@@ -29,6 +31,9 @@ export const visitsApi = {
       arrivedSince: p.arrivedSince,
     }),
   /** A consultant takes guests waiting in the hall with nobody (HALL-IN-3); the id is the hand-off's. */
+  chainSettings: (siteId: string) => http.get<VisitChainSettings>(`/sites/${encodeURIComponent(siteId)}/visit-chain-settings`),
+  saveChainSettings: (siteId: string, body: VisitChainSettingsBody) =>
+    http.put<VisitChainSettings>(`/sites/${encodeURIComponent(siteId)}/visit-chain-settings`, body),
   claim: (siteId: string, visitId: string, body: ClaimVisitBody) => http.post<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}/claim`, body),
   get: (siteId: string, visitId: string) => http.get<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}`),
   register: (siteId: string, body: RegisterVisitBody) => http.post<Visit>(visits(siteId), body),
