@@ -254,7 +254,11 @@ const EVERYONE: readonly Role[] = ['company_admin', 'site_manager', 'supervisor'
 export const PHONE_TABS: readonly PhoneEntry[] = [
   { path: '/', roles: EVERYONE, reads: [{ path: '/auth/me' }, site('/notifications')] },
   { path: '/shift', roles: ROSTERED, reads: [site('/my-day')] },
-  { path: '/visits', roles: ROLE_GROUPS.visitWriters, reads: [site('/visits'), site('/visitor-counts'), site('/consultants'), siteQuery('/shuttle/calls', { status: 'open' })] },
+  {
+    path: '/visits',
+    roles: ROLE_GROUPS.visitWriters,
+    reads: [site('/visits'), site('/visitor-counts'), site('/consultants'), siteQuery('/shuttle/calls', { status: 'open' })],
+  },
   { path: '/notices', roles: EVERYONE, reads: [site('/notifications')] },
   { path: '/me', roles: EVERYONE, reads: [{ path: '/auth/me' }] },
 ];

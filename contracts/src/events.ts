@@ -59,8 +59,6 @@ export interface EventMap {
   'shuttle.call_changed': { callId: string; status: string; takenByName: string | null };
   /** GUARD-IN-9: the limit passed and no driver took the call; the concierge apologises (电瓶车马上就到). */
   'shuttle.call_overdue': { callId: string; pickup: string; guests: number; waitedMs: number };
-  /** GUARD-IN-11: one of the model room's closing steps (water, power, CCTV) was confirmed. */
-  'concierge.closing_changed': { date: string; item: string };
   'visit.interest': { visitId: string; noteId: string; interests: string | null; byName: string };
   /** Who scanned, when and with which flags is for the checkpoint keepers: they refetch. */
   'checkpoint.scanned': { checkpointId: string; zoneId: string };

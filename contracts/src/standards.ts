@@ -71,10 +71,7 @@ export const STANDARDS_LIBRARY_VERSION = '2026-12';
  * follows an older library gets a new version with the library's new items added (the site's own
  * edits kept) and this note. Shifts already running keep the version they started on.
  */
-export const AdoptLibraryUpdateBody = Type.Object(
-  { changeNote: Type.String({ minLength: 1, maxLength: 200 }) },
-  { additionalProperties: false },
-);
+export const AdoptLibraryUpdateBody = Type.Object({ changeNote: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
 export type AdoptLibraryUpdateBody = Static<typeof AdoptLibraryUpdateBody>;
 export const UpdateStandardBody = Type.Object(
   {

@@ -191,7 +191,6 @@ export interface DB {
   drink_orders: DrinkOrdersTable;
   shuttle_trips: ShuttleTripsTable;
   shuttle_calls: ShuttleCallsTable;
-  concierge_closings: ConciergeClosingsTable;
   vehicle_events: VehicleEventsTable;
   model_room_notes: ModelRoomNotesTable;
   visit_questions: VisitQuestionsTable;
@@ -557,16 +556,6 @@ export interface ShuttleCallsTable {
   trip_id: string | null;
   trip_started_at: number | null;
   apology_at: number | null;
-}
-
-/** GUARD-IN-11: the model room's water, power and CCTV turned off at close, each confirmed once a day. */
-export interface ConciergeClosingsTable {
-  id: string;
-  site_id: string;
-  date: string;
-  item: string;
-  confirmed_by: string;
-  confirmed_at: number;
 }
 
 export interface VehicleEventsTable {

@@ -1,8 +1,7 @@
 /**
  * The show-area concierge in the visitor chain: calls for the shuttle (GUARD-IN-8), with the time a
  * driver took them, the trip that answered and, when no driver took one within the site's limit,
- * when the concierge apologised (GUARD-IN-9); and the model room's closing steps confirmed at the
- * end of the day (GUARD-IN-11: water, power, CCTV). Frozen in time: never import app code here.
+ * when the concierge apologised (GUARD-IN-9). Frozen in time: never import app code here.
  */
 import type { Kysely } from 'kysely';
 
@@ -26,20 +25,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('apology_at', 'bigint')
     .execute();
   await db.schema.createIndex('shuttle_calls_site_called_idx').on('shuttle_calls').columns(['site_id', 'called_at']).execute();
-
-  await db.schema
-    .createTable('concierge_closings')
-    .addColumn('id', 'text', (c) => c.primaryKey())
-    .addColumn('site_id', 'text', (c) => c.notNull().references('sites.id'))
-    .addColumn('date', 'text', (c) => c.notNull())
-    .addColumn('item', 'text', (c) => c.notNull())
-    .addColumn('confirmed_by', 'text', (c) => c.notNull().references('people.id'))
-    .addColumn('confirmed_at', 'bigint', (c) => c.notNull())
-    .addUniqueConstraint('concierge_closings_site_date_item_uq', ['site_id', 'date', 'item'])
-    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  await db.schema.dropTable('concierge_closings').execute();
   await db.schema.dropTable('shuttle_calls').execute();
 }

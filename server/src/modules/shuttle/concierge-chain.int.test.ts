@@ -69,7 +69,9 @@ describe(`the show-area concierge in the chain and the shuttle call (${process.e
 
     t.clock.advance(120_000);
     const toConcierge = await handTo(driver, visit.id, 'concierge');
-    const rung = await guardPhone.waitFor((m) => m.type === 'event' && m.event.type === 'visit.handoff' && (m.event.payload as { handoffId: string }).handoffId === toConcierge);
+    const rung = await guardPhone.waitFor(
+      (m) => m.type === 'event' && m.event.type === 'visit.handoff' && (m.event.payload as { handoffId: string }).handoffId === toConcierge,
+    );
     expect(rung.type === 'event' && rung.event.payload).toMatchObject({ to: 'concierge', toPostKind: 'GUARD', partySize: 2 });
     // The hall and the model room cannot take the concierge's guests; the concierge can, once.
     expect(code(await call(hall, 'POST', `/visits/${visit.id}/handoffs/${toConcierge}/ack`))).toBe('HANDOFF_NOT_FOR_YOU');
@@ -104,7 +106,13 @@ describe(`the show-area concierge in the chain and the shuttle call (${process.e
     const calledAt = t.clock.now();
     const made = await call(guard, 'POST', '/shuttle/calls', { id, pickup: 'model_room', visitIds: [visit.id], note: '样板房出口' });
     expect(made.statusCode, made.body).toBe(201);
-    expect(made.json<ShuttleCall>()).toMatchObject({ status: 'waiting', guests: 2, pickup: 'model_room', dueAt: calledAt + 120_000, apologyAt: null });
+    expect(made.json<ShuttleCall>()).toMatchObject({
+      status: 'waiting',
+      guests: 2,
+      pickup: 'model_room',
+      dueAt: calledAt + 120_000,
+      apologyAt: null,
+    });
     const rung = await driverPhone.waitFor((m) => m.type === 'event' && m.event.type === 'shuttle.called');
     expect(rung.type === 'event' && rung.event.payload).toMatchObject({ callId: id, pickup: 'model_room', guests: 2 });
     // A resent call rings once.
@@ -127,14 +135,27 @@ describe(`the show-area concierge in the chain and the shuttle call (${process.e
 
     // A driver takes it late; the second driver hears it is taken; the trip ends the pick-up time.
     t.clock.advance(30_000);
-    expect((await call(driver, 'POST', `/shuttle/calls/${id}/take`)).json<ShuttleCall>()).toMatchObject({ status: 'taken', takenAt: calledAt + 150_000 });
+    expect((await call(driver, 'POST', `/shuttle/calls/${id}/take`)).json<ShuttleCall>()).toMatchObject({
+      status: 'taken',
+      takenAt: calledAt + 150_000,
+    });
     expect(code(await call(driver2, 'POST', `/shuttle/calls/${id}/take`))).toBe('SHUTTLE_CALL_TAKEN');
     expect((await call(driver, 'POST', `/shuttle/calls/${id}/take`)).statusCode).toBe(200);
     t.clock.advance(45_000);
-    const trip = await call(driver, 'POST', '/shuttle/trips', { id: newId(), vehicle: '1 号车', destination: 'hall', visitIds: [visit.id], callId: id });
+    const trip = await call(driver, 'POST', '/shuttle/trips', {
+      id: newId(),
+      vehicle: '1 号车',
+      destination: 'hall',
+      visitIds: [visit.id],
+      callId: id,
+    });
     expect(trip.statusCode, trip.body).toBe(201);
     const calls = (await call(guard, 'GET', '/shuttle/calls')).json<{ items: ShuttleCall[] }>().items;
-    expect(calls.find((c) => c.id === id)).toMatchObject({ status: 'started', tripId: trip.json<ShuttleTrip>().id, tripStartedAt: calledAt + 195_000 });
+    expect(calls.find((c) => c.id === id)).toMatchObject({
+      status: 'started',
+      tripId: trip.json<ShuttleTrip>().id,
+      tripStartedAt: calledAt + 195_000,
+    });
     expect((await call(guard, 'GET', '/shuttle/calls?status=open')).json<{ items: ShuttleCall[] }>().items.map((c) => c.id)).not.toContain(id);
   });
 

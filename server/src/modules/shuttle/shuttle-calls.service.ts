@@ -181,7 +181,13 @@ export function registerShuttleCallTimers(timers: TimerRunner): void {
     await recordAudit(
       tx,
       { personId: null, name: null, companyId: site.company_id, requestId: null },
-      { siteId: call.site_id, action: 'shuttle.call_overdue', entityType: 'shuttle_call', entityId: call.id, detail: { waitedMs: tx.now - call.called_at } },
+      {
+        siteId: call.site_id,
+        action: 'shuttle.call_overdue',
+        entityType: 'shuttle_call',
+        entityId: call.id,
+        detail: { waitedMs: tx.now - call.called_at },
+      },
     );
     tx.emit({ siteId: call.site_id }, 'shuttle.call_overdue', {
       callId: call.id,

@@ -175,24 +175,39 @@ export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDa
   const toMs = instantAt(addDays(toDate, 1), '00:00', tz);
   const today = localParts(now, tz).date;
 
-  const [visits, handoffs, settings, roster, shifts, checklist, slots, patrols, arrivals, workOrders, incidents, equipment, issued, calls, questions] =
-    await Promise.all([
-      listVisitsOfPeriod(db, siteId, fromMs, toMs),
-      listHandoffsOfPeriod(db, siteId, fromMs, toMs),
-      readStandardSettings(db, siteId),
-      listEntriesBetween(db, siteId, fromDate, toDate),
-      listShiftsOfPeriod(db, siteId, fromDate, toDate),
-      countChecklistResultsOfPeriod(db, siteId, fromDate, toDate),
-      listDecidedSlots(db, siteId, fromDate, toDate),
-      listFinishedPatrolRoundsOfPeriod(db, siteId, fromDate, toDate),
-      listRepairArrivalsOfPeriod(db, siteId, fromMs, toMs),
-      countWorkOrdersOfPeriod(db, siteId, fromMs, toMs),
-      countIncidentsOfPeriod(db, siteId, fromMs, toMs),
-      equipmentFiguresOfPeriod(db, siteId, fromMs, toMs, addDays(toDate, 1) < today ? addDays(toDate, 1) : today),
-      listIssuedOfPeriod(db, siteId, fromMs, toMs),
-      listShuttleCallsBetween(db, siteId, fromMs, toMs),
-      listQuestionTimesOfPeriod(db, siteId, fromMs, toMs),
-    ]);
+  const [
+    visits,
+    handoffs,
+    settings,
+    roster,
+    shifts,
+    checklist,
+    slots,
+    patrols,
+    arrivals,
+    workOrders,
+    incidents,
+    equipment,
+    issued,
+    calls,
+    questions,
+  ] = await Promise.all([
+    listVisitsOfPeriod(db, siteId, fromMs, toMs),
+    listHandoffsOfPeriod(db, siteId, fromMs, toMs),
+    readStandardSettings(db, siteId),
+    listEntriesBetween(db, siteId, fromDate, toDate),
+    listShiftsOfPeriod(db, siteId, fromDate, toDate),
+    countChecklistResultsOfPeriod(db, siteId, fromDate, toDate),
+    listDecidedSlots(db, siteId, fromDate, toDate),
+    listFinishedPatrolRoundsOfPeriod(db, siteId, fromDate, toDate),
+    listRepairArrivalsOfPeriod(db, siteId, fromMs, toMs),
+    countWorkOrdersOfPeriod(db, siteId, fromMs, toMs),
+    countIncidentsOfPeriod(db, siteId, fromMs, toMs),
+    equipmentFiguresOfPeriod(db, siteId, fromMs, toMs, addDays(toDate, 1) < today ? addDays(toDate, 1) : today),
+    listIssuedOfPeriod(db, siteId, fromMs, toMs),
+    listShuttleCallsBetween(db, siteId, fromMs, toMs),
+    listQuestionTimesOfPeriod(db, siteId, fromMs, toMs),
+  ]);
   const people = [...new Set([...roster.map((e) => e.person_id), ...shifts.map((s) => s.person_id)])];
   const [versions, training, inspections, siteInspections, sessionsHeld, satisfaction, complaints] = await Promise.all([
     findVersionsByIds(db, [...new Set(shifts.map((s) => s.standard_version_id))]),

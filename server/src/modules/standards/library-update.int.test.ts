@@ -68,7 +68,14 @@ describe(`a site takes library 2026-12 into its own copy (${process.env.TEST_DB 
     // The site's own edit: it dropped GUARD-IN-5 and added an item of its own.
     const v1 = (await call(manager, 'GET', '/standards/GUARD')).json<PostStandard>();
     expect(v1.libraryVersion).toBe('2026-11');
-    const own = { id: 'SITE-UMBRELLA', phase: 'IN', group: 'requirement', text: { zh: '雨天备伞', en: 'Umbrellas ready when it rains' }, requiresPhoto: false, requiresNote: false };
+    const own = {
+      id: 'SITE-UMBRELLA',
+      phase: 'IN',
+      group: 'requirement',
+      text: { zh: '雨天备伞', en: 'Umbrellas ready when it rains' },
+      requiresPhoto: false,
+      requiresNote: false,
+    };
     const edited = [...v1.items.filter((i) => i.id !== 'GUARD-IN-5'), own];
     expect((await call(manager, 'PUT', '/standards/GUARD', { baseVersion: 1, items: edited, changeNote: '加雨伞' })).statusCode).toBe(200);
 

@@ -1,5 +1,15 @@
 import { Type } from '@sinclair/typebox';
-import { AdoptLibraryUpdateBody, Id, Instant, PostKindParams, PostStandard, SiteParams, StandardSettings, StandardSummary, UpdateStandardBody } from '@anchang/contracts';
+import {
+  AdoptLibraryUpdateBody,
+  Id,
+  Instant,
+  PostKindParams,
+  PostStandard,
+  SiteParams,
+  StandardSettings,
+  StandardSummary,
+  UpdateStandardBody,
+} from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import {

@@ -122,7 +122,11 @@ function toStoredItem(i: StandardItemDef): StandardItem {
  * items it has, and items it added or removed on purpose since adopting, are kept: an item the site
  * removed is only added back if the library's version is new to it, which it is not for an older item.
  */
-export function mergeLibraryItems(siteItems: readonly StandardItem[], libraryItems: readonly StandardItemDef[], previousLibraryIds: ReadonlySet<string>): StandardItem[] {
+export function mergeLibraryItems(
+  siteItems: readonly StandardItem[],
+  libraryItems: readonly StandardItemDef[],
+  previousLibraryIds: ReadonlySet<string>,
+): StandardItem[] {
   const out = [...siteItems];
   libraryItems.forEach((item, index) => {
     if (out.some((i) => i.id === item.id) || previousLibraryIds.has(item.id)) return;
@@ -170,7 +174,11 @@ export async function adoptLibraryUpdate(deps: Deps, actor: Actor, siteId: strin
       tx.emit({ siteId }, 'standard.changed', { postKind: def.post, version });
     }
     if (changed.length === 0)
-      throw new AppError('STANDARDS_UP_TO_DATE', { status: 409, message: 'This site already runs the newest library', params: { libraryVersion: LIBRARY_VERSION } });
+      throw new AppError('STANDARDS_UP_TO_DATE', {
+        status: 409,
+        message: 'This site already runs the newest library',
+        params: { libraryVersion: LIBRARY_VERSION },
+      });
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'standards.library_update',

@@ -31,6 +31,7 @@ import { BarPanel, HallSeat, HallSummary } from './hall-bar.mobile';
 import { ConsultantGuests, ModelRoomPanel } from './model-room.mobile';
 import { AskSales } from '../questions/ask-sales.mobile';
 import { ShuttlePanel } from './shuttle.mobile';
+import { CallShuttleButton, ConciergeCalls } from './shuttle-call.mobile';
 import { useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
 import { VehicleCheckButton } from './vehicle-check.mobile';
 import styles from './visits.mobile.module.css';
@@ -80,6 +81,7 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
           {kinds.includes('HALL') ? <HallSummary site={site} me={me} visits={visits.data ?? []} /> : null}
           {kinds.includes('BAR') ? <BarPanel site={site} me={me} /> : null}
           {kinds.includes('SHUTTLE') ? <ShuttlePanel site={site} me={me} visits={visits.data ?? []} /> : null}
+          {kinds.includes('GUARD') ? <ConciergeCalls site={site} /> : null}
           {receivedHere.length || isConsultant ? <ReceivePanel site={site} me={me} kinds={receivedHere} visits={visits.data ?? []} /> : null}
           {isModelRoom ? <ModelRoomPanel site={site} visits={visits.data ?? []} /> : null}
           {isConsultant ? <ConsultantGuests site={site} me={me} visits={visits.data ?? []} /> : null}
@@ -383,6 +385,7 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
                 targets={targets}
                 isHanded={pending.handedVisits.has(visit.id)}
                 inHall={kinds.includes('HALL') && visit.stage === 'hall'}
+                atConcierge={kinds.includes('GUARD') && visit.stage === 'concierge'}
               />
             ))
           ) : (
@@ -401,6 +404,7 @@ function HereCard({
   targets,
   isHanded,
   inHall,
+  atConcierge,
 }: {
   site: MeSite;
   me: Me;
@@ -408,6 +412,7 @@ function HereCard({
   targets: HandoffTarget[];
   isHanded: boolean;
   inHall: boolean;
+  atConcierge: boolean;
 }) {
   const { t } = useTranslation();
   const actions = useVisitActions(site.id, me.id);
@@ -440,24 +445,31 @@ function HereCard({
         </div>
       ) : (
         <div className={styles.targets}>
-          {targets.map((to) => {
-            const isConsultant = to === 'consultant';
-            const disabled = isConsultant && !consultants?.length;
-            return (
-              <Button
-                key={to}
-                size="middle"
-                color={to === 'departure' ? 'default' : 'primary'}
-                fill={to === 'departure' ? 'outline' : 'solid'}
-                disabled={disabled}
-                className={styles.targetButton}
-                onClick={() => (isConsultant ? setConsultantOpen(true) : void handOn(to))}
-                data-testid={`handoff-${to}`}
-              >
-                {t(`visits.targetButtons.${to}`)}
-              </Button>
-            );
-          })}
+          {/* GUARD-IN-8: guests leaving the model room: the shuttle is called, not just told. */}
+          {atConcierge && visit.handoffs.some((h) => h.fromStage === 'model_room') ? (
+            <CallShuttleButton site={site} visit={visit} onHandOff={() => handOn('shuttle')} />
+          ) : null}
+          {targets
+            .filter((to) => !(atConcierge && to === 'shuttle'))
+            .filter((to) => !(atConcierge && to === 'model_room' && visit.handoffs.some((h) => h.fromStage === 'model_room')))
+            .map((to) => {
+              const isConsultant = to === 'consultant';
+              const disabled = isConsultant && !consultants?.length;
+              return (
+                <Button
+                  key={to}
+                  size="middle"
+                  color={to === 'departure' ? 'default' : 'primary'}
+                  fill={to === 'departure' ? 'outline' : 'solid'}
+                  disabled={disabled}
+                  className={styles.targetButton}
+                  onClick={() => (isConsultant ? setConsultantOpen(true) : void handOn(to))}
+                  data-testid={`handoff-${to}`}
+                >
+                  {t(`visits.targetButtons.${to}`)}
+                </Button>
+              );
+            })}
         </div>
       )}
       <Popup visible={consultantOpen} onMaskClick={() => setConsultantOpen(false)} bodyClassName={styles.sheet}>
