@@ -3,8 +3,11 @@
  * at once: the parking attendant registers a car; the hall hostess sees the guests arrive live,
  * receives them, seats them and orders their drinks; the bar makes and serves them; the hostess
  * hands the guests to the shuttle, whose driver boards them, drives them out and, finding nothing
- * left on board, hands them to the model room; the guide hands out shoe covers, notes what the
- * customer cares about and sees them off; the car park sees the car off. The manager's live site
+ * left on board, hands them to the show-area concierge, who shows them into the model room; the
+ * guide hands out shoe covers, notes what the customer cares about and sees them out to the
+ * concierge, who calls the shuttle (GUARD-IN-8): the driver's phone rings with the pick-up, the
+ * driver takes the call and drives them back to the hall; the hostess sees them off and the car
+ * park sees the car off. The manager's live site
  * board follows every move without a reload, and at the end nobody is left on site.
  *
  * Run on both databases: a server on a fresh SQLite file, then one on a fresh PostgreSQL database.
@@ -48,7 +51,7 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
     await server?.stop();
   });
 
-  it('car park → hall (seat, drinks from the bar) → shuttle → model room → farewell, each post live, the site board following', async () => {
+  it('a Saturday: car park → hall (seat, drinks from the bar) → shuttle → concierge → model room → concierge calls the shuttle → hall → farewell, six phones live, the site board following', async () => {
     onTestFailed(() => console.error(`server output:\n${server.output()}`));
     // Today's party, not the demo's past month of closed visits.
     const startedAt = server.now();
@@ -75,6 +78,7 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
     const hall = await visitsPhone('hall');
     const bar = await visitsPhone('bar');
     const shuttle = await visitsPhone('shuttle');
+    const guard = await visitsPhone('guard');
     const model = await visitsPhone('model');
     const park = await visitsPhone('park');
     expect(await hall.getByTestId('incoming-handoff').count()).toBe(0);
@@ -148,14 +152,23 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
     await boardSeats.filter({ hasText: /^已坐 0\/40$/ }).waitFor();
     await inHall.waitFor({ state: 'detached' }); // no longer in the hall
 
-    // 到达: nothing left on board (SHUTTLE-IN-3); arriving hands the guests to the model room, whose guide receives them.
+    // 到达: nothing left on board (SHUTTLE-IN-3); arriving at the model room hands the guests to the
+    // show-area concierge (GUARD), who receives them at the door.
     await onTheRoad.getByTestId('shuttle-arrive').click();
     await shuttle.getByTestId('items-left-no').click();
     await shuttle.getByTestId('confirm-arrive').click();
     await onTheRoad.waitFor({ state: 'detached' });
     await boardShuttle.waitFor({ state: 'detached' });
+    const toGuard = guard.getByTestId('incoming-handoff');
+    await toGuard.filter({ hasText: '3位' }).filter({ hasText: '来自电瓶车 · 赵强' }).waitFor();
+    await toGuard.getByTestId('ack-button').click();
+    await toGuard.waitFor({ state: 'detached' });
+    await desk.locator('[data-testid="board-visit"][data-stage="concierge"]').waitFor();
+
+    // 礼宾 → 样板房: the concierge shows them in; the guide receives them.
+    await guard.getByTestId('visit-here').getByTestId('handoff-model_room').click();
     const toModel = model.getByTestId('incoming-handoff');
-    await toModel.filter({ hasText: '3位' }).filter({ hasText: '来自电瓶车 · 赵强' }).waitFor();
+    await toModel.filter({ hasText: '3位' }).filter({ hasText: '来自展示区礼宾 · 何军' }).waitFor();
     await toModel.getByTestId('ack-button').click();
     await toModel.waitFor({ state: 'detached' });
     await desk.locator('[data-testid="board-visit"][data-stage="model_room"]').waitFor();
@@ -175,10 +188,46 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
     await guide.getByTestId('record-interests').click();
     await notes.filter({ hasText: interests }).waitFor();
 
-    // 送别: the guide sees them off; the car park sees the car off (引导驶离).
-    await model.getByTestId('visit-here').getByTestId('handoff-departure').click();
+    // 样板房 → 礼宾: the guests leave the model room; the concierge receives them at the door.
+    await model.getByTestId('visit-here').getByTestId('handoff-concierge').click();
+    const outOfModel = guard.getByTestId('incoming-handoff');
+    await outOfModel.filter({ hasText: '来自样板房 · 孙丽' }).waitFor();
+    await outOfModel.getByTestId('ack-button').click();
+    await outOfModel.waitFor({ state: 'detached' });
+
+    // GUARD-IN-8: 叫电瓶车 — the driver's phone rings with where to pick up; the board shows the call waiting.
+    await guard.getByTestId('visit-here').getByTestId('call-shuttle').click();
+    const driverCall = shuttle.getByTestId('driver-call').filter({ hasText: '样板房' });
+    await driverCall.filter({ hasText: '3位' }).waitFor();
+    const guardCall = guard.getByTestId('concierge-call');
+    await guardCall.filter({ hasText: '等待司机接单' }).waitFor();
+    const boardCall = desk.getByTestId('board-shuttle-call');
+    await boardCall.filter({ hasText: '等待司机' }).waitFor();
+    await driverCall.getByTestId('take-call').click();
+    await guardCall.filter({ hasText: '赵强' }).filter({ hasText: '已接单' }).waitFor();
+    await boardCall.filter({ hasText: '已接单' }).waitFor();
+
+    // The driver boards them back to the hall: the trip answers the call, which leaves every screen.
+    const goingBack = shuttle.getByTestId('shuttle-waiting-visit').filter({ hasText: '3位' });
+    await goingBack.locator('.adm-checkbox').click();
+    expect(await shuttle.getByTestId('shuttle-destination-hall').getAttribute('aria-checked')).toBe('true');
+    await shuttle.getByTestId('shuttle-depart').click();
+    await guardCall.waitFor({ state: 'detached' });
+    await boardCall.waitFor({ state: 'detached' });
+    const backOnTheRoad = shuttle.getByTestId('shuttle-en-route');
+    await backOnTheRoad.getByTestId('shuttle-arrive').click();
+    await shuttle.getByTestId('items-left-no').click();
+    await shuttle.getByTestId('confirm-arrive').click();
+    await backOnTheRoad.waitFor({ state: 'detached' });
+    const backInHall = hall.getByTestId('incoming-handoff');
+    await backInHall.filter({ hasText: '3位' }).filter({ hasText: '来自电瓶车 · 赵强' }).waitFor();
+    await backInHall.getByTestId('ack-button').click();
+    await backInHall.waitFor({ state: 'detached' });
+
+    // 送别: the hostess sees them off; the car park sees the car off (引导驶离).
+    await hall.getByTestId('visit-here').getByTestId('handoff-departure').click();
     const leaving = park.getByTestId('departure-handoff');
-    await leaving.filter({ hasText: '3位' }).filter({ hasText: '来自样板房 · 孙丽' }).waitFor();
+    await leaving.filter({ hasText: '3位' }).filter({ hasText: '来自大厅 · 王晓婷' }).waitFor();
     await leaving.getByRole('button', { name: /引导驶离/ }).click();
 
     // The board: nobody on site any more, and every hand-off received — all without a reload.
@@ -204,14 +253,23 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
     const visit = closed.items[0]!;
     expect(visit).toMatchObject({ partySize: 3, stage: 'departed' });
     // Stages as the server names them; 'departing' is the walk from the model room back to the car.
-    expect(Object.keys(visit.stageDurations).sort()).toEqual(['car_park', 'departing', 'hall', 'model_room', 'shuttle']);
+    expect(Object.keys(visit.stageDurations).sort()).toEqual(['car_park', 'concierge', 'departing', 'hall', 'model_room', 'shuttle']);
     const handoffs = [...visit.handoffs].sort((a, b) => a.sentAt - b.sentAt);
     expect(handoffs.map((h) => [h.fromStage, h.to, h.ackedByName])).toEqual([
       ['car_park', 'hall', '王晓婷 (大厅)'],
       ['hall', 'shuttle', '赵强 (电瓶车)'],
-      ['shuttle', 'model_room', '孙丽 (样板房)'],
-      ['model_room', 'departure', '张伟 (车场)'],
+      ['shuttle', 'concierge', '何军 (展示区礼宾)'],
+      ['concierge', 'model_room', '孙丽 (样板房)'],
+      ['model_room', 'concierge', '何军 (展示区礼宾)'],
+      ['concierge', 'shuttle', '赵强 (电瓶车)'],
+      ['shuttle', 'hall', '王晓婷 (大厅)'],
+      ['hall', 'departure', '张伟 (车场)'],
     ]);
+    // GUARD-IN-8: the call, taken by the driver and answered by the trip back.
+    const calls = await api.get<{ items: { status: string; takenByName: string | null; apologyAt: number | null }[] }>(
+      `/sites/${api.siteId}/shuttle/calls`,
+    );
+    expect(calls.items[0]).toMatchObject({ status: 'started', takenByName: '赵强 (电瓶车)', apologyAt: null });
     const stored = await api.get<{ items: { shoeCovers: number | null; interests: string | null }[] }>(
       `/sites/${api.siteId}/visits/${visit.id}/model-room-notes`,
     );

@@ -97,7 +97,12 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
       { ...site('/audit'), roles: ROLE_GROUPS.auditReaders },
     ],
   },
-  { key: 'site-board', section: 'live', roles: CONSOLE_ROLES, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
+  {
+    key: 'site-board',
+    section: 'live',
+    roles: CONSOLE_ROLES,
+    reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents'), siteQuery('/shuttle/calls', { status: 'open' })],
+  },
   { key: 'day-board', section: 'live', roles: ROLE_GROUPS.overseers, reads: [site('/day-board')] },
   { key: 'anomalies', section: 'live', roles: ROLE_GROUPS.anomalyHandlers, reads: [site('/anomalies'), site('/people')] },
   { key: 'incidents', section: 'live', roles: CONSOLE_ROLES, reads: [site('/incidents')] },
@@ -249,7 +254,11 @@ const EVERYONE: readonly Role[] = ['company_admin', 'site_manager', 'supervisor'
 export const PHONE_TABS: readonly PhoneEntry[] = [
   { path: '/', roles: EVERYONE, reads: [{ path: '/auth/me' }, site('/notifications')] },
   { path: '/shift', roles: ROSTERED, reads: [site('/my-day')] },
-  { path: '/visits', roles: ROLE_GROUPS.visitWriters, reads: [site('/visits'), site('/visitor-counts'), site('/consultants')] },
+  {
+    path: '/visits',
+    roles: ROLE_GROUPS.visitWriters,
+    reads: [site('/visits'), site('/visitor-counts'), site('/consultants'), siteQuery('/shuttle/calls', { status: 'open' })],
+  },
   { path: '/notices', roles: EVERYONE, reads: [site('/notifications')] },
   { path: '/me', roles: EVERYONE, reads: [{ path: '/auth/me' }] },
 ];
@@ -280,7 +289,11 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   // The site manager's and supervisor's phone screens (features/manager-phone), as on the console.
   { path: '/manage/anomalies', roles: ROLE_GROUPS.anomalyHandlers, reads: [site('/anomalies'), site('/people')] },
   { path: '/manage/day-board', roles: ROLE_GROUPS.overseers, reads: [site('/day-board')] },
-  { path: '/manage/site-board', roles: ROLE_GROUPS.overseers, reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents')] },
+  {
+    path: '/manage/site-board',
+    roles: ROLE_GROUPS.overseers,
+    reads: [site('/hall'), site('/visits'), site('/visitor-counts'), site('/incidents'), siteQuery('/shuttle/calls', { status: 'open' })],
+  },
   { path: '/manage/approvals', roles: ROLE_GROUPS.overseers, reads: [site('/requisitions')] },
   { path: '/manage/repairs', roles: ROLE_GROUPS.overseers, reads: [site('/work-orders')] },
   // Meetings: the own action items of anyone who works on the site; the manager's view of today's debrief.

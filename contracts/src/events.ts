@@ -59,6 +59,12 @@ export interface EventMap {
   /** HALL-DRINK-4: time to go and ask the table whether they would like more. */
   'drink.refill_prompt': { orderId: string; visitId: string; tableName: string | null };
   'shuttle.changed': { tripId: string; status: string; vehicle: string };
+  /** GUARD-IN-8: the site's room, and the SHUTTLE post's phones ring: where to pick up, how many. */
+  'shuttle.called': { callId: string; pickup: string; guests: number; fromName: string };
+  /** A driver took the call (or started the trip): the other drivers' phones stop ringing. */
+  'shuttle.call_changed': { callId: string; status: string; takenByName: string | null };
+  /** GUARD-IN-9: the limit passed and no driver took the call; the concierge apologises (电瓶车马上就到). */
+  'shuttle.call_overdue': { callId: string; pickup: string; guests: number; waitedMs: number };
   'visit.interest': { visitId: string; noteId: string; interests: string | null; byName: string };
   /** Who scanned, when and with which flags is for the checkpoint keepers: they refetch. */
   'checkpoint.scanned': { checkpointId: string; zoneId: string };

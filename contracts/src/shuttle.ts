@@ -32,6 +32,8 @@ export const StartTripBody = Type.Object(
     vehicle: DisplayName(20),
     destination: Type.Union([Type.Literal('model_room'), Type.Literal('hall')]),
     visitIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    /** The concierge's call this trip answers (GUARD-IN-8): its pick-up time ends here. */
+    callId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );
@@ -143,3 +145,57 @@ export const VehicleEventListQuery = Type.Object(
   { additionalProperties: false },
 );
 export type VehicleEventListQuery = Static<typeof VehicleEventListQuery>;
+
+/**
+ * GUARD-IN-8/9: the concierge sees guests leaving the model room and calls the shuttle; the drivers'
+ * phones ring with where to pick them up. Measured: call → a driver takes it → the trip starts. If no
+ * driver took it within the site's limit (`shuttleCallLimitSeconds`, 3 minutes unless set), the
+ * concierge's phone prompts the apology (电瓶车马上就到) and the wait is recorded.
+ */
+export const SHUTTLE_PICKUPS = ['model_room', 'hall', 'car_park'] as const;
+export type ShuttlePickup = (typeof SHUTTLE_PICKUPS)[number];
+export const ShuttlePickupSchema = Type.Unsafe<ShuttlePickup>({ type: 'string', enum: [...SHUTTLE_PICKUPS] });
+
+export const ShuttleCall = Type.Object({
+  id: Id,
+  siteId: Id,
+  pickup: ShuttlePickupSchema,
+  visitIds: Type.Array(Id),
+  guests: Type.Integer(),
+  note: Type.String(),
+  calledBy: Id,
+  calledByName: Type.String(),
+  calledAt: Instant,
+  /** When the site's limit runs out (calledAt + limit). */
+  dueAt: Instant,
+  takenBy: Type.Union([Id, Type.Null()]),
+  takenByName: Type.Union([Type.String(), Type.Null()]),
+  takenAt: Type.Union([Instant, Type.Null()]),
+  tripId: Type.Union([Id, Type.Null()]),
+  tripStartedAt: Type.Union([Instant, Type.Null()]),
+  /** Set when the limit passed with no driver: the concierge apologised, the guests waited. */
+  apologyAt: Type.Union([Instant, Type.Null()]),
+  status: Type.Union([Type.Literal('waiting'), Type.Literal('taken'), Type.Literal('started')]),
+});
+export type ShuttleCall = Static<typeof ShuttleCall>;
+export const ShuttleCallParams = Type.Object({ siteId: Id, callId: Id });
+export const CallShuttleBody = Type.Object(
+  {
+    /** The phone's id: a call resent after a lost answer rings once. */
+    id: Id,
+    pickup: ShuttlePickupSchema,
+    visitIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    note: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export type CallShuttleBody = Static<typeof CallShuttleBody>;
+export const ShuttleCallQuery = Type.Object(
+  {
+    /** `open`: not yet started (waiting or taken), what the drivers' and the concierge's phones show. */
+    status: Type.Optional(Type.Literal('open')),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200, default: 50 })),
+    cursor: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);

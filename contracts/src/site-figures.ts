@@ -17,7 +17,7 @@ const Rate = Type.Union([Type.Number({ minimum: 0, maximum: 1 }), Type.Null()]);
 const Ms = Type.Union([Type.Integer({ minimum: 0 }), Type.Null()]);
 
 export const StageTime = Type.Object({
-  /** A stage of the visit (car_park, hall, shuttle, model_room, departing). */
+  /** A stage of the visit (car_park, hall, shuttle, concierge, model_room, departing). */
   stage: Type.String(),
   /** Closed visits that passed through the stage. */
   visits: Type.Integer(),
@@ -27,7 +27,7 @@ export const StageTime = Type.Object({
 export type StageTime = Static<typeof StageTime>;
 
 export const HandoffTime = Type.Object({
-  /** Where the visit was handed to (hall, consultant, bar, shuttle, model_room, departure). */
+  /** Where the visit was handed to (hall, consultant, bar, shuttle, concierge, model_room, departure). */
   to: Type.String(),
   handoffs: Type.Integer(),
   acknowledged: Type.Integer(),
@@ -56,6 +56,24 @@ export const VisitorFigures = Type.Object({
   returningShare: Rate,
   /** How visitors came: by car (the car park registered them) or on foot. Appointments are not recorded. */
   byArrivalMode: Type.Object({ car: Type.Integer(), walkIn: Type.Integer() }),
+  /**
+   * GUARD-IN-8/9: the concierge's calls for the shuttle. `averageTakeMs`: call → a driver takes it;
+   * `averagePickupMs`: call → the trip starts. `waits`: calls no driver took within the site's limit
+   * (the concierge apologised); `averageWaitMs`: how long those guests waited for a driver.
+   */
+  shuttleCalls: Type.Optional(
+    Type.Object({
+      calls: Type.Integer(),
+      taken: Type.Integer(),
+      started: Type.Integer(),
+      averageTakeMs: Ms,
+      averagePickupMs: Ms,
+      waits: Type.Integer(),
+      averageWaitMs: Ms,
+    }),
+  ),
+  /** GUARD-IN-7: questions handed to sales, and how long sales took to answer. */
+  questions: Type.Optional(Type.Object({ asked: Type.Integer(), answered: Type.Integer(), averageAnswerMs: Ms })),
 });
 export type VisitorFigures = Static<typeof VisitorFigures>;
 

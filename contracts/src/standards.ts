@@ -57,10 +57,23 @@ export const StandardSummary = Type.Object({
   versionId: Id,
   itemCount: Type.Integer(),
   createdAt: Instant,
+  /** The built-in library version this site's copy of the post follows. */
+  libraryVersion: Type.Optional(Type.String()),
 });
 export type StandardSummary = Static<typeof StandardSummary>;
 
 export const PostKindParams = Type.Object({ siteId: Id, postKind: PostKindSchema });
+
+/** The built-in library's newest version (the server's library carries the same; a unit test holds them equal). */
+export const STANDARDS_LIBRARY_VERSION = '2026-12';
+
+/**
+ * Takes the built-in library's newest version into the site's own copy: every post whose copy
+ * follows an older library gets a new version with the library's new items added (the site's own
+ * edits kept) and this note. Shifts already running keep the version they started on.
+ */
+export const AdoptLibraryUpdateBody = Type.Object({ changeNote: Type.String({ minLength: 1, maxLength: 200 }) }, { additionalProperties: false });
+export type AdoptLibraryUpdateBody = Static<typeof AdoptLibraryUpdateBody>;
 export const UpdateStandardBody = Type.Object(
   {
     baseVersion: Type.Integer({ minimum: 1, description: 'The version being edited; a newer one answers 409' }),
@@ -92,6 +105,8 @@ export const StandardSettings = Type.Object(
     clockInEarlyMinutes: Type.Integer({ minimum: 0, maximum: 240 }),
     /** TECH-3: a repair must be reached within this many minutes of the report (5 when unset). */
     repairArrivalMinutes: Type.Optional(Type.Integer({ minimum: 1, maximum: 120 })),
+    /** GUARD-IN-9: a shuttle call no driver took within this many seconds prompts the concierge's apology (180 when unset). */
+    shuttleCallLimitSeconds: Type.Optional(Type.Integer({ minimum: 30, maximum: 1800 })),
   },
   { additionalProperties: false },
 );

@@ -1,17 +1,18 @@
 /**
  * The visitor journey (来访): a visit handed from post to post — car park → hall → bar /
- * consultant → shuttle → model room → farewell — each hand-off acknowledged by the post that
- * receives it. Customers' phones and plates are masked wherever they are listed.
+ * consultant → shuttle → show-area concierge → model room → concierge → shuttle or farewell — each
+ * hand-off acknowledged by the post that receives it. Customers' phones and plates are masked wherever they are listed.
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
 import { Id, Instant, PostKindSchema } from './api.js';
 
-export const VISIT_STAGES = ['car_park', 'hall', 'shuttle', 'model_room', 'departing', 'departed'] as const;
+export const VISIT_STAGES = ['car_park', 'hall', 'shuttle', 'concierge', 'model_room', 'departing', 'departed'] as const;
 export type VisitStage = (typeof VISIT_STAGES)[number];
 export const VisitStageSchema = Type.Unsafe<VisitStage>({ type: 'string', enum: [...VISIT_STAGES] });
 
-export const HANDOFF_TARGETS = ['hall', 'consultant', 'bar', 'shuttle', 'model_room', 'departure'] as const;
+/** `concierge`: the show-area concierge (GUARD) at the model room's door, on the way in and out. */
+export const HANDOFF_TARGETS = ['hall', 'consultant', 'bar', 'shuttle', 'concierge', 'model_room', 'departure'] as const;
 export type HandoffTarget = (typeof HANDOFF_TARGETS)[number];
 export const HandoffTargetSchema = Type.Unsafe<HandoffTarget>({ type: 'string', enum: [...HANDOFF_TARGETS] });
 

@@ -72,7 +72,7 @@ import {
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
 import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';
-import { registerShuttleRoutes } from './modules/shuttle/index.js';
+import { registerShuttleCallTimers, registerShuttleRoutes } from './modules/shuttle/index.js';
 import { registerCheckpointRoutes, registerPublicCheckpointRoutes } from './modules/checkpoints/index.js';
 import { registerPatrolRoutes, registerPatrolTimers } from './modules/patrols/index.js';
 import { registerSuppliesRoutes } from './modules/supplies/index.js';
@@ -192,6 +192,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerHallTimers(timers);
   registerPatrolTimers(timers);
   registerRepairTimers(timers);
+  registerShuttleCallTimers(timers);
   registerRoundTimers(timers);
   registerInspectionTimers(timers);
   registerComplaintTimers(timers);

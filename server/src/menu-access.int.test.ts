@@ -63,7 +63,7 @@ describe(`every role's menus against the server (${process.env.TEST_DB ?? 'sqlit
     const roles = new Set(accounts.map((a) => a.site.role));
     expect([...roles].sort()).toEqual(['client_viewer', 'company_admin', 'sales_consultant', 'site_manager', 'staff', 'supervisor']);
     const staffPosts = accounts.filter((a) => a.site.role === 'staff').flatMap((a) => a.postKinds);
-    expect(staffPosts.sort()).toEqual(['BAR', 'CLEAN', 'GREEN', 'HALL', 'MODEL', 'PARK', 'SECURITY', 'SHUTTLE', 'TECH']);
+    expect(staffPosts.sort()).toEqual(['BAR', 'CLEAN', 'GREEN', 'GUARD', 'HALL', 'MODEL', 'PARK', 'SECURITY', 'SHUTTLE', 'TECH']);
   });
 
   it('loads every console page the menu offers, and the server refuses every page it hides', async () => {

@@ -192,6 +192,7 @@ export interface DB {
   hall_tables: HallTablesTable;
   drink_orders: DrinkOrdersTable;
   shuttle_trips: ShuttleTripsTable;
+  shuttle_calls: ShuttleCallsTable;
   vehicle_events: VehicleEventsTable;
   model_room_notes: ModelRoomNotesTable;
   visit_questions: VisitQuestionsTable;
@@ -545,6 +546,24 @@ export interface ShuttleTripsTable {
   arrived_at: number | null;
   items_left: number | null;
   items_note: string | null;
+}
+
+/** GUARD-IN-8/9: a call for the shuttle, from the concierge to the drivers. */
+export interface ShuttleCallsTable {
+  id: string;
+  site_id: string;
+  pickup: string;
+  visit_ids: string;
+  guests: number;
+  note: string;
+  called_by: string;
+  called_at: number;
+  due_at: number;
+  taken_by: string | null;
+  taken_at: number | null;
+  trip_id: string | null;
+  trip_started_at: number | null;
+  apology_at: number | null;
 }
 
 export interface VehicleEventsTable {

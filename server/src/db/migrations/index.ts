@@ -33,6 +33,7 @@ import * as integrations from './2026-12-05-350-integrations.js';
 import * as surveyComplaints from './2026-12-05-360-survey-complaints.js';
 import * as listIndexes from './2026-12-06-600-list-indexes.js';
 import * as handoffLimits from './2026-12-06-200-handoff-limits.js';
+import * as shuttleCalls from './2026-12-06-100-shuttle-calls.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -70,4 +71,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-360-survey-complaints': surveyComplaints,
   '2026-12-06-600-list-indexes': listIndexes,
   '2026-12-06-200-handoff-limits': handoffLimits,
+  '2026-12-06-100-shuttle-calls': shuttleCalls,
 };

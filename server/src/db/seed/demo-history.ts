@@ -230,7 +230,7 @@ interface Step {
 }
 
 /** Staff on a post each day, with the demo account that holds it. */
-const ROSTERED: readonly string[] = ['manager', 'hall', 'bar', 'park', 'shuttle', 'model', 'tech', 'security', 'clean', 'green'];
+const ROSTERED: readonly string[] = ['manager', 'hall', 'bar', 'park', 'shuttle', 'guard', 'model', 'tech', 'security', 'clean', 'green'];
 
 const PLATE_PREFIXES = ['浙A', '浙A', '浙A', '浙B', '浙C', '沪A', '苏E', '浙F'];
 const PLATE_CHARS = 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789';
@@ -583,8 +583,14 @@ async function writeServiceHistory(ctx: DemoHistoryContext, appTimers: TimerRunn
           clock.advance(2 * MINUTE);
           if (h) await acknowledgeHandoff(deps, await actorOrStandIn('shuttle'), siteId, visit.id, h.id);
         });
+        // At the model room the show-area concierge receives them and shows them in.
         add(arrive + 22 * MINUTE, async () => {
-          const visit = await handOff(deps, await actorOrStandIn('shuttle'), siteId, state.visitId!, { id: newId(), to: 'model_room' });
+          const atDoor = await handOff(deps, await actorOrStandIn('shuttle'), siteId, state.visitId!, { id: newId(), to: 'concierge' });
+          const toGuard = atDoor.handoffs.find((x) => x.to === 'concierge' && x.ackedAt === null);
+          clock.advance(between(0, 1) * MINUTE + 20_000);
+          if (toGuard) await acknowledgeHandoff(deps, await actorOrStandIn('guard'), siteId, atDoor.id, toGuard.id);
+          clock.advance(MINUTE);
+          const visit = await handOff(deps, await actorOrStandIn('guard'), siteId, atDoor.id, { id: newId(), to: 'model_room' });
           const h = visit.handoffs.find((x) => x.to === 'model_room' && x.ackedAt === null);
           clock.advance(MINUTE);
           if (h) await acknowledgeHandoff(deps, await actorOrStandIn('model'), siteId, visit.id, h.id);

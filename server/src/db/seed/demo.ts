@@ -33,6 +33,7 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { login: 'park', name: '张伟 (车场)', role: 'staff', posts: ['PARK'] },
   { login: 'shuttle', name: '赵强 (电瓶车)', role: 'staff', posts: ['SHUTTLE'] },
   { login: 'model', name: '孙丽 (样板房)', role: 'staff', posts: ['MODEL'] },
+  { login: 'guard', name: '何军 (展示区礼宾)', role: 'staff', posts: ['GUARD'] },
   { login: 'tech', name: '吴工 (技术)', role: 'staff', posts: ['TECH'] },
   { login: 'security', name: '郑刚 (安全员)', role: 'staff', posts: ['SECURITY'] },
   { login: 'clean', name: '钱芳 (保洁)', role: 'staff', posts: ['CLEAN'] },

@@ -66,3 +66,13 @@ export async function blankQuestionTexts(
   await a.execute();
   return Number(blanked?.numUpdatedRows ?? 0);
 }
+
+/** A period's questions (asked_at in [from, to)), for the figures: when asked and how long the answer took. */
+export const listQuestionTimesOfPeriod = (db: Kysely<DB>, siteId: string, from: number, to: number) =>
+  db
+    .selectFrom('visit_questions')
+    .select(['asked_at', 'answered_at', 'answer_ms'])
+    .where('site_id', '=', siteId)
+    .where('asked_at', '>=', from)
+    .where('asked_at', '<', to)
+    .execute();

@@ -3,6 +3,10 @@ import {
   AuthorisedDrivers,
   AuthorisedDriversBody,
   VehicleEventListQuery,
+  CallShuttleBody,
+  ShuttleCall,
+  ShuttleCallParams,
+  ShuttleCallQuery,
   ModelRoomNote,
   ModelRoomNoteBody,
   Page,
@@ -31,9 +35,44 @@ import {
   tripLog,
   vehicleEvents,
 } from './shuttle.service.js';
+import { callShuttle, listShuttleCalls, takeShuttleCall } from './shuttle-calls.service.js';
 
 export function registerShuttleRoutes(app: App, deps: Deps): void {
   const tags = ['shuttle'];
+  app.post(
+    '/sites/:siteId/shuttle/calls',
+    {
+      schema: {
+        tags,
+        summary: 'Call the shuttle for guests (GUARD-IN-8): the drivers’ phones ring (the phone chooses the id; a resend answers 200)',
+        params: SiteParams,
+        body: CallShuttleBody,
+        response: { 200: ShuttleCall, 201: ShuttleCall },
+      },
+    },
+    async (req, reply) => {
+      const { call, created } = await callShuttle(deps, req.actor, req.params.siteId, req.body);
+      return reply.status(created ? 201 : 200).send(call);
+    },
+  );
+  app.post(
+    '/sites/:siteId/shuttle/calls/:callId/take',
+    { schema: { tags, summary: 'A driver takes the call (the first tap wins)', params: ShuttleCallParams, response: { 200: ShuttleCall } } },
+    (req) => takeShuttleCall(deps, req.actor, req.params.siteId, req.params.callId),
+  );
+  app.get(
+    '/sites/:siteId/shuttle/calls',
+    {
+      schema: {
+        tags,
+        summary: 'Shuttle calls, newest first (`status=open`: not yet answered by a trip)',
+        params: SiteParams,
+        querystring: ShuttleCallQuery,
+        response: { 200: Page(ShuttleCall) },
+      },
+    },
+    (req) => listShuttleCalls(deps, req.actor, req.params.siteId, req.query),
+  );
   app.post(
     '/sites/:siteId/shuttle/trips',
     {

@@ -21,10 +21,11 @@ import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.j
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
-import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
+import { inTransaction, inWriteBatch, type Deps, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames, isSiteMember } from '../people/index.js';
 import { findVisitRecord } from '../visits/index.js';
+import { markCallTripStarted } from './shuttle-calls.service.js';
 import {
   arriveTrip,
   findModelRoomNoteById,
@@ -68,7 +69,7 @@ export async function startTrip(
   deps: Deps,
   actor: Actor,
   siteId: string,
-  input: { id: string; vehicle: string; destination: 'model_room' | 'hall'; visitIds: string[] },
+  input: { id: string; vehicle: string; destination: 'model_room' | 'hall'; visitIds: string[]; callId?: string },
 ): Promise<{ trip: ShuttleTrip; created: boolean }> {
   requireSiteMember(actor, siteId);
   const { value, created } = await writeOnce(
@@ -91,7 +92,7 @@ export async function startTrip(
           params: { visitIds: input.visitIds.filter((id) => !visits.some((v) => v.id === id)) },
         });
       }
-      return inWriteBatch(deps, async (tx) => {
+      const write = async (tx: WriteBatch) => {
         const row: ShuttleTripsTable = {
           id: input.id,
           site_id: siteId,
@@ -116,7 +117,16 @@ export async function startTrip(
         });
         tx.emit({ siteId }, 'shuttle.changed', { tripId: row.id, status: 'en_route', vehicle: row.vehicle });
         return row;
-      });
+      };
+      // A trip answering the concierge's call (GUARD-IN-8) also ends the call's pick-up time, in one transaction.
+      const callId = input.callId;
+      if (callId)
+        return inTransaction(deps, async (tx) => {
+          const row = await write(tx);
+          await markCallTripStarted(tx, actor, siteId, callId, row.id);
+          return row;
+        });
+      return inWriteBatch(deps, write);
     },
   );
   return { trip: (await toTrips(deps, [value]))[0]!, created };

@@ -24,14 +24,16 @@ import { listEntriesBetween } from '../rosters/index.js';
 import { countChecklistResultsOfPeriod, isLate, listShiftsOfPeriod } from '../shifts/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { findVersionsByIds, readStandardSettings, toPostStandard } from '../standards/index.js';
+import { listQuestionTimesOfPeriod } from '../questions/index.js';
+import { listShuttleCallsBetween } from '../shuttle/index.js';
 import { listIssuedOfPeriod } from '../supplies/index.js';
 import { surveyFiguresOfPeriod } from '../surveys/index.js';
 import { countSessionsOfPeriod, trainingFiguresOfPeriod } from '../training/index.js';
 import { listHandoffsOfPeriod, listVisitsOfPeriod, stageDurations, type StageEntry } from '../visits/index.js';
 
-/** The chain's order, for the stage-time chart: car park → hall (bar, consultant) → shuttle → model room → farewell. */
-export const STAGE_ORDER = ['car_park', 'hall', 'shuttle', 'model_room', 'departing'] as const;
-const HANDOFF_ORDER = ['hall', 'consultant', 'bar', 'shuttle', 'model_room', 'departure'] as const;
+/** The chain's order, for the stage-time chart: car park → hall (bar, consultant) → shuttle → concierge → model room → farewell. */
+export const STAGE_ORDER = ['car_park', 'hall', 'shuttle', 'concierge', 'model_room', 'departing'] as const;
+const HANDOFF_ORDER = ['hall', 'consultant', 'bar', 'shuttle', 'concierge', 'model_room', 'departure'] as const;
 
 export const rate = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
@@ -54,6 +56,31 @@ function median(values: readonly number[]): number | null {
 }
 
 type VisitRow = Awaited<ReturnType<typeof listVisitsOfPeriod>>[number];
+type ShuttleCallRow = Awaited<ReturnType<typeof listShuttleCallsBetween>>[number];
+type QuestionRow = Awaited<ReturnType<typeof listQuestionTimesOfPeriod>>[number];
+
+/** GUARD-IN-8/9: the period's shuttle calls, measured from the call. */
+export function shuttleCallFiguresOf(calls: readonly ShuttleCallRow[]): NonNullable<VisitorFigures['shuttleCalls']> {
+  const taken = calls.filter((c) => c.taken_at !== null);
+  const started = calls.filter((c) => c.trip_started_at !== null);
+  const waits = calls.filter((c) => c.apology_at !== null);
+  return {
+    calls: calls.length,
+    taken: taken.length,
+    started: started.length,
+    averageTakeMs: average(taken.map((c) => Number(c.taken_at) - Number(c.called_at))),
+    averagePickupMs: average(started.map((c) => Number(c.trip_started_at) - Number(c.called_at))),
+    waits: waits.length,
+    // A wait still running (no driver yet) is not averaged: it has no end.
+    averageWaitMs: average(waits.filter((c) => c.taken_at !== null).map((c) => Number(c.taken_at) - Number(c.called_at))),
+  };
+}
+
+/** GUARD-IN-7: questions handed to sales in the period and the time to their answers. */
+export function questionFiguresOf(questions: readonly QuestionRow[]): NonNullable<VisitorFigures['questions']> {
+  const answered = questions.filter((q) => q.answer_ms !== null);
+  return { asked: questions.length, answered: answered.length, averageAnswerMs: average(answered.map((q) => Number(q.answer_ms))) };
+}
 type HandoffRow = Awaited<ReturnType<typeof listHandoffsOfPeriod>>[number];
 
 /** Visitor figures from the period's visits and hand-offs (pure, so a hand-made month can test it). */
@@ -148,22 +175,39 @@ export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDa
   const toMs = instantAt(addDays(toDate, 1), '00:00', tz);
   const today = localParts(now, tz).date;
 
-  const [visits, handoffs, settings, roster, shifts, checklist, slots, patrols, arrivals, workOrders, incidents, equipment, issued] =
-    await Promise.all([
-      listVisitsOfPeriod(db, siteId, fromMs, toMs),
-      listHandoffsOfPeriod(db, siteId, fromMs, toMs),
-      readStandardSettings(db, siteId),
-      listEntriesBetween(db, siteId, fromDate, toDate),
-      listShiftsOfPeriod(db, siteId, fromDate, toDate),
-      countChecklistResultsOfPeriod(db, siteId, fromDate, toDate),
-      listDecidedSlots(db, siteId, fromDate, toDate),
-      listFinishedPatrolRoundsOfPeriod(db, siteId, fromDate, toDate),
-      listRepairArrivalsOfPeriod(db, siteId, fromMs, toMs),
-      countWorkOrdersOfPeriod(db, siteId, fromMs, toMs),
-      countIncidentsOfPeriod(db, siteId, fromMs, toMs),
-      equipmentFiguresOfPeriod(db, siteId, fromMs, toMs, addDays(toDate, 1) < today ? addDays(toDate, 1) : today),
-      listIssuedOfPeriod(db, siteId, fromMs, toMs),
-    ]);
+  const [
+    visits,
+    handoffs,
+    settings,
+    roster,
+    shifts,
+    checklist,
+    slots,
+    patrols,
+    arrivals,
+    workOrders,
+    incidents,
+    equipment,
+    issued,
+    calls,
+    questions,
+  ] = await Promise.all([
+    listVisitsOfPeriod(db, siteId, fromMs, toMs),
+    listHandoffsOfPeriod(db, siteId, fromMs, toMs),
+    readStandardSettings(db, siteId),
+    listEntriesBetween(db, siteId, fromDate, toDate),
+    listShiftsOfPeriod(db, siteId, fromDate, toDate),
+    countChecklistResultsOfPeriod(db, siteId, fromDate, toDate),
+    listDecidedSlots(db, siteId, fromDate, toDate),
+    listFinishedPatrolRoundsOfPeriod(db, siteId, fromDate, toDate),
+    listRepairArrivalsOfPeriod(db, siteId, fromMs, toMs),
+    countWorkOrdersOfPeriod(db, siteId, fromMs, toMs),
+    countIncidentsOfPeriod(db, siteId, fromMs, toMs),
+    equipmentFiguresOfPeriod(db, siteId, fromMs, toMs, addDays(toDate, 1) < today ? addDays(toDate, 1) : today),
+    listIssuedOfPeriod(db, siteId, fromMs, toMs),
+    listShuttleCallsBetween(db, siteId, fromMs, toMs),
+    listQuestionTimesOfPeriod(db, siteId, fromMs, toMs),
+  ]);
   const people = [...new Set([...roster.map((e) => e.person_id), ...shifts.map((s) => s.person_id)])];
   const [versions, training, inspections, siteInspections, sessionsHeld, satisfaction, complaints] = await Promise.all([
     findVersionsByIds(db, [...new Set(shifts.map((s) => s.standard_version_id))]),
@@ -290,7 +334,11 @@ export async function siteFiguresOfPeriod(db: Kysely<DB>, siteId: string, fromDa
     timeZone: tz,
     days: daysBetween(fromDate, toDate),
     computedAt: now,
-    visitors: visitorFiguresOf(visits, handoffs, fromDate, toDate, tz),
+    visitors: {
+      ...visitorFiguresOf(visits, handoffs, fromDate, toDate, tz),
+      shuttleCalls: shuttleCallFiguresOf(calls),
+      questions: questionFiguresOf(questions),
+    },
     service,
     satisfaction,
     complaints,

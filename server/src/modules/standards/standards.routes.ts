@@ -1,9 +1,20 @@
 import { Type } from '@sinclair/typebox';
-import { Id, Instant, PostKindParams, PostStandard, SiteParams, StandardSettings, StandardSummary, UpdateStandardBody } from '@anchang/contracts';
+import {
+  AdoptLibraryUpdateBody,
+  Id,
+  Instant,
+  PostKindParams,
+  PostStandard,
+  SiteParams,
+  StandardSettings,
+  StandardSummary,
+  UpdateStandardBody,
+} from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import {
   adoptLibrary,
+  adoptLibraryUpdate,
   getStandard,
   getStandardSettings,
   listStandards,
@@ -32,6 +43,19 @@ export function registerStandardRoutes(app: App, deps: Deps): void {
     '/sites/:siteId/standards/adopt',
     { schema: { tags, summary: 'Adopt the built-in standards library', params: SiteParams, response: { 201: Type.Array(StandardSummary) } } },
     async (req, reply) => reply.status(201).send(await adoptLibrary(deps, req.actor, req.params.siteId)),
+  );
+  app.post(
+    '/sites/:siteId/standards/library-update',
+    {
+      schema: {
+        tags,
+        summary: "Take the library's newest version into the site's copy: a new version of each post it changes, with the change note",
+        params: SiteParams,
+        body: AdoptLibraryUpdateBody,
+        response: { 201: Type.Array(StandardSummary) },
+      },
+    },
+    async (req, reply) => reply.status(201).send(await adoptLibraryUpdate(deps, req.actor, req.params.siteId, req.body)),
   );
   app.get(
     '/sites/:siteId/standards/:postKind',

@@ -12,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { LIBRARY_VERSION, STANDARDS_LIBRARY } from './library/index.js';
+import { LIBRARY_VERSION, libraryItemIds, STANDARDS_LIBRARY, type StandardItemDef } from './library/index.js';
 import { STANDARD_EDITORS } from './standards.policy.js';
 import {
   findCurrentVersion,
@@ -103,6 +103,92 @@ export async function adoptLibrary(deps: Deps, actor: Actor, siteId: string): Pr
   return listStandards(deps, actor, siteId);
 }
 
+/** A library item as the site's copy stores it. */
+function toStoredItem(i: StandardItemDef): StandardItem {
+  return {
+    id: i.id,
+    phase: i.phase,
+    group: i.group,
+    text: i.text,
+    requiresPhoto: i.requiresPhoto ?? false,
+    requiresNote: i.requiresNote ?? false,
+    ...(i.parameters ? { parameters: i.parameters } : {}),
+  };
+}
+
+/**
+ * The site's items with the library's items it lacks added, each placed after the library item
+ * before it (so GUARD-IN-7 follows GUARD-IN-6 wherever the site moved it). The site's own edits of
+ * items it has, and items it added or removed on purpose since adopting, are kept: an item the site
+ * removed is only added back if the library's version is new to it, which it is not for an older item.
+ */
+export function mergeLibraryItems(
+  siteItems: readonly StandardItem[],
+  libraryItems: readonly StandardItemDef[],
+  previousLibraryIds: ReadonlySet<string>,
+): StandardItem[] {
+  const out = [...siteItems];
+  libraryItems.forEach((item, index) => {
+    if (out.some((i) => i.id === item.id) || previousLibraryIds.has(item.id)) return;
+    const before = libraryItems
+      .slice(0, index)
+      .reverse()
+      .map((prev) => out.findIndex((i) => i.id === prev.id))
+      .find((at) => at >= 0);
+    out.splice(before === undefined ? 0 : before + 1, 0, toStoredItem(item));
+  });
+  return out;
+}
+
+/** Takes the library's newest version into a site that adopted an older one, as a new version of each post it changes. */
+export async function adoptLibraryUpdate(deps: Deps, actor: Actor, siteId: string, input: { changeNote: string }): Promise<StandardSummary[]> {
+  requireSiteRole(actor, siteId, STANDARD_EDITORS);
+  const changeNote = input.changeNote.trim();
+  if (changeNote === '') throw new AppError('VALIDATION_FAILED', { message: 'Say what changed', params: { field: 'changeNote' } });
+  await inTransaction(deps, async (tx) => {
+    const current = await listCurrentVersions(tx.trx, siteId);
+    if (current.length === 0)
+      throw new AppError('STANDARDS_NOT_ADOPTED', { message: 'This site has not adopted the service standards yet', params: {} });
+    const changed: { postKind: string; version: number; added: number }[] = [];
+    for (const def of STANDARDS_LIBRARY) {
+      const row = current.find((r) => r.post_kind === def.post);
+      if (row?.library_version === LIBRARY_VERSION) continue;
+      const previous = new Set(row ? libraryItemIds(row.library_version, def.post) : []);
+      const content: StandardContent = row
+        ? (JSON.parse(row.content) as StandardContent)
+        : { title: def.title, duties: def.duties, flow: def.flow, norms: def.norms, items: [] };
+      const items = mergeLibraryItems(content.items, def.items, previous);
+      const version = (row?.version ?? 0) + 1;
+      await insertVersion(tx.trx, {
+        id: newId(),
+        site_id: siteId,
+        post_kind: def.post,
+        version,
+        library_version: LIBRARY_VERSION,
+        content: JSON.stringify({ ...content, items }),
+        change_note: changeNote,
+        created_by: actor.name,
+        created_at: tx.now,
+      });
+      changed.push({ postKind: def.post, version, added: items.length - content.items.length });
+      tx.emit({ siteId }, 'standard.changed', { postKind: def.post, version });
+    }
+    if (changed.length === 0)
+      throw new AppError('STANDARDS_UP_TO_DATE', {
+        message: 'This site already runs the newest library',
+        params: { libraryVersion: LIBRARY_VERSION },
+      });
+    await recordAudit(tx, actorRef(actor), {
+      siteId,
+      action: 'standards.library_update',
+      entityType: 'standards',
+      entityId: siteId,
+      detail: { libraryVersion: LIBRARY_VERSION, changeNote, posts: changed },
+    });
+  });
+  return listStandards(deps, actor, siteId);
+}
+
 export async function listStandards(deps: Deps, actor: Actor, siteId: string): Promise<StandardSummary[]> {
   requireSiteMember(actor, siteId);
   const rows = await listCurrentVersions(deps.db, siteId);
@@ -110,7 +196,15 @@ export async function listStandards(deps: Deps, actor: Actor, siteId: string): P
   return rows
     .map((r) => {
       const s = toPostStandard(r);
-      return { postKind: s.postKind, title: s.title, version: s.version, versionId: s.versionId, itemCount: s.items.length, createdAt: s.createdAt };
+      return {
+        postKind: s.postKind,
+        title: s.title,
+        version: s.version,
+        versionId: s.versionId,
+        itemCount: s.items.length,
+        createdAt: s.createdAt,
+        libraryVersion: s.libraryVersion,
+      };
     })
     .sort((a, b) => (order.get(a.postKind) ?? 99) - (order.get(b.postKind) ?? 99));
 }

@@ -9,6 +9,9 @@ describe('visit rules', () => {
     expect(receivingPost('consultant', 'car')).toBeNull();
     expect(stageAfterAck('model_room')).toBe('model_room');
     expect(stageAfterAck('bar')).toBeNull();
+    // The show-area concierge (GUARD) receives guests on the way into the model room and out of it.
+    expect(receivingPost('concierge', 'walk_in')).toBe('GUARD');
+    expect(stageAfterAck('concierge')).toBe('concierge');
   });
 
   it('measures the time at each stage, the current one up to now', () => {

@@ -13,6 +13,8 @@ export function receivingPost(target: HandoffTarget, arrivalMode: 'car' | 'walk_
       return 'BAR';
     case 'shuttle':
       return 'SHUTTLE';
+    case 'concierge':
+      return 'GUARD';
     case 'model_room':
       return 'MODEL';
     case 'departure':
@@ -30,6 +32,8 @@ export function stageAfterAck(target: HandoffTarget): VisitStage | null {
       return 'hall';
     case 'shuttle':
       return 'shuttle';
+    case 'concierge':
+      return 'concierge';
     case 'model_room':
       return 'model_room';
     case 'departure':

@@ -12,6 +12,7 @@ import { useNoticesSeenAt } from '../../features/notices/notice-seen';
 import { flattenPages, prependNotification, useNotifications } from '../../features/notices/use-notifications';
 import { OutboxBanner } from '../../features/shift/outbox-banner.mobile';
 import { VisitNotifier } from '../../features/visits/visit-notifier.mobile';
+import { ShuttleCallNotifier } from '../../features/visits/shuttle-call.mobile';
 import { QuestionNotifier } from '../../features/questions/question-notifier.mobile';
 import styles from './mobile-layout.module.css';
 
@@ -97,6 +98,7 @@ export function MobileLayout() {
         <SafeArea position="bottom" />
       </footer>
       {site ? <VisitNotifier site={site} personId={me.id} /> : null}
+      {site ? <ShuttleCallNotifier site={site} /> : null}
       {site ? <QuestionNotifier site={site} personId={me.id} /> : null}
     </div>
   );

@@ -1,16 +1,17 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Handoff, MeSite, Visit, VisitorCounts, VisitStage } from '@anchang/contracts';
+import type { Handoff, MeSite, ShuttleCall, Visit, VisitorCounts, VisitStage } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { stageSince } from '../visits/visit-rules';
+import { useOpenShuttleCalls } from '../visits/use-shuttle';
 import { formatWait } from './format-wait';
 import { SiteBoardCare } from './site-board-care';
 import { useSiteBoard } from './use-site-board';
 import { startOfSiteDay } from '../consultant-home/use-consultant-home';
 import styles from './site-board.module.css';
 
-export const BOARD_STAGES: readonly VisitStage[] = ['car_park', 'hall', 'shuttle', 'model_room'];
+export const BOARD_STAGES: readonly VisitStage[] = ['car_park', 'hall', 'shuttle', 'concierge', 'model_room'];
 
 export { formatWait } from './format-wait';
 
@@ -27,6 +28,7 @@ export function SiteBoard({ site, tv = false }: { site: Pick<MeSite, 'id' | 'tim
   const { t } = useTranslation();
   const now = useNow(1000);
   const { open, closed, counts } = useSiteBoard(site.id, startOfSiteDay(now, site.timeZone));
+  const calls = useOpenShuttleCalls(site.id);
   const visits = useMemo(() => open.data ?? [], [open.data]);
   const recent = useMemo<RecentHandoff[]>(
     () =>
@@ -52,6 +54,7 @@ export function SiteBoard({ site, tv = false }: { site: Pick<MeSite, 'id' | 'tim
                 <span>{t(`visits.stages.${stage}`)}</span>
                 <span className={styles.columnCount}>{t('visits.board.guests', { count: guests })}</span>
               </header>
+              {stage === 'shuttle' ? <ShuttleCallsStrip calls={calls.data ?? []} now={now} /> : null}
               {here.length ? (
                 here.map((visit) => (
                   <article key={visit.id} className={styles.visitCard} data-testid="board-visit" data-visit-id={visit.id} data-stage={stage}>
@@ -111,6 +114,34 @@ export function SiteBoard({ site, tv = false }: { site: Pick<MeSite, 'id' | 'tim
         </section>
       </div>
     </div>
+  );
+}
+
+/**
+ * GUARD-IN-8/9 on the board: the concierge's calls no trip has answered yet, each with its wait;
+ * a call past the site's limit with no driver (the guests were apologised to) shows in red.
+ */
+function ShuttleCallsStrip({ calls, now }: { calls: readonly ShuttleCall[]; now: number }) {
+  const { t } = useTranslation();
+  if (!calls.length) return null;
+  return (
+    <ul className={styles.calls} data-testid="board-shuttle-calls">
+      {calls.map((call) => {
+        const late = call.apologyAt !== null && call.takenAt === null;
+        return (
+          <li key={call.id} className={`${styles.call} ${late ? styles.callLate : ''}`} data-testid="board-shuttle-call" data-late={late}>
+            <span>
+              {t('visits.board.callAt', { pickup: t(`visits.concierge.pickup.${call.pickup}`) })} · {t('visits.party', { count: call.guests })}
+            </span>
+            <span className={styles.callWait}>
+              {call.takenAt !== null
+                ? t('visits.board.callTaken', { name: call.takenByName ?? '', wait: formatWait(call.takenAt - call.calledAt) })
+                : t(late ? 'visits.board.callLate' : 'visits.board.callWaiting', { wait: formatWait(now - call.calledAt) })}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Handoff, ShuttleTrip, Visit } from '@anchang/contracts';
-import { arrivalHandoffs, elapsedText, guestsOf, itemsCheckProblem, suggestedDestination, tripsSince, waitingForShuttle } from './shuttle-rules';
+import {
+  arrivalHandoffs,
+  arrivalTarget,
+  elapsedText,
+  guestsOf,
+  itemsCheckProblem,
+  suggestedDestination,
+  tripsSince,
+  waitingForShuttle,
+} from './shuttle-rules';
 
 const handoff = (over: Partial<Handoff>): Handoff => ({
   id: 'h1',
@@ -110,6 +119,15 @@ describe('the trip', () => {
     const gone = visit({ id: 'c', status: 'closed' });
     expect(arrivalHandoffs({ destination: 'model_room', visitIds: ['a', 'c'] }, [out, gone])).toEqual(['a']);
     expect(arrivalHandoffs({ destination: 'hall', visitIds: ['a', 'b'] }, [out, back])).toEqual(['a']);
+  });
+
+  it('hands guests arriving at the model room to the concierge where the site has one', () => {
+    expect(arrivalTarget('model_room', true)).toBe('concierge');
+    expect(arrivalTarget('model_room', false)).toBe('model_room');
+    expect(arrivalTarget('hall', true)).toBe('hall');
+    // Guests the concierge handed to the shuttle on their way out ride back to the hall.
+    const leaving = visit({ id: 'd', stage: 'concierge', handoffs: [handoff({ to: 'shuttle', toPostKind: 'SHUTTLE', fromStage: 'concierge' })] });
+    expect(waitingForShuttle([leaving], [], new Set()).map((x) => x.destination)).toEqual(['hall']);
   });
 
   it('needs an answer to the items-left check, and a note when something was left', () => {

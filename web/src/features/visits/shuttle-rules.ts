@@ -48,8 +48,9 @@ export function waitingForShuttle(visits: readonly Visit[], trips: readonly Shut
   return out.sort((a, b) => a.since - b.since);
 }
 
-/** Guests handed over from the model room ride back to the hall; everyone else rides out to a model room. */
-const destinationAfter = (fromStage: Visit['stage']): ShuttleTrip['destination'] => (fromStage === 'model_room' ? 'hall' : 'model_room');
+/** Guests handed over from the model room (or the concierge at its door) ride back to the hall; everyone else rides out to a model room. */
+const destinationAfter = (fromStage: Visit['stage']): ShuttleTrip['destination'] =>
+  fromStage === 'model_room' || fromStage === 'concierge' ? 'hall' : 'model_room';
 
 function carriedSince(trips: readonly ShuttleTrip[], visitId: string, since: number): boolean {
   return trips.some((t) => t.visitIds.includes(visitId) && (t.status === 'en_route' || t.departedAt >= since));
@@ -64,11 +65,18 @@ export function suggestedDestination(chosen: readonly Waiting[]): ShuttleTrip['d
 export const guestsOf = (chosen: readonly Pick<Waiting, 'visit'>[]): number => chosen.reduce((n, w) => n + w.visit.partySize, 0);
 
 /**
+ * Where a trip's guests are handed on arrival: the hall, or at the model room the show-area
+ * concierge when the site has one (GUARD receives them at the door), else the model room itself.
+ */
+export const arrivalTarget = (destination: ShuttleTrip['destination'], hasConcierge: boolean): HandoffTarget =>
+  destination === 'hall' ? 'hall' : hasConcierge ? 'concierge' : 'model_room';
+
+/**
  * On arrival the guests are handed to the post at the destination, unless a hand-off there
  * already waits (guests sent back to the hall by the model room): those visits need none.
  */
-export function arrivalHandoffs(trip: Pick<ShuttleTrip, 'destination' | 'visitIds'>, visits: readonly Visit[]): string[] {
-  const target: HandoffTarget = trip.destination === 'hall' ? 'hall' : 'model_room';
+export function arrivalHandoffs(trip: Pick<ShuttleTrip, 'destination' | 'visitIds'>, visits: readonly Visit[], hasConcierge = false): string[] {
+  const target = arrivalTarget(trip.destination, hasConcierge);
   return trip.visitIds.filter((id) => {
     const visit = visits.find((v) => v.id === id);
     return visit !== undefined && visit.status === 'open' && pendingMove(visit)?.to !== target;

@@ -24,6 +24,7 @@ import { describeOutboxError } from '../shift/outbox-labels';
 import { newId, useOutboxItems } from '../shift/outbox-client';
 import {
   arrivalHandoffs,
+  arrivalTarget,
   elapsedText,
   guestsOf,
   itemsCheckProblem,
@@ -32,7 +33,9 @@ import {
   waitingForShuttle,
   type Waiting,
 } from './shuttle-rules';
-import { useDriverCandidates, useHandoversToMe, useTripLog } from './use-shuttle';
+import { callOfVisit, useDriverCandidates, useHandoversToMe, useOpenShuttleCalls, useTripLog } from './use-shuttle';
+import { DriverCalls } from './shuttle-call.mobile';
+import { usePosts } from '../posts/use-posts';
 import { useVisitActions } from './use-visits';
 import styles from './visits.mobile.module.css';
 import own from './shuttle.mobile.module.css';
@@ -74,6 +77,9 @@ export function ShuttlePanel({ site, me, visits }: { site: MeSite; me: Me; visit
   const enRoute = trips.filter((trip) => trip.status === 'en_route').sort((a, b) => Number(b.driverId === me.id) - Number(a.driverId === me.id));
   const [vehicle, setVehicle] = useState(() => localStorage.getItem(VEHICLE_KEY) ?? '');
   const knownVehicles = [...new Set(trips.map((trip) => trip.vehicle))].slice(0, 6);
+  // At the model room the show-area concierge receives the guests, where the site has one.
+  const posts = usePosts(site.id);
+  const hasConcierge = posts.data?.some((p) => p.kind === 'GUARD') ?? false;
 
   const chooseVehicle = (value: string) => {
     setVehicle(value);
@@ -111,11 +117,13 @@ export function ShuttlePanel({ site, me, visits }: { site: MeSite; me: Me; visit
         ) : null}
       </Card>
 
+      <DriverCalls site={site} meId={me.id} />
+
       {enRoute.length ? (
         <>
           <h2 className={styles.sectionTitle}>{t('shuttlePhone.shuttle.enRoute', { count: enRoute.length })}</h2>
           {enRoute.map((trip) => (
-            <TripOnTheRoad key={trip.id} site={site} me={me} trip={trip} visits={visits} />
+            <TripOnTheRoad key={trip.id} site={site} me={me} trip={trip} visits={visits} hasConcierge={hasConcierge} />
           ))}
         </>
       ) : null}
@@ -142,6 +150,7 @@ function Boarding({ site, me, waiting, vehicle }: { site: MeSite; me: Me; waitin
   // One id per boarding, kept across a retried tap so the server makes one trip.
   const tripId = useRef(newId());
   const chosen = waiting.filter((w) => chosenIds.includes(w.visit.id));
+  const calls = useOpenShuttleCalls(site.id);
   // Until someone is ticked, the suggestion follows everyone waiting.
   const destination = destinationPick ?? suggestedDestination(chosen.length ? chosen : waiting);
   const guests = guestsOf(chosen);
@@ -158,7 +167,17 @@ function Boarding({ site, me, waiting, vehicle }: { site: MeSite; me: Me; waitin
         const reason = await refusal(actions, await actions.acknowledge(w.visit.id, w.toAcknowledge.id, w.visit.partySize));
         if (reason) return Toast.show({ icon: 'fail', content: t('shuttlePhone.shuttle.boardFailed', { reason }) });
       }
-      const trip = await shuttleApi.depart(site.id, { id: tripId.current, vehicle, destination, visitIds: chosen.map((w) => w.visit.id) });
+      // Guests the concierge called the shuttle for: this trip answers that call (its pick-up time ends now).
+      const callId = chosen
+        .map((w) => callOfVisit(calls.data, w.visit.id))
+        .find((c) => c !== undefined && (c.takenBy === null || c.takenBy === me.id))?.id;
+      const trip = await shuttleApi.depart(site.id, {
+        id: tripId.current,
+        vehicle,
+        destination,
+        visitIds: chosen.map((w) => w.visit.id),
+        ...(callId ? { callId } : {}),
+      });
       tripId.current = newId();
       setChosenIds([]);
       setDestinationPick(null);
@@ -250,7 +269,19 @@ export function PartyLine({ visit, since, children }: { visit: Visit; since: num
 
 // ---- on the road and arriving ----
 
-function TripOnTheRoad({ site, me, trip, visits }: { site: MeSite; me: Me; trip: ShuttleTrip; visits: Visit[] }) {
+function TripOnTheRoad({
+  site,
+  me,
+  trip,
+  visits,
+  hasConcierge,
+}: {
+  site: MeSite;
+  me: Me;
+  trip: ShuttleTrip;
+  visits: Visit[];
+  hasConcierge: boolean;
+}) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const actions = useVisitActions(site.id, me.id);
@@ -260,7 +291,7 @@ function TripOnTheRoad({ site, me, trip, visits }: { site: MeSite; me: Me; trip:
   const [note, setNote] = useState('');
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const target = trip.destination === 'hall' ? 'hall' : 'model_room';
+  const target = arrivalTarget(trip.destination, hasConcierge);
 
   const arrive = async () => {
     const missing = itemsCheckProblem(itemsLeft, note);
@@ -275,7 +306,7 @@ function TripOnTheRoad({ site, me, trip, visits }: { site: MeSite; me: Me; trip:
     }
     setChecking(false);
     // The guests are now the destination's to receive: hand each on, unless a hand-off there already waits.
-    const toHand = arrivalHandoffs(trip, visits);
+    const toHand = arrivalHandoffs(trip, visits, hasConcierge);
     let failed: string | null = null;
     for (const visitId of toHand) {
       const visit = visits.find((v) => v.id === visitId)!;

@@ -1,5 +1,6 @@
 /** The shuttle's trip log, the people a vehicle can go to, a visit's model-room notes; realtime events refetch them. */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { ShuttleCall } from '@anchang/contracts';
 import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
 
 const TRIP_PAGE = 20;
@@ -46,3 +47,15 @@ export function useModelRoomNotes(siteId: string, visitId: string) {
     getNextPageParam: (last) => last.nextCursor,
   });
 }
+
+/** Shuttle calls not yet answered by a trip, oldest first (refetched on the shuttle-call events). */
+export function useOpenShuttleCalls(siteId: string) {
+  return useQuery({
+    queryKey: shuttleKeys.openCalls(siteId),
+    queryFn: async () => (await shuttleApi.openCalls(siteId)).items.sort((a, b) => a.calledAt - b.calledAt),
+  });
+}
+
+/** The open call a visit is part of, if any. */
+export const callOfVisit = (calls: readonly ShuttleCall[] | undefined, visitId: string): ShuttleCall | undefined =>
+  calls?.find((c) => c.visitIds.includes(visitId));

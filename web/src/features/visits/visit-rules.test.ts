@@ -65,7 +65,11 @@ describe('hand-on rules', () => {
   it('knows each post’s stage and next steps', () => {
     expect(stageOfPost('MODEL')).toBe('model_room');
     expect(stageOfPost('BAR')).toBeNull();
-    expect(handOnTargets('MODEL')).toEqual(['hall', 'departure']);
+    expect(handOnTargets('MODEL')).toEqual(['concierge', 'hall', 'departure']);
+    // The show-area concierge holds guests at the model room's door, in and out.
+    expect(stageOfPost('GUARD')).toBe('concierge');
+    expect(handOnTargets('GUARD')).toEqual(['model_room', 'shuttle', 'departure']);
+    expect(handOnTargets('SHUTTLE')).toContain('concierge');
     expect(handOnTargets('PARK')).toEqual([]);
   });
 

@@ -7,13 +7,21 @@ import type { Handoff, HandoffTarget, PostKind, Visit, VisitStage } from '@ancha
 /** Posts that receive guests handed on to them. */
 export const RECEIVING_POSTS: readonly PostKind[] = ['HALL', 'GUARD', 'SHUTTLE', 'MODEL', 'BAR'];
 
-const POST_STAGE: Partial<Record<PostKind, VisitStage>> = { PARK: 'car_park', HALL: 'hall', SHUTTLE: 'shuttle', MODEL: 'model_room' };
+const POST_STAGE: Partial<Record<PostKind, VisitStage>> = {
+  PARK: 'car_park',
+  HALL: 'hall',
+  SHUTTLE: 'shuttle',
+  GUARD: 'concierge',
+  MODEL: 'model_room',
+};
 
 /** Where each post hands its guests on (SOP order: hall → consultant/bar/shuttle/model → farewell). */
 const POST_TARGETS: Partial<Record<PostKind, HandoffTarget[]>> = {
   HALL: ['consultant', 'bar', 'shuttle', 'model_room', 'departure'],
-  MODEL: ['hall', 'departure'],
-  SHUTTLE: ['model_room', 'hall'],
+  // The show-area concierge (GUARD) takes guests into the model room and sees them out of it.
+  GUARD: ['model_room', 'shuttle', 'departure'],
+  MODEL: ['concierge', 'hall', 'departure'],
+  SHUTTLE: ['concierge', 'model_room', 'hall'],
 };
 
 /** The stage whose guests a post has in hand (null: the post only receives, e.g. the bar). */
@@ -22,7 +30,7 @@ export const stageOfPost = (kind: PostKind): VisitStage | null => POST_STAGE[kin
 export const handOnTargets = (kind: PostKind): HandoffTarget[] => POST_TARGETS[kind] ?? [];
 
 /** Hand-offs that move the guests: while one waits, the guests are on their way. */
-export const MOVING_TARGETS: ReadonlySet<HandoffTarget> = new Set(['hall', 'shuttle', 'model_room', 'departure']);
+export const MOVING_TARGETS: ReadonlySet<HandoffTarget> = new Set(['hall', 'shuttle', 'concierge', 'model_room', 'departure']);
 
 export interface Incoming {
   visit: Visit;

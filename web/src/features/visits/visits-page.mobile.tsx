@@ -32,6 +32,7 @@ import { ConsultantGuests, GuideNotes, ModelRoomPanel } from './model-room.mobil
 import { AskSales } from '../questions/ask-sales.mobile';
 import { ShuttlePanel } from './shuttle.mobile';
 import { useChainSettings, useConsultants, useOpenVisits, useVisitActions, useVisitorCounts } from './use-visits';
+import { CallShuttleButton, ConciergeCalls } from './shuttle-call.mobile';
 import { VehicleCheckButton } from './vehicle-check.mobile';
 import styles from './visits.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
@@ -80,6 +81,7 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
           {kinds.includes('HALL') ? <HallSummary site={site} me={me} visits={visits.data ?? []} /> : null}
           {kinds.includes('BAR') ? <BarPanel site={site} me={me} /> : null}
           {kinds.includes('SHUTTLE') ? <ShuttlePanel site={site} me={me} visits={visits.data ?? []} /> : null}
+          {kinds.includes('GUARD') ? <ConciergeCalls site={site} /> : null}
           {receivedHere.length || isConsultant ? <ReceivePanel site={site} me={me} kinds={receivedHere} visits={visits.data ?? []} /> : null}
           {/* A MODEL post lists its parties in the receive panel, the guide's notes inside each card: listed once. */}
           {isModelRoom && !receivedHere.some((k) => stageOfPost(k) === 'model_room') ? (
@@ -392,6 +394,7 @@ function ReceivePanel({ site, me, kinds, visits }: { site: MeSite; me: Me; kinds
                 isHanded={pending.handedVisits.has(visit.id)}
                 inHall={kinds.includes('HALL') && visit.stage === 'hall'}
                 isGuide={visit.stage === 'model_room' && kinds.includes('MODEL')}
+                atConcierge={kinds.includes('GUARD') && visit.stage === 'concierge'}
               />
             ))
           ) : (
@@ -411,6 +414,7 @@ function HereCard({
   isHanded,
   inHall,
   isGuide = false,
+  atConcierge = false,
 }: {
   site: MeSite;
   me: Me;
@@ -419,6 +423,7 @@ function HereCard({
   isHanded: boolean;
   inHall: boolean;
   isGuide?: boolean;
+  atConcierge?: boolean;
 }) {
   const { t } = useTranslation();
   const actions = useVisitActions(site.id, me.id);
@@ -453,24 +458,31 @@ function HereCard({
         </div>
       ) : (
         <div className={styles.targets}>
-          {targets.map((to) => {
-            const isConsultant = to === 'consultant';
-            const disabled = isConsultant && !consultants?.length;
-            return (
-              <Button
-                key={to}
-                size="middle"
-                color={to === 'departure' ? 'default' : 'primary'}
-                fill={to === 'departure' ? 'outline' : 'solid'}
-                disabled={disabled}
-                className={styles.targetButton}
-                onClick={() => (isConsultant ? setConsultantOpen(true) : void handOn(to))}
-                data-testid={`handoff-${to}`}
-              >
-                {t(`visits.targetButtons.${to}`)}
-              </Button>
-            );
-          })}
+          {/* GUARD-IN-8: guests leaving the model room: the shuttle is called, not just told. */}
+          {atConcierge && visit.handoffs.some((h) => h.fromStage === 'model_room') ? (
+            <CallShuttleButton site={site} visit={visit} onHandOff={() => handOn('shuttle')} />
+          ) : null}
+          {targets
+            .filter((to) => !(atConcierge && to === 'shuttle'))
+            .filter((to) => !(atConcierge && to === 'model_room' && visit.handoffs.some((h) => h.fromStage === 'model_room')))
+            .map((to) => {
+              const isConsultant = to === 'consultant';
+              const disabled = isConsultant && !consultants?.length;
+              return (
+                <Button
+                  key={to}
+                  size="middle"
+                  color={to === 'departure' ? 'default' : 'primary'}
+                  fill={to === 'departure' ? 'outline' : 'solid'}
+                  disabled={disabled}
+                  className={styles.targetButton}
+                  onClick={() => (isConsultant ? setConsultantOpen(true) : void handOn(to))}
+                  data-testid={`handoff-${to}`}
+                >
+                  {t(`visits.targetButtons.${to}`)}
+                </Button>
+              );
+            })}
         </div>
       )}
       <Popup visible={consultantOpen} onMaskClick={() => setConsultantOpen(false)} bodyClassName={styles.sheet}>

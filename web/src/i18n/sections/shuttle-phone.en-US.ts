@@ -2,6 +2,17 @@ import type { shuttlePhoneZh } from './shuttle-phone.zh-CN';
 
 /** English for the shuttle and model-room screens; typed by the Chinese, so no key can be missing. */
 export const shuttlePhoneEn: typeof shuttlePhoneZh = {
+  calls: {
+    title: 'Shuttle calls ({{count}})',
+    pickupAt: 'Pick up at',
+    from: 'called by {{name}}',
+    take: 'Take it',
+    yours: 'Yours: head there now',
+    late: 'Late: the concierge is apologising to the guests',
+    takenToast: 'Taken: head to the {{pickup}}',
+    toast_one: 'Shuttle call: {{pickup}}, {{count}} guest · {{from}}',
+    toast_other: 'Shuttle call: {{pickup}}, {{count}} guests · {{from}}',
+  },
   shuttle: {
     vehicle: 'Vehicle',
     vehiclePlaceholder: 'Vehicle no., e.g. Cart 1',

@@ -1,5 +1,16 @@
 /** 电瓶车与样板房: the shuttle driver's and the model-room guide's screens on the staff phone, and the consultant's guests. */
 export const shuttlePhoneZh = {
+  calls: {
+    title: '叫车({{count}})',
+    pickupAt: '接客地点',
+    from: '{{name}} 叫车',
+    take: '接单',
+    yours: '已由你接单,请尽快前往',
+    late: '已超时,礼宾正在向客户致歉',
+    takenToast: '已接单,请前往{{pickup}}',
+    toast_one: '叫车:{{pickup}} {{count}}位 · {{from}}',
+    toast_other: '叫车:{{pickup}} {{count}}位 · {{from}}',
+  },
   shuttle: {
     vehicle: '车辆',
     vehiclePlaceholder: '车号,如 1 号车',

@@ -118,6 +118,12 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       break;
     case 'shuttle.changed':
       if (siteId) invalidate(queryKeys.shuttleTrips(siteId));
+      if (siteId) invalidate(['site', siteId, 'shuttle-calls']); // a trip may answer a call
+      break;
+    case 'shuttle.called':
+    case 'shuttle.call_changed':
+    case 'shuttle.call_overdue':
+      if (siteId) invalidate(['site', siteId, 'shuttle-calls']); // shuttleKeys.openCalls
       break;
     case 'visit.interest':
       if (siteId) invalidate(queryKeys.visitsRoot(siteId));

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GREETING_POST_KINDS, POST_KINDS, type PostKind } from '@anchang/contracts';
+import { GREETING_POST_KINDS, POST_KINDS, STANDARDS_LIBRARY_VERSION, type PostKind } from '@anchang/contracts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { LIBRARY_VERSION, STANDARDS_LIBRARY, checklistItems, findPostStandard, referenceItemIds } from './index.js';
 
@@ -28,6 +28,10 @@ describe(`standards library ${LIBRARY_VERSION}`, () => {
     expect(extra, 'ids in the library but not in the reference').toEqual([]);
     expect(libraryIds).toHaveLength(referenceIds.length);
     expect(referenceIds.length).toBeGreaterThan(80); // guards against a regex that silently matches nothing
+  });
+
+  it('is the version the console is told is newest', () => {
+    expect(LIBRARY_VERSION).toBe(STANDARDS_LIBRARY_VERSION);
   });
 
   it('has every post kind once, in the reference order', () => {
