@@ -248,6 +248,12 @@ export const ERROR_CODES = [
   'CHANNEL_DISABLED',
   'CHANNEL_SECRET_NOT_ALLOWED',
   'DELIVERY_NOT_FOUND',
+  // night-shift handover (issue 11)
+  'HANDOVER_NOT_FOUND',
+  'HANDOVER_POST_NOT_HANDING_OVER',
+  'HANDOVER_ALREADY_CONFIRMED',
+  'HANDOVER_OWN',
+  'HANDOVER_NOT_INCOMING',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -63,6 +63,7 @@ import { registerTrainingRoutes, registerTrainingTimers } from './modules/traini
 import { registerQuestionRoutes } from './modules/questions/index.js';
 import { registerCustomerRetention, registerVisitRoutes, visitGuestPresence, type GuestPresence } from './modules/visits/index.js';
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
+import { registerHandoverRoutes, registerHandoverTimers } from './modules/handovers/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
 import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';
 import { registerShuttleRoutes } from './modules/shuttle/index.js';
@@ -183,6 +184,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerHallTimers(timers);
   registerPatrolTimers(timers);
   registerRepairTimers(timers);
+  registerHandoverTimers(timers);
   registerRoundTimers(timers);
   registerInspectionTimers(timers);
   registerComplaintTimers(timers);
@@ -310,6 +312,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerVisitRoutes(authed, deps);
         registerQuestionRoutes(authed, deps);
         registerLostFoundRoutes(authed, deps);
+        registerHandoverRoutes(authed, deps);
         registerIncidentRoutes(authed, deps);
         registerHallRoutes(authed, deps);
         registerShuttleRoutes(authed, deps);

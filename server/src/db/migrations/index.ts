@@ -31,6 +31,7 @@ import * as complaints from './2026-12-05-310-complaints.js';
 import * as customerFeedback from './2026-12-05-320-customer-feedback.js';
 import * as integrations from './2026-12-05-350-integrations.js';
 import * as surveyComplaints from './2026-12-05-360-survey-complaints.js';
+import * as handovers from './2026-12-06-300-handovers.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -66,4 +67,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-320-customer-feedback': customerFeedback,
   '2026-12-05-350-integrations': integrations,
   '2026-12-05-360-survey-complaints': surveyComplaints,
+  '2026-12-06-300-handovers': handovers,
 };
