@@ -25,6 +25,7 @@ import { integrationsEn } from './sections/integrations.en-US';
 import { inspectionsEn } from './sections/inspections.en-US';
 import { complaintsEn } from './sections/complaints.en-US';
 import { trainingEn } from './sections/training.en-US';
+import { attentionEn, handoversEn } from './sections/handovers.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -339,7 +340,12 @@ export const enUS: Messages = {
         erase: 'Erased customer data',
         retention_purge: 'Retention clean-up',
       },
-      handover: { write: 'Wrote a handover', confirm: 'Confirmed a handover', alert: 'Handover not confirmed: alert', settings: 'Changed the handover settings' },
+      handover: {
+        write: 'Wrote a handover',
+        confirm: 'Confirmed a handover',
+        alert: 'Handover not confirmed: alert',
+        settings: 'Changed the handover settings',
+      },
       lost_item: {
         register: 'Registered a found item',
         open_first: 'Confirmed opening (first witness)',
@@ -721,6 +727,8 @@ export const enUS: Messages = {
   inspections: inspectionsEn,
   complaints: complaintsEn,
   training: trainingEn,
+  handovers: handoversEn,
+  attention: attentionEn,
   assessment: assessmentEn,
   clientReports: clientReportsEn,
   figures: {

@@ -24,6 +24,7 @@ import { integrationsZh } from './sections/integrations.zh-CN';
 import { inspectionsZh } from './sections/inspections.zh-CN';
 import { complaintsZh } from './sections/complaints.zh-CN';
 import { trainingZh } from './sections/training.zh-CN';
+import { attentionZh, handoversZh } from './sections/handovers.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -695,6 +696,8 @@ export const zhCN = {
   inspections: inspectionsZh,
   complaints: complaintsZh,
   training: trainingZh,
+  handovers: handoversZh,
+  attention: attentionZh,
   assessment: assessmentZh,
   clientReports: clientReportsZh,
   figures: {

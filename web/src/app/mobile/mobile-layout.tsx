@@ -13,6 +13,7 @@ import { flattenPages, prependNotification, useNotifications } from '../../featu
 import { OutboxBanner } from '../../features/shift/outbox-banner.mobile';
 import { VisitNotifier } from '../../features/visits/visit-notifier.mobile';
 import { QuestionNotifier } from '../../features/questions/question-notifier.mobile';
+import { AttentionNotifier } from '../../shared/attention/attention-notifier.mobile';
 import styles from './mobile-layout.module.css';
 
 /**
@@ -98,6 +99,7 @@ export function MobileLayout() {
       </footer>
       {site ? <VisitNotifier site={site} personId={me.id} /> : null}
       {site ? <QuestionNotifier site={site} personId={me.id} /> : null}
+      {site ? <AttentionNotifier site={site} personId={me.id} name={me.name} /> : null}
     </div>
   );
 }

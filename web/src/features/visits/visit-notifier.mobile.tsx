@@ -34,7 +34,7 @@ export function VisitNotifier({ site, personId }: { site: MeSite; personId: stri
     shown.add(payload.handoffId);
     const isForMe = payload.toPersonId ? payload.toPersonId === personId : site.posts.some((p) => p.kind === payload.toPostKind);
     if (!isForMe) return;
-    navigator.vibrate?.([120, 60, 120]);
+    // The sound and vibration come from the attention notifier, under this phone's switch.
     Toast.show({
       content: t(payload.to === 'departure' ? 'visits.toastDeparture' : 'visits.toastIncoming', { count: payload.partySize, from: payload.fromName }),
       position: 'top',
