@@ -29,6 +29,7 @@ export type ConsoleMenuKey =
   | 'anomalies'
   | 'incidents'
   | 'lost-found'
+  | 'handovers'
   | 'rounds'
   | 'patrols'
   | 'checkpoints'
@@ -107,6 +108,13 @@ export const CONSOLE_MENU: readonly ConsoleMenuEntry[] = [
   { key: 'anomalies', section: 'live', roles: ROLE_GROUPS.anomalyHandlers, reads: [site('/anomalies'), site('/people')] },
   { key: 'incidents', section: 'live', roles: CONSOLE_ROLES, reads: [site('/incidents')] },
   { key: 'lost-found', section: 'live', roles: CONSOLE_ROLES, reads: [site('/lost-items')] },
+  // The night-shift handovers of a day (交接班), and the site's handover settings.
+  {
+    key: 'handovers',
+    section: 'live',
+    roles: ROLE_GROUPS.overseers,
+    reads: [siteQuery('/handovers', { date: ':today' }), site('/handover-settings')],
+  },
   { key: 'rounds', section: 'operations', roles: CONSOLE_ROLES, reads: [siteQuery('/rounds/day', { scope: 'all' })] },
   {
     key: 'patrols',
@@ -282,6 +290,8 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   },
   { path: '/supplies', roles: ROSTERED, reads: [site('/supplies/stock'), site('/supplies/stores')] },
   { path: '/patrols', roles: [], posts: ['SECURITY'], reads: [site('/patrol-rounds/mine')] },
+  // The night-shift handover: writing one for my posts that hand over, confirming one left for me.
+  { path: '/handover', roles: ROSTERED, reads: [site('/handovers/mine')] },
   { path: '/rounds', roles: ROSTERED, reads: [siteQuery('/rounds/day', { scope: 'mine' })] },
   // training (issue 12): my invited sessions with their quizzes, and the project fact sheet.
   { path: '/training', roles: ROSTERED, reads: [site('/training/my-sessions')] },

@@ -112,6 +112,8 @@ export interface EventMap {
   'complaint.changed': { complaintId: string; status: string; version: number };
   /** A monthly client report was published or acknowledged (site room), or its draft changed (the managers' own rooms). Ids only. */
   'client_report.changed': { reportId: string };
+  /** A handover was written, confirmed or fell overdue: ids and status only (the text is read over HTTP). */
+  'handover.changed': { handoverId: string; postId: string; status: 'written' | 'confirmed' | 'overdue' };
 }
 export type EventType = keyof EventMap;
 

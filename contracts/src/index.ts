@@ -27,3 +27,4 @@ export * from './surveys.js';
 export * from './complaints.js';
 export * from './customer-feedback.js';
 export * from './integrations.js';
+export * from './handovers.js';

@@ -70,6 +70,7 @@ import {
   type GuestPresence,
 } from './modules/visits/index.js';
 import { registerLostFoundRoutes } from './modules/lost-found/index.js';
+import { registerHandoverRoutes, registerHandoverTimers } from './modules/handovers/index.js';
 import { registerIncidentRoutes } from './modules/incidents/index.js';
 import { registerHallRoutes, registerHallTimers } from './modules/hall/index.js';
 import { registerShuttleCallTimers, registerShuttleRoutes } from './modules/shuttle/index.js';
@@ -193,6 +194,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerPatrolTimers(timers);
   registerRepairTimers(timers);
   registerShuttleCallTimers(timers);
+  registerHandoverTimers(timers);
   registerRoundTimers(timers);
   registerInspectionTimers(timers);
   registerComplaintTimers(timers);
@@ -323,6 +325,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
         registerVisitRoutes(authed, deps);
         registerQuestionRoutes(authed, deps);
         registerLostFoundRoutes(authed, deps);
+        registerHandoverRoutes(authed, deps);
         registerIncidentRoutes(authed, deps);
         registerHallRoutes(authed, deps);
         registerShuttleRoutes(authed, deps);

@@ -259,6 +259,8 @@ export interface DB {
   survey_ratings: SurveyRatingsTable;
   survey_credits: SurveyCreditsTable;
   survey_complaints: SurveyComplaintsTable;
+  handovers: HandoversTable;
+  handover_settings: HandoverSettingsTable;
   assessment_recommendations: AssessmentRecommendationsTable;
   assessment_closes: AssessmentClosesTable;
   // client-reports module (issue 13)
@@ -1411,5 +1413,33 @@ export interface VisitChainSettingsTable {
 export interface ShuttleDriverListsTable {
   site_id: string;
   person_ids: string;
+  updated_at: number;
+}
+
+/** A night-shift handover (交接班); lists are JSON text. */
+export interface HandoversTable {
+  id: string;
+  site_id: string;
+  post_id: string;
+  date: string;
+  from_person_id: string;
+  written_at: number;
+  open_items: string;
+  equipment: string;
+  notes: string;
+  photo_ids: string;
+  expected_person_id: string | null;
+  confirm_by: number;
+  status: string;
+  confirmed_by: string | null;
+  confirmed_at: number | null;
+  confirm_note: string | null;
+  alerted_at: number | null;
+}
+
+export interface HandoverSettingsTable {
+  site_id: string;
+  confirm_minutes: number;
+  post_kinds: string;
   updated_at: number;
 }

@@ -25,6 +25,7 @@ import { integrationsEn } from './sections/integrations.en-US';
 import { inspectionsEn } from './sections/inspections.en-US';
 import { complaintsEn } from './sections/complaints.en-US';
 import { trainingEn } from './sections/training.en-US';
+import { attentionEn, handoversEn } from './sections/handovers.en-US';
 
 /** English, complete: typed as `Messages`, so every key of zh-CN must be here. */
 export const enUS: Messages = {
@@ -363,6 +364,12 @@ export const enUS: Messages = {
         erase: 'Erased customer data',
         retention_purge: 'Retention clean-up',
       },
+      handover: {
+        write: 'Wrote a handover',
+        confirm: 'Confirmed a handover',
+        alert: 'Handover not confirmed: alert',
+        settings: 'Changed the handover settings',
+      },
       lost_item: {
         register: 'Registered a found item',
         open_first: 'Confirmed opening (first witness)',
@@ -599,6 +606,7 @@ export const enUS: Messages = {
       visit: 'Visit',
       customer: 'Customer',
       lost_item: 'Lost item',
+      handover: 'Handover',
       incident: 'Incident',
       supply_item: 'Supply item',
       supply_batch: 'Stock batch',
@@ -743,6 +751,8 @@ export const enUS: Messages = {
   inspections: inspectionsEn,
   complaints: complaintsEn,
   training: trainingEn,
+  handovers: handoversEn,
+  attention: attentionEn,
   assessment: assessmentEn,
   clientReports: clientReportsEn,
   figures: {
@@ -980,6 +990,11 @@ export const enUS: Messages = {
     LOST_ITEM_ALREADY_OPENED: 'The item was already opened before two witnesses',
     LOST_ITEM_NOT_OPENED: 'Open and record the item with two witnesses before returning it',
     LOST_ITEM_RETURNED: 'The item has been returned to its owner',
+    HANDOVER_NOT_FOUND: 'This handover does not exist',
+    HANDOVER_POST_NOT_HANDING_OVER: 'This post does not write a handover',
+    HANDOVER_ALREADY_CONFIRMED: 'This handover is already confirmed',
+    HANDOVER_OWN: 'The incoming person confirms the handover on their own phone',
+    HANDOVER_NOT_INCOMING: 'Only the incoming person on this post may confirm',
     INCIDENT_NOT_FOUND: 'Incident not found',
     INCIDENT_CLOSED: 'This incident is closed',
     TABLE_NOT_FOUND: 'Table not found',

@@ -24,6 +24,7 @@ import { integrationsZh } from './sections/integrations.zh-CN';
 import { inspectionsZh } from './sections/inspections.zh-CN';
 import { complaintsZh } from './sections/complaints.zh-CN';
 import { trainingZh } from './sections/training.zh-CN';
+import { attentionZh, handoversZh } from './sections/handovers.zh-CN';
 
 /**
  * Simplified Chinese, the default language. en-US.ts must have exactly these keys (its type is
@@ -348,6 +349,7 @@ export const zhCN = {
       },
       question: { ask: '向销售提问', answer: '回答客户问题' },
       customer: { export: '导出客户信息', consent_withdrawn: '客户撤回同意', erase: '删除客户信息', retention_purge: '到期清理客户信息' },
+      handover: { write: '写交接班', confirm: '确认交接班', alert: '交接班未确认提醒', settings: '修改交接班设置' },
       lost_item: { register: '登记遗失物品', open_first: '确认开启(第一人)', opened: '两人见证开启', return: '归还失主' },
       supplies: {
         item_create: '新增物资',
@@ -573,6 +575,7 @@ export const zhCN = {
       visit: '来访',
       customer: '客户',
       lost_item: '遗失物品',
+      handover: '交接班',
       incident: '事件',
       supply_item: '物资',
       supply_batch: '出入库单',
@@ -717,6 +720,8 @@ export const zhCN = {
   inspections: inspectionsZh,
   complaints: complaintsZh,
   training: trainingZh,
+  handovers: handoversZh,
+  attention: attentionZh,
   assessment: assessmentZh,
   clientReports: clientReportsZh,
   figures: {
@@ -953,6 +958,11 @@ export const zhCN = {
     LOST_ITEM_ALREADY_OPENED: '物品已在两人见证下打开',
     LOST_ITEM_NOT_OPENED: '物品需先经两人确认打开登记后才能归还',
     LOST_ITEM_RETURNED: '物品已归还失主',
+    HANDOVER_NOT_FOUND: '交接班记录不存在',
+    HANDOVER_POST_NOT_HANDING_OVER: '这个岗位不需要写交接班',
+    HANDOVER_ALREADY_CONFIRMED: '这份交接班已经确认过了',
+    HANDOVER_OWN: '交接班需由接班人在自己的手机上确认',
+    HANDOVER_NOT_INCOMING: '只有该岗位的接班人可以确认',
     INCIDENT_NOT_FOUND: '事件记录不存在',
     INCIDENT_CLOSED: '事件已关闭',
     TABLE_NOT_FOUND: '洽谈桌不存在',

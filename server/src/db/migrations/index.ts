@@ -34,6 +34,7 @@ import * as surveyComplaints from './2026-12-05-360-survey-complaints.js';
 import * as listIndexes from './2026-12-06-600-list-indexes.js';
 import * as handoffLimits from './2026-12-06-200-handoff-limits.js';
 import * as shuttleCalls from './2026-12-06-100-shuttle-calls.js';
+import * as handovers from './2026-12-06-300-handovers.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -72,4 +73,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-600-list-indexes': listIndexes,
   '2026-12-06-200-handoff-limits': handoffLimits,
   '2026-12-06-100-shuttle-calls': shuttleCalls,
+  '2026-12-06-300-handovers': handovers,
 };

@@ -2,4 +2,4 @@ export { registerPeopleRoutes } from './people.routes.js';
 export { maskPhone } from './mask.js';
 export { requirePostDuty } from './post-duty.js';
 export { isSiteMember, findPersonNames, findActiveCompanyAdminIds, personIdsOnPostKind, insertPerson } from './people.repository.js';
-export { listActiveMembersOfSite } from './people.repository.js';
+export { listActiveMembersOfSite, postIdsByPerson } from './people.repository.js';

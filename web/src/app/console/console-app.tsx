@@ -29,6 +29,7 @@ const CheckpointPostersPage = lazyNamed(() => import('../../features/checkpoints
 const PatrolsPage = lazyNamed(() => import('../../features/patrols/patrols-page'), 'PatrolsPage');
 const IncidentsPage = lazyNamed(() => import('../../features/incidents/incidents-page'), 'IncidentsPage');
 const LostFoundPage = lazyNamed(() => import('../../features/lost-found-console/lost-found-page'), 'LostFoundPage');
+const HandoversPage = lazyNamed(() => import('../../features/handovers/handovers-page'), 'HandoversPage');
 const RequisitionsPage = lazyNamed(() => import('../../features/forms/requisitions-page'), 'RequisitionsPage');
 const SuppliesPage = lazyNamed(() => import('../../features/supplies/supplies-page'), 'SuppliesPage');
 const ModelRoomsPage = lazyNamed(() => import('../../features/model-room-inventory/model-rooms-page'), 'ModelRoomsPage');
@@ -103,6 +104,7 @@ const router = createBrowserRouter([
           { path: 'client-reports', element: offered('client-reports', <ClientReportsPage />) },
           { path: 'client-reports/:reportId', element: offered('client-reports', <ClientReportPage />) },
           { path: 'lost-found', element: offered('lost-found', <LostFoundPage />) },
+          { path: 'handovers', element: offered('handovers', <HandoversPage />) },
           { path: 'equipment', element: offered('equipment', <EquipmentPage />) },
           { path: 'repairs', element: offered('repairs', <RepairsPage />) },
           { path: 'requisitions', element: offered('requisitions', <RequisitionsPage />) },

@@ -24,6 +24,7 @@ const pages = {
   checkpointLanding: () => import('../../features/patrols/checkpoint-landing.mobile'),
   myPatrols: () => import('../../features/patrols/my-patrols-page.mobile'),
   lostFound: () => import('../../features/lost-found/lost-found-page.mobile'),
+  handover: () => import('../../features/handovers/handover-pages.mobile'),
   incidents: () => import('../../features/incidents/incidents-page.mobile'),
   reportIncident: () => import('../../features/incidents/report-incident-page.mobile'),
   modelRoomCheck: () => import('../../features/model-room-inventory/model-room-check-page.mobile'),
@@ -67,6 +68,8 @@ const VisitsPage = lazyNamed(pages.visits, 'VisitsPage');
 const CheckpointLandingPage = lazyNamed(pages.checkpointLanding, 'CheckpointLandingPage');
 const MyPatrolsPage = lazyNamed(pages.myPatrols, 'MyPatrolsPage');
 const LostFoundPage = lazyNamed(pages.lostFound, 'LostFoundPage');
+const WriteHandoverPage = lazyNamed(pages.handover, 'WriteHandoverPage');
+const HandoverDetailPage = lazyNamed(pages.handover, 'HandoverDetailPage');
 const IncidentsPage = lazyNamed(pages.incidents, 'IncidentsPage');
 const ReportIncidentPage = lazyNamed(pages.reportIncident, 'ReportIncidentPage');
 const ModelRoomCheckPage = lazyNamed(pages.modelRoomCheck, 'ModelRoomCheckPage');
@@ -125,6 +128,9 @@ const router = createBrowserRouter(
             { path: 'visits', element: offered('/visits', <VisitsPage />) },
             { path: 'patrols', element: offered('/patrols', <MyPatrolsPage />) },
             { path: 'lost-found', element: page(<LostFoundPage />) },
+            // The night-shift handover; GUARD-IN-11's closing routine links to /handover/new (HANDOVER_NEW_PATH).
+            { path: 'handover/new', element: offered('/handover', <WriteHandoverPage />) },
+            { path: 'handover/:handoverId', element: offered('/handover', <HandoverDetailPage />) },
             { path: 'incidents', element: offered('/incidents', <IncidentsPage />) },
             { path: 'incidents/new', element: offered('/incidents', <ReportIncidentPage />) },
             { path: 'model-room-check', element: offered('/model-room-check', <ModelRoomCheckPage />) },

@@ -14,6 +14,7 @@ import { OutboxBanner } from '../../features/shift/outbox-banner.mobile';
 import { VisitNotifier } from '../../features/visits/visit-notifier.mobile';
 import { ShuttleCallNotifier } from '../../features/visits/shuttle-call.mobile';
 import { QuestionNotifier } from '../../features/questions/question-notifier.mobile';
+import { AttentionNotifier } from '../../shared/attention/attention-notifier.mobile';
 import styles from './mobile-layout.module.css';
 
 /**
@@ -100,6 +101,7 @@ export function MobileLayout() {
       {site ? <VisitNotifier site={site} personId={me.id} /> : null}
       {site ? <ShuttleCallNotifier site={site} /> : null}
       {site ? <QuestionNotifier site={site} personId={me.id} /> : null}
+      {site ? <AttentionNotifier site={site} personId={me.id} name={me.name} /> : null}
     </div>
   );
 }

@@ -27,6 +27,7 @@ import styles from './home-page.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { InspectHomeCard, MyRectificationsHomeCard } from '../inspections/inspection-home-cards.mobile';
 import { ComplaintsHomeCard } from '../complaints/complaints-home-card.mobile';
+import { HandoverHomeCard } from '../handovers/handover-home-card.mobile';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
 export function HomePage() {
@@ -88,6 +89,7 @@ export function HomePage() {
             {/* Each entry only for whom the shared description offers it (contracts: PHONE_TABS, PHONE_HOME). */}
             {phoneOffersOn(site, '/manage/day-board') ? <ManagerHomeSection site={site} /> : null}
 
+            {phoneOffersOn(site, '/handover') ? <HandoverHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/shift') ? <ShiftHomeCard site={site} /> : null}
 
             {phoneOffersOn(site, '/incidents') ? <IncidentHomeCard siteId={site.id} /> : null}

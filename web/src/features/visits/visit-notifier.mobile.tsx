@@ -37,7 +37,7 @@ export function VisitNotifier({ site, personId }: { site: MeSite; personId: stri
     const isForMe = payload.toPersonId ? payload.toPersonId === personId : site.posts.some((p) => p.kind === payload.toPostKind);
     if (!isForMe) return;
     const isRerung = payload.ring === 2;
-    navigator.vibrate?.(isRerung ? [300, 100, 300, 100, 300] : [120, 60, 120]);
+    // The sound and vibration come from the attention notifier, under this phone's switch.
     Toast.show({
       content: t(isRerung ? 'visits.toastRerung' : payload.to === 'departure' ? 'visits.toastDeparture' : 'visits.toastIncoming', {
         count: payload.partySize,

@@ -202,5 +202,8 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
     case 'client_report.changed':
       if (siteId) invalidate(['site', siteId, 'client-reports']);
       break;
+    case 'handover.changed':
+      if (siteId) invalidate(['site', siteId, 'handovers']);
+      break;
   }
 }

@@ -1,0 +1,2 @@
+export { registerHandoverRoutes } from './handovers.routes.js';
+export { registerHandoverTimers } from './handovers.service.js';
