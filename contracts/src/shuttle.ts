@@ -7,7 +7,7 @@
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant } from './api.js';
+import { Id, Instant, TapTime } from './api.js';
 
 export const ShuttleTrip = Type.Object({
   id: Id,
@@ -32,6 +32,7 @@ export const StartTripBody = Type.Object(
     vehicle: DisplayName(20),
     destination: Type.Union([Type.Literal('model_room'), Type.Literal('hall')]),
     visitIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }),
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );
@@ -39,6 +40,7 @@ export const ArriveBody = Type.Object(
   {
     itemsLeft: Type.Boolean({ description: 'Anything left on board after the guests got off' }),
     itemsNote: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );
