@@ -13,6 +13,8 @@ const literalUnion = <T extends readonly string[]>(values: T) => Type.Unsafe<T[n
 export const Id = Type.String({ pattern: '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$', description: 'UUID' });
 /** Epoch milliseconds. */
 export const Instant = Type.Integer({ minimum: 0, description: 'epoch milliseconds' });
+/** When the person tapped, for a write the phone sends later from its outbox; the server bounds it (CLOCK_TIME_INVALID). */
+export const TapTime = Type.Integer({ minimum: 0, description: 'epoch milliseconds of the tap; at most 2 min ahead of and 24 h behind the server' });
 export const HHMM = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, site local time' });
 
 export const RoleSchema = literalUnion(SITE_ROLES);

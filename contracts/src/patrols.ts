@@ -5,7 +5,7 @@
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
-import { HHMM, Id, Instant, PostKindSchema } from './api.js';
+import { HHMM, Id, Instant, PostKindSchema, TapTime } from './api.js';
 
 /** The secret a QR carries: 128 random bits or more, base64url. */
 export const CheckpointCode = Type.String({ minLength: 16, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' });
@@ -86,6 +86,7 @@ export const ScanBody = Type.Object(
     lat: Type.Optional(Lat),
     lng: Type.Optional(Lng),
     accuracyM: Type.Optional(Type.Number({ minimum: 0, maximum: 100_000 })),
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );

@@ -7,7 +7,7 @@
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant } from './api.js';
+import { Id, Instant, TapTime } from './api.js';
 
 export const ShuttleTrip = Type.Object({
   id: Id,
@@ -34,6 +34,7 @@ export const StartTripBody = Type.Object(
     visitIds: Type.Array(Id, { minItems: 1, maxItems: 10, uniqueItems: true }),
     /** The concierge's call this trip answers (GUARD-IN-8): its pick-up time ends here. */
     callId: Type.Optional(Id),
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );
@@ -41,6 +42,7 @@ export const ArriveBody = Type.Object(
   {
     itemsLeft: Type.Boolean({ description: 'Anything left on board after the guests got off' }),
     itemsNote: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );

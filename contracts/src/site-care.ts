@@ -5,7 +5,7 @@
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant } from './api.js';
+import { Id, Instant, TapTime } from './api.js';
 
 /** A signature drawn on the phone, as strokes of points in a 0–1 box (no image decoding needed to check it). */
 export const Signature = Type.Object(
@@ -34,6 +34,8 @@ export const VehicleCheckBody = Type.Object(
     notes: Type.String({ maxLength: 500 }),
     photoIds: Type.Array(Id, { maxItems: 8, uniqueItems: true }),
     signature: Signature,
+    /** When the customer signed (a check sent later from the phone's outbox). */
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );
@@ -128,6 +130,7 @@ export const ReportIncidentBody = Type.Object(
     severity: Incident.properties.severity,
     description: Type.String({ minLength: 1, maxLength: 1000 }),
     photoId: Type.Optional(Id),
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );

@@ -11,6 +11,7 @@ import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { roleOn, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import type { ErrorCode } from '@anchang/contracts';
@@ -275,7 +276,7 @@ async function refuseScan(
 export async function recordScan(
   deps: Deps,
   actor: Actor,
-  input: { id: string; code: string; lat?: number; lng?: number; accuracyM?: number },
+  input: { id: string; code: string; lat?: number; lng?: number; accuracyM?: number; at?: number },
 ): Promise<{ scan: ScanResult; created: boolean }> {
   const id = input.id;
   const { value, created } = await writeOnce(
@@ -285,6 +286,8 @@ export async function recordScan(
       return stored ? { row: stored, patrol: await patrolProofOfScan(deps, stored.id) } : undefined;
     },
     async () => {
+      // A scan made without signal counts at the tap (a patrol's lateness is judged by it).
+      const scannedAt = tapTime(input.at, deps.clock.now());
       const checkpoint = (await findCheckpointByCode(deps.db, input.code)) ?? (await findRetiredCode(deps.db, input.code));
       if (!checkpoint) return refuseScan(deps, actor, 'CODE_UNKNOWN', undefined, null);
       // Another site's code says nothing about that site: not its name, not whether it was revoked.
@@ -299,20 +302,20 @@ export async function recordScan(
       return inTransaction(deps, async (tx) => {
         const flags: ScanFlag[] = replayFlags(
           previous ? { checkpointId: previous.checkpoint_id, at: previous.scanned_at, lat: previous.lat, lng: previous.lng } : null,
-          { checkpointId: checkpoint.id, at: tx.now, lat: checkpoint.lat, lng: checkpoint.lng },
+          { checkpointId: checkpoint.id, at: scannedAt, lat: checkpoint.lat, lng: checkpoint.lng },
           gap,
         );
         // A repeat proves nothing new: the same code again must not count for a second round.
         const patrol = flags.includes('repeat')
           ? null
-          : await provePatrolCheck(tx, { siteId, checkpointId: checkpoint.id, personId: actor.personId, scanId: id });
+          : await provePatrolCheck(tx, { siteId, checkpointId: checkpoint.id, personId: actor.personId, scanId: id, at: scannedAt });
         if (patrol?.outOfOrder) flags.push('out_of_order');
         const row: CheckpointScansTable = {
           id,
           site_id: siteId,
           checkpoint_id: checkpoint.id,
           person_id: actor.personId,
-          scanned_at: tx.now,
+          scanned_at: scannedAt,
           lat: input.lat ?? null,
           lng: input.lng ?? null,
           accuracy_m: input.accuracyM ?? null,

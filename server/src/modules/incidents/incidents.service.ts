@@ -9,6 +9,7 @@ import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
@@ -54,7 +55,7 @@ export async function raiseIncident(
   tx: WriteBatch,
   actor: Actor,
   siteId: string,
-  input: { id: string; kind: Incident['kind']; severity: Incident['severity']; description: string; photoId?: string | null },
+  input: { id: string; kind: Incident['kind']; severity: Incident['severity']; description: string; photoId?: string | null; at?: number },
 ): Promise<IncidentsTable> {
   const row: IncidentsTable = {
     id: input.id,
@@ -64,7 +65,8 @@ export async function raiseIncident(
     description: input.description.trim(),
     photo_id: input.photoId ?? null,
     reported_by: actor.personId,
-    reported_at: tx.now,
+    // Reported from the phone's outbox after the signal came back: the time of the tap.
+    reported_at: tapTime(input.at, tx.now),
     status: 'open',
     police_decision: null,
     decision_note: null,
@@ -105,7 +107,7 @@ export async function reportIncident(
   deps: Deps,
   actor: Actor,
   siteId: string,
-  input: { id: string; kind: Incident['kind']; severity: Incident['severity']; description: string; photoId?: string },
+  input: { id: string; kind: Incident['kind']; severity: Incident['severity']; description: string; photoId?: string; at?: number },
 ): Promise<{ incident: Incident; created: boolean }> {
   requireSiteRole(actor, siteId, INCIDENT_REPORTERS);
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);

@@ -474,14 +474,17 @@ export function registerPatrolTimers(timers: TimerRunner): void {
  */
 export async function provePatrolCheck(
   tx: Tx,
-  input: { siteId: string; checkpointId: string; personId: string; scanId: string },
+  input: { siteId: string; checkpointId: string; personId: string; scanId: string; at?: number },
 ): Promise<{ proof: ScanPatrolProof; outOfOrder: boolean } | null> {
   const postKinds = await postKindsOf(tx.trx, input.siteId, input.personId);
   if (!postKinds.length) return null;
-  const hit = await findProvableCheck(tx.trx, { ...input, postKinds, now: tx.now, earlyMs: EARLY_START_MS });
+  // The scan's own time (the tap, for a scan sent later), never after the transaction's now.
+  const at = Math.min(input.at ?? tx.now, tx.now);
+  const { at: _at, ...keys } = input;
+  const hit = await findProvableCheck(tx.trx, { ...keys, postKinds, now: at, earlyMs: EARLY_START_MS });
   if (!hit) return null;
-  const isLate = tx.now > hit.planned_at + LATE_AFTER_MS;
-  if (!(await proveCheck(tx.trx, hit.round_id, hit.position, { scan_id: input.scanId, scanned_at: tx.now, is_late: isLate ? 1 : 0 }))) return null;
+  const isLate = at > hit.planned_at + LATE_AFTER_MS;
+  if (!(await proveCheck(tx.trx, hit.round_id, hit.position, { scan_id: input.scanId, scanned_at: at, is_late: isLate ? 1 : 0 }))) return null;
   const checks = await checksOfRound(tx.trx, hit.round_id);
   const provenBefore = checks.filter((c) => c.scan_id !== null && c.position !== hit.position).map((c) => c.position);
   const outOfOrder = isOutOfOrder(hit.position, provenBefore, checks.length);

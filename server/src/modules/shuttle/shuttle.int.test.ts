@@ -49,6 +49,31 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
     t.app.inject({ method, url: `${base}${url}`, headers: { cookie }, ...(payload === undefined ? {} : { payload: payload as object }) });
   const code = (res: { json: <T>() => T }) => res.json<{ error: { code: string } }>().error.code;
 
+  it('keeps the tap time of a trip sent later from the outbox, once, and refuses a time in the future or too old', async () => {
+    const visit = (await call(driver, 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'walk_in' })).json<Visit>();
+    // The server's clock (the test app drives its own): the visit arrived at its now.
+    const now = visit.arrivedAt;
+    const body = { vehicle: '3 号车', destination: 'model_room', visitIds: [visit.id] };
+    expect(code(await call(driver, 'POST', '/shuttle/trips', { id: newId(), ...body, at: now + 10 * 60_000 }))).toBe('CLOCK_TIME_INVALID');
+    expect(code(await call(driver, 'POST', '/shuttle/trips', { id: newId(), ...body, at: now - 25 * 3_600_000 }))).toBe('CLOCK_TIME_INVALID');
+    const id = newId();
+    const tappedAt = now - 5 * 60_000;
+    const first = await call(driver, 'POST', '/shuttle/trips', { id, ...body, at: tappedAt });
+    expect(first.statusCode).toBe(201);
+    expect(first.json<ShuttleTrip>().departedAt).toBe(tappedAt);
+    // Retried (the answer was lost): stored once.
+    const retry = await call(driver, 'POST', '/shuttle/trips', { id, ...body, at: tappedAt });
+    expect(retry.json<ShuttleTrip>()).toMatchObject({ id, departedAt: tappedAt });
+    const log = (await call(driver, 'GET', '/shuttle/trips?vehicle=3 号车')).json<{ items: ShuttleTrip[] }>().items;
+    expect(log.map((x) => x.id)).toEqual([id]);
+    const arrivedAt = now - 60_000;
+    const arrive = { itemsLeft: false, at: arrivedAt };
+    expect((await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, arrive)).json<ShuttleTrip>()).toMatchObject({ arrivedAt });
+    expect((await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, arrive)).json<ShuttleTrip>()).toMatchObject({ arrivedAt });
+    const audit = await t.testDb.database.db.selectFrom('audit_log').select('action').where('entity_id', '=', id).execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(['shuttle.arrive', 'shuttle.depart']);
+  });
+
   it('carries visits only, logs the trip and checks for items left at drop-off', async () => {
     const visit = (await call(driver, 'POST', '/visits', { id: newId(), partySize: 3, arrivalMode: 'walk_in' })).json<Visit>();
     expect(
@@ -66,7 +91,9 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
       await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, { itemsLeft: true, itemsNote: '后排座位上一把雨伞,已交前台' })
     ).json<ShuttleTrip>();
     expect(arrived).toMatchObject({ status: 'arrived', itemsLeft: true });
-    expect(code(await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, { itemsLeft: false }))).toBe('TRIP_ALREADY_ARRIVED');
+    // The driver's arrival sent again (the outbox resends after a lost answer): the stored one, once.
+    const again = await call(driver, 'POST', `/shuttle/trips/${id}/arrive`, { itemsLeft: false });
+    expect(again.json<ShuttleTrip>()).toMatchObject({ status: 'arrived', itemsLeft: true, arrivedAt: arrived.arrivedAt });
     expect((await call(driver, 'GET', '/shuttle/trips?vehicle=1 号车')).json<{ items: ShuttleTrip[] }>().items.map((x) => x.id)).toEqual([id]);
     const handover = await call(driver, 'POST', '/shuttle/vehicle-events', {
       id: newId(),

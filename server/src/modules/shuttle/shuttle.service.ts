@@ -20,6 +20,7 @@ import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
@@ -69,7 +70,7 @@ export async function startTrip(
   deps: Deps,
   actor: Actor,
   siteId: string,
-  input: { id: string; vehicle: string; destination: 'model_room' | 'hall'; visitIds: string[]; callId?: string },
+  input: { id: string; vehicle: string; destination: 'model_room' | 'hall'; visitIds: string[]; callId?: string; at?: number },
 ): Promise<{ trip: ShuttleTrip; created: boolean }> {
   requireSiteMember(actor, siteId);
   const { value, created } = await writeOnce(
@@ -102,7 +103,8 @@ export async function startTrip(
           visit_ids: JSON.stringify(input.visitIds),
           guests: visits.reduce((n, v) => n + v.party_size, 0),
           status: 'en_route',
-          departed_at: tx.now,
+          // A trip started without signal departed at the tap, not when the phone got through.
+          departed_at: tapTime(input.at, tx.now),
           arrived_at: null,
           items_left: null,
           items_note: null,
@@ -137,16 +139,21 @@ export async function arrive(
   actor: Actor,
   siteId: string,
   tripId: string,
-  input: { itemsLeft: boolean; itemsNote?: string },
+  input: { itemsLeft: boolean; itemsNote?: string; at?: number },
 ): Promise<ShuttleTrip> {
   requireSiteMember(actor, siteId);
   const trip = await findTrip(deps.db, siteId, tripId);
   if (!trip) throw new AppError('TRIP_NOT_FOUND', { params: { tripId } });
+  // The driver's own arrival sent again (the answer was lost, the outbox resends): already stored.
+  if (trip.status === 'arrived' && trip.driver_id === actor.personId) return (await toTrips(deps, [trip]))[0]!;
   if (input.itemsLeft && !input.itemsNote?.trim()) throw new AppError('ITEMS_NOTE_REQUIRED', { params: { field: 'itemsNote' } });
   await inTransaction(deps, async (tx) => {
     if (
-      (await arriveTrip(tx.trx, tripId, { arrived_at: tx.now, items_left: input.itemsLeft ? 1 : 0, items_note: input.itemsNote?.trim() ?? null })) ===
-      0
+      (await arriveTrip(tx.trx, tripId, {
+        arrived_at: Math.max(trip.departed_at, tapTime(input.at, tx.now)),
+        items_left: input.itemsLeft ? 1 : 0,
+        items_note: input.itemsNote?.trim() ?? null,
+      })) === 0
     ) {
       throw new AppError('TRIP_ALREADY_ARRIVED', { params: { tripId } });
     }

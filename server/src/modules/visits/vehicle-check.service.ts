@@ -7,6 +7,7 @@ import type { VehicleChecksTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
@@ -32,6 +33,10 @@ export async function recordVehicleCheck(deps: Deps, actor: Actor, siteId: strin
   requireSiteMember(actor, siteId);
   const visit = await findVisitRow(deps.db, siteId, visitId);
   if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+  // The same signed check sent again (the phone's outbox resends after a lost answer): it is
+  // stored already, once, even if the guests have left since.
+  const stored = await findVehicleCheck(deps.db, visitId);
+  if (stored && stored.checked_by === actor.personId && stored.signature === JSON.stringify(input.signature)) return toVehicleCheck(deps, stored);
   if (visit.arrival_mode !== 'car') throw new AppError('VEHICLE_CHECK_NOT_FOR_CAR');
   if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { params: { visitId } });
   assertSigned(input.signature);
@@ -45,7 +50,8 @@ export async function recordVehicleCheck(deps: Deps, actor: Actor, siteId: strin
       photo_ids: JSON.stringify(input.photoIds),
       signature: JSON.stringify(input.signature),
       checked_by: actor.personId,
-      signed_at: tx.now,
+      // Signed without signal: the time the customer signed, not when the phone got through.
+      signed_at: tapTime(input.at, tx.now),
     };
     await saveVehicleCheck(tx.trx, r);
     await recordAudit(tx, actorRef(actor), {

@@ -10,7 +10,11 @@ import { useRealtimeEvent, useRealtimeSync } from '../../shared/realtime/use-rea
 import { useStaffSite } from '../../shared/site/staff-site';
 import { useNoticesSeenAt } from '../../features/notices/notice-seen';
 import { flattenPages, prependNotification, useNotifications } from '../../features/notices/use-notifications';
-import { OutboxBanner } from '../../features/shift/outbox-banner.mobile';
+import { OutboxBanner } from '../../shared/offline/outbox-banner.mobile';
+import { setOutboxKindLoader } from '../../shared/offline/outbox-client';
+import { loadOutboxKinds } from './outbox-kinds';
+
+setOutboxKindLoader(loadOutboxKinds);
 import { VisitNotifier } from '../../features/visits/visit-notifier.mobile';
 import { ShuttleCallNotifier } from '../../features/visits/shuttle-call.mobile';
 import { QuestionNotifier } from '../../features/questions/question-notifier.mobile';

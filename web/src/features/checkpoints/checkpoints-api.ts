@@ -51,7 +51,7 @@ export const checkpointsApi = {
   revoke: (siteId: string, id: string) => http.post<Checkpoint>(`${site(siteId)}/checkpoints/${encodeURIComponent(id)}/revoke`),
   reissue: (siteId: string, id: string) => http.post<Checkpoint>(`${site(siteId)}/checkpoints/${encodeURIComponent(id)}/reissue`),
   publicView: (code: string) => http.get<PublicCheckpoint>(`/public/checkpoints/${encodeURIComponent(code)}`),
-  scan: (body: { id: string; code: string; lat?: number; lng?: number; accuracyM?: number }) => http.post<ScanResult>('/scans', body),
+  scan: (body: { id: string; code: string; lat?: number; lng?: number; accuracyM?: number; at?: number }) => http.post<ScanResult>('/scans', body),
 };
 
 export const patrolsApi = {

@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchAllPages } from '../../shared/api/endpoints';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { checkpointsApi, patrolKeys, type CheckpointInput } from './checkpoints-api';
 
 /** Every checkpoint of the site, revoked ones included: tens per site, paged on the client. */

@@ -17,7 +17,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import { usePosts } from '../posts/use-posts';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { complaintsApi, uploadPhotos, useComplaintMutation } from './complaints-api';
 import styles from './complaints.mobile.module.css';
 

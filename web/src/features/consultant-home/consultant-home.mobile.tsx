@@ -15,7 +15,7 @@ import { queryKeys } from '../../shared/api/query-keys';
 import { visitsApi } from '../../shared/api/visits-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useMe } from '../../shared/auth/use-auth';
 import { ModelRoomNotes } from '../visits/model-room.mobile';
 import { pendingMove, stageSince } from '../visits/visit-rules';

@@ -28,7 +28,7 @@ import { formatLocal } from '../../shared/format/time';
 import { todayAt } from '../../shared/format/local-date';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useMyDay } from '../shift/use-shift';
 import { feedbackApi, useFeedbackForms, useFileForm } from './feedback-api';
 import { formSummaryLine } from './feedback-format';

@@ -34,7 +34,7 @@ import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useZones } from '../zones/use-zones';
 import { assetQrUrl, equipmentApi, useAllAssets, useAssets, useMaintenance, useRepairMutation, type AssetInput } from '../repairs/repairs-api';
 import { AssetLabel, AssetLabelsModal } from './asset-labels';

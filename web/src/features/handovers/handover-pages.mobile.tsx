@@ -20,7 +20,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { displayStatus, photoUrl, useConfirmHandover, useHandover, useMyHandovers, useWriteHandover } from './handovers-api';
 import styles from './handovers.mobile.module.css';
 

@@ -5,7 +5,8 @@ import { useTranslation } from 'react-i18next';
 import { INCIDENT_SEVERITIES, type Incident } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { useStaffSite } from '../../shared/site/staff-site';
-import { newId } from '../shift/outbox-client';
+import { useMe } from '../../shared/auth/use-auth';
+import { newId } from '../../shared/offline/new-id';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { INCIDENT_KIND_ICONS, INCIDENT_KINDS } from './incident-kinds.mobile';
 import { useReportIncident } from './use-incidents';
@@ -36,13 +37,14 @@ export function ReportIncidentPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { site } = useStaffSite();
+  const me = useMe();
   return (
     <div className={styles.page}>
       <NavBar className={styles.navBar} onBack={() => void (hasHistory() ? navigate(-1) : navigate('/'))}>
         {t('incidents.reportTitle')}
       </NavBar>
       {site ? (
-        <ReportForm siteId={site.id} onSent={() => void navigate('/incidents', { replace: true })} />
+        <ReportForm siteId={site.id} personId={me.id} onSent={() => void navigate('/incidents', { replace: true })} />
       ) : (
         <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
@@ -50,11 +52,11 @@ export function ReportIncidentPage() {
   );
 }
 
-function ReportForm({ siteId, onSent }: { siteId: string; onSent: () => void }) {
+function ReportForm({ siteId, personId, onSent }: { siteId: string; personId: string; onSent: () => void }) {
   const { t } = useTranslation();
   const [draft, setDraft] = useState<Draft>(emptyDraft);
   const [showErrors, setShowErrors] = useState(false);
-  const report = useReportIncident(siteId);
+  const report = useReportIncident(siteId, personId);
   const description = draft.description.trim();
   const missing = !draft.kind ? t('incidents.chooseKind') : !description ? t('incidents.writeDescription') : null;
 
@@ -66,7 +68,7 @@ function ReportForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
       return;
     }
     try {
-      await report.mutateAsync({
+      const stored = await report.mutateAsync({
         input: {
           id: draft.id,
           kind: draft.kind,
@@ -76,7 +78,7 @@ function ReportForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
         },
         photo: draft.photo?.blob ?? null,
       });
-      Toast.show({ icon: 'success', content: t('incidents.sent') });
+      Toast.show({ icon: 'success', content: t(stored ? 'incidents.sent' : 'incidents.savedOnPhone') });
       onSent();
     } catch {
       // The message stays on the form beside the button; the same ids go again on the next tap.
@@ -163,7 +165,7 @@ function ReportForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
           <p className={styles.error} data-testid="incident-send-error">
             {t('incidents.sendFailed')}
             <br />
-            {describeError(report.error)}
+            {report.error instanceof Error && !('status' in report.error) ? report.error.message : describeError(report.error)}
           </p>
         ) : null}
       </div>

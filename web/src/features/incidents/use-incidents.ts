@@ -8,7 +8,9 @@ import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-q
 import { hasRole, type Incident, type PageOf, type Role, type UpdateIncidentBody } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
 import { queryKeys } from '../../shared/api/query-keys';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+
+/** How long a report waits for the server's answer before it is left to the outbox (bad signal). */
+const ANSWER_WAIT_MS = 10_000;
 
 const base = (siteId: string) => `/sites/${encodeURIComponent(siteId)}/incidents`;
 
@@ -45,14 +47,32 @@ export function useIncidents(siteId: string, filter: IncidentFilter, pageSize = 
 }
 
 /** Sends the photo first (if any), then the incident; both under ids fixed by the caller's draft. */
-export function useReportIncident(siteId: string) {
+/**
+ * Reports through the phone's outbox: the report and its photo are stored on the phone first
+ * (sent photo first). Resolves `true` once the server has it, `false` when it waits for the
+ * signal; a refusal is dropped from the outbox and thrown with its words (the form keeps the draft).
+ */
+export function useReportIncident(siteId: string, personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    // Fail at once without a signal instead of waiting silently: the guard sees it and taps again.
+    // Without a signal the report is kept on the phone: the mutation must run, not pause.
     networkMode: 'always',
-    mutationFn: async ({ input, photo }: { input: ReportIncidentInput; photo: Blob | null }) => {
-      if (photo && input.photoId) await shiftsApi.photos.upload(siteId, input.photoId, photo);
-      return incidentsApi.report(siteId, input);
+    mutationFn: async ({ input, photo }: { input: ReportIncidentInput; photo: Blob | null }): Promise<boolean> => {
+      const [{ getOutbox }, { photoOps }, { describeOutboxError }] = await Promise.all([
+        import('../../shared/offline/outbox-client'),
+        import('../../shared/offline/photo-outbox'),
+        import('../../shared/offline/outbox-labels'),
+        import('./outbox-kinds'),
+      ]);
+      const outbox = getOutbox();
+      const photos = photo && input.photoId ? await photoOps(siteId, [{ id: input.photoId, blob: photo }]) : [];
+      await outbox.enqueue(personId, [...photos, { kind: 'incidentReport', siteId, body: { ...input, at: Date.now() } }]);
+      if (!navigator.onLine) return false;
+      const outcome = await Promise.race([outbox.waitForOutcome(input.id), new Promise<null>((r) => setTimeout(() => r(null), ANSWER_WAIT_MS))]);
+      if (outcome === null) return false;
+      if (outcome.sent) return true;
+      await outbox.discard(input.id);
+      throw new Error(describeOutboxError(outcome.error));
     },
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.incidents(siteId) }),
   });

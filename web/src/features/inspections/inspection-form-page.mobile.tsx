@@ -11,7 +11,7 @@ import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { inspectionsApi, uploadPhotoIfAny, useInspectionForm, useInspectionMutation } from './inspections-api';
 import styles from './inspections.mobile.module.css';
 

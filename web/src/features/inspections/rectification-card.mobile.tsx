@@ -6,7 +6,7 @@ import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
 import { formatLocal } from '../../shared/format/time';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { inspectionsApi, photoUrl, uploadPhotoIfAny, useInspectionMutation } from './inspections-api';
 import styles from './inspections.mobile.module.css';
 

@@ -17,7 +17,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { SignaturePad } from '../../shared/ui-mobile/signature-pad';
 import { hasInk, type SignatureStrokes } from '../../shared/ui-mobile/signature-strokes';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { isMobilePhone } from '../visits/visit-rules';
 import { useLostItemActions, useLostItems, type LostItemFilter } from './use-lost-found';
 import styles from './lost-found.mobile.module.css';

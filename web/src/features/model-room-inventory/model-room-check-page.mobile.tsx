@@ -10,7 +10,7 @@ import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { formatLocal, minutesOfDay } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { modelRoomsApi, photoUrl, useModelRoomMutation, useModelRooms, useRoomItems } from './use-model-rooms';
 import styles from './model-room-check.mobile.module.css';

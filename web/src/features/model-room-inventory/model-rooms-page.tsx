@@ -32,7 +32,7 @@ import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { modelRoomsApi, photoUrl, useModelRoomMutation, useModelRooms, useRoomChecks, useRoomItems } from './use-model-rooms';
 import styles from './model-rooms.module.css';
 

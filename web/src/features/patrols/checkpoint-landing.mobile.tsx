@@ -11,13 +11,19 @@ import { describeError } from '../../shared/api/errors';
 import { useMeQuery } from '../../shared/auth/use-auth';
 import { DEFAULT_TIME_ZONE, formatLocal } from '../../shared/format/time';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
+import { getOutbox } from '../../shared/offline/outbox-client';
+import { describeOutboxError } from '../../shared/offline/outbox-labels';
+import type { ScanOp } from './outbox-kinds';
+import './outbox-kinds';
 import { checkpointsApi, patrolsApi } from '../checkpoints/checkpoints-api';
 import styles from './patrols.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
 /** How long the scan waits for the phone's location before recording without it. */
 const LOCATION_WAIT_MS = 3000;
+/** How long the page waits for the server's answer before leaving the scan to the outbox. */
+const ANSWER_WAIT_MS = 10_000;
 
 interface Fix {
   lat: number;
@@ -62,7 +68,12 @@ export function CheckpointLandingPage() {
       <div className={styles.screen} data-testid="checkpoint-landing">
         {view.data ? <Hero view={view.data} /> : null}
         <div className={styles.body}>
-          <StaffScan code={code} timeZone={view.data?.siteTimeZone ?? me.data.sites[0]?.timeZone ?? DEFAULT_TIME_ZONE} />
+          <StaffScan
+            code={code}
+            personId={me.data.id}
+            siteId={me.data.sites[0]?.id ?? ''}
+            timeZone={view.data?.siteTimeZone ?? me.data.sites[0]?.timeZone ?? DEFAULT_TIME_ZONE}
+          />
         </div>
       </div>
     );
@@ -136,17 +147,38 @@ function PublicPart({ view, code }: { view: PublicCheckpoint; code: string }) {
   );
 }
 
-function StaffScan({ code, timeZone }: { code: string; timeZone: string }) {
+/** The scan is kept on the phone: it is sent (once, with this time) when the signal returns. */
+class SavedOnPhone extends Error {
+  constructor(readonly at: number) {
+    super('saved on the phone');
+  }
+}
+
+function StaffScan({ code, personId, siteId, timeZone }: { code: string; personId: string; siteId: string; timeZone: string }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // One id per opening of the page: a resend after a lost answer is the same scan.
   const scanId = useRef(newId());
   const [locating, setLocating] = useState(true);
   const scan = useMutation({
-    mutationFn: async () => {
+    mutationFn: async (): Promise<ScanResult> => {
+      // The scan counts when the QR was opened, not when the location or the signal came.
+      const at = Date.now();
       const fix = await currentFix();
       setLocating(false);
-      return checkpointsApi.scan({ id: scanId.current, code, ...(fix ?? {}) });
+      const op: ScanOp = { kind: 'scan', siteId, body: { id: scanId.current, code, ...(fix ?? {}), at } };
+      const outbox = getOutbox();
+      await outbox.enqueue(personId, [op]);
+      if (!navigator.onLine) throw new SavedOnPhone(at);
+      // A weak signal: after a while the scan is left to the outbox, like one made offline.
+      const outcome = await Promise.race([outbox.waitForOutcome(op.body.id), new Promise<null>((r) => setTimeout(() => r(null), ANSWER_WAIT_MS))]);
+      if (outcome === null) throw new SavedOnPhone(at);
+      if (!outcome.sent) {
+        await outbox.discard(op.body.id);
+        throw new Error(describeOutboxError(outcome.error));
+      }
+      if (!outcome.response) throw new SavedOnPhone(at); // sent by another tab: its answer is there
+      return outcome.response as ScanResult;
     },
     // The page's own "last checked" time is now this scan.
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['public-checkpoint', code] }),
@@ -158,11 +190,28 @@ function StaffScan({ code, timeZone }: { code: string; timeZone: string }) {
     scan.mutate();
   }, [scan]);
 
+  if (scan.error instanceof SavedOnPhone) {
+    return (
+      <div className={styles.card} data-testid="scan-saved-on-phone">
+        <div className={styles.ok}>
+          <CheckCircleFill />
+          {t('patrols.landing.savedOnPhone')}
+        </div>
+        <div className={styles.muted}>{t('patrols.landing.recordedAt', { time: formatLocal(scan.error.at, timeZone, 'HH:mm:ss') })}</div>
+        <div className={styles.muted}>{t('patrols.landing.savedOnPhoneHint')}</div>
+      </div>
+    );
+  }
   if (scan.isError) {
     return (
       <div className={styles.card} data-testid="scan-refused">
-        <PhoneState status="default" title={t('patrols.landing.refused')} description={describeError(scan.error)} style={{ padding: 0 }} />
-        {!isApiError(scan.error) || scan.error.status >= 500 ? (
+        <PhoneState
+          status="default"
+          title={t('patrols.landing.refused')}
+          description={isApiError(scan.error) ? describeError(scan.error) : scan.error.message}
+          style={{ padding: 0 }}
+        />
+        {isApiError(scan.error) && scan.error.status >= 500 ? (
           <Button block color="primary" style={{ marginTop: 12 }} onClick={() => scan.mutate()}>
             {t('common.retry')}
           </Button>

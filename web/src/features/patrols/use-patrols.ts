@@ -1,6 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchAllPages } from '../../shared/api/endpoints';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { patrolKeys, patrolsApi, type RouteInput, type ScheduleInput } from '../checkpoints/checkpoints-api';
 
 export function usePatrolRoutes(siteId: string) {

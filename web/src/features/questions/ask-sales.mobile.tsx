@@ -13,7 +13,7 @@ import { questionKeys, questionsApi } from '../../shared/api/questions-endpoints
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { startOfSiteDay } from '../consultant-home/use-consultant-home';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useQuestionsSince } from './use-questions';
 import styles from './questions.mobile.module.css';
 

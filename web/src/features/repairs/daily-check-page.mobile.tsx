@@ -9,7 +9,7 @@ import { describeError } from '../../shared/api/errors';
 import { formatLocal } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { checkProblems, firstProblem, isReadyToSubmit, UNANSWERED, type CheckLineDraft } from './daily-check-rules';
 import type { DraftPhoto } from './photo-picker.mobile';

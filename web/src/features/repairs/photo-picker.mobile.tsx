@@ -1,5 +1,5 @@
 import { PhotoCapture } from '../../shared/photos/photo-capture';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 
 export interface DraftPhoto {
   id: string;

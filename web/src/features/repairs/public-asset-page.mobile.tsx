@@ -11,7 +11,7 @@ import { describeError } from '../../shared/api/errors';
 import { useMeQuery } from '../../shared/auth/use-auth';
 import { formatLocal } from '../../shared/format/time';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { OPEN_STATUSES, repairKeys, repairsApi, useWorkOrders } from './repairs-api';
 import styles from './repairs.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';

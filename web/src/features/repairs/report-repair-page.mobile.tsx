@@ -6,7 +6,7 @@ import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useZones } from '../zones/use-zones';
 import { PhotoPicker, type DraftPhoto } from './photo-picker.mobile';
 import { assetName, repairsApi, uploadPhotoIfAny, useAllAssets, useRepairMutation } from './repairs-api';

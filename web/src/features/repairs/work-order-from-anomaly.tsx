@@ -4,7 +4,7 @@ import { ToolOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Anomaly } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useZones } from '../zones/use-zones';
 import { ErrorAlert } from '../../shared/ui/load-state';
 import { assetName, repairsApi, useAllAssets, useRepairMutation } from './repairs-api';

@@ -12,7 +12,7 @@ import { useNow } from '../../shared/format/use-now';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { PhotoError, preparePhoto } from '../../shared/photos/photo-prep';
 import { useObjectUrl } from '../../shared/photos/object-url';
 import { nextSlot, SLOT_COLORS, slotStatusKey, slotView } from './slot-status';

@@ -30,7 +30,7 @@ import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { flattenPages } from '../notices/use-notifications';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useCheckpoints, useDeleteSchedule, useSaveSchedule, useSchedules, useStandardItems } from './use-rounds';
 
 /** How a recurrence reads in a table cell. */

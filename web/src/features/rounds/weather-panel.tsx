@@ -28,7 +28,7 @@ import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { flattenPages } from '../notices/use-notifications';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useDeclareWeather, useEndWeather, useRotateWebhook, useWeather, useWebhookInfo } from './use-rounds';
 import styles from './rounds.module.css';
 

@@ -9,7 +9,8 @@ import { formatDateTime, formatLocal, formatRelative } from '../../shared/format
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { Thumb } from './checklist.mobile';
-import type { OutboxItem, ResultOp } from './outbox';
+import type { OutboxItem } from '../../shared/offline/outbox';
+import type { ResultOp } from './outbox-kinds';
 import { ShiftSubPage, type ShiftContext } from './shift-subpage.mobile';
 import { textIn } from './shift-rules';
 import { usePhotoUrl } from './use-photo-url';

@@ -24,7 +24,7 @@ import { useOnline } from '../../shared/offline/use-online';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import { describeOutboxError } from './outbox-labels';
+import { describeOutboxError } from '../../shared/offline/outbox-labels';
 import { checklistState, PROGRESS_COLORS, type ChecklistProgress } from '../../shared/format/checklist-progress';
 import { ChecklistProgressText } from './checklist-progress-text.mobile';
 import { rosterLineStatus } from './day-rules';

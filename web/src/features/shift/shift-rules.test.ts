@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ChecklistResult, StandardItem } from '@anchang/contracts';
-import type { OutboxItem } from './outbox';
+import type { OutboxItem } from '../../shared/offline/outbox';
+import './outbox-kinds';
 import { clockInAvailability, clockInOpensAt, draftProblems, greetingFor, mergeResults, progressOf, recordsOnTap } from './shift-rules';
 
 const saved = (itemId: string, result: ChecklistResult['result'], recordedAt: number): ChecklistResult => ({

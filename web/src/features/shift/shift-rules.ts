@@ -5,7 +5,8 @@
  * before it can be recorded (mirroring the server's NOTE_REQUIRED / PHOTO_REQUIRED).
  */
 import type { ChecklistProgress, ChecklistResult, GreetingWindow, Phase, StandardItem, Text } from '@anchang/contracts';
-import type { OutboxError, OutboxItem, ResultOp } from './outbox';
+import type { OutboxError, OutboxItem } from '../../shared/offline/outbox';
+import type { ResultOp } from './outbox-kinds';
 
 export type ResultValue = ChecklistResult['result'];
 export type AnomalyCategory = 'equipment' | 'supplies' | 'environment' | 'other';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { useObjectUrl } from '../../shared/photos/object-url';
-import type { OutboxItem } from './outbox';
+import type { OutboxItem } from '../../shared/offline/outbox';
 
 /**
  * Where to show a record's photo from: the bytes still in the outbox while it waits (no signal

@@ -6,8 +6,10 @@
 import { useMemo } from 'react';
 import type { MyDay, StandardItem } from '@anchang/contracts';
 import { locate } from './geolocation';
-import type { OpinionOp, OutboxOp, RequisitionOp } from './outbox';
-import { getOutbox, newId } from './outbox-client';
+import type { OutboxOp } from '../../shared/offline/outbox';
+import type { OpinionOp, RequisitionOp } from './outbox-kinds';
+import './outbox-kinds';
+import { getOutbox, newId } from '../../shared/offline/outbox-client';
 import type { AnomalyCategory, ResultValue } from './shift-rules';
 
 export type RosterLine = MyDay['roster'][number];

@@ -10,8 +10,9 @@ import { queryKeys } from '../../shared/api/query-keys';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { minutesOfDay } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
-import type { ClockInOp, ClockOutOp, OutboxItem } from './outbox';
-import { useOutboxItems } from './outbox-client';
+import type { OutboxItem } from '../../shared/offline/outbox';
+import type { ClockInOp, ClockOutOp } from './outbox-kinds';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
 import { greetingNow } from './day-rules';
 import { mergeResults, type ResultView } from './shift-rules';
 

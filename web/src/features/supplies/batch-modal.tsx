@@ -4,7 +4,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/errors';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useItemName } from './supplies-ui';
 import { flatten, suppliesApi, useSuppliesMutation, useSupplyItems, useSupplyStores } from './use-supplies';
 

@@ -8,7 +8,7 @@ import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { Delta, LoadMoreFooter, useItemName } from './supplies-ui';
 import { flatten, suppliesApi, useCountSheets, useStock, useSuppliesMutation, useSupplyStores } from './use-supplies';
 

@@ -6,7 +6,7 @@ import type { StockLevel } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { useItemName } from './supplies-ui';
 import { canKeepStock, flatten, suppliesApi, useStock, useSuppliesMutation, useSupplyStores } from './use-supplies';
 import styles from './supplies.mobile.module.css';

@@ -10,7 +10,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DrinkOrder, Hall, Me, MeSite, Visit } from '@anchang/contracts';
 import { useNow } from '../../shared/format/use-now';
-import { describeOutboxError } from '../shift/outbox-labels';
+import { describeOutboxError } from '../../shared/offline/outbox-labels';
 import { useBarQueue, useHall, useHallBarActions } from './use-visits';
 import styles from './visits.mobile.module.css';
 

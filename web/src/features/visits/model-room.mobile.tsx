@@ -13,7 +13,7 @@ import type { Me, MeSite, Visit } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
 import { formatLocal } from '../../shared/format/time';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { PartyLine } from './shuttle.mobile';
 import { useModelRoomNotes } from './use-shuttle';
 import { stageSince } from './visit-rules';

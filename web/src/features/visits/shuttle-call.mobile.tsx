@@ -14,7 +14,7 @@ import { describeError } from '../../shared/api/errors';
 import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
 import { useNow } from '../../shared/format/use-now';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { elapsedText } from './shuttle-rules';
 import { useOpenShuttleCalls } from './use-shuttle';
 import styles from './visits.mobile.module.css';

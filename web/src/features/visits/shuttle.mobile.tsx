@@ -2,9 +2,10 @@
  * 电瓶车 on the phone: the parties waiting for the shuttle (visits only, duty 7), boarding and
  * departing, the trip on the road with its clock, arrival with the items-left check (SHUTTLE-IN-3)
  * that hands the guests to the post at the destination, today's trip log (SHUTTLE-IN-5), and the
- * vehicle's handover to another driver and its end-of-day clean and charge. Trips and vehicle
- * records go straight to the server (a clear toast when refused); acknowledging and handing on
- * the guests go through the outbox like every other hand-off.
+ * vehicle's handover to another driver and its end-of-day clean and charge. Trips (departure and
+ * arrival, with the tap's time), acknowledging and handing on the guests go through the outbox:
+ * a trip made without signal shows on the road at once and reaches the server once. Vehicle
+ * records go straight to the server (a clear toast when refused).
  */
 import { useMemo, useRef, useState } from 'react';
 import { Button, Card, Checkbox, Input, Popup, Tag, TextArea, Toast } from 'antd-mobile';
@@ -19,9 +20,10 @@ import { shuttleApi } from '../../shared/api/shuttle-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
-import type { VisitOp } from '../shift/outbox';
-import { describeOutboxError } from '../shift/outbox-labels';
-import { newId, useOutboxItems } from '../shift/outbox-client';
+import { describeOutboxError } from '../../shared/offline/outbox-labels';
+import { getOutbox, newId, useOutboxItems } from '../../shared/offline/outbox-client';
+import type { OutboxItem } from '../../shared/offline/outbox';
+import type { TripArriveOp, TripDepartOp } from './outbox-kinds';
 import {
   arrivalHandoffs,
   arrivalTarget,
@@ -57,13 +59,7 @@ async function refusal(actions: VisitActions, key: string): Promise<string | nul
 function useAckedHere(personId: string): ReadonlySet<string> {
   const items = useOutboxItems(personId);
   return useMemo(
-    () =>
-      new Set(
-        items
-          .filter((i) => i.state === 'waiting')
-          .map((i) => i.op as VisitOp)
-          .flatMap((op) => (op.kind === 'visitAck' ? [op.handoffId] : [])),
-      ),
+    () => new Set(items.filter((i) => i.state === 'waiting').flatMap((i) => (i.op.kind === 'visitAck' ? [i.op.handoffId] : []))),
     [items],
   );
 }
@@ -71,7 +67,16 @@ function useAckedHere(personId: string): ReadonlySet<string> {
 export function ShuttlePanel({ site, me, visits }: { site: MeSite; me: Me; visits: Visit[] }) {
   const { t } = useTranslation();
   const log = useTripLog(site.id);
-  const trips = useMemo(() => (log.data?.pages ?? []).flatMap((p) => p.items), [log.data]);
+  const outboxItems = useOutboxItems(me.id);
+  const trips = useMemo(
+    () =>
+      withWaitingTrips(
+        (log.data?.pages ?? []).flatMap((p) => p.items),
+        outboxItems,
+        me,
+      ),
+    [log.data, outboxItems, me],
+  );
   const acked = useAckedHere(me.id);
   const waiting = waitingForShuttle(visits, trips, acked);
   const enRoute = trips.filter((trip) => trip.status === 'en_route').sort((a, b) => Number(b.driverId === me.id) - Number(a.driverId === me.id));
@@ -138,6 +143,40 @@ export function ShuttlePanel({ site, me, visits }: { site: MeSite; me: Me; visit
   );
 }
 
+/**
+ * The server's trips with this phone's waiting ones laid over them: a trip started without signal
+ * is on the road at once, and one that arrived without signal has arrived.
+ */
+function withWaitingTrips(trips: ShuttleTrip[], items: readonly OutboxItem[], me: Me): ShuttleTrip[] {
+  const departs = items.flatMap((i) => (i.op.kind === 'tripDepart' ? [i.op] : []));
+  const arrivals = new Map(items.flatMap((i) => (i.op.kind === 'tripArrive' ? [[i.op.tripId, i.op] as const] : [])));
+  if (!departs.length && !arrivals.size) return trips;
+  const known = new Set(trips.map((trip) => trip.id));
+  const provisional: ShuttleTrip[] = departs
+    .filter((op) => !known.has(op.body.id))
+    .map((op) => ({
+      id: op.body.id,
+      siteId: op.siteId,
+      vehicle: op.body.vehicle,
+      driverId: me.id,
+      driverName: me.name,
+      destination: op.body.destination,
+      visitIds: op.body.visitIds,
+      guests: op.guests,
+      status: 'en_route',
+      departedAt: op.body.at,
+      arrivedAt: null,
+      itemsLeft: null,
+      itemsNote: null,
+    }));
+  return [...provisional, ...trips].map((trip) => {
+    const arrival = trip.status === 'en_route' ? arrivals.get(trip.id) : undefined;
+    return arrival
+      ? { ...trip, status: 'arrived', arrivedAt: arrival.body.at, itemsLeft: arrival.body.itemsLeft, itemsNote: arrival.body.itemsNote ?? null }
+      : trip;
+  });
+}
+
 // ---- boarding ----
 
 function Boarding({ site, me, waiting, vehicle }: { site: MeSite; me: Me; waiting: Waiting[]; vehicle: string }) {
@@ -171,18 +210,20 @@ function Boarding({ site, me, waiting, vehicle }: { site: MeSite; me: Me; waitin
       const callId = chosen
         .map((w) => callOfVisit(calls.data, w.visit.id))
         .find((c) => c !== undefined && (c.takenBy === null || c.takenBy === me.id))?.id;
-      const trip = await shuttleApi.depart(site.id, {
-        id: tripId.current,
-        vehicle,
-        destination,
-        visitIds: chosen.map((w) => w.visit.id),
-        ...(callId ? { callId } : {}),
-      });
+      const op: TripDepartOp = {
+        kind: 'tripDepart',
+        siteId: site.id,
+        guests,
+        body: { id: tripId.current, vehicle, destination, visitIds: chosen.map((w) => w.visit.id), at: Date.now(), ...(callId ? { callId } : {}) },
+      };
+      await getOutbox().enqueue(me.id, [op]);
+      const reason = await refusal(actions, op.body.id);
+      if (reason) return Toast.show({ icon: 'fail', content: t('shuttlePhone.shuttle.boardFailed', { reason }) });
       tripId.current = newId();
       setChosenIds([]);
       setDestinationPick(null);
       navigator.vibrate?.(30);
-      Toast.show({ icon: 'success', content: t('shuttlePhone.shuttle.departed', { guests: trip.guests }) });
+      Toast.show({ icon: 'success', content: t('shuttlePhone.shuttle.departed', { guests }) });
       await queryClient.invalidateQueries({ queryKey: queryKeys.shuttleTrips(site.id) });
     } catch (error) {
       Toast.show({ icon: 'fail', content: t('shuttlePhone.shuttle.boardFailed', { reason: describeError(error) }) });
@@ -298,9 +339,17 @@ function TripOnTheRoad({
     if (missing) return setProblem(t(missing === 'answer' ? 'shuttlePhone.shuttle.itemsAnswer' : 'shuttlePhone.shuttle.itemsNote'));
     setBusy(true);
     try {
-      await shuttleApi.arrive(site.id, trip.id, { itemsLeft: itemsLeft === true, ...(itemsLeft ? { itemsNote: note.trim() } : {}) });
+      const op: TripArriveOp = {
+        kind: 'tripArrive',
+        siteId: site.id,
+        tripId: trip.id,
+        body: { itemsLeft: itemsLeft === true, ...(itemsLeft ? { itemsNote: note.trim() } : {}), at: Date.now() },
+      };
+      await getOutbox().enqueue(me.id, [op]);
+      const reason = await refusal(actions, `arrive:${trip.id}`);
+      if (reason) throw new Error(reason);
     } catch (error) {
-      setProblem(describeError(error));
+      setProblem(error instanceof Error && !('status' in error) ? error.message : describeError(error));
       setBusy(false);
       return;
     }

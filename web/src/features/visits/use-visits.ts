@@ -5,8 +5,8 @@ import type { HandoffTarget, RegisterVisitBody } from '@anchang/contracts';
 import { queryKeys } from '../../shared/api/query-keys';
 import { siteCareApi } from '../../shared/api/site-care-endpoints';
 import { visitsApi } from '../../shared/api/visits-endpoints';
-import type { DrinkMadeOp, DrinkOrderOp, DrinkServedOp, HallSeatOp, VisitAckOp, VisitHandoffOp, VisitRegisterOp } from '../shift/outbox';
-import { getOutbox, newId } from '../shift/outbox-client';
+import { getOutbox, newId } from '../../shared/offline/outbox-client';
+import type { DrinkMadeOp, DrinkOrderOp, DrinkServedOp, HallSeatOp, VisitAckOp, VisitHandoffOp, VisitRegisterOp } from './outbox-kinds';
 
 export const openVisitsKey = (siteId: string) => [...queryKeys.visitsRoot(siteId), 'open'] as const;
 

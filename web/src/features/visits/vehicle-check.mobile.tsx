@@ -13,11 +13,12 @@ import { formatDateTime } from '../../shared/format/time';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { SignaturePad, SignatureView } from '../../shared/ui-mobile/signature-pad';
 import { hasInk, type SignatureStrokes } from '../../shared/ui-mobile/signature-strokes';
-import { newId } from '../shift/outbox-client';
+import { newId } from '../../shared/offline/new-id';
 import { PhotoError, preparePhoto } from '../../shared/photos/photo-prep';
 import { useObjectUrl } from '../../shared/photos/object-url';
 import { CarOutline, type CarMark } from './car-outline';
-import { useSaveVehicleCheck, useVehicleCheck } from './use-vehicle-check';
+import { useMe } from '../../shared/auth/use-auth';
+import { useSaveVehicleCheck, useVehicleCheck, useWaitingVehicleCheck } from './use-vehicle-check';
 import styles from './vehicle-check.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
@@ -28,9 +29,12 @@ const MAX_PHOTOS = 8;
 export function VehicleCheckButton({ site, visit }: { site: MeSite; visit: Visit }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
+  const me = useMe();
   // The list says which cars are checked: the check itself is read only when its screen opens.
   const check = useVehicleCheck(site.id, visit.id, open);
-  const isSigned = visit.hasVehicleCheck || !!check.data;
+  // Signed without signal: the check waits on the phone and counts as signed here.
+  const waiting = useWaitingVehicleCheck(me.id, visit.id);
+  const isSigned = visit.hasVehicleCheck || !!check.data || !!waiting;
   return (
     <>
       <Button
@@ -38,10 +42,11 @@ export function VehicleCheckButton({ site, visit }: { site: MeSite; visit: Visit
         className={styles.rowButton}
         color={isSigned ? 'success' : 'primary'}
         fill={isSigned ? 'none' : 'outline'}
+        loading={open && check.isLoading && !waiting}
         onClick={() => setOpen(true)}
         data-testid="vehicle-check-open"
       >
-        {isSigned ? t('carePhone.vehicle.signedTag') : t('carePhone.vehicle.open')}
+        {waiting && !check.data ? t('carePhone.vehicle.signedWaiting') : isSigned ? t('carePhone.vehicle.signedTag') : t('carePhone.vehicle.open')}
       </Button>
       <Popup visible={open} onClose={() => setOpen(false)} destroyOnClose position="right" bodyClassName={styles.screen}>
         <div className={styles.top}>
@@ -54,7 +59,9 @@ export function VehicleCheckButton({ site, visit }: { site: MeSite; visit: Visit
           </div>
         </div>
         <div className={styles.scroll} data-testid="vehicle-check-screen">
-          {check.isLoading ? (
+          {waiting && !check.data ? (
+            <PhoneState status="default" title={t('carePhone.vehicle.signedWaiting')} description={t('carePhone.vehicle.waitingHint')} />
+          ) : check.isLoading ? (
             <MobileSpinner />
           ) : check.isError ? (
             <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(check.error)} />
@@ -76,15 +83,14 @@ interface PickedPhoto {
 
 function CheckForm({ site, visit, onSaved }: { site: MeSite; visit: Visit; onSaved: () => void }) {
   const { t } = useTranslation();
-  const save = useSaveVehicleCheck(site.id, visit.id);
+  const me = useMe();
+  const save = useSaveVehicleCheck(site.id, visit.id, me.id, visit.plateMasked ?? null);
   const [marks, setMarks] = useState<CarMark[]>([]);
   const [notes, setNotes] = useState('');
   const [photos, setPhotos] = useState<PickedPhoto[]>([]);
   const [signature, setSignature] = useState<SignatureStrokes>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  // Photos the server already holds: a retry after a failed save does not send them again.
-  const uploaded = useRef(new Set<string>());
 
   const addMark = (x: number, y: number) => {
     if (marks.length >= MAX_MARKS) return void Toast.show({ content: t('carePhone.vehicle.tooManyMarks', { max: MAX_MARKS }) });
@@ -95,21 +101,20 @@ function CheckForm({ site, visit, onSaved }: { site: MeSite; visit: Visit; onSav
     setError(null);
     setBusy(true);
     try {
-      for (const photo of photos) {
-        if (uploaded.current.has(photo.id)) continue;
-        await shiftsApi.photos.upload(site.id, photo.id, photo.blob);
-        uploaded.current.add(photo.id);
-      }
-      await save.mutateAsync({
-        marks: marks.map((m) => ({ x: m.x, y: m.y, note: m.note.trim() })),
-        notes: notes.trim(),
-        photoIds: photos.map((p) => p.id),
-        signature: { strokes: signature },
-      });
-      Toast.show({ icon: 'success', content: t('carePhone.vehicle.saved') });
+      // Photos and check wait on the phone first (photos sent before the check that uses them).
+      const stored = await save(
+        {
+          marks: marks.map((m) => ({ x: m.x, y: m.y, note: m.note.trim() })),
+          notes: notes.trim(),
+          photoIds: photos.map((p) => p.id),
+          signature: { strokes: signature },
+        },
+        photos,
+      );
+      Toast.show({ icon: 'success', content: t(stored ? 'carePhone.vehicle.saved' : 'carePhone.vehicle.savedOnPhone') });
       onSaved();
     } catch (cause) {
-      setError(describeError(cause));
+      setError(cause instanceof Error && !('status' in cause) ? cause.message : describeError(cause));
     } finally {
       setBusy(false);
     }

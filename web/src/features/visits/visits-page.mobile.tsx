@@ -11,9 +11,8 @@ import { useNow } from '../../shared/format/use-now';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
-import type { VisitOp } from '../shift/outbox';
-import { describeOutboxError } from '../shift/outbox-labels';
-import { useOutboxItems } from '../shift/outbox-client';
+import { describeOutboxError } from '../../shared/offline/outbox-labels';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
 import {
   ALL_PROVINCES,
   QUICK_PROVINCES,
@@ -102,7 +101,7 @@ function VisitsOfSite({ site, me }: { site: MeSite; me: Me }) {
 function usePendingVisitOps(personId: string) {
   const items = useOutboxItems(personId);
   return useMemo(() => {
-    const ops = items.filter((i) => i.state === 'waiting').map((i) => i.op as VisitOp);
+    const ops = items.filter((i) => i.state === 'waiting').map((i) => i.op);
     return {
       acked: new Set(ops.flatMap((op) => (op.kind === 'visitAck' ? [op.handoffId] : []))),
       handedVisits: new Set(ops.flatMap((op) => (op.kind === 'visitHandoff' ? [op.visitId] : []))),

@@ -39,6 +39,7 @@ export const incidentsEn: typeof incidentsZh = {
   send: 'Report',
   sending: 'Reporting…',
   sent: 'Reported; the manager is told at once',
+  savedOnPhone: 'Saved on the phone; reported when the signal returns',
   sendFailed: 'Not reported. Tap again to retry (it will not be reported twice)',
   chooseKind: 'Choose what happened',
   writeDescription: 'Describe what happened',

@@ -38,6 +38,7 @@ export const incidentsZh = {
   send: '上报',
   sending: '正在上报…',
   sent: '已上报,负责人会立即收到',
+  savedOnPhone: '已保存在手机上,联网后自动上报',
   sendFailed: '上报未成功,可再次点击重试(不会重复上报)',
   chooseKind: '请选择事件类型',
   writeDescription: '请填写情况说明',

@@ -126,6 +126,8 @@ export const patrolsEn: typeof patrolsZh = {
     locating: 'Getting your location…',
     recorded: 'Scan recorded',
     recordedAt: 'Scanned at {{time}}',
+    savedOnPhone: 'Recorded on the phone',
+    savedOnPhoneHint: 'No signal: the scan keeps this time and is sent when the signal returns',
     proof: '{{route}} · checkpoint {{position}} of {{total}}',
     onTime: 'On time',
     lateBy: '{{minutes}} min behind plan',

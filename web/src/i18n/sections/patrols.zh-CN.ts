@@ -124,6 +124,8 @@ export const patrolsZh = {
     locating: '正在获取位置…',
     recorded: '已签到',
     recordedAt: '签到时间 {{time}}',
+    savedOnPhone: '已记录在手机上',
+    savedOnPhoneHint: '没有信号:打卡按这个时间保存,联网后自动发送',
     proof: '{{route}} · 第 {{position}}/{{total}} 个点',
     onTime: '准时',
     lateBy: '晚于计划 {{minutes}} 分钟',

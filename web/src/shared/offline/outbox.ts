@@ -1,6 +1,6 @@
 /**
- * The outbox: every write the phone makes on a shift (clock-in, checklist results, photos,
- * requisitions, opinions, clock-out) is written here, on the phone, BEFORE it is sent. A single
+ * The outbox: every write the staff phone makes (clock-in, checklist results, photos, hand-offs,
+ * trips, scans, incidents, checks…) is written here, on the phone, BEFORE it is sent. A single
  * sender then sends the waiting writes in the order they were made, whenever there is a network,
  * and removes each one only once the server has answered that it is stored.
  *
@@ -11,122 +11,13 @@
  * to see and to retry or discard.
  *
  * The engine is plain TypeScript with its storage, sending and timers passed in, so its rules
- * are unit-tested; `outbox-client.ts` wires it to IndexedDB and the API.
+ * are unit-tested; `outbox-client.ts` wires it to IndexedDB and the API. What each kind of write
+ * is (its key, its tap time, how it is sent) lives in the registry (`outbox-registry.ts`).
  */
-import type {
-  ClockInBody,
-  ClockOutBody,
-  CreateOpinionBody,
-  CreateRequisitionBody,
-  HandoffBody,
-  Phase,
-  PostKind,
-  RecordResultBody,
-  RegisterVisitBody,
-  Text,
-} from '@anchang/contracts';
-import { ApiError } from '../../shared/api/client';
+import { ApiError } from '../api/client';
+import { requireKind, type OutboxOp } from './outbox-registry';
 
-/** A clock-in, with what the phone shows while it waits (the roster line it is for). */
-export interface ClockInOp {
-  kind: 'clockIn';
-  siteId: string;
-  body: ClockInBody & { at: number };
-  entryId: string;
-  postName: string;
-  postKind: PostKind;
-  start: string;
-  end: string;
-}
-export interface PhotoOp {
-  kind: 'photo';
-  siteId: string;
-  photoId: string;
-  /** The image bytes (ArrayBuffer rather than Blob: every engine stores those in IndexedDB). */
-  bytes: ArrayBuffer;
-  contentType: string;
-}
-export interface ResultOp {
-  kind: 'result';
-  siteId: string;
-  shiftId: string;
-  body: RecordResultBody;
-  /** For the waiting list on screen (not sent): which item of which phase. */
-  phase: Phase;
-  itemText: Text;
-}
-export interface RequisitionOp {
-  kind: 'requisition';
-  siteId: string;
-  body: CreateRequisitionBody;
-}
-export interface OpinionOp {
-  kind: 'opinion';
-  siteId: string;
-  body: CreateOpinionBody;
-}
-export interface ClockOutOp {
-  kind: 'clockOut';
-  siteId: string;
-  shiftId: string;
-  body: ClockOutBody;
-}
-/** 登记到访 at the car park or the door (the visit's id made on the phone). */
-export interface VisitRegisterOp {
-  kind: 'visitRegister';
-  siteId: string;
-  body: RegisterVisitBody;
-}
-/** Guests handed on to the next post (the hand-off's id made on the phone). */
-export interface VisitHandoffOp {
-  kind: 'visitHandoff';
-  siteId: string;
-  visitId: string;
-  body: HandoffBody;
-  /** For the waiting list on screen: how many guests. */
-  partySize: number;
-}
-/** 接待: the receiving post takes the guests. */
-export interface VisitAckOp {
-  kind: 'visitAck';
-  siteId: string;
-  visitId: string;
-  handoffId: string;
-  partySize: number;
-}
-export type VisitOp = VisitRegisterOp | VisitHandoffOp | VisitAckOp;
-/** 入座: the hall seats a party at a table, or puts it on the sand-table waiting list (HALL-IN-7). */
-export interface HallSeatOp {
-  kind: 'hallSeat';
-  siteId: string;
-  visitId: string;
-  body: { tableId?: string };
-  partySize: number;
-}
-/** 点饮品: the hall orders drinks for a seated party (the order's id made on the phone). */
-export interface DrinkOrderOp {
-  kind: 'drinkOrder';
-  siteId: string;
-  visitId: string;
-  body: { id: string; lines: { name: string; quantity: number }[] };
-}
-/** 制作完成 at the bar. */
-export interface DrinkMadeOp {
-  kind: 'drinkMade';
-  siteId: string;
-  orderId: string;
-  tableName: string | null;
-}
-/** 已上桌 / 代为上桌 (BAR-IN-1: the hall serves when the bar is busy). */
-export interface DrinkServedOp {
-  kind: 'drinkServed';
-  siteId: string;
-  orderId: string;
-  body: { by: 'BAR' | 'HALL' };
-  tableName: string | null;
-}
-export type HallBarOp = HallSeatOp | DrinkOrderOp | DrinkMadeOp | DrinkServedOp;
-export type OutboxOp = ClockInOp | PhotoOp | ResultOp | RequisitionOp | OpinionOp | ClockOutOp | VisitOp | HallBarOp;
+export type { OutboxOp } from './outbox-registry';
 
 export interface OutboxError {
   status: number;
@@ -169,6 +60,8 @@ export interface OutboxDeps {
   withLock<T>(fn: () => Promise<T>): Promise<T>;
   /** Tells other tabs that the stored outbox changed. */
   broadcast?(): void;
+  /** Made ready before sending (loads the registered kinds); a rejection means "try later". */
+  prepare?(): Promise<unknown>;
 }
 
 export type Outcome = { sent: true; response: unknown } | { sent: false; error: OutboxError };
@@ -178,7 +71,6 @@ const BACKOFF_BASE_MS = 1_000;
 const BACKOFF_MAX_MS = 30_000;
 /** A request with no answer by then is treated as lost; resending it is safe (same id). */
 const TIMEOUT_MS = 20_000;
-const PHOTO_TIMEOUT_MS = 60_000;
 /** The server takes times up to 24 h old; past that, a time must not be silently replaced. */
 const MAX_REPLACEABLE_AGE_MS = 23 * 3_600_000;
 
@@ -200,48 +92,14 @@ export function classifyFailure(error: unknown, item: Pick<OutboxItem, 'op' | 'o
 }
 
 function timeOf(op: OutboxOp): number | undefined {
-  switch (op.kind) {
-    case 'clockIn':
-    case 'result':
-    case 'clockOut':
-      return op.body.at;
-    case 'photo':
-    case 'requisition':
-    case 'opinion':
-    case 'visitRegister':
-    case 'visitHandoff':
-    case 'visitAck':
-    case 'hallSeat':
-    case 'drinkOrder':
-    case 'drinkMade':
-    case 'drinkServed':
-      return undefined;
-  }
+  return requireKind(op).tapTime?.(op);
 }
 
 /** The op as sent: without its time when the server refused the phone's clock (`omitTime`). */
 export function toRequest(item: Pick<OutboxItem, 'op' | 'omitTime'>): OutboxOp {
   const { op } = item;
   if (!item.omitTime) return op;
-  switch (op.kind) {
-    case 'clockIn':
-    case 'result':
-    case 'clockOut': {
-      const { at: _at, ...body } = op.body;
-      return { ...op, body } as OutboxOp;
-    }
-    case 'photo':
-    case 'requisition':
-    case 'opinion':
-    case 'visitRegister':
-    case 'visitHandoff':
-    case 'visitAck':
-    case 'hallSeat':
-    case 'drinkOrder':
-    case 'drinkMade':
-    case 'drinkServed':
-      return op;
-  }
+  return requireKind(op).withoutTime?.(op) ?? op;
 }
 
 export function describeFailure(error: unknown): OutboxError {
@@ -395,6 +253,7 @@ export class Outbox {
   private async drainOnce(): Promise<void> {
     // Under the lock the stored outbox is the truth: another tab may have sent some writes.
     await this.reload();
+    await this.deps.prepare?.();
     for (;;) {
       if (!this.canSend()) return;
       const next = this.snapshot.find((i) => i.personId === this.personId && i.state === 'waiting');
@@ -438,7 +297,7 @@ export class Outbox {
   }
 
   private sendWithTimeout(item: OutboxItem): Promise<unknown> {
-    const ms = item.op.kind === 'photo' ? PHOTO_TIMEOUT_MS : TIMEOUT_MS;
+    const ms = requireKind(item.op).timeoutMs ?? TIMEOUT_MS;
     return new Promise((resolve, reject) => {
       const cancel = this.deps.setTimer(() => reject(new TimeoutError(`no answer in ${ms} ms`)), ms);
       this.deps.send(toRequest(item)).then(
@@ -523,28 +382,7 @@ export class Outbox {
 }
 
 function keyOf(op: OutboxOp): string {
-  switch (op.kind) {
-    case 'clockIn':
-    case 'result':
-    case 'requisition':
-    case 'opinion':
-    case 'visitRegister':
-    case 'visitHandoff':
-    case 'drinkOrder':
-      return op.body.id;
-    case 'visitAck':
-      return `ack:${op.handoffId}`;
-    case 'hallSeat':
-      return `seat:${op.visitId}`;
-    case 'drinkMade':
-      return `made:${op.orderId}`;
-    case 'drinkServed':
-      return `served:${op.orderId}`;
-    case 'photo':
-      return op.photoId;
-    case 'clockOut':
-      throw new Error('a clock-out needs its own key');
-  }
+  return requireKind(op).key(op);
 }
 
 function stripKey(op: OutboxOp & { key?: string }): OutboxOp {

@@ -3,19 +3,21 @@ import { Button, Dialog, Popup, SafeArea, Tag, Toast } from 'antd-mobile';
 import { ExclamationCircleFill, LoopOutline, UploadOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
-import { useMe } from '../../shared/auth/use-auth';
-import { formatRelative } from '../../shared/format/time';
-import { useNow } from '../../shared/format/use-now';
-import { useOnline } from '../../shared/offline/use-online';
+import { useMe } from '../auth/use-auth';
+import { formatRelative } from '../format/time';
+import { useNow } from '../format/use-now';
+import { useOnline } from './use-online';
 import type { OutboxItem } from './outbox';
 import { getOutbox, useOutboxItems, useOutboxSending, useOutboxSender } from './outbox-client';
-import { countRecords, describeItem, describeOutboxError } from './outbox-labels';
-import styles from './shift.mobile.module.css';
+import { describeItem, describeOutboxError } from './outbox-labels';
+import { countRecords, summarizeByKind } from './outbox-summary';
+import styles from './outbox-banner.mobile.module.css';
 
 /**
  * The bar above the tab bar, on every screen of the staff app: 已离线 when the phone has no
- * network, 待发送 N while records wait on the phone, and the ones the server refused. It also
- * runs the outbox's sender for the signed-in person. Tap for the list.
+ * network, what waits on the phone by kind ("2 条巡更打卡 · 1 次车辆检查") and how many, and the
+ * ones the server refused. It also runs the outbox's sender for the signed-in person. Tap for
+ * the list, where a refused write shows the server's reason and can be retried or discarded.
  */
 export function OutboxBanner() {
   const { t } = useTranslation();
@@ -25,8 +27,10 @@ export function OutboxBanner() {
   const items = useOutboxItems(me.id);
   const { sendingKey } = useOutboxSending();
   const [open, setOpen] = useState(false);
-  const waiting = countRecords(items.filter((i) => i.state === 'waiting'));
+  const waitingItems = items.filter((i) => i.state === 'waiting');
+  const waiting = countRecords(waitingItems);
   const failed = countRecords(items.filter((i) => i.state === 'failed'));
+  const what = summarizeByKind(waitingItems, t).join(' · ');
 
   if (online && waiting === 0 && failed === 0) {
     return <OutboxSheet open={open} onClose={() => setOpen(false)} items={items} sendingKey={sendingKey} online={online} />;
@@ -49,10 +53,14 @@ export function OutboxBanner() {
             t('shiftPhone.outbox.failed', { count: failed })
           ) : !online ? (
             <>
-              <strong data-testid="offline-indicator">{t('shiftPhone.outbox.offline')}</strong> · {t('shiftPhone.outbox.offlineHint')}
+              <strong data-testid="offline-indicator">{t('shiftPhone.outbox.offline')}</strong>
+              {' · '}
+              <span data-testid="outbox-summary">{what || t('shiftPhone.outbox.offlineHint')}</span>
             </>
           ) : (
-            t('shiftPhone.outbox.sending')
+            <>
+              {t('shiftPhone.outbox.sending')} <span data-testid="outbox-summary">{what}</span>
+            </>
           )}
         </span>
         {waiting > 0 ? (

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { ApiError } from '../../shared/api/client';
+import type { TFunction } from 'i18next';
+import { ApiError } from '../api/client';
 import { classifyFailure, Outbox, toRequest, type OutboxItem, type OutboxOp } from './outbox';
+import { countRecords, summarizeByKind } from './outbox-summary';
+import { outboxKind } from './outbox-registry';
+// The shift's kinds (checklist results with their photos) are the ones these tests drive.
+import '../../features/shift/outbox-kinds';
 
 /** A driven world for the outbox: a store, a network switch, a server that answers from a script. */
 function world(answer: (op: OutboxOp) => Promise<unknown> = () => Promise.resolve({ ok: true })) {
@@ -212,5 +217,44 @@ describe('classifyFailure', () => {
     expect(classifyFailure(refused('CLOCK_TIME_INVALID'), item, 999_000 + 25 * 3_600_000)).toBe('fail');
     expect(toRequest({ ...item, omitTime: true })).toMatchObject({ body: { id: 'a' } });
     expect((toRequest({ ...item, omitTime: true }) as { body: { at?: number } }).body.at).toBeUndefined();
+  });
+});
+
+describe('the registry', () => {
+  it('knows each registered kind by name: its key, its tap time, and how to send without it', () => {
+    const op = result('r1');
+    const kind = outboxKind('result')!;
+    expect(kind.key(op)).toBe('r1');
+    expect(kind.tapTime?.(op)).toBe(999_000);
+    expect(outboxKind('nothing-registered')).toBeUndefined();
+  });
+
+  it('counts a photo with the write that carries it, and names what waits by kind', () => {
+    const item = (op: OutboxOp, key: string): OutboxItem => ({
+      key,
+      seq: 0,
+      personId: 'P1',
+      createdAt: 0,
+      op,
+      state: 'waiting',
+      attempts: 0,
+      error: null,
+    });
+    const photo: OutboxOp = { kind: 'photo', siteId: 'site', photoId: 'p', bytes: new ArrayBuffer(1), contentType: 'image/jpeg' };
+    const withPhoto = result('b');
+    if (withPhoto.kind === 'result') withPhoto.body.photoId = 'p';
+    const lonePhoto: OutboxOp = { ...photo, photoId: 'q' };
+    const items = [item(photo, 'p'), item(withPhoto, 'b'), item(result('c'), 'c'), item(lonePhoto, 'q')];
+    expect(countRecords(items)).toBe(3);
+    const t = ((key: string, o: { count: number }) => `${key}:${o.count}`) as unknown as TFunction;
+    expect(summarizeByKind(items, t)).toEqual(['shiftPhone.outbox.groups.result:2', 'shiftPhone.outbox.groups.photo:1']);
+  });
+
+  it('an op of a kind no feature registered waits (retry), it is never dropped', async () => {
+    const w = world();
+    w.outbox.start('P1', () => undefined);
+    const stray = { kind: 'unknownKind', siteId: 'site' } as unknown as OutboxOp;
+    await expect(w.outbox.enqueue('P1', [stray])).rejects.toThrow(/no kind/);
+    expect(w.stored.size).toBe(0);
   });
 });
