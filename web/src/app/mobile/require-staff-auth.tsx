@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
@@ -5,7 +6,9 @@ import { describeError } from '../../shared/api/errors';
 import { MeContext, useMeQuery } from '../../shared/auth/use-auth';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { StaffSiteProvider } from '../../shared/site/staff-site';
-import { PhoneState } from '../../shared/ui-mobile/phone-state';
+
+// Its illustrations are heavy and only for the rare failed start: loaded when needed.
+const PhoneState = lazy(() => import('../../shared/ui-mobile/phone-state').then((m) => ({ default: m.PhoneState })));
 
 /** The staff app for a signed-in person; anyone else goes to /m/login and comes back. */
 export function RequireStaffAuth() {
@@ -17,11 +20,13 @@ export function RequireStaffAuth() {
   // A failed refresh with a kept answer (no signal) is not a reason to leave the app.
   if (me.isError && me.data === undefined) {
     return (
-      <PhoneState status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(me.error)}>
-        <Button color="primary" onClick={() => void me.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </PhoneState>
+      <Suspense fallback={<MobileSpinner />}>
+        <PhoneState status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(me.error)}>
+          <Button color="primary" onClick={() => void me.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </PhoneState>
+      </Suspense>
     );
   }
   if (!me.data) {
