@@ -35,6 +35,7 @@ export const FIRST_LOAD_SECTIONS = [
   'language',
   'notices',
   'shiftPhone',
+  'firstRun', // the demo bar above every screen
 ] as const;
 
 const LOCALES = { 'zh-CN': 'zhCN', 'en-US': 'enUS' } as const;

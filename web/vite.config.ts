@@ -39,6 +39,8 @@ export default defineConfig({
   root: here('.'),
   base: '/',
   plugins: [react(), staffAppFallback(), i18nSplit(), precompress()],
+  // The contracts' schemas are the server's; the browser gets an inert TypeBox (see the stub).
+  resolve: { alias: { '@sinclair/typebox': here('src/shared/typebox-stub.ts') } },
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },
   build: {
@@ -55,15 +57,19 @@ export default defineConfig({
         // validation; the web uses their types and a few constants. Without this every schema of
         // every module the web touches ships to the phone.
         manualPureFunctions: ['Type'],
+        // Nor does a contracts module do anything when imported but declare: one whose exports
+        // the web does not use is left out whole (`export *` in their index otherwise keeps all).
+        moduleSideEffects: (id: string) => !/[\\/]contracts[\\/]src[\\/]/.test(id),
       },
       output: {
         codeSplitting: {
           groups: [
-            // What both apps load on every page, in long-cached chunks with readable names (split so
-            // bench/size.ts shows what weighs what, and an upgrade of one invalidates only its own).
-            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 3 },
-            { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 2 },
-            { name: 'framework', test: /node_modules[\\/](@tanstack|i18next|react-i18next|dayjs)[\\/]/, priority: 1 },
+            // What both apps load on every page, in long-cached chunks with readable names. The rest
+            // of the libraries (i18next, react-query, dayjs and its plugins) are left to the
+            // bundler, which puts each where it is used: a group would make the login page download
+            // every plugin any page uses.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 1 },
           ],
         },
       },

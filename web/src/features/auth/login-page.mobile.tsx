@@ -1,11 +1,14 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type FormEvent, type ReactNode } from 'react';
 import { Navigate } from 'react-router';
-import { Button, Input, NoticeBar, SafeArea } from 'antd-mobile';
+import { Button, Input, SafeArea } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { BrandMark } from '../../shared/ui/brand-mark';
 import { LanguagePickerLink } from '../../shared/ui-mobile/language-picker';
 import { useInstance } from '../../shared/instance/use-instance';
 import { useLoginForm } from './use-login-form';
+// Shown only after a failed attempt or on a new instance: its code (and its icon) loads then.
+const NoticeBar = lazy(() => import('./login-notice.mobile').then((m) => ({ default: m.LoginNotice })));
+
 // Form's and List's styles without their code: LoginField wears their class names.
 import 'antd-mobile/es/components/list/list.css';
 import 'antd-mobile/es/components/form/index.css';
@@ -49,10 +52,12 @@ export function MobileLoginPage() {
         </p>
       </header>
       <section className={styles.card}>
-        {needsSetup ? (
-          <NoticeBar color="alert" content={t('firstRun.setup.phoneHint')} wrap className={styles.error} data-testid="needs-setup" />
-        ) : null}
-        {errorText ? <NoticeBar color="error" content={errorText} wrap className={styles.error} data-testid="login-error" /> : null}
+        <Suspense fallback={null}>
+          {needsSetup ? (
+            <NoticeBar color="alert" content={t('firstRun.setup.phoneHint')} wrap className={styles.error} data-testid="needs-setup" />
+          ) : null}
+          {errorText ? <NoticeBar color="error" content={errorText} wrap className={styles.error} data-testid="login-error" /> : null}
+        </Suspense>
         <form className="adm-form adm-form-layout-vertical" onSubmit={onSubmit} noValidate>
           <div className="adm-list adm-list-default">
             <div className="adm-list-body">
