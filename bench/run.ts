@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- notifications|visits|ops|durability|all]` (default notifications). `visits`: the visit hand-off chain on
+ * `npm run bench [-- notifications|visits|ops|durability|size|lighthouse|all]` (default notifications). `size`: the
+ * gzipped first load of the staff app and the console, from web/dist (bench/size.ts); `lighthouse`: Lighthouse's
+ * mobile performance audit of the phone login page served by the built server (bench/lighthouse.ts). `visits`: the visit hand-off chain on
  * BENCH_SITES sales centers at once (bench/visits.ts); `ops`: BENCH_OPS_SITES sites' rounds, patrols and repair
  * SLAs over a simulated day with a driven clock (bench/site-ops.ts); `durability`: the same write on SQLite with
  * synchronous=FULL against NORMAL (bench/durability.ts). See bench/README.md.
@@ -24,6 +26,8 @@ import { benchVisits, renderVisitsReport, type VisitOptions, type VisitsResult }
 import { benchSiteOps, siteOpsPassed, type SiteOpsResult } from './site-ops.js';
 import { benchDurability, renderDurabilityReport, type DurabilityResult } from './durability.js';
 import { benchAssessment, type AssessmentBenchResult } from './assessment.js';
+import { measureFirstLoad, renderSizeReport, sizesPassed, type ScreenSize } from './size.js';
+import { benchLighthouse, renderLighthouseReport, type LighthouseResult } from './lighthouse.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -42,12 +46,13 @@ const load: LoadOptions = {
 };
 /** `tsx bench/run.ts [notifications|visits|ops|all]`: notifications (the original scenario) when none is named. */
 const scenario = process.argv[2] ?? 'notifications';
-if (!['notifications', 'visits', 'ops', 'durability', 'assessment', 'all'].includes(scenario))
-  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability, assessment or all)`);
+if (!['notifications', 'visits', 'ops', 'durability', 'assessment', 'size', 'lighthouse', 'all'].includes(scenario))
+  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability, assessment, size, lighthouse or all)`);
 const runs = (name: string) => scenario === name || scenario === 'all';
 const opsSites = envInt('BENCH_OPS_SITES', 200, 1, 5000);
 const assessmentSites = envInt('BENCH_ASSESSMENT_SITES', 200, 1, 5000);
 const durabilityRounds = envInt('BENCH_DURABILITY_ROUNDS', 2, 1, 20);
+const lighthouseRuns = envInt('BENCH_LIGHTHOUSE_RUNS', 3, 1, 20);
 const visitOptions: VisitOptions = {
   sites: envInt('BENCH_SITES', 200, 1, 5000),
   visitsPerSite: envInt('BENCH_VISITS_PER_SITE', 20, 1, 10_000),
@@ -259,6 +264,25 @@ async function main(): Promise<number> {
     });
     console.log(renderDurabilityReport(durability, load));
   }
+  let sizes: ScreenSize[] = [];
+  if (runs('size')) {
+    console.log('\nfirst-load size (web/dist; BENCH_SIZE_BUILD=1 to rebuild it first):');
+    sizes = measureFirstLoad();
+    console.log(renderSizeReport(sizes));
+  }
+  let lighthouseResult: LighthouseResult | null = null;
+  if (runs('lighthouse')) {
+    console.log(`\nLighthouse: the phone login page on the built server (web/dist), ${lighthouseRuns} run(s)`);
+    // The demo seed so the page is the one a demo phone sees (the demo bar included).
+    const { server, baseUrl } = await startBenchServer('sqlite', 'lighthouse', {});
+    try {
+      lighthouseResult = await benchLighthouse(`${baseUrl}/m/login`, lighthouseRuns);
+    } finally {
+      await server.stop();
+      await cleanUp();
+    }
+    console.log(renderLighthouseReport(lighthouseResult));
+  }
   if (cpuProfDir)
     console.log(
       `\nNote: the server ran under --cpu-prof; its throughput and memory are skewed. Profiles: ${path.relative(process.cwd(), cpuProfDir)}/`,
@@ -268,7 +292,9 @@ async function main(): Promise<number> {
     [...results, ...visitResults].every((r) => r.checks.every((c) => c.pass)) &&
     opsResults.every(siteOpsPassed) &&
     assessment.every((r) => r.pass) &&
-    (durability?.clean ?? true);
+    (durability?.clean ?? true) &&
+    sizesPassed(sizes) &&
+    (lighthouseResult === null || 'skipped' in lighthouseResult || lighthouseResult.pass);
   const file = writeResults(
     {
       startedAt: startedAt.toISOString(),
@@ -280,6 +306,8 @@ async function main(): Promise<number> {
       ...(opsResults.length > 0 ? { ops: opsResults } : {}),
       ...(durability ? { durability } : {}),
       ...(assessment.length > 0 ? { assessment } : {}),
+      ...(sizes.length > 0 ? { sizes } : {}),
+      ...(lighthouseResult ? { lighthouse: lighthouseResult } : {}),
       endpoint: { real: 'POST /api/sites/:siteId/notifications', bare: 'POST /bench/bare-notification', body: JSON.parse(NOTICE) as unknown },
       machine: machineInfo(extra),
       cpuProfileDir: cpuProfDir,
