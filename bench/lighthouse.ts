@@ -59,7 +59,7 @@ export async function benchLighthouse(url: string, runs: number): Promise<Lighth
           ` TBT ${Math.round(run.tbtMs)} ms, ${(run.transferBytes / 1024).toFixed(0)} KiB transferred in ${run.requests} requests`,
       );
     } finally {
-      await chrome.kill();
+      chrome.kill();
     }
   }
   const mid = median(results);

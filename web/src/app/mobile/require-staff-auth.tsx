@@ -1,8 +1,9 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/errors';
+import { markSignedIn } from '../../shared/offline/offline-shell';
 import { MeContext, useMeQuery } from '../../shared/auth/use-auth';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { StaffSiteProvider } from '../../shared/site/staff-site';
@@ -15,6 +16,10 @@ export function RequireStaffAuth() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMeQuery();
+  const isSignedIn = me.data !== undefined && me.data !== null;
+  useEffect(() => {
+    if (isSignedIn) markSignedIn(); // the offline shell installs for staff only
+  }, [isSignedIn]);
 
   if (me.isPending) return <MobileSpinner />;
   // A failed refresh with a kept answer (no signal) is not a reason to leave the app.
