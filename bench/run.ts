@@ -1,5 +1,7 @@
 /**
- * `npm run bench [-- notifications|visits|ops|durability|assessment|lists|all]` (default notifications). `visits`: the visit hand-off chain on
+ * `npm run bench [-- notifications|visits|ops|durability|assessment|lists|size|lighthouse|all]` (default notifications). `size`: the
+ * gzipped first load of the staff app and the console, from web/dist (bench/size.ts); `lighthouse`: Lighthouse's
+ * mobile performance audit of the phone login page served by the built server (bench/lighthouse.ts). `visits`: the visit hand-off chain on
  * BENCH_SITES sales centers at once (bench/visits.ts); `ops`: BENCH_OPS_SITES sites' rounds, patrols and repair
  * SLAs over a simulated day with a driven clock (bench/site-ops.ts); `durability`: the same write on SQLite with
  * synchronous=FULL against NORMAL (bench/durability.ts); `lists`: every paginated list's first and deep page at
@@ -26,6 +28,8 @@ import { benchSiteOps, siteOpsPassed, type SiteOpsResult } from './site-ops.js';
 import { benchDurability, renderDurabilityReport, type DurabilityResult } from './durability.js';
 import { benchAssessment, type AssessmentBenchResult } from './assessment.js';
 import { benchLists, renderListsReport, type ListsOptions, type ListsResult } from './lists.js';
+import { measureFirstLoad, renderSizeReport, sizesPassed, type ScreenSize } from './size.js';
+import { benchLighthouse, renderLighthouseReport, type LighthouseResult } from './lighthouse.js';
 
 type Dialect = 'sqlite' | 'postgres';
 
@@ -44,8 +48,8 @@ const load: LoadOptions = {
 };
 /** `tsx bench/run.ts [notifications|visits|ops|all]`: notifications (the original scenario) when none is named. */
 const scenario = process.argv[2] ?? 'notifications';
-if (!['notifications', 'visits', 'ops', 'durability', 'assessment', 'lists', 'all'].includes(scenario))
-  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability, assessment, lists or all)`);
+if (!['notifications', 'visits', 'ops', 'durability', 'assessment', 'lists', 'size', 'lighthouse', 'all'].includes(scenario))
+  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability, assessment, lists, size, lighthouse or all)`);
 const runs = (name: string) => scenario === name || scenario === 'all';
 const opsSites = envInt('BENCH_OPS_SITES', 200, 1, 5000);
 const assessmentSites = envInt('BENCH_ASSESSMENT_SITES', 200, 1, 5000);
@@ -61,6 +65,7 @@ const listsOptions: ListsOptions = {
     connections: envInt('BENCH_LISTS_CONNECTIONS', 10, 1, 1000),
   },
 };
+const lighthouseRuns = envInt('BENCH_LIGHTHOUSE_RUNS', 3, 1, 20);
 const visitOptions: VisitOptions = {
   sites: envInt('BENCH_SITES', 200, 1, 5000),
   visitsPerSite: envInt('BENCH_VISITS_PER_SITE', 20, 1, 10_000),
@@ -417,6 +422,25 @@ async function main(): Promise<number> {
     });
     console.log(renderDurabilityReport(durability, load));
   }
+  let sizes: ScreenSize[] = [];
+  if (runs('size')) {
+    console.log('\nfirst-load size (web/dist; BENCH_SIZE_BUILD=1 to rebuild it first):');
+    sizes = measureFirstLoad();
+    console.log(renderSizeReport(sizes));
+  }
+  let lighthouseResult: LighthouseResult | null = null;
+  if (runs('lighthouse')) {
+    console.log(`\nLighthouse: the phone login page on the built server (web/dist), ${lighthouseRuns} run(s)`);
+    // The demo seed so the page is the one a demo phone sees (the demo bar included).
+    const { server, baseUrl } = await startBenchServer('sqlite', 'lighthouse', {});
+    try {
+      lighthouseResult = await benchLighthouse(`${baseUrl}/m/login`, lighthouseRuns);
+    } finally {
+      await server.stop();
+      await cleanUp();
+    }
+    console.log(renderLighthouseReport(lighthouseResult));
+  }
   if (cpuProfDir)
     console.log(
       `\nNote: the server ran under --cpu-prof; its throughput and memory are skewed. Profiles: ${path.relative(process.cwd(), cpuProfDir)}/`,
@@ -427,7 +451,9 @@ async function main(): Promise<number> {
     opsResults.every(siteOpsPassed) &&
     assessment.every((r) => r.pass) &&
     listsResults.every((r) => r.pass) &&
-    (durability?.clean ?? true);
+    (durability?.clean ?? true) &&
+    sizesPassed(sizes) &&
+    (lighthouseResult === null || 'skipped' in lighthouseResult || lighthouseResult.pass);
   const file = writeResults(
     {
       startedAt: startedAt.toISOString(),
@@ -440,6 +466,8 @@ async function main(): Promise<number> {
       ...(durability ? { durability } : {}),
       ...(assessment.length > 0 ? { assessment } : {}),
       ...(listsResults.length > 0 ? { listsOptions, lists: listsResults } : {}),
+      ...(sizes.length > 0 ? { sizes } : {}),
+      ...(lighthouseResult ? { lighthouse: lighthouseResult } : {}),
       endpoint: { real: 'POST /api/sites/:siteId/notifications', bare: 'POST /bench/bare-notification', body: JSON.parse(NOTICE) as unknown },
       machine: machineInfo(extra),
       cpuProfileDir: cpuProfDir,

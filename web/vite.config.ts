@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
+import { i18nSplit } from './i18n-split-plugin';
+import { precompress } from './precompress-plugin';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const apiTarget = process.env.ANCHANG_API_URL ?? 'http://127.0.0.1:3000';
@@ -36,7 +38,9 @@ const apiProxy: Record<string, ProxyOptions> = {
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react(), staffAppFallback()],
+  plugins: [react(), staffAppFallback(), i18nSplit(), precompress()],
+  // The contracts' schemas are the server's; the browser gets an inert TypeBox (see the stub).
+  resolve: { alias: { '@sinclair/typebox': here('src/shared/typebox-stub.ts') } },
   server: { proxy: apiProxy },
   preview: { proxy: apiProxy },
   build: {
@@ -44,16 +48,28 @@ export default defineConfig({
     emptyOutDir: true,
     // antd and antd-mobile are large; each app loads only its own, and route pages are lazy.
     chunkSizeWarningLimit: 900,
+    // bench/size.ts reads which files each page loads from here.
+    manifest: true,
     rolldownOptions: {
       input: { console: here('index.html'), staff: here('m/index.html') },
+      treeshake: {
+        // The contracts' TypeBox schemas (`Type.Object(…)` at module level) are for the server's
+        // validation; the web uses their types and a few constants. Without this every schema of
+        // every module the web touches ships to the phone.
+        manualPureFunctions: ['Type'],
+        // Nor does a contracts module do anything when imported but declare: one whose exports
+        // the web does not use is left out whole (`export *` in their index otherwise keeps all).
+        moduleSideEffects: (id: string) => !/[\\/]contracts[\\/]src[\\/]/.test(id),
+      },
       output: {
         codeSplitting: {
           groups: [
-            // What both apps load on every page, in one long-cached chunk with a readable name.
-            {
-              name: 'framework',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack|i18next|react-i18next|dayjs)[\\/]/,
-            },
+            // What both apps load on every page, in long-cached chunks with readable names. The rest
+            // of the libraries (i18next, react-query, dayjs and its plugins) are left to the
+            // bundler, which puts each where it is used: a group would make the login page download
+            // every plugin any page uses.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 2 },
+            { name: 'router', test: /node_modules[\\/]react-router[\\/]/, priority: 1 },
           ],
         },
       },

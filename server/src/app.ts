@@ -406,9 +406,13 @@ function registerWebApp(app: App, distDir: string): void {
       // Built assets carry a content hash in their names: cache them for good; anything else
       // (icons, the manifest) is revalidated. The plugin's own header would override ours.
       cacheControl: false,
+      // The build writes .br and .gz beside each text file (web/precompress-plugin.ts): send
+      // those to browsers that accept them, with no compression work per request.
+      preCompressed: true,
       setHeaders: (res, filePath) => {
         const isHashedAsset = filePath.includes(`${path.sep}assets${path.sep}`);
         res.setHeader('cache-control', isHashedAsset ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('vary', 'accept-encoding'); // a cache must not hand the brotli copy to a browser without it
       },
     });
   }

@@ -20,6 +20,10 @@ describe('the built web app', () => {
     await writeFile(path.join(dist, 'm', 'index.html'), '<!doctype html><title>staff</title>');
     await writeFile(path.join(dist, 'assets', 'console-abc123.js'), 'console.log(1)');
     await writeFile(path.join(dist, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    // The build's precompressed copies (web/precompress-plugin.ts), told apart by their bodies.
+    await writeFile(path.join(dist, 'assets', 'staff-def456.js'), 'plain');
+    await writeFile(path.join(dist, 'assets', 'staff-def456.js.br'), 'brotli');
+    await writeFile(path.join(dist, 'assets', 'staff-def456.js.gz'), 'gzip');
     t = await buildTestApp({ env: { WEB_DIST_DIR: dist } });
   });
   afterAll(async () => {
@@ -32,6 +36,22 @@ describe('the built web app', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toBe('console.log(1)');
     expect(res.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+  });
+
+  it('sends the precompressed copy the browser accepts, brotli first, and plain to the others', async () => {
+    const br = await t.app.inject({ method: 'GET', url: '/assets/staff-def456.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(br.statusCode).toBe(200);
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.rawPayload.toString()).toBe('brotli');
+    const gz = await t.app.inject({ method: 'GET', url: '/assets/staff-def456.js', headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gz.rawPayload.toString()).toBe('gzip');
+    const plain = await t.app.inject({ method: 'GET', url: '/assets/staff-def456.js', headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe('plain');
   });
 
   it('revalidates files without a content hash', async () => {

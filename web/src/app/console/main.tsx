@@ -1,4 +1,4 @@
-import '../../i18n';
+import { loadAllMessages } from '../../i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { ConsoleApp } from './console-app';
@@ -6,8 +6,14 @@ import './console.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
-createRoot(container).render(
-  <StrictMode>
-    <ConsoleApp />
-  </StrictMode>,
-);
+const root = createRoot(container);
+// The console needs every section of the messages; they are a separate download (src/i18n).
+void loadAllMessages()
+  .catch((error: unknown) => console.error('messages not loaded', error))
+  .finally(() =>
+    root.render(
+      <StrictMode>
+        <ConsoleApp />
+      </StrictMode>,
+    ),
+  );

@@ -1,59 +1,70 @@
 import { Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
+import { loadAllMessages } from '../../i18n';
 import { lazyNamed } from '../../shared/lazy-named';
 import { registerOfflineShell } from '../../shared/offline/offline-shell';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { MobileProviders } from './mobile-providers';
-import { MobileLayout } from './mobile-layout';
 import { RequireStaffAuth } from './require-staff-auth';
 import { RequirePhoneEntry } from './require-phone-entry';
+
+/**
+ * A page beyond the first ones also waits for the rest of the messages (src/i18n: the login page
+ * and home need only the core sections, loaded before the first render).
+ */
+const withAllMessages =
+  <M,>(load: () => Promise<M>) =>
+  () =>
+    Promise.all([load(), loadAllMessages()]).then(([page]) => page);
 
 /** The pages' chunks, loaded on demand; all of them once the offline shell is installed. */
 const pages = {
   login: () => import('../../features/auth/login-page.mobile'),
   home: () => import('../../features/staff-home/home-page.mobile'),
-  notices: () => import('../../features/notices/notice-feed.mobile'),
-  me: () => import('../../features/me/me-page.mobile'),
-  password: () => import('../../features/me/change-password.mobile'),
-  shift: () => import('../../features/shift/shift-page.mobile'),
-  preShift: () => import('../../features/shift/pre-shift-page.mobile'),
-  standard: () => import('../../features/shift/standard-page.mobile'),
-  postShift: () => import('../../features/shift/post-shift-page.mobile'),
-  anomalies: () => import('../../features/shift/my-anomalies-page.mobile'),
-  visits: () => import('../../features/visits/visits-page.mobile'),
-  checkpointLanding: () => import('../../features/patrols/checkpoint-landing.mobile'),
-  myPatrols: () => import('../../features/patrols/my-patrols-page.mobile'),
-  lostFound: () => import('../../features/lost-found/lost-found-page.mobile'),
-  handover: () => import('../../features/handovers/handover-pages.mobile'),
-  incidents: () => import('../../features/incidents/incidents-page.mobile'),
-  reportIncident: () => import('../../features/incidents/report-incident-page.mobile'),
-  modelRoomCheck: () => import('../../features/model-room-inventory/model-room-check-page.mobile'),
-  stock: () => import('../../features/supplies/stock-page.mobile'),
-  rounds: () => import('../../features/rounds/rounds-page.mobile'),
-  assessment: () => import('../../features/assessment/assessment-page.mobile'),
-  assetLanding: () => import('../../features/repairs/public-asset-page.mobile'),
-  survey: () => import('../../features/surveys/public-survey-page.mobile'),
-  repairs: () => import('../../features/repairs/repairs-page.mobile'),
-  reportRepair: () => import('../../features/repairs/report-repair-page.mobile'),
-  equipmentChecks: () => import('../../features/repairs/daily-check-page.mobile'),
-  managerAnomalies: () => import('../../features/manager-phone/anomalies-inbox.mobile'),
-  managerDayBoard: () => import('../../features/manager-phone/day-board.mobile'),
-  managerSiteBoard: () => import('../../features/manager-phone/site-board.mobile'),
-  managerApprovals: () => import('../../features/manager-phone/approvals.mobile'),
-  managerRepairs: () => import('../../features/manager-phone/overdue-repairs.mobile'),
-  myActionItems: () => import('../../features/meetings/my-action-items.mobile'),
-  managerDebrief: () => import('../../features/meetings/today-debrief.mobile'),
-  inspect: () => import('../../features/inspections/inspect-page.mobile'),
-  inspectionForm: () => import('../../features/inspections/inspection-form-page.mobile'),
-  myRectifications: () => import('../../features/inspections/my-rectifications-page.mobile'),
-  training: () => import('../../features/training/my-training-page.mobile'),
-  factSheet: () => import('../../features/training/fact-sheet.mobile'),
-  complaints: () => import('../../features/complaints/complaints-page.mobile'),
-  fileComplaint: () => import('../../features/complaints/file-complaint-page.mobile'),
-  feedbackForms: () => import('../../features/customer-feedback/feedback-forms.mobile'),
+  notices: withAllMessages(() => import('../../features/notices/notice-feed.mobile')),
+  me: withAllMessages(() => import('../../features/me/me-page.mobile')),
+  password: withAllMessages(() => import('../../features/me/change-password.mobile')),
+  shift: withAllMessages(() => import('../../features/shift/shift-page.mobile')),
+  preShift: withAllMessages(() => import('../../features/shift/pre-shift-page.mobile')),
+  standard: withAllMessages(() => import('../../features/shift/standard-page.mobile')),
+  postShift: withAllMessages(() => import('../../features/shift/post-shift-page.mobile')),
+  anomalies: withAllMessages(() => import('../../features/shift/my-anomalies-page.mobile')),
+  visits: withAllMessages(() => import('../../features/visits/visits-page.mobile')),
+  checkpointLanding: withAllMessages(() => import('../../features/patrols/checkpoint-landing.mobile')),
+  myPatrols: withAllMessages(() => import('../../features/patrols/my-patrols-page.mobile')),
+  lostFound: withAllMessages(() => import('../../features/lost-found/lost-found-page.mobile')),
+  handover: withAllMessages(() => import('../../features/handovers/handover-pages.mobile')),
+  incidents: withAllMessages(() => import('../../features/incidents/incidents-page.mobile')),
+  reportIncident: withAllMessages(() => import('../../features/incidents/report-incident-page.mobile')),
+  modelRoomCheck: withAllMessages(() => import('../../features/model-room-inventory/model-room-check-page.mobile')),
+  stock: withAllMessages(() => import('../../features/supplies/stock-page.mobile')),
+  rounds: withAllMessages(() => import('../../features/rounds/rounds-page.mobile')),
+  assessment: withAllMessages(() => import('../../features/assessment/assessment-page.mobile')),
+  assetLanding: withAllMessages(() => import('../../features/repairs/public-asset-page.mobile')),
+  survey: withAllMessages(() => import('../../features/surveys/public-survey-page.mobile')),
+  repairs: withAllMessages(() => import('../../features/repairs/repairs-page.mobile')),
+  reportRepair: withAllMessages(() => import('../../features/repairs/report-repair-page.mobile')),
+  equipmentChecks: withAllMessages(() => import('../../features/repairs/daily-check-page.mobile')),
+  managerAnomalies: withAllMessages(() => import('../../features/manager-phone/anomalies-inbox.mobile')),
+  managerDayBoard: withAllMessages(() => import('../../features/manager-phone/day-board.mobile')),
+  managerSiteBoard: withAllMessages(() => import('../../features/manager-phone/site-board.mobile')),
+  managerApprovals: withAllMessages(() => import('../../features/manager-phone/approvals.mobile')),
+  managerRepairs: withAllMessages(() => import('../../features/manager-phone/overdue-repairs.mobile')),
+  myActionItems: withAllMessages(() => import('../../features/meetings/my-action-items.mobile')),
+  managerDebrief: withAllMessages(() => import('../../features/meetings/today-debrief.mobile')),
+  inspect: withAllMessages(() => import('../../features/inspections/inspect-page.mobile')),
+  inspectionForm: withAllMessages(() => import('../../features/inspections/inspection-form-page.mobile')),
+  myRectifications: withAllMessages(() => import('../../features/inspections/my-rectifications-page.mobile')),
+  training: withAllMessages(() => import('../../features/training/my-training-page.mobile')),
+  factSheet: withAllMessages(() => import('../../features/training/fact-sheet.mobile')),
+  complaints: withAllMessages(() => import('../../features/complaints/complaints-page.mobile')),
+  fileComplaint: withAllMessages(() => import('../../features/complaints/file-complaint-page.mobile')),
+  feedbackForms: withAllMessages(() => import('../../features/customer-feedback/feedback-forms.mobile')),
 };
 const loadAllPages = () => Promise.all(Object.values(pages).map((load) => load()));
 
+// The phone's frame (tab bar, live connection, banners) only after login: the login page loads without it.
+const MobileLayout = lazyNamed(() => import('./mobile-layout'), 'MobileLayout');
 const MobileLoginPage = lazyNamed(pages.login, 'MobileLoginPage');
 const HomePage = lazyNamed(pages.home, 'HomePage');
 const NoticeFeedPage = lazyNamed(pages.notices, 'NoticeFeedPage');
@@ -117,7 +128,7 @@ const router = createBrowserRouter(
       element: <RequireStaffAuth />,
       children: [
         {
-          element: <MobileLayout />,
+          element: page(<MobileLayout />),
           children: [
             { index: true, element: page(<HomePage />) },
             { path: 'shift', element: offered('/shift', <ShiftPage />) },

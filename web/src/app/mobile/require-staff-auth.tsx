@@ -1,27 +1,37 @@
+import { lazy, Suspense, useEffect } from 'react';
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/errors';
+import { markSignedIn } from '../../shared/offline/offline-shell';
 import { MeContext, useMeQuery } from '../../shared/auth/use-auth';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { StaffSiteProvider } from '../../shared/site/staff-site';
-import { PhoneState } from '../../shared/ui-mobile/phone-state';
+
+// Its illustrations are heavy and only for the rare failed start: loaded when needed.
+const PhoneState = lazy(() => import('../../shared/ui-mobile/phone-state').then((m) => ({ default: m.PhoneState })));
 
 /** The staff app for a signed-in person; anyone else goes to /m/login and comes back. */
 export function RequireStaffAuth() {
   const { t } = useTranslation();
   const location = useLocation();
   const me = useMeQuery();
+  const isSignedIn = me.data !== undefined && me.data !== null;
+  useEffect(() => {
+    if (isSignedIn) markSignedIn(); // the offline shell installs for staff only
+  }, [isSignedIn]);
 
   if (me.isPending) return <MobileSpinner />;
   // A failed refresh with a kept answer (no signal) is not a reason to leave the app.
   if (me.isError && me.data === undefined) {
     return (
-      <PhoneState status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(me.error)}>
-        <Button color="primary" onClick={() => void me.refetch()}>
-          {t('common.retry')}
-        </Button>
-      </PhoneState>
+      <Suspense fallback={<MobileSpinner />}>
+        <PhoneState status="disconnected" fullPage title={t('common.loadFailed')} description={describeError(me.error)}>
+          <Button color="primary" onClick={() => void me.refetch()}>
+            {t('common.retry')}
+          </Button>
+        </PhoneState>
+      </Suspense>
     );
   }
   if (!me.data) {

@@ -1,7 +1,7 @@
 /** Words for audit entries. Actions are `<entity>.<verb>` strings the server may add to. */
 import type { AuditEntry, OpeningHours } from '@anchang/contracts';
 import { i18n, translateDynamic } from '../../i18n';
-import { zhCN } from '../../i18n/zh-CN';
+import type { Messages } from '../../i18n/zh-CN';
 
 export function actionLabel(action: string): string {
   return translateDynamic(`audit.actions.${action}`, action);
@@ -15,7 +15,8 @@ export function entityTypeLabel(entityType: string): string {
 const COMPANY_LEVEL = new Set(['auth', 'instance']);
 
 const actionsWhere = (keep: (entity: string) => boolean) =>
-  Object.entries(zhCN.audit.actions)
+  // The known actions are the keys of the messages (the console has all of them loaded).
+  Object.entries((i18n.getResource(i18n.language, 'translation', 'audit.actions') ?? {}) as Messages['audit']['actions'])
     .filter(([entity]) => keep(entity))
     .flatMap(([entity, verbs]) => Object.keys(verbs).map((verb) => `${entity}.${verb}`));
 

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../i18n';
 import { useLogout, useMe } from '../../shared/auth/use-auth';
 import { useStaffSite } from '../../shared/site/staff-site';
-import { openLanguageSheet } from '../../shared/ui-mobile/language-picker';
+import { openLanguageSheet } from '../../shared/ui-mobile/language-sheet';
 import { setAttentionOn, useAttentionOn } from '../../shared/attention/attention-settings';
 import { canPlaySound, playChime, unlockAudio, vibrate } from '../../shared/attention/chime';
 import { canKeepScreenOn } from '../../shared/attention/wake-lock';

@@ -10,11 +10,23 @@
 const SW_URL = '/m/sw.js';
 const SCOPE = '/m/';
 
+let signedIn: () => void = () => undefined;
+const whenSignedIn = new Promise<void>((resolve) => (signedIn = resolve));
+
+/**
+ * Says a staff member is signed in on this phone. Only then does the shell fetch every page: the
+ * login page (or a visitor's QR page) on 4G downloads what it shows and nothing more.
+ */
+export function markSignedIn(): void {
+  signedIn();
+}
+
 export function registerOfflineShell(loadAllPages: () => Promise<unknown>): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   // Room for every file the app loads, so none is missing from the list given to the worker.
   performance.setResourceTimingBufferSize(1000);
   const install = async () => {
+    await whenSignedIn;
     await navigator.serviceWorker.register(SW_URL, { scope: SCOPE });
     const registration = await navigator.serviceWorker.ready;
     await loadAllPages();

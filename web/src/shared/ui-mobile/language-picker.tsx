@@ -1,33 +1,19 @@
-import { ActionSheet } from 'antd-mobile';
 import { GlobalOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
-import { LOCALE_OPTIONS, setLocale, useLocale } from '../../i18n';
-
-/** Opens the language choice as a bottom sheet, the phone's way to pick one of a few. */
-export function openLanguageSheet(current: string, title: string, label: (locale: (typeof LOCALE_OPTIONS)[number]) => string): void {
-  const handler = ActionSheet.show({
-    extra: title,
-    actions: LOCALE_OPTIONS.map((locale) => ({
-      key: locale,
-      text: locale === current ? `${label(locale)} ✓` : label(locale),
-      onClick: () => {
-        setLocale(locale);
-        handler.close();
-      },
-    })),
-    closeOnAction: true,
-  });
-}
+import { useLocale } from '../../i18n';
 
 export function LanguagePickerLink() {
   const { t } = useTranslation();
   const locale = useLocale();
+  // The sheet's code (ActionSheet, its popup and gestures) loads on the tap: the login page stays light.
+  const open = () =>
+    void import('./language-sheet').then(({ openLanguageSheet }) => openLanguageSheet(locale, t('mobile.languageTitle'), (l) => t(`language.${l}`)));
   return (
     // A real button (focusable, 44 px tall with the phone's button rule), dressed as the white link it was.
     <button
       type="button"
       style={{ color: '#fff', fontSize: 14, display: 'inline-flex', alignItems: 'center', gap: 4, padding: '0 4px', border: 0, background: 'none' }}
-      onClick={() => openLanguageSheet(locale, t('mobile.languageTitle'), (l) => t(`language.${l}`))}
+      onClick={open}
     >
       <GlobalOutline /> {t(`language.${locale}`)}
     </button>
