@@ -103,6 +103,15 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
         invalidate(queryKeys.shiftRoot(siteId)); // guests on site, for the clock-out guard
       }
       break;
+    // A hand-off nobody took (the supervisor's alert) and the day's unclosed visits closed at day end.
+    case 'visit.handoff_unanswered':
+    case 'visits.day_end_closed':
+      if (siteId) {
+        invalidate(queryKeys.visitsRoot(siteId));
+        invalidate(queryKeys.dayBoardRoot(siteId));
+        invalidate(queryKeys.shiftRoot(siteId));
+      }
+      break;
     case 'lost_item.changed':
       if (siteId) invalidate(queryKeys.lostItems(siteId));
       break;
