@@ -56,6 +56,7 @@ export interface SiteActivity {
   certificateId: string;
   // complaints (issue 13)
   complaintId: string;
+  handoverId: string;
   // customer feedback (issue 13)
   feedbackFormId: string;
   // integrations (issue 13)
@@ -464,6 +465,25 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     }),
     'feedback form',
   );
+  // A night-shift handover on the staff member's post (the site hands over on its HALL post here).
+  await ok(
+    await app.inject({
+      method: 'PUT',
+      url: `${base}/handover-settings`,
+      ...as(manager.cookie),
+      payload: { confirmMinutes: 30, postKinds: ['HALL', 'GUARD', 'SECURITY', 'SHUTTLE'] },
+    }),
+    'handover settings',
+  );
+  const handover = await ok<{ id: string }>(
+    await app.inject({
+      method: 'POST',
+      url: `${base}/handovers`,
+      ...as(staff.cookie),
+      payload: { id: newId(), postId: site.postId, openItems: ['走查的交接事项'], equipment: [], notes: '', photoIds: [] },
+    }),
+    'handover',
+  );
   // A webhook with a queued test delivery (never sent: nothing runs the delivery queue here).
   // A public address literal: the save-time check resolves no name, so the walk needs no DNS.
   const channel = await ok<{ channel: { id: string } }>(
@@ -480,6 +500,7 @@ export async function createSiteActivity(app: App, db: Kysely<DB>, clock: Manual
     'test delivery',
   );
   return {
+    handoverId: handover.id,
     complaintId: complaint.id,
     feedbackFormId: feedbackForm.id,
     channelId: channel.channel.id,

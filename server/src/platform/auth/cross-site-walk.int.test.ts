@@ -216,6 +216,7 @@ describe(`cross-site route walk (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     assessmentId: assessment.assessmentId,
     recommendationId: assessment.recommendationId,
     complaintId: activity.complaintId,
+    handoverId: activity.handoverId,
     formId: activity.feedbackFormId,
     channelId: activity.channelId,
     deliveryId: activity.deliveryId,
