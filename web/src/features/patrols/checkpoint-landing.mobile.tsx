@@ -12,7 +12,7 @@ import { useMeQuery } from '../../shared/auth/use-auth';
 import { DEFAULT_TIME_ZONE, formatLocal } from '../../shared/format/time';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../../shared/offline/new-id';
-import { getOutbox } from '../../shared/offline/outbox-client';
+import { getOutbox, useOutboxSender } from '../../shared/offline/outbox-client';
 import { describeOutboxError } from '../../shared/offline/outbox-labels';
 import type { ScanOp } from './outbox-kinds';
 import './outbox-kinds';
@@ -155,6 +155,8 @@ class SavedOnPhone extends Error {
 }
 
 function StaffScan({ code, personId, siteId, timeZone }: { code: string; personId: string; siteId: string; timeZone: string }) {
+  // This page stands outside the staff app's frame, whose banner runs the sender: run it here too.
+  useOutboxSender(personId);
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   // One id per opening of the page: a resend after a lost answer is the same scan.
