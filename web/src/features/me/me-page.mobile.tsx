@@ -86,7 +86,16 @@ function AttentionSettings() {
       <List.Item
         prefix={<SoundOutline />}
         description={canPlaySound() ? t('attention.soundHint') : t('attention.unsupported')}
-        extra={<Switch checked={isOn} onChange={setAttentionOn} aria-label={t('attention.sound')} data-testid="attention-switch" />}
+        extra={
+          <Switch
+            checked={isOn}
+            onChange={setAttentionOn}
+            aria-label={t('attention.sound')}
+            data-testid="attention-switch"
+            // A finger-sized target (44 px), as every control of the staff app.
+            style={{ '--height': '44px', '--width': '72px' }}
+          />
+        }
       >
         {t('attention.sound')}
       </List.Item>
