@@ -7,7 +7,7 @@ import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { scheduleDayEndClose } from '../visits/index.js';
+import { rebookDayEnd, scheduleDayEndClose } from '../visits/index.js';
 import { findSiteRow, insertSiteRow, listSiteRows, updateSiteRow } from './sites.repository.js';
 import { SITE_MANAGERS } from './sites.policy.js';
 
@@ -126,6 +126,8 @@ export async function updateSite(
       updated_at: tx.now,
     };
     await updateSiteRow(tx.trx, siteId, next);
+    // Visits nobody closed are closed after the closing time: a new one (or time zone) moves that timer.
+    if (next.opening_hours !== current.opening_hours || next.time_zone !== current.time_zone) await rebookDayEnd(tx, siteId);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'site.update', entityType: 'site', entityId: siteId, detail: { ...patch } });
     tx.emit({ siteId }, 'site.changed', { siteId });
     return toSite(next);

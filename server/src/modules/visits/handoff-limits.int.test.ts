@@ -184,6 +184,25 @@ describe(`hand-offs nobody takes, visits nobody closed (${process.env.TEST_DB ??
     expect(nextDay).toEqual({ due_at: Date.UTC(2026, 10, 29, 10, 30), status: 'pending' });
   });
 
+  it('moves the pending day-end closing when the manager changes the closing time', async () => {
+    const dueOf = async (date: string) =>
+      t.testDb.database.db
+        .selectFrom('timers')
+        .select(['due_at', 'status'])
+        .where('id', '=', `visits.day_end:${site.siteId}:${date}`)
+        .executeTakeFirst();
+    // After the last test the clock stands on 2026-11-28 evening; the 29th's closing is pending at 18:00 + 30 min.
+    expect(await dueOf('2026-11-29')).toEqual({ due_at: Date.UTC(2026, 10, 29, 10, 30), status: 'pending' });
+    const later = await t.app.inject({
+      method: 'PATCH',
+      url: base,
+      headers: { cookie: manager.cookie },
+      payload: { openingHours: { open: '09:00', close: '20:00', closedWeekdays: [] } },
+    });
+    expect(later.statusCode).toBe(200);
+    expect(await dueOf('2026-11-29')).toEqual({ due_at: Date.UTC(2026, 10, 29, 12, 30), status: 'pending' });
+  });
+
   it('holds nobody’s clock-out for a guest who arrived on an earlier day', async () => {
     const presence = (await import('./visits.service.js')).visitGuestPresence(t.testDb.database.db, t.clock);
     // An open visit of yesterday (its day-end timer never ran): not counted; one of today: counted.

@@ -308,8 +308,11 @@ export async function scheduleDayEndCloses(tx: Tx): Promise<void> {
   for (const site of await listSiteClocks(tx.trx)) await scheduleDayEndClose(tx, site.id);
 }
 
-/** A changed grace moves the pending booking to its new instant (one already past fires at the next poll). */
-async function rebookDayEnd(tx: Tx, siteId: string): Promise<void> {
+/**
+ * A changed grace, closing time or time zone moves the pending booking to its new instant (one
+ * already past fires at the next poll).
+ */
+export async function rebookDayEnd(tx: Tx, siteId: string): Promise<void> {
   const site = await findSiteRow(tx.trx, siteId);
   if (!site) return;
   const { dayEndGraceMinutes } = await readChainSettings(tx.trx, siteId);

@@ -13,6 +13,7 @@ export {
   registerVisitChainTimers,
   scheduleDayEndClose,
   scheduleDayEndCloses,
+  rebookDayEnd,
   readChainSettings,
   dayEndTimerId,
   ringTimerId,
