@@ -36,7 +36,9 @@ export function HandoffAckCard({ data }: { data: DayBoard['handoffs'] }) {
       ) : (
         <Row gutter={16}>
           <Col xs={24} xl={13}>
-            <Typography.Title level={5}>{t('consoleShifts.dayBoard.handoffs.byPost')}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t('consoleShifts.dayBoard.handoffs.byPost')}
+            </Typography.Title>
             <Table
               rowKey="to"
               size="small"
@@ -74,7 +76,9 @@ export function HandoffAckCard({ data }: { data: DayBoard['handoffs'] }) {
             />
           </Col>
           <Col xs={24} xl={11}>
-            <Typography.Title level={5}>{t('consoleShifts.dayBoard.handoffs.byPerson')}</Typography.Title>
+            <Typography.Title level={5} style={{ marginTop: 0 }}>
+              {t('consoleShifts.dayBoard.handoffs.byPerson')}
+            </Typography.Title>
             <Table
               rowKey="personId"
               size="small"

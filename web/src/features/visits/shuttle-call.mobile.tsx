@@ -85,8 +85,8 @@ export function ConciergeCalls({ site }: { site: MeSite }) {
               </div>
             ) : (
               <div className={styles.muted}>
-                {t('visits.concierge.waiting', { wait: elapsedText(now - call.calledAt) })} ·{' '}
-                {t('visits.concierge.limit', { limit: elapsedText(call.dueAt - call.calledAt) })}
+                {t('visits.concierge.waiting')} ·{' '}
+                {t(late ? 'visits.concierge.limitPassed' : 'visits.concierge.limit', { limit: elapsedText(call.dueAt - call.calledAt) })}
               </div>
             )}
             {late ? (
