@@ -14,6 +14,7 @@ import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { usePosts } from '../posts/use-posts';
 import { StandardSettingsForm } from './standard-settings-form';
+import { LibraryUpdateNotice } from './library-update';
 import { localText } from './standard-text';
 import { useAdoptStandards, useStandards } from './use-standards';
 
@@ -143,14 +144,17 @@ export function StandardsPage() {
           />
         </Card>
       ) : adopted ? (
-        <Tabs
-          activeKey={tab}
-          onChange={(key) => setParams(key === 'settings' ? { tab: key } : {}, { replace: true })}
-          items={[
-            { key: 'posts', label: t('consoleShifts.standards.tabPosts'), children: list },
-            { key: 'settings', label: t('consoleShifts.standards.tabSettings'), children: <StandardSettingsForm /> },
-          ]}
-        />
+        <>
+          <LibraryUpdateNotice siteId={site.id} standards={standards.data ?? []} editable={editable} />
+          <Tabs
+            activeKey={tab}
+            onChange={(key) => setParams(key === 'settings' ? { tab: key } : {}, { replace: true })}
+            items={[
+              { key: 'posts', label: t('consoleShifts.standards.tabPosts'), children: list },
+              { key: 'settings', label: t('consoleShifts.standards.tabSettings'), children: <StandardSettingsForm /> },
+            ]}
+          />
+        </>
       ) : (
         list
       )}

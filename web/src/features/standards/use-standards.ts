@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PostKind, StandardSettings, UpdateStandardBody } from '@anchang/contracts';
+import type { AdoptLibraryUpdateBody, PostKind, StandardSettings, UpdateStandardBody } from '@anchang/contracts';
 import { queryKeys } from '../../shared/api/query-keys';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
 
@@ -16,6 +16,15 @@ export function useAdoptStandards(siteId: string) {
       queryClient.setQueryData(queryKeys.standards(siteId), summaries);
       void queryClient.invalidateQueries({ queryKey: queryKeys.standardSettings(siteId) });
     },
+  });
+}
+
+/** Takes the library's newest version into the site's copy (only the posts still on an older one change). */
+export function useAdoptLibraryUpdate(siteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: AdoptLibraryUpdateBody) => shiftsApi.standards.adoptUpdate(siteId, input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.standards(siteId) }),
   });
 }
 

@@ -55,6 +55,15 @@ export const consoleShiftsEn: ConsoleShiftsMessages = {
     emptyHintReadOnly: 'Ask the site manager to adopt the standards library.',
     adopt: 'Adopt the library',
     adopted: 'Standards library adopted: {{count}} posts',
+    updateTitle: 'A newer standards library is available: {{library}}',
+    updateHint:
+      '{{count}} posts still follow an older library. Adopting it gives each of them a new version with only the new items added; items this site edited or removed stay as they are, and running shifts keep their version.',
+    updateReadOnly: 'The site manager decides whether to adopt it.',
+    updateAction: 'Adopt the new version',
+    updateNoteLabel: 'Change note',
+    updateNoteDefault: 'Adopted library {{library}}',
+    updateNoteRequired: 'Write a change note',
+    updated: 'Adopted library {{library}}: {{count}} posts have a new version',
   },
   standard: {
     backToList: 'All standards',

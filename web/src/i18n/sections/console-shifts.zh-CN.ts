@@ -56,6 +56,15 @@ export const consoleShiftsZh = {
     emptyHintReadOnly: '请案场负责人采用标准库后再查看。',
     adopt: '采用标准库',
     adopted: '已采用标准库,共 {{count}} 个岗位',
+    updateTitle: '标准库有新版本 {{library}}',
+    updateHint:
+      '{{count}} 个岗位仍按旧版标准库。采用新版本后,这些岗位各生成一个新版本,只加入新增的条目;本案场改过或删去的条目保持不变,进行中的班次仍按原版本。',
+    updateReadOnly: '是否采用由案场负责人决定。',
+    updateAction: '采用新版本',
+    updateNoteLabel: '修改说明',
+    updateNoteDefault: '采用标准库 {{library}}',
+    updateNoteRequired: '请填写修改说明',
+    updated: '已采用标准库 {{library}},{{count}} 个岗位生成了新版本',
   },
   standard: {
     backToList: '全部岗位标准',

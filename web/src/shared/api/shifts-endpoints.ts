@@ -4,6 +4,7 @@
  * offline outbox can resend them safely.
  */
 import type {
+  AdoptLibraryUpdateBody,
   Anomaly,
   ClockInBody,
   ClockOutBody,
@@ -55,6 +56,7 @@ export const shiftsApi = {
   standards: {
     list: (siteId: string) => http.get<StandardSummary[]>(`${site(siteId)}/standards`),
     adopt: (siteId: string) => http.post<StandardSummary[]>(`${site(siteId)}/standards/adopt`),
+    adoptUpdate: (siteId: string, input: AdoptLibraryUpdateBody) => http.post<StandardSummary[]>(`${site(siteId)}/standards/library-update`, input),
     get: (siteId: string, postKind: PostKind) => http.get<PostStandard>(`${site(siteId)}/standards/${postKind}`),
     versions: (siteId: string, postKind: PostKind) => http.get<StandardVersionInfo[]>(`${site(siteId)}/standards/${postKind}/versions`),
     save: (siteId: string, postKind: PostKind, input: UpdateStandardBody) => http.put<PostStandard>(`${site(siteId)}/standards/${postKind}`, input),
