@@ -4,9 +4,10 @@
  * second sees the first's request live) and goes back to its owner against a signature.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { LostItem, VehicleCheck, Visit } from '@anchang/contracts';
 import type { TestServer } from './support/server.js';
+import { sign } from './support/signature.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, signIn } from './support/staff-setup.js';
 import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
@@ -21,45 +22,6 @@ async function phoneOf(login: string): Promise<Page> {
   const { page } = await staffPhone(browser, server.url);
   await signInOnPhone(page, { login, password: DEMO_PASSWORD });
   return page;
-}
-
-/** Two strokes written with the mouse across the pad (pointer events, as a finger would). */
-async function settledBox(page: Page, locator: Locator): Promise<{ x: number; y: number; width: number; height: number }> {
-  let last = await locator.boundingBox();
-  for (let tries = 0; tries < 50; tries++) {
-    await page.waitForTimeout(50);
-    const now = await locator.boundingBox();
-    if (last && now && now.x === last.x && now.y === last.y && now.width === last.width && now.height === last.height) return now;
-    last = now;
-  }
-  throw new Error('the signature pad never stopped moving');
-}
-
-async function sign(page: Page, testId: string): Promise<void> {
-  const pad = page.getByTestId(testId);
-  await pad.scrollIntoViewIfNeeded();
-  // The return form slides up in a popup: a box read mid-animation puts the strokes on the mask,
-  // which closes the popup. Draw only once the pad has stopped moving.
-  const box = await settledBox(page, pad);
-  const at = (x: number, y: number): [number, number] => [box.x + x * box.width, box.y + y * box.height];
-  for (const stroke of [
-    [
-      [0.12, 0.6],
-      [0.2, 0.3],
-      [0.28, 0.7],
-      [0.36, 0.35],
-    ],
-    [
-      [0.52, 0.4],
-      [0.62, 0.45],
-      [0.86, 0.5],
-    ],
-  ]) {
-    await page.mouse.move(...at(stroke[0]![0]!, stroke[0]![1]!));
-    await page.mouse.down();
-    for (const [x, y] of stroke.slice(1)) await page.mouse.move(...at(x!, y!), { steps: 5 });
-    await page.mouse.up();
-  }
 }
 
 describe('care on the staff phone', () => {

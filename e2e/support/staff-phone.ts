@@ -4,8 +4,12 @@ import { phoneContext } from './browser.js';
 import type { RosteredStaff } from './staff-setup.js';
 
 /** A phone at the sales center that lets the app read its location (the clock-in records it). */
-export async function staffPhone(browser: Browser, baseUrl: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await phoneContext(browser, baseUrl);
+export async function staffPhone(
+  browser: Browser,
+  baseUrl: string,
+  size: 'default' | 'narrow' = 'default',
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await phoneContext(browser, baseUrl, size);
   await context.grantPermissions(['geolocation'], { origin: baseUrl });
   await context.setGeolocation({ latitude: 30.2084, longitude: 120.2122, accuracy: 20 });
   const page = await context.newPage();

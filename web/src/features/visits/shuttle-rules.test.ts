@@ -7,6 +7,7 @@ import {
   guestsOf,
   itemsCheckProblem,
   suggestedDestination,
+  tripLogView,
   tripsSince,
   waitingForShuttle,
 } from './shuttle-rules';
@@ -142,5 +143,15 @@ describe('the trip', () => {
     expect(elapsedText(65_000)).toBe('1:05');
     expect(elapsedText(3_723_000)).toBe('1:02:03');
     expect(elapsedText(-5)).toBe('0:00');
+  });
+
+  it('lists the trips made on this phone even when the log could not load (a reload without signal)', () => {
+    const offline = { isError: true, hasData: false, isLoading: false };
+    expect(tripLogView(offline, 1)).toBe('trips');
+    expect(tripLogView(offline, 0)).toBe('error');
+    expect(tripLogView({ isError: false, hasData: false, isLoading: true }, 0)).toBe('loading');
+    expect(tripLogView({ isError: false, hasData: true, isLoading: false }, 0)).toBe('empty');
+    // A failed refetch keeps the trips already loaded.
+    expect(tripLogView({ isError: true, hasData: true, isLoading: false }, 0)).toBe('empty');
   });
 });

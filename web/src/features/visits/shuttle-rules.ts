@@ -92,6 +92,20 @@ export function itemsCheckProblem(itemsLeft: boolean | null, note: string): 'ans
 /** Trips that departed since `dayStart`, as the log lists them (newest first). */
 export const tripsSince = (trips: readonly ShuttleTrip[], dayStart: number): ShuttleTrip[] => trips.filter((t) => t.departedAt >= dayStart);
 
+/**
+ * What the trip log shows: today's trips whenever there are any (those made on this phone
+ * without signal too, laid over a log the server could not send after a reload offline), the
+ * load error only when there is nothing else, and nothing while the first page loads.
+ */
+export function tripLogView(
+  log: { isError: boolean; hasData: boolean; isLoading: boolean },
+  todayCount: number,
+): 'trips' | 'error' | 'loading' | 'empty' {
+  if (todayCount > 0) return 'trips';
+  if (log.isError && !log.hasData) return 'error';
+  return log.isLoading ? 'loading' : 'empty';
+}
+
 /** m:ss up to an hour, then h:mm:ss: how long the trip has been on the road. */
 export function elapsedText(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

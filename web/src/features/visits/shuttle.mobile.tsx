@@ -31,6 +31,7 @@ import {
   guestsOf,
   itemsCheckProblem,
   suggestedDestination,
+  tripLogView,
   tripsSince,
   waitingForShuttle,
   type Waiting,
@@ -451,13 +452,14 @@ function TripLog({ site, trips, log }: { site: MeSite; trips: ShuttleTrip[]; log
   // Pages come newest first: once a page reaches yesterday, today's trips are all loaded.
   const moreToday = log.hasNextPage && today.length === trips.length;
   const time = (at: number) => formatLocal(at, site.timeZone, 'HH:mm');
+  const view = tripLogView({ isError: log.isError, hasData: !!log.data, isLoading: log.isLoading }, today.length);
 
   return (
     <>
       <h2 className={styles.sectionTitle}>{t('shuttlePhone.shuttle.log')}</h2>
-      {log.isError && !log.data ? (
+      {view === 'error' ? (
         <p className={styles.error}>{describeError(log.error)}</p>
-      ) : today.length ? (
+      ) : view === 'trips' ? (
         <Card className={styles.card} data-testid="shuttle-log">
           {today.map((trip) => (
             <div key={trip.id} className={own.logRow} data-testid="shuttle-log-row">
@@ -484,7 +486,7 @@ function TripLog({ site, trips, log }: { site: MeSite; trips: ShuttleTrip[]; log
             </div>
           ))}
         </Card>
-      ) : log.isLoading ? null : (
+      ) : view === 'loading' ? null : (
         <p className={styles.empty}>{t('shuttlePhone.shuttle.noTrips')}</p>
       )}
       {moreToday ? (

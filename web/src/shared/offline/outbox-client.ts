@@ -94,9 +94,13 @@ export function useOutboxSender(personId: string): void {
   useEffect(() => {
     const outbox = getOutbox();
     outbox.start(personId, (item, response) => requireKind(item.op).apply?.(item.op, response, { queryClient, personId: item.personId }));
-    // The kinds (and so the sheet's words) load with the sender; the list redraws once they are in.
+    // The kinds (and so the banner's counts and the sheet's words) load with the sender; the list
+    // redraws once they are in, with or without a network.
     void ensureOutboxKinds().then(
-      () => outbox.retryNow(),
+      () => {
+        outbox.kindsLoaded();
+        outbox.retryNow();
+      },
       () => undefined,
     );
     const onOnline = () => outbox.retryNow();

@@ -182,6 +182,26 @@ describe('the outbox', () => {
     expect(again.getSnapshot()).toEqual([]);
   });
 
+  it('redraws its lists when more kinds load, without a network (a reload offline names every write)', async () => {
+    const w = world();
+    w.setOnline(false);
+    await w.outbox.enqueue('P1', [result('a')]);
+    w.outbox.start('P1', () => undefined);
+    // Offline, starting or retrying sends nothing and so changes nothing on screen.
+    const before = w.outbox.getSnapshot();
+    let redraws = 0;
+    w.outbox.subscribe(() => redraws++);
+    w.outbox.retryNow();
+    await w.settle();
+    expect(w.outbox.getSnapshot()).toBe(before);
+    // The kinds' chunks came in: the screens get a new snapshot (same writes) to read them by.
+    w.outbox.kindsLoaded();
+    expect(redraws).toBeGreaterThan(0);
+    expect(w.outbox.getSnapshot()).not.toBe(before);
+    expect(w.outbox.getSnapshot()).toEqual(before);
+    expect(w.sent).toEqual([]);
+  });
+
   it('hands each answer to the screen before the waiting copy goes', async () => {
     const w = world(() => Promise.resolve({ detail: 1 }));
     const seen: { response: unknown; stillWaiting: boolean }[] = [];

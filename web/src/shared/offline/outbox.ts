@@ -214,6 +214,14 @@ export class Outbox {
     this.kick();
   }
 
+  /**
+   * More kinds are registered (their chunks loaded after a reload): the lists redraw with their
+   * names and counts. Offline too, where no send would otherwise make them redraw.
+   */
+  kindsLoaded(): void {
+    this.changed(false);
+  }
+
   /** Another tab changed the stored outbox. */
   async refresh(): Promise<void> {
     await this.reload();
