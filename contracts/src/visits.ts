@@ -164,6 +164,18 @@ export type VisitChainSettings = Static<typeof VisitChainSettings>;
 export const VisitChainSettingsBody = Type.Partial(VisitChainSettings, { additionalProperties: false, minProperties: 1 });
 export type VisitChainSettingsBody = Static<typeof VisitChainSettingsBody>;
 
+/**
+ * A consultant's own place in the rotation (轮流): whether the site hands guests round in turn,
+ * and whether I said I am out of it today (off, or out with a customer). Away lasts the day.
+ */
+export const MyConsultantRotation = Type.Object({
+  rotation: Type.Boolean(),
+  awayToday: Type.Boolean(),
+});
+export type MyConsultantRotation = Static<typeof MyConsultantRotation>;
+export const MyConsultantRotationBody = Type.Object({ awayToday: Type.Boolean() }, { additionalProperties: false });
+export type MyConsultantRotationBody = Static<typeof MyConsultantRotationBody>;
+
 /** Time to acknowledge hand-offs over a day (the day board): per receiving post and per person who took them. */
 export const HandoffAckFigures = Type.Object({
   byPost: Type.Array(

@@ -185,6 +185,7 @@ export interface DB {
   visits: VisitsTable;
   visit_handoffs: VisitHandoffsTable;
   visit_chain_settings: VisitChainSettingsTable;
+  consultant_away: ConsultantAwayTable;
   shuttle_driver_lists: ShuttleDriverListsTable;
   vehicle_checks: VehicleChecksTable;
   lost_items: LostItemsTable;
@@ -1407,6 +1408,14 @@ export interface VisitChainSettingsTable {
   day_end_grace_min: number;
   rotation_last_person_id: string | null;
   updated_at: number;
+}
+
+/** A consultant out of the rotation for one day (`away_on`, the site's local date; visits module). */
+export interface ConsultantAwayTable {
+  site_id: string;
+  person_id: string;
+  away_on: string;
+  set_at: number;
 }
 
 /** The drivers a site authorised for the shuttle (SHUTTLE duty 6); JSON array of person ids. */

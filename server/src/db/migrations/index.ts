@@ -32,6 +32,7 @@ import * as customerFeedback from './2026-12-05-320-customer-feedback.js';
 import * as integrations from './2026-12-05-350-integrations.js';
 import * as surveyComplaints from './2026-12-05-360-survey-complaints.js';
 import * as listIndexes from './2026-12-06-600-list-indexes.js';
+import * as consultantAway from './2026-12-07-500-consultant-away.js';
 import * as handoffLimits from './2026-12-06-200-handoff-limits.js';
 import * as shuttleCalls from './2026-12-06-100-shuttle-calls.js';
 import * as handovers from './2026-12-06-300-handovers.js';
@@ -71,6 +72,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-05-350-integrations': integrations,
   '2026-12-05-360-survey-complaints': surveyComplaints,
   '2026-12-06-600-list-indexes': listIndexes,
+  '2026-12-07-500-consultant-away': consultantAway,
   '2026-12-06-200-handoff-limits': handoffLimits,
   '2026-12-06-100-shuttle-calls': shuttleCalls,
   '2026-12-06-300-handovers': handovers,

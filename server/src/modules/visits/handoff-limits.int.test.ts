@@ -152,6 +152,35 @@ describe(`hand-offs nobody takes, visits nobody closed (${process.env.TEST_DB ??
     expect(again.json<Visit>().handoffs.at(-1)!.toPersonId).toBe(consultants[2]!.id);
   });
 
+  it('passes over a consultant who stepped out of the rotation today, and asks them again once back', async () => {
+    // The last one asked was the third; the first would be next.
+    const out = await call(consultants[0]!.cookie, 'PUT', '/consultant-rotation/me', { awayToday: true });
+    expect(out.statusCode, out.body).toBe(200);
+    expect(out.json()).toEqual({ rotation: true, awayToday: true });
+    expect((await call(consultants[0]!.cookie, 'GET', '/consultant-rotation/me')).json()).toEqual({ rotation: true, awayToday: true });
+    // Only consultants have a place in the rotation.
+    expect((await call(hall.cookie, 'PUT', '/consultant-rotation/me', { awayToday: true })).statusCode).toBe(403);
+    expect((await call(consultants[0]!.cookie, 'PUT', '/consultant-rotation/me', { away: true })).statusCode).toBe(400);
+
+    const guests = (await call(hall.cookie, 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'walk_in' })).json<Visit>();
+    const asked = await call(hall.cookie, 'POST', `/visits/${guests.id}/handoffs`, { id: newId(), to: 'consultant' });
+    expect(asked.json<Visit>().handoffs.at(-1)!.toPersonId).toBe(consultants[1]!.id);
+
+    // Back in: the turn comes round to them again.
+    expect((await call(consultants[0]!.cookie, 'PUT', '/consultant-rotation/me', { awayToday: false })).json()).toEqual({
+      rotation: true,
+      awayToday: false,
+    });
+    const more = (await call(hall.cookie, 'POST', '/visits', { id: newId(), partySize: 1, arrivalMode: 'walk_in' })).json<Visit>();
+    expect(
+      (await call(hall.cookie, 'POST', `/visits/${more.id}/handoffs`, { id: newId(), to: 'consultant' })).json<Visit>().handoffs.at(-1)!.toPersonId,
+    ).toBe(consultants[2]!.id);
+    const last = (await call(hall.cookie, 'POST', '/visits', { id: newId(), partySize: 1, arrivalMode: 'walk_in' })).json<Visit>();
+    expect(
+      (await call(hall.cookie, 'POST', `/visits/${last.id}/handoffs`, { id: newId(), to: 'consultant' })).json<Visit>().handoffs.at(-1)!.toPersonId,
+    ).toBe(consultants[0]!.id);
+  });
+
   it('closes the day’s open visits at closing time plus the grace, tells the manager, and the clock-out guard forgets them', async () => {
     expect((await call(manager.cookie, 'PUT', '/visit-chain-settings', { dayEndGraceMinutes: 30 })).statusCode).toBe(200);
     await inTransaction(t.app.services.deps, (tx) => scheduleDayEndClose(tx, site.siteId));

@@ -40,6 +40,7 @@ import {
   passHandoffTo,
   saveChainSettingsRow,
 } from './visit-chain.repository.js';
+import { consultantsAwayNow } from './consultant-away.js';
 import { findHandoffById, findVisitRow } from './visits.repository.js';
 
 export const HANDOFF_RING_KIND = 'visit.handoff.ring';
@@ -209,17 +210,23 @@ async function alertSupervisors(tx: Tx, handoffId: unknown): Promise<void> {
 
 // ---------- the consultants' rotation ----------
 
-/** The site's consultants in their fixed turn order (by id: stable whatever their names become). */
-async function consultantsInTurn(db: Kysely<DB>, siteId: string): Promise<string[]> {
-  const people = await listActiveMembersOfSite(db, siteId, ROLE_GROUPS.visitClaimers);
-  return people.map((p) => p.id).sort();
+/**
+ * The site's consultants in their fixed turn order (by id: stable whatever their names become),
+ * without those out of the rotation today.
+ */
+async function consultantsInTurn(db: Kysely<DB>, siteId: string, now: number): Promise<string[]> {
+  const [people, away] = await Promise.all([listActiveMembersOfSite(db, siteId, ROLE_GROUPS.visitClaimers), consultantsAwayNow(db, siteId, now)]);
+  return people
+    .map((p) => p.id)
+    .filter((id) => !away.has(id))
+    .sort();
 }
 
 const nextInTurn = (turn: readonly string[], after: string | null): string | undefined => turn.find((id) => after === null || id > after) ?? turn[0];
 
 /** The consultant whose turn it is now; remembered as the last one asked. Throws when there is none. */
 export async function takeNextConsultant(tx: Tx, siteId: string): Promise<string> {
-  const turn = await consultantsInTurn(tx.trx, siteId);
+  const turn = await consultantsInTurn(tx.trx, siteId, tx.now);
   const row = await findChainSettingsRow(tx.trx, siteId);
   const next = nextInTurn(turn, row?.rotation_last_person_id ?? null);
   if (!next) throw new AppError('NO_CONSULTANT_ON_DUTY', { message: 'No consultant to ask in turn' });
@@ -246,7 +253,7 @@ async function passToNextConsultant(tx: Tx, payload: { handoffId?: unknown; roun
   const { handoff, partySize } = waiting;
   // Only the lapse of the consultant still being asked passes it on.
   if (handoff.to_person_id !== payload.personId) return;
-  const turn = await consultantsInTurn(tx.trx, handoff.site_id);
+  const turn = await consultantsInTurn(tx.trx, handoff.site_id, tx.now);
   const next = nextInTurn(
     turn.filter((id) => id !== payload.personId),
     payload.personId,

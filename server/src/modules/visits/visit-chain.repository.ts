@@ -1,6 +1,6 @@
 /** The visits module's per-site chain settings and the reads its timers need. */
 import type { Kysely } from 'kysely';
-import type { DB, VisitChainSettingsTable } from '../../db/schema.js';
+import type { ConsultantAwayTable, DB, VisitChainSettingsTable } from '../../db/schema.js';
 
 export const findChainSettingsRow = (db: Kysely<DB>, siteId: string) =>
   db.selectFrom('visit_chain_settings').selectAll().where('site_id', '=', siteId).executeTakeFirst();
@@ -72,4 +72,25 @@ export async function countClosedAtDayEnd(db: Kysely<DB>, siteId: string, from: 
     .where('closed_reason', '=', 'day_end')
     .executeTakeFirst();
   return Number(r?.n ?? 0);
+}
+
+/** The consultants of the site who said they are out of the rotation on `date`. */
+export async function listConsultantsAwayOn(db: Kysely<DB>, siteId: string, date: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('consultant_away').select('person_id').where('site_id', '=', siteId).where('away_on', '=', date).execute();
+  return new Set(rows.map((r) => r.person_id));
+}
+
+export const findConsultantAwayRow = (db: Kysely<DB>, siteId: string, personId: string) =>
+  db.selectFrom('consultant_away').selectAll().where('site_id', '=', siteId).where('person_id', '=', personId).executeTakeFirst();
+
+export async function saveConsultantAwayRow(db: Kysely<DB>, row: ConsultantAwayTable): Promise<void> {
+  await db
+    .insertInto('consultant_away')
+    .values(row)
+    .onConflict((oc) => oc.columns(['site_id', 'person_id']).doUpdateSet({ away_on: row.away_on, set_at: row.set_at }))
+    .execute();
+}
+
+export async function deleteConsultantAwayRow(db: Kysely<DB>, siteId: string, personId: string): Promise<void> {
+  await db.deleteFrom('consultant_away').where('site_id', '=', siteId).where('person_id', '=', personId).execute();
 }

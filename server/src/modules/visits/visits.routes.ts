@@ -13,9 +13,12 @@ import {
   VisitParams,
   VisitChainSettings,
   VisitChainSettingsBody,
+  MyConsultantRotation,
+  MyConsultantRotationBody,
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
+import { getMyRotation, setMyRotation } from './consultant-away.js';
 import { registerCustomerRoutes } from './customers.routes.js';
 import { getChainSettings, updateChainSettings } from './handoff-limits.js';
 import { getVehicleCheck, recordVehicleCheck } from './vehicle-check.service.js';
@@ -119,6 +122,31 @@ export function registerVisitRoutes(app: App, deps: Deps): void {
       },
     },
     (req) => updateChainSettings(deps, req.actor, req.params.siteId, req.body),
+  );
+  app.get(
+    '/sites/:siteId/consultant-rotation/me',
+    {
+      schema: {
+        tags,
+        summary: 'A consultant’s own place in the rotation (轮流): whether the site rotates, and whether I am out of it today',
+        params: SiteParams,
+        response: { 200: MyConsultantRotation },
+      },
+    },
+    (req) => getMyRotation(deps, req.actor, req.params.siteId),
+  );
+  app.put(
+    '/sites/:siteId/consultant-rotation/me',
+    {
+      schema: {
+        tags,
+        summary: 'Step out of (or back into) the consultants’ rotation for today',
+        params: SiteParams,
+        body: MyConsultantRotationBody,
+        response: { 200: MyConsultantRotation },
+      },
+    },
+    (req) => setMyRotation(deps, req.actor, req.params.siteId, req.body),
   );
   registerCustomerRoutes(app, deps);
 }

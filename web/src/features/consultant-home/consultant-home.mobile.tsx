@@ -5,7 +5,7 @@
  * them (MODEL-IN-10); and the questions the concierge could not answer (GUARD-IN-7).
  */
 import { useState } from 'react';
-import { Button, Card, DotLoading, Tag, Toast } from 'antd-mobile';
+import { Button, Card, DotLoading, Switch, Tag, Toast } from 'antd-mobile';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, Visit } from '@anchang/contracts';
@@ -20,16 +20,52 @@ import { useMe } from '../../shared/auth/use-auth';
 import { ModelRoomNotes } from '../visits/model-room.mobile';
 import { pendingMove, stageSince } from '../visits/visit-rules';
 import { ConsultantQuestions } from './consultant-questions.mobile';
-import { startOfSiteDay, useMyCustomersToday, useWaitingGuests } from './use-consultant-home';
+import { startOfSiteDay, useMyCustomersToday, useMyRotation, useSetMyRotation, useWaitingGuests } from './use-consultant-home';
 import styles from './consultant-home.mobile.module.css';
 
 export function ConsultantHome({ site }: { site: MeSite }) {
   return (
     <>
+      <RotationCard site={site} />
       <ConsultantQuestions site={site} />
       <WaitingGuests site={site} />
       <MyCustomers site={site} />
     </>
+  );
+}
+
+/**
+ * Where the site hands guests round the consultants in turn (轮流): a consultant off today, or out
+ * with a customer, steps out so the turn does not wait on them; it lasts the day.
+ */
+function RotationCard({ site }: { site: MeSite }) {
+  const { t } = useTranslation();
+  const rotation = useMyRotation(site.id);
+  const save = useSetMyRotation(site.id);
+  if (!rotation.data?.rotation) return null;
+  const inTurn = !rotation.data.awayToday;
+  const change = async (next: boolean) => {
+    try {
+      await save.mutateAsync({ awayToday: !next });
+    } catch (error) {
+      Toast.show({ icon: 'fail', content: describeError(error) });
+    }
+  };
+  return (
+    <Card className={styles.card} title={t('consultantHome.rotation.title')} data-testid="consultant-rotation" data-in-turn={inTurn}>
+      <div className={styles.rotationRow}>
+        <span className={inTurn ? undefined : styles.rotationAway}>{t(inTurn ? 'consultantHome.rotation.in' : 'consultantHome.rotation.away')}</span>
+        <Switch
+          checked={inTurn}
+          loading={save.isPending}
+          onChange={(next) => void change(next)}
+          aria-label={t('consultantHome.rotation.switchLabel')}
+          data-testid="consultant-rotation-switch"
+          // A finger-sized target (44 px), as every control of the staff app.
+          style={{ '--height': '44px', '--width': '72px' }}
+        />
+      </div>
+    </Card>
   );
 }
 

@@ -2,7 +2,8 @@
  * The consultant's two lists, both under the visits key so every visit event (a new party in the
  * hall, a claim by a colleague, a move along the chain) refetches them live (invalidate.ts).
  */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { MyConsultantRotationBody } from '@anchang/contracts';
 import { queryKeys } from '../../shared/api/query-keys';
 import { visitsApi } from '../../shared/api/visits-endpoints';
 import { minutesOfDay } from '../../shared/format/time';
@@ -35,5 +36,20 @@ export function useMyCustomersToday(siteId: string, dayStart: number) {
       const page = await visitsApi.list(siteId, { consultant: 'mine', arrivedSince: dayStart, limit: LIST_LIMIT });
       return [...page.items].sort((a, b) => (a.status === b.status ? b.arrivedAt - a.arrivedAt : a.status === 'open' ? -1 : 1));
     },
+  });
+}
+
+const rotationKey = (siteId: string) => ['site', siteId, 'consultant-rotation', 'me'] as const;
+
+/** Whether the site hands guests round in turn, and whether I stepped out of it today. */
+export function useMyRotation(siteId: string) {
+  return useQuery({ queryKey: rotationKey(siteId), queryFn: () => visitsApi.myRotation(siteId) });
+}
+
+export function useSetMyRotation(siteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: MyConsultantRotationBody) => visitsApi.setMyRotation(siteId, body),
+    onSuccess: (saved) => queryClient.setQueryData(rotationKey(siteId), saved),
   });
 }

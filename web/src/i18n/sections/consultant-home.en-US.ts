@@ -6,6 +6,13 @@ export const consultantHomeEn: typeof consultantHomeZh = {
   arrivedAt: 'arrived {{time}}',
   loadFailed: 'Could not load; check the network',
   retry: 'Retry',
+  rotation: {
+    title: 'Taking turns',
+    in: 'You are in today’s rotation: your phone rings when it is your turn',
+    away: 'You are out of today’s rotation: it passes you over',
+    switchLabel: 'In today’s rotation',
+    saved: 'Saved',
+  },
   waiting: {
     yourTurn: 'Your turn to take them',
     othersTurn: 'Asked in turn: another consultant is asked',

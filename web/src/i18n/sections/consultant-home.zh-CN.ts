@@ -5,6 +5,13 @@ export const consultantHomeZh = {
   arrivedAt: '{{time}} 到访',
   loadFailed: '加载失败,请检查网络',
   retry: '重试',
+  rotation: {
+    title: '轮流接待',
+    in: '今天参与轮流,轮到你时手机会响',
+    away: '今天已暂停,轮流会跳过你',
+    switchLabel: '今天参与轮流接待',
+    saved: '已更新',
+  },
   waiting: {
     title: '等待接待',
     minutes_one: '已等 {{count}} 分钟',

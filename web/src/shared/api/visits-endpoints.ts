@@ -6,6 +6,8 @@ import type {
   ClaimVisitBody,
   DrinkOrder,
   HandoffBody,
+  MyConsultantRotation,
+  MyConsultantRotationBody,
   PageOf,
   RegisterVisitBody,
   SeatResult,
@@ -34,6 +36,9 @@ export const visitsApi = {
   chainSettings: (siteId: string) => http.get<VisitChainSettings>(`/sites/${encodeURIComponent(siteId)}/visit-chain-settings`),
   saveChainSettings: (siteId: string, body: VisitChainSettingsBody) =>
     http.put<VisitChainSettings>(`/sites/${encodeURIComponent(siteId)}/visit-chain-settings`, body),
+  myRotation: (siteId: string) => http.get<MyConsultantRotation>(`/sites/${encodeURIComponent(siteId)}/consultant-rotation/me`),
+  setMyRotation: (siteId: string, body: MyConsultantRotationBody) =>
+    http.put<MyConsultantRotation>(`/sites/${encodeURIComponent(siteId)}/consultant-rotation/me`, body),
   claim: (siteId: string, visitId: string, body: ClaimVisitBody) => http.post<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}/claim`, body),
   get: (siteId: string, visitId: string) => http.get<Visit>(`${visits(siteId)}/${encodeURIComponent(visitId)}`),
   register: (siteId: string, body: RegisterVisitBody) => http.post<Visit>(visits(siteId), body),
