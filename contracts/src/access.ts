@@ -277,6 +277,7 @@ export const PHONE_HOME: readonly PhoneEntry[] = [
   { path: '/repairs', roles: ROLE_GROUPS.repairReporters, reads: [site('/work-orders'), site('/assets')] },
   { path: '/repairs/checks', ...POST_DUTIES.equipmentCheck, reads: [site('/equipment-checks'), site('/assets')] },
   { path: '/model-room-check', ...POST_DUTIES.modelRoomCheck, reads: [site('/model-rooms')] },
+  { path: '/model-room-closing', ...POST_DUTIES.modelRoomClosing, reads: [site('/model-room-closing'), site('/model-rooms')] },
   // The feedback forms, each on the post that meets the customer; the page lists the sender's own today.
   {
     path: '/feedback/model-room',

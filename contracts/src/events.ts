@@ -87,6 +87,8 @@ export interface EventMap {
   'question.asked': { questionId: string; visitId: string; toPersonId: string | null };
   'question.answered': { questionId: string; visitId: string; askedBy: string };
   'model_room.checked': { zoneId: string; checkId: string; phase: string; missing: number; damaged: number; byName: string };
+  /** One switch of the closing routine (GUARD-IN-11) was confirmed off: the day and which one. */
+  'model_room.closing_confirmed': { date: string; switch: 'water' | 'power' | 'cctv' };
   /** A debrief or weekly review, its attendance or its action items changed (meetings module). */
   'meeting.changed': { meetingId: string; kind: string; date: string };
   /** A robot or webhook was added, changed or removed (integrations module). */

@@ -70,7 +70,10 @@ export interface PostDuty {
 }
 export const POST_DUTIES = {
   equipmentCheck: { roles: overseers, posts: ['TECH'] },
-  modelRoomCheck: { roles: overseers, posts: ['MODEL', 'MODELSVC'] },
+  // The guide at opening and closing (MODEL-IN-1, MODEL-POST-2); the concierge at the end of the day (GUARD-IN-10).
+  modelRoomCheck: { roles: overseers, posts: ['MODEL', 'MODELSVC', 'GUARD'] },
+  // The closing routine after the shift (GUARD-IN-11): model room water, power and CCTV off, each confirmed.
+  modelRoomClosing: { roles: overseers, posts: ['GUARD'] },
   // 样板房客户反馈表 and 车场岗客户信息反馈表: filed by the post that met the customer, or a manager for them.
   modelRoomFeedback: { roles: overseers, posts: ['MODEL', 'MODELSVC'] },
   parkingFeedback: { roles: overseers, posts: ['PARK'] },

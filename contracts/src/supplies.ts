@@ -302,3 +302,36 @@ export const ModelRoomCheck = Type.Object({
   ),
 });
 export type ModelRoomCheck = Static<typeof ModelRoomCheck>;
+
+// ---- the model room's closing routine (GUARD-IN-11) ----
+/** What the concierge turns off after the shift: the model room's water, power, and the CCTV (监控). */
+export const CLOSING_SWITCHES = ['water', 'power', 'cctv'] as const;
+export type ClosingSwitch = (typeof CLOSING_SWITCHES)[number];
+export const ModelRoomClosingBody = Type.Object(
+  {
+    /** Made by the phone: sent twice (the outbox resending), stored once. */
+    id: Id,
+    switch: literals(CLOSING_SWITCHES),
+  },
+  { additionalProperties: false },
+);
+export type ModelRoomClosingBody = Static<typeof ModelRoomClosingBody>;
+export const ModelRoomClosingQuery = Type.Object(
+  { /** The site's local day; today when left out. */ date: Type.Optional(LocalDate) },
+  { additionalProperties: false },
+);
+export const ModelRoomClosingConfirmation = Type.Object({
+  id: Id,
+  date: Type.String(),
+  switch: literals(CLOSING_SWITCHES),
+  byName: Type.String(),
+  at: Instant,
+});
+export type ModelRoomClosingConfirmation = Static<typeof ModelRoomClosingConfirmation>;
+/** A day's closing routine: each switch with its confirmation, or null while not confirmed. */
+export const ModelRoomClosingDay = Type.Object({
+  date: Type.String(),
+  switches: Type.Array(Type.Object({ switch: literals(CLOSING_SWITCHES), confirmation: Type.Union([ModelRoomClosingConfirmation, Type.Null()]) })),
+  isComplete: Type.Boolean(),
+});
+export type ModelRoomClosingDay = Static<typeof ModelRoomClosingDay>;

@@ -143,6 +143,8 @@ export const VisitorCounts = Type.Object({
   byStage: Type.Record(Type.String(), Type.Integer()),
   byHour: Type.Array(Type.Object({ hour: Type.Integer(), visits: Type.Integer(), guests: Type.Integer() })),
   carPark: CarPark,
+  /** 统计访客量 (GUARD-POST-3): today's visits the show-area concierge received (a concierge hand-off acknowledged). */
+  concierge: Type.Object({ visits: Type.Integer(), guests: Type.Integer() }),
 });
 export type VisitorCounts = Static<typeof VisitorCounts>;
 

@@ -111,6 +111,9 @@ describe(`every role's menus against the server (${process.env.TEST_DB ?? 'sqlit
     };
     expect(offeredTo('tech')).toContain('/repairs/checks');
     expect(offeredTo('security')).toContain('/patrols');
+    // The concierge's end of the day (GUARD-IN-10, 11): the model-room check and the closing routine.
+    expect(offeredTo('guard')).toEqual(expect.arrayContaining(['/model-room-check', '/model-room-closing', '/handover']));
+    expect(offeredTo('hall')).not.toContain('/model-room-closing');
     expect(offeredTo('consultant')).not.toContain('/repairs/checks');
     expect(offeredTo('consultant')).not.toContain('/shift');
     expect(offeredTo('client')).toEqual(['/', '/notices', '/me']);

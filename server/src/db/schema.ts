@@ -217,6 +217,7 @@ export interface DB {
   model_room_items: ModelRoomItemsTable;
   model_room_checks: ModelRoomChecksTable;
   model_room_check_lines: ModelRoomCheckLinesTable;
+  model_room_closings: ModelRoomClosingsTable;
   assets: AssetsTable;
   maintenance_schedules: MaintenanceSchedulesTable;
   equipment_checks: EquipmentChecksTable;
@@ -768,6 +769,16 @@ export interface ModelRoomChecksTable {
   present: number;
   missing: number;
   damaged: number;
+  at: number;
+}
+
+/** GUARD-IN-11: one switch of the model room's closing routine confirmed off (water, power, cctv). */
+export interface ModelRoomClosingsTable {
+  id: string;
+  site_id: string;
+  date: string;
+  switch: string;
+  by_person: string;
   at: number;
 }
 

@@ -36,6 +36,7 @@ import * as consultantAway from './2026-12-07-500-consultant-away.js';
 import * as handoffLimits from './2026-12-06-200-handoff-limits.js';
 import * as shuttleCalls from './2026-12-06-100-shuttle-calls.js';
 import * as handovers from './2026-12-06-300-handovers.js';
+import * as modelRoomClosing from './2026-12-07-300-model-room-closing.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -76,4 +77,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-200-handoff-limits': handoffLimits,
   '2026-12-06-100-shuttle-calls': shuttleCalls,
   '2026-12-06-300-handovers': handovers,
+  '2026-12-07-300-model-room-closing': modelRoomClosing,
 };

@@ -56,6 +56,18 @@ describe(`the demo's past month (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(shifts.filter((s) => s.debrief_attended === 1).length).toBeGreaterThan(shifts.length / 2);
   });
 
+  it("closes the model rooms at the concierge's end of most days (GUARD-IN-10, 11), the CCTV now and then forgotten", async () => {
+    const closings = await db().selectFrom('model_room_closings').select(['date', 'switch']).execute();
+    const days = new Set(closings.map((c) => c.date));
+    expect(days.size).toBeGreaterThan(20);
+    const complete = [...days].filter((d) => closings.filter((c) => c.date === d).length === 3);
+    expect(complete.length).toBeGreaterThan(days.size / 2);
+    expect(complete.length).toBeLessThan(days.size);
+    const checks = await db().selectFrom('model_room_checks').select(['phase']).execute();
+    expect(checks.length).toBeGreaterThan(20);
+    expect(checks.every((c) => c.phase === 'closing')).toBe(true);
+  });
+
   it('keeps the pre-shift checklists, with some 异常 handled the same day', async () => {
     const results = await db().selectFrom('checklist_results').select(['result', 'phase']).execute();
     expect(results.filter((r) => r.phase === 'PRE' && r.result === 'ok').length).toBeGreaterThan(300);

@@ -18,7 +18,7 @@
  */
 import { deflateSync } from 'node:zlib';
 import { sql, type Kysely } from 'kysely';
-import type { StandardItem } from '@anchang/contracts';
+import { CLOSING_SWITCHES, type StandardItem } from '@anchang/contracts';
 import type { DB } from '../schema.js';
 import { openDatabase, type Database, type DialectName } from '../create-db.js';
 import type { DemoHistoryContext } from './demo-history-context.js';
@@ -58,6 +58,8 @@ import { seedMeetingsDemoHistory } from '../../modules/meetings/index.js';
 import { seedInspectionsDemoHistory } from '../../modules/inspections/index.js';
 import { seedAssessmentDemoHistory } from '../../modules/assessment/index.js';
 import { seedComplaintsDemoHistory } from '../../modules/complaints/index.js';
+import { listItems, listRooms, recordCheck } from '../../modules/model-room-inventory/model-room.service.js';
+import { confirmClosing } from '../../modules/model-room-inventory/model-room-closing.service.js';
 
 /**
  * The modules of the management loop, in order: training, meetings, inspections, and the
@@ -335,6 +337,27 @@ async function writeServiceHistory(ctx: DemoHistoryContext, appTimers: TimerRunn
   const at = (date: string, time: string) => instantAt(date, time, timeZone);
   const manager = await as('manager');
   const firstDay = ctx.days[0]!;
+
+  /**
+   * The concierge's end of the day (GUARD-IN-10, 11): each model room's closing check, then the
+   * water, power and CCTV confirmed off. Decided by the day's number, not the random stream, so
+   * the rest of the history stays as it was: the check skipped one day a week, the CCTV forgotten
+   * now and then.
+   */
+  const closeModelRooms = async (guard: Actor, dayNo: number) => {
+    if (dayNo % 7 !== 3)
+      for (const room of (await listRooms(deps, guard, siteId, { limit: 50 })).items) {
+        if (room.itemCount === 0) continue;
+        const items = (await listItems(deps, guard, siteId, room.zoneId, { limit: 200 })).items;
+        const lines = items.map((i) => ({ itemId: i.id, status: 'present' as const }));
+        await recordCheck(deps, guard, siteId, room.zoneId, { id: newId(), phase: 'closing', lines });
+        clock.advance(MINUTE);
+      }
+    for (const closingSwitch of dayNo % 9 === 4 ? CLOSING_SWITCHES.filter((s) => s !== 'cctv') : CLOSING_SWITCHES) {
+      await confirmClosing(deps, guard, siteId, { id: newId(), switch: closingSwitch });
+      clock.advance(MINUTE);
+    }
+  };
 
   /** Moves the clock forward (never back) and lets every timer due by then fire. */
   // Timers are looked for at most once a minute of the history's clock (each look is a query):
@@ -690,6 +713,7 @@ async function writeServiceHistory(ctx: DemoHistoryContext, appTimers: TimerRunn
             });
             clock.advance(MINUTE);
           }
+        if (login === 'guard') await closeModelRooms(actor, ctx.days.indexOf(day));
         await clockOut(shiftDeps, actor, siteId, shiftId, { debriefAttended: random() < 0.9 });
       });
     }

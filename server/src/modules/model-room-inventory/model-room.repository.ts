@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, ModelRoomItemsTable } from '../../db/schema.js';
+import type { DB, ModelRoomClosingsTable, ModelRoomItemsTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 type Q = Kysely<DB>;
@@ -84,3 +84,23 @@ export const findLinesOfChecks = (db: Q, checkIds: string[]) =>
   checkIds.length === 0
     ? Promise.resolve([])
     : db.selectFrom('model_room_check_lines').selectAll().where('check_id', 'in', checkIds).orderBy('id').execute();
+
+// ---- the closing routine (GUARD-IN-11) ----
+
+export const findClosingById = (db: Q, id: string) => db.selectFrom('model_room_closings').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const findClosingOfSwitch = (db: Q, siteId: string, date: string, closingSwitch: string) =>
+  db
+    .selectFrom('model_room_closings')
+    .selectAll()
+    .where('site_id', '=', siteId)
+    .where('date', '=', date)
+    .where('switch', '=', closingSwitch)
+    .executeTakeFirst();
+
+export const listClosingsOfDay = (db: Q, siteId: string, date: string) =>
+  db.selectFrom('model_room_closings').selectAll().where('site_id', '=', siteId).where('date', '=', date).orderBy('at').execute();
+
+export async function insertClosing(db: Q, row: ModelRoomClosingsTable): Promise<void> {
+  await db.insertInto('model_room_closings').values(row).execute();
+}

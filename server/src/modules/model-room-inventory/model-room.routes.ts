@@ -2,6 +2,10 @@ import {
   ModelRoom,
   ModelRoomCheck,
   ModelRoomCheckBody,
+  ModelRoomClosingBody,
+  ModelRoomClosingConfirmation,
+  ModelRoomClosingDay,
+  ModelRoomClosingQuery,
   ModelRoomItem,
   ModelRoomItemBody,
   ModelRoomItemParams,
@@ -13,6 +17,7 @@ import {
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
+import { confirmClosing, getClosingDay } from './model-room-closing.service.js';
 import { archiveItem, createItem, listChecks, listItems, listRooms, recordCheck, updateItem } from './model-room.service.js';
 
 export function registerModelRoomInventoryRoutes(app: App, deps: Deps): void {
@@ -85,5 +90,35 @@ export function registerModelRoomInventoryRoutes(app: App, deps: Deps): void {
       },
     },
     (req) => listChecks(deps, req.actor, req.params.siteId, req.params.roomId, req.query),
+  );
+  app.get(
+    '/sites/:siteId/model-room-closing',
+    {
+      schema: {
+        tags,
+        summary: "A day's closing routine (GUARD-IN-11): water, power and CCTV, each with who confirmed it off and when",
+        params: SiteParams,
+        querystring: ModelRoomClosingQuery,
+        response: { 200: ModelRoomClosingDay },
+      },
+    },
+    (req) => getClosingDay(deps, req.actor, req.params.siteId, req.query),
+  );
+  app.post(
+    '/sites/:siteId/model-room-closing',
+    {
+      schema: {
+        tags,
+        summary:
+          'Confirm one switch of the closing routine off (the phone chooses the id; a resend, or a switch already confirmed today, answers 200)',
+        params: SiteParams,
+        body: ModelRoomClosingBody,
+        response: { 200: ModelRoomClosingConfirmation, 201: ModelRoomClosingConfirmation },
+      },
+    },
+    async (req, reply) => {
+      const { confirmation, created } = await confirmClosing(deps, req.actor, req.params.siteId, req.body);
+      return reply.status(created ? 201 : 200).send(confirmation);
+    },
   );
 }

@@ -58,6 +58,33 @@ export function listVisitsArrivedBetween(db: Kysely<DB>, siteId: string, from: n
     .execute();
 }
 
+/** 统计访客量 (GUARD-POST-3): the visits arrived in the window that the concierge received (its hand-off acknowledged). */
+export async function sumConciergeVisitsBetween(
+  db: Kysely<DB>,
+  siteId: string,
+  from: number,
+  to: number,
+): Promise<{ visits: number; guests: number }> {
+  const row = await db
+    .selectFrom('visits')
+    .select((eb) => [eb.fn.countAll<number | string>().as('visits'), eb.fn.sum<number | string | null>('party_size').as('guests')])
+    .where('site_id', '=', siteId)
+    .where('arrived_at', '>=', from)
+    .where('arrived_at', '<', to)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('visit_handoffs as h')
+          .select('h.id')
+          .whereRef('h.visit_id', '=', 'visits.id')
+          .where('h.to_target', '=', 'concierge')
+          .where('h.acked_at', 'is not', null),
+      ),
+    )
+    .executeTakeFirst();
+  return { visits: Number(row?.visits ?? 0), guests: Number(row?.guests ?? 0) };
+}
+
 export function listOpenVisits(db: Kysely<DB>, siteId: string) {
   return db
     .selectFrom('visits')

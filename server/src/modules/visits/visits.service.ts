@@ -49,6 +49,7 @@ import {
   listOpenVisits,
   listVisitRows,
   listVisitsArrivedBetween,
+  sumConciergeVisitsBetween,
   sumGuestsOnSite,
   takeVisitRow,
   touchCustomer,
@@ -574,18 +575,23 @@ async function mayReceive(db: Kysely<DB>, actor: Actor, siteId: string, handoff:
   return worksPostKind(db, siteId, actor.personId, handoff.to_post_kind);
 }
 
-/** 统计访客量 (PARK-POST-3) done for the car park: today's visits by hour, who is where now. */
+/**
+ * 统计访客量 (PARK-POST-3) done for the car park: today's visits by hour, who is where now; and the
+ * concierge's own count (GUARD-POST-3): today's visits that passed the concierge.
+ */
 export async function visitorCounts(deps: Deps, actor: Actor, siteId: string): Promise<VisitorCounts> {
   requireSiteMember(actor, siteId);
   const site = await findSiteRow(deps.db, siteId);
   if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
   const today = localParts(deps.clock.now(), site.time_zone).date;
   const from = instantAt(today, '00:00', site.time_zone);
-  const [arrived, open, capacity, parked] = await Promise.all([
-    listVisitsArrivedBetween(deps.db, siteId, from, instantAt(addDays(today, 1), '00:00', site.time_zone)),
+  const to = instantAt(addDays(today, 1), '00:00', site.time_zone);
+  const [arrived, open, capacity, parked, concierge] = await Promise.all([
+    listVisitsArrivedBetween(deps.db, siteId, from, to),
     listOpenVisits(deps.db, siteId),
     carParkCapacity(deps.db, siteId),
     countParkedCars(deps.db, siteId),
+    sumConciergeVisitsBetween(deps.db, siteId, from, to),
   ]);
   const byHour = new Map<number, { visits: number; guests: number }>();
   for (const v of arrived) {
@@ -605,6 +611,7 @@ export async function visitorCounts(deps: Deps, actor: Actor, siteId: string): P
     byStage,
     byHour: [...byHour.entries()].sort((a, b) => a[0] - b[0]).map(([hour, h]) => ({ hour, ...h })),
     carPark: { capacity, occupied: parked, isFull: capacity !== null && parked >= capacity },
+    concierge,
   };
 }
 

@@ -37,7 +37,7 @@ export function registerWeatherRoutes(app: App, deps: Deps): void {
     {
       schema: {
         tags,
-        summary: 'Declare abnormal weather: CLEAN-3 and TECH-4 tasks go to those posts',
+        summary: 'Declare abnormal weather: CLEAN-3, TECH-4 and GUARD-IN-12 tasks go to those posts',
         params: SiteParams,
         body: DeclareWeatherBody,
         response: { 200: WeatherDeclaration, 201: WeatherDeclaration },

@@ -1,9 +1,10 @@
 /**
  * Abnormal weather (暴雨, 大风, 高温…), declared by the manager in the console or by a weather
  * service through the site's webhook. A declaration creates the tasks the standard asks for —
- * CLEAN-3 close the doors and windows early, TECH-4 the technician's hazard check — as tap-proof
- * slots due at once, decided at the end of their grace window like any round. Ending it is
- * recorded; tasks already given stay until they are done or missed.
+ * CLEAN-3 close the doors and windows early, TECH-4 the technician's hazard check, GUARD-IN-12
+ * the concierge's check of the surroundings — as tap-proof slots due at once, decided at the end
+ * of their grace window like any round. Ending it is recorded; tasks already given stay until
+ * they are done or missed.
  */
 import crypto from 'node:crypto';
 import type { PageOf, PageQuery, PostKind, RotatedWebhookToken, WeatherDeclaration, WeatherKind, WeatherWebhookInfo } from '@anchang/contracts';
@@ -39,6 +40,7 @@ const DEFAULT_GRACE_MINUTES = 30;
 const WEATHER_TASKS: readonly { postKind: PostKind; itemId: string }[] = [
   { postKind: 'CLEAN', itemId: 'CLEAN-3' },
   { postKind: 'TECH', itemId: 'TECH-4' },
+  { postKind: 'GUARD', itemId: 'GUARD-IN-12' },
 ];
 export const webhookPath = (siteId: string) => `/api/public/weather-webhook/${siteId}`;
 

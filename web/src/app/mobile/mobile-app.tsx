@@ -37,6 +37,7 @@ const pages = {
   incidents: withAllMessages(() => import('../../features/incidents/incidents-page.mobile')),
   reportIncident: withAllMessages(() => import('../../features/incidents/report-incident-page.mobile')),
   modelRoomCheck: withAllMessages(() => import('../../features/model-room-inventory/model-room-check-page.mobile')),
+  modelRoomClosing: withAllMessages(() => import('../../features/model-room-inventory/model-room-closing-page.mobile')),
   stock: withAllMessages(() => import('../../features/supplies/stock-page.mobile')),
   rounds: withAllMessages(() => import('../../features/rounds/rounds-page.mobile')),
   assessment: withAllMessages(() => import('../../features/assessment/assessment-page.mobile')),
@@ -84,6 +85,7 @@ const HandoverDetailPage = lazyNamed(pages.handover, 'HandoverDetailPage');
 const IncidentsPage = lazyNamed(pages.incidents, 'IncidentsPage');
 const ReportIncidentPage = lazyNamed(pages.reportIncident, 'ReportIncidentPage');
 const ModelRoomCheckPage = lazyNamed(pages.modelRoomCheck, 'ModelRoomCheckPage');
+const ModelRoomClosingPage = lazyNamed(pages.modelRoomClosing, 'ModelRoomClosingPage');
 const StockPage = lazyNamed(pages.stock, 'StockPage');
 const StockCountPage = lazyNamed(pages.stock, 'StockCountPage');
 const RoundsPage = lazyNamed(pages.rounds, 'RoundsPage');
@@ -145,6 +147,7 @@ const router = createBrowserRouter(
             { path: 'incidents', element: offered('/incidents', <IncidentsPage />) },
             { path: 'incidents/new', element: offered('/incidents', <ReportIncidentPage />) },
             { path: 'model-room-check', element: offered('/model-room-check', <ModelRoomCheckPage />) },
+            { path: 'model-room-closing', element: offered('/model-room-closing', <ModelRoomClosingPage />) },
             { path: 'supplies', element: offered('/supplies', <StockPage />) },
             { path: 'supplies/count', element: offered('/supplies', <StockCountPage />) },
             { path: 'rounds', element: offered('/rounds', <RoundsPage />) },

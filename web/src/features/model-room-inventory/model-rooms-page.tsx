@@ -33,7 +33,7 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { newId } from '../../shared/offline/new-id';
-import { modelRoomsApi, photoUrl, useModelRoomMutation, useModelRooms, useRoomChecks, useRoomItems } from './use-model-rooms';
+import { modelRoomsApi, photoUrl, useClosingDay, useModelRoomMutation, useModelRooms, useRoomChecks, useRoomItems } from './use-model-rooms';
 import styles from './model-rooms.module.css';
 
 /** 样板房物品: each model room's item list with photos, and its opening and closing checks. */
@@ -58,6 +58,7 @@ export function ModelRoomsPage() {
         <Row gutter={16}>
           <Col xs={24} lg={7}>
             <Flex vertical gap={12}>
+              <ClosingCard />
               {list.map((r) => (
                 <RoomCard key={r.zoneId} room={r} selected={r.zoneId === roomId} onSelect={() => setParams({ room: r.zoneId }, { replace: true })} />
               ))}
@@ -74,6 +75,45 @@ export function ModelRoomsPage() {
         </Row>
       )}
     </>
+  );
+}
+
+/** Today's closing routine (GUARD-IN-11): water, power and CCTV, who confirmed each off and when; live. */
+function ClosingCard() {
+  const { t } = useTranslation();
+  const site = useCurrentSite();
+  const day = useClosingDay(site.id);
+  if (!day.data) return null;
+  return (
+    <Card
+      size="small"
+      title={t('modelRooms.closing.consoleTitle')}
+      extra={
+        <Tag color={day.data.isComplete ? 'green' : 'orange'} variant="filled">
+          {day.data.isComplete ? t('modelRooms.closing.complete') : t('modelRooms.closing.incomplete')}
+        </Tag>
+      }
+      data-testid="model-room-closing-card"
+    >
+      <Flex vertical gap={6}>
+        {day.data.switches.map(({ switch: s, confirmation }) => (
+          <Flex key={s} justify="space-between" align="baseline" data-testid="closing-switch-row">
+            <Typography.Text>
+              {confirmation ? <CheckCircleFilled style={{ color: '#389e0d' }} /> : <WarningFilled style={{ color: '#d46b08' }} />}{' '}
+              {t(`modelRooms.closing.switches.${s}`)}
+            </Typography.Text>
+            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+              {confirmation
+                ? t('modelRooms.checkedBy', { name: confirmation.byName, time: formatLocal(confirmation.at, site.timeZone, 'HH:mm') })
+                : t('modelRooms.closing.notConfirmed')}
+            </Typography.Text>
+          </Flex>
+        ))}
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('modelRooms.closing.consoleHint')}
+        </Typography.Text>
+      </Flex>
+    </Card>
   );
 }
 

@@ -1,12 +1,16 @@
 /**
  * Model-room item lists and their checks through the API, cached under
- * ['site', siteId, 'model-rooms', …]; the realtime `model_room.checked` event invalidates it.
+ * ['site', siteId, 'model-rooms', …]; the realtime `model_room.checked` and
+ * `model_room.closing_confirmed` events invalidate it.
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   ModelRoom,
   ModelRoomCheck,
   ModelRoomCheckBody,
+  ModelRoomClosingBody,
+  ModelRoomClosingConfirmation,
+  ModelRoomClosingDay,
   ModelRoomItem,
   ModelRoomItemBody,
   PageOf,
@@ -32,7 +36,15 @@ export const modelRoomsApi = {
     http.get<PageOf<ModelRoomCheck>>(`${site(siteId)}/model-rooms/${roomId}/checks`, { limit: 10, cursor: cursor ?? undefined }),
   check: (siteId: string, roomId: string, input: ModelRoomCheckBody) =>
     http.post<ModelRoomCheck>(`${site(siteId)}/model-rooms/${roomId}/checks`, input),
+  /** The closing routine of a day (GUARD-IN-11), today when no date is given. */
+  closingDay: (siteId: string, date?: string) => http.get<ModelRoomClosingDay>(`${site(siteId)}/model-room-closing`, date ? { date } : undefined),
+  confirmClosing: (siteId: string, input: ModelRoomClosingBody) =>
+    http.post<ModelRoomClosingConfirmation>(`${site(siteId)}/model-room-closing`, input),
 };
+
+/** Today's closing routine: water, power and CCTV with who confirmed each off. */
+export const useClosingDay = (siteId: string, enabled = true) =>
+  useQuery({ queryKey: [...modelRoomsKey(siteId), 'closing'], enabled, queryFn: () => modelRoomsApi.closingDay(siteId) });
 
 export const useModelRooms = (siteId: string) =>
   useQuery({ queryKey: [...modelRoomsKey(siteId), 'rooms'], queryFn: () => modelRoomsApi.rooms(siteId) });

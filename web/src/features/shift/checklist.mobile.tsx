@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
 import { Button, ImageViewer, Selector, Tag, TextArea, Toast } from 'antd-mobile';
 import { ExclamationCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
@@ -24,9 +25,13 @@ import {
 } from './shift-rules';
 import type { ShiftActions } from './use-shift-actions';
 import { usePhotoUrl } from './use-photo-url';
+import { queryKeys } from '../../shared/api/query-keys';
+import { visitsApi } from '../../shared/api/visits-endpoints';
 import styles from './shift.mobile.module.css';
 
 const RESULTS: readonly ResultValue[] = ['ok', 'anomaly', 'na'];
+/** 统计访客量: the car park's (PARK-POST-3) and the concierge's (GUARD-POST-3) count shown with the item. */
+const COUNTED_ITEMS: ReadonlySet<string> = new Set(['PARK-POST-3', 'GUARD-POST-3']);
 const RESULT_COLOR = { ok: 'success', anomaly: 'danger', na: 'default' } as const;
 
 export interface ChecklistProps {
@@ -155,6 +160,7 @@ function ChecklistItem({
               {view ? <StatusTag status={view.status} /> : null}
             </div>
           ) : null}
+          {COUNTED_ITEMS.has(item.id) ? <VisitorCountLine siteId={siteId} itemId={item.id} /> : null}
         </div>
       </div>
 
@@ -273,5 +279,20 @@ export function Thumb({ url, small }: { url: string; small?: boolean }) {
     >
       <img src={url} alt={t('shiftPhone.photo')} loading="lazy" />
     </button>
+  );
+}
+
+/** Today's count beside 统计访客量: every visit for the car park, those the concierge received for GUARD. */
+function VisitorCountLine({ siteId, itemId }: { siteId: string; itemId: string }) {
+  const { t } = useTranslation();
+  const counts = useQuery({ queryKey: queryKeys.visitorCounts(siteId), queryFn: () => visitsApi.counts(siteId) });
+  if (!counts.data) return null;
+  const c = counts.data;
+  return (
+    <div className={styles.countLine} data-testid="visitor-count-line">
+      {itemId === 'GUARD-POST-3'
+        ? t('shiftPhone.post.conciergeCount', { visits: c.concierge.visits, guests: c.concierge.guests })
+        : t('shiftPhone.post.visitorCount', { visits: c.visitsToday, guests: c.guestsToday })}
+    </div>
   );
 }

@@ -17,6 +17,7 @@ import { itemsOfPhase, progressOf } from './shift-rules';
 import { useMyRequisitions } from './use-shift';
 import { useShiftActions, type RequisitionLineInput, type ShiftActions } from './use-shift-actions';
 import { SupplyItemChips } from '../supplies/supply-item-chips.mobile';
+import { useClosingDay } from '../model-room-inventory/use-model-rooms';
 import styles from './shift.mobile.module.css';
 
 /** Posts that serve visitors stay until the guests have left (HALL-POST-4, PARK-POST-4 …), as the server rules. */
@@ -54,6 +55,16 @@ function PostShift({ site, me, current }: ShiftContext) {
   const guests = current.guestsOnSite ?? 0;
   const failed = current.failedClockOut;
   const guestsRefusal = failed?.error?.code === 'GUESTS_STILL_ON_SITE' ? failed : undefined;
+  // GUARD-IN-11: the concierge's clock-out warns while the model room is not confirmed closed (it does not refuse).
+  const isConcierge = shift.postKind === 'GUARD';
+  const closingDay = useClosingDay(site.id, isConcierge);
+  const openSwitches = isConcierge ? (closingDay.data?.switches ?? []).filter((s) => !s.confirmation) : [];
+  const closingWarning = openSwitches.length
+    ? t('modelRooms.closing.clockOutWarning', {
+        count: openSwitches.length,
+        names: openSwitches.map((s) => t(`modelRooms.closing.switches.${s.switch}`)).join(t('common.listSeparator')),
+      })
+    : null;
 
   const clockOut = async (leaveReason?: string) => {
     if (debrief === null) {
@@ -66,7 +77,13 @@ function PostShift({ site, me, current }: ShiftContext) {
       const unfinished = post ? post.total - post.done : 0;
       const confirmed = await Dialog.confirm({
         title: t('shiftPhone.post.clockOutConfirm'),
-        content: unfinished > 0 ? t('shiftPhone.post.clockOutUnfinished', { count: unfinished }) : undefined,
+        content:
+          unfinished > 0 || closingWarning ? (
+            <>
+              {unfinished > 0 ? <p>{t('shiftPhone.post.clockOutUnfinished', { count: unfinished })}</p> : null}
+              {closingWarning ? <p data-testid="clock-out-closing-warning">{closingWarning}</p> : null}
+            </>
+          ) : undefined,
         confirmText: t('shiftPhone.post.clockOut'),
         cancelText: t('common.cancel'),
       });
@@ -148,6 +165,19 @@ function PostShift({ site, me, current }: ShiftContext) {
         />
       </Card>
 
+      {closingWarning ? (
+        <NoticeBar
+          color="alert"
+          wrap
+          content={closingWarning}
+          extra={
+            <a onClick={() => void navigate('/model-room-closing')} data-testid="closing-notice-open">
+              {t('modelRooms.closing.openRoutine')}
+            </a>
+          }
+          data-testid="closing-notice"
+        />
+      ) : null}
       {guests > 0 && SERVICE_POSTS.has(shift.postKind) ? (
         <NoticeBar color="alert" wrap content={t('shiftPhone.post.guestsHint', { count: guests })} />
       ) : null}

@@ -28,6 +28,7 @@ import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { InspectHomeCard, MyRectificationsHomeCard } from '../inspections/inspection-home-cards.mobile';
 import { ComplaintsHomeCard } from '../complaints/complaints-home-card.mobile';
 import { HandoverHomeCard } from '../handovers/handover-home-card.mobile';
+import { ClosingHomeCard } from '../model-room-inventory/closing-home-card.mobile';
 
 /** The staff member's day at a glance: where, which posts, how to greet now, the latest notice. */
 export function HomePage() {
@@ -91,6 +92,8 @@ export function HomePage() {
 
             {phoneOffersOn(site, '/handover') ? <HandoverHomeCard site={site} /> : null}
             {phoneOffersOn(site, '/shift') ? <ShiftHomeCard site={site} /> : null}
+            {/* The concierge's end of the day (GUARD-IN-10, 11): item check, switches off, then the handover. */}
+            {phoneOffersOn(site, '/model-room-closing') ? <ClosingHomeCard site={site} /> : null}
 
             {phoneOffersOn(site, '/incidents') ? <IncidentHomeCard siteId={site.id} /> : null}
 

@@ -119,6 +119,8 @@ export const shiftPhoneEn: typeof shiftPhoneZh = {
     arriveWithinMinutes: 'On site within {{value}} min',
   },
   post: {
+    visitorCount: 'Today: {{visits}} visits, {{guests}} guests',
+    conciergeCount: 'Received by the concierge today: {{visits}} visits, {{guests}} guests',
     checklist: 'End-of-shift checks',
     requisition: 'Supply requisition',
     requisitionHint: 'Supplies to replenish; the site manager approves',

@@ -117,6 +117,8 @@ export const shiftPhoneZh = {
     arriveWithinMinutes: '{{value}} 分钟内到场',
   },
   post: {
+    visitorCount: '今日到访 {{visits}} 批 {{guests}} 人',
+    conciergeCount: '今日经礼宾接待 {{visits}} 批 {{guests}} 人',
     checklist: '下班检查',
     requisition: '物资领用申请',
     requisitionHint: '需要补充的物资,提交后由案场负责人审批',

@@ -165,6 +165,7 @@ export function invalidateForEvent(queryClient: QueryClient, event: RealtimeEven
       if (siteId) invalidate(['site', siteId, 'supplies']);
       break;
     case 'model_room.checked':
+    case 'model_room.closing_confirmed':
       if (siteId) invalidate(['site', siteId, 'model-rooms']);
       break;
     case 'asset.changed':
