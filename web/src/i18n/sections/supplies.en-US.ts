@@ -121,6 +121,9 @@ export const suppliesEn: typeof suppliesZh = {
     countAction: 'Count',
     noStores: 'This site has no stores yet',
     saveCount: 'Save count',
+    countSavedOnPhone: 'Count saved on the phone; it is sent when there is a signal',
+    countWaiting: 'Count waiting to send · {{store}} · {{count}} items',
+    countWaitingHint: 'Stock updates once the count arrives',
     unchanged: 'Not counted',
     lowTag: 'Low stock',
   },
@@ -183,5 +186,8 @@ export const modelRoomsEn: typeof modelRoomsZh = {
     damageNeedsPhoto: 'For a damaged item, take a photo',
     lastResult: 'Last: {{phase}} · {{time}}',
     sendFailed: 'Could not submit. Try again',
+    savedOnPhone: 'Check saved on the phone; it is sent when there is a signal',
+    waiting: 'Waiting to send: {{phase}} check · {{time}}',
+    waitingHint: 'Missing and damaged items are reported once the check arrives',
   },
 };

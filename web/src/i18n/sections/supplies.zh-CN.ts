@@ -111,6 +111,9 @@ export const suppliesZh = {
     countAction: '盘点',
     noStores: '本案场还没有仓库',
     saveCount: '保存盘点',
+    countSavedOnPhone: '盘点已保存在手机上,联网后自动发送',
+    countWaiting: '盘点待发送 · {{store}} · {{count}} 项',
+    countWaitingHint: '库存数在盘点送达后更新',
     unchanged: '未填',
     lowTag: '库存偏低',
   },
@@ -173,5 +176,8 @@ export const modelRoomsZh = {
     damageNeedsPhoto: '损坏的物品请拍照',
     lastResult: '上次:{{phase}} · {{time}}',
     sendFailed: '提交失败,请重试',
+    savedOnPhone: '检查已保存在手机上,联网后自动提交',
+    waiting: '待发送:{{phase}}检查 · {{time}}',
+    waitingHint: '缺失和损坏在检查送达后上报',
   },
 };
