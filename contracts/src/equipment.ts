@@ -6,7 +6,7 @@
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant } from './api.js';
+import { Id, Instant, TapTime } from './api.js';
 import { LocalDate } from './standards.js';
 
 export const ASSET_CATEGORIES = ['air_conditioning', 'lighting', 'audio_visual', 'fire_extinguisher', 'water_dispenser', 'shuttle', 'other'] as const;
@@ -128,8 +128,9 @@ export const EquipmentCheckLine = Type.Object(
   { assetId: Id, ok: Type.Boolean(), note: Type.Optional(Type.String({ maxLength: 300 })), photoId: Type.Optional(Id) },
   { additionalProperties: false },
 );
+/** `at`: when the technician sent the check (kept when it waited in the phone's outbox; it decides the day). */
 export const EquipmentCheckBody = Type.Object(
-  { id: Id, kind: EquipmentCheckKind, results: Type.Array(EquipmentCheckLine, { minItems: 1, maxItems: 500 }) },
+  { id: Id, kind: EquipmentCheckKind, results: Type.Array(EquipmentCheckLine, { minItems: 1, maxItems: 500 }), at: Type.Optional(TapTime) },
   { additionalProperties: false },
 );
 export type EquipmentCheckBody = Static<typeof EquipmentCheckBody>;

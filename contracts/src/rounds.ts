@@ -7,7 +7,7 @@
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
-import { HHMM, Id, Instant, PostKindSchema } from './api.js';
+import { HHMM, Id, Instant, PostKindSchema, TapTime } from './api.js';
 import { LocalDate } from './standards.js';
 
 const literalUnion = <T extends readonly string[]>(values: T, opts: { description?: string } = {}) =>
@@ -127,7 +127,11 @@ export const RoundDay = Type.Object({
 });
 export type RoundDay = Static<typeof RoundDay>;
 
-export const ConfirmSlotBody = Type.Object({ photoId: Type.Optional(Type.Union([Id, Type.Null()])) }, { additionalProperties: false });
+/** `at`: when the person tapped (a confirmation sent later from the phone's outbox keeps its own time for the window). */
+export const ConfirmSlotBody = Type.Object(
+  { photoId: Type.Optional(Type.Union([Id, Type.Null()])), at: Type.Optional(TapTime) },
+  { additionalProperties: false },
+);
 
 export const ComplianceQuery = Type.Object(
   {

@@ -12,7 +12,7 @@
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant } from './api.js';
+import { Id, Instant, TapTime } from './api.js';
 import { LocalDate } from './standards.js';
 
 const literals = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
@@ -274,8 +274,14 @@ export const ModelRoomCheckLineBody = Type.Object(
   },
   { additionalProperties: false },
 );
+/** `at`: when the guide sent the check (kept when it waited in the phone's outbox). */
 export const ModelRoomCheckBody = Type.Object(
-  { id: Id, phase: literals(CHECK_PHASES), lines: Type.Array(ModelRoomCheckLineBody, { minItems: 1, maxItems: 300 }) },
+  {
+    id: Id,
+    phase: literals(CHECK_PHASES),
+    lines: Type.Array(ModelRoomCheckLineBody, { minItems: 1, maxItems: 300 }),
+    at: Type.Optional(TapTime),
+  },
   { additionalProperties: false },
 );
 export type ModelRoomCheckBody = Static<typeof ModelRoomCheckBody>;

@@ -131,4 +131,20 @@ describe(`model-room item lists and their checks (${process.env.TEST_DB ?? 'sqli
     const list = (await call(guide, 'GET', `/model-rooms/${roomId}/items`)).json<PageOf<ModelRoomItem>>();
     expect(list.items.map((i) => i.name)).toEqual(['抱枕', '装饰花瓶', '台灯']);
   });
+  it('keeps the time a check waited in the phone outbox was made; sent twice, stored once', async () => {
+    const sentAt = t.clock.now() - 30 * 60_000;
+    const body = { id: newId(), phase: 'closing', lines: allPresent(), at: sentAt };
+    const ahead = await call(guide, 'POST', `/model-rooms/${roomId}/checks`, { ...body, at: t.clock.now() + 10 * 60_000 });
+    expect([ahead.statusCode, ahead.json<{ error: { code: string } }>().error.code]).toEqual([400, 'CLOCK_TIME_INVALID']);
+    const first = await call(guide, 'POST', `/model-rooms/${roomId}/checks`, body);
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json<ModelRoomCheck>()).toMatchObject({ id: body.id, at: sentAt, present: 3 });
+    const again = await call(guide, 'POST', `/model-rooms/${roomId}/checks`, body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json<ModelRoomCheck>()).toMatchObject({ id: body.id, at: sentAt });
+    const rows = await t.testDb.database.db.selectFrom('model_room_checks').select('id').where('id', '=', body.id).execute();
+    expect(rows).toHaveLength(1);
+    const lines = await t.testDb.database.db.selectFrom('model_room_check_lines').select('id').where('check_id', '=', body.id).execute();
+    expect(lines).toHaveLength(3);
+  });
 });

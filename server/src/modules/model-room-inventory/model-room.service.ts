@@ -18,6 +18,7 @@ import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
@@ -240,7 +241,8 @@ export async function recordCheck(
           phase: input.phase,
           by_person: actor.personId,
           ...tally,
-          at: tx.now,
+          // When the guide sent it: a check that waited in the phone's outbox keeps its own time.
+          at: tapTime(input.at, tx.now),
         };
         tx.deferInsert('model_room_checks', check);
         // Lines follow the list's order (ids are time-ordered), whatever order the phone sent.

@@ -12,6 +12,7 @@ import { requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { localParts } from '../../platform/site-time.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findAssetsByIds, listActiveAssetIds } from '../equipment/index.js';
@@ -46,9 +47,9 @@ async function toChecks(deps: Pick<Deps, 'db'>, rows: EquipmentChecksTable[]): P
   }));
 }
 
-async function siteDate(deps: Deps, siteId: string): Promise<string> {
+async function siteDate(deps: Deps, siteId: string, at = deps.clock.now()): Promise<string> {
   const site = await findSiteRow(deps.db, siteId);
-  return localParts(deps.clock.now(), site?.time_zone ?? 'Asia/Shanghai').date;
+  return localParts(at, site?.time_zone ?? 'Asia/Shanghai').date;
 }
 
 export async function checkDay(deps: Deps, actor: Actor, siteId: string, date?: string): Promise<EquipmentCheckDay> {
@@ -86,7 +87,9 @@ export async function submitCheck(
   const noPhoto = input.results.find((l) => !l.ok && !l.photoId);
   if (noPhoto) throw new AppError('PHOTO_REQUIRED', { message: 'Take a photo of what is wrong', params: { assetId: noPhoto.assetId } });
   for (const photoId of new Set(input.results.flatMap((l) => (l.photoId ? [l.photoId] : [])))) await assertPhotoOnSite(deps, siteId, photoId);
-  const date = await siteDate(deps, siteId);
+  // When the technician sent it: a check that waited in the phone's outbox counts for the day it was made.
+  const at = tapTime(input.at, deps.clock.now());
+  const date = await siteDate(deps, siteId, at);
   try {
     const row = await inTransaction(deps, async (tx) => {
       const lines: StoredLine[] = input.results.map((l) => ({
@@ -103,7 +106,7 @@ export async function submitCheck(
         person_id: actor.personId,
         results: JSON.stringify(lines),
         work_order_ids: '[]',
-        at: tx.now,
+        at,
       };
       // The check row first: a second check of the same day fails here, before any work order.
       await tx.trx.insertInto('equipment_checks').values(r).execute();

@@ -397,4 +397,76 @@ describe(`rounds and weather (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       .executeTakeFirstOrThrow();
     expect(stored).toEqual({ status: 'met', proved_by: cleaner.id, proved_at: now });
   });
+  it('a confirmation sent later from the phone keeps its tap time: met when tapped inside the window, even after the slot was called missed; stored once', async () => {
+    await logInAll();
+    const db = t.testDb.database.db;
+    const due = t.clock.now();
+    const localDue = new Date(due + 8 * 3_600_000).toISOString().slice(11, 16);
+    const today = new Date(due + 8 * 3_600_000).toISOString().slice(0, 10);
+    const schedule = (
+      await call(manager, 'POST', '/round-schedules', {
+        id: newId(),
+        postKind: 'CLEAN',
+        itemId: null,
+        labelZh: '补充纸巾',
+        labelEn: 'Refill the tissues',
+        recurrence: { kind: 'times', times: [localDue] },
+        graceMinutes: 15,
+        proof: 'tap',
+      })
+    ).json<RoundSchedule>();
+    const slot = (await call(cleanerCookie, 'GET', `/rounds/day?date=${today}`)).json<RoundDay>().slots.find((x) => x.scheduleId === schedule.id)!;
+    const tapped = slot.dueAt + 5 * 60_000;
+    // No signal: the answer comes 40 minutes later, after the window closed and the slot was called missed.
+    t.clock.advance(40 * 60_000);
+    await runTimers();
+    await logInAll();
+    expect((await call(cleanerCookie, 'GET', `/rounds/day?date=${today}`)).json<RoundDay>().slots.find((x) => x.id === slot.id)?.status).toBe(
+      'missed',
+    );
+    // A tap before the slot was due, or a clock ahead of the server's, is refused.
+    const early = await call(cleanerCookie, 'POST', `/round-slots/${slot.id}/confirm`, { at: slot.dueAt - 60_000 });
+    expect(code(early)).toBe('SLOT_NOT_DUE');
+    const ahead = await call(cleanerCookie, 'POST', `/round-slots/${slot.id}/confirm`, { at: t.clock.now() + 10 * 60_000 });
+    expect([ahead.statusCode, code(ahead)]).toEqual([400, 'CLOCK_TIME_INVALID']);
+
+    const first = await call(cleanerCookie, 'POST', `/round-slots/${slot.id}/confirm`, { at: tapped });
+    expect(first.statusCode, first.body).toBe(200);
+    expect(first.json<RoundSlot>()).toMatchObject({ status: 'met', provedById: cleaner.id, provedAt: tapped });
+    // Sent twice (the answer was lost): the same answer, stored once.
+    t.clock.advance(60_000);
+    const again = await call(cleanerCookie, 'POST', `/round-slots/${slot.id}/confirm`, { at: tapped });
+    expect(again.statusCode).toBe(200);
+    expect(again.json<RoundSlot>()).toMatchObject({ status: 'met', provedAt: tapped });
+    const audits = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'round.slot_confirm')
+      .where('entity_id', '=', slot.id)
+      .execute();
+    expect(audits).toHaveLength(1);
+    const stored = await db.selectFrom('round_slots').select(['status', 'proved_at']).where('id', '=', slot.id).executeTakeFirstOrThrow();
+    expect(stored).toEqual({ status: 'met', proved_at: tapped });
+
+    // Tapped after the window: late, at the tap's time.
+    const lateSchedule = (
+      await call(manager, 'POST', '/round-schedules', {
+        id: newId(),
+        postKind: 'CLEAN',
+        itemId: null,
+        labelZh: '补充香氛',
+        labelEn: 'Refill the scent',
+        recurrence: { kind: 'times', times: [new Date(t.clock.now() + 8 * 3_600_000).toISOString().slice(11, 16)] },
+        graceMinutes: 5,
+        proof: 'tap',
+      })
+    ).json<RoundSchedule>();
+    const lateSlot = (await call(cleanerCookie, 'GET', `/rounds/day?date=${today}`))
+      .json<RoundDay>()
+      .slots.find((x) => x.scheduleId === lateSchedule.id)!;
+    t.clock.advance(20 * 60_000);
+    const lateTap = lateSlot.graceEndsAt + 60_000;
+    const late = await call(cleanerCookie, 'POST', `/round-slots/${lateSlot.id}/confirm`, { at: lateTap });
+    expect(late.json<RoundSlot>()).toMatchObject({ status: 'late', provedAt: lateTap });
+  });
 });

@@ -29,6 +29,7 @@ import type { RoundSchedulesTable, RoundSlotsTable } from '../../db/schema.js';
 import { actorRef, type Actor, type ActorRef } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
@@ -487,7 +488,18 @@ export function registerRoundTimers(timers: TimerRunner): void {
 
 // ---------- the phone's proof ----------
 
-export async function confirmSlot(deps: Deps, actor: Actor, siteId: string, slotId: string, input: { photoId?: string | null }): Promise<RoundSlot> {
+/**
+ * A tap-proof slot confirmed from the phone. `at` is when the person tapped: a confirmation that
+ * waited in the phone's outbox is judged by that time, so a round done inside its window without
+ * signal is met even when the answer arrives after the window (or after the slot was called missed).
+ */
+export async function confirmSlot(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  slotId: string,
+  input: { photoId?: string | null; at?: number },
+): Promise<RoundSlot> {
   const role = requireSiteMember(actor, siteId);
   const slot = await findSlot(deps.db, siteId, slotId);
   if (!slot) throw new AppError('ROUND_SLOT_NOT_FOUND', { params: { slotId } });
@@ -498,16 +510,19 @@ export async function confirmSlot(deps: Deps, actor: Actor, siteId: string, slot
   if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   const decided = await inTransaction(deps, async (tx) => {
     const current = (await findSlot(tx.trx, siteId, slotId))!;
-    if (tx.now < current.due_at) throw new AppError('SLOT_NOT_DUE', { message: 'This task is not due yet', params: { dueAt: current.due_at } });
     if (current.status === 'met' || current.status === 'late') {
       // The phone retrying its own confirmation gets the same answer.
       if (current.proved_by === actor.personId) return current;
       throw new AppError('SLOT_ALREADY_DECIDED', { params: { status: current.status } });
     }
-    const proof = { proved_by: actor.personId, proved_by_name: actor.name, proved_at: tx.now, photo_id: input.photoId ?? null };
+    const at = tapTime(input.at, tx.now);
+    if (at < current.due_at) throw new AppError('SLOT_NOT_DUE', { message: 'This task is not due yet', params: { dueAt: current.due_at } });
+    const proof = { proved_by: actor.personId, proved_by_name: actor.name, proved_at: at, photo_id: input.photoId ?? null };
     let next: RoundSlotsTable;
-    if (tx.now <= current.grace_ends_at) {
-      await moveSlot(tx.trx, slotId, 'pending', { ...proof, status: 'met', decided_at: tx.now });
+    if (at <= current.grace_ends_at) {
+      // Tapped inside the window: met, also when the answer comes later (the slot may already read missed).
+      if ((await moveSlot(tx.trx, slotId, current.status, { ...proof, status: 'met', decided_at: tx.now })) === 0)
+        throw new AppError('SLOT_ALREADY_DECIDED', { params: { status: current.status } });
       next = { ...current, ...proof, status: 'met', decided_at: tx.now };
     } else {
       // Past the window: the slot is missed (and the supervisors told) before the late proof is kept.

@@ -9,4 +9,8 @@ export const loadOutboxKinds = () =>
     import('../../features/visits/outbox-kinds'),
     import('../../features/patrols/outbox-kinds'),
     import('../../features/incidents/outbox-kinds'),
+    import('../../features/supplies/outbox-kinds'),
+    import('../../features/rounds/outbox-kinds'),
+    import('../../features/model-room-inventory/outbox-kinds'),
+    import('../../features/equipment/outbox-kinds'),
   ]);

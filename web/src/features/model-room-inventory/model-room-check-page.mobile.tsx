@@ -2,17 +2,22 @@ import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, NavBar, TextArea, Toast } from 'antd-mobile';
 import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
-import { CheckCircleFill, ExclamationCircleFill, PictureOutline } from 'antd-mobile-icons';
+import { CheckCircleFill, ClockCircleFill, ExclamationCircleFill, PictureOutline } from 'antd-mobile-icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { CheckLineStatus, ModelRoom, ModelRoomCheck, ModelRoomItem } from '@anchang/contracts';
+import type { CheckLineStatus, ModelRoom, ModelRoomCheck, ModelRoomCheckBody, ModelRoomItem } from '@anchang/contracts';
+import { useMe } from '../../shared/auth/use-auth';
+import { queryKeys } from '../../shared/api/query-keys';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { formatLocal, minutesOfDay } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../../shared/offline/new-id';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { sendThroughOutbox } from '../../shared/offline/send-through-outbox';
+import type { ModelRoomCheckOp } from './outbox-kinds';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
-import { modelRoomsApi, photoUrl, useModelRoomMutation, useModelRooms, useRoomItems } from './use-model-rooms';
+import { modelRoomsKey, photoUrl, useModelRooms, useRoomItems } from './use-model-rooms';
 import styles from './model-room-check.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
@@ -95,7 +100,7 @@ function RoomPicker({ siteId, timeZone }: { siteId: string; timeZone: string }) 
         </div>
         <LastResult room={room} timeZone={timeZone} />
       </div>
-      <CheckForm key={`${room.zoneId}:${phase}`} siteId={siteId} room={room} phase={phase} />
+      <CheckForm key={`${room.zoneId}:${phase}`} siteId={siteId} timeZone={timeZone} room={room} phase={phase} />
     </>
   );
 }
@@ -120,27 +125,15 @@ function LastResult({ room, timeZone }: { room: ModelRoom; timeZone: string }) {
   );
 }
 
-function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; phase: Phase }) {
+function CheckForm({ siteId, timeZone, room, phase }: { siteId: string; timeZone: string; room: ModelRoom; phase: Phase }) {
   const { t } = useTranslation();
   const items = useRoomItems(siteId, room.zoneId);
   const [lines, setLines] = useState<Record<string, LineDraft>>({});
   const [checkId, setCheckId] = useState(newId);
   const [showErrors, setShowErrors] = useState(false);
   const [sent, setSent] = useState<ModelRoomCheck | null>(null);
-  const send = useModelRoomMutation(siteId, async (input: { id: string; drafts: [ModelRoomItem, LineDraft][] }) => {
-    for (const [, d] of input.drafts) if (d.status === 'damaged' && d.photo) await shiftsApi.photos.upload(siteId, d.photo.id, d.photo.blob);
-    return modelRoomsApi.check(siteId, room.zoneId, {
-      id: input.id,
-      phase,
-      lines: input.drafts.map(([item, d]) => ({
-        itemId: item.id,
-        status: d.status,
-        ...(d.status === 'missing' ? { foundQuantity: d.found } : {}),
-        ...(d.status !== 'present' && d.note.trim() ? { note: d.note.trim() } : {}),
-        ...(d.status === 'damaged' && d.photo ? { photoId: d.photo.id } : {}),
-      })),
-    });
-  });
+  const send = useSendCheck(siteId, room);
+  const waiting = useWaitingChecks(siteId, room.zoneId);
   const list = useMemo(() => items.data ?? [], [items.data]);
   const remaining = list.filter((i) => !lines[i.id]).length;
   const problem = (item: ModelRoomItem, d: LineDraft | undefined): string | null => {
@@ -167,8 +160,15 @@ function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; p
       return;
     }
     try {
-      const check = await send.mutateAsync({ id: checkId, drafts: list.map((i) => [i, lines[i.id]!]) });
-      Toast.show({ icon: 'success', content: check.missing + check.damaged > 0 ? t('modelRooms.phone.doneWithIssues') : t('modelRooms.phone.done') });
+      const check = await send.mutateAsync({ id: checkId, phase, drafts: list.map((i) => [i, lines[i.id]!]) });
+      Toast.show({
+        icon: 'success',
+        content: !check
+          ? t('modelRooms.phone.savedOnPhone')
+          : check.missing + check.damaged > 0
+            ? t('modelRooms.phone.doneWithIssues')
+            : t('modelRooms.phone.done'),
+      });
       setSent(check);
       setLines({});
       setShowErrors(false);
@@ -186,6 +186,15 @@ function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; p
   return (
     <>
       <div className={styles.list}>
+        {waiting.map((op) => (
+          <div key={op.body.id} className={`${styles.result} ${styles.resultWaiting}`} data-testid="check-waiting">
+            <div className={styles.resultTitle}>
+              <ClockCircleFill color="#d48806" />
+              {t('modelRooms.phone.waiting', { phase: t(`modelRooms.phases.${op.body.phase}`), time: formatLocal(op.body.at, timeZone, 'HH:mm') })}
+            </div>
+            <div className={styles.resultLine}>{t('modelRooms.phone.waitingHint')}</div>
+          </div>
+        ))}
         {sent ? <SentResult check={sent} /> : null}
         {list.map((item) => {
           const d = lines[item.id];
@@ -298,6 +307,55 @@ function CheckForm({ siteId, room, phase }: { siteId: string; room: ModelRoom; p
         </Button>
       </div>
     </>
+  );
+}
+
+/**
+ * Sends a check through the phone's outbox (a model room's back rooms often have no signal): the
+ * damage photos wait beside it and go first. Resolves with the stored check, or `null` while it
+ * waits on the phone; a refusal is thrown with its words and the form keeps its answers.
+ */
+function useSendCheck(siteId: string, room: ModelRoom) {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  return useMutation({
+    // Without a signal the check is kept on the phone: the mutation must run, not pause.
+    networkMode: 'always',
+    mutationFn: async (input: { id: string; phase: Phase; drafts: [ModelRoomItem, LineDraft][] }): Promise<ModelRoomCheck | null> => {
+      const [{ photoOps }] = await Promise.all([import('../../shared/offline/photo-outbox'), import('./outbox-kinds')]);
+      const photos = input.drafts.flatMap(([, d]) => (d.status === 'damaged' && d.photo ? [d.photo] : []));
+      const body: ModelRoomCheckBody & { at: number } = {
+        id: input.id,
+        phase: input.phase,
+        lines: input.drafts.map(([item, d]) => ({
+          itemId: item.id,
+          status: d.status,
+          ...(d.status === 'missing' ? { foundQuantity: d.found } : {}),
+          ...(d.status !== 'present' && d.note.trim() ? { note: d.note.trim() } : {}),
+          ...(d.status === 'damaged' && d.photo ? { photoId: d.photo.id } : {}),
+        })),
+        at: Date.now(),
+      };
+      const op: ModelRoomCheckOp = { kind: 'modelRoomCheck', siteId, roomId: room.zoneId, roomName: room.name, body };
+      const result = await sendThroughOutbox(me.id, [...(await photoOps(siteId, photos)), op], body.id);
+      // Stored (the answer may have reached another tab first: then the list refreshes instead).
+      return result.stored ? ((result.response as ModelRoomCheck | undefined) ?? null) : null;
+    },
+    onSettled: async () => {
+      await queryClient.invalidateQueries({ queryKey: modelRoomsKey(siteId) });
+      // A check may have raised incidents.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.incidents(siteId) });
+    },
+  });
+}
+
+/** This person's checks of the room still waiting on the phone. */
+function useWaitingChecks(siteId: string, roomId: string): ModelRoomCheckOp[] {
+  const me = useMe();
+  const items = useOutboxItems(me.id);
+  return useMemo(
+    () => items.flatMap((i) => (i.op.kind === 'modelRoomCheck' && i.op.siteId === siteId && i.op.roomId === roomId ? [i.op] : [])),
+    [items, siteId, roomId],
   );
 }
 

@@ -5,15 +5,18 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { EquipmentCheck, EquipmentCheckKind, MaintenanceSchedule } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
+import { useMe } from '../../shared/auth/use-auth';
 import { describeError } from '../../shared/api/errors';
 import { formatLocal } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../../shared/offline/new-id';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
+import type { EquipmentCheckOp } from '../equipment/outbox-kinds';
+import { useSubmitEquipmentCheck, useWaitingEquipmentCheck } from '../equipment/use-equipment-check';
 import { checkProblems, firstProblem, isReadyToSubmit, UNANSWERED, type CheckLineDraft } from './daily-check-rules';
 import type { DraftPhoto } from './photo-picker.mobile';
-import { assetName, equipmentApi, equipmentKeys, uploadPhotoIfAny, useAllAssets, useMaintenance, useRepairMutation } from './repairs-api';
+import { assetName, equipmentApi, equipmentKeys, useAllAssets, useMaintenance, useRepairMutation } from './repairs-api';
 import styles from './repairs.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
@@ -44,6 +47,8 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
   const [kind, setKind] = useState<EquipmentCheckKind>(() => (new Date().getHours() < 13 ? 'opening' : 'closing'));
   const day = useQuery({ queryKey: equipmentKeys.checks(siteId), queryFn: () => equipmentApi.checks(siteId) });
   const assets = useAllAssets(siteId);
+  const me = useMe();
+  const waiting = useWaitingEquipmentCheck(siteId, me.id, kind);
   if (day.isPending || assets.isPending) return <MobileSpinner />;
   // Either load failing is a failure, never "no assets registered".
   if (day.isError || assets.isError)
@@ -72,10 +77,12 @@ function Checks({ siteId, timeZone }: { siteId: string; timeZone: string }) {
       </div>
       {done ? (
         <Submitted check={done} timeZone={timeZone} />
+      ) : waiting ? (
+        <Waiting op={waiting} timeZone={timeZone} />
       ) : (assets.data ?? []).length === 0 ? (
         <PhoneState status="empty" title={t('equipment.phone.noAssets')} />
       ) : (
-        <CheckForm key={kind} siteId={siteId} kind={kind} />
+        <CheckForm key={kind} siteId={siteId} personId={me.id} kind={kind} />
       )}
     </div>
   );
@@ -93,11 +100,24 @@ function Submitted({ check, timeZone }: { check: EquipmentCheck; timeZone: strin
   );
 }
 
+/** A check saved on the phone, waiting for a signal (its faults become work orders once it arrives). */
+function Waiting({ op, timeZone }: { op: EquipmentCheckOp; timeZone: string }) {
+  const { t } = useTranslation();
+  const faults = op.body.results.filter((r) => !r.ok).length;
+  return (
+    <div className={styles.card} data-testid="check-waiting">
+      <div className={styles.cardTitle}>{t('equipment.phone.waiting', { time: formatLocal(op.body.at, timeZone, 'HH:mm') })}</div>
+      <div className={styles.muted}>{t('equipment.phone.waitingHint')}</div>
+      {faults ? <div className={styles.abnormalCount}>{t('equipment.phone.abnormalCount', { count: faults })}</div> : null}
+    </div>
+  );
+}
+
 interface LineState extends CheckLineDraft {
   photo: DraftPhoto | null;
 }
 
-function CheckForm({ siteId, kind }: { siteId: string; kind: EquipmentCheckKind }) {
+function CheckForm({ siteId, personId, kind }: { siteId: string; personId: string; kind: EquipmentCheckKind }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const assets = useAllAssets(siteId);
@@ -116,18 +136,17 @@ function CheckForm({ siteId, kind }: { siteId: string; kind: EquipmentCheckKind 
   );
   const answered = list.length - problems.unanswered.length;
   const abnormal = list.filter((a) => lines[a.id]?.answer === 'abnormal').length;
-  const submit = useRepairMutation(siteId, async () => {
-    const results = [];
-    for (const a of list) {
+  const submit = useSubmitEquipmentCheck(siteId, personId);
+  const body = () => ({
+    id,
+    kind,
+    results: list.map((a) => {
       const line = lines[a.id]!;
-      const photoId = await uploadPhotoIfAny(siteId, line.photo);
-      results.push(
-        line.answer === 'abnormal'
-          ? { assetId: a.id, ok: false, note: line.note.trim(), photoId }
-          : { assetId: a.id, ok: true, ...(photoId ? { photoId } : {}) },
-      );
-    }
-    return equipmentApi.submitCheck(siteId, { id, kind, results });
+      const photoId = line.photo?.id;
+      return line.answer === 'abnormal'
+        ? { assetId: a.id, ok: false, note: line.note.trim(), ...(photoId ? { photoId } : {}) }
+        : { assetId: a.id, ok: true, ...(photoId ? { photoId } : {}) };
+    }),
   });
   const update = (assetId: string, patch: Partial<LineState>) =>
     setLines((all) => ({ ...all, [assetId]: { ...(all[assetId] ?? { ...UNANSWERED, photo: null }), ...patch } }));
@@ -139,10 +158,14 @@ function CheckForm({ siteId, kind }: { siteId: string; kind: EquipmentCheckKind 
       document.querySelector(`[data-asset-id="${problem.assetId}"]`)?.scrollIntoView({ block: 'center', behavior: 'smooth' });
       return;
     }
-    submit.mutate(undefined, {
-      onSuccess: () => Toast.show({ icon: 'success', content: t('equipment.phone.submitted') }),
-      onError: (error) => Toast.show({ icon: 'fail', content: describeError(error) }),
-    });
+    const photos = list.flatMap((a) => (lines[a.id]?.photo ? [lines[a.id]!.photo!] : []));
+    submit.mutate(
+      { body: body(), photos },
+      {
+        onSuccess: (check) => Toast.show({ icon: 'success', content: t(check ? 'equipment.phone.submitted' : 'equipment.phone.savedOnPhone') }),
+        onError: (error) => Toast.show({ icon: 'fail', content: describeError(error) }),
+      },
+    );
   };
   return (
     <>

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, NavBar, Popup, Tag, Toast } from 'antd-mobile';
 import { CameraOutline, ScanningOutline } from 'antd-mobile-icons';
@@ -6,6 +6,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, RoundSlot } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
+import { useMe } from '../../shared/auth/use-auth';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
 import { describeError } from '../../shared/api/errors';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
@@ -16,6 +18,7 @@ import { newId } from '../../shared/offline/new-id';
 import { PhotoError, preparePhoto } from '../../shared/photos/photo-prep';
 import { useObjectUrl } from '../../shared/photos/object-url';
 import { nextSlot, SLOT_COLORS, slotStatusKey, slotView } from './slot-status';
+import type { RoundConfirmOp } from './outbox-kinds';
 import { roundKeys, useConfirmSlot, useRoundDay } from './use-rounds';
 import styles from './rounds.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
@@ -45,6 +48,7 @@ function RoundsToday({ site }: { site: MeSite }) {
   const day = useRoundDay(site.id, null, 'mine');
   const now = useNow(10_000);
   const [confirming, setConfirming] = useState<RoundSlot | null>(null);
+  const waiting = useWaitingConfirms(site.id);
 
   // A scan lands in the checkpoints module: the slot it proves turns met without a reload.
   useRealtimeEvent((event) => {
@@ -70,13 +74,23 @@ function RoundsToday({ site }: { site: MeSite }) {
       <div className={styles.body} data-testid="rounds-today">
         {!site.posts.length ? <PhoneState status="empty" title={t('rounds.noPosts')} /> : null}
         {site.posts.length && !slots.length ? <PhoneState status="empty" title={t('rounds.empty')} description={t('rounds.emptyHint')} /> : null}
-        {next ? <NextSlot slot={next} now={now} timeZone={site.timeZone} onConfirm={() => setConfirming(next)} /> : null}
+        {next ? (
+          <NextSlot slot={next} now={now} timeZone={site.timeZone} waiting={waiting.has(next.id)} onConfirm={() => setConfirming(next)} />
+        ) : null}
         {upcoming.length ? (
           <>
             <div className={styles.section}>{t('rounds.status.pending')}</div>
             <div className={styles.list}>
               {upcoming.map((s) => (
-                <SlotRow key={s.id} slot={s} now={now} time={time(s.dueAt)} label={slotLabel(s, locale)} onConfirm={() => setConfirming(s)} />
+                <SlotRow
+                  key={s.id}
+                  slot={s}
+                  now={now}
+                  time={time(s.dueAt)}
+                  label={slotLabel(s, locale)}
+                  waiting={waiting.has(s.id)}
+                  onConfirm={() => setConfirming(s)}
+                />
               ))}
             </div>
           </>
@@ -96,6 +110,7 @@ function RoundsToday({ site }: { site: MeSite }) {
                   time={time(s.dueAt)}
                   label={slotLabel(s, locale)}
                   sub={s.provedByName && s.provedAt ? t('rounds.provedBy', { name: s.provedByName, time: time(s.provedAt) }) : undefined}
+                  waiting={waiting.has(s.id)}
                   onConfirm={() => setConfirming(s)}
                 />
               ))}
@@ -108,7 +123,35 @@ function RoundsToday({ site }: { site: MeSite }) {
   );
 }
 
-function NextSlot({ slot, now, timeZone, onConfirm }: { slot: RoundSlot; now: number; timeZone: string; onConfirm: () => void }) {
+/** The slots this person confirmed on the phone whose confirmation still waits for a signal. */
+function useWaitingConfirms(siteId: string): Set<string> {
+  const me = useMe();
+  const items = useOutboxItems(me.id);
+  return useMemo(
+    () =>
+      new Set(
+        items.flatMap((i) => {
+          const op = i.op.kind === 'roundConfirm' ? (i.op satisfies RoundConfirmOp) : null;
+          return op && op.siteId === siteId && i.state === 'waiting' ? [op.slotId] : [];
+        }),
+      ),
+    [items, siteId],
+  );
+}
+
+function NextSlot({
+  slot,
+  now,
+  timeZone,
+  waiting,
+  onConfirm,
+}: {
+  slot: RoundSlot;
+  now: number;
+  timeZone: string;
+  waiting: boolean;
+  onConfirm: () => void;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const view = slotView(slot, now);
@@ -163,6 +206,10 @@ function NextSlot({ slot, now, timeZone, onConfirm }: { slot: RoundSlot; now: nu
             </Button>
           </div>
         </div>
+      ) : waiting ? (
+        <div className={styles.waiting} data-testid="round-waiting">
+          {t('rounds.waiting')}
+        </div>
       ) : (
         <Button
           block
@@ -186,6 +233,7 @@ function SlotRow({
   time,
   label,
   sub,
+  waiting,
   onConfirm,
 }: {
   slot: RoundSlot;
@@ -193,13 +241,14 @@ function SlotRow({
   time: string;
   label: string;
   sub?: string;
+  waiting: boolean;
   onConfirm: () => void;
 }) {
   const { t } = useTranslation();
   const view = slotView(slot, now);
-  const canTap = slot.proof === 'tap' && (view === 'open' || view === 'missed');
+  const canTap = !waiting && slot.proof === 'tap' && (view === 'open' || view === 'missed');
   return (
-    <div className={styles.row} data-testid="round-slot" data-status={view}>
+    <div className={styles.row} data-testid="round-slot" data-status={waiting ? 'waiting' : view}>
       <span className={styles.rowTime}>{time}</span>
       <div className={styles.rowMain}>
         <div className={styles.rowTitle}>{label}</div>
@@ -212,6 +261,10 @@ function SlotRow({
         <Button size="mini" color="primary" fill="outline" onClick={onConfirm}>
           {t('rounds.confirm')}
         </Button>
+      ) : waiting ? (
+        <Tag color="warning" fill="outline">
+          {t('rounds.waiting')}
+        </Tag>
       ) : (
         <Tag color={SLOT_COLORS[view]} fill={view === 'upcoming' ? 'outline' : 'solid'}>
           {t(slotStatusKey(view))}
@@ -224,7 +277,8 @@ function SlotRow({
 /** Tap-to-confirm with an optional photo, shrunk on the phone before it goes. */
 function ConfirmPopup({ siteId, slot, label, onClose }: { siteId: string; slot: RoundSlot | null; label: string; onClose: () => void }) {
   const { t } = useTranslation();
-  const confirm = useConfirmSlot(siteId);
+  const me = useMe();
+  const confirm = useConfirmSlot(siteId, me.id);
   const input = useRef<HTMLInputElement>(null);
   const [photo, setPhoto] = useState<{ blob: Blob; id: string } | null>(null);
   const url = useObjectUrl(photo?.blob ?? null, photo?.id ?? null);
@@ -244,10 +298,10 @@ function ConfirmPopup({ siteId, slot, label, onClose }: { siteId: string; slot: 
   const submit = () => {
     if (!slot) return;
     confirm.mutate(
-      { slotId: slot.id, photo: photo?.blob ?? null, photoId: photo?.id ?? null },
+      { slot, label, photo },
       {
-        onSuccess: () => {
-          Toast.show({ icon: 'success', content: t('rounds.confirmed') });
+        onSuccess: (stored) => {
+          Toast.show({ icon: 'success', content: t(stored ? 'rounds.confirmed' : 'rounds.savedOnPhone') });
           close();
         },
         onError: (error) => Toast.show({ icon: 'fail', content: describeError(error) }),

@@ -21,7 +21,6 @@ import type {
   WeatherWebhookInfo,
 } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -49,8 +48,8 @@ export const roundsApi = {
   updateSchedule: (siteId: string, id: string, body: UpdateRoundScheduleBody) =>
     http.put<RoundSchedule>(`${site(siteId)}/round-schedules/${encodeURIComponent(id)}`, body),
   deleteSchedule: (siteId: string, id: string) => http.delete(`${site(siteId)}/round-schedules/${encodeURIComponent(id)}`),
-  confirm: (siteId: string, slotId: string, photoId: string | null) =>
-    http.post<RoundSlot>(`${site(siteId)}/round-slots/${encodeURIComponent(slotId)}/confirm`, photoId ? { photoId } : {}),
+  confirm: (siteId: string, slotId: string, body: { photoId?: string; at?: number }) =>
+    http.post<RoundSlot>(`${site(siteId)}/round-slots/${encodeURIComponent(slotId)}/confirm`, body),
   compliance: (siteId: string, q: { from: string; to: string; by: 'day' | 'person'; cursor: string | null }) =>
     http.get<PageOf<ComplianceRow>>(`${site(siteId)}/rounds/compliance`, {
       from: q.from,
@@ -125,13 +124,25 @@ function useRefresh(siteId: string) {
   };
 }
 
-/** Sends the photo first (if any) under its own id, then the confirmation. */
-export function useConfirmSlot(siteId: string) {
+/**
+ * Confirms through the phone's outbox: the tap (with its time) and its photo are stored on the
+ * phone first (photo sent first). Resolves `true` once the server has it, `false` while it waits
+ * for the signal; a refusal is dropped from the outbox and thrown with its words.
+ */
+export function useConfirmSlot(siteId: string, personId: string) {
   const refresh = useRefresh(siteId);
   return useMutation({
-    mutationFn: async ({ slotId, photo, photoId }: { slotId: string; photo: Blob | null; photoId: string | null }) => {
-      if (photo && photoId) await shiftsApi.photos.upload(siteId, photoId, photo);
-      return roundsApi.confirm(siteId, slotId, photo ? photoId : null);
+    // Without a signal the confirmation is kept on the phone: the mutation must run, not pause.
+    networkMode: 'always',
+    mutationFn: async ({ slot, label, photo }: { slot: RoundSlot; label: string; photo: { id: string; blob: Blob } | null }) => {
+      const [{ sendThroughOutbox }, { photoOps }] = await Promise.all([
+        import('../../shared/offline/send-through-outbox'),
+        import('../../shared/offline/photo-outbox'),
+        import('./outbox-kinds'),
+      ]);
+      const photos = photo ? await photoOps(siteId, [photo]) : [];
+      const op = { kind: 'roundConfirm' as const, siteId, slotId: slot.id, label, body: { ...(photo ? { photoId: photo.id } : {}), at: Date.now() } };
+      return (await sendThroughOutbox(personId, [...photos, op], slot.id)).stored;
     },
     onSuccess: refresh,
   });

@@ -1,14 +1,19 @@
 import { useMemo, useState } from 'react';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
 import { Button, NavBar, SearchBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import type { StockLevel } from '@anchang/contracts';
+import type { StockCountBody, StockLevel } from '@anchang/contracts';
+import { useMe } from '../../shared/auth/use-auth';
 import { describeError } from '../../shared/api/errors';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../../shared/offline/new-id';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { sendThroughOutbox } from '../../shared/offline/send-through-outbox';
 import { useItemName } from './supplies-ui';
-import { canKeepStock, flatten, suppliesApi, useStock, useSuppliesMutation, useSupplyStores } from './use-supplies';
+import type { StockCountOp } from './outbox-kinds';
+import { canKeepStock, flatten, suppliesKey, useStock, useSupplyStores } from './use-supplies';
 import styles from './supplies.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
@@ -56,7 +61,8 @@ function StoreStock({ siteId, counting, onCounted }: { siteId: string; counting:
   const stock = useStock(siteId, store ? { storeId: store.id } : {});
   const levels = useMemo(() => flatten(stock.data), [stock.data]);
   const shown = levels.filter((s) => !search.trim() || `${s.nameZh} ${s.nameEn}`.toLowerCase().includes(search.trim().toLowerCase()));
-  const save = useSuppliesMutation(siteId, (input: Parameters<typeof suppliesApi.count>[1]) => suppliesApi.count(siteId, input));
+  const save = useSaveCount(siteId);
+  const waiting = useWaitingCounts(siteId, store?.id ?? null);
 
   if (stores.isPending) return <MobileSpinner />;
   if (stores.isError) return <PhoneState status="default" title={describeError(stores.error)} />;
@@ -71,8 +77,8 @@ function StoreStock({ siteId, counting, onCounted }: { siteId: string; counting:
       return;
     }
     try {
-      await save.mutateAsync({ id: sheetId, storeId: store.id, lines });
-      Toast.show({ icon: 'success', content: t('supplies.count.saved') });
+      const { stored } = await save.mutateAsync({ storeName: store.name, body: { id: sheetId, storeId: store.id, lines } });
+      Toast.show({ icon: 'success', content: t(stored ? 'supplies.count.saved' : 'supplies.phone.countSavedOnPhone') });
       onCounted();
     } catch (error) {
       Toast.show({ icon: 'fail', content: describeError(error) });
@@ -99,6 +105,13 @@ function StoreStock({ siteId, counting, onCounted }: { siteId: string; counting:
         </div>
         <SearchBar placeholder={t('supplies.phone.search')} value={search} onChange={setSearch} clearable={false} />
         {counting ? <p className={styles.hint}>{t('supplies.count.fillHint')}</p> : null}
+        {waiting.map((op) => (
+          <p key={op.body.id} className={styles.waiting} data-testid="count-waiting">
+            {t('supplies.phone.countWaiting', { store: op.storeName, count: op.body.lines.length })}
+            <br />
+            <span className={styles.hint}>{t('supplies.phone.countWaitingHint')}</span>
+          </p>
+        ))}
       </div>
       {stock.isPending ? (
         <MobileSpinner />
@@ -180,6 +193,35 @@ function StockRow(props: { level: StockLevel; name: string; counting: boolean; v
         </div>
       )}
     </li>
+  );
+}
+
+/**
+ * Saves a count through the phone's outbox (the store room often has no signal): `stored` says
+ * whether the server has it yet; a refusal is thrown with its words and the sheet stays filled.
+ */
+function useSaveCount(siteId: string) {
+  const me = useMe();
+  const queryClient = useQueryClient();
+  return useMutation({
+    // Without a signal the count is kept on the phone: the mutation must run, not pause.
+    networkMode: 'always',
+    mutationFn: async ({ storeName, body }: { storeName: string; body: StockCountBody }) => {
+      await import('./outbox-kinds');
+      const op: StockCountOp = { kind: 'stockCount', siteId, storeName, body };
+      return sendThroughOutbox(me.id, [op], body.id);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: suppliesKey(siteId) }),
+  });
+}
+
+/** This person's counts of the store still waiting on the phone. */
+function useWaitingCounts(siteId: string, storeId: string | null): StockCountOp[] {
+  const me = useMe();
+  const items = useOutboxItems(me.id);
+  return useMemo(
+    () => items.flatMap((i) => (i.op.kind === 'stockCount' && i.op.siteId === siteId && i.op.body.storeId === storeId ? [i.op] : [])),
+    [items, siteId, storeId],
   );
 }
 

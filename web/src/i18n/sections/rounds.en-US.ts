@@ -23,6 +23,8 @@ export const roundsEn: typeof roundsZh = {
   confirmTitle: 'Confirm it is done?',
   confirmWithPhoto: 'You may add a photo (optional)',
   confirmed: 'Confirmed',
+  savedOnPhone: 'Saved on the phone with the time of your tap; it is sent when there is a signal',
+  waiting: 'Waiting to send',
   takePhoto: 'Photo',
   retakePhoto: 'Retake',
   scanHint: 'Scan the QR code at the {{place}}',

@@ -21,6 +21,8 @@ export const roundsZh = {
   confirmTitle: '确认已完成?',
   confirmWithPhoto: '可附一张照片(选填)',
   confirmed: '已确认',
+  savedOnPhone: '已按点击时间保存在手机上,联网后自动发送',
+  waiting: '待发送',
   takePhoto: '拍照',
   retakePhoto: '重拍',
   scanHint: '到{{place}}扫描二维码',

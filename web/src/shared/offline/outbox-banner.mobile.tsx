@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Dialog, Popup, SafeArea, Tag, Toast } from 'antd-mobile';
 import { ExclamationCircleFill, LoopOutline, UploadOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +8,7 @@ import { formatRelative } from '../format/time';
 import { useNow } from '../format/use-now';
 import { useOnline } from './use-online';
 import type { OutboxItem } from './outbox';
-import { getOutbox, useOutboxItems, useOutboxSending, useOutboxSender } from './outbox-client';
+import { ensureOutboxKinds, getOutbox, useOutboxItems, useOutboxSending, useOutboxSender } from './outbox-client';
 import { describeItem, describeOutboxError } from './outbox-labels';
 import { countRecords, summarizeByKind } from './outbox-summary';
 import styles from './outbox-banner.mobile.module.css';
@@ -27,6 +27,19 @@ export function OutboxBanner() {
   const items = useOutboxItems(me.id);
   const { sendingKey } = useOutboxSending();
   const [open, setOpen] = useState(false);
+  // The summary names each kind from its feature's registration: drawn again once they are loaded
+  // (just after a reload without signal, nothing else would redraw it).
+  const [, setKindsLoaded] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void ensureOutboxKinds().then(
+      () => live && setKindsLoaded(true),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
   const waitingItems = items.filter((i) => i.state === 'waiting');
   const waiting = countRecords(waitingItems);
   const failed = countRecords(items.filter((i) => i.state === 'failed'));

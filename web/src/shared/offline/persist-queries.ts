@@ -31,6 +31,11 @@ const SITE_KINDS = new Set([
   'notifications',
   'visits',
   'visitor-counts',
+  // The screens whose writes wait in the outbox: a reload without signal still shows them.
+  'supplies',
+  'rounds',
+  'model-rooms',
+  'equipment',
 ]);
 
 export function isPersisted(queryKey: QueryKey): boolean {
