@@ -6,7 +6,7 @@
  */
 import { DisplayName } from './names.js';
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant } from './api.js';
+import { Id, Instant, TapTime } from './api.js';
 import { LocalDate } from './standards.js';
 
 export const ASSET_CATEGORIES = ['air_conditioning', 'lighting', 'audio_visual', 'fire_extinguisher', 'water_dispenser', 'shuttle', 'other'] as const;
@@ -230,6 +230,8 @@ export const WorkOrderArriveBody = Type.Object(
     code: Type.String({ minLength: 1, maxLength: 64 }),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    /** When the technician tapped on the spot (an arrival sent later from the phone's outbox). */
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );

@@ -35,6 +35,7 @@ import * as listIndexes from './2026-12-06-600-list-indexes.js';
 import * as handoffLimits from './2026-12-06-200-handoff-limits.js';
 import * as shuttleCalls from './2026-12-06-100-shuttle-calls.js';
 import * as handovers from './2026-12-06-300-handovers.js';
+import * as lostItemPhoto from './2026-12-07-110-lost-item-photo.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -74,4 +75,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-06-200-handoff-limits': handoffLimits,
   '2026-12-06-100-shuttle-calls': shuttleCalls,
   '2026-12-06-300-handovers': handovers,
+  '2026-12-07-110-lost-item-photo': lostItemPhoto,
 };
