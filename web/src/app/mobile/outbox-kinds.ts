@@ -9,4 +9,7 @@ export const loadOutboxKinds = () =>
     import('../../features/visits/outbox-kinds'),
     import('../../features/patrols/outbox-kinds'),
     import('../../features/incidents/outbox-kinds'),
+    import('../../features/lost-found/outbox-kinds'),
+    import('../../features/repairs/outbox-kinds'),
+    import('../../features/handovers/outbox-kinds'),
   ]);

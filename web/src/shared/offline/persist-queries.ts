@@ -31,6 +31,12 @@ const SITE_KINDS = new Set([
   'notifications',
   'visits',
   'visitor-counts',
+  // Reported, registered, handed over without signal too: the forms' pickers and the lists.
+  'zones',
+  'equipment',
+  'work-orders',
+  'lost-items',
+  'handovers',
 ]);
 
 export function isPersisted(queryKey: QueryKey): boolean {
