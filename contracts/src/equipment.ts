@@ -231,6 +231,8 @@ export const WorkOrderArriveBody = Type.Object(
     code: Type.String({ minLength: 1, maxLength: 64 }),
     lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
     lng: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+    /** When the technician tapped on the spot (an arrival sent later from the phone's outbox). */
+    at: Type.Optional(TapTime),
   },
   { additionalProperties: false },
 );

@@ -5,7 +5,7 @@
  * the supervisor after the site's limit.
  */
 import { Type, type Static } from '@sinclair/typebox';
-import { Id, Instant, PostKindSchema } from './api.js';
+import { Id, Instant, PostKindSchema, TapTime } from './api.js';
 import { LocalDate } from './standards.js';
 import type { PostKind } from './domain.js';
 
@@ -71,7 +71,14 @@ export const WriteHandoverBody = Type.Object(
 );
 export type WriteHandoverBody = Static<typeof WriteHandoverBody>;
 
-export const ConfirmHandoverBody = Type.Object({ note: Type.Optional(Type.String({ maxLength: 500 })) }, { additionalProperties: false });
+export const ConfirmHandoverBody = Type.Object(
+  {
+    note: Type.Optional(Type.String({ maxLength: 500 })),
+    /** When the incoming person tapped (a confirmation sent later from the phone's outbox). */
+    at: Type.Optional(TapTime),
+  },
+  { additionalProperties: false },
+);
 
 export const HandoverListQuery = Type.Object(
   {

@@ -71,6 +71,8 @@ export const LostItem = Type.Object({
   returnedTo: Type.Union([Type.String(), Type.Null()]),
   returnedAt: Type.Union([Instant, Type.Null()]),
   createdAt: Instant,
+  /** The photo taken when it was registered, if any. */
+  photoId: Type.Union([Id, Type.Null()]),
 });
 export type LostItem = Static<typeof LostItem>;
 export const LostItemParams = Type.Object({ siteId: Id, lostItemId: Id });
@@ -81,6 +83,8 @@ export const RegisterLostItemBody = Type.Object(
     whereFound: Type.String({ minLength: 1, maxLength: 100 }),
     foundAt: Type.Optional(Instant),
     storagePlace: Type.String({ minLength: 1, maxLength: 100 }),
+    /** Uploaded first under this id (photos, PUT); the phone's outbox sends it before the item. */
+    photoId: Type.Optional(Id),
   },
   { additionalProperties: false },
 );

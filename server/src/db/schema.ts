@@ -496,6 +496,8 @@ export interface LostItemsTable {
   returned_by: string | null;
   returned_at: number | null;
   created_at: number;
+  /** The photo taken when it was registered (2026-12-07). */
+  photo_id: string | null;
 }
 
 export interface IncidentsTable {

@@ -161,6 +161,17 @@ describe(`night-shift handover (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(confirmed.json<Handover>().fromName).toMatch(/^staff-/);
     expect(confirmed.json<Handover>().confirmedName).toMatch(/^staff-/);
     expect(code(await call('other', 'POST', `/handovers/${h.id}/confirm`, {}))).toBe('HANDOVER_ALREADY_CONFIRMED');
+    // The night guard's phone sends the confirmation again (its outbox lost the answer): stored once.
+    const again = await call('night', 'POST', `/handovers/${h.id}/confirm`, { note: '钥匙已收到', at: Date.UTC(2026, 11, 2, 12, 4) });
+    expect(again.statusCode).toBe(200);
+    expect(again.json<Handover>()).toMatchObject({ status: 'confirmed', confirmedBy: ids.night, confirmedAt: Date.UTC(2026, 11, 2, 12, 5) });
+    const confirmations = await t.testDb.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_id', '=', h.id)
+      .where('action', '=', 'handover.confirm')
+      .execute();
+    expect(confirmations).toHaveLength(1);
     expect((await timerRow(h.id))?.status).toBe('cancelled');
 
     // Past the limit the cancelled timer stays quiet.

@@ -22,6 +22,7 @@ import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.j
 import { AppError } from '../../platform/errors.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { writeOnce } from '../../platform/idempotent.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { addDays, localParts, shiftSpan } from '../../platform/site-time.js';
 import { cancelTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
@@ -225,9 +226,17 @@ async function load(deps: Deps, siteId: string, id: string): Promise<HandoversTa
 }
 
 /** The incoming person confirms: the one the roster named, or anyone else who holds the post; never the writer. */
-export async function confirmHandover(deps: Deps, actor: Actor, siteId: string, id: string, input: { note?: string }): Promise<Handover> {
+export async function confirmHandover(
+  deps: Deps,
+  actor: Actor,
+  siteId: string,
+  id: string,
+  input: { note?: string; at?: number },
+): Promise<Handover> {
   requireSiteMember(actor, siteId);
   const row = await load(deps, siteId, id);
+  // The same person's confirmation sent again (the phone's outbox lost the answer): the stored one, once.
+  if (row.status === 'confirmed' && row.confirmed_by === actor.personId) return (await toHandovers(deps.db, [row]))[0]!;
   if (row.status === 'confirmed') throw new AppError('HANDOVER_ALREADY_CONFIRMED', { params: { handoverId: id } });
   if (row.from_person_id === actor.personId)
     throw new AppError('HANDOVER_OWN', { message: 'The incoming person confirms on their own phone', params: { handoverId: id } });
@@ -238,19 +247,25 @@ export async function confirmHandover(deps: Deps, actor: Actor, siteId: string, 
       params: { handoverId: id },
     });
   await inTransaction(deps, async (tx) => {
+    // Confirmed without signal: the tap's time, never before the handover was written.
+    const at = Math.max(tapTime(input.at, tx.now), row.written_at);
     const changed = await confirmHandoverRow(tx.trx, id, {
       confirmed_by: actor.personId,
-      confirmed_at: tx.now,
+      confirmed_at: at,
       confirm_note: input.note?.trim() || null,
     });
-    if (changed === 0) throw new AppError('HANDOVER_ALREADY_CONFIRMED', { params: { handoverId: id } });
+    if (changed === 0) {
+      // Two copies of one tap at once: the one that lost the race answers with the winner's.
+      if ((await findHandoverById(tx.trx, id))?.confirmed_by === actor.personId) return;
+      throw new AppError('HANDOVER_ALREADY_CONFIRMED', { params: { handoverId: id } });
+    }
     await cancelTimer(tx, handoverTimerId(id));
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'handover.confirm',
       entityType: 'handover',
       entityId: id,
-      detail: { lateBy: Math.max(0, tx.now - row.confirm_by) },
+      detail: { lateBy: Math.max(0, at - row.confirm_by) },
     });
     tx.emit({ siteId }, 'handover.changed', { handoverId: id, postId: row.post_id, status: 'confirmed' });
   });

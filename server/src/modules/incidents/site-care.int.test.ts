@@ -2,6 +2,7 @@ import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Incident, LostItem, Visit } from '@anchang/contracts';
 import { newId } from '../../platform/ids.js';
+import { TINY_JPEG } from '../../test/photo-fixtures.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../../test/factories.js';
 import { connectSocket } from '../../test/ws-client.js';
@@ -93,10 +94,10 @@ describe(`vehicle checks, lost and found, incidents (${process.env.TEST_DB ?? 's
       409,
       'LOST_ITEM_RETURNED',
     ]);
-    expect(refusal(await call(staffA, 'POST', `/lost-items/${id}/return`, { ownerName: '王先生', signature: SIGNED }))).toEqual([
-      409,
-      'LOST_ITEM_RETURNED',
-    ]);
+    // The same hand-back sent again from the phone's outbox (its answer lost): the stored one, once.
+    const resent = await call(staffA, 'POST', `/lost-items/${id}/return`, { ownerName: '王先生', ownerPhone: '13912345678', signature: SIGNED });
+    expect(resent.statusCode).toBe(200);
+    expect(resent.json<LostItem>()).toMatchObject({ status: 'returned', returnedTo: '王先生', returnedAt: returned.returnedAt });
     expect(refusal(await call(staffB, 'POST', `/lost-items/${id}/open`, {}))).toEqual([409, 'LOST_ITEM_RETURNED']);
     const stored = (await call(manager, 'GET', '/lost-items')).json<{ items: LostItem[] }>().items.find((i) => i.id === id);
     expect(stored).toMatchObject({ status: 'returned', returnedTo: '王先生', returnedAt: returned.returnedAt });
@@ -107,6 +108,37 @@ describe(`vehicle checks, lost and found, incidents (${process.env.TEST_DB ?? 's
       .where('action', '=', 'lost_item.return')
       .execute();
     expect(returns).toHaveLength(1);
+  });
+
+  it('registers a found item with its photo once, however often the phone sends it', async () => {
+    const photoId = newId();
+    const photo = await t.app.inject({
+      method: 'PUT',
+      url: `${base}/photos/${photoId}`,
+      headers: { cookie: staffA, 'content-type': 'image/jpeg' },
+      payload: TINY_JPEG,
+    });
+    expect(photo.statusCode).toBe(201);
+    const id = newId();
+    const body = { id, what: '黑色雨伞', whereFound: '样板房门口', foundAt: Date.now() - 60_000, storagePlace: '前台', photoId };
+    const first = await call(staffA, 'POST', '/lost-items', body);
+    expect(first.statusCode).toBe(201);
+    expect(first.json<LostItem>()).toMatchObject({ id, photoId, what: '黑色雨伞' });
+    // The outbox lost the answer and sends the same registration again: stored once.
+    const again = await call(staffA, 'POST', '/lost-items', body);
+    expect(again.statusCode).toBe(200);
+    expect(again.json<LostItem>()).toMatchObject({ id, photoId, createdAt: first.json<LostItem>().createdAt });
+    const listed = (await call(manager, 'GET', '/lost-items?limit=200')).json<{ items: LostItem[] }>().items.filter((i) => i.id === id);
+    expect(listed).toHaveLength(1);
+    const registrations = await t.testDb.database.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity_id', '=', id)
+      .where('action', '=', 'lost_item.register')
+      .execute();
+    expect(registrations).toHaveLength(1);
+    // A photo that is not on this site is refused.
+    expect((await call(staffA, 'POST', '/lost-items', { ...body, id: newId(), photoId: newId() })).statusCode).toBeGreaterThanOrEqual(400);
   });
 
   it('sends an incident to the manager live and records the sales department’s police decision', async () => {

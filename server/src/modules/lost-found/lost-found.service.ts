@@ -13,6 +13,7 @@ import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames, maskPhone } from '../people/index.js';
+import { assertPhotoOnSite } from '../photos/index.js';
 import { assertSigned } from '../signatures/index.js';
 import { findLostItemById, findLostItemRow, listLostItemRows, updateLostItemIf } from './lost-found.repository.js';
 
@@ -40,6 +41,7 @@ async function toLostItems(deps: Pick<Deps, 'db'>, rows: LostItemsTable[]): Prom
     returnedTo: r.returned_to,
     returnedAt: r.returned_at,
     createdAt: r.created_at,
+    photoId: r.photo_id,
   }));
 }
 
@@ -53,9 +55,10 @@ export async function registerLostItem(
   deps: Deps,
   actor: Actor,
   siteId: string,
-  input: { id: string; what: string; whereFound: string; foundAt?: number; storagePlace: string },
+  input: { id: string; what: string; whereFound: string; foundAt?: number; storagePlace: string; photoId?: string },
 ): Promise<{ item: LostItem; created: boolean }> {
   requireSiteMember(actor, siteId);
+  if (input.photoId) await assertPhotoOnSite(deps, siteId, input.photoId);
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findLostItemById(deps.db, input.id);
@@ -84,6 +87,7 @@ export async function registerLostItem(
           returned_by: null,
           returned_at: null,
           created_at: tx.now,
+          photo_id: input.photoId ?? null,
         };
         tx.deferInsert('lost_items', row);
         await recordAudit(tx, actorRef(actor), {
@@ -148,6 +152,9 @@ export async function returnLostItem(
 ): Promise<LostItem> {
   requireSiteMember(actor, siteId);
   const row = await load(deps, siteId, id);
+  // The same hand-back sent again (the phone's outbox lost the answer): the stored one, once.
+  if (row.status === 'returned' && row.returned_by === actor.personId && row.returned_to === input.ownerName.trim())
+    return (await toLostItems(deps, [row]))[0]!;
   if (row.status === 'returned') throw new AppError('LOST_ITEM_RETURNED');
   if (row.status !== 'opened') throw new AppError('LOST_ITEM_NOT_OPENED', { message: 'Open it before two witnesses first' });
   assertSigned(input.signature);

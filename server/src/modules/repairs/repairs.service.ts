@@ -14,6 +14,7 @@ import { actorRef, type Actor, type ActorRef } from '../../platform/auth/actor.j
 import { requireSiteMember, requireSiteRole, roleOn } from '../../platform/auth/policy.js';
 import { AppError, forbidden } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { instantAt } from '../../platform/site-time.js';
@@ -482,7 +483,7 @@ export async function arriveAtWorkOrder(
   actor: Actor,
   siteId: string,
   workOrderId: string,
-  input: { code: string; lat?: number; lng?: number },
+  input: { code: string; lat?: number; lng?: number; at?: number },
 ): Promise<WorkOrder> {
   const row = await loadForMove(deps, actor, siteId, workOrderId, 'arrive');
   const code = input.code.trim();
@@ -522,7 +523,11 @@ export async function arriveAtWorkOrder(
     actor,
     row,
     'arrive',
-    (now) => ({ arrived_at: now, technician_id: row.technician_id ?? actor.personId, accepted_at: row.accepted_at ?? now }),
+    (now) => {
+      // Arrived without signal: the tap's time (the arrival limit is judged by it), never before the report.
+      const at = Math.max(tapTime(input.at, now), row.reported_at, row.accepted_at ?? 0);
+      return { arrived_at: at, technician_id: row.technician_id ?? actor.personId, accepted_at: row.accepted_at ?? at };
+    },
     proof === 'asset' ? '扫设备码 asset code' : '扫巡检点 checkpoint',
     async (tx) => {
       // Arrived: the escalations that have not fired yet have nothing left to say.

@@ -13,4 +13,7 @@ export const loadOutboxKinds = () =>
     import('../../features/rounds/outbox-kinds'),
     import('../../features/model-room-inventory/outbox-kinds'),
     import('../../features/equipment/outbox-kinds'),
+    import('../../features/lost-found/outbox-kinds'),
+    import('../../features/repairs/outbox-kinds'),
+    import('../../features/handovers/outbox-kinds'),
   ]);

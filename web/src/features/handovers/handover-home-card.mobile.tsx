@@ -3,7 +3,8 @@ import { EditSOutline, ExclamationCircleFill, KeyOutline, RightOutline } from 'a
 import { useTranslation } from 'react-i18next';
 import { HANDOVER_NEW_PATH, type MeSite } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
-import { useMyHandovers } from './handovers-api';
+import { useMe } from '../../shared/auth/use-auth';
+import { useMyHandovers, useWaitingHandovers } from './handovers-api';
 import styles from './handovers.mobile.module.css';
 
 /**
@@ -13,11 +14,24 @@ import styles from './handovers.mobile.module.css';
 export function HandoverHomeCard({ site }: { site: MeSite }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const me = useMe();
   const mine = useMyHandovers(site.id);
+  const waiting = useWaitingHandovers(site.id, me.id);
   if (!mine.data) return null;
-  const { toConfirm, writablePosts } = mine.data;
+  const { writablePosts } = mine.data;
+  // Confirmed on this phone, waiting for the signal: not asked for again.
+  const toConfirm = mine.data.toConfirm.filter((h) => !waiting.confirmed.has(h.id));
   return (
     <>
+      {waiting.written.length ? (
+        <div className={styles.homeCard} data-testid="handover-waiting">
+          {waiting.written.map((op) => (
+            <div key={op.body.id} className={styles.homeItem} data-testid="handover-waiting-item">
+              <span className={styles.homeItemText}>{t('handovers.outbox.writtenWaiting', { post: op.postName })}</span>
+            </div>
+          ))}
+        </div>
+      ) : null}
       {toConfirm.length ? (
         <div className={`${styles.homeCard} ${styles.homeUrgent}`} data-testid="handover-to-confirm">
           <h2 className={styles.homeTitle}>

@@ -21,7 +21,8 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import { newId } from '../../shared/offline/new-id';
-import { displayStatus, photoUrl, useConfirmHandover, useHandover, useMyHandovers, useWriteHandover } from './handovers-api';
+import { describeWriteError } from '../../shared/offline/send-through-outbox';
+import { displayStatus, photoUrl, useConfirmHandover, useHandover, useMyHandovers, useWaitingHandovers, useWriteHandover } from './handovers-api';
 import styles from './handovers.mobile.module.css';
 
 const MAX_PHOTOS = 3;
@@ -74,7 +75,8 @@ function WriteForm({ site, posts }: { site: MeSite; posts: MyHandovers['writable
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
-  const write = useWriteHandover(site.id);
+  const me = useMe();
+  const write = useWriteHandover(site.id, me.id);
   // One id per form: a retry after a lost answer stores the handover once.
   const [id] = useState(newId);
   const [postId, setPostId] = useState(() => posts.find((p) => p.id === params.get('post'))?.id ?? posts[0]!.id);
@@ -98,13 +100,15 @@ function WriteForm({ site, posts }: { site: MeSite; posts: MyHandovers['writable
           notes: notes.trim(),
         },
         photos,
+        postName: posts.find((p) => p.id === postId)?.name ?? '',
       },
       {
-        onSuccess: (handover) => {
-          Toast.show({ icon: 'success', content: t('handovers.submitted') });
-          void navigate(`/handover/${handover.id}`, { replace: true });
+        onSuccess: (stored) => {
+          Toast.show({ icon: 'success', content: t(stored ? 'handovers.submitted' : 'handovers.outbox.savedOnPhone') });
+          // Kept on the phone: home, where it shows as waiting (its own page needs the server).
+          void navigate(stored ? `/handover/${id}` : '/', { replace: true });
         },
-        onError: (cause) => setError(describeError(cause)),
+        onError: (cause) => setError(describeWriteError(cause)),
       },
     );
   };
@@ -397,17 +401,25 @@ export function HandoverCard({ site, handover: h }: { site: MeSite; handover: Ha
 function ConfirmBar({ site, handover }: { site: MeSite; handover: Handover }) {
   const { t } = useTranslation();
   const me = useMe();
-  const confirm = useConfirmHandover(site.id);
+  const confirm = useConfirmHandover(site.id, me.id);
+  const waiting = useWaitingHandovers(site.id, me.id).confirmed.has(handover.id);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   if (handover.status === 'confirmed' || handover.fromPersonId === me.id) return null;
+  if (waiting) {
+    return (
+      <div className={styles.confirmBar} data-testid="handover-confirm-waiting">
+        <Tag color="default">{t('handovers.outbox.waitingTag')}</Tag> {t('handovers.outbox.confirmWaiting')}
+      </div>
+    );
+  }
   const submit = () => {
     setError(null);
     confirm.mutate(
-      { id: handover.id, note: note.trim() },
+      { id: handover.id, note: note.trim(), postName: handover.postName },
       {
-        onSuccess: () => Toast.show({ icon: 'success', content: t('handovers.confirmed') }),
-        onError: (cause) => setError(describeError(cause)),
+        onSuccess: (stored) => Toast.show({ icon: 'success', content: t(stored ? 'handovers.confirmed' : 'handovers.outbox.savedOnPhone') }),
+        onError: (cause) => setError(describeWriteError(cause)),
       },
     );
   };

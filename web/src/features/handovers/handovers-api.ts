@@ -3,11 +3,16 @@
  * realtime `handover.changed` event invalidates, so the incoming phone and the console follow a
  * handover the moment it is written, confirmed or falls overdue.
  */
+import { useMemo } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Handover, HandoverSettings, MyHandovers, PageOf, WriteHandoverBody } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { suppressRing } from '../../shared/attention/ring-memory';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { photoOps } from '../../shared/offline/photo-outbox';
+import { sendThroughOutbox } from '../../shared/offline/send-through-outbox';
+import type { HandoverConfirmOp, HandoverWriteOp } from './outbox-kinds';
 
 const base = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -25,8 +30,8 @@ export const handoversApi = {
     http.get<PageOf<Handover>>(`${base(siteId)}/handovers`, { date, limit: 30, cursor: cursor ?? undefined }),
   get: (siteId: string, id: string) => http.get<Handover>(`${base(siteId)}/handovers/${encodeURIComponent(id)}`),
   write: (siteId: string, body: WriteHandoverBody) => http.post<Handover>(`${base(siteId)}/handovers`, body),
-  confirm: (siteId: string, id: string, note: string) =>
-    http.post<Handover>(`${base(siteId)}/handovers/${encodeURIComponent(id)}/confirm`, note ? { note } : {}),
+  confirm: (siteId: string, id: string, body: { note?: string; at?: number }) =>
+    http.post<Handover>(`${base(siteId)}/handovers/${encodeURIComponent(id)}/confirm`, body),
   settings: (siteId: string) => http.get<HandoverSettings>(`${base(siteId)}/handover-settings`),
   saveSettings: (siteId: string, body: HandoverSettings) => http.put<HandoverSettings>(`${base(siteId)}/handover-settings`, body),
 };
@@ -50,26 +55,64 @@ export function useHandoversOn(siteId: string, date: string) {
 export const useHandoverSettings = (siteId: string) =>
   useQuery({ queryKey: handoverKeys.settings(siteId), queryFn: () => handoversApi.settings(siteId) });
 
-/** Photos go first (each keyed by its own id, so a retry stores them once), then the handover. */
-export function useWriteHandover(siteId: string) {
+/**
+ * Writes through the phone's outbox (photos first, each keyed by its own id): resolves `true` once
+ * the server has it, `false` while it waits on the phone for the signal; a refusal is thrown in words.
+ */
+export function useWriteHandover(siteId: string, personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ body, photos }: { body: Omit<WriteHandoverBody, 'photoIds'>; photos: readonly { id: string; blob: Blob }[] }) => {
+    // Without a signal the handover is kept on the phone: the mutation must run, not pause.
+    networkMode: 'always',
+    mutationFn: async ({
+      body,
+      photos,
+      postName,
+    }: {
+      body: Omit<WriteHandoverBody, 'photoIds'>;
+      photos: readonly { id: string; blob: Blob }[];
+      postName: string;
+    }): Promise<boolean> => {
+      await import('./outbox-kinds');
       // My own handover's event must not ring my phone.
       suppressRing(`handover:${body.id}`);
-      for (const p of photos) await shiftsApi.photos.upload(siteId, p.id, p.blob);
-      return handoversApi.write(siteId, { ...body, photoIds: photos.map((p) => p.id) });
+      const op: HandoverWriteOp = { kind: 'handoverWrite', siteId, postName, body: { ...body, photoIds: photos.map((p) => p.id) } };
+      return (await sendThroughOutbox(personId, [...(await photoOps(siteId, photos)), op], body.id)).stored;
     },
     onSettled: () => queryClient.invalidateQueries({ queryKey: handoverKeys.root(siteId) }),
   });
 }
 
-export function useConfirmHandover(siteId: string) {
+/** The incoming person's confirmation, through the outbox with the tap's time. */
+export function useConfirmHandover(siteId: string, personId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, note }: { id: string; note: string }) => handoversApi.confirm(siteId, id, note),
+    networkMode: 'always',
+    mutationFn: async ({ id, note, postName }: { id: string; note: string; postName: string }): Promise<boolean> => {
+      await import('./outbox-kinds');
+      const op: HandoverConfirmOp = {
+        kind: 'handoverConfirm',
+        siteId,
+        handoverId: id,
+        postName,
+        body: { ...(note ? { note } : {}), at: Date.now() },
+      };
+      return (await sendThroughOutbox(personId, [op], `confirm:${id}`)).stored;
+    },
     onSettled: () => queryClient.invalidateQueries({ queryKey: handoverKeys.root(siteId) }),
   });
+}
+
+/** This phone's handover writes not yet on the server, and the handovers it confirmed that wait to be sent. */
+export function useWaitingHandovers(siteId: string, personId: string) {
+  const items = useOutboxItems(personId);
+  return useMemo(
+    () => ({
+      written: items.flatMap((i) => (i.op.kind === 'handoverWrite' && i.op.siteId === siteId ? [i.op] : [])),
+      confirmed: new Set(items.flatMap((i) => (i.op.kind === 'handoverConfirm' && i.op.siteId === siteId ? [i.op.handoverId] : []))),
+    }),
+    [items, siteId],
+  );
 }
 
 export function useSaveHandoverSettings(siteId: string) {

@@ -2,13 +2,18 @@
  * 失物招领 on the staff phone (HALL-IN-6): register a found item, open it only before two staff
  * (each confirms on their own phone), and return it to the owner against their signature.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, Card, DatePicker, Input, NavBar, Popup, Tabs, Tag, TextArea, Toast } from 'antd-mobile';
 import { AddOutline, CheckCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { LostItem, Me, MeSite, RealtimeEvent } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { describeWriteError } from '../../shared/offline/send-through-outbox';
+import { useObjectUrl } from '../../shared/photos/object-url';
+import { PhotoCapture } from '../../shared/photos/photo-capture';
+import { Thumb } from '../shift/checklist.mobile';
 import { useMe } from '../../shared/auth/use-auth';
 import { formatDateTime } from '../../shared/format/time';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
@@ -19,6 +24,8 @@ import { hasInk, type SignatureStrokes } from '../../shared/ui-mobile/signature-
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import { newId } from '../../shared/offline/new-id';
 import { isMobilePhone } from '../visits/visit-rules';
+import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import type { LostItemRegisterOp } from './outbox-kinds';
 import { useLostItemActions, useLostItems, type LostItemFilter } from './use-lost-found';
 import styles from './lost-found.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
@@ -78,7 +85,7 @@ function LostFoundOfSite({ site, me, onBack }: { site: MeSite; me: Me; onBack: (
       </Tabs>
       <ItemList key={filter} site={site} me={me} filter={filter} onRegister={() => setRegistering(true)} />
       <Popup visible={registering} onMaskClick={() => setRegistering(false)} destroyOnClose bodyClassName={styles.sheet}>
-        <RegisterForm site={site} onDone={() => setRegistering(false)} />
+        <RegisterForm site={site} personId={me.id} onDone={() => setRegistering(false)} />
       </Popup>
     </>
   );
@@ -87,6 +94,7 @@ function LostFoundOfSite({ site, me, onBack }: { site: MeSite; me: Me; onBack: (
 function ItemList({ site, me, filter, onRegister }: { site: MeSite; me: Me; filter: LostItemFilter; onRegister: () => void }) {
   const { t } = useTranslation();
   const list = useLostItems(site.id, filter);
+  const waitingRegistrations = useWaitingRegistrations(site.id, me.id);
   if (list.isLoading) return <MobileSpinner />;
   if (list.isError && !list.data) {
     return (
@@ -96,7 +104,9 @@ function ItemList({ site, me, filter, onRegister }: { site: MeSite; me: Me; filt
     );
   }
   const items = list.data?.pages.flatMap((p) => p.items) ?? [];
-  if (!items.length) {
+  const known = new Set(items.map((i) => i.id));
+  const waiting = waitingRegistrations.filter((op) => !known.has(op.body.id));
+  if (!items.length && !waiting.length) {
     return (
       <PhoneState
         status="empty"
@@ -111,6 +121,9 @@ function ItemList({ site, me, filter, onRegister }: { site: MeSite; me: Me; filt
   }
   return (
     <div className={styles.list}>
+      {waiting.map((op) => (
+        <WaitingCard key={op.body.id} site={site} op={op} />
+      ))}
       {items.map((item) => (
         <ItemCard key={item.id} site={site} me={me} item={item} />
       ))}
@@ -123,13 +136,47 @@ function ItemList({ site, me, filter, onRegister }: { site: MeSite; me: Me; filt
   );
 }
 
+/** This phone's registrations not yet on the server (stored here, waiting for the signal). */
+function useWaitingRegistrations(siteId: string, personId: string): LostItemRegisterOp[] {
+  const items = useOutboxItems(personId);
+  return useMemo(() => items.flatMap((i) => (i.op.kind === 'lostItemRegister' && i.op.siteId === siteId ? [i.op] : [])), [items, siteId]);
+}
+
+/** A registration kept on this phone: shown at once, marked as waiting to be sent. */
+function WaitingCard({ site, op }: { site: MeSite; op: LostItemRegisterOp }) {
+  const { t } = useTranslation();
+  const photo = useOutboxItems(useMe().id).find((i) => i.op.kind === 'photo' && i.op.photoId === op.body.photoId)?.op;
+  const blob = useMemo(() => (photo?.kind === 'photo' ? new Blob([photo.bytes], { type: photo.contentType }) : null), [photo]);
+  const url = useObjectUrl(blob, op.body.photoId ?? null);
+  return (
+    <Card className={styles.card} data-testid="lost-item-waiting" data-status="waiting" data-lost-item-id={op.body.id}>
+      <div className={styles.itemHead}>
+        <span className={styles.what}>{op.body.what}</span>
+        <Tag color="default">{t('carePhone.lost.outbox.waitingTag')}</Tag>
+      </div>
+      <dl className={styles.facts}>
+        <dt>{t('carePhone.lost.whereFound')}</dt>
+        <dd>{op.body.whereFound}</dd>
+        <dt>{t('carePhone.lost.foundAt')}</dt>
+        <dd>{formatDateTime(op.body.foundAt, site.timeZone)}</dd>
+        <dt>{t('carePhone.lost.storagePlace')}</dt>
+        <dd>{op.body.storagePlace}</dd>
+      </dl>
+      {url ? <Thumb url={url} /> : null}
+      <div className={styles.pendingHint}>{t('carePhone.lost.outbox.waitingHint')}</div>
+    </Card>
+  );
+}
+
 const STATUS_COLORS = { registered: 'primary', opened: 'warning', returned: 'success' } as const;
 
 function ItemCard({ site, me, item }: { site: MeSite; me: Me; item: LostItem }) {
   const { t } = useTranslation();
-  const actions = useLostItemActions(site.id);
+  const actions = useLostItemActions(site.id, me.id);
   const [confirming, setConfirming] = useState(false);
   const [returning, setReturning] = useState(false);
+  const waitingReturn = useOutboxItems(me.id).find((i) => i.op.kind === 'lostItemReturn' && i.op.lostItemId === item.id)?.op;
+  const returnedHere = waitingReturn?.kind === 'lostItemReturn' ? waitingReturn : null;
   const isPending = item.status === 'registered' && item.openPendingBy !== null;
   // The item names the first witness, not their id; the server refuses the same person twice anyway.
   const isMyRequest = isPending && item.openPendingBy === me.name;
@@ -139,12 +186,17 @@ function ItemCard({ site, me, item }: { site: MeSite; me: Me; item: LostItem }) 
       { id: item.id },
       {
         onSuccess: () => Toast.show({ icon: 'success', content: t('carePhone.lost.requested') }),
-        onError: (error) => Toast.show({ icon: 'fail', content: describeError(error) }),
+        onError: (error) => Toast.show({ icon: 'fail', content: describeWriteError(error) }),
       },
     );
 
   return (
-    <Card className={`${styles.card} ${isPending ? styles.cardPending : ''}`} data-testid="lost-item" data-status={item.status}>
+    <Card
+      className={`${styles.card} ${isPending ? styles.cardPending : ''}`}
+      data-testid="lost-item"
+      data-status={returnedHere ? 'waiting' : item.status}
+      data-lost-item-id={item.id}
+    >
       <div className={styles.itemHead}>
         <span className={styles.what}>{item.what}</span>
         <Tag color={isPending ? 'danger' : STATUS_COLORS[item.status]} fill={item.status === 'returned' ? 'outline' : 'solid'}>
@@ -160,6 +212,14 @@ function ItemCard({ site, me, item }: { site: MeSite; me: Me; item: LostItem }) 
         </dd>
         <dt>{t('carePhone.lost.storagePlace')}</dt>
         <dd>{item.storagePlace}</dd>
+        {item.photoId ? (
+          <>
+            <dt>{t('carePhone.lost.photo')}</dt>
+            <dd data-testid="lost-item-photo">
+              <Thumb url={shiftsApi.photos.url(site.id, item.photoId)} small />
+            </dd>
+          </>
+        ) : null}
         {item.status !== 'registered' ? (
           <>
             <dt>{t('carePhone.lost.openedBy')}</dt>
@@ -206,7 +266,12 @@ function ItemCard({ site, me, item }: { site: MeSite; me: Me; item: LostItem }) 
           )}
         </div>
       ) : null}
-      {item.status === 'opened' ? (
+      {returnedHere ? (
+        <div className={styles.pendingHint} data-testid="lost-return-waiting">
+          {t('carePhone.lost.outbox.returnWaiting', { name: returnedHere.body.ownerName })}
+        </div>
+      ) : null}
+      {item.status === 'opened' && !returnedHere ? (
         <Button block color="primary" onClick={() => setReturning(true)} data-testid="lost-return-open">
           {t('carePhone.lost.returnToOwner')}
         </Button>
@@ -218,18 +283,19 @@ function ItemCard({ site, me, item }: { site: MeSite; me: Me; item: LostItem }) 
       ) : null}
 
       <Popup visible={confirming} onMaskClick={() => setConfirming(false)} destroyOnClose bodyClassName={styles.sheet}>
-        <ConfirmOpeningForm site={site} item={item} onDone={() => setConfirming(false)} />
+        <ConfirmOpeningForm site={site} personId={me.id} item={item} onDone={() => setConfirming(false)} />
       </Popup>
       <Popup visible={returning} onMaskClick={() => setReturning(false)} destroyOnClose bodyClassName={styles.sheet}>
-        <ReturnForm site={site} item={item} onDone={() => setReturning(false)} />
+        <ReturnForm site={site} personId={me.id} item={item} onDone={() => setReturning(false)} />
       </Popup>
     </Card>
   );
 }
 
-function RegisterForm({ site, onDone }: { site: MeSite; onDone: () => void }) {
+function RegisterForm({ site, personId, onDone }: { site: MeSite; personId: string; onDone: () => void }) {
   const { t } = useTranslation();
-  const actions = useLostItemActions(site.id);
+  const actions = useLostItemActions(site.id, personId);
+  const [photo, setPhoto] = useState<{ id: string; blob: Blob } | null>(null);
   // One id per form: a retry after a lost answer registers the item once.
   const [id] = useState(newId);
   const [what, setWhat] = useState('');
@@ -243,13 +309,13 @@ function RegisterForm({ site, onDone }: { site: MeSite; onDone: () => void }) {
   const submit = () => {
     setError(null);
     actions.register.mutate(
-      { id, what: what.trim(), whereFound: whereFound.trim(), foundAt: foundAt.getTime(), storagePlace: storagePlace.trim() },
+      { body: { id, what: what.trim(), whereFound: whereFound.trim(), foundAt: foundAt.getTime(), storagePlace: storagePlace.trim() }, photo },
       {
-        onSuccess: () => {
-          Toast.show({ icon: 'success', content: t('carePhone.lost.registered') });
+        onSuccess: (stored) => {
+          Toast.show({ icon: 'success', content: t(stored ? 'carePhone.lost.registered' : 'carePhone.lost.outbox.savedOnPhone') });
           onDone();
         },
-        onError: (cause) => setError(describeError(cause)),
+        onError: (cause) => setError(describeWriteError(cause)),
       },
     );
   };
@@ -305,6 +371,17 @@ function RegisterForm({ site, onDone }: { site: MeSite; onDone: () => void }) {
           data-testid="lost-storage"
         />
       </label>
+      <div className={styles.field}>
+        <span className={styles.label}>{t('carePhone.lost.photo')}</span>
+        <PhotoCapture
+          photo={photo?.blob ?? null}
+          photoKey={photo?.id ?? null}
+          onChange={(blob) => setPhoto(blob ? { id: newId(), blob } : null)}
+          label={t('carePhone.lost.takePhoto')}
+          inputTestId="lost-photo-input"
+          thumbTestId="lost-photo-thumb"
+        />
+      </div>
       <SubmitButton error={error} loading={actions.register.isPending} disabled={!isComplete} onSubmit={submit} testId="lost-register-submit">
         {t('carePhone.lost.registerSubmit')}
       </SubmitButton>
@@ -312,9 +389,9 @@ function RegisterForm({ site, onDone }: { site: MeSite; onDone: () => void }) {
   );
 }
 
-function ConfirmOpeningForm({ site, item, onDone }: { site: MeSite; item: LostItem; onDone: () => void }) {
+function ConfirmOpeningForm({ site, personId, item, onDone }: { site: MeSite; personId: string; item: LostItem; onDone: () => void }) {
   const { t } = useTranslation();
-  const actions = useLostItemActions(site.id);
+  const actions = useLostItemActions(site.id, personId);
   const [contents, setContents] = useState('');
   const [error, setError] = useState<string | null>(null);
   const submit = () => {
@@ -326,7 +403,7 @@ function ConfirmOpeningForm({ site, item, onDone }: { site: MeSite; item: LostIt
           Toast.show({ icon: 'success', content: t('carePhone.lost.opened') });
           onDone();
         },
-        onError: (cause) => setError(describeError(cause)),
+        onError: (cause) => setError(describeWriteError(cause)),
       },
     );
   };
@@ -360,9 +437,9 @@ function ConfirmOpeningForm({ site, item, onDone }: { site: MeSite; item: LostIt
   );
 }
 
-function ReturnForm({ site, item, onDone }: { site: MeSite; item: LostItem; onDone: () => void }) {
+function ReturnForm({ site, personId, item, onDone }: { site: MeSite; personId: string; item: LostItem; onDone: () => void }) {
   const { t } = useTranslation();
-  const actions = useLostItemActions(site.id);
+  const actions = useLostItemActions(site.id, personId);
   const [ownerName, setOwnerName] = useState('');
   const [ownerPhone, setOwnerPhone] = useState('');
   const [signature, setSignature] = useState<SignatureStrokes>([]);
@@ -373,13 +450,13 @@ function ReturnForm({ site, item, onDone }: { site: MeSite; item: LostItem; onDo
     setError(null);
     if (ownerPhone && !isMobilePhone(ownerPhone)) return setError(t('carePhone.lost.phoneInvalid'));
     actions.returnToOwner.mutate(
-      { id: item.id, ownerName: ownerName.trim(), ...(ownerPhone ? { ownerPhone } : {}), signature: { strokes: signature } },
+      { id: item.id, what: item.what, ownerName: ownerName.trim(), ...(ownerPhone ? { ownerPhone } : {}), signature: { strokes: signature } },
       {
-        onSuccess: () => {
-          Toast.show({ icon: 'success', content: t('carePhone.lost.returned') });
+        onSuccess: (stored) => {
+          Toast.show({ icon: 'success', content: t(stored ? 'carePhone.lost.returned' : 'carePhone.lost.outbox.savedOnPhone') });
           onDone();
         },
-        onError: (cause) => setError(describeError(cause)),
+        onError: (cause) => setError(describeWriteError(cause)),
       },
     );
   };

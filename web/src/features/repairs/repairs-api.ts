@@ -77,7 +77,7 @@ export const repairsApi = {
   create: (siteId: string, body: { id: string; zoneId?: string; assetId?: string; anomalyId?: string; description: string; photoId?: string }) =>
     http.post<WorkOrder>(`${site(siteId)}/work-orders`, body),
   act: (siteId: string, id: string, action: 'accept' | 'start' | 'resume' | 'verify') => http.post<WorkOrder>(`${order(siteId, id)}/${action}`, {}),
-  arrive: (siteId: string, id: string, body: { code: string; lat?: number; lng?: number }) =>
+  arrive: (siteId: string, id: string, body: { code: string; lat?: number; lng?: number; at?: number }) =>
     http.post<WorkOrder>(`${order(siteId, id)}/arrive`, body),
   pause: (siteId: string, id: string, reason: string) => http.post<WorkOrder>(`${order(siteId, id)}/pause`, { reason }),
   done: (siteId: string, id: string, body: { note: string; afterPhotoId?: string }) => http.post<WorkOrder>(`${order(siteId, id)}/done`, body),

@@ -13,7 +13,11 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhotoPicker, type DraftPhoto } from './photo-picker.mobile';
-import { assetName, OPEN_STATUSES, repairsApi, uploadPhotoIfAny, useRepairMutation, useWorkOrders } from './repairs-api';
+import { useMe } from '../../shared/auth/use-auth';
+import { describeWriteError } from '../../shared/offline/send-through-outbox';
+import type { RepairReportOp, RepairStep } from './outbox-kinds';
+import { assetName, OPEN_STATUSES, useWorkOrders } from './repairs-api';
+import { useRepairStep, useWaitingReports, useWithWaitingSteps } from './use-repair-outbox';
 import styles from './repairs.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
@@ -52,7 +56,9 @@ export function RepairsPage() {
 function Orders({ siteId, timeZone, checks }: { siteId: string; timeZone: string; checks: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const me = useMe();
   const list = useWorkOrders(siteId, 'open', { pageSize: 50 });
+  const waitingReports = useWaitingReports(siteId, me.id);
   // The most urgent first: not yet reached, by deadline; then the ones being worked on, newest first.
   const orders = useMemo(
     () =>
@@ -95,13 +101,18 @@ function Orders({ siteId, timeZone, checks }: { siteId: string; timeZone: string
             </Button>
           ) : null}
         </div>
-        {list.isPending ? <MobileSpinner /> : null}
-        {list.isError ? <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)} /> : null}
-        {!list.isPending && !list.isError && orders.length === 0 ? (
+        {waitingReports.map((op) => (
+          <WaitingReport key={op.body.id} op={op} />
+        ))}
+        {list.isPending && list.fetchStatus !== 'paused' ? <MobileSpinner /> : null}
+        {list.isError && !list.data ? (
+          <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(list.error)} />
+        ) : null}
+        {list.isSuccess && orders.length === 0 && waitingReports.length === 0 ? (
           <PhoneState status="empty" title={t('equipment.phone.noOrders')} style={{ padding: '32px 0' }} />
         ) : null}
         {orders.map((o) => (
-          <OrderCard key={o.id} order={o} siteId={siteId} timeZone={timeZone} now={now} />
+          <OrderCard key={o.id} order={o} siteId={siteId} personId={me.id} timeZone={timeZone} now={now} />
         ))}
         {list.hasNextPage ? (
           <Button fill="none" color="primary" loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
@@ -120,35 +131,71 @@ function clock(ms: number): string {
   return `${Math.floor(total / 60)}:${String(total % 60).padStart(2, '0')}`;
 }
 
-function OrderCard({ order, siteId, timeZone, now }: { order: WorkOrder; siteId: string; timeZone: string; now: number }) {
+/** A report kept on this phone, not yet on the server: shown at once, marked as waiting. */
+function WaitingReport({ op }: { op: RepairReportOp }) {
+  const { t } = useTranslation();
+  return (
+    <div className={`${styles.order} ${styles.orderNew}`} data-testid="repair-waiting" data-status="waiting" data-order-id={op.body.id}>
+      <div className={styles.between}>
+        <span className={styles.orderTitle}>{t('equipment.phone.raiseTitle')}</span>
+        <Tag color="default" fill="outline">
+          {t('equipment.phone.repairOutbox.waitingTag')}
+        </Tag>
+      </div>
+      <div className={styles.orderText}>{op.body.description}</div>
+      <div className={styles.muted}>{t('equipment.phone.repairOutbox.waitingHint')}</div>
+    </div>
+  );
+}
+
+function OrderCard({
+  order: fromServer,
+  siteId,
+  personId,
+  timeZone,
+  now,
+}: {
+  order: WorkOrder;
+  siteId: string;
+  personId: string;
+  timeZone: string;
+  now: number;
+}) {
   const { t } = useTranslation();
   const locale = useLocale();
   const [pending, setPending] = useState<Pending>(null);
   const [text, setText] = useState('');
   const [photo, setPhoto] = useState<DraftPhoto | null>(null);
-  const act = useRepairMutation(siteId, async (action: 'accept' | 'start' | 'resume' | 'arrive' | 'pause' | 'done') => {
+  // This phone's steps not yet sent move the card on: the technician goes on without signal.
+  const { order, waiting } = useWithWaitingSteps(fromServer, personId);
+  const act = useRepairStep(siteId, personId, order);
+  const stepOf = (action: NonNullable<Pending> | 'accept' | 'start' | 'resume'): RepairStep => {
     switch (action) {
       case 'arrive':
-        return repairsApi.arrive(siteId, order.id, { code: codeFromInput(text) });
+        return { action, body: { code: codeFromInput(text), at: Date.now() } };
       case 'pause':
-        return repairsApi.pause(siteId, order.id, text.trim());
+        return { action, body: { reason: text.trim() } };
       case 'done':
-        return repairsApi.done(siteId, order.id, { note: text.trim(), afterPhotoId: await uploadPhotoIfAny(siteId, photo) });
+        return { action, body: { note: text.trim() } };
       case 'accept':
       case 'start':
       case 'resume':
-        return repairsApi.act(siteId, order.id, action);
+        return { action };
     }
-  });
-  const run = (action: Parameters<typeof act.mutate>[0]) =>
-    act.mutate(action, {
-      onSuccess: () => {
-        setPending(null);
-        setText('');
-        setPhoto(null);
+  };
+  const run = (action: NonNullable<Pending> | 'accept' | 'start' | 'resume') =>
+    act.mutate(
+      { step: stepOf(action), photo: action === 'done' ? photo : null },
+      {
+        onSuccess: (stored) => {
+          setPending(null);
+          setText('');
+          setPhoto(null);
+          if (!stored) Toast.show({ content: t('equipment.phone.repairOutbox.stepSaved') });
+        },
+        onError: (error) => Toast.show({ icon: 'fail', content: describeWriteError(error) }),
       },
-      onError: (error) => Toast.show({ icon: 'fail', content: describeError(error) }),
-    });
+    );
   const open = (p: Pending) => {
     setPending(p);
     setText('');
@@ -162,13 +209,21 @@ function OrderCard({ order, siteId, timeZone, now }: { order: WorkOrder; siteId:
       className={`${styles.order} ${beforeArrival && left < 0 ? styles.orderLate : order.status === 'reported' ? styles.orderNew : ''}`}
       data-testid="repair-order"
       data-status={order.status}
+      data-waiting={waiting ? 'true' : undefined}
       data-order-id={order.id}
     >
       <div className={styles.between}>
         <span className={styles.orderTitle}>{title}</span>
-        <Tag color={order.status === 'reported' ? 'primary' : order.status === 'paused' ? 'warning' : 'success'} fill="outline">
-          {t(`equipment.statuses.${order.status}`)}
-        </Tag>
+        <span>
+          {waiting ? (
+            <Tag color="default" fill="outline" data-testid="repair-step-waiting">
+              {t('equipment.phone.repairOutbox.waitingTag')}
+            </Tag>
+          ) : null}{' '}
+          <Tag color={order.status === 'reported' ? 'primary' : order.status === 'paused' ? 'warning' : 'success'} fill="outline">
+            {t(`equipment.statuses.${order.status}`)}
+          </Tag>
+        </span>
       </div>
       <div className={styles.label}>
         {order.assetId ? `${order.zoneName} · ` : ''}

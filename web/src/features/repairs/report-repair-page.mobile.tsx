@@ -9,7 +9,10 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../../shared/offline/new-id';
 import { useZones } from '../zones/use-zones';
 import { PhotoPicker, type DraftPhoto } from './photo-picker.mobile';
-import { assetName, repairsApi, uploadPhotoIfAny, useAllAssets, useRepairMutation } from './repairs-api';
+import { useMe } from '../../shared/auth/use-auth';
+import { describeWriteError } from '../../shared/offline/send-through-outbox';
+import { assetName, useAllAssets } from './repairs-api';
+import { useReportRepair } from './use-repair-outbox';
 import styles from './repairs.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 
@@ -18,13 +21,14 @@ export function ReportRepairPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { site } = useStaffSite();
+  const me = useMe();
   return (
     <div className={styles.page}>
       <NavBar className={styles.navBar} onBack={() => void navigate(-1)}>
         {t('equipment.phone.raiseTitle')}
       </NavBar>
       {site ? (
-        <RepairForm siteId={site.id} onSent={() => void navigate('/repairs', { replace: true })} />
+        <RepairForm siteId={site.id} personId={me.id} onSent={() => void navigate('/repairs', { replace: true })} />
       ) : (
         <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
@@ -32,7 +36,7 @@ export function ReportRepairPage() {
   );
 }
 
-function RepairForm({ siteId, onSent }: { siteId: string; onSent: () => void }) {
+function RepairForm({ siteId, personId, onSent }: { siteId: string; personId: string; onSent: () => void }) {
   const { t } = useTranslation();
   const locale = useLocale();
   const zones = useZones(siteId);
@@ -44,14 +48,7 @@ function RepairForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
   const [description, setDescription] = useState('');
   const [photo, setPhoto] = useState<DraftPhoto | null>(null);
   const inZone = useMemo(() => (assets.data ?? []).filter((a) => a.zoneId === zoneId), [assets.data, zoneId]);
-  const send = useRepairMutation(siteId, async () =>
-    repairsApi.create(siteId, {
-      id,
-      ...(assetId ? { assetId } : { zoneId: zoneId ?? undefined }),
-      description: description.trim(),
-      photoId: await uploadPhotoIfAny(siteId, photo),
-    }),
-  );
+  const send = useReportRepair(siteId, personId);
 
   if (zones.isPending || assets.isPending) return <MobileSpinner />;
   if (zones.isError) return <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(zones.error)} />;
@@ -62,12 +59,15 @@ function RepairForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
       Toast.show({ content: missing });
       return;
     }
-    send.mutate(undefined, {
-      onSuccess: () => {
-        Toast.show({ icon: 'success', content: t('equipment.phone.sent') });
-        onSent();
+    send.mutate(
+      { input: { id, ...(assetId ? { assetId } : { zoneId: zoneId ?? undefined }), description: description.trim() }, photo },
+      {
+        onSuccess: (stored) => {
+          Toast.show({ icon: 'success', content: t(stored ? 'equipment.phone.sent' : 'equipment.phone.repairOutbox.savedOnPhone') });
+          onSent();
+        },
       },
-    });
+    );
   };
 
   return (
@@ -112,8 +112,8 @@ function RepairForm({ siteId, onSent }: { siteId: string; onSent: () => void }) 
         <PhotoPicker photo={photo} onChange={setPhoto} label={t('equipment.phone.photo')} />
       </div>
       {send.isError ? (
-        <div className={styles.muted} style={{ color: '#dc2626' }} role="alert">
-          {describeError(send.error)}
+        <div className={styles.muted} style={{ color: '#dc2626' }} role="alert" data-testid="repair-send-error">
+          {describeWriteError(send.error)}
         </div>
       ) : null}
       <Button block color="primary" size="large" loading={send.isPending} onClick={submit} data-testid="repair-send">

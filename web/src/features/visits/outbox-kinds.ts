@@ -1,12 +1,12 @@
 /**
  * The visit chain's writes in the phone's outbox: arrivals, hand-offs and their 接待, seating and
- * drinks, the shuttle's trips, and the car park's signed vehicle check. Ids are made at the tap;
+ * drinks, the shuttle's trips and the concierge's call for it, and the car park's signed vehicle check. Ids are made at the tap;
  * trips and the vehicle check carry the tap's time too (the server keeps it).
  */
-import type { HandoffBody, RegisterVisitBody, VehicleCheck, VehicleCheckBody } from '@anchang/contracts';
+import type { CallShuttleBody, HandoffBody, RegisterVisitBody, VehicleCheck, VehicleCheckBody } from '@anchang/contracts';
 import type { QueryClient } from '@tanstack/react-query';
 import { queryKeys } from '../../shared/api/query-keys';
-import { shuttleApi, type StartTripInput } from '../../shared/api/shuttle-endpoints';
+import { shuttleApi, shuttleKeys, type StartTripInput } from '../../shared/api/shuttle-endpoints';
 import { visitsApi } from '../../shared/api/visits-endpoints';
 import { http } from '../../shared/api/client';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
@@ -90,6 +90,13 @@ export interface VehicleCheckOp {
   body: VehicleCheckBody & { at: number };
   plate: string | null;
 }
+/** 叫电瓶车: the concierge calls the shuttle for guests leaving the model room (the call's id made on the phone). */
+export interface ShuttleCallOp {
+  kind: 'shuttleCall';
+  siteId: string;
+  body: CallShuttleBody;
+  guests: number;
+}
 
 declare module '../../shared/offline/outbox-registry' {
   interface OutboxOpsByKind {
@@ -103,6 +110,7 @@ declare module '../../shared/offline/outbox-registry' {
     tripDepart: TripDepartOp;
     tripArrive: TripArriveOp;
     vehicleCheck: VehicleCheckOp;
+    shuttleCall: ShuttleCallOp;
   }
 }
 
@@ -208,4 +216,11 @@ registerOutboxKind('vehicleCheck', {
   describe: (op, t) => t('shiftPhone.outbox.kinds.vehicleCheck', { plate: op.plate ?? '' }),
   group: 'shiftPhone.outbox.groups.vehicleCheck',
   carries: (op) => op.body.photoIds,
+});
+registerOutboxKind('shuttleCall', {
+  key: (op) => op.body.id,
+  send: (op) => shuttleApi.call(op.siteId, op.body),
+  apply: (op, _r, { queryClient }) => void queryClient.invalidateQueries({ queryKey: shuttleKeys.openCalls(op.siteId) }),
+  describe: (op, t) => t('visits.outbox.shuttleCall', { count: op.guests }),
+  group: 'visits.outbox.shuttleCallGroup',
 });

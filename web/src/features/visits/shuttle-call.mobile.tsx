@@ -1,7 +1,8 @@
 /**
  * The shuttle call on the phones (GUARD-IN-8/9). The concierge taps 叫电瓶车 for guests leaving the
  * model room: the guests are handed to the shuttle and the drivers' phones ring with where to pick
- * them up. The concierge's phone shows each call until a trip answers it, and when the site's limit
+ * them up (without signal the call waits on the phone and goes when the signal is back; taking a
+ * call is a race between drivers, so it needs the signal). The concierge's phone shows each call until a trip answers it, and when the site's limit
  * passes with no driver it asks for the apology (电瓶车马上就到). The driver's phone lists the calls
  * with a big 接单; boarding those guests then answers the call.
  */
@@ -15,6 +16,11 @@ import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
 import { useNow } from '../../shared/format/use-now';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { newId } from '../../shared/offline/new-id';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { describeWriteError, sendThroughOutbox } from '../../shared/offline/send-through-outbox';
+import { useMe } from '../../shared/auth/use-auth';
+import type { ShuttleCallOp } from './outbox-kinds';
+import './outbox-kinds';
 import { elapsedText } from './shuttle-rules';
 import { useOpenShuttleCalls } from './use-shuttle';
 import styles from './visits.mobile.module.css';
@@ -24,21 +30,29 @@ import own from './shuttle-call.mobile.module.css';
 export function CallShuttleButton({ site, visit, onHandOff }: { site: MeSite; visit: Visit; onHandOff: () => Promise<void> }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
+  const me = useMe();
   const [busy, setBusy] = useState(false);
   // One id per call, kept across a retried tap so the drivers are rung once.
   const callId = useRef(newId());
 
+  // Through the phone's outbox: without signal the call waits on the phone and rings the drivers once it is sent.
   const callShuttle = async () => {
     setBusy(true);
     try {
-      await shuttleApi.call(site.id, { id: callId.current, pickup: 'model_room', visitIds: [visit.id], note: t('visits.concierge.callNote') });
+      const op: ShuttleCallOp = {
+        kind: 'shuttleCall',
+        siteId: site.id,
+        guests: visit.partySize,
+        body: { id: callId.current, pickup: 'model_room', visitIds: [visit.id], note: t('visits.concierge.callNote') },
+      };
+      const { stored } = await sendThroughOutbox(me.id, [op], op.body.id);
       callId.current = newId();
       await onHandOff();
       navigator.vibrate?.(30);
-      Toast.show({ icon: 'success', content: t('visits.concierge.called') });
+      Toast.show({ icon: 'success', content: t(stored ? 'visits.concierge.called' : 'visits.concierge.calledOffline') });
       await queryClient.invalidateQueries({ queryKey: shuttleKeys.openCalls(site.id) });
     } catch (error) {
-      Toast.show({ icon: 'fail', content: describeError(error) });
+      Toast.show({ icon: 'fail', content: describeWriteError(error) });
     } finally {
       setBusy(false);
     }
@@ -54,14 +68,32 @@ export function CallShuttleButton({ site, visit, onHandOff }: { site: MeSite; vi
 /** The concierge's calls: waiting (with the limit's clock) or taken, and the apology when the limit passed. */
 export function ConciergeCalls({ site }: { site: MeSite }) {
   const { t } = useTranslation();
+  const me = useMe();
   const calls = useOpenShuttleCalls(site.id);
   const now = useNow(1000);
   const [apologised, setApologised] = useState<ReadonlySet<string>>(new Set());
   const open = calls.data ?? [];
-  if (!open.length) return null;
+  const outboxItems = useOutboxItems(me.id);
+  const known = new Set(open.map((c) => c.id));
+  const waiting = outboxItems.flatMap((i) => (i.op.kind === 'shuttleCall' && i.op.siteId === site.id && !known.has(i.op.body.id) ? [i] : []));
+  if (!open.length && !waiting.length) return null;
   return (
     <>
-      <h2 className={styles.sectionTitle}>{t('visits.concierge.calls', { count: open.length })}</h2>
+      <h2 className={styles.sectionTitle}>{t('visits.concierge.calls', { count: open.length + waiting.length })}</h2>
+      {waiting.map((item) =>
+        item.op.kind === 'shuttleCall' ? (
+          <Card key={item.key} className={`${styles.card} ${own.call}`} data-testid="concierge-call" data-call-id={item.key} data-status="waiting">
+            <div className={own.callTop}>
+              <span className={own.guests}>{t('visits.party', { count: item.op.guests })}</span>
+              <Tag color="default" fill="outline">
+                {t('visits.concierge.callWaiting')}
+              </Tag>
+              <span className={own.clock}>{elapsedText(now - item.createdAt)}</span>
+            </div>
+            <div className={styles.muted}>{t('visits.concierge.callWaitingHint')}</div>
+          </Card>
+        ) : null,
+      )}
       {open.map((call) => {
         const late = call.apologyAt !== null && call.takenAt === null;
         return (
@@ -123,6 +155,11 @@ export function DriverCalls({ site, meId }: { site: MeSite; meId: string }) {
   if (!open.length) return null;
 
   const take = async (call: ShuttleCall) => {
+    // The first driver to tap wins: a race settled on the server, so never kept to send later.
+    if (!navigator.onLine) {
+      Toast.show({ icon: 'fail', content: t('shuttlePhone.calls.takeNeedsSignal') });
+      return;
+    }
     setBusy(call.id);
     try {
       await shuttleApi.takeCall(site.id, call.id);

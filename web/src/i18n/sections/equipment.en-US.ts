@@ -230,5 +230,18 @@ export const equipmentEn: typeof equipmentZh = {
     photoRequired: 'Photo (required)',
     photoOptional: 'Photo (optional)',
     maintenanceDue: 'Maintenance due',
+    repairOutbox: {
+      report: 'Repair report · {{text}}',
+      step: '{{step}} · {{text}}',
+      steps: { accept: 'Accepted', arrive: 'Arrived', start: 'Started', pause: 'Paused', resume: 'Resumed', done: 'Done' },
+      groupReport_one: '{{count}} repair report',
+      groupReport_other: '{{count}} repair reports',
+      groupStep_one: '{{count}} repair step',
+      groupStep_other: '{{count}} repair steps',
+      savedOnPhone: 'Repair report kept on the phone: sent when there is a signal',
+      stepSaved: 'Kept on the phone: sent when there is a signal',
+      waitingTag: 'Waiting',
+      waitingHint: 'Kept on the phone: sent when there is a signal',
+    },
   },
 };

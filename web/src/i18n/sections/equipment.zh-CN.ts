@@ -228,5 +228,18 @@ export const equipmentZh = {
     photoRequired: '拍照(必填)',
     photoOptional: '拍照(可选)',
     maintenanceDue: '到期保养',
+    repairOutbox: {
+      report: '报修 · {{text}}',
+      step: '{{step}} · {{text}}',
+      steps: { accept: '接单', arrive: '到场', start: '开始维修', pause: '暂停', resume: '继续维修', done: '完成维修' },
+      groupReport_one: '{{count}} 条报修',
+      groupReport_other: '{{count}} 条报修',
+      groupStep_one: '{{count}} 条维修进度',
+      groupStep_other: '{{count}} 条维修进度',
+      savedOnPhone: '报修已存在手机上,有信号后自动发送',
+      stepSaved: '已存在手机上,有信号后自动发送',
+      waitingTag: '待发送',
+      waitingHint: '已存在手机上,有信号后自动发送',
+    },
   },
 };

@@ -3,6 +3,7 @@ import type { shuttlePhoneZh } from './shuttle-phone.zh-CN';
 /** English for the shuttle and model-room screens; typed by the Chinese, so no key can be missing. */
 export const shuttlePhoneEn: typeof shuttlePhoneZh = {
   calls: {
+    takeNeedsSignal: 'No signal: taking a call needs to be online (the first driver wins). Try again with a signal',
     title: 'Shuttle calls ({{count}})',
     pickupAt: 'Pick up at',
     from: 'called by {{name}}',

@@ -1,6 +1,7 @@
 /** 电瓶车与样板房: the shuttle driver's and the model-room guide's screens on the staff phone, and the consultant's guests. */
 export const shuttlePhoneZh = {
   calls: {
+    takeNeedsSignal: '没有信号,无法接单:接单需在线抢先确认,请在有信号时再试',
     title: '叫车({{count}})',
     pickupAt: '接客地点',
     from: '{{name}} 叫车',

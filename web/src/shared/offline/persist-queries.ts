@@ -36,6 +36,11 @@ const SITE_KINDS = new Set([
   'rounds',
   'model-rooms',
   'equipment',
+  // Reported, registered, handed over without signal too: the forms' pickers and the lists.
+  'zones',
+  'work-orders',
+  'lost-items',
+  'handovers',
 ]);
 
 export function isPersisted(queryKey: QueryKey): boolean {
