@@ -375,9 +375,8 @@ function alertCompanyAdmins(deps: Deps): FinalFailureListener {
     await inTransaction(deps, (tx) =>
       notifyCompanyAdmins(tx, {
         siteId,
-        fromName: '系统 System',
-        title: '定时任务失败 Scheduled task failed',
-        body: `${timer.kind} · ${timer.id}\n已尝试 ${timer.attempts} 次仍失败 / failed after ${timer.attempts} attempts: ${error}`,
+        code: 'timer.failed',
+        params: { kind: timer.kind, id: timer.id, attempts: timer.attempts, error: String(error) },
       }),
     );
   };

@@ -563,9 +563,9 @@ export async function decideAppeal(deps: Deps, actor: Actor, siteId: string, ass
     });
     await notifyPeople(tx, [row.person_id], {
       siteId,
+      code: 'assessment.appeal_decided',
+      params: { decision: body.decision, month: row.month, reason },
       fromName: actor.name,
-      title: body.decision === 'upheld' ? '申诉已采纳 Appeal upheld' : '申诉未采纳 Appeal rejected',
-      body: `${row.month}: ${reason}`,
     });
     emitChanged(tx, row);
     return (await toAssessments(tx.trx, [{ ...row, ...patch }]))[0]!;
@@ -607,12 +607,7 @@ async function recommendAfterTwoFailingMonths(tx: Tx, companyId: string, siteId:
   if (created.length === 0) return;
   const admins = await findActiveCompanyAdminIds(tx.trx, companyId);
   const names = await findPersonNames(tx.trx, [personId]);
-  await notifyPeople(tx, admins, {
-    siteId,
-    fromName: SYSTEM_NAME,
-    title: '连续两个月考核不合格 Two failing months',
-    body: `${names.get(personId) ?? ''}: 请决定 — please decide (Anchang changes no account by itself)`,
-  });
+  await notifyPeople(tx, admins, { siteId, code: 'assessment.two_failing_months', params: { name: names.get(personId) ?? '' } });
   for (const admin of admins) for (const id of created) tx.emit({ personId: admin, siteId }, 'assessment.recommendation', { recommendationId: id });
   await recordAudit(
     tx,

@@ -47,8 +47,6 @@ export const REPORT_EDITORS: readonly Role[] = ROLE_GROUPS.siteManagers;
 export const REPORT_CLIENTS: readonly Role[] = ['client_viewer'];
 export const REPORT_READERS: readonly Role[] = [...REPORT_EDITORS, ...REPORT_CLIENTS];
 
-const SENDER = '月度报告 Monthly report';
-
 const notFound = (reportId: string) => new AppError('CLIENT_REPORT_NOT_FOUND', { message: 'Report not found', params: { reportId } });
 const alreadyPublished = (reportId: string) =>
   new AppError('REPORT_ALREADY_PUBLISHED', { message: 'This report is published; it can no longer change', params: { reportId } });
@@ -146,12 +144,7 @@ export async function generateDraft(tx: Tx, site: SitesTable, month: string, by:
   await recordAudit(tx, by, { siteId: site.id, action: 'client_report.generated', entityType: 'client_report', entityId: row.id, detail: { month } });
   const editors = await listActiveMembersOfSite(tx.trx, site.id, REPORT_EDITORS);
   const editorIds = editors.filter((p) => p.id !== by.personId).map((p) => p.id);
-  await notifyPeople(tx, editorIds, {
-    siteId: site.id,
-    fromName: SENDER,
-    title: `${month} 月度服务报告草稿已生成 / The ${month} client report is drafted`,
-    body: '请撰写总结与改进措施后发布给甲方。Write the narrative and improvement measures, then publish it to the client.',
-  });
+  await notifyPeople(tx, editorIds, { siteId: site.id, code: 'client_report.drafted', params: { month } });
   for (const id of new Set([...editorIds, ...(by.personId ? [by.personId] : [])]))
     tx.emit({ personId: id, siteId: site.id }, 'client_report.changed', { reportId: row.id });
   return { row, created: true };
@@ -264,12 +257,7 @@ export async function publishReport(deps: Deps, actor: Actor, siteId: string, re
     await notifyPeople(
       tx,
       clients.map((p) => p.id),
-      {
-        siteId,
-        fromName: SENDER,
-        title: `${site.name} ${current.month} 月度服务报告已发布 / ${current.month} service report published`,
-        body: '请在控制台查阅并签收。Please read it in the console and acknowledge receipt.',
-      },
+      { siteId, code: 'client_report.published', params: { site: site.name, month: current.month } },
     );
     notifyGroups(tx, {
       siteId,

@@ -65,7 +65,6 @@ import { deadlineFor, escalationDueAt, isOverdueNow, nextComplaintState, stateEr
 export const COMPLAINT_DEADLINE_TIMER = 'complaint-deadline';
 /** One timer per complaint, round (1 + reopenings) and level (1: the deadline, 2: twice it). */
 const deadlineTimerId = (complaintId: string, round: number, level: 1 | 2) => `${COMPLAINT_DEADLINE_TIMER}:${complaintId}:${round}:${level}`;
-const FROM_NAME = '投诉 Complaints';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -204,9 +203,13 @@ export async function fileComplaint(deps: Deps, input: FileComplaintInput): Prom
     const tell = [...handlers, ...(row.owner_id ? [row.owner_id] : [])].filter((id) => id !== input.filedBy?.personId);
     await notifyPeople(tx, tell, {
       siteId: row.site_id,
-      fromName: FROM_NAME,
-      title: `新投诉 New complaint #${row.number} · ${COMPLAINT_SEVERITY_LABELS[input.severity].zh}`,
-      body: `${COMPLAINT_CATEGORY_LABELS[input.category].zh}: ${description}`,
+      code: 'complaint.new',
+      params: {
+        number: row.number,
+        severity: COMPLAINT_SEVERITY_LABELS[input.severity],
+        category: COMPLAINT_CATEGORY_LABELS[input.category],
+        description,
+      },
     });
     announce(tx, row);
     return { complaintId: row.id, number: row.number };
@@ -517,9 +520,13 @@ export async function moveComplaint(deps: Deps, actor: Actor, siteId: string, co
     if (ownerToTell && ownerToTell !== actor.personId)
       await notifyPeople(tx, [ownerToTell], {
         siteId,
-        fromName: FROM_NAME,
-        title: move.newRound ? `投诉重新处理 Complaint #${row.number} reopened` : `投诉待处理 Complaint #${row.number} is yours`,
-        body: `${COMPLAINT_CATEGORY_LABELS[row.category as ComplaintCategory].zh}: ${row.description}`.slice(0, 500),
+        code: 'complaint.yours',
+        params: {
+          number: row.number,
+          reopened: Boolean(move.newRound),
+          category: COMPLAINT_CATEGORY_LABELS[row.category as ComplaintCategory],
+          description: row.description,
+        },
       });
     announce(tx, after);
   });
@@ -545,18 +552,18 @@ export function registerComplaintTimers(timers: TimerRunner): void {
     const patch: Partial<ComplaintsTable> = { updated_at: tx.now, ...(row.overdue_at === null ? { overdue_at: Number(row.deadline_at) } : {}) };
     if ((await updateComplaintAtVersion(tx.trx, row.id, row.version, patch)) === 0) throw new Error('complaint moved while escalating; retried');
     const after = { ...row, ...patch, version: row.version + 1 };
-    const label = `#${row.number} ${COMPLAINT_SEVERITY_LABELS[row.severity as ComplaintSeverity].zh} · ${COMPLAINT_CATEGORY_LABELS[row.category as ComplaintCategory].zh}`;
-    const body = `${label}: ${row.description}`.slice(0, 500);
+    const params = {
+      level,
+      number: row.number,
+      severity: COMPLAINT_SEVERITY_LABELS[row.severity as ComplaintSeverity],
+      category: COMPLAINT_CATEGORY_LABELS[row.category as ComplaintCategory],
+      description: row.description,
+    };
     if (level === 1) {
       const managers = (await listActiveMembersOfSite(tx.trx, row.site_id, ['site_manager'])).map((m) => m.id);
-      await notifyPeople(tx, [...(row.owner_id ? [row.owner_id] : []), ...managers], {
-        siteId: row.site_id,
-        fromName: FROM_NAME,
-        title: `投诉超时 Complaint #${row.number} overdue`,
-        body,
-      });
+      await notifyPeople(tx, [...(row.owner_id ? [row.owner_id] : []), ...managers], { siteId: row.site_id, code: 'complaint.deadline', params });
     } else {
-      await notifyCompanyAdmins(tx, { siteId: row.site_id, fromName: FROM_NAME, title: `投诉升级 Complaint #${row.number} escalated`, body });
+      await notifyCompanyAdmins(tx, { siteId: row.site_id, code: 'complaint.deadline', params });
     }
     recordLine(tx, after, level === 1 ? 'overdue' : 'escalated', row.status as ComplaintStatus, null, null);
     const site = await findSiteRow(tx.trx, row.site_id);

@@ -80,18 +80,14 @@ export async function sendDailyCustomerSummary(tx: Tx, siteId: string, date: str
   });
   const managers = await listActiveMembersOfSite(tx.trx, siteId, ['site_manager']);
   if (managers.length === 0) return 0;
-  // Notices are stored as text; like the other system notices they carry both languages.
+  // Each manager reads the notice in their own language (notifications/messages.ts).
   await notifyPeople(
     tx,
     managers.map((m) => m.id),
     {
       siteId,
-      fromName: '客户信息 Customers',
-      title: `每日客户信息汇总 ${date} / Daily customer summary`,
-      body:
-        `来访 ${visits} 组 ${guests} 人 · 客户意见 ${opinions} 条 · 反馈表 ${forms} 份\n` +
-        `${visits} visits, ${guests} guests · ${opinions} opinions · ${forms} feedback forms\n` +
-        `/sites/${siteId}/customer-summary?date=${date}`,
+      code: 'customer.daily_summary',
+      params: { date, visits, guests, opinions, forms, link: `/sites/${siteId}/customer-summary?date=${date}` },
     },
   );
   return managers.length;

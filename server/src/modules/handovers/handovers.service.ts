@@ -323,9 +323,8 @@ export function registerHandoverTimers(timers: TimerRunner): void {
     const minutes = Math.round((tx.now - row.written_at) / 60_000);
     await notifyPeople(tx, to, {
       siteId: row.site_id,
-      fromName: '系统 System',
-      title: `交接班未确认 Handover not confirmed: ${handover!.postName}`,
-      body: `${handover!.fromName} · 已 ${minutes} 分钟 / ${minutes} min since written${handover!.expectedName ? ` · 接班 ${handover!.expectedName}` : ''}`,
+      code: 'handover.not_confirmed',
+      params: { post: handover!.postName, from: handover!.fromName, minutes, expected: handover!.expectedName || null },
     });
     const site = await findSiteRow(tx.trx, row.site_id);
     await recordAudit(

@@ -72,7 +72,6 @@ import { checkAnswers, isLateFix, nextRectificationState } from './inspections.r
 
 export const RECTIFICATION_OVERDUE_TIMER = 'rectification-overdue';
 const overdueTimerId = (rectificationId: string, round: number) => `${RECTIFICATION_OVERDUE_TIMER}:${rectificationId}:${round}`;
-const FROM_NAME = '品质核查 Inspections';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -296,12 +295,8 @@ export async function submitInspection(
         });
         await notifyPeople(tx, [row.person_id], {
           siteId,
-          fromName: FROM_NAME,
-          title: row.is_mystery ? '实地测评结果 Mystery visit result' : '岗位检查结果 Inspection result',
-          body:
-            rectifications.length > 0
-              ? `${post.name}: ${rectifications.length} 项待整改,扣 ${row.deduction_points} 分 / ${rectifications.length} item(s) to rectify, ${row.deduction_points} point(s) deducted`
-              : `${post.name}: 全部合格 / every item passed`,
+          code: 'inspection.result',
+          params: { mystery: Boolean(row.is_mystery), post: post.name, toRectify: rectifications.length, points: row.deduction_points },
         });
         tx.emit({ siteId }, 'inspection.submitted', { inspectionId: row.id, postId: row.post_id });
         for (const r of rectifications) {
@@ -596,12 +591,7 @@ export async function moveRectification(
       detail: { from: row.status, to: next.status, round: next.round, ...(note ? { note } : {}) },
     });
     const tellWhom = action === 'fix' ? row.inspector_id : row.person_id;
-    await notifyPeople(tx, [tellWhom], {
-      siteId,
-      fromName: FROM_NAME,
-      title: action === 'fix' ? '整改待复查 Rectification to re-check' : RECTIFICATION_DECISION_TITLES[action],
-      body: note ?? '',
-    });
+    await notifyPeople(tx, [tellWhom], { siteId, code: 'rectification.moved', params: { action, note: note ?? '' } });
     const payload = { rectificationId: row.id, inspectionId: row.inspection_id, status: next.status };
     tx.emit({ siteId }, 'rectification.changed', payload);
     tx.emit({ personId: row.person_id, siteId }, 'rectification.changed', payload);
@@ -609,12 +599,6 @@ export async function moveRectification(
   });
   return getRectification(deps, actor, siteId, row.id);
 }
-
-const RECTIFICATION_DECISION_TITLES: Record<Exclude<RectificationAction, 'fix'>, string> = {
-  pass: '整改完成 Rectification accepted',
-  redo: '二次整改 Rectify again',
-  close: '扣分关闭 Closed, deduction kept',
-};
 
 // ---- the overdue alert ----
 
@@ -633,9 +617,8 @@ export function registerInspectionTimers(timers: TimerRunner): void {
     const item = (await listItemsOf(tx.trx, row.inspection_id)).find((i) => i.item_id === row.item_id);
     await notifyPeople(tx, [row.person_id, row.inspector_id], {
       siteId: row.site_id,
-      fromName: FROM_NAME,
-      title: '整改超时 Rectification overdue',
-      body: `${item?.text_zh ?? row.item_id} · ${item?.text_en ?? ''}`.trim(),
+      code: 'rectification.overdue',
+      params: { item: { zh: item?.text_zh ?? row.item_id, en: item?.text_en ?? '' } },
     });
     const site = await findSiteRow(tx.trx, row.site_id);
     await recordAudit(

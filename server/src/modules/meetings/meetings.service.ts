@@ -82,7 +82,6 @@ import {
 
 export const ACTION_ITEM_OVERDUE_TIMER = 'meeting-action-overdue';
 const overdueTimerId = (itemId: string) => `${ACTION_ITEM_OVERDUE_TIMER}:${itemId}`;
-const SENDER = '例会 Meetings';
 
 type Db = Kysely<DB>;
 type ItemRow = MeetingActionItemsTable & { meeting_date: string; meeting_kind: string };
@@ -541,9 +540,8 @@ export async function addActionItem(
     if (r.owner_id !== actor.personId) {
       await notifyPeople(tx, [r.owner_id], {
         siteId,
-        fromName: SENDER,
-        title: `新的待办 New action item · ${r.due_date}`,
-        body: `${text}\n${actor.name} · ${row.kind === 'debrief' ? '日会 Debrief' : '周会 Weekly review'} ${row.date}`,
+        code: 'meeting.action_item_new',
+        params: { due: r.due_date, text, by: actor.name, kind: row.kind === 'debrief' ? 'debrief' : 'weekly', date: row.date },
       });
     }
     tx.emit({ siteId }, 'meeting.changed', { meetingId: row.id, kind: row.kind, date: row.date });
@@ -714,9 +712,8 @@ export function registerMeetingTimers(timers: TimerRunner): void {
     const owner = members.find((m) => m.id === item.owner_id);
     await notifyPeople(tx, [item.owner_id, ...managers], {
       siteId: item.site_id,
-      fromName: SENDER,
-      title: `待办逾期 Action item overdue · ${item.due_date}`,
-      body: `${item.text}\n${owner?.name ?? ''} · 截止 due ${item.due_date}`,
+      code: 'meeting.action_item_overdue',
+      params: { due: item.due_date, text: item.text, owner: owner?.name ?? '' },
     });
     const system: ActorRef = { personId: null, name: null, companyId: site.company_id, requestId: null };
     await recordAudit(tx, system, {

@@ -12,8 +12,9 @@ import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { inWriteBatch, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { NOTICE_SENDERS } from './notifications.policy.js';
-import { findActiveCompanyAdminIds, isSiteMember } from '../people/index.js';
+import { findActiveCompanyAdminIds, findPersonLocales, isSiteMember } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
+import { DEFAULT_NOTICE_LOCALE, renderNotice, type NoticeCode, type NoticeParams, type RenderedNotice } from './messages.js';
 import { insertNotificationRows, listVisibleNotificationRows } from './notifications.repository.js';
 
 const toNotification = (r: NotificationsTable): Notification => ({
@@ -69,27 +70,42 @@ export async function sendNotification(
   });
 }
 
-/** A notice the system sends (no person wrote it), stored and pushed to each person's phone. */
-export interface SystemNotice {
+/**
+ * A notice the system sends (no person wrote it): a message code of `messages.ts` and its
+ * parameters; each reader gets the text in their own language. `fromName` replaces the code's
+ * sender when a person's name is shown as the sender.
+ */
+export interface SystemNotice<C extends NoticeCode = NoticeCode> {
   siteId: string;
-  /** Shown as the sender, e.g. '系统 System'. */
-  fromName: string;
-  title: string;
-  body: string;
+  code: C;
+  params: NoticeParams<C>;
+  fromName?: string;
 }
 
-/** Sends one stored notice to each of `personIds`, inside the caller's transaction. */
-export async function notifyPeople(tx: Tx, personIds: string[], notice: SystemNotice): Promise<void> {
-  const rows: NotificationsTable[] = [...new Set(personIds)].map((personId) => ({
-    id: newId(tx.now),
-    site_id: notice.siteId,
-    to_person_id: personId,
-    from_person_id: null,
-    from_name: notice.fromName,
-    title: notice.title.slice(0, 80),
-    body: notice.body.slice(0, 1000),
-    created_at: tx.now,
-  }));
+/** Sends one stored notice to each of `personIds`, inside the caller's transaction, in each reader's locale. */
+export async function notifyPeople<C extends NoticeCode>(tx: Tx, personIds: string[], notice: SystemNotice<C>): Promise<void> {
+  const ids = [...new Set(personIds)];
+  if (ids.length === 0) return;
+  const locales = await findPersonLocales(tx.trx, ids);
+  const texts = new Map<string, RenderedNotice>();
+  const textIn = (locale: string) => {
+    let text = texts.get(locale);
+    if (!text) texts.set(locale, (text = renderNotice(notice.code, notice.params, locale)));
+    return text;
+  };
+  const rows: NotificationsTable[] = ids.map((personId) => {
+    const text = textIn(locales.get(personId) ?? DEFAULT_NOTICE_LOCALE);
+    return {
+      id: newId(tx.now),
+      site_id: notice.siteId,
+      to_person_id: personId,
+      from_person_id: null,
+      from_name: notice.fromName ?? text.fromName,
+      title: text.title.slice(0, 80),
+      body: text.body.slice(0, 1000),
+      created_at: tx.now,
+    };
+  });
   await insertNotificationRows(tx.trx, rows);
   for (const r of rows) {
     tx.emit({ personId: r.to_person_id!, siteId: r.site_id }, 'notification.created', {
@@ -102,7 +118,7 @@ export async function notifyPeople(tx: Tx, personIds: string[], notice: SystemNo
 }
 
 /** Tells every active company admin of the site's company; returns how many were told. */
-export async function notifyCompanyAdmins(tx: Tx, notice: SystemNotice): Promise<number> {
+export async function notifyCompanyAdmins<C extends NoticeCode>(tx: Tx, notice: SystemNotice<C>): Promise<number> {
   const site = await findSiteRow(tx.trx, notice.siteId);
   if (!site) return 0;
   const adminIds = await findActiveCompanyAdminIds(tx.trx, site.company_id);

@@ -160,19 +160,6 @@ export async function findRouteNames(db: Kysely<DB>, routeIds: string[]): Promis
   return new Map(rows.map((r) => [r.id, { zh: r.name_zh, en: r.name_en }]));
 }
 
-/** The post kinds a person holds on the site (through post assignments). */
-export async function postKindsOf(db: Kysely<DB>, siteId: string, personId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('post_assignments as a')
-    .innerJoin('posts as p', 'p.id', 'a.post_id')
-    .select('p.kind')
-    .distinct()
-    .where('a.site_id', '=', siteId)
-    .where('a.person_id', '=', personId)
-    .execute();
-  return rows.map((r) => r.kind);
-}
-
 /**
  * The open round a scan of this checkpoint proves: the earliest whose window holds `now`, whose
  * check at the checkpoint is still unproven, walked by this person or nobody yet, for a post
@@ -223,17 +210,6 @@ export async function updateRound(db: Kysely<DB>, id: string, patch: Partial<Pat
 
 export async function updateCheck(db: Kysely<DB>, roundId: string, position: number, patch: Partial<PatrolRoundChecksTable>): Promise<void> {
   await db.updateTable('patrol_round_checks').set(patch).where('round_id', '=', roundId).where('position', '=', position).execute();
-}
-
-/** Who hears of a missed or late round: the site's supervisors and managers. */
-export async function overseersOf(db: Kysely<DB>, siteId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('site_members')
-    .select('person_id')
-    .where('site_id', '=', siteId)
-    .where('role', 'in', ['supervisor', 'site_manager'])
-    .execute();
-  return rows.map((r) => r.person_id);
 }
 
 export const findSiteRow = (db: Kysely<DB>, siteId: string) =>

@@ -29,7 +29,8 @@ import { cancelTimer, scheduleTimer, type TimerRunner } from '../../platform/tim
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { raiseAnomaly } from '../anomalies/index.js';
 import { recordAudit } from '../audit/index.js';
-import { findPersonNames } from '../people/index.js';
+import { notifyPeople } from '../notifications/index.js';
+import { findPersonNames, postKindsOfPerson as postKindsOf, siteOverseerIds as overseersOf } from '../people/index.js';
 import {
   EARLY_START_MS,
   isOutOfOrder,
@@ -62,8 +63,6 @@ import {
   listScheduleRows,
   listStops,
   liveCheckpointIds,
-  overseersOf,
-  postKindsOf,
   proveCheck,
   replaceStops,
   updateCheck,
@@ -419,25 +418,12 @@ export async function closeRound(tx: Tx, roundId: string): Promise<void> {
   const late = checks.filter((c) => c.is_late === 1).map((c) => names.get(c.checkpoint_id)!);
   const route = (await findRouteById(tx.trx, round.route_id))!;
   const at = localParts(round.slot_start, site.time_zone).time;
-  const title = status === 'missed' ? `巡视漏检 Patrol missed · ${route.name_zh} ${at}` : `巡视迟到 Patrol late · ${route.name_zh} ${at}`;
-  const lines = [
-    ...(missed.length ? [`未签到 Not reached: ${missed.map((c) => `${c.name_zh} (${c.name_en})`).join('、')}`] : []),
-    ...(late.length ? [`迟到 Late: ${late.map((c) => `${c.name_zh} (${c.name_en})`).join('、')}`] : []),
-  ];
-  for (const personId of await overseersOf(tx.trx, round.site_id)) {
-    const notificationId = newId(tx.now);
-    tx.deferInsert('notifications', {
-      id: notificationId,
-      site_id: round.site_id,
-      to_person_id: personId,
-      from_person_id: null,
-      from_name: '巡视 Patrol',
-      title,
-      body: lines.join('\n'),
-      created_at: tx.now,
-    });
-    tx.emit({ personId, siteId: round.site_id }, 'notification.created', { notificationId, title, body: lines.join('\n'), fromName: '巡视 Patrol' });
-  }
+  const text = (c: { name_zh: string; name_en: string }) => ({ zh: c.name_zh, en: c.name_en });
+  await notifyPeople(tx, await overseersOf(tx.trx, round.site_id), {
+    siteId: round.site_id,
+    code: 'patrol.round_alert',
+    params: { status: status === 'missed' ? 'missed' : 'late', route: text(route), at, missed: missed.map(text), late: late.map(text) },
+  });
   await recordAudit(
     tx,
     { personId: null, name: null, companyId: await companyOf(tx, round.site_id), requestId: null },

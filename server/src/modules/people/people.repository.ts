@@ -131,6 +131,37 @@ export async function postKindsOfPerson(db: Q, siteId: string, personId: string)
   return rows.map((r) => r.kind);
 }
 
+/** Each person's stored language (people.locale), for the notices they read. */
+export async function findPersonLocales(db: Q, personIds: readonly string[]): Promise<Map<string, string>> {
+  if (personIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .select(['id', 'locale'])
+    .where('id', 'in', [...personIds])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.locale]));
+}
+
+/** Whether the person holds a post of this kind on the site (which posts does this person work). */
+export async function worksPostKind(db: Q, siteId: string, personId: string, postKind: string): Promise<boolean> {
+  return (await postKindsOfPerson(db, siteId, personId)).includes(postKind);
+}
+
+/**
+ * Who oversees this site: the members holding one of `roles` (by default its supervisors and
+ * managers), by id. Whom a missed round, a late repair or low stock is told to.
+ */
+export async function siteOverseerIds(db: Q, siteId: string, roles: readonly string[] = ['supervisor', 'site_manager']): Promise<string[]> {
+  const rows = await db
+    .selectFrom('site_members')
+    .select('person_id')
+    .where('site_id', '=', siteId)
+    .where('role', 'in', roles.length > 0 ? [...roles] : [''])
+    .orderBy('person_id')
+    .execute();
+  return rows.map((r) => r.person_id);
+}
+
 export async function personIdsOnPostKind(db: Q, siteId: string, postKind: string): Promise<string[]> {
   const rows = await db
     .selectFrom('post_assignments as a')

@@ -79,24 +79,6 @@ export function listReportedBetween(db: Q, siteId: string, from: number, to: num
     .execute();
 }
 
-/** The technicians: everyone assigned to one of the site's TECH posts. */
-export async function technicianIds(db: Q, siteId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('post_assignments')
-    .innerJoin('posts', 'posts.id', 'post_assignments.post_id')
-    .select('post_assignments.person_id')
-    .where('posts.site_id', '=', siteId)
-    .where('posts.kind', '=', 'TECH')
-    .distinct()
-    .execute();
-  return rows.map((r) => r.person_id);
-}
-
-export async function memberIdsWithRole(db: Q, siteId: string, role: string): Promise<string[]> {
-  const rows = await db.selectFrom('site_members').select('person_id').where('site_id', '=', siteId).where('role', '=', role).execute();
-  return rows.map((r) => r.person_id);
-}
-
 export const findCheckpointByCode = (db: Q, code: string) =>
   db.selectFrom('checkpoints').select(['id', 'site_id', 'zone_id', 'revoked_at']).where('code', '=', code).executeTakeFirst();
 

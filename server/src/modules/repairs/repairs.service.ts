@@ -22,13 +22,14 @@ import { cancelTimer, scheduleTimer, type TimerRunner } from '../../platform/tim
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
 import { findAssetByCode, findAssetsByIds, requireAsset } from '../equipment/index.js';
-import { findPersonNames } from '../people/index.js';
+import { findPersonNames, personIdsOnPostKind, siteOverseerIds } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { findPostRow } from '../posts/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { readStandardSettings } from '../standards/index.js';
 import { findZoneNames, findZoneRow } from '../zones/index.js';
 import { notifyGroups } from '../integrations/index.js';
+import { notifyPeople, type LocalText } from '../notifications/index.js';
 import { REPAIR_REPORTERS, REPAIR_VERIFIERS, TECHNICIAN_ROLES } from './repairs.policy.js';
 import {
   findCheckpointByCode,
@@ -39,10 +40,8 @@ import {
   listEventsOf,
   listReportedBetween,
   listWorkOrderRows,
-  memberIdsWithRole,
   moveWorkOrder,
   setEscalationLevel,
-  technicianIds,
 } from './repairs.repository.js';
 
 export const REPAIR_SLA_TIMER = 'repair-sla';
@@ -131,26 +130,9 @@ function recordEvent(tx: Tx, row: { siteId: string; workOrderId: string; status:
   });
 }
 
-/** Tells each person with a stored notice (read later if offline) pushed to their phone. */
-async function notifyPeople(tx: Tx, siteId: string, personIds: string[], title: string, body: string): Promise<void> {
-  if (personIds.length === 0) return;
-  const rows = [...new Set(personIds)].map((personId) => ({
-    id: newId(tx.now),
-    site_id: siteId,
-    to_person_id: personId,
-    from_person_id: null,
-    from_name: '报修 Repairs',
-    title,
-    body,
-    created_at: tx.now,
-  }));
-  await tx.trx.insertInto('notifications').values(rows).execute();
-  for (const r of rows)
-    tx.emit({ personId: r.to_person_id, siteId }, 'notification.created', { notificationId: r.id, title, body, fromName: r.from_name });
-}
-
-const assetLabel = (asset: Pick<AssetsTable, 'name_zh' | 'name_en'> | undefined, zoneName: string) =>
-  asset ? `${asset.name_zh} ${asset.name_en}` : zoneName;
+/** Where a work order is, in both languages: the asset's names, or else the zone's. */
+const assetLabel = (asset: Pick<AssetsTable, 'name_zh' | 'name_en'> | undefined, zoneName: string): LocalText =>
+  asset ? { zh: `${asset.name_zh} ${asset.name_en}`, en: asset.name_en } : { zh: zoneName, en: zoneName };
 
 export interface RaiseWorkOrderInput {
   id: string;
@@ -210,13 +192,11 @@ export async function raiseWorkOrder(tx: Tx, input: RaiseWorkOrderInput): Promis
     detail: { source: row.source, assetId: row.asset_id, zoneId: row.zone_id, anomalyId: row.anomaly_id },
   });
   const zone = await findZoneRow(tx.trx, row.site_id, row.zone_id);
-  await notifyPeople(
-    tx,
-    row.site_id,
-    await technicianIds(tx.trx, row.site_id),
-    `报修 Repair: ${assetLabel(input.asset, zone?.name ?? '')}`,
-    `${row.description} · ${minutes} 分钟内到场 / on the spot within ${minutes} min`,
-  );
+  await notifyPeople(tx, await personIdsOnPostKind(tx.trx, row.site_id, 'TECH'), {
+    siteId: row.site_id,
+    code: 'repair.reported',
+    params: { place: assetLabel(input.asset, zone?.name ?? ''), description: row.description, minutes },
+  });
   tx.emit({ siteId: row.site_id }, 'work_order.changed', {
     workOrderId: row.id,
     status: row.status,
@@ -587,7 +567,11 @@ export async function reopenWorkOrder(deps: Deps, actor: Actor, siteId: string, 
     reason.trim(),
     async (tx) => {
       if (row.technician_id)
-        await notifyPeople(tx, row.site_id, [row.technician_id], '报修返工 Repair reopened', `${row.description} · ${reason.trim()}`);
+        await notifyPeople(tx, [row.technician_id], {
+          siteId: row.site_id,
+          code: 'repair.reopened',
+          params: { description: row.description, reason: reason.trim() },
+        });
     },
   );
 }
@@ -643,18 +627,16 @@ export function registerRepairTimers(timers: TimerRunner): void {
     if (!row || row.arrived_at !== null || !OPEN_BEFORE_ARRIVAL.includes(row.status as 'reported')) return;
     if ((await setEscalationLevel(tx.trx, workOrderId, level)) === 0) return;
     const site = await findSiteRow(tx.trx, row.site_id);
-    let to = await memberIdsWithRole(tx.trx, row.site_id, level === 1 ? 'supervisor' : 'site_manager');
-    if (to.length === 0 && level === 1) to = await memberIdsWithRole(tx.trx, row.site_id, 'site_manager');
+    let to = await siteOverseerIds(tx.trx, row.site_id, [level === 1 ? 'supervisor' : 'site_manager']);
+    if (to.length === 0 && level === 1) to = await siteOverseerIds(tx.trx, row.site_id, ['site_manager']);
     const minutes = Math.round((tx.now - row.reported_at) / 60_000);
     const [asset] = row.asset_id ? await findAssetsByIds(tx.trx, row.site_id, [row.asset_id]) : [];
     const zone = await findZoneRow(tx.trx, row.site_id, row.zone_id);
-    await notifyPeople(
-      tx,
-      row.site_id,
-      to,
-      `报修超时未到场 Repair not reached: ${assetLabel(asset, zone?.name ?? '')}`,
-      `${row.description} · 已 ${minutes} 分钟 / ${minutes} min since the report`,
-    );
+    await notifyPeople(tx, to, {
+      siteId: row.site_id,
+      code: 'repair.not_reached',
+      params: { place: assetLabel(asset, zone?.name ?? ''), description: row.description, minutes },
+    });
     await recordAudit(
       tx,
       { personId: null, name: null, companyId: site!.company_id, requestId: null },
@@ -671,7 +653,7 @@ export function registerRepairTimers(timers: TimerRunner): void {
     notifyGroups(tx, {
       siteId: row.site_id,
       kind: 'repair.escalated',
-      title: `报修超时未到场 Repair not reached: ${assetLabel(asset, zone?.name ?? '')}`,
+      title: `报修超时未到场 Repair not reached: ${assetLabel(asset, zone?.name ?? '').zh}`,
       lines: [
         row.description,
         `已 ${minutes} 分钟无人到场 / ${minutes} min since the report`,

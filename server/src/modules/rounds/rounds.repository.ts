@@ -125,30 +125,6 @@ export async function checkpointNames(db: Q, ids: (string | null)[]): Promise<Ma
   return new Map(rows.map((r) => [r.id, r.name_zh]));
 }
 
-/** Post kinds the person holds on the site. */
-export async function postKindsOf(db: Q, siteId: string, personId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('post_assignments')
-    .innerJoin('posts', 'posts.id', 'post_assignments.post_id')
-    .select('posts.kind')
-    .where('post_assignments.site_id', '=', siteId)
-    .where('post_assignments.person_id', '=', personId)
-    .execute();
-  return [...new Set(rows.map((r) => r.kind))];
-}
-
-/** Who hears about a missed slot: the site's supervisors and managers. */
-export async function overseersOf(db: Q, siteId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('site_members')
-    .select('person_id')
-    .where('site_id', '=', siteId)
-    .where('role', 'in', ['site_manager', 'supervisor'])
-    .orderBy('person_id')
-    .execute();
-  return rows.map((r) => r.person_id);
-}
-
 /** Whether a live round of this post kind is proven by scanning this checkpoint (a cleaning point, for CLEAN). */
 export async function hasActiveRoundAt(db: Q, checkpointId: string, postKind: string): Promise<boolean> {
   const row = await db

@@ -37,10 +37,11 @@ import { addDays, instantAt, isValidDate, localParts } from '../../platform/site
 import { cancelTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { findPersonNames } from '../people/index.js';
+import { findPersonNames, postKindsOfPerson as postKindsOf, siteOverseerIds as overseersOf } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
 import { notifyGroups } from '../integrations/index.js';
+import { notifyPeople } from '../notifications/index.js';
 import { currentStandardRow, toPostStandard } from '../standards/index.js';
 import { recurrenceProblem, slotsFor } from './rounds.planner.js';
 import {
@@ -61,8 +62,6 @@ import {
   listSlotsOfDay,
   listUpcomingPendingSlots,
   moveSlot,
-  overseersOf,
-  postKindsOf,
   updateSchedule as updateScheduleRow,
 } from './rounds.repository.js';
 
@@ -447,20 +446,17 @@ async function alertMissed(tx: Tx, slot: RoundSlotsTable): Promise<void> {
   const graceMinutes = Math.round((slot.grace_ends_at - slot.due_at) / 60_000);
   const title = `漏检:${slot.label_zh}`;
   const body = `${slot.post_kind} · ${at} 应完成,${graceMinutes} 分钟内没有${slot.proof === 'scan' ? '扫码' : '确认'}`;
-  for (const personId of await overseersOf(tx.trx, slot.site_id)) {
-    const notificationId = newId();
-    tx.deferInsert('notifications', {
-      id: notificationId,
-      site_id: slot.site_id,
-      to_person_id: personId,
-      from_person_id: null,
-      from_name: '巡查',
-      title,
-      body,
-      created_at: tx.now,
-    });
-    tx.emit({ personId, siteId: slot.site_id }, 'notification.created', { notificationId, title, body, fromName: '巡查' });
-  }
+  await notifyPeople(tx, await overseersOf(tx.trx, slot.site_id), {
+    siteId: slot.site_id,
+    code: 'round.missed',
+    params: {
+      label: { zh: slot.label_zh, en: slot.label_en },
+      postKind: slot.post_kind,
+      at,
+      graceMinutes,
+      proof: slot.proof === 'scan' ? 'scan' : 'confirm',
+    },
+  });
   notifyGroups(tx, {
     siteId: slot.site_id,
     kind: 'round.missed',

@@ -187,16 +187,6 @@ export function weeklyIssues(db: Q, siteId: string, itemIds: string[], fromWeek:
     .execute();
 }
 
-/** The site's overseers: who is told when stock runs low. */
-export function listOverseerIds(db: Q, siteId: string, roles: readonly string[]) {
-  return db
-    .selectFrom('site_members')
-    .select('person_id')
-    .where('site_id', '=', siteId)
-    .where('role', 'in', [...roles])
-    .execute();
-}
-
 // The requisitions table belongs to the post-shift forms; the store only reads it, to issue.
 export const findRequisitionRow = (db: Q, siteId: string, id: string) =>
   db.selectFrom('requisitions').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();

@@ -29,7 +29,8 @@ import { pageRequest, toPage, toPageBatched } from '../../platform/http/paginati
 import { isValidDate, localParts, mondayOf } from '../../platform/site-time.js';
 import { inTransaction, inWriteBatch, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
-import { findPersonNames } from '../people/index.js';
+import { notifyPeople } from '../notifications/index.js';
+import { findPersonNames, siteOverseerIds } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { consumptionByWeek, duplicateItemIds, lowStockTransition, MAX_REPORT_WEEKS, weeksBetween } from './supplies.rules.js';
 import * as repo from './supplies.repository.js';
@@ -274,7 +275,7 @@ async function writeBatch(deps: Deps, actor: Actor, siteId: string, input: Batch
   const unknown = input.changes.filter((c) => !item.has(c.itemId)).map((c) => c.itemId);
   if (unknown.length > 0) throw new AppError('SUPPLY_ITEM_NOT_FOUND', { params: { supplyItemIds: unknown } });
   const site = await findSiteRow(deps.db, siteId);
-  const overseers = (await repo.listOverseerIds(deps.db, siteId, STOCK_KEEPERS)).map((o) => o.person_id);
+  const overseers = await siteOverseerIds(deps.db, siteId, STOCK_KEEPERS);
 
   return inTransaction(deps, async (tx) => {
     const week = mondayOf(localParts(tx.now, site?.time_zone ?? 'Asia/Shanghai').date);
@@ -356,22 +357,18 @@ async function followThreshold(
   const transition = lowStockTransition(level.wasLow, level.onHand, item.low_stock_threshold);
   if (transition === 'recovered') await repo.flipLow(tx.trx, level.stockId, false);
   if (transition !== 'alert' || !(await repo.flipLow(tx.trx, level.stockId, true))) return;
-  const title = `库存预警:${item.name_zh}`;
-  const body = `${store.name} 现有 ${level.onHand} ${item.unit},预警线 ${item.low_stock_threshold} ${item.unit}`;
-  for (const personId of overseers) {
-    const id = newId();
-    tx.deferInsert('notifications', {
-      id,
-      site_id: siteId,
-      to_person_id: personId,
-      from_person_id: null,
-      from_name: actor.name,
-      title,
-      body,
-      created_at: tx.now,
-    });
-    tx.emit({ personId, siteId }, 'notification.created', { notificationId: id, title, body, fromName: actor.name });
-  }
+  await notifyPeople(tx, overseers, {
+    siteId,
+    code: 'supplies.low_stock',
+    params: {
+      item: { zh: item.name_zh, en: item.name_en },
+      store: store.name,
+      onHand: level.onHand,
+      unit: item.unit,
+      threshold: item.low_stock_threshold,
+    },
+    fromName: actor.name,
+  });
   tx.emit({ siteId }, 'supplies.low_stock', {
     storeId: store.id,
     storeName: store.name,

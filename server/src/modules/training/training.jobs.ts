@@ -40,12 +40,7 @@ export async function notifyOnJobFlag(tx: Tx, siteId: string, month: string, tim
     await notifyPeople(
       tx,
       managers.map((m) => m.id),
-      {
-        siteId,
-        fromName: '培训 Training',
-        title: `本月尚无在岗培训 ${flagged.length} 人 / ${flagged.length} without on-job training (${month})`,
-        body: flagged.map((p) => p.name).join('、'),
-      },
+      { siteId, code: 'training.on_job_missing', params: { month, names: flagged.map((p) => p.name) } },
     );
   }
   return flagged.length;

@@ -187,18 +187,11 @@ async function alertSupervisors(tx: Tx, handoffId: unknown): Promise<void> {
   // A site without a supervisor on its books: its manager hears instead.
   if (people.length === 0) people = await listActiveMembersOfSite(tx.trx, handoff.site_id, ['site_manager']);
   const waitedS = Math.round((tx.now - handoff.sent_at) / 1000);
-  const target = TARGET_ZH[handoff.to_target] ?? handoff.to_target;
+  const target = { zh: TARGET_ZH[handoff.to_target] ?? handoff.to_target, en: handoff.to_target };
   await notifyPeople(
     tx,
     people.map((p) => p.id),
-    {
-      siteId: handoff.site_id,
-      fromName: SYSTEM_NAME,
-      title: `交接无人接收:${target} / Hand-off not taken`,
-      body:
-        `${partySize} 位客人交给${target},${waitedS} 秒无人确认(时限 ${settings.ackLimitSeconds} 秒)\n` +
-        `${partySize} guest(s) handed to ${handoff.to_target}: nobody acknowledged in ${waitedS} s (limit ${settings.ackLimitSeconds} s)`,
-    },
+    { siteId: handoff.site_id, code: 'visit.handoff_not_taken', params: { target, partySize, waitedS, limitS: settings.ackLimitSeconds } },
   );
   for (const p of people)
     tx.emit({ personId: p.id, siteId: handoff.site_id }, 'visit.handoff_unanswered', {
@@ -374,11 +367,8 @@ export async function closeDayEndVisits(tx: Tx, siteId: string, date: string): P
     managers.map((m) => m.id),
     {
       siteId,
-      fromName: SYSTEM_NAME,
-      title: `闭馆自动结束 ${outcome.closed} 组来访 / Visits closed at day end`,
-      body:
-        `${date}:${outcome.closed} 组(${outcome.guests} 人)无人登记离场,已按闭馆结束。停留环节:${stages}\n` +
-        `${date}: ${outcome.closed} visit(s) (${outcome.guests} guests) had no recorded departure and were closed at day end. Last stage: ${stagesEn}`,
+      code: 'visit.day_end_closed',
+      params: { date, closed: outcome.closed, guests: outcome.guests, stages: { zh: stages, en: stagesEn } },
     },
   );
   return outcome;

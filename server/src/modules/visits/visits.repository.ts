@@ -214,19 +214,6 @@ export async function insertCustomer(db: Kysely<DB>, row: CustomersTable): Promi
   await db.insertInto('customers').values(row).execute();
 }
 
-/** Whether the person is assigned to a post of this kind on the site. */
-export async function worksPostKind(db: Kysely<DB>, siteId: string, personId: string, postKind: string): Promise<boolean> {
-  const row = await db
-    .selectFrom('post_assignments as a')
-    .innerJoin('posts as p', 'p.id', 'a.post_id')
-    .select('p.id')
-    .where('a.person_id', '=', personId)
-    .where('a.site_id', '=', siteId)
-    .where('p.kind', '=', postKind)
-    .executeTakeFirst();
-  return row !== undefined;
-}
-
 /** Which of these visits have a vehicle check: the visit list's `hasVehicleCheck`, one read for the page. */
 export async function listVehicleCheckedIds(db: Kysely<DB>, visitIds: readonly string[]): Promise<string[]> {
   if (visitIds.length === 0) return [];

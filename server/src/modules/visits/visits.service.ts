@@ -27,7 +27,7 @@ import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { addDays, instantAt, localParts } from '../../platform/site-time.js';
 import { inTransaction, inWriteBatch, type Deps, type Tx, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { findPersonNames, isSiteMember, maskPhone } from '../people/index.js';
+import { findPersonNames, isSiteMember, maskPhone, worksPostKind } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { cancelHandoffTimers, deferHandoffTimers, readChainSettings, takeNextConsultant } from './handoff-limits.js';
 import { checkPlate } from './plate.js';
@@ -55,7 +55,6 @@ import {
   touchCustomer,
   updateVisitRow,
   listVehicleCheckedIds,
-  worksPostKind,
 } from './visits.repository.js';
 
 /** Everyone working the site records and hands on visits; the client's viewers only look. */

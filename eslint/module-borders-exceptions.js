@@ -1,0 +1,64 @@
+// Exceptions to anchang/module-borders (issue 14): queries still outside their owner's repository, each
+// with the reason it is still there. Shrink this list; do not grow it.
+// `file` is relative to server/src/modules; `tables` are the foreign tables allowed there; `queryBuilder`
+// allows the query builder in a file that is not a *.repository.ts.
+
+const JOIN = 'TODO(issue 14): a join across two modules, to split into two calls with the same result';
+const SEED = 'TODO(issue 14): demo/seed data written directly; move into the owning repositories';
+
+/** @type {{ file: string, tables?: string[], queryBuilder?: boolean, reason: string }[]} */
+export const borderExceptions = [
+  // Sign-in reads the person, their company, sites and posts in one go; to move behind people/sites/posts calls.
+  { file: 'auth/auth.repository.ts', tables: ['people', 'companies', 'sites', 'post_assignments', 'posts'], reason: 'TODO(issue 14): sign-in reads' },
+  // Retiring a checkpoint code checks every route and schedule that names it, in one transaction.
+  {
+    file: 'checkpoints/checkpoints.repository.ts',
+    tables: ['patrol_route_stops', 'patrol_round_checks', 'round_schedules', 'round_slots', 'patrol_routes', 'patrol_schedules'],
+    reason: 'TODO(issue 14): checkpoint retirement reads its users',
+  },
+  { file: 'equipment/equipment.repository.ts', tables: ['work_orders'], reason: JOIN },
+  { file: 'equipment/equipment.seed.ts', queryBuilder: true, reason: SEED },
+  { file: 'hall/hall.repository.ts', tables: ['visits'], reason: JOIN },
+  { file: 'model-room-inventory/model-room.repository.ts', tables: ['zones'], reason: JOIN },
+  { file: 'patrols/patrols.repository.ts', tables: ['checkpoints', 'zones', 'checkpoint_scans', 'sites'], reason: JOIN },
+  { file: 'patrols/patrols.seed.ts', tables: ['checkpoints', 'timers'], queryBuilder: true, reason: SEED },
+  {
+    file: 'patrols/patrols.service.ts',
+    tables: ['checkpoints', 'sites'],
+    queryBuilder: true,
+    reason: 'TODO(issue 14): service queries, to move into patrols.repository.ts',
+  },
+  // "Which posts does this person work" answers by post kind, which lives on the posts table.
+  { file: 'people/people.repository.ts', tables: ['posts'], reason: 'TODO(issue 14): post kind read through a join to posts' },
+  {
+    file: 'photos/photos.repository.ts',
+    tables: ['checklist_results', 'anomalies'],
+    reason: 'TODO(issue 14): who may see a photo is read from the rows citing it',
+  },
+  { file: 'posts/posts.repository.ts', tables: ['post_assignments'], reason: 'TODO(issue 14): a post is deleted with its assignments' },
+  { file: 'repairs/checks.service.ts', queryBuilder: true, reason: 'TODO(issue 14): service queries, to move into repairs.repository.ts' },
+  { file: 'repairs/repairs.repository.ts', tables: ['checkpoints'], reason: JOIN },
+  {
+    file: 'repairs/repairs.service.ts',
+    tables: ['anomalies'],
+    queryBuilder: true,
+    reason: 'TODO(issue 14): service queries, to move into repairs.repository.ts',
+  },
+  { file: 'rosters/rosters.repository.ts', tables: ['shifts'], reason: JOIN },
+  { file: 'rounds/rounds.repository.ts', tables: ['checkpoint_scans', 'checkpoints'], reason: JOIN },
+  { file: 'rounds/rounds.seed.ts', tables: ['checkpoints', 'timers'], queryBuilder: true, reason: SEED },
+  { file: 'shuttle/shuttle.repository.ts', tables: ['visits', 'site_members', 'people', 'post_assignments', 'posts'], reason: JOIN },
+  {
+    file: 'supplies/supplies.repository.ts',
+    tables: ['requisitions'],
+    reason: 'TODO(issue 14): the store issues requisitions of the post-shift forms',
+  },
+  { file: 'supplies/supplies.seed.ts', tables: ['zones', 'model_room_items'], queryBuilder: true, reason: SEED },
+  {
+    file: 'supplies/supplies.service.ts',
+    queryBuilder: true,
+    reason: 'TODO(issue 14): service queries, to move into supplies.repository.ts',
+  },
+  { file: 'visits/visits.repository.ts', tables: ['zones'], reason: JOIN },
+  { file: 'zones/zones.repository.ts', tables: ['posts'], reason: JOIN },
+];
