@@ -1,7 +1,8 @@
 /**
  * The concierge closes the day on a 360 px phone (GUARD-IN-10, 11): from the home card to the
  * closing page, the model-room check one tap away, water, power and CCTV confirmed off one by
- * one, each showing who and when; then the handover is offered.
+ * one, each showing who and when (the last out of signal: it waits on the phone and goes once
+ * the signal is back); then the handover is offered.
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
@@ -36,12 +37,22 @@ describe("the concierge's closing routine", () => {
 
     const switches = phone.getByTestId('closing-switch');
     expect(await switches.count()).toBe(3);
-    for (const name of ['water', 'power', 'cctv']) {
+    for (const name of ['water', 'power']) {
       const row = phone.locator(`[data-testid="closing-switch"][data-switch="${name}"]`);
       await row.getByTestId('closing-confirm').click();
       await phone.locator(`[data-testid="closing-switch"][data-switch="${name}"][data-confirmed="yes"]`).waitFor();
       await row.getByText(/何军.*确认/).waitFor();
     }
+    // The CCTV room is out of signal: the confirmation waits on the phone, then goes once.
+    await phone.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+    await context.setOffline(true);
+    const cctv = phone.locator('[data-testid="closing-switch"][data-switch="cctv"]');
+    await cctv.getByTestId('closing-confirm').click();
+    await phone.locator('[data-testid="closing-switch"][data-switch="cctv"][data-confirmed="waiting"]').waitFor();
+    await cctv.getByText('联网后发送').waitFor();
+    await context.setOffline(false);
+    await phone.locator('[data-testid="closing-switch"][data-switch="cctv"][data-confirmed="yes"]').waitFor();
+    await cctv.getByText(/何军.*确认/).waitFor();
     await phone.getByText('水源、电源、监控均已确认关闭').waitFor();
     // Nothing sticks out of the 360 px screen.
     expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

@@ -318,6 +318,8 @@ export const ModelRoomClosingBody = Type.Object(
     /** Made by the phone: sent twice (the outbox resending), stored once. */
     id: Id,
     switch: literals(CLOSING_SWITCHES),
+    /** When the concierge tapped (a confirmation sent later from the outbox keeps its time and day). */
+    at: Type.Optional(Instant),
   },
   { additionalProperties: false },
 );

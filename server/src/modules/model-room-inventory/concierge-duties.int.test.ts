@@ -165,4 +165,23 @@ describe(`the concierge's closing duties (${process.env.TEST_DB ?? 'sqlite'})`, 
     const nextMorning = await loginAs(t.app, (await createPerson(t.testDb.database.db, site, 'site_manager', { now: t.clock.now() })).login);
     expect((await call(nextMorning, 'GET', '/visitor-counts')).json<VisitorCounts>().concierge).toEqual({ visits: 0, guests: 0 });
   });
+
+  it('GUARD-IN-11 without signal: a confirmation sent after midnight from the outbox keeps the time and the day it was tapped', async () => {
+    t.clock.set(Date.UTC(2026, 11, 9, 16, 20)); // 00:20 on the 10th in Shanghai
+    const concierge = await loginAs(t.app, (await createPerson(t.testDb.database.db, site, 'site_manager', { now: t.clock.now() })).login);
+    const tapped = Date.UTC(2026, 11, 9, 15, 55); // 23:55 on the 9th
+    const sent = await call(concierge, 'POST', '/model-room-closing', { id: newId(), switch: 'water', at: tapped });
+    expect(sent.statusCode, sent.body).toBe(201);
+    expect(sent.json<ModelRoomClosingConfirmation>()).toMatchObject({ date: '2026-12-09', at: tapped });
+    const ninth = (await call(concierge, 'GET', '/model-room-closing?date=2026-12-09')).json<ModelRoomClosingDay>();
+    expect(ninth.switches[0]!.confirmation?.at).toBe(tapped);
+    expect((await call(concierge, 'GET', '/model-room-closing')).json<ModelRoomClosingDay>()).toMatchObject({
+      date: '2026-12-10',
+      isComplete: false,
+    });
+    // A phone clock far ahead of the server's is refused, in words a person can act on.
+    expect(code(await call(concierge, 'POST', '/model-room-closing', { id: newId(), switch: 'power', at: t.clock.now() + 3_600_000 }))).toBe(
+      'CLOCK_TIME_INVALID',
+    );
+  });
 });

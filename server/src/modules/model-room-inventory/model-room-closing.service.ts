@@ -12,16 +12,18 @@ import { requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { localParts } from '../../platform/site-time.js';
+import { tapTime } from '../../platform/tap-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames, requirePostDuty } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import * as repo from './model-room.repository.js';
 
-async function siteToday(deps: Deps, siteId: string): Promise<string> {
+/** The site's local day at `at` (now when not given). */
+async function siteDate(deps: Deps, siteId: string, at = deps.clock.now()): Promise<string> {
   const site = await findSiteRow(deps.db, siteId);
   if (!site) throw new AppError('SITE_NOT_FOUND', { params: { siteId } });
-  return localParts(deps.clock.now(), site.time_zone).date;
+  return localParts(at, site.time_zone).date;
 }
 
 async function toConfirmations(deps: Deps, rows: ModelRoomClosingsTable[]): Promise<ModelRoomClosingConfirmation[]> {
@@ -35,7 +37,7 @@ async function toConfirmations(deps: Deps, rows: ModelRoomClosingsTable[]): Prom
 /** A day's routine (today when no date is given): each switch and who confirmed it off, when. */
 export async function getClosingDay(deps: Deps, actor: Actor, siteId: string, query: { date?: string }): Promise<ModelRoomClosingDay> {
   requireSiteMember(actor, siteId);
-  const date = query.date ?? (await siteToday(deps, siteId));
+  const date = query.date ?? (await siteDate(deps, siteId));
   const confirmations = await toConfirmations(deps, await repo.listClosingsOfDay(deps.db, siteId, date));
   const switches = CLOSING_SWITCHES.map((s) => ({ switch: s, confirmation: confirmations.find((c) => c.switch === s) ?? null }));
   return { date, switches, isComplete: switches.every((s) => s.confirmation !== null) };
@@ -46,10 +48,12 @@ export async function confirmClosing(
   deps: Deps,
   actor: Actor,
   siteId: string,
-  input: { id: string; switch: ClosingSwitch },
+  input: { id: string; switch: ClosingSwitch; at?: number },
 ): Promise<{ confirmation: ModelRoomClosingConfirmation; created: boolean }> {
   await requirePostDuty(deps.db, actor, siteId, POST_DUTIES.modelRoomClosing);
-  const date = await siteToday(deps, siteId);
+  // Confirmed without signal and sent later: the tap's time, and so its day, is what counts.
+  const tappedAt = input.at === undefined ? undefined : tapTime(input.at, deps.clock.now());
+  const date = await siteDate(deps, siteId, tappedAt);
   const { value, created } = await writeOnce(
     async () => {
       const stored = await repo.findClosingById(deps.db, input.id);
@@ -60,7 +64,14 @@ export async function confirmClosing(
     },
     () =>
       inTransaction(deps, async (tx) => {
-        const row: ModelRoomClosingsTable = { id: input.id, site_id: siteId, date, switch: input.switch, by_person: actor.personId, at: tx.now };
+        const row: ModelRoomClosingsTable = {
+          id: input.id,
+          site_id: siteId,
+          date,
+          switch: input.switch,
+          by_person: actor.personId,
+          at: tappedAt ?? tx.now,
+        };
         await repo.insertClosing(tx.trx, row);
         await recordAudit(tx, actorRef(actor), {
           siteId,

@@ -1,17 +1,21 @@
-import { useRef } from 'react';
+import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
 import { Button, NavBar, Toast } from 'antd-mobile';
 import { CheckCircleFill } from 'antd-mobile-icons';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { HANDOVER_NEW_PATH, type ClosingSwitch, type ModelRoom, type ModelRoomClosingDay } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { phoneOffersOn } from '../../shared/auth/access';
 import { formatLocal } from '../../shared/format/time';
 import { newId } from '../../shared/offline/new-id';
+import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { useMe } from '../../shared/auth/use-auth';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
-import { modelRoomsApi, useClosingDay, useModelRoomMutation, useModelRooms } from './use-model-rooms';
+import type { ModelRoomClosingOp } from './outbox-kinds';
+import { modelRoomsKey, useClosingDay, useModelRooms } from './use-model-rooms';
 import styles from './model-room-closing.mobile.module.css';
 
 /**
@@ -97,14 +101,25 @@ function CheckStep({ siteId, timeZone, date, onOpen }: { siteId: string; timeZon
   );
 }
 
-/** Step 2: one confirmation per switch, each sent with an id made once, so a retry is stored once. */
+/**
+ * Step 2: one confirmation per switch, through the phone's outbox (the model room's door is often
+ * out of signal): its id and time are made at the tap, so a resend is stored once, for the day it
+ * was tapped; while it waits, the switch says so.
+ */
 function Switches({ siteId, timeZone, day, index }: { siteId: string; timeZone: string; day: ModelRoomClosingDay; index: number }) {
   const { t } = useTranslation();
-  const ids = useRef(new Map<ClosingSwitch, string>());
-  const confirm = useModelRoomMutation(siteId, (s: ClosingSwitch) => {
-    const id = ids.current.get(s) ?? newId();
-    ids.current.set(s, id);
-    return modelRoomsApi.confirmClosing(siteId, { id, switch: s });
+  const me = useMe();
+  const waiting = useWaitingClosings(siteId, me.id);
+  const queryClient = useQueryClient();
+  const confirm = useMutation({
+    // Without a signal the confirmation is kept on the phone: the mutation must run, not pause.
+    networkMode: 'always',
+    mutationFn: async (s: ClosingSwitch) => {
+      const [{ sendThroughOutbox }] = await Promise.all([import('../../shared/offline/send-through-outbox'), import('./outbox-kinds')]);
+      const op: ModelRoomClosingOp = { kind: 'modelRoomClosing', siteId, body: { id: newId(), switch: s, at: Date.now() } };
+      return sendThroughOutbox(me.id, [op], op.body.id);
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: modelRoomsKey(siteId) }),
   });
   return (
     <section className={styles.step}>
@@ -112,35 +127,56 @@ function Switches({ siteId, timeZone, day, index }: { siteId: string; timeZone: 
         <span className={styles.stepIndex}>{index}</span>
         {t('modelRooms.closing.stepSwitches')}
       </h2>
-      {day.switches.map(({ switch: s, confirmation }) => (
-        <div key={s} className={styles.switchRow} data-testid="closing-switch" data-switch={s} data-confirmed={confirmation ? 'yes' : 'no'}>
-          <div className={styles.switchText}>
-            <strong>{t(`modelRooms.closing.switches.${s}`)}</strong>
-            <span className={confirmation ? styles.good : styles.hint}>
-              {confirmation
-                ? t('modelRooms.closing.confirmedBy', { name: confirmation.byName, time: formatLocal(confirmation.at, timeZone, 'HH:mm') })
-                : t(`modelRooms.closing.switchHints.${s}`)}
-            </span>
+      {day.switches.map(({ switch: s, confirmation }) => {
+        const pending = confirmation ? undefined : waiting.get(s);
+        return (
+          <div
+            key={s}
+            className={styles.switchRow}
+            data-testid="closing-switch"
+            data-switch={s}
+            data-confirmed={confirmation ? 'yes' : pending ? 'waiting' : 'no'}
+          >
+            <div className={styles.switchText}>
+              <strong>{t(`modelRooms.closing.switches.${s}`)}</strong>
+              <span className={confirmation ? styles.good : styles.hint}>
+                {confirmation
+                  ? t('modelRooms.closing.confirmedBy', { name: confirmation.byName, time: formatLocal(confirmation.at, timeZone, 'HH:mm') })
+                  : pending
+                    ? t('modelRooms.closing.waiting', { time: formatLocal(pending.body.at, timeZone, 'HH:mm') })
+                    : t(`modelRooms.closing.switchHints.${s}`)}
+              </span>
+            </div>
+            {confirmation || pending ? (
+              <CheckCircleFill className={styles.doneIcon} aria-label={t('modelRooms.closing.complete')} />
+            ) : (
+              <Button
+                color="primary"
+                loading={confirm.isPending && confirm.variables === s}
+                disabled={confirm.isPending}
+                onClick={() =>
+                  confirm.mutate(s, {
+                    onError: (err) => Toast.show({ icon: 'fail', content: `${t('modelRooms.closing.sendFailed')}: ${describeError(err)}` }),
+                  })
+                }
+                data-testid="closing-confirm"
+              >
+                {t('modelRooms.closing.confirm')}
+              </Button>
+            )}
           </div>
-          {confirmation ? (
-            <CheckCircleFill className={styles.doneIcon} aria-label={t('modelRooms.closing.complete')} />
-          ) : (
-            <Button
-              color="primary"
-              loading={confirm.isPending && confirm.variables === s}
-              disabled={confirm.isPending}
-              onClick={() =>
-                confirm.mutate(s, {
-                  onError: (err) => Toast.show({ icon: 'fail', content: `${t('modelRooms.closing.sendFailed')}: ${describeError(err)}` }),
-                })
-              }
-              data-testid="closing-confirm"
-            >
-              {t('modelRooms.closing.confirm')}
-            </Button>
-          )}
-        </div>
-      ))}
+        );
+      })}
     </section>
   );
+}
+
+/** This person's switch confirmations still waiting on the phone, by switch. */
+function useWaitingClosings(siteId: string, personId: string): ReadonlyMap<ClosingSwitch, ModelRoomClosingOp> {
+  const items = useOutboxItems(personId);
+  return useMemo(() => {
+    const bySwitch = new Map<ClosingSwitch, ModelRoomClosingOp>();
+    for (const i of items) if (i.op.kind === 'modelRoomClosing' && i.op.siteId === siteId) bySwitch.set(i.op.body.switch, i.op);
+    return bySwitch;
+  }, [items, siteId]);
 }

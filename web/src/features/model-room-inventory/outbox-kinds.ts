@@ -3,7 +3,7 @@
  * it, the damage photos wait beside it and go first, and the server keeps the check (and the
  * incidents it raises) once.
  */
-import type { ModelRoomCheckBody } from '@anchang/contracts';
+import type { ModelRoomCheckBody, ModelRoomClosingBody } from '@anchang/contracts';
 import { queryKeys } from '../../shared/api/query-keys';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
 import '../../shared/offline/photo-outbox';
@@ -18,9 +18,17 @@ export interface ModelRoomCheckOp {
   body: ModelRoomCheckBody & { at: number };
 }
 
+/** A switch (water, power, CCTV) confirmed off by the concierge: its id and tap time made at the tap. */
+export interface ModelRoomClosingOp {
+  kind: 'modelRoomClosing';
+  siteId: string;
+  body: ModelRoomClosingBody & { at: number };
+}
+
 declare module '../../shared/offline/outbox-registry' {
   interface OutboxOpsByKind {
     modelRoomCheck: ModelRoomCheckOp;
+    modelRoomClosing: ModelRoomClosingOp;
   }
 }
 
@@ -42,4 +50,17 @@ registerOutboxKind('modelRoomCheck', {
   describe: (op, t) => t('shiftPhone.outbox.kinds.modelRoomCheck', { room: op.roomName, phase: t(`modelRooms.phases.${op.body.phase}`) }),
   group: 'shiftPhone.outbox.groups.modelRoomCheck',
   carries: (op) => modelRoomCheckPhotos(op.body),
+});
+
+registerOutboxKind('modelRoomClosing', {
+  key: (op) => op.body.id,
+  tapTime: (op) => op.body.at,
+  withoutTime: (op) => {
+    const { at: _at, ...body } = op.body;
+    return { ...op, body: body as ModelRoomClosingOp['body'] };
+  },
+  send: (op) => modelRoomsApi.confirmClosing(op.siteId, op.body),
+  apply: (op, _r, { queryClient }) => void queryClient.invalidateQueries({ queryKey: modelRoomsKey(op.siteId) }),
+  describe: (op, t) => t('shiftPhone.outbox.kinds.modelRoomClosing', { switch: t(`modelRooms.closing.switches.${op.body.switch}`) }),
+  group: 'shiftPhone.outbox.groups.modelRoomClosing',
 });

@@ -231,6 +231,7 @@ export const shiftPhoneEn: typeof shiftPhoneZh = {
       stockCount: 'Stock count · {{store}} · {{count}} items',
       roundConfirm: 'Round confirmed · {{label}}',
       modelRoomCheck: 'Model-room check · {{room}} · {{phase}}',
+      modelRoomClosing: 'Model room closed · {{switch}}',
       equipmentCheck: 'Equipment check ({{kind}}) · {{count}} faults',
     },
     groups: {
@@ -266,6 +267,8 @@ export const shiftPhoneEn: typeof shiftPhoneZh = {
       roundConfirm_other: '{{count}} round confirmations',
       modelRoomCheck_one: '{{count}} model-room check',
       modelRoomCheck_other: '{{count}} model-room checks',
+      modelRoomClosing_one: '{{count}} model-room closing confirmation',
+      modelRoomClosing_other: '{{count}} model-room closing confirmations',
       equipmentCheck_one: '{{count}} equipment check',
       equipmentCheck_other: '{{count}} equipment checks',
       other_one: '{{count}} record',

@@ -229,6 +229,7 @@ export const shiftPhoneZh = {
       stockCount: '盘点 · {{store}} · {{count}} 项',
       roundConfirm: '巡查确认 · {{label}}',
       modelRoomCheck: '样板房检查 · {{room}} · {{phase}}',
+      modelRoomClosing: '样板房关闭确认 · {{switch}}',
       equipmentCheck: '设备{{kind}}检查 · {{count}} 项异常',
     },
     groups: {
@@ -264,6 +265,8 @@ export const shiftPhoneZh = {
       roundConfirm_other: '{{count}} 次巡查确认',
       modelRoomCheck_one: '{{count}} 次样板房检查',
       modelRoomCheck_other: '{{count}} 次样板房检查',
+      modelRoomClosing_one: '{{count}} 项样板房关闭确认',
+      modelRoomClosing_other: '{{count}} 项样板房关闭确认',
       equipmentCheck_one: '{{count}} 次设备检查',
       equipmentCheck_other: '{{count}} 次设备检查',
       other_one: '{{count}} 条记录',

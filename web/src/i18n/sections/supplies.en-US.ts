@@ -213,6 +213,7 @@ export const modelRoomsEn: typeof modelRoomsZh = {
     handover: 'Write the handover',
     allDone: 'Water, power and CCTV are all confirmed off',
     sendFailed: 'Could not confirm. Try again',
+    waiting: 'Confirmed on the phone at {{time}}; sent when there is signal',
     clockOutWarning: 'Model room: {{count}} not confirmed off ({{names}})',
     openRoutine: 'Confirm the closing',
     consoleTitle: 'Today’s closing routine',

@@ -199,6 +199,7 @@ export const modelRoomsZh = {
     handover: '去交接班',
     allDone: '水源、电源、监控均已确认关闭',
     sendFailed: '确认失败,请重试',
+    waiting: '已在手机上确认 {{time}},联网后发送',
     clockOutWarning: '样板房还有 {{count}} 项未确认关闭:{{names}}',
     openRoutine: '去确认关闭',
     consoleTitle: '今日下班关闭确认',
