@@ -7,7 +7,7 @@ import { ROLE_GROUPS, type MyConsultantRotation, type MyConsultantRotationBody }
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
-import { requireSiteRole } from '../../platform/auth/policy.js';
+import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { localParts } from '../../platform/site-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
@@ -32,8 +32,9 @@ export async function consultantsAwayNow(db: Kysely<DB>, siteId: string, now: nu
   return listConsultantsAwayOn(db, siteId, await siteToday(db, siteId, now));
 }
 
+/** Any member may read it (whether the site rotates); only a consultant is ever away from it. */
 export async function getMyRotation(deps: Deps, actor: Actor, siteId: string): Promise<MyConsultantRotation> {
-  requireSiteRole(actor, siteId, ROLE_GROUPS.visitClaimers);
+  requireSiteMember(actor, siteId);
   const [settings, row, today] = await Promise.all([
     findChainSettingsRow(deps.db, siteId),
     findConsultantAwayRow(deps.db, siteId, actor.personId),

@@ -158,8 +158,9 @@ describe(`hand-offs nobody takes, visits nobody closed (${process.env.TEST_DB ??
     expect(out.statusCode, out.body).toBe(200);
     expect(out.json()).toEqual({ rotation: true, awayToday: true });
     expect((await call(consultants[0]!.cookie, 'GET', '/consultant-rotation/me')).json()).toEqual({ rotation: true, awayToday: true });
-    // Only consultants have a place in the rotation.
+    // Only consultants have a place in the rotation; anyone of the site may read whether it rotates.
     expect((await call(hall.cookie, 'PUT', '/consultant-rotation/me', { awayToday: true })).statusCode).toBe(403);
+    expect((await call(hall.cookie, 'GET', '/consultant-rotation/me')).json()).toEqual({ rotation: true, awayToday: false });
     expect((await call(consultants[0]!.cookie, 'PUT', '/consultant-rotation/me', { away: true })).statusCode).toBe(400);
 
     const guests = (await call(hall.cookie, 'POST', '/visits', { id: newId(), partySize: 2, arrivalMode: 'walk_in' })).json<Visit>();
