@@ -129,7 +129,8 @@ describe('inspection loop', () => {
     await desk.getByRole('button', { name: label('登录') }).click();
     await desk.getByRole('heading', { name: '概览' }).waitFor();
     await openConsolePage(desk, '人员', '品质核查');
-    await desk.getByRole('heading', { name: '品质核查' }).waitFor();
+    // The page's code loads on first open: on a loaded CI machine that alone has taken over 20 s.
+    await desk.getByRole('heading', { name: '品质核查' }).waitFor({ timeout: 60_000 });
     const row = desk.getByTestId('inspections-table').locator('tbody tr', { hasText: '销售大厅服务岗' });
     await row.waitFor();
     await shoot(desk, 'console-inspections-list');
