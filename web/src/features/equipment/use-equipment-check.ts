@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { EquipmentCheck, EquipmentCheckBody, EquipmentCheckKind } from '@anchang/contracts';
-import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { useWaitingOps } from '../../shared/offline/outbox-client';
 import { sendThroughOutbox } from '../../shared/offline/send-through-outbox';
 import { equipmentKeys, repairKeys } from '../repairs/repairs-api';
 import type { EquipmentCheckOp } from './outbox-kinds';
@@ -35,9 +35,6 @@ export function useSubmitEquipmentCheck(siteId: string, personId: string) {
 
 /** This person's check of the kind still waiting on the phone (or failed there), if any. */
 export function useWaitingEquipmentCheck(siteId: string, personId: string, kind: EquipmentCheckKind): EquipmentCheckOp | null {
-  const items = useOutboxItems(personId);
-  return useMemo(() => {
-    for (const i of items) if (i.op.kind === 'equipmentCheck' && i.op.siteId === siteId && i.op.body.kind === kind) return i.op;
-    return null;
-  }, [items, siteId, kind]);
+  const ops = useWaitingOps(personId, 'equipmentCheck', siteId);
+  return useMemo(() => ops.find((op) => op.body.kind === kind) ?? null, [ops, kind]);
 }

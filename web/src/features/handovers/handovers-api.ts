@@ -9,7 +9,7 @@ import type { Handover, HandoverSettings, MyHandovers, PageOf, WriteHandoverBody
 import { http } from '../../shared/api/client';
 import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { suppressRing } from '../../shared/attention/ring-memory';
-import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { useWaitingOps } from '../../shared/offline/outbox-client';
 import { photoOps } from '../../shared/offline/photo-outbox';
 import { sendThroughOutbox } from '../../shared/offline/send-through-outbox';
 import type { HandoverConfirmOp, HandoverWriteOp } from './outbox-kinds';
@@ -105,14 +105,9 @@ export function useConfirmHandover(siteId: string, personId: string) {
 
 /** This phone's handover writes not yet on the server, and the handovers it confirmed that wait to be sent. */
 export function useWaitingHandovers(siteId: string, personId: string) {
-  const items = useOutboxItems(personId);
-  return useMemo(
-    () => ({
-      written: items.flatMap((i) => (i.op.kind === 'handoverWrite' && i.op.siteId === siteId ? [i.op] : [])),
-      confirmed: new Set(items.flatMap((i) => (i.op.kind === 'handoverConfirm' && i.op.siteId === siteId ? [i.op.handoverId] : []))),
-    }),
-    [items, siteId],
-  );
+  const written = useWaitingOps(personId, 'handoverWrite', siteId);
+  const confirms = useWaitingOps(personId, 'handoverConfirm', siteId);
+  return useMemo(() => ({ written, confirmed: new Set(confirms.map((op) => op.handoverId)) }), [written, confirms]);
 }
 
 export function useSaveHandoverSettings(siteId: string) {

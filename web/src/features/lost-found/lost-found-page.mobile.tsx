@@ -9,7 +9,7 @@ import { AddOutline, CheckCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { LostItem, Me, MeSite, RealtimeEvent } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { useOutboxItems, useWaitingOps } from '../../shared/offline/outbox-client';
 import { describeWriteError } from '../../shared/offline/send-through-outbox';
 import { useObjectUrl } from '../../shared/photos/object-url';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
@@ -138,8 +138,7 @@ function ItemList({ site, me, filter, onRegister }: { site: MeSite; me: Me; filt
 
 /** This phone's registrations not yet on the server (stored here, waiting for the signal). */
 function useWaitingRegistrations(siteId: string, personId: string): LostItemRegisterOp[] {
-  const items = useOutboxItems(personId);
-  return useMemo(() => items.flatMap((i) => (i.op.kind === 'lostItemRegister' && i.op.siteId === siteId ? [i.op] : [])), [items, siteId]);
+  return useWaitingOps(personId, 'lostItemRegister', siteId);
 }
 
 /** A registration kept on this phone: shown at once, marked as waiting to be sent. */

@@ -1,6 +1,5 @@
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
-import { Button, NavBar, TextArea, Toast } from 'antd-mobile';
+import { Button, TextArea, Toast } from 'antd-mobile';
 import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { CheckCircleFill, ClockCircleFill, ExclamationCircleFill, PictureOutline } from 'antd-mobile-icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -13,13 +12,14 @@ import { formatLocal, minutesOfDay } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { newId } from '../../shared/offline/new-id';
-import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { useWaitingOps } from '../../shared/offline/outbox-client';
 import { sendThroughOutbox } from '../../shared/offline/send-through-outbox';
 import type { ModelRoomCheckOp } from './outbox-kinds';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { modelRoomsKey, photoUrl, useModelRooms, useRoomItems } from './use-model-rooms';
 import styles from './model-room-check.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 
 type Phase = 'opening' | 'closing';
 interface LineDraft {
@@ -36,15 +36,11 @@ interface LineDraft {
  */
 export function ModelRoomCheckPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate(-1)}>
-        {t('modelRooms.phone.title')}
-      </NavBar>
+    <SubPage title={t('modelRooms.phone.title')}>
       {site ? <RoomPicker siteId={site.id} timeZone={site.timeZone} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
-    </div>
+    </SubPage>
   );
 }
 
@@ -352,11 +348,8 @@ function useSendCheck(siteId: string, room: ModelRoom) {
 /** This person's checks of the room still waiting on the phone. */
 function useWaitingChecks(siteId: string, roomId: string): ModelRoomCheckOp[] {
   const me = useMe();
-  const items = useOutboxItems(me.id);
-  return useMemo(
-    () => items.flatMap((i) => (i.op.kind === 'modelRoomCheck' && i.op.siteId === siteId && i.op.roomId === roomId ? [i.op] : [])),
-    [items, siteId, roomId],
-  );
+  const ops = useWaitingOps(me.id, 'modelRoomCheck', siteId);
+  return useMemo(() => ops.filter((op) => op.roomId === roomId), [ops, roomId]);
 }
 
 /** What the last sent check found: the guide sees it was recorded, and what was reported. */

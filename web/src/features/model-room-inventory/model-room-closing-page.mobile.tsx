@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, NavBar, Toast } from 'antd-mobile';
+import { Button, Toast } from 'antd-mobile';
 import { CheckCircleFill } from 'antd-mobile-icons';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -9,11 +9,12 @@ import { describeError } from '../../shared/api/errors';
 import { phoneOffersOn } from '../../shared/auth/access';
 import { formatLocal } from '../../shared/format/time';
 import { newId } from '../../shared/offline/new-id';
-import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { useWaitingOps } from '../../shared/offline/outbox-client';
 import { useMe } from '../../shared/auth/use-auth';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import type { ModelRoomClosingOp } from './outbox-kinds';
 import { modelRoomsKey, useClosingDay, useModelRooms } from './use-model-rooms';
 import styles from './model-room-closing.mobile.module.css';
@@ -25,19 +26,15 @@ import styles from './model-room-closing.mobile.module.css';
  */
 export function ModelRoomClosingPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate(-1)}>
-        {t('modelRooms.closing.title')}
-      </NavBar>
+    <SubPage title={t('modelRooms.closing.title')}>
       {site ? (
         <Routine siteId={site.id} timeZone={site.timeZone} offersCheck={phoneOffersOn(site, '/model-room-check')} />
       ) : (
         <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
-    </div>
+    </SubPage>
   );
 }
 
@@ -173,10 +170,6 @@ function Switches({ siteId, timeZone, day, index }: { siteId: string; timeZone: 
 
 /** This person's switch confirmations still waiting on the phone, by switch. */
 function useWaitingClosings(siteId: string, personId: string): ReadonlyMap<ClosingSwitch, ModelRoomClosingOp> {
-  const items = useOutboxItems(personId);
-  return useMemo(() => {
-    const bySwitch = new Map<ClosingSwitch, ModelRoomClosingOp>();
-    for (const i of items) if (i.op.kind === 'modelRoomClosing' && i.op.siteId === siteId) bySwitch.set(i.op.body.switch, i.op);
-    return bySwitch;
-  }, [items, siteId]);
+  const ops = useWaitingOps(personId, 'modelRoomClosing', siteId);
+  return useMemo(() => new Map(ops.map((op) => [op.body.switch, op] as const)), [ops]);
 }

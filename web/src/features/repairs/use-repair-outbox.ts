@@ -6,7 +6,7 @@
 import { useMemo } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { WorkOrder, WorkOrderStatus } from '@anchang/contracts';
-import { useOutboxItems } from '../../shared/offline/outbox-client';
+import { useOutboxItems, useWaitingOps } from '../../shared/offline/outbox-client';
 import { newId } from '../../shared/offline/new-id';
 import { photoOps } from '../../shared/offline/photo-outbox';
 import { sendThroughOutbox } from '../../shared/offline/send-through-outbox';
@@ -58,8 +58,7 @@ export function useRepairStep(siteId: string, personId: string, order: Pick<Work
 
 /** This phone's repair reports not yet on the server. */
 export function useWaitingReports(siteId: string, personId: string): RepairReportOp[] {
-  const items = useOutboxItems(personId);
-  return useMemo(() => items.flatMap((i) => (i.op.kind === 'repairReport' && i.op.siteId === siteId ? [i.op] : [])), [items, siteId]);
+  return useWaitingOps(personId, 'repairReport', siteId);
 }
 
 const STEP_TO: Record<RepairStep['action'], WorkOrderStatus> = {

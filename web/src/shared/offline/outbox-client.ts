@@ -7,7 +7,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { idbDelete, idbGetAll, idbPut } from './idb';
 import { newId } from './new-id';
 import { Outbox, type OutboxItem, type OutboxOp } from './outbox';
-import { requireKind } from './outbox-registry';
+import { requireKind, type OutboxKindName, type OutboxOpsByKind } from './outbox-registry';
 
 export { newId };
 
@@ -75,6 +75,15 @@ export function useOutboxItems(personId: string): readonly OutboxItem[] {
   const outbox = getOutbox();
   const all = useSyncExternalStore(outbox.subscribe, outbox.getSnapshot);
   return useMemo(() => all.filter((item) => item.personId === personId), [all, personId]);
+}
+
+/** This person's writes of one kind for one site still on the phone: what a screen shows as 待发送. */
+export function useWaitingOps<K extends OutboxKindName>(personId: string, kind: K, siteId: string): OutboxOpsByKind[K][] {
+  const items = useOutboxItems(personId);
+  return useMemo(
+    () => items.flatMap((i) => (i.op.kind === kind && i.op.siteId === siteId ? [i.op as OutboxOpsByKind[K]] : [])),
+    [items, kind, siteId],
+  );
 }
 
 export function useOutboxSending(): { sendingKey: string | null; retryAt: number | null } {
