@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { EditSOutline, ExclamationCircleFill, KeyOutline, RightOutline } from 'antd-mobile-icons';
+import { ClockCircleOutline, EditSOutline, ExclamationCircleFill, KeyOutline, RightOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import { HANDOVER_NEW_PATH, type MeSite } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
@@ -25,6 +25,9 @@ export function HandoverHomeCard({ site }: { site: MeSite }) {
     <>
       {waiting.written.length ? (
         <div className={styles.homeCard} data-testid="handover-waiting">
+          <h2 className={styles.homeTitle}>
+            <ClockCircleOutline color="#4e5969" /> {t('handovers.outbox.waitingTitle')}
+          </h2>
           {waiting.written.map((op) => (
             <div key={op.body.id} className={styles.homeItem} data-testid="handover-waiting-item">
               <span className={styles.homeItemText}>{t('handovers.outbox.writtenWaiting', { post: op.postName })}</span>

@@ -35,6 +35,7 @@ export const handoversEn: typeof handoversZh = {
     savedOnPhone: 'Kept on the phone: sent when there is a signal',
     waitingTag: 'Waiting',
     confirmWaiting: 'Confirmed: sent when there is a signal',
+    waitingTitle: 'Handover waiting to be sent',
     writtenWaiting: '{{post}} handover written, waiting to send',
   },
   expected: 'Incoming',

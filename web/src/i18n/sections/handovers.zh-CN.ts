@@ -33,6 +33,7 @@ export const handoversZh = {
     savedOnPhone: '已存在手机上,有信号后自动发送',
     waitingTag: '待发送',
     confirmWaiting: '已确认,有信号后自动发送',
+    waitingTitle: '交接班待发送',
     writtenWaiting: '{{post}} 交接班已写好,待发送',
   },
   expected: '接班人',
