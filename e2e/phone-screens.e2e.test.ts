@@ -112,14 +112,18 @@ async function smallTargets(page: Page): Promise<Target[]> {
   }, MIN_TARGET);
 }
 
-/** Waits for a screen to settle: its data loaded (no spinner) and fonts in place. */
+/**
+ * Waits for a screen to settle: the boot splash gone (a freshly opened page shows it instead of
+ * the spinner), its data loaded (no spinner) and fonts in place.
+ */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
-  await page
-    .getByTestId('page-spinner')
-    .first()
-    .waitFor({ state: 'detached', timeout: 20_000 })
-    .catch(() => undefined);
+  for (const testId of ['boot-splash', 'page-spinner'])
+    await page
+      .getByTestId(testId)
+      .first()
+      .waitFor({ state: 'detached', timeout: 20_000 })
+      .catch(() => undefined);
   await page.evaluate(() => document.fonts.ready.then(() => undefined));
   await page.waitForTimeout(400);
 }

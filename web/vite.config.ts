@@ -3,6 +3,7 @@ import { defineConfig, type Plugin, type ProxyOptions } from 'vite';
 import react from '@vitejs/plugin-react';
 import { i18nSplit } from './i18n-split-plugin';
 import { precompress } from './precompress-plugin';
+import { bootStyles } from './boot-styles-plugin';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const apiTarget = process.env.ANCHANG_API_URL ?? 'http://127.0.0.1:3000';
@@ -38,7 +39,7 @@ const apiProxy: Record<string, ProxyOptions> = {
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react(), staffAppFallback(), i18nSplit(), precompress()],
+  plugins: [react(), staffAppFallback(), i18nSplit(), bootStyles('m/index.html'), precompress()],
   // The contracts' schemas are the server's; the browser gets an inert TypeBox (see the stub).
   resolve: { alias: { '@sinclair/typebox': here('src/shared/typebox-stub.ts') } },
   server: { proxy: apiProxy },
@@ -50,6 +51,10 @@ export default defineConfig({
     chunkSizeWarningLimit: 900,
     // bench/size.ts reads which files each page loads from here.
     manifest: true,
+    // The entry's own imports are preloaded from the HTML. A lazy page's imports are not: the
+    // browser finds them when the page's chunk arrives. Vite's preload inserts a <link> per
+    // import, and on a 4× slower phone CPU those inserts were the login page's longest task.
+    modulePreload: { resolveDependencies: (_file, deps, { hostType }) => (hostType === 'html' ? deps : []) },
     rolldownOptions: {
       input: { console: here('index.html'), staff: here('m/index.html') },
       treeshake: {

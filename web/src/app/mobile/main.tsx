@@ -1,20 +1,23 @@
-import { loadAllMessages, loadCoreMessages } from '../../i18n';
-import { StrictMode } from 'react';
+import { loadCoreMessages } from '../../i18n';
+import { startTransition, StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { MobileApp } from './mobile-app';
+import { MobileApp, preloadFirstScreen } from './mobile-app';
+import { applyBootStyles } from './boot-styles';
 import './mobile.css';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from m/index.html');
 const root = createRoot(container);
-// The first screens' words first (src/i18n), then the rest behind them while the phone is idle.
-void loadCoreMessages()
-  .catch((error: unknown) => console.error('messages not loaded', error))
-  .finally(() => {
+preloadFirstScreen(location.pathname);
+// The first screens' words first (src/i18n); the rest once someone is signed in (RequireStaffAuth).
+void Promise.all([loadCoreMessages().catch((error: unknown) => console.error('messages not loaded', error)), applyBootStyles()]).finally(() => {
+  // As a transition React renders the first screen in slices, between which the phone can
+  // answer a tap or paint the splash's dots, instead of one long task on a slow CPU.
+  startTransition(() =>
     root.render(
       <StrictMode>
         <MobileApp />
       </StrictMode>,
-    );
-    void loadAllMessages().catch(() => undefined); // each screen beyond the first asks again
-  });
+    ),
+  );
+});

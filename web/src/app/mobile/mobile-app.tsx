@@ -3,7 +3,7 @@ import { createBrowserRouter, Navigate, RouterProvider } from 'react-router';
 import { loadAllMessages } from '../../i18n';
 import { lazyNamed } from '../../shared/lazy-named';
 import { registerOfflineShell } from '../../shared/offline/offline-shell';
-import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
+import { FirstPageShown, PageFallback } from '../../shared/ui-mobile/boot-splash';
 import { MobileProviders } from './mobile-providers';
 import { RequireStaffAuth } from './require-staff-auth';
 import { RequirePhoneEntry } from './require-phone-entry';
@@ -112,7 +112,12 @@ const FileComplaintPage = lazyNamed(pages.fileComplaint, 'FileComplaintPage');
 const ModelRoomFeedbackPage = lazyNamed(pages.feedbackForms, 'ModelRoomFeedbackPage');
 const ParkingFeedbackPage = lazyNamed(pages.feedbackForms, 'ParkingFeedbackPage');
 
-const page = (element: ReactNode) => <Suspense fallback={<MobileSpinner />}>{element}</Suspense>;
+const page = (element: ReactNode) => (
+  <Suspense fallback={<PageFallback />}>
+    <FirstPageShown />
+    {element}
+  </Suspense>
+);
 /** A screen offered only to some roles or posts (contracts: PHONE_TABS, PHONE_HOME). */
 const offered = (entry: string, element: ReactNode) => page(<RequirePhoneEntry path={entry}>{element}</RequirePhoneEntry>);
 
@@ -188,6 +193,15 @@ const router = createBrowserRouter(
 );
 
 registerOfflineShell(loadAllPages);
+
+/**
+ * Starts downloading the first screen's code while the messages load, rather than after the
+ * first render asks for it: one round trip less on 4G. Only the login page: a signed-in phone
+ * has the rest from its offline shell.
+ */
+export function preloadFirstScreen(pathname: string): void {
+  if (pathname === '/m/login' || pathname.startsWith('/m/login/')) void pages.login().catch(() => undefined);
+}
 
 export function MobileApp() {
   return (

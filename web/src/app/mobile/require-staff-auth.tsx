@@ -6,6 +6,8 @@ import { describeError } from '../../shared/api/errors';
 import { markSignedIn } from '../../shared/offline/offline-shell';
 import { MeContext, useMeQuery } from '../../shared/auth/use-auth';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
+import { PageFallback } from '../../shared/ui-mobile/boot-splash';
+import { loadAllMessages } from '../../i18n';
 import { StaffSiteProvider } from '../../shared/site/staff-site';
 
 // Its illustrations are heavy and only for the rare failed start: loaded when needed.
@@ -18,10 +20,13 @@ export function RequireStaffAuth() {
   const me = useMeQuery();
   const isSignedIn = me.data !== undefined && me.data !== null;
   useEffect(() => {
-    if (isSignedIn) markSignedIn(); // the offline shell installs for staff only
+    if (!isSignedIn) return;
+    markSignedIn(); // the offline shell installs for staff only
+    // The login page needs only the core messages; the rest come once someone is in.
+    void loadAllMessages().catch(() => undefined); // each screen beyond the first asks again
   }, [isSignedIn]);
 
-  if (me.isPending) return <MobileSpinner />;
+  if (me.isPending) return <PageFallback />;
   // A failed refresh with a kept answer (no signal) is not a reason to leave the app.
   if (me.isError && me.data === undefined) {
     return (

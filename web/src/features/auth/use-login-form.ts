@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api/client';
 import { describeError } from '../../shared/api/errors';
 import { useLogin, useMeQuery } from '../../shared/auth/use-auth';
+import { loadAllMessages } from '../../i18n';
 import { useCountdown } from './use-countdown';
 
 export interface LoginValues {
@@ -31,6 +32,9 @@ export function useLoginForm() {
   const next = safeNext(params.get('next'));
 
   const submit = (values: LoginValues) => {
+    // The phone's login page opens with the core messages only; a refusal is worded from the
+    // rest (errors), which download while the request is on its way.
+    void loadAllMessages().catch(() => undefined);
     login.mutate(
       { login: values.login.trim(), password: values.password },
       {
