@@ -38,6 +38,9 @@ describe('offline outbox', () => {
     await clockIn(phone);
     // The app is kept on the phone (service worker) before the signal goes.
     await phone.locator('html[data-offline-ready="true"]').waitFor({ state: 'attached', timeout: 30_000 });
+    // The clock-in goes through the outbox too: on a loaded machine its answer may still be on the
+    // way, and a clock-in cut off by the signal would wait with the checks (待发送 3, not 2).
+    await phone.getByTestId('outbox-banner').waitFor({ state: 'detached', timeout: 20_000 });
 
     // --- the signal drops ---
     await context.setOffline(true);
