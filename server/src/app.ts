@@ -155,7 +155,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   const events: EventBus =
     database.dialect === 'postgres' && database.databaseUrl && database.pool
-      ? await PostgresEventBus.start(database.databaseUrl, database.pool, database.db, app.log)
+      ? await PostgresEventBus.start(database.databaseUrl, app.log)
       : await LocalEventBus.start(database.db, app.log);
   const deps: Deps = { db: database.db, dialect: database.dialect, events, clock, log: app.log };
   const sessions: SessionSettings = {

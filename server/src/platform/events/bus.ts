@@ -12,6 +12,10 @@
  *   when its LISTEN connection comes back, when another instance starts (it may be the writer
  *   that died between a commit and its notice), and every CATCH_UP_INTERVAL_MS.
  *
+ * The bus reads the log and sends its NOTIFYs on a small pool of its own, not the requests' pool:
+ * under load every request connection is taken and dozens of requests queue for one, and a notice
+ * or a read waiting in that queue is what another instance's phones would wait for.
+ *
  * The LISTEN connection can drop (PostgreSQL restarted, the network cut): the bus reconnects by
  * itself, once a second, catches up from the log, and tells its `onResume` listeners, so caches
  * fed by events that carry no row of their own can start over.
@@ -19,9 +23,10 @@
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import type { Kysely } from 'kysely';
+import { Kysely } from 'kysely';
 import type { RealtimeEvent } from '@anchang/contracts';
 import type { DB } from '../../db/schema.js';
+import { createPostgresDialect, createPostgresPool } from '../../db/dialect/postgres.js';
 import type { Logger } from '../logger.js';
 import { readHeads, readRanges } from './event-store.js';
 import { RoomFeed, type FeedSource } from './room-feed.js';
@@ -183,6 +188,15 @@ export class LocalEventBus implements EventBus {
 
 /** How long the LISTEN connection waits before trying again after it dropped. */
 const RECONNECT_DELAY_MS = 1000;
+/**
+ * The bus's own connections: one for the feed's reads (it reads one batch at a time) and one
+ * for NOTIFYs, so neither waits for the other.
+ */
+const BUS_POOL_SIZE = 2;
+/** A read or NOTIFY waits at most this long for a bus connection; the feed retries a failed read. */
+const BUS_WAIT_MS = 5000;
+/** A log read is a range scan of an index; one that runs longer is stuck, and is retried. */
+const BUS_STATEMENT_TIMEOUT_MS = 10_000;
 
 export class PostgresEventBus implements EventBus {
   private readonly listeners: ListenerSet;
@@ -198,19 +212,31 @@ export class PostgresEventBus implements EventBus {
 
   private constructor(
     private readonly databaseUrl: string,
+    /** The bus's own connections (see the top of this file). */
     private readonly pool: pg.Pool,
-    db: Kysely<DB>,
+    private readonly db: Kysely<DB>,
     private readonly log: Logger,
   ) {
     this.listeners = new ListenerSet(log);
     this.feed = new RoomFeed(logSource(db), this.listeners, log);
   }
 
-  static async start(databaseUrl: string, pool: pg.Pool, db: Kysely<DB>, log: Logger): Promise<PostgresEventBus> {
-    const bus = new PostgresEventBus(databaseUrl, pool, db, log);
-    // Listening before reading the heads: a notice in between is read, not missed.
-    await bus.connect();
-    await bus.feed.start();
+  static async start(databaseUrl: string, log: Logger): Promise<PostgresEventBus> {
+    const pool = createPostgresPool(databaseUrl, {
+      max: BUS_POOL_SIZE,
+      waitMs: BUS_WAIT_MS,
+      statementTimeoutMs: BUS_STATEMENT_TIMEOUT_MS,
+      applicationName: 'anchang-events',
+    });
+    const bus = new PostgresEventBus(databaseUrl, pool, new Kysely<DB>({ dialect: createPostgresDialect(pool) }), log);
+    try {
+      // Listening before reading the heads: a notice in between is read, not missed.
+      await bus.connect();
+      await bus.feed.start();
+    } catch (err) {
+      await bus.close().catch(() => undefined);
+      throw err;
+    }
     // This instance may replace one that died between a commit and its notice: let the others
     // look for what they have not delivered.
     await bus.notify([JSON.stringify({ origin: bus.origin, catchUp: true })]);
@@ -355,5 +381,6 @@ export class PostgresEventBus implements EventBus {
     await Promise.allSettled([...this.inFlight]);
     await this.feed.close();
     await this.client?.end().catch(() => undefined);
+    await this.db.destroy();
   }
 }

@@ -106,6 +106,26 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
     }
   });
 
+  it("reaches the other instance while every one of that instance's request connections is taken", async () => {
+    // Under load every request connection is busy with a queue behind it; the bus reads the log on
+    // connections of its own, so a hand-off does not wait in that queue to reach the other phones.
+    const pool = twoDatabase.pool!;
+    const held = await Promise.all(Array.from({ length: pool.options.max }, () => pool.connect()));
+    try {
+      const title = `通知 while two is busy ${newId()}`;
+      const res = await one.app.inject({
+        method: 'POST',
+        url: `/api/sites/${site.siteId}/notifications`,
+        headers: { cookie: manager },
+        payload: { title },
+      });
+      expect(res.statusCode).toBe(201);
+      await onTwo.waitFor((m) => isEvent(m, 'notification.created', (p) => p.title === title), 3000);
+    } finally {
+      for (const client of held) client.release();
+    }
+  });
+
   it('a visit registered through either instance is announced on both, once each, in the same seq order', async () => {
     for (const via of [two, one.app]) {
       const visitId = newId();
