@@ -249,17 +249,20 @@ function connect(baseUrl: string, phone: Phone, mailbox: Mailbox): Promise<void>
     socket.on('message', (data: Buffer) => {
       const at = performance.now();
       const wallAt = Date.now();
-      const msg = JSON.parse(data.toString('utf8')) as {
-        type: string;
-        event?: { type: string; at: number; payload: { visitId?: string; handoffId?: string; to?: string } };
-      };
+      type BenchEvent = { type: string; at: number; payload: { visitId?: string; handoffId?: string; to?: string } };
+      const msg = JSON.parse(data.toString('utf8')) as { type: string; event?: BenchEvent; events?: BenchEvent[] };
       if (msg.type === 'subscribed') {
         clearTimeout(timer);
         resolve();
-      } else if (msg.type === 'event' && msg.event?.type === 'visit.handoff') {
-        const p = msg.event.payload;
+        return;
+      }
+      // One live event, or several of one commit in one frame.
+      const events = msg.type === 'event' && msg.event ? [msg.event] : msg.type === 'events' ? (msg.events ?? []) : [];
+      for (const event of events) {
+        if (event.type !== 'visit.handoff') continue;
+        const p = event.payload;
         if (p.to === RECEIVES[phone.post] && p.visitId && p.handoffId)
-          mailbox.deliver(`${p.visitId}:${p.to}`, { at, sinceAcceptedMs: wallAt - msg.event.at, handoffId: p.handoffId });
+          mailbox.deliver(`${p.visitId}:${p.to}`, { at, sinceAcceptedMs: wallAt - event.at, handoffId: p.handoffId });
       }
     });
   });

@@ -171,7 +171,12 @@ export type ServerMessage =
   | { type: 'resync'; room: string }
   | { type: 'error'; code: SocketErrorCode; siteId?: string }
   | { type: 'pong' }
-  | { type: 'event'; event: RealtimeEvent };
+  | { type: 'event'; event: RealtimeEvent }
+  /**
+   * Several live events in one frame: what a commit (or a read of the log) brought this socket
+   * at once, in the order they happened. Read it as that many `event` messages.
+   */
+  | { type: 'events'; events: RealtimeEvent[] };
 
 /**
  * Why the server closes a socket, and what the client does next. 4xxx codes follow the HTTP

@@ -4,7 +4,10 @@ import type { ServerMessage } from '@anchang/contracts';
 import { rawDataToText } from '../platform/realtime/raw-data.js';
 
 export interface TestSocket {
+  /** Every message, an `events` frame unpacked into its `event` messages. */
   messages: ServerMessage[];
+  /** The frames as they came. */
+  frames: ServerMessage[];
   /** Sends a message as JSON text. */
   send(msg: unknown): void;
   /** Sends a frame as is: text (any bytes, valid UTF-8 or not) or binary. */
@@ -22,14 +25,20 @@ export async function connectSocket(baseUrl: string, cookie: string, opts: { ori
     headers: { cookie, ...(opts.origin ? { origin: opts.origin } : {}) },
   });
   const messages: ServerMessage[] = [];
+  const frames: ServerMessage[] = [];
   const waiters: { pred: (m: ServerMessage) => boolean; resolve: (m: ServerMessage) => void }[] = [];
   ws.on('message', (data) => {
-    const msg = JSON.parse(rawDataToText(data)) as ServerMessage;
-    messages.push(msg);
-    for (const w of [...waiters]) {
-      if (w.pred(msg)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve(msg);
+    const frame = JSON.parse(rawDataToText(data)) as ServerMessage;
+    // Several events in one frame read as that many `event` messages, as the phones read them.
+    const received: ServerMessage[] = frame.type === 'events' ? frame.events.map((event) => ({ type: 'event', event })) : [frame];
+    frames.push(frame);
+    for (const msg of received) {
+      messages.push(msg);
+      for (const w of [...waiters]) {
+        if (w.pred(msg)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(msg);
+        }
       }
     }
   });
@@ -44,6 +53,7 @@ export async function connectSocket(baseUrl: string, cookie: string, opts: { ori
   ws.on('error', () => undefined); // a reset after open shows as the close
   return {
     messages,
+    frames,
     send: (msg) => ws.send(JSON.stringify(msg)),
     sendRaw: (data, o = {}) => ws.send(data, { binary: o.binary ?? false }),
     waitFor: (pred, timeoutMs = 5000) => {

@@ -1,6 +1,6 @@
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ShiftDetail, Visit, VisitorCounts } from '@anchang/contracts';
+import type { RealtimeEvent, ShiftDetail, Visit, VisitorCounts } from '@anchang/contracts';
 import { newId } from '../../platform/ids.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../../test/factories.js';
@@ -129,6 +129,11 @@ describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(closed).toMatchObject({ status: 'closed', stage: 'departed', stageDurations: { car_park: 90_000, hall: 720_000, model_room: 900_000 } });
     expect(code(await call(hall, 'POST', `/visits/${id}/handoffs`, { id: newId(), to: 'hall' })).code).toBe('VISIT_CLOSED');
     expect((await call(hall, 'POST', `/shifts/${shift.shift.id}/clock-out`, {})).statusCode).toBe(200);
+    // One commit, one frame: the departure's acknowledgement and the visit's close reach the phone together.
+    const ofThisVisit = (e: RealtimeEvent) => (e.payload as { visitId?: string }).visitId === id;
+    await hallPhone.waitFor((m) => m.type === 'event' && m.event.type === 'visit.closed' && ofThisVisit(m.event));
+    const closing = hallPhone.frames.find((f) => f.type === 'events' && f.events.some((e) => e.type === 'visit.closed' && ofThisVisit(e)));
+    expect(closing?.type === 'events' && closing.events.filter(ofThisVisit).map((e) => e.type)).toEqual(['visit.acked', 'visit.closed']);
     hallPhone.close();
     consultantPhone.close();
   });

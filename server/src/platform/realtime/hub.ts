@@ -8,6 +8,11 @@
  * A connection joins a room through `follow`, which first sends what it missed (replay.ts).
  * Until that is sent, live events for the connection are held, then sent after it: none twice,
  * none missing, in order. Each member remembers the last seq it was sent in its room.
+ *
+ * Live events go out one frame per socket per turn of the event loop: a commit's events (a
+ * hand-off announced to the site and to its receiver, an ack that also closes the visit) reach a
+ * phone as one `events` frame, not one frame each. Anything else sent to a socket first sends
+ * what is waiting for it, so the order on the wire is the order of delivery.
  */
 import type { Kysely } from 'kysely';
 import type { WebSocket } from 'ws';
@@ -42,6 +47,12 @@ export function sendMessage(socket: WebSocket, msg: ServerMessage | string): voi
   if (socket.readyState === socket.OPEN) socket.send(typeof msg === 'string' ? msg : JSON.stringify(msg));
 }
 
+/** Events in order: one `event` message, or one `events` frame for several; nothing for none. */
+export function sendEvents(socket: WebSocket, events: readonly RealtimeEvent[]): void {
+  if (events.length === 1) sendMessage(socket, { type: 'event', event: events[0]! });
+  else if (events.length > 1) sendMessage(socket, { type: 'events', events: [...events] });
+}
+
 /**
  * A socket whose unsent data grows past this is not reading (a frozen tab, a stalled network):
  * it is closed rather than let the server's memory grow with every event of its rooms.
@@ -56,6 +67,9 @@ export class RealtimeHub<C extends RealtimeConnection = RealtimeConnection> {
   private readonly byPerson = new Map<string, Set<C>>();
   private readonly unsubscribe: () => void;
   private readonly unsubscribeSkip: () => void;
+  /** Live events (as JSON) delivered in this turn of the event loop and not yet sent, per connection. */
+  private readonly unsent = new Map<C, string[]>();
+  private flushQueued = false;
 
   constructor(
     bus: EventBus,
@@ -75,6 +89,7 @@ export class RealtimeHub<C extends RealtimeConnection = RealtimeConnection> {
 
   /** Forgets a connection and every room it was in (idempotent). */
   remove(conn: C): void {
+    this.unsent.delete(conn);
     const rooms = this.roomsOf.get(conn);
     if (!rooms) return;
     for (const room of rooms) this.rooms.get(room)?.delete(conn);
@@ -104,7 +119,11 @@ export class RealtimeHub<C extends RealtimeConnection = RealtimeConnection> {
     }
     const m = member;
     m.turn = m.turn
-      .then(() => followRoom(this.db, conn.socket, room, m, request, () => this.rooms.get(room)?.get(conn) === m))
+      .then(() => {
+        // The replay counts what this socket was sent; what is counted must be on the wire before it.
+        this.sendUnsent(conn);
+        return followRoom(this.db, conn.socket, room, m, request, () => this.rooms.get(room)?.get(conn) === m);
+      })
       .catch((err: unknown) => {
         this.log.error({ err, room, socketId: conn.id, personId: conn.personId }, 'realtime replay failed');
         conn.end(1011, 'replay failed');
@@ -142,7 +161,7 @@ export class RealtimeHub<C extends RealtimeConnection = RealtimeConnection> {
     const members = this.rooms.get(event.room);
     if (!members) return;
     // Serialised once for the whole room, when a member first needs it.
-    let message: string | null = null;
+    let json: string | null = null;
     for (const [conn, m] of [...members]) {
       try {
         if (m.held) {
@@ -155,10 +174,36 @@ export class RealtimeHub<C extends RealtimeConnection = RealtimeConnection> {
           continue;
         }
         m.sentUpTo = event.seq;
-        sendMessage(conn.socket, (message ??= JSON.stringify({ type: 'event', event } satisfies ServerMessage)));
+        this.queue(conn, (json ??= JSON.stringify(event)));
       } catch (err) {
         this.log.warn({ err, socketId: conn.id, personId: conn.personId, type: event.type }, 'realtime delivery failed');
       }
+    }
+  }
+
+  private queue(conn: C, eventJson: string): void {
+    const waiting = this.unsent.get(conn);
+    if (waiting) waiting.push(eventJson);
+    else this.unsent.set(conn, [eventJson]);
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    // After the synchronous delivery of a commit's (or a log read's) events, before any I/O.
+    queueMicrotask(() => {
+      this.flushQueued = false;
+      for (const c of [...this.unsent.keys()]) this.sendUnsent(c);
+    });
+  }
+
+  /** Sends the live events waiting for `conn`: one `event` frame, or one `events` frame for several. */
+  private sendUnsent(conn: C): void {
+    const waiting = this.unsent.get(conn);
+    if (!waiting) return;
+    this.unsent.delete(conn);
+    try {
+      // The events are JSON already: the frame is put together around them, not serialised again.
+      sendMessage(conn.socket, waiting.length === 1 ? `{"type":"event","event":${waiting[0]}}` : `{"type":"events","events":[${waiting.join(',')}]}`);
+    } catch (err) {
+      this.log.warn({ err, socketId: conn.id, personId: conn.personId, events: waiting.length }, 'realtime delivery failed');
     }
   }
 
@@ -166,14 +211,20 @@ export class RealtimeHub<C extends RealtimeConnection = RealtimeConnection> {
   private resync(room: string): void {
     const members = this.rooms.get(room);
     if (!members) return;
-    for (const conn of members.keys()) sendMessage(conn.socket, { type: 'resync', room });
+    for (const conn of members.keys()) {
+      this.sendUnsent(conn);
+      sendMessage(conn.socket, { type: 'resync', room });
+    }
   }
 
   /** On shutdown: clients reconnect (to another instance, or to this one once it is back). */
   close(): void {
     this.unsubscribe();
     this.unsubscribeSkip();
-    for (const conn of [...this.roomsOf.keys()]) conn.end(SOCKET_CLOSE.SERVER_SHUTDOWN, 'service restart');
+    for (const conn of [...this.roomsOf.keys()]) {
+      this.sendUnsent(conn);
+      conn.end(SOCKET_CLOSE.SERVER_SHUTDOWN, 'service restart');
+    }
     this.rooms.clear();
     this.roomsOf.clear();
     this.bySession.clear();

@@ -12,7 +12,7 @@ import type { WebSocket } from 'ws';
 import type { RealtimeEvent, ServerMessage } from '@anchang/contracts';
 import type { DB } from '../../db/schema.js';
 import { readAfter, readHead } from '../events/event-store.js';
-import { sendMessage, type Member } from './hub.js';
+import { sendEvents, sendMessage, type Member } from './hub.js';
 
 /**
  * The most events one replay sends. Past this, refetching the screens costs less than replaying
@@ -95,15 +95,12 @@ export async function followRoom(
   if (!isMember()) return;
   const plan = planReplay({ since, head, rows, sent });
   if (plan.resync) sendMessage(socket, { type: 'resync', room });
-  for (const event of plan.replay) sendMessage(socket, { type: 'event', event });
+  sendEvents(socket, plan.replay);
   sendMessage(socket, request.ack(plan.seq));
   member.liveFrom = plan.liveFrom;
   member.sentUpTo = plan.seq;
-  const held = member.held;
+  const held = member.held.filter((event) => event.seq > member.sentUpTo);
   member.held = null;
-  for (const event of held) {
-    if (event.seq <= member.sentUpTo) continue;
-    member.sentUpTo = event.seq;
-    sendMessage(socket, { type: 'event', event });
-  }
+  if (held.length > 0) member.sentUpTo = held.at(-1)!.seq;
+  sendEvents(socket, held);
 }

@@ -98,6 +98,18 @@ describe('RealtimeClient and the server’s close codes', () => {
     expect(FakeSocket.all).toHaveLength(2);
   });
 
+  it('hands on the events of one frame one by one, in order, each once', () => {
+    const seen: string[] = [];
+    client.onEvent((e) => seen.push(`${e.type}#${e.seq}`));
+    const event = (seq: number, type: string) => ({ room: 'site:site-1', seq, type, at: 0, payload: {} });
+    latest().onmessage?.({ data: JSON.stringify({ type: 'event', event: event(1, 'visit.handoff') }) });
+    // The second frame repeats seq 1 (a replay overlapping live events): it is not handled twice.
+    latest().onmessage?.({
+      data: JSON.stringify({ type: 'events', events: [event(1, 'visit.handoff'), event(2, 'visit.acked'), event(3, 'visit.closed')] }),
+    });
+    expect(seen).toEqual(['visit.handoff#1', 'visit.acked#2', 'visit.closed#3']);
+  });
+
   it('forgets its subscription when the site’s role ends', () => {
     client.setSite('site-1');
     latest().onmessage?.({ data: JSON.stringify({ type: 'subscribed', siteId: 'site-1' }) });

@@ -151,10 +151,17 @@ export class RealtimeClient {
     // onerror is always followed by onclose, which does the work.
   }
 
+  private receiveEvent(event: RealtimeEvent): void {
+    if (this.seqs.see(event)) for (const listener of this.eventListeners) listener(event);
+  }
+
   private receive(msg: ServerMessage): void {
     switch (msg.type) {
       case 'event':
-        if (this.seqs.see(msg.event)) for (const listener of this.eventListeners) listener(msg.event);
+        this.receiveEvent(msg.event);
+        break;
+      case 'events':
+        for (const event of msg.events) this.receiveEvent(event);
         break;
       case 'hello': {
         const userRoom = `user:${msg.personId}`;
