@@ -22,12 +22,6 @@ export const borderExceptions = [
   { file: 'model-room-inventory/model-room.repository.ts', tables: ['zones'], reason: JOIN },
   { file: 'patrols/patrols.repository.ts', tables: ['checkpoints', 'zones', 'checkpoint_scans', 'sites'], reason: JOIN },
   { file: 'patrols/patrols.seed.ts', tables: ['checkpoints', 'timers'], queryBuilder: true, reason: SEED },
-  {
-    file: 'patrols/patrols.service.ts',
-    tables: ['checkpoints', 'sites'],
-    queryBuilder: true,
-    reason: 'TODO(issue 14): service queries, to move into patrols.repository.ts',
-  },
   // "Which posts does this person work" answers by post kind, which lives on the posts table.
   { file: 'people/people.repository.ts', tables: ['posts'], reason: 'TODO(issue 14): post kind read through a join to posts' },
   {
@@ -36,14 +30,7 @@ export const borderExceptions = [
     reason: 'TODO(issue 14): who may see a photo is read from the rows citing it',
   },
   { file: 'posts/posts.repository.ts', tables: ['post_assignments'], reason: 'TODO(issue 14): a post is deleted with its assignments' },
-  { file: 'repairs/checks.service.ts', queryBuilder: true, reason: 'TODO(issue 14): service queries, to move into repairs.repository.ts' },
   { file: 'repairs/repairs.repository.ts', tables: ['checkpoints'], reason: JOIN },
-  {
-    file: 'repairs/repairs.service.ts',
-    tables: ['anomalies'],
-    queryBuilder: true,
-    reason: 'TODO(issue 14): service queries, to move into repairs.repository.ts',
-  },
   { file: 'rosters/rosters.repository.ts', tables: ['shifts'], reason: JOIN },
   { file: 'rounds/rounds.repository.ts', tables: ['checkpoint_scans', 'checkpoints'], reason: JOIN },
   { file: 'rounds/rounds.seed.ts', tables: ['checkpoints', 'timers'], queryBuilder: true, reason: SEED },
@@ -54,11 +41,6 @@ export const borderExceptions = [
     reason: 'TODO(issue 14): the store issues requisitions of the post-shift forms',
   },
   { file: 'supplies/supplies.seed.ts', tables: ['zones', 'model_room_items'], queryBuilder: true, reason: SEED },
-  {
-    file: 'supplies/supplies.service.ts',
-    queryBuilder: true,
-    reason: 'TODO(issue 14): service queries, to move into supplies.repository.ts',
-  },
   { file: 'visits/visits.repository.ts', tables: ['zones'], reason: JOIN },
   { file: 'zones/zones.repository.ts', tables: ['posts'], reason: JOIN },
 ];

@@ -8,6 +8,10 @@ export const findCheckpointById = (db: Kysely<DB>, id: string) => db.selectFrom(
 export const findCheckpointByCode = (db: Kysely<DB>, code: string) =>
   db.selectFrom('checkpoints').selectAll().where('code', '=', code).executeTakeFirst();
 
+/** The names a patrol alert cites its missed and late checkpoints by. */
+export const findCheckpointNames = (db: Kysely<DB>, ids: string[]) =>
+  db.selectFrom('checkpoints').select(['id', 'name_zh', 'name_en']).where('id', 'in', ids).execute();
+
 /** A code a checkpoint carried before it was reissued: its holder learns it was revoked. */
 export async function findRetiredCode(db: Kysely<DB>, code: string): Promise<CheckpointsTable | undefined> {
   return db

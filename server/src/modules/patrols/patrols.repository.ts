@@ -1,10 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { DB, PatrolRoundChecksTable, PatrolRoundsTable, PatrolSchedulesTable } from '../../db/schema.js';
+import type { DB, PatrolRoundChecksTable, PatrolRoundsTable, PatrolRoutesTable, PatrolSchedulesTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findRoute = (db: Kysely<DB>, siteId: string, id: string) =>
   db.selectFrom('patrol_routes').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 export const findRouteById = (db: Kysely<DB>, id: string) => db.selectFrom('patrol_routes').selectAll().where('id', '=', id).executeTakeFirst();
+
+export const insertRoute = (db: Kysely<DB>, row: PatrolRoutesTable) => db.insertInto('patrol_routes').values(row).execute();
+
+export async function updateRouteRow(db: Kysely<DB>, id: string, patch: Partial<PatrolRoutesTable>): Promise<void> {
+  await db.updateTable('patrol_routes').set(patch).where('id', '=', id).execute();
+}
 
 export function listRouteRows(db: Kysely<DB>, siteId: string, page: PageRequest) {
   let q = db.selectFrom('patrol_routes').selectAll().where('site_id', '=', siteId).where('archived_at', 'is', null);
@@ -66,6 +72,10 @@ export const activeSchedulesOfRoute = (db: Kysely<DB>, routeId: string) =>
   db.selectFrom('patrol_schedules').selectAll().where('route_id', '=', routeId).where('active', '=', 1).execute();
 
 export const insertSchedule = (db: Kysely<DB>, row: PatrolSchedulesTable) => db.insertInto('patrol_schedules').values(row).execute();
+
+export async function updateScheduleRow(db: Kysely<DB>, id: string, patch: Partial<PatrolSchedulesTable>): Promise<void> {
+  await db.updateTable('patrol_schedules').set(patch).where('id', '=', id).execute();
+}
 
 /** Inserts the round unless its slot already has one; true when inserted. */
 export async function insertRoundOnce(db: Kysely<DB>, row: PatrolRoundsTable): Promise<boolean> {
@@ -149,6 +159,10 @@ export function listCheckRows(db: Kysely<DB>, roundIds: string[]) {
 
 export const checksOfRound = (db: Kysely<DB>, roundId: string) =>
   db.selectFrom('patrol_round_checks').selectAll().where('round_id', '=', roundId).orderBy('position').execute();
+
+/** The check a scan proved, if any: a resent scan gets the first answer again. */
+export const findCheckByScan = (db: Kysely<DB>, scanId: string) =>
+  db.selectFrom('patrol_round_checks').selectAll().where('scan_id', '=', scanId).executeTakeFirst();
 
 export async function findRouteNames(db: Kysely<DB>, routeIds: string[]): Promise<Map<string, { zh: string; en: string }>> {
   if (!routeIds.length) return new Map();

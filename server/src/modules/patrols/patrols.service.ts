@@ -29,8 +29,10 @@ import { cancelTimer, scheduleTimer, type TimerRunner } from '../../platform/tim
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { raiseAnomaly } from '../anomalies/index.js';
 import { recordAudit } from '../audit/index.js';
+import { findCheckpointById, findCheckpointNames } from '../checkpoints/index.js';
 import { notifyPeople } from '../notifications/index.js';
 import { findPersonNames, postKindsOfPerson as postKindsOf, siteOverseerIds as overseersOf } from '../people/index.js';
+import { findSiteRow as findSiteRecord } from '../sites/index.js';
 import {
   EARLY_START_MS,
   isOutOfOrder,
@@ -45,6 +47,7 @@ import {
   activeSchedulesOfRoute,
   checksOfRound,
   deleteFutureRounds,
+  findCheckByScan,
   findProvableCheck,
   findRound,
   findRoundById,
@@ -56,6 +59,7 @@ import {
   findSiteRow,
   insertChecks,
   insertRoundOnce,
+  insertRoute,
   insertSchedule,
   listCheckRows,
   listRoundRows,
@@ -67,6 +71,8 @@ import {
   replaceStops,
   updateCheck,
   updateRound,
+  updateRouteRow,
+  updateScheduleRow,
 } from './patrols.repository.js';
 
 /** Who lays out routes and schedules: the site's managers and supervisors. */
@@ -144,7 +150,7 @@ export async function createRoute(
           created_at: tx.now,
           updated_at: tx.now,
         };
-        await tx.trx.insertInto('patrol_routes').values(row).execute();
+        await insertRoute(tx.trx, row);
         await replaceStops(tx.trx, siteId, row.id, input.stops);
         await recordAudit(tx, actorRef(actor), {
           siteId,
@@ -173,11 +179,11 @@ export async function updateRoute(
   if (!route || route.archived_at !== null) throw new AppError('PATROL_ROUTE_NOT_FOUND', { params: { routeId } });
   if (patch.stops) await assertStops(deps, siteId, patch.stops);
   await inTransaction(deps, async (tx) => {
-    await tx.trx
-      .updateTable('patrol_routes')
-      .set({ name_zh: patch.nameZh?.trim() ?? route.name_zh, name_en: patch.nameEn?.trim() ?? route.name_en, updated_at: tx.now })
-      .where('id', '=', routeId)
-      .execute();
+    await updateRouteRow(tx.trx, routeId, {
+      name_zh: patch.nameZh?.trim() ?? route.name_zh,
+      name_en: patch.nameEn?.trim() ?? route.name_en,
+      updated_at: tx.now,
+    });
     if (patch.stops) await replaceStops(tx.trx, siteId, routeId, patch.stops);
     await recordAudit(tx, actorRef(actor), {
       siteId,
@@ -196,7 +202,7 @@ export async function archiveRoute(deps: Deps, actor: Actor, siteId: string, rou
   const route = await findRoute(deps.db, siteId, routeId);
   if (!route || route.archived_at !== null) throw new AppError('PATROL_ROUTE_NOT_FOUND', { params: { routeId } });
   await inTransaction(deps, async (tx) => {
-    await tx.trx.updateTable('patrol_routes').set({ archived_at: tx.now, updated_at: tx.now }).where('id', '=', routeId).execute();
+    await updateRouteRow(tx.trx, routeId, { archived_at: tx.now, updated_at: tx.now });
     for (const schedule of await activeSchedulesOfRoute(tx.trx, routeId)) await stopScheduleIn(tx, schedule);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'patrol.route_archive', entityType: 'patrol_route', entityId: routeId });
     tx.emit({ siteId }, 'patrol.round_changed', { roundId: routeId, routeId, status: 'archived' });
@@ -300,7 +306,7 @@ export async function createSchedule(
 }
 
 async function stopScheduleIn(tx: Tx, schedule: PatrolSchedulesTable): Promise<void> {
-  await tx.trx.updateTable('patrol_schedules').set({ active: 0, updated_at: tx.now }).where('id', '=', schedule.id).execute();
+  await updateScheduleRow(tx.trx, schedule.id, { active: 0, updated_at: tx.now });
   for (const roundId of await deleteFutureRounds(tx.trx, schedule.id, tx.now)) await cancelTimer(tx, `${CLOSE_TIMER}:${roundId}`);
 }
 
@@ -403,15 +409,10 @@ export async function closeRound(tx: Tx, roundId: string): Promise<void> {
   const site = (await findSiteRow(tx.trx, round.site_id))!;
   const names = new Map(
     (
-      await tx.trx
-        .selectFrom('checkpoints')
-        .select(['id', 'name_zh', 'name_en'])
-        .where(
-          'id',
-          'in',
-          checks.map((c) => c.checkpoint_id),
-        )
-        .execute()
+      await findCheckpointNames(
+        tx.trx,
+        checks.map((c) => c.checkpoint_id),
+      )
     ).map((c) => [c.id, c]),
   );
   const missed = checks.filter((c) => c.scanned_at === null).map((c) => names.get(c.checkpoint_id)!);
@@ -438,7 +439,7 @@ export async function closeRound(tx: Tx, roundId: string): Promise<void> {
 }
 
 async function companyOf(tx: Tx, siteId: string): Promise<string> {
-  return (await tx.trx.selectFrom('sites').select('company_id').where('id', '=', siteId).executeTakeFirstOrThrow()).company_id;
+  return (await findSiteRecord(tx.trx, siteId))!.company_id;
 }
 
 export function registerPatrolTimers(timers: TimerRunner): void {
@@ -615,11 +616,7 @@ export async function recordEquipmentState(
   await inTransaction(deps, async (tx) => {
     let anomalyId = check.anomaly_id;
     if (input.state === 'abnormal' && !anomalyId) {
-      const cp = await tx.trx
-        .selectFrom('checkpoints')
-        .select(['name_zh', 'name_en'])
-        .where('id', '=', check.checkpoint_id)
-        .executeTakeFirstOrThrow();
+      const cp = (await findCheckpointById(tx.trx, check.checkpoint_id))!;
       anomalyId = await raiseAnomaly(tx, actor, {
         siteId,
         shiftId: null,
@@ -647,7 +644,7 @@ export async function recordEquipmentState(
 
 /** What a stored scan proved, for a resent scan that gets the first answer again. */
 export async function patrolProofOfScan(deps: Pick<Deps, 'db'>, scanId: string): Promise<ScanPatrolProof | null> {
-  const check = await deps.db.selectFrom('patrol_round_checks').selectAll().where('scan_id', '=', scanId).executeTakeFirst();
+  const check = await findCheckByScan(deps.db, scanId);
   if (!check) return null;
   const round = (await findRoundById(deps.db, check.round_id))!;
   const names = (await findRouteNames(deps.db, [round.route_id])).get(round.route_id)!;

@@ -19,7 +19,7 @@ import { findAssetsByIds, listActiveAssetIds } from '../equipment/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { findPersonNames, requirePostDuty } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
-import { findCheckById, findCheckDay } from './repairs.repository.js';
+import { findCheckById, findCheckDay, insertCheck, setCheckWorkOrderIds } from './repairs.repository.js';
 import { raiseWorkOrder } from './repairs.service.js';
 
 interface StoredLine {
@@ -109,7 +109,7 @@ export async function submitCheck(
         at,
       };
       // The check row first: a second check of the same day fails here, before any work order.
-      await tx.trx.insertInto('equipment_checks').values(r).execute();
+      await insertCheck(tx.trx, r);
       const raised: string[] = [];
       for (const line of lines.filter((l) => !l.ok)) {
         const asset = byId.get(line.assetId)!;
@@ -127,7 +127,7 @@ export async function submitCheck(
         raised.push(wo.id);
       }
       r.work_order_ids = JSON.stringify(raised);
-      await tx.trx.updateTable('equipment_checks').set({ work_order_ids: r.work_order_ids }).where('id', '=', r.id).execute();
+      await setCheckWorkOrderIds(tx.trx, r.id, r.work_order_ids);
       await recordAudit(tx, actorRef(actor), {
         siteId,
         action: `equipment_check.${input.kind}`,

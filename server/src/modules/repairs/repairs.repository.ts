@@ -1,5 +1,5 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
-import type { DB, WorkOrderEventsTable, WorkOrdersTable } from '../../db/schema.js';
+import type { DB, EquipmentChecksTable, WorkOrderEventsTable, WorkOrdersTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -85,6 +85,15 @@ export const findCheckpointByCode = (db: Q, code: string) =>
 export const findCheckDay = (db: Q, siteId: string, date: string) =>
   db.selectFrom('equipment_checks').selectAll().where('site_id', '=', siteId).where('date', '=', date).execute();
 export const findCheckById = (db: Q, id: string) => db.selectFrom('equipment_checks').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function insertCheck(db: Q, row: EquipmentChecksTable): Promise<void> {
+  await db.insertInto('equipment_checks').values(row).execute();
+}
+
+/** The work orders a check raised: known only once the check row is in (see submitCheck). */
+export async function setCheckWorkOrderIds(db: Q, id: string, workOrderIds: string): Promise<void> {
+  await db.updateTable('equipment_checks').set({ work_order_ids: workOrderIds }).where('id', '=', id).execute();
+}
 
 /** Work orders reported before `at` and not yet done at `at`: the repairs still open then (the meetings' figures). */
 export async function countOpenWorkOrdersAt(db: Q, siteId: string, at: number): Promise<number> {

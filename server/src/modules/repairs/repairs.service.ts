@@ -20,6 +20,7 @@ import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { instantAt } from '../../platform/site-time.js';
 import { cancelTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
+import { findAnomalyRow } from '../anomalies/index.js';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
 import { findAssetByCode, findAssetsByIds, requireAsset } from '../equipment/index.js';
 import { findPersonNames, personIdsOnPostKind, siteOverseerIds } from '../people/index.js';
@@ -228,12 +229,7 @@ export async function createWorkOrder(
   if (input.anomalyId) {
     // Raising a work order from an anomaly is the handler's decision, as handling it is.
     requireSiteRole(actor, siteId, ROLE_GROUPS.overseers);
-    const anomaly = await deps.db
-      .selectFrom('anomalies')
-      .select(['id', 'post_id'])
-      .where('site_id', '=', siteId)
-      .where('id', '=', input.anomalyId)
-      .executeTakeFirst();
+    const anomaly = await findAnomalyRow(deps.db, siteId, input.anomalyId);
     if (!anomaly) throw new AppError('ANOMALY_NOT_FOUND', { params: { anomalyId: input.anomalyId } });
     if (!zoneId && anomaly.post_id) zoneId = (await findPostRow(deps.db, siteId, anomaly.post_id))?.zone_id ?? undefined;
   }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../../db/create-db.js';
-import type { DB, SupplyItemsTable } from '../../db/schema.js';
+import type { DB, SupplyBatchesTable, SupplyItemsTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 type Q = Kysely<DB>;
@@ -132,6 +132,10 @@ export async function flipLow(db: Q, stockId: string, low: boolean): Promise<boo
     .where('low', '=', low ? 0 : 1)
     .executeTakeFirst();
   return Number(res.numUpdatedRows) > 0;
+}
+
+export async function insertBatch(db: Q, row: SupplyBatchesTable): Promise<void> {
+  await db.insertInto('supply_batches').values(row).execute();
 }
 
 export const findBatchById = (db: Q, id: string) => db.selectFrom('supply_batches').selectAll().where('id', '=', id).executeTakeFirst();

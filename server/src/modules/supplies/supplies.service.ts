@@ -289,7 +289,7 @@ async function writeBatch(deps: Deps, actor: Actor, siteId: string, input: Batch
       by_person: actor.personId,
       at: tx.now,
     };
-    await tx.trx.insertInto('supply_batches').values(batch).execute();
+    await repo.insertBatch(tx.trx, batch);
     await repo.ensureStockRows(
       tx.trx,
       input.changes.map((c) => ({ id: newId(), siteId, storeId: store.id, itemId: c.itemId, now: tx.now })),
