@@ -4,7 +4,6 @@
 // allows the query builder in a file that is not a *.repository.ts.
 
 const JOIN = 'TODO(issue 14): a join across two modules, to split into two calls with the same result';
-const SEED = 'TODO(issue 14): demo/seed data written directly; move into the owning repositories';
 
 /** @type {{ file: string, tables?: string[], queryBuilder?: boolean, reason: string }[]} */
 export const borderExceptions = [
@@ -17,11 +16,9 @@ export const borderExceptions = [
     reason: 'TODO(issue 14): checkpoint retirement reads its users',
   },
   { file: 'equipment/equipment.repository.ts', tables: ['work_orders'], reason: JOIN },
-  { file: 'equipment/equipment.seed.ts', queryBuilder: true, reason: SEED },
   { file: 'hall/hall.repository.ts', tables: ['visits'], reason: JOIN },
   { file: 'model-room-inventory/model-room.repository.ts', tables: ['zones'], reason: JOIN },
   { file: 'patrols/patrols.repository.ts', tables: ['checkpoints', 'zones', 'checkpoint_scans', 'sites'], reason: JOIN },
-  { file: 'patrols/patrols.seed.ts', tables: ['checkpoints', 'timers'], queryBuilder: true, reason: SEED },
   // "Which posts does this person work" answers by post kind, which lives on the posts table.
   { file: 'people/people.repository.ts', tables: ['posts'], reason: 'TODO(issue 14): post kind read through a join to posts' },
   {
@@ -33,14 +30,12 @@ export const borderExceptions = [
   { file: 'repairs/repairs.repository.ts', tables: ['checkpoints'], reason: JOIN },
   { file: 'rosters/rosters.repository.ts', tables: ['shifts'], reason: JOIN },
   { file: 'rounds/rounds.repository.ts', tables: ['checkpoint_scans', 'checkpoints'], reason: JOIN },
-  { file: 'rounds/rounds.seed.ts', tables: ['checkpoints', 'timers'], queryBuilder: true, reason: SEED },
   { file: 'shuttle/shuttle.repository.ts', tables: ['visits', 'site_members', 'people', 'post_assignments', 'posts'], reason: JOIN },
   {
     file: 'supplies/supplies.repository.ts',
     tables: ['requisitions'],
     reason: 'TODO(issue 14): the store issues requisitions of the post-shift forms',
   },
-  { file: 'supplies/supplies.seed.ts', tables: ['zones', 'model_room_items'], queryBuilder: true, reason: SEED },
   { file: 'visits/visits.repository.ts', tables: ['zones'], reason: JOIN },
   { file: 'zones/zones.repository.ts', tables: ['posts'], reason: JOIN },
 ];

@@ -57,6 +57,16 @@ export async function lastScanBy(db: Kysely<DB>, checkpointId: string, personIds
 
 export const insertCheckpoint = (db: Kysely<DB>, row: CheckpointsTable) => db.insertInto('checkpoints').values(row).execute();
 
+/** A live checkpoint of the zone, if it has one: the demo's washroom round shares the patrol's rather than hanging a second. */
+export const findLiveCheckpointInZone = (db: Kysely<DB>, siteId: string, zoneId: string) =>
+  db
+    .selectFrom('checkpoints')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('zone_id', '=', zoneId)
+    .where('revoked_at', 'is', null)
+    .executeTakeFirst();
+
 export async function updateCheckpoint(db: Kysely<DB>, id: string, patch: Partial<CheckpointsTable>): Promise<void> {
   await db.updateTable('checkpoints').set(patch).where('id', '=', id).execute();
 }

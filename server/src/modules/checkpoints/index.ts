@@ -1,3 +1,3 @@
 export { registerCheckpointRoutes, registerPublicCheckpointRoutes } from './checkpoints.routes.js';
 export { newCheckpointCode } from './checkpoints.service.js';
-export { findCheckpointById, findCheckpointNames } from './checkpoints.repository.js';
+export { findCheckpointById, findCheckpointNames, findLiveCheckpointInZone, insertCheckpoint } from './checkpoints.repository.js';

@@ -7,6 +7,7 @@ import type { AssetCategory, ZoneKind } from '@anchang/contracts';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, localParts } from '../../platform/site-time.js';
+import { insertAsset, insertSchedule } from './equipment.repository.js';
 import { newAssetCode } from './equipment.service.js';
 
 const DEMO_ASSETS: { zone: ZoneKind; category: AssetCategory; zh: string; en: string; model: string; where: string }[] = [
@@ -47,25 +48,22 @@ export async function seedDemoEquipment(trx: Transaction<DB>, siteId: string, zo
     if (!zoneId) continue;
     const id = newId();
     ids.push(id);
-    await trx
-      .insertInto('assets')
-      .values({
-        id,
-        site_id: siteId,
-        zone_id: zoneId,
-        category: a.category,
-        name_zh: a.zh,
-        name_en: a.en,
-        model: a.model,
-        location_note: a.where,
-        installed_on: '2025-09-01',
-        code: newAssetCode(),
-        code_revoked_at: null,
-        retired_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertAsset(trx, {
+      id,
+      site_id: siteId,
+      zone_id: zoneId,
+      category: a.category,
+      name_zh: a.zh,
+      name_en: a.en,
+      model: a.model,
+      location_note: a.where,
+      installed_on: '2025-09-01',
+      code: newAssetCode(),
+      code_revoked_at: null,
+      retired_at: null,
+      created_at: now,
+      updated_at: now,
+    });
   }
   const schedules = [
     { asset: ids[0], title: '清洗空调滤网', everyDays: 30, due: today },
@@ -74,20 +72,17 @@ export async function seedDemoEquipment(trx: Transaction<DB>, siteId: string, zo
   ];
   for (const s of schedules) {
     if (!s.asset) continue;
-    await trx
-      .insertInto('maintenance_schedules')
-      .values({
-        id: newId(),
-        site_id: siteId,
-        asset_id: s.asset,
-        title: s.title,
-        every_days: s.everyDays,
-        next_due_on: s.due,
-        last_done_at: null,
-        last_done_by: null,
-        last_note: null,
-        created_at: now,
-      })
-      .execute();
+    await insertSchedule(trx, {
+      id: newId(),
+      site_id: siteId,
+      asset_id: s.asset,
+      title: s.title,
+      every_days: s.everyDays,
+      next_due_on: s.due,
+      last_done_at: null,
+      last_done_by: null,
+      last_note: null,
+      created_at: now,
+    });
   }
 }

@@ -1,1 +1,2 @@
 export { registerModelRoomInventoryRoutes } from './model-room.routes.js';
+export { insertModelRoomItems } from './model-room.repository.js';

@@ -65,6 +65,11 @@ export function listItemRows(db: Q, zoneId: string, page: PageRequest) {
     .execute();
 }
 
+export async function insertModelRoomItems(db: Q, rows: ModelRoomItemsTable[]): Promise<void> {
+  if (rows.length === 0) return;
+  await db.insertInto('model_room_items').values(rows).execute();
+}
+
 export async function updateItemRow(db: Q, id: string, patch: Partial<ModelRoomItemsTable>): Promise<void> {
   await db.updateTable('model_room_items').set(patch).where('id', '=', id).execute();
 }

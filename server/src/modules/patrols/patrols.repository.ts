@@ -36,6 +36,11 @@ export function listStops(db: Kysely<DB>, routeIds: string[]) {
 
 export async function replaceStops(db: Kysely<DB>, siteId: string, routeId: string, stops: { checkpointId: string; plannedMinute: number }[]) {
   await db.deleteFrom('patrol_route_stops').where('route_id', '=', routeId).execute();
+  await insertStops(db, siteId, routeId, stops);
+}
+
+/** The stops of a route that has none yet, numbered from 1 in the order given. */
+export async function insertStops(db: Kysely<DB>, siteId: string, routeId: string, stops: { checkpointId: string; plannedMinute: number }[]) {
   await db
     .insertInto('patrol_route_stops')
     .values(

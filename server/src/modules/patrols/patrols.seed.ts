@@ -2,12 +2,14 @@
  * The demo site's checkpoints and its hourly security patrol (SECURITY-1). Today's rounds are
  * planned by the planning timer, due at once, so the demo has rounds from its first minute.
  */
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { ZoneKind } from '@anchang/contracts';
 import type { DB } from '../../db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { localParts } from '../../platform/site-time.js';
-import { newCheckpointCode } from '../checkpoints/index.js';
+import { scheduleTimer } from '../../platform/timers/timers.js';
+import { insertCheckpoint, newCheckpointCode } from '../checkpoints/index.js';
+import { insertRoute, insertSchedule, insertStops } from './patrols.repository.js';
 import { PLAN_TIMER } from './patrols.service.js';
 
 const CHECKPOINTS: { zone: ZoneKind; nameZh: string; nameEn: string; minute: number | null }[] = [
@@ -18,82 +20,61 @@ const CHECKPOINTS: { zone: ZoneKind; nameZh: string; nameEn: string; minute: num
   { zone: 'OFFICE', nameZh: '配电间', nameEn: 'Switch room', minute: 26 },
 ];
 
-export async function seedDemoPatrols(
-  trx: Transaction<DB> | Kysely<DB>,
-  siteId: string,
-  zoneIdByKind: Map<ZoneKind, string>,
-  now: number,
-): Promise<void> {
-  const stops: { checkpointId: string; minute: number }[] = [];
+export async function seedDemoPatrols(trx: Transaction<DB>, siteId: string, zoneIdByKind: Map<ZoneKind, string>, now: number): Promise<void> {
+  const stops: { checkpointId: string; plannedMinute: number }[] = [];
   for (const c of CHECKPOINTS) {
     const zoneId = zoneIdByKind.get(c.zone);
     if (!zoneId) continue;
     const id = newId(now);
-    await trx
-      .insertInto('checkpoints')
-      .values({
-        id,
-        site_id: siteId,
-        zone_id: zoneId,
-        name_zh: c.nameZh,
-        name_en: c.nameEn,
-        code: newCheckpointCode(),
-        lat: null,
-        lng: null,
-        revoked_at: null,
-        created_at: now,
-      })
-      .execute();
-    if (c.minute !== null) stops.push({ checkpointId: id, minute: c.minute });
+    await insertCheckpoint(trx, {
+      id,
+      site_id: siteId,
+      zone_id: zoneId,
+      name_zh: c.nameZh,
+      name_en: c.nameEn,
+      code: newCheckpointCode(),
+      lat: null,
+      lng: null,
+      revoked_at: null,
+      created_at: now,
+    });
+    if (c.minute !== null) stops.push({ checkpointId: id, plannedMinute: c.minute });
   }
   const routeId = newId(now);
-  await trx
-    .insertInto('patrol_routes')
-    .values({
-      id: routeId,
-      site_id: siteId,
-      name_zh: '案场外围巡视',
-      name_en: 'Site perimeter patrol',
-      archived_at: null,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await trx
-    .insertInto('patrol_route_stops')
-    .values(stops.map((s, i) => ({ route_id: routeId, position: i + 1, site_id: siteId, checkpoint_id: s.checkpointId, planned_minute: s.minute })))
-    .execute();
+  await insertRoute(trx, {
+    id: routeId,
+    site_id: siteId,
+    name_zh: '案场外围巡视',
+    name_en: 'Site perimeter patrol',
+    archived_at: null,
+    created_at: now,
+    updated_at: now,
+  });
+  await insertStops(trx, siteId, routeId, stops);
   const scheduleId = newId(now);
-  await trx
-    .insertInto('patrol_schedules')
-    .values({
-      id: scheduleId,
-      site_id: siteId,
-      route_id: routeId,
-      post_kind: 'SECURITY',
-      kind: 'every',
-      every_minutes: 60,
-      times: '[]',
-      grace_minutes: 15,
-      active: 1,
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
+  await insertSchedule(trx, {
+    id: scheduleId,
+    site_id: siteId,
+    route_id: routeId,
+    post_kind: 'SECURITY',
+    kind: 'every',
+    every_minutes: 60,
+    times: '[]',
+    grace_minutes: 15,
+    active: 1,
+    created_at: now,
+    updated_at: now,
+  });
   const today = localParts(now, 'Asia/Shanghai').date;
-  await trx
-    .insertInto('timers')
-    .values({
+  // The demo is written in one plain transaction, not a use case: booking a timer needs only that and the time.
+  await scheduleTimer(
+    { trx, now },
+    {
       id: `${PLAN_TIMER}:${scheduleId}:${today}`,
       kind: PLAN_TIMER,
-      site_id: siteId,
-      due_at: now,
-      payload: JSON.stringify({ scheduleId, date: today }),
-      status: 'pending',
-      last_error: null,
-      fired_at: null,
-      fired_by: null,
-      created_at: now,
-    })
-    .execute();
+      siteId,
+      dueAt: now,
+      payload: { scheduleId, date: today },
+    },
+  );
 }

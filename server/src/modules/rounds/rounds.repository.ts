@@ -8,6 +8,10 @@ export async function insertSchedule(db: Q, row: RoundSchedulesTable): Promise<v
   await db.insertInto('round_schedules').values(row).execute();
 }
 
+export async function insertSchedules(db: Q, rows: RoundSchedulesTable[]): Promise<void> {
+  await db.insertInto('round_schedules').values(rows).execute();
+}
+
 export const findSchedule = (db: Q, siteId: string, id: string) =>
   db.selectFrom('round_schedules').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 

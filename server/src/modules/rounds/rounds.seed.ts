@@ -5,13 +5,15 @@
  * pruning and pest control (GREEN-1, GREEN-2; see LANDSCAPING_ROUNDS). Today is planned from the
  * seeding instant on by a plan timer due at once; later days by the daily chain it starts.
  */
-import { randomBytes } from 'node:crypto';
-import type { Kysely, Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { RoundRecurrence, ZoneKind } from '@anchang/contracts';
 import type { DB, RoundSchedulesTable } from '../../db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { localParts } from '../../platform/site-time.js';
+import { scheduleTimer } from '../../platform/timers/timers.js';
+import { findLiveCheckpointInZone, insertCheckpoint, newCheckpointCode } from '../checkpoints/index.js';
 import { findPostStandard } from '../standards/library/index.js';
+import { insertSchedules } from './rounds.repository.js';
 import { PLAN_TIMER, planTimerId } from './rounds.service.js';
 
 /**
@@ -24,39 +26,25 @@ export const LANDSCAPING_ROUNDS: readonly { itemId: 'GREEN-1' | 'GREEN-2'; recur
   { itemId: 'GREEN-2', recurrence: { kind: 'before_open', minutesBeforeOpen: 60, weekdays: [1] }, graceMinutes: 60 },
 ];
 
-export async function seedDemoRounds(
-  trx: Transaction<DB> | Kysely<DB>,
-  siteId: string,
-  zoneIdByKind: Map<ZoneKind, string>,
-  now: number,
-): Promise<void> {
+export async function seedDemoRounds(trx: Transaction<DB>, siteId: string, zoneIdByKind: Map<ZoneKind, string>, now: number): Promise<void> {
   const zoneId = zoneIdByKind.get('WASHROOM');
   if (!zoneId) return;
   // The patrol seed hangs a washroom checkpoint; rounds share it, or hang their own.
-  let checkpoint = await trx
-    .selectFrom('checkpoints')
-    .select('id')
-    .where('site_id', '=', siteId)
-    .where('zone_id', '=', zoneId)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  let checkpoint = await findLiveCheckpointInZone(trx, siteId, zoneId);
   if (!checkpoint) {
     checkpoint = { id: newId(now) };
-    await trx
-      .insertInto('checkpoints')
-      .values({
-        id: checkpoint.id,
-        site_id: siteId,
-        zone_id: zoneId,
-        name_zh: '洗手间',
-        name_en: 'Washroom',
-        code: randomBytes(18).toString('base64url'),
-        lat: null,
-        lng: null,
-        revoked_at: null,
-        created_at: now,
-      })
-      .execute();
+    await insertCheckpoint(trx, {
+      id: checkpoint.id,
+      site_id: siteId,
+      zone_id: zoneId,
+      name_zh: '洗手间',
+      name_en: 'Washroom',
+      code: newCheckpointCode(),
+      lat: null,
+      lng: null,
+      revoked_at: null,
+      created_at: now,
+    });
   }
   const items = [...findPostStandard('CLEAN').items, ...findPostStandard('GREEN').items];
   const text = (id: string) => items.find((i) => i.id === id)!.text;
@@ -82,29 +70,22 @@ export async function seedDemoRounds(
     created_at: now,
     updated_at: now,
   });
-  await trx
-    .insertInto('round_schedules')
-    .values([
-      schedule('CLEAN', 'CLEAN-2', text('CLEAN-2'), { kind: 'interval', everyMinutes: 10 }, 10, checkpoint.id),
-      schedule('CLEAN', 'CLEAN-1', text('CLEAN-1'), { kind: 'before_open', minutesBeforeOpen: 30 }, 30, null),
-      schedule('HALL', null, { zh: '11:00 为客户送上点心', en: 'Snacks to the guests at 11:00' }, { kind: 'times', times: ['11:00'] }, 15, null),
-      ...LANDSCAPING_ROUNDS.map((r) => schedule('GREEN', r.itemId, text(r.itemId), r.recurrence, r.graceMinutes, null)),
-    ])
-    .execute();
+  await insertSchedules(trx, [
+    schedule('CLEAN', 'CLEAN-2', text('CLEAN-2'), { kind: 'interval', everyMinutes: 10 }, 10, checkpoint.id),
+    schedule('CLEAN', 'CLEAN-1', text('CLEAN-1'), { kind: 'before_open', minutesBeforeOpen: 30 }, 30, null),
+    schedule('HALL', null, { zh: '11:00 为客户送上点心', en: 'Snacks to the guests at 11:00' }, { kind: 'times', times: ['11:00'] }, 15, null),
+    ...LANDSCAPING_ROUNDS.map((r) => schedule('GREEN', r.itemId, text(r.itemId), r.recurrence, r.graceMinutes, null)),
+  ]);
   const today = localParts(now, 'Asia/Shanghai').date;
-  await trx
-    .insertInto('timers')
-    .values({
+  // The demo is written in one plain transaction, not a use case: booking a timer needs only that and the time.
+  await scheduleTimer(
+    { trx, now },
+    {
       id: planTimerId(siteId, today),
       kind: PLAN_TIMER,
-      site_id: siteId,
-      due_at: now,
-      payload: JSON.stringify({ siteId, date: today, from: now }),
-      status: 'pending',
-      last_error: null,
-      fired_at: null,
-      fired_by: null,
-      created_at: now,
-    })
-    .execute();
+      siteId,
+      dueAt: now,
+      payload: { siteId, date: today, from: now },
+    },
+  );
 }

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DialectName } from '../../db/create-db.js';
-import type { DB, SupplyBatchesTable, SupplyItemsTable } from '../../db/schema.js';
+import type { DB, SupplyBatchesTable, SupplyItemsTable, SupplyMovementsTable, SupplyStockTable, SupplyStoresTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 type Q = Kysely<DB>;
@@ -31,8 +31,16 @@ export function listItemRows(db: Q, siteId: string, page: PageRequest) {
     .execute();
 }
 
+export async function insertItems(db: Q, rows: SupplyItemsTable[]): Promise<void> {
+  await db.insertInto('supply_items').values(rows).execute();
+}
+
 export async function updateItemRow(db: Q, id: string, patch: Partial<SupplyItemsTable>): Promise<void> {
   await db.updateTable('supply_items').set(patch).where('id', '=', id).execute();
+}
+
+export async function insertStores(db: Q, rows: SupplyStoresTable[]): Promise<void> {
+  await db.insertInto('supply_stores').values(rows).execute();
 }
 
 export const findStoreRow = (db: Q, siteId: string, id: string) =>
@@ -92,6 +100,11 @@ export async function ensureStockRows(db: Q, rows: { id: string; siteId: string;
     .execute();
 }
 
+/** Stock rows at the levels given, for items that have none in their store yet. */
+export async function insertStockRows(db: Q, rows: SupplyStockTable[]): Promise<void> {
+  await db.insertInto('supply_stock').values(rows).execute();
+}
+
 export const findStockRow = (db: Q, storeId: string, itemId: string) =>
   db.selectFrom('supply_stock').selectAll().where('store_id', '=', storeId).where('item_id', '=', itemId).executeTakeFirst();
 
@@ -136,6 +149,14 @@ export async function flipLow(db: Q, stockId: string, low: boolean): Promise<boo
 
 export async function insertBatch(db: Q, row: SupplyBatchesTable): Promise<void> {
   await db.insertInto('supply_batches').values(row).execute();
+}
+
+export async function insertBatches(db: Q, rows: SupplyBatchesTable[]): Promise<void> {
+  await db.insertInto('supply_batches').values(rows).execute();
+}
+
+export async function insertMovements(db: Q, rows: SupplyMovementsTable[]): Promise<void> {
+  await db.insertInto('supply_movements').values(rows).execute();
 }
 
 export const findBatchById = (db: Q, id: string) => db.selectFrom('supply_batches').selectAll().where('id', '=', id).executeTakeFirst();

@@ -8,6 +8,9 @@ import type { DB, SupplyMovementsTable } from '../../db/schema.js';
 import { newId } from '../../platform/ids.js';
 import { addDays, localParts, mondayOf } from '../../platform/site-time.js';
 import type { SupplyCategory } from '@anchang/contracts';
+import { insertModelRoomItems } from '../model-room-inventory/index.js';
+import { listZoneIdsOfKind } from '../zones/index.js';
+import { insertBatches, insertItems, insertMovements, insertStockRows, insertStores } from './supplies.repository.js';
 
 const DAY = 86_400_000;
 
@@ -51,13 +54,10 @@ const ROOM_ITEMS: { name: string; quantity: number; position: string }[] = [
 
 export async function seedDemoSupplies(trx: Transaction<DB>, siteId: string, managerId: string, now: number): Promise<void> {
   const stores = { bar: newId(), clean: newId() };
-  await trx
-    .insertInto('supply_stores')
-    .values([
-      { id: stores.bar, site_id: siteId, name: '吧台仓', created_at: now },
-      { id: stores.clean, site_id: siteId, name: '保洁仓', created_at: now },
-    ])
-    .execute();
+  await insertStores(trx, [
+    { id: stores.bar, site_id: siteId, name: '吧台仓', created_at: now },
+    { id: stores.clean, site_id: siteId, name: '保洁仓', created_at: now },
+  ]);
   // One receipt four weeks ago, then one issue per store per week, oldest first.
   const thisMonday = mondayOf(localParts(now, 'Asia/Shanghai').date);
   const weeks = [28, 21, 14, 7, 0].map((d) => ({ week: addDays(thisMonday, -d), at: now - d * DAY }));
@@ -75,32 +75,25 @@ export async function seedDemoSupplies(trx: Transaction<DB>, siteId: string, man
   const issues = weeks
     .slice(1)
     .map((w) => ({ w, bar: batch('issue', stores.bar, w.at, '每周领用'), clean: batch('issue', stores.clean, w.at, '每周领用') }));
-  await trx
-    .insertInto('supply_batches')
-    .values([receipts.bar, receipts.clean, ...issues.flatMap((i) => [i.bar, i.clean])])
-    .execute();
+  await insertBatches(trx, [receipts.bar, receipts.clean, ...issues.flatMap((i) => [i.bar, i.clean])]);
   // Items first, then their movements in time order: ids are time-ordered, and the ledger reads
   // newest first by id.
-  const seeded: ((typeof ITEMS)[number] & { itemId: string; storeId: string; onHand: number })[] = [];
-  for (const item of ITEMS) {
-    const itemId = newId();
-    await trx
-      .insertInto('supply_items')
-      .values({
-        id: itemId,
-        site_id: siteId,
-        name_zh: item.zh,
-        name_en: item.en,
-        unit: item.unit,
-        category: item.category,
-        low_stock_threshold: item.threshold,
-        archived_at: null,
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    seeded.push({ ...item, itemId, storeId: stores[item.store], onHand: 0 });
-  }
+  const seeded = ITEMS.map((item) => ({ ...item, itemId: newId(), storeId: stores[item.store], onHand: 0 }));
+  await insertItems(
+    trx,
+    seeded.map((it) => ({
+      id: it.itemId,
+      site_id: siteId,
+      name_zh: it.zh,
+      name_en: it.en,
+      unit: it.unit,
+      category: it.category,
+      low_stock_threshold: it.threshold,
+      archived_at: null,
+      created_at: now,
+      updated_at: now,
+    })),
+  );
   const movements: SupplyMovementsTable[] = [];
   const move = (it: (typeof seeded)[number], batchId: string, kind: string, delta: number, w: { week: string; at: number }) => {
     it.onHand += delta;
@@ -125,44 +118,36 @@ export async function seedDemoSupplies(trx: Transaction<DB>, siteId: string, man
       if (quantity > 0) move(it, b[it.store].id, 'issue', -quantity, w);
     }
   }
-  await trx
-    .insertInto('supply_stock')
-    .values(
-      seeded.map((it) => ({
+  await insertStockRows(
+    trx,
+    seeded.map((it) => ({
+      id: newId(),
+      site_id: siteId,
+      store_id: it.storeId,
+      item_id: it.itemId,
+      on_hand: it.onHand,
+      low: it.onHand <= it.threshold ? 1 : 0,
+      updated_at: now,
+    })),
+  );
+  for (let i = 0; i < movements.length; i += 50) await insertMovements(trx, movements.slice(i, i + 50));
+
+  const rooms = await listZoneIdsOfKind(trx, siteId, 'MODEL_ROOM');
+  await insertModelRoomItems(
+    trx,
+    rooms.flatMap((zoneId) =>
+      ROOM_ITEMS.map((item) => ({
         id: newId(),
         site_id: siteId,
-        store_id: it.storeId,
-        item_id: it.itemId,
-        on_hand: it.onHand,
-        low: it.onHand <= it.threshold ? 1 : 0,
+        zone_id: zoneId,
+        name: item.name,
+        quantity: item.quantity,
+        photo_id: null,
+        position_note: item.position,
+        archived_at: null,
+        created_at: now,
         updated_at: now,
       })),
-    )
-    .execute();
-  for (let i = 0; i < movements.length; i += 50)
-    await trx
-      .insertInto('supply_movements')
-      .values(movements.slice(i, i + 50))
-      .execute();
-
-  const rooms = await trx.selectFrom('zones').select('id').where('site_id', '=', siteId).where('kind', '=', 'MODEL_ROOM').orderBy('id').execute();
-  for (const room of rooms) {
-    for (const item of ROOM_ITEMS) {
-      await trx
-        .insertInto('model_room_items')
-        .values({
-          id: newId(),
-          site_id: siteId,
-          zone_id: room.id,
-          name: item.name,
-          quantity: item.quantity,
-          photo_id: null,
-          position_note: item.position,
-          archived_at: null,
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-    }
-  }
+    ),
+  );
 }

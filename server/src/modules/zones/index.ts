@@ -1,2 +1,2 @@
 export { registerZoneRoutes } from './zones.routes.js';
-export { findZoneNames, findZoneRow } from './zones.repository.js';
+export { findZoneNames, findZoneRow, listZoneIdsOfKind } from './zones.repository.js';

@@ -1,4 +1,5 @@
 import type { Kysely, Transaction } from 'kysely';
+import type { ZoneKind } from '@anchang/contracts';
 import type { DB, ZonesTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
@@ -6,6 +7,10 @@ type Q = Kysely<DB> | Transaction<DB>;
 
 export const findZoneRow = (db: Q, siteId: string, zoneId: string) =>
   db.selectFrom('zones').selectAll().where('site_id', '=', siteId).where('id', '=', zoneId).executeTakeFirst();
+
+/** The ids of the site's zones of one kind, oldest first. */
+export const listZoneIdsOfKind = async (db: Q, siteId: string, kind: ZoneKind): Promise<string[]> =>
+  (await db.selectFrom('zones').select('id').where('site_id', '=', siteId).where('kind', '=', kind).orderBy('id').execute()).map((r) => r.id);
 
 export function listZoneRows(db: Q, siteId: string, page: PageRequest) {
   let q = db.selectFrom('zones').selectAll().where('site_id', '=', siteId);

@@ -35,7 +35,7 @@ export interface ScheduleInput {
 }
 
 /** Schedules a timer inside the caller's transaction; returns false if that id already exists. */
-export async function scheduleTimer(tx: Tx, input: ScheduleInput): Promise<boolean> {
+export async function scheduleTimer(tx: Pick<Tx, 'trx' | 'now'>, input: ScheduleInput): Promise<boolean> {
   const res = await tx.trx
     .insertInto('timers')
     .values({
