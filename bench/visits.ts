@@ -89,6 +89,8 @@ export interface JourneyResult extends JourneySpec {
   lostEvents: number;
   /** Writes whose round trip took more than a second. */
   writesOver1s: number;
+  /** Where those writes' time went (the first 500), including the ones that got no answer. */
+  slowWrites: RequestPhases[];
   errors: string[];
   /** The gate: from the write being sent to the receiving socket's event, ms, all three hand-offs. */
   handoffFromSendMs: Percentiles;
@@ -268,10 +270,31 @@ function connect(baseUrl: string, phone: Phone, mailbox: Mailbox): Promise<void>
   });
 }
 
+/**
+ * Where a request's time went, ms from the call: a socket assigned, (a new one) connected, the
+ * request written, the answer's first byte. Only kept for writes over the limit, to tell a
+ * server that answered slowly from a request that waited to get out or to be read.
+ */
+export interface RequestPhases {
+  socketMs: number;
+  /** Null when the socket was reused from the keep-alive pool. */
+  connectMs: number | null;
+  writtenMs: number | null;
+  firstByteMs: number | null;
+}
+
 /** A small keep-alive HTTP client: lighter on the load generator than fetch, so more of the CPU is the server's. */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1024 });
-function post(baseUrl: string, path: string, cookie: string, body: unknown): Promise<{ status: number; text: string; instance?: string }> {
+function post(
+  baseUrl: string,
+  path: string,
+  cookie: string,
+  body: unknown,
+): Promise<{ status: number; text: string; instance?: string; phases: RequestPhases }> {
   const payload = body === undefined ? '' : JSON.stringify(body);
+  const t0 = performance.now();
+  const phases: RequestPhases = { socketMs: -1, connectMs: null, writtenMs: null, firstByteMs: null };
+  const since = () => Math.round(performance.now() - t0);
   return new Promise((resolve, reject) => {
     const req = http.request(
       `${baseUrl}${path}`,
@@ -284,6 +307,7 @@ function post(baseUrl: string, path: string, cookie: string, body: unknown): Pro
         },
       },
       (res) => {
+        phases.firstByteMs = since();
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         const tag = res.headers['x-bench-instance'];
@@ -292,15 +316,40 @@ function post(baseUrl: string, path: string, cookie: string, body: unknown): Pro
             status: res.statusCode ?? 0,
             text: Buffer.concat(chunks).toString('utf8'),
             ...(typeof tag === 'string' ? { instance: tag } : {}),
+            phases,
           }),
         );
         res.on('error', reject);
       },
     );
-    req.setTimeout(15_000, () => req.destroy(new Error(`POST ${path}: no answer in 15 s`)));
+    req.on('socket', (socket) => {
+      phases.socketMs = since();
+      if (socket.connecting) socket.once('connect', () => (phases.connectMs = since()));
+    });
+    req.on('finish', () => (phases.writtenMs = since()));
+    req.setTimeout(15_000, () =>
+      req.destroy(Object.assign(new Error(`POST ${path}: no answer in 15 s (${JSON.stringify(phases)})`), { phases: { ...phases } })),
+    );
     req.on('error', reject);
     req.end(payload);
   });
+}
+
+/** Medians and maxima of the slow writes' phases: which side of the wire their time was spent on. */
+function describeSlowWrites(slow: readonly RequestPhases[]): string {
+  const stat = (values: number[]) => {
+    if (values.length === 0) return 'none';
+    const sorted = [...values].sort((a, b) => a - b);
+    return `p50 ${sorted[Math.floor(sorted.length / 2)]} max ${sorted.at(-1)}`;
+  };
+  const connected = slow.filter((p) => p.connectMs !== null);
+  const written = slow.filter((p) => p.writtenMs !== null);
+  const answered = slow.filter((p) => p.firstByteMs !== null && p.writtenMs !== null);
+  return (
+    `ms from the call (n ${slow.length}, ${connected.length} on a new connection): socket ${stat(slow.map((p) => p.socketMs))}; ` +
+    `connected ${stat(connected.map((p) => p.connectMs!))}; written ${stat(written.map((p) => p.writtenMs!))}; ` +
+    `written → first byte ${stat(answered.map((p) => p.firstByteMs! - p.writtenMs!))}; ${slow.length - answered.length} never answered`
+  );
 }
 
 export async function benchVisits(opts: {
@@ -359,6 +408,7 @@ export async function benchVisits(opts: {
     const crossInstance: number[] = [];
     const byTarget: Record<string, number[]> = { hall: [], model_room: [], departure: [] };
     const writeLatency: number[] = [];
+    const slowWrites: RequestPhases[] = [];
     const errors: string[] = [];
     let writes = 0;
     let failedWrites = 0;
@@ -373,6 +423,7 @@ export async function benchVisits(opts: {
         const res = await post(baseUrl, path, cookie, body);
         const doneAt = performance.now();
         writeLatency.push(doneAt - sentAt);
+        if (doneAt - sentAt > VISIT_TARGETS.maxWriteMs) slowWrites.push(res.phases);
         if (res.status < 200 || res.status >= 300) {
           failedWrites++;
           if (errors.length < 10) errors.push(`POST ${path}: HTTP ${res.status} ${res.text.slice(0, 200)}`);
@@ -382,6 +433,8 @@ export async function benchVisits(opts: {
         return { sentAt, doneAt, text: res.text, ...(res.instance !== undefined ? { instance: res.instance } : {}) };
       } catch (err) {
         failedWrites++;
+        const phases = (err as { phases?: RequestPhases }).phases;
+        if (phases) slowWrites.push(phases);
         if (errors.length < 10) errors.push(`POST ${path}: ${String(err)}`);
         return null;
       }
@@ -455,6 +508,7 @@ export async function benchVisits(opts: {
       failedWrites,
       lostEvents,
       writesOver1s: writeLatency.filter((ms) => ms > VISIT_TARGETS.maxWriteMs).length,
+      slowWrites: slowWrites.slice(0, 500),
       errors,
       handoffFromSendMs: percentiles(fromSend),
       byTarget: Object.fromEntries(Object.entries(byTarget).map(([k, v]) => [k, percentiles(v)])),
@@ -610,6 +664,7 @@ export function renderVisitsReport(results: VisitsResult[], load: LoadOptions): 
           `; server ${fmt(j.cpu.serverCores, 2)} cores, ${fmt(j.cpu.serverUsPerRequest, 0)} µs/write; peak RSS ${mbs(j.peakRssMb)} MB`,
       );
       out.push(`    write round trip ms:                ${pct(j.writeLatencyMs)}  (${j.writesOver1s} over 1 s)`);
+      if (j.slowWrites.length > 0) out.push(`      the slow ones, ${describeSlowWrites(j.slowWrites)}`);
       out.push(`    hand-off ms, request sent → socket: ${pct(j.handoffFromSendMs)}`);
       if (j.crossInstanceFromSendMs) out.push(`      … to the other instance:         ${pct(j.crossInstanceFromSendMs)}`);
       for (const [to, p] of Object.entries(j.byTarget)) out.push(`      to ${to.padEnd(10)}                    ${pct(p)}`);

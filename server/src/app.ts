@@ -92,6 +92,7 @@ import { registerSiteFiguresRoutes } from './modules/site-figures/index.js';
 import { registerPublicSurveyRoutes, registerSurveyRoutes } from './modules/surveys/index.js';
 import { DeliveryRunner, LogSmsProvider, registerIntegrationRoutes, TencentSmsProvider, type SmsProvider } from './modules/integrations/index.js';
 import type { OutboundPolicy } from './platform/outbound/ssrf.js';
+import { registerTurnGate } from './platform/http/turn-gate.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -219,6 +220,8 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerClientReportTimers(timers);
 
   registerErrorHandler(app);
+  // First of all hooks: a saturated server still accepts new connections (platform/http/turn-gate.ts).
+  if (config.requestsPerTurn > 0) registerTurnGate(app, config.requestsPerTurn);
   // Everything a request runs, down to its timers and promises, knows which request it serves:
   // a crash report names it (platform/crash.ts).
   app.addHook('onRequest', (req, _reply, done) => runInContext({ reqId: String(req.id) }, done));

@@ -68,6 +68,8 @@ export interface Config {
   readonly headersTimeoutMs: number;
   /** How long an idle keep-alive connection stays open; above any proxy's idle timeout. */
   readonly keepAliveTimeoutMs: number;
+  /** Requests one turn of the event loop starts (platform/http/turn-gate.ts); 0: no limit. */
+  readonly requestsPerTurn: number;
   /** PostgreSQL connections this process keeps at most. */
   readonly databasePoolSize: number;
   /** Longest a request waits for a database connection (PostgreSQL) or lock (SQLite) before a 503. */
@@ -164,6 +166,7 @@ export const CONFIG_DEFAULTS = {
   REQUEST_TIMEOUT_MS: '60000',
   HEADERS_TIMEOUT_MS: '15000',
   KEEP_ALIVE_TIMEOUT_MS: '72000',
+  REQUESTS_PER_TURN: '8',
   DATABASE_POOL_SIZE: '10',
   DATABASE_WAIT_MS: '3000',
   DATABASE_STATEMENT_TIMEOUT_MS: '30000',
@@ -363,6 +366,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     requestTimeoutMs: int('REQUEST_TIMEOUT_MS', 1000, 3_600_000),
     headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 1000, 3_600_000),
     keepAliveTimeoutMs: int('KEEP_ALIVE_TIMEOUT_MS', 1000, 3_600_000),
+    requestsPerTurn: int('REQUESTS_PER_TURN', 0, 10_000),
     databasePoolSize: int('DATABASE_POOL_SIZE', 1, 1000),
     databaseWaitMs: int('DATABASE_WAIT_MS', 50, 600_000),
     databaseStatementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 0, 24 * 3_600_000),
