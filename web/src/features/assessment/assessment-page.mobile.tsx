@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, NavBar, Popup, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Popup, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Assessment, MeSite } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -8,6 +8,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { assessmentApi, useAssessmentWrite, useMyAssessments } from './assessment-api';
 import styles from './assessment.mobile.module.css';
 
@@ -19,12 +20,9 @@ export function MyAssessmentPage() {
   const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')}>
-        {t('assessment.mineTitle')}
-      </NavBar>
+    <SubPage title={t('assessment.mineTitle')} onBack={() => void navigate('/')} roomBelow>
       {site ? <MyMonths site={site} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, NavBar, Selector, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Selector, Tag, TextArea, Toast } from 'antd-mobile';
 import { AddOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import {
@@ -21,6 +21,7 @@ import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { complaintsApi, useComplaint, useComplaintMutation, useComplaints } from './complaints-api';
 import styles from './complaints.mobile.module.css';
 
@@ -38,10 +39,7 @@ export function ComplaintsPhonePage() {
   const yours = rows.filter((c) => c.ownerId === me.id && (c.status === 'received' || c.status === 'handling'));
   const others = rows.filter((c) => !yours.includes(c));
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')} right={<ConnectionChip />}>
-        {t('complaints.phone.title')}
-      </NavBar>
+    <SubPage title={t('complaints.phone.title')} onBack={() => void navigate('/')} right={<ConnectionChip />} roomBelow>
       {!site ? <PhoneState status="empty" title={t('mobile.noSites')} /> : null}
       {site ? (
         <PhonePullToRefresh onRefresh={() => mine.refetch()}>
@@ -75,7 +73,7 @@ export function ComplaintsPhonePage() {
           </div>
         </PhonePullToRefresh>
       ) : null}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Checkbox, Input, NavBar, Selector, TextArea, Toast } from 'antd-mobile';
+import { Checkbox, Input, Selector, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import {
   COMPLAINT_CATEGORIES,
@@ -16,6 +16,7 @@ import { PhotoCapture } from '../../shared/photos/photo-capture';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { usePosts } from '../posts/use-posts';
 import { newId } from '../../shared/offline/new-id';
 import { complaintsApi, uploadPhotos, useComplaintMutation } from './complaints-api';
@@ -30,16 +31,13 @@ export function FileComplaintPage() {
   const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate(-1)}>
-        {t('complaints.phone.newTitle')}
-      </NavBar>
+    <SubPage title={t('complaints.phone.newTitle')} roomBelow>
       {site ? (
         <ComplaintForm siteId={site.id} myPostIds={site.posts.map((p) => p.id)} onFiled={() => void navigate('/complaints', { replace: true })} />
       ) : (
         <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { useNavigate } from 'react-router';
-import { Button, Input, NavBar, Rate, Selector, TextArea, Toast } from 'antd-mobile';
+import { Button, Input, Rate, Selector, TextArea, Toast } from 'antd-mobile';
 import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { CheckCircleFill } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +27,7 @@ import { formatLocal } from '../../shared/format/time';
 import { todayAt } from '../../shared/format/local-date';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { newId } from '../../shared/offline/new-id';
 import { useMyDay } from '../shift/use-shift';
 import { feedbackApi, useFeedbackForms, useFileForm } from './feedback-api';
@@ -47,16 +47,12 @@ export function ParkingFeedbackPage() {
 /** The page around either form: the title, the shift it counts for, the sent state and today's forms. */
 function FormShell({ kind, children }: { kind: FeedbackFormKind; children: (site: MeSite, onSent: (form: FeedbackForm) => void) => ReactNode }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
   const { site } = useStaffSite();
   const [sent, setSent] = useState<FeedbackForm | null>(null);
   // A new form gets a new key, so its fields (and its id) start afresh.
   const [round, setRound] = useState(0);
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate(-1)}>
-        {t(`customerFeedback.kinds.${kind}`)}
-      </NavBar>
+    <SubPage title={t(`customerFeedback.kinds.${kind}`)} roomBelow>
       {!site ? (
         <PhoneState status="empty" title={t('mobile.noSites')} />
       ) : sent ? (
@@ -82,7 +78,7 @@ function FormShell({ kind, children }: { kind: FeedbackFormKind; children: (site
         </>
       )}
       {site ? <MineToday site={site} kind={kind} /> : null}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, InfiniteScroll, NavBar, Popup, Tabs, Tag, TextArea, Toast, Dialog } from 'antd-mobile';
+import { Button, InfiniteScroll, Popup, Tabs, Tag, TextArea, Toast, Dialog } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { Incident, MeSite, RealtimeEvent } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -15,6 +15,7 @@ import { canDecideIncidents, useIncidents, useUpdateIncident } from './use-incid
 import styles from './incidents.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 
 type PhoneFilter = 'open' | 'closed';
 
@@ -24,22 +25,20 @@ export function IncidentsPage() {
   const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar
-        className={styles.navBar}
-        onBack={() => void navigate('/')}
-        right={
-          site ? (
-            <a className={styles.navRight} onClick={() => void navigate('/incidents/new')} data-testid="incident-report-link">
-              {t('incidents.send')}
-            </a>
-          ) : null
-        }
-      >
-        {t('incidents.myTitle')}
-      </NavBar>
+    <SubPage
+      title={t('incidents.myTitle')}
+      onBack={() => void navigate('/')}
+      right={
+        site ? (
+          <a className={styles.navRight} onClick={() => void navigate('/incidents/new')} data-testid="incident-report-link">
+            {t('incidents.send')}
+          </a>
+        ) : null
+      }
+      roomBelow
+    >
       {site ? <IncidentList site={site} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, NavBar, TextArea, Toast } from 'antd-mobile';
+import { Button, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { INCIDENT_SEVERITIES, type Incident } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -12,6 +12,7 @@ import { INCIDENT_KIND_ICONS, INCIDENT_KINDS } from './incident-kinds.mobile';
 import { useReportIncident } from './use-incidents';
 import styles from './incidents.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 
 const DESCRIPTION_MAX = 1000;
 
@@ -39,16 +40,13 @@ export function ReportIncidentPage() {
   const { site } = useStaffSite();
   const me = useMe();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void (hasHistory() ? navigate(-1) : navigate('/'))}>
-        {t('incidents.reportTitle')}
-      </NavBar>
+    <SubPage title={t('incidents.reportTitle')} onBack={() => void (hasHistory() ? navigate(-1) : navigate('/'))} roomBelow>
       {site ? (
         <ReportForm siteId={site.id} personId={me.id} onSent={() => void navigate('/incidents', { replace: true })} />
       ) : (
         <PhoneState status="empty" title={t('mobile.noSites')} />
       )}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { Button, NavBar, Tag } from 'antd-mobile';
+import { Button, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../shared/api/errors';
 import { useStaffSite } from '../../shared/site/staff-site';
@@ -7,6 +7,7 @@ import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { useInspectionPlan, useRectifications } from './inspections-api';
 import { RectificationCard } from './rectification-card.mobile';
 import styles from './inspections.mobile.module.css';
@@ -20,12 +21,9 @@ export function InspectPage() {
   const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')} right={<ConnectionChip />}>
-        {t('inspections.phone.title')}
-      </NavBar>
+    <SubPage title={t('inspections.phone.title')} onBack={() => void navigate('/')} right={<ConnectionChip />} roomBelow>
       {site ? <Plan siteId={site.id} timeZone={site.timeZone} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
-import { Button, Dialog, NavBar, Switch, Tag, TextArea, Toast } from 'antd-mobile';
+import { Button, Dialog, Switch, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { InspectionForm, InspectionFormItem } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
@@ -11,6 +11,7 @@ import { LabelledStepper } from '../../shared/ui-mobile/labelled-stepper';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { newId } from '../../shared/offline/new-id';
 import { inspectionsApi, uploadPhotoIfAny, useInspectionForm, useInspectionMutation } from './inspections-api';
 import styles from './inspections.mobile.module.css';
@@ -35,14 +36,15 @@ export function InspectionFormPage() {
   const { site } = useStaffSite();
   const form = useInspectionForm(site?.id ?? '', postId);
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/inspect')}>
-        {form.data ? t('inspections.phone.formTitle', { post: form.data.postName }) : t('inspections.phone.title')}
-      </NavBar>
+    <SubPage
+      title={form.data ? t('inspections.phone.formTitle', { post: form.data.postName }) : t('inspections.phone.title')}
+      onBack={() => void navigate('/inspect')}
+      roomBelow
+    >
       {form.isPending ? <MobileSpinner /> : null}
       {form.isError ? <PhoneState status="disconnected" title={t('common.loadFailed')} description={describeError(form.error)} /> : null}
       {form.data && site ? <Form form={form.data} siteId={site.id} /> : null}
-    </div>
+    </SubPage>
   );
 }
 

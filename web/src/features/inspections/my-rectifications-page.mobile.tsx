@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { Button, NavBar } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { OPEN_RECTIFICATION_STATUSES } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -8,6 +8,7 @@ import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { useRectifications } from './inspections-api';
 import { RectificationCard } from './rectification-card.mobile';
 import styles from './inspections.mobile.module.css';
@@ -22,10 +23,7 @@ export function MyRectificationsPage() {
   const open = all.filter((r) => OPEN_RECTIFICATION_STATUSES.includes(r.status));
   const handled = all.filter((r) => !OPEN_RECTIFICATION_STATUSES.includes(r.status));
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')} right={<ConnectionChip />}>
-        {t('inspections.phone.myTitle')}
-      </NavBar>
+    <SubPage title={t('inspections.phone.myTitle')} onBack={() => void navigate('/')} right={<ConnectionChip />} roomBelow>
       {!site ? <PhoneState status="empty" title={t('mobile.noSites')} /> : null}
       {site ? (
         <PhonePullToRefresh onRefresh={() => mine.refetch()}>
@@ -50,6 +48,6 @@ export function MyRectificationsPage() {
           </div>
         </PhonePullToRefresh>
       ) : null}
-    </div>
+    </SubPage>
   );
 }

@@ -1,6 +1,5 @@
 import type { ReactNode } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { NavBar } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { MeSite } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -8,8 +7,8 @@ import { canOverseeShifts } from '../../shared/auth/access';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
-import styles from './manager-phone.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 
 /**
  * The frame of every manager screen: back to the home, the title, whether live updates arrive.
@@ -20,12 +19,9 @@ export function ManagerPage({ title, testId, children }: { title: string; testId
   const { site } = useStaffSite();
   if (!site || !canOverseeShifts(site.role)) return <Navigate to="/" replace />;
   return (
-    <div className={styles.page} data-testid={testId}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')} right={<ConnectionChip />}>
-        {title}
-      </NavBar>
+    <SubPage title={title} onBack={() => void navigate('/')} right={<ConnectionChip />} roomBelow testId={testId}>
       {children(site)}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Dialog, InfiniteScroll, NavBar, Tabs, Tag, Toast } from 'antd-mobile';
+import { Button, Dialog, InfiniteScroll, Tabs, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { ActionItem, MeSite } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
@@ -9,6 +9,7 @@ import { useStaffSite } from '../../shared/site/staff-site';
 import { ConnectionChip } from '../../shared/ui-mobile/connection-chip';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { LoadState } from '../manager-phone/manager-page.mobile';
 import { meetingsApi, useMeetingWrite, useMyActionItems } from './meetings-api';
 import styles from './meetings.mobile.module.css';
@@ -21,12 +22,9 @@ export function MyActionItemsPage() {
   const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page} data-testid="my-action-items">
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')} right={<ConnectionChip />}>
-        {t('meetings.phone.myTitle')}
-      </NavBar>
+    <SubPage title={t('meetings.phone.myTitle')} onBack={() => void navigate('/')} right={<ConnectionChip />} roomBelow testId="my-action-items">
       {site ? <Items site={site} /> : null}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, NavBar, Popup, Tag, Toast } from 'antd-mobile';
+import { Button, Popup, Tag, Toast } from 'antd-mobile';
 import { CameraOutline, ScanningOutline } from 'antd-mobile-icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
@@ -23,6 +23,7 @@ import { roundKeys, useConfirmSlot, useRoundDay } from './use-rounds';
 import styles from './rounds.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 
 /** 巡查任务: today's rounds of the person's posts, the next one first with its countdown. */
 export function RoundsPage() {
@@ -30,12 +31,9 @@ export function RoundsPage() {
   const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')}>
-        {t('rounds.phoneTitle')}
-      </NavBar>
+    <SubPage title={t('rounds.phoneTitle')} onBack={() => void navigate('/')} roomBelow>
       {site ? <RoundsToday site={site} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
-import { Button, NavBar, SearchBar, Tag, Toast } from 'antd-mobile';
+import { Button, SearchBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { StockCountBody, StockLevel } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
@@ -16,6 +16,7 @@ import type { StockCountOp } from './outbox-kinds';
 import { canKeepStock, flatten, suppliesKey, useStock, useSupplyStores } from './use-supplies';
 import styles from './supplies.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 
 /** 物资库存 on the phone: my site's stock per store; for whoever counts, the count sheet. */
 export function StockPage({ counting = false }: { counting?: boolean }) {
@@ -24,20 +25,16 @@ export function StockPage({ counting = false }: { counting?: boolean }) {
   const { site } = useStaffSite();
   const keeper = canKeepStock(site?.role);
   return (
-    <div className={styles.page}>
-      <NavBar
-        className={styles.navBar}
-        onBack={() => void navigate(-1)}
-        right={
-          keeper && !counting ? (
-            <a className={styles.navRight} onClick={() => void navigate('/supplies/count')} data-testid="start-count">
-              {t('supplies.phone.countAction')}
-            </a>
-          ) : null
-        }
-      >
-        {counting ? t('supplies.phone.countTitle') : t('supplies.phone.title')}
-      </NavBar>
+    <SubPage
+      title={counting ? t('supplies.phone.countTitle') : t('supplies.phone.title')}
+      right={
+        keeper && !counting ? (
+          <a className={styles.navRight} onClick={() => void navigate('/supplies/count')} data-testid="start-count">
+            {t('supplies.phone.countAction')}
+          </a>
+        ) : null
+      }
+    >
       {!site ? (
         <PhoneState status="empty" title={t('mobile.noSites')} />
       ) : counting && !keeper ? (
@@ -45,7 +42,7 @@ export function StockPage({ counting = false }: { counting?: boolean }) {
       ) : (
         <StoreStock siteId={site.id} counting={counting} onCounted={() => void navigate('/supplies', { replace: true })} />
       )}
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,11 +1,12 @@
 import { useNavigate } from 'react-router';
-import { Card, NavBar, Tag } from 'antd-mobile';
+import { Card, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import type { FactSheet } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { useFactSheet } from './use-training';
 import styles from './training.mobile.module.css';
 
@@ -15,12 +16,9 @@ export function FactSheetPhonePage() {
   const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')}>
-        {t('training.phone.factSheet')}
-      </NavBar>
+    <SubPage title={t('training.phone.factSheet')} onBack={() => void navigate('/')} roomBelow>
       <div className={styles.body}>{site ? <FactSheetOfSite siteId={site.id} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}</div>
-    </div>
+    </SubPage>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { Button, Card, NavBar, Popup, Tag, Toast } from 'antd-mobile';
+import { Button, Card, Popup, Tag, Toast } from 'antd-mobile';
 import { CloseOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, MyTrainingSession } from '@anchang/contracts';
@@ -13,6 +13,7 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
+import { SubPage } from '../../shared/ui-mobile/sub-page';
 import { promptIn, trainingApi, useMySessions, useTrainingMutation } from './use-training';
 import styles from './training.mobile.module.css';
 
@@ -22,12 +23,9 @@ export function MyTrainingPage() {
   const navigate = useNavigate();
   const { site } = useStaffSite();
   return (
-    <div className={styles.page}>
-      <NavBar className={styles.navBar} onBack={() => void navigate('/')}>
-        {t('training.phone.title')}
-      </NavBar>
+    <SubPage title={t('training.phone.title')} onBack={() => void navigate('/')} roomBelow>
       {site ? <MySessions site={site} /> : <PhoneState status="empty" title={t('mobile.noSites')} />}
-    </div>
+    </SubPage>
   );
 }
 
