@@ -30,8 +30,32 @@ function describe(violation: Result): string {
   return `${violation.id} [${violation.impact}] ${violation.help}: ${targets.join(' | ')}${more}`;
 }
 
-/** The serious and critical WCAG 2 A/AA violations on the page as it is now, one line each. */
+/**
+ * Waits (up to 3 s) until nothing on the page is mid-fade. antd-mobile's toasts, masks and popups
+ * fade with react-spring, which steps an inline `opacity` each frame; a toast caught half
+ * faded in or out blends its white text into a grey background and axe reports a contrast the
+ * person never reads. CSS animations and transitions still running count as moving too.
+ */
+async function waitForStillness(page: Page): Promise<void> {
+  await page
+    .waitForFunction(
+      () => {
+        const fading = Array.from(document.querySelectorAll<HTMLElement>('[style*="opacity"]')).some((el) => {
+          const opacity = Number.parseFloat(el.style.opacity);
+          return opacity > 0 && opacity < 1;
+        });
+        const animating = document.getAnimations().some((a) => a.playState === 'running' && a.effect?.getTiming().iterations !== Infinity);
+        return !fading && !animating;
+      },
+      undefined,
+      { timeout: 3_000, polling: 50 },
+    )
+    .catch(() => undefined); // something that never settles is checked as it is
+}
+
+/** The serious and critical WCAG 2 A/AA violations on the page once it is still, one line each. */
 export async function axeViolations(page: Page): Promise<string[]> {
+  await waitForStillness(page);
   const hasAxe = await page.evaluate(() => typeof (window as { axe?: unknown }).axe !== 'undefined');
   // Evaluated rather than added as a <script>: the app's Content-Security-Policy (script-src 'self')
   // refuses inline scripts, and evaluation from the test is not subject to it.
