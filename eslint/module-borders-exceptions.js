@@ -16,8 +16,6 @@ export const borderExceptions = [
     reason: 'TODO(issue 14): checkpoint retirement reads its users',
   },
   { file: 'equipment/equipment.repository.ts', tables: ['work_orders'], reason: JOIN },
-  { file: 'hall/hall.repository.ts', tables: ['visits'], reason: JOIN },
-  { file: 'model-room-inventory/model-room.repository.ts', tables: ['zones'], reason: JOIN },
   { file: 'patrols/patrols.repository.ts', tables: ['checkpoints', 'zones', 'checkpoint_scans', 'sites'], reason: JOIN },
   // "Which posts does this person work" answers by post kind, which lives on the posts table.
   { file: 'people/people.repository.ts', tables: ['posts'], reason: 'TODO(issue 14): post kind read through a join to posts' },
@@ -28,7 +26,6 @@ export const borderExceptions = [
   },
   { file: 'posts/posts.repository.ts', tables: ['post_assignments'], reason: 'TODO(issue 14): a post is deleted with its assignments' },
   { file: 'repairs/repairs.repository.ts', tables: ['checkpoints'], reason: JOIN },
-  { file: 'rosters/rosters.repository.ts', tables: ['shifts'], reason: JOIN },
   { file: 'rounds/rounds.repository.ts', tables: ['checkpoint_scans', 'checkpoints'], reason: JOIN },
   { file: 'shuttle/shuttle.repository.ts', tables: ['visits', 'site_members', 'people', 'post_assignments', 'posts'], reason: JOIN },
   {
@@ -37,5 +34,4 @@ export const borderExceptions = [
     reason: 'TODO(issue 14): the store issues requisitions of the post-shift forms',
   },
   { file: 'visits/visits.repository.ts', tables: ['zones'], reason: JOIN },
-  { file: 'zones/zones.repository.ts', tables: ['posts'], reason: JOIN },
 ];

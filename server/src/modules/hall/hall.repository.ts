@@ -10,27 +10,6 @@ export async function insertTable(db: Kysely<DB>, row: HallTablesTable): Promise
   await db.insertInto('hall_tables').values(row).execute();
 }
 
-/** Open visits in the hall, seated or waiting. */
-export function listHallVisits(db: Kysely<DB>, siteId: string) {
-  return db
-    .selectFrom('visits')
-    .select(['id', 'party_size', 'table_id', 'seated_at', 'waiting_since'])
-    .where('site_id', '=', siteId)
-    .where('status', '=', 'open')
-    .where('stage', '=', 'hall')
-    .orderBy('waiting_since')
-    .orderBy('id')
-    .execute();
-}
-
-export async function setSeat(
-  db: Kysely<DB>,
-  visitId: string,
-  seat: { table_id: string | null; seated_at: number | null; waiting_since: number | null },
-): Promise<void> {
-  await db.updateTable('visits').set(seat).where('id', '=', visitId).execute();
-}
-
 export const findDrinkOrder = (db: Kysely<DB>, siteId: string, id: string) =>
   db.selectFrom('drink_orders').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 export const findDrinkOrderById = (db: Kysely<DB>, id: string) => db.selectFrom('drink_orders').selectAll().where('id', '=', id).executeTakeFirst();

@@ -18,18 +18,8 @@ import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
 import { readStandardSettings } from '../standards/index.js';
-import { findVisitRecord } from '../visits/index.js';
-import {
-  findDrinkOrder,
-  findDrinkOrderById,
-  findTable,
-  insertTable,
-  listBarQueue,
-  listHallVisits,
-  listTables,
-  moveDrinkOrder,
-  setSeat,
-} from './hall.repository.js';
+import { findVisitRecord, listHallVisits, setVisitSeat } from '../visits/index.js';
+import { findDrinkOrder, findDrinkOrderById, findTable, insertTable, listBarQueue, listTables, moveDrinkOrder } from './hall.repository.js';
 
 const REFILL_TIMER = 'drink.refill';
 
@@ -100,12 +90,12 @@ export async function seatVisit(deps: Deps, actor: Actor, siteId: string, visitI
     }
     tx.emit({ siteId }, 'hall.changed', { visitId });
     if (table) {
-      await setSeat(tx.trx, visitId, { table_id: table.id, seated_at: tx.now, waiting_since: null });
+      await setVisitSeat(tx.trx, visitId, { table_id: table.id, seated_at: tx.now, waiting_since: null });
       await recordAudit(tx, actorRef(actor), { siteId, action: 'hall.seat', entityType: 'visit', entityId: visitId, detail: { table: table.name } });
       return { seated: true, tableId: table.id, waitingPosition: null };
     }
     const since = visit.waiting_since ?? tx.now;
-    await setSeat(tx.trx, visitId, { table_id: null, seated_at: null, waiting_since: since });
+    await setVisitSeat(tx.trx, visitId, { table_id: null, seated_at: null, waiting_since: since });
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'hall.wait',

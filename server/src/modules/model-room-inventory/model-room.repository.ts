@@ -4,24 +4,6 @@ import type { PageRequest } from '../../platform/http/pagination.js';
 
 type Q = Kysely<DB>;
 
-export const findRoom = (db: Q, siteId: string, zoneId: string) =>
-  db
-    .selectFrom('zones')
-    .select(['id', 'name'])
-    .where('site_id', '=', siteId)
-    .where('id', '=', zoneId)
-    .where('kind', '=', 'MODEL_ROOM')
-    .executeTakeFirst();
-
-export function listRoomRows(db: Q, siteId: string, page: PageRequest) {
-  let q = db.selectFrom('zones').select(['id', 'name']).where('site_id', '=', siteId).where('kind', '=', 'MODEL_ROOM');
-  if (page.afterId) q = q.where('id', '>', page.afterId);
-  return q
-    .orderBy('id')
-    .limit(page.limit + 1)
-    .execute();
-}
-
 export function countItemsPerRoom(db: Q, zoneIds: string[]) {
   if (zoneIds.length === 0) return Promise.resolve([]);
   return db

@@ -26,6 +26,7 @@ import { recordAudit } from '../audit/index.js';
 import { raiseIncident } from '../incidents/index.js';
 import { findPersonNames, requirePostDuty } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
+import { findZoneOfKind, listZonesOfKind } from '../zones/index.js';
 import { checkProblem, incidentFor } from './model-room.rules.js';
 import * as repo from './model-room.repository.js';
 
@@ -43,7 +44,7 @@ const toItem = (r: ModelRoomItemsTable): ModelRoomItem => ({
 });
 
 async function requireRoom(deps: Deps, siteId: string, roomId: string) {
-  const room = await repo.findRoom(deps.db, siteId, roomId);
+  const room = await findZoneOfKind(deps.db, siteId, roomId, 'MODEL_ROOM');
   if (!room) throw new AppError('MODEL_ROOM_NOT_FOUND', { params: { roomId } });
   return room;
 }
@@ -51,7 +52,7 @@ async function requireRoom(deps: Deps, siteId: string, roomId: string) {
 export async function listRooms(deps: Deps, actor: Actor, siteId: string, query: { limit?: number; cursor?: string }): Promise<PageOf<ModelRoom>> {
   requireSiteMember(actor, siteId);
   const page = pageRequest(query, 'asc');
-  return toPageBatched(await repo.listRoomRows(deps.db, siteId, page), page, async (rooms) => {
+  return toPageBatched(await listZonesOfKind(deps.db, siteId, 'MODEL_ROOM', page), page, async (rooms) => {
     const ids = rooms.map((r) => r.id);
     const [counts, checks] = await Promise.all([repo.countItemsPerRoom(deps.db, ids), repo.latestChecks(deps.db, ids)]);
     const names = await findPersonNames(

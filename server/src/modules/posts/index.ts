@@ -1,2 +1,2 @@
 export { registerPostRoutes } from './posts.routes.js';
-export { countPostsOfSite, findPostRow, findPostsByIds, listPostIdsOfSite, listPostsOfSite } from './posts.repository.js';
+export { countPostsInZone, countPostsOfSite, findPostRow, findPostsByIds, listPostIdsOfSite, listPostsOfSite } from './posts.repository.js';

@@ -49,3 +49,13 @@ export async function findPostsByIds(db: Q, postIds: string[]) {
 }
 
 export const listPostsOfSite = (db: Q, siteId: string) => db.selectFrom('posts').selectAll().where('site_id', '=', siteId).orderBy('id').execute();
+
+/** How many posts sit in a zone: a zone with posts may not be deleted. */
+export async function countPostsInZone(db: Q, zoneId: string): Promise<number> {
+  const r = await db
+    .selectFrom('posts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('zone_id', '=', zoneId)
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

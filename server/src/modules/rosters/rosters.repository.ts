@@ -36,6 +36,3 @@ export async function insertEntries(db: Kysely<DB>, rows: RosterEntriesTable[]):
 export async function deleteEntry(db: Kysely<DB>, entryId: string): Promise<void> {
   await db.deleteFrom('roster_entries').where('id', '=', entryId).execute();
 }
-
-export const isEntryUsedByShift = async (db: Kysely<DB>, entryId: string) =>
-  (await db.selectFrom('shifts').select('id').where('roster_entry_id', '=', entryId).executeTakeFirst()) !== undefined;

@@ -11,10 +11,11 @@ import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { isSiteMember } from '../people/index.js';
 import { findPostRow, listPostIdsOfSite } from '../posts/index.js';
+import { isRosterEntryWorked } from '../shifts/index.js';
 import { findSiteRow, SITE_MANAGERS } from '../sites/index.js';
 import { assertMayBeRostered, findRosterCertificateGaps, peopleWithoutPreJobTraining } from '../training/index.js';
 import { entriesOverlap, findDoubleBookings, findUncoveredPosts, findUntrained } from './roster.rules.js';
-import { deleteEntry, findEntry, insertEntries, isEntryUsedByShift, listEntriesBetween, listEntriesOfPersonBetween } from './rosters.repository.js';
+import { deleteEntry, findEntry, insertEntries, listEntriesBetween, listEntriesOfPersonBetween } from './rosters.repository.js';
 
 export const toRosterEntry = (r: RosterEntriesTable): RosterEntry => ({
   id: r.id,
@@ -116,7 +117,7 @@ export async function deleteRosterEntry(deps: Deps, actor: Actor, siteId: string
   if (!entry) throw new AppError('ROSTER_ENTRY_NOT_FOUND', { params: { entryId } });
   await inTransaction(deps, async (tx) => {
     // A worked shift keeps its roster line: the day board and reports still need it.
-    if (await isEntryUsedByShift(tx.trx, entryId))
+    if (await isRosterEntryWorked(tx.trx, entryId))
       throw new AppError('ROSTER_ENTRY_IN_USE', { message: 'Someone already clocked in on this roster line', params: { entryId } });
     await deleteEntry(tx.trx, entryId);
     await recordAudit(tx, actorRef(actor), {

@@ -113,3 +113,7 @@ export async function countChecklistResultsOfPeriod(db: Kysely<DB>, siteId: stri
     .execute();
   return rows.map((r) => ({ shiftId: r.shift_id, phase: r.phase, count: Number(r.n) }));
 }
+
+/** Whether a shift was worked on a roster entry: such an entry may no longer be deleted. */
+export const isRosterEntryWorked = async (db: Kysely<DB>, entryId: string) =>
+  (await db.selectFrom('shifts').select('id').where('roster_entry_id', '=', entryId).executeTakeFirst()) !== undefined;

@@ -150,6 +150,28 @@ export async function carParkLoad(db: Kysely<DB>, siteId: string): Promise<{ cap
   return { capacity: r.capacity === null ? null : Number(r.capacity), occupied: Number(r.occupied ?? 0) };
 }
 
+/** Open visits in the hall, seated or waiting: the hall module seats them. */
+export function listHallVisits(db: Kysely<DB>, siteId: string) {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'party_size', 'table_id', 'seated_at', 'waiting_since'])
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'open')
+    .where('stage', '=', 'hall')
+    .orderBy('waiting_since')
+    .orderBy('id')
+    .execute();
+}
+
+/** Seats a visit at a table, or sets it waiting at the sand table (the hall module's seating). */
+export async function setVisitSeat(
+  db: Kysely<DB>,
+  visitId: string,
+  seat: { table_id: string | null; seated_at: number | null; waiting_since: number | null },
+): Promise<void> {
+  await db.updateTable('visits').set(seat).where('id', '=', visitId).execute();
+}
+
 export function listHandoffsOf(db: Kysely<DB>, visitIds: string[]) {
   if (visitIds.length === 0) return Promise.resolve([] as VisitHandoffsTable[]);
   return db.selectFrom('visit_handoffs').selectAll().where('visit_id', 'in', visitIds).orderBy('sent_at').orderBy('id').execute();

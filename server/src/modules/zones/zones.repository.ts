@@ -12,6 +12,20 @@ export const findZoneRow = (db: Q, siteId: string, zoneId: string) =>
 export const listZoneIdsOfKind = async (db: Q, siteId: string, kind: ZoneKind): Promise<string[]> =>
   (await db.selectFrom('zones').select('id').where('site_id', '=', siteId).where('kind', '=', kind).orderBy('id').execute()).map((r) => r.id);
 
+/** One zone of a kind on a site (a model room, say), or undefined. */
+export const findZoneOfKind = (db: Q, siteId: string, zoneId: string, kind: ZoneKind) =>
+  db.selectFrom('zones').select(['id', 'name']).where('site_id', '=', siteId).where('id', '=', zoneId).where('kind', '=', kind).executeTakeFirst();
+
+/** A page of a site's zones of one kind, by id: id and name. */
+export function listZonesOfKind(db: Q, siteId: string, kind: ZoneKind, page: PageRequest) {
+  let q = db.selectFrom('zones').select(['id', 'name']).where('site_id', '=', siteId).where('kind', '=', kind);
+  if (page.afterId) q = q.where('id', '>', page.afterId);
+  return q
+    .orderBy('id')
+    .limit(page.limit + 1)
+    .execute();
+}
+
 export function listZoneRows(db: Q, siteId: string, page: PageRequest) {
   let q = db.selectFrom('zones').selectAll().where('site_id', '=', siteId);
   if (page.afterId) q = q.where('id', '>', page.afterId);
@@ -27,15 +41,6 @@ export async function updateZoneRow(db: Q, zoneId: string, patch: Partial<ZonesT
 
 export async function deleteZoneRow(db: Q, zoneId: string): Promise<void> {
   await db.deleteFrom('zones').where('id', '=', zoneId).execute();
-}
-
-export async function countPostsInZone(db: Q, zoneId: string): Promise<number> {
-  const r = await db
-    .selectFrom('posts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('zone_id', '=', zoneId)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 /** Zone names by id, for lists that show where things are. */

@@ -10,7 +10,8 @@ import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
-import { countPostsInZone, deleteZoneRow, findZoneRow, listZoneRows, updateZoneRow } from './zones.repository.js';
+import { countPostsInZone } from '../posts/index.js';
+import { deleteZoneRow, findZoneRow, listZoneRows, updateZoneRow } from './zones.repository.js';
 
 export const toZone = (r: ZonesTable): Zone => ({
   id: r.id,
