@@ -117,6 +117,11 @@ export async function findPersonReach(db: Q, personId: string): Promise<{ siteId
   return { siteIds: sites.map((s) => s.site_id), isCompanyAdmin: person?.is_company_admin === 1 };
 }
 
+/** Unassigns everyone from a post that is being deleted (in the delete's transaction). */
+export async function deleteAssignmentsOfPost(db: Q, postId: string): Promise<void> {
+  await db.deleteFrom('post_assignments').where('post_id', '=', postId).execute();
+}
+
 /** People assigned to a post of this kind on the site (the cleaners, for the public "last cleaned"). */
 /** The kinds of the posts a person holds on the site. */
 export async function postKindsOfPerson(db: Q, siteId: string, personId: string): Promise<string[]> {

@@ -32,7 +32,6 @@ export async function updatePostRow(db: Q, postId: string, patch: Partial<PostsT
 }
 
 export async function deletePostRow(db: Q, postId: string): Promise<void> {
-  await db.deleteFrom('post_assignments').where('post_id', '=', postId).execute();
   await db.deleteFrom('posts').where('id', '=', postId).execute();
 }
 

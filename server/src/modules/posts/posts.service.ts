@@ -9,6 +9,7 @@ import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
+import { deleteAssignmentsOfPost } from '../people/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
 import { findZoneRow } from '../zones/index.js';
 import { deletePostRow, findPostRow, listPostRows, updatePostRow } from './posts.repository.js';
@@ -122,6 +123,7 @@ export async function deletePost(deps: Deps, actor: Actor, siteId: string, postI
   const current = await loadPost(deps, siteId, postId);
   try {
     await inTransaction(deps, async (tx) => {
+      await deleteAssignmentsOfPost(tx.trx, postId);
       await deletePostRow(tx.trx, postId);
       await recordAudit(tx, actorRef(actor), { siteId, action: 'post.delete', entityType: 'post', entityId: postId, detail: { name: current.name } });
       tx.emit({ siteId }, 'post.changed', { postId, action: 'deleted' });
