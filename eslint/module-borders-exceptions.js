@@ -15,8 +15,7 @@ export const borderExceptions = [
     tables: ['patrol_route_stops', 'patrol_round_checks', 'round_schedules', 'round_slots', 'patrol_routes', 'patrol_schedules'],
     reason: 'TODO(issue 14): checkpoint retirement reads its users',
   },
-  { file: 'equipment/equipment.repository.ts', tables: ['work_orders'], reason: JOIN },
-  { file: 'patrols/patrols.repository.ts', tables: ['checkpoints', 'zones', 'checkpoint_scans', 'sites'], reason: JOIN },
+  { file: 'patrols/patrols.repository.ts', tables: ['checkpoints', 'zones', 'checkpoint_scans'], reason: JOIN },
   // "Which posts does this person work" answers by post kind, which lives on the posts table.
   { file: 'people/people.repository.ts', tables: ['posts'], reason: 'TODO(issue 14): post kind read through a join to posts' },
   {

@@ -36,18 +36,15 @@ import { clockIn, clockOut, recordChecklistResult, type ShiftDeps } from '../../
 import { visitGuestPresence } from '../../modules/visits/visits.service.js';
 import { acknowledgeHandoff, handOff, registerVisit } from '../../modules/visits/visits.service.js';
 import { markDrinkMade, markDrinkServed, orderDrinks } from '../../modules/hall/hall.service.js';
-import { confirmSlot, getRoundDay } from '../../modules/rounds/rounds.service.js';
-import { planTimerId, PLAN_TIMER as ROUND_PLAN_TIMER } from '../../modules/rounds/rounds.service.js';
-import { listRounds, listSchedules as listPatrolSchedules, PLAN_TIMER as PATROL_PLAN_TIMER } from '../../modules/patrols/patrols.service.js';
+import { getRoundDay } from '../../modules/rounds/round-day.service.js';
+import { confirmSlot } from '../../modules/rounds/round-slots.service.js';
+import { planTimerId, PLAN_TIMER as ROUND_PLAN_TIMER } from '../../modules/rounds/rounds.jobs.js';
+import { listRounds } from '../../modules/patrols/patrol-rounds.service.js';
+import { listSchedules as listPatrolSchedules } from '../../modules/patrols/patrol-schedules.service.js';
+import { PLAN_TIMER as PATROL_PLAN_TIMER } from '../../modules/patrols/patrols.jobs.js';
 import { listCheckpoints, recordScan } from '../../modules/checkpoints/checkpoints.service.js';
-import {
-  acceptWorkOrder,
-  arriveAtWorkOrder,
-  createWorkOrder,
-  finishWorkOrder,
-  startWorkOrder,
-  verifyWorkOrder,
-} from '../../modules/repairs/repairs.service.js';
+import { createWorkOrder } from '../../modules/repairs/repair-reporting.service.js';
+import { acceptWorkOrder, arriveAtWorkOrder, finishWorkOrder, startWorkOrder, verifyWorkOrder } from '../../modules/repairs/repair-work.service.js';
 import { listAssets } from '../../modules/equipment/equipment.service.js';
 import { handleAnomaly, listAnomalies } from '../../modules/anomalies/anomalies.service.js';
 import { reportIncident, updateIncident } from '../../modules/incidents/incidents.service.js';

@@ -39,18 +39,6 @@ export const findAssetsByIds = (db: Q, siteId: string, ids: string[]) =>
     ? Promise.resolve([] as AssetsTable[])
     : db.selectFrom('assets').selectAll().where('site_id', '=', siteId).where('id', 'in', ids).execute();
 
-export async function countOpenWorkOrders(db: Q, assetIds: string[]): Promise<Map<string, number>> {
-  if (assetIds.length === 0) return new Map();
-  const rows = await db
-    .selectFrom('work_orders')
-    .select((eb) => ['asset_id', eb.fn.countAll<number>().as('n')])
-    .where('asset_id', 'in', assetIds)
-    .where('status', 'not in', ['done', 'verified'])
-    .groupBy('asset_id')
-    .execute();
-  return new Map(rows.map((r) => [r.asset_id!, Number(r.n)]));
-}
-
 export const findScheduleRow = (db: Q, siteId: string, id: string) =>
   db.selectFrom('maintenance_schedules').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
 export const findScheduleById = (db: Q, id: string) => db.selectFrom('maintenance_schedules').selectAll().where('id', '=', id).executeTakeFirst();

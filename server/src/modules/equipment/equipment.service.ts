@@ -15,11 +15,11 @@ import { addDays, localParts } from '../../platform/site-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
+import { countOpenWorkOrdersOfAssets } from '../repairs/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { findZoneNames, findZoneRow } from '../zones/index.js';
 import { LEDGER_KEEPERS } from './equipment.policy.js';
 import {
-  countOpenWorkOrders,
   deleteSchedule,
   findAssetById,
   findAssetRow,
@@ -43,7 +43,7 @@ export async function toAssets(deps: Pick<Deps, 'db'>, rows: AssetsTable[]): Pro
       deps.db,
       rows.map((r) => r.zone_id),
     ),
-    countOpenWorkOrders(
+    countOpenWorkOrdersOfAssets(
       deps.db,
       rows.map((r) => r.id),
     ),

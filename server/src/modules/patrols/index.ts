@@ -1,3 +1,4 @@
 export { registerPatrolRoutes } from './patrols.routes.js';
-export { registerPatrolTimers, provePatrolCheck, patrolProofOfScan } from './patrols.service.js';
+export { registerPatrolTimers } from './patrols.jobs.js';
+export { provePatrolCheck, patrolProofOfScan } from './patrol-scans.service.js';
 export { listFinishedPatrolRoundsOfPeriod } from './patrols.repository.js';

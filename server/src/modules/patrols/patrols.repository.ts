@@ -231,9 +231,6 @@ export async function updateCheck(db: Kysely<DB>, roundId: string, position: num
   await db.updateTable('patrol_round_checks').set(patch).where('round_id', '=', roundId).where('position', '=', position).execute();
 }
 
-export const findSiteRow = (db: Kysely<DB>, siteId: string) =>
-  db.selectFrom('sites').select(['id', 'time_zone', 'opening_hours', 'patrol_all_day']).where('id', '=', siteId).executeTakeFirst();
-
 /** For the monthly assessment: the finished patrol rounds (done, done late, missed) of the site on the local days [fromDate, toDate]. */
 export function listFinishedPatrolRoundsOfPeriod(db: Kysely<DB>, siteId: string, fromDate: string, toDate: string) {
   return db

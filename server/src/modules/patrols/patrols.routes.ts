@@ -17,19 +17,9 @@ import {
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
-import {
-  archiveRoute,
-  createRoute,
-  createSchedule,
-  getRound,
-  listRounds,
-  listRoutes,
-  listSchedules,
-  myRounds,
-  recordEquipmentState,
-  stopSchedule,
-  updateRoute,
-} from './patrols.service.js';
+import { archiveRoute, createRoute, listRoutes, updateRoute } from './patrol-routes.service.js';
+import { getRound, listRounds, myRounds, recordEquipmentState } from './patrol-rounds.service.js';
+import { createSchedule, listSchedules, stopSchedule } from './patrol-schedules.service.js';
 
 export function registerPatrolRoutes(app: App, deps: Deps): void {
   const tags = ['patrols'];

@@ -10,7 +10,7 @@ import { localParts } from '../../platform/site-time.js';
 import { scheduleTimer } from '../../platform/timers/timers.js';
 import { insertCheckpoint, newCheckpointCode } from '../checkpoints/index.js';
 import { insertRoute, insertSchedule, insertStops } from './patrols.repository.js';
-import { PLAN_TIMER } from './patrols.service.js';
+import { PLAN_TIMER } from './patrols.jobs.js';
 
 const CHECKPOINTS: { zone: ZoneKind; nameZh: string; nameEn: string; minute: number | null }[] = [
   { zone: 'PERIPHERY', nameZh: '东门岗亭', nameEn: 'East gate kiosk', minute: 0 },

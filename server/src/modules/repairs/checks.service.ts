@@ -20,7 +20,7 @@ import { assertPhotoOnSite } from '../photos/index.js';
 import { findPersonNames, requirePostDuty } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { findCheckById, findCheckDay, insertCheck, setCheckWorkOrderIds } from './repairs.repository.js';
-import { raiseWorkOrder } from './repairs.service.js';
+import { raiseWorkOrder } from './repair-reporting.service.js';
 
 interface StoredLine {
   assetId: string;

@@ -139,3 +139,16 @@ export async function countWorkOrdersOfPeriod(db: Q, siteId: string, fromMs: num
   ]);
   return { opened: Number(opened?.n ?? 0), openedOnAssets: Number(opened?.on_assets ?? 0), closed: Number(closed?.n ?? 0) };
 }
+
+/** Open work orders per asset (the equipment list's badge), for the assets that have any. */
+export async function countOpenWorkOrdersOfAssets(db: Q, assetIds: string[]): Promise<Map<string, number>> {
+  if (assetIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('work_orders')
+    .select((eb) => ['asset_id', eb.fn.countAll<number>().as('n')])
+    .where('asset_id', 'in', assetIds)
+    .where('status', 'not in', ['done', 'verified'])
+    .groupBy('asset_id')
+    .execute();
+  return new Map(rows.map((r) => [r.asset_id!, Number(r.n)]));
+}

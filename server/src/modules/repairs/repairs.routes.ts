@@ -26,24 +26,18 @@ import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
 import { checkDay, submitCheck } from './checks.service.js';
 import { RepairReportLimiter } from './repair-limiter.js';
+import { getWorkOrder, listWorkOrders, workOrderStats } from './repair-reads.service.js';
+import { assetIdForCode, createWorkOrder, lookUpAssetCode, publicAsset, publicReport } from './repair-reporting.service.js';
 import {
   acceptWorkOrder,
   arriveAtWorkOrder,
-  assetIdForCode,
-  createWorkOrder,
   finishWorkOrder,
-  getWorkOrder,
-  listWorkOrders,
-  lookUpAssetCode,
   pauseWorkOrder,
-  publicAsset,
-  publicReport,
   reopenWorkOrder,
   resumeWorkOrder,
   startWorkOrder,
   verifyWorkOrder,
-  workOrderStats,
-} from './repairs.service.js';
+} from './repair-work.service.js';
 
 /**
  * The public asset page's limits, per 10 minutes. One address may report the same asset a few

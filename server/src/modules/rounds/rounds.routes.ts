@@ -18,7 +18,10 @@ import {
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
-import { confirmSlot, createSchedule, deleteSchedule, getCompliance, getRoundDay, listSchedules, updateSchedule } from './rounds.service.js';
+import { getCompliance } from './round-compliance.service.js';
+import { getRoundDay } from './round-day.service.js';
+import { createSchedule, deleteSchedule, listSchedules, updateSchedule } from './round-schedules.service.js';
+import { confirmSlot } from './round-slots.service.js';
 
 const ScheduleListQuery = Type.Composite([PageQuery, Type.Object({ postKind: Type.Optional(PostKindSchema) })], { additionalProperties: false });
 

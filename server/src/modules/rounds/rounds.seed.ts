@@ -14,7 +14,7 @@ import { scheduleTimer } from '../../platform/timers/timers.js';
 import { findLiveCheckpointInZone, insertCheckpoint, newCheckpointCode } from '../checkpoints/index.js';
 import { findPostStandard } from '../standards/library/index.js';
 import { insertSchedules } from './rounds.repository.js';
-import { PLAN_TIMER, planTimerId } from './rounds.service.js';
+import { PLAN_TIMER, planTimerId } from './rounds.jobs.js';
 
 /**
  * The landscaping post's scheduled work: pruning twice a week in the quiet morning hour, pest

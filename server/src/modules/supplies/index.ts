@@ -1,3 +1,3 @@
 export { registerSuppliesRoutes } from './supplies.routes.js';
-export { assertSupplyItemsOnSite } from './supplies.service.js';
+export { assertSupplyItemsOnSite } from './supply-catalogue.service.js';
 export { listIssuedOfPeriod } from './supplies.repository.js';

@@ -25,7 +25,10 @@ import {
 } from '@anchang/contracts';
 import type { App } from '../../platform/http/types.js';
 import type { Deps } from '../../platform/tx.js';
-import * as supplies from './supplies.service.js';
+import * as requisitions from './requisition-issue.service.js';
+import * as ledger from './stock-ledger.service.js';
+import * as stock from './stock-reads.service.js';
+import * as catalogue from './supply-catalogue.service.js';
 
 export function registerSuppliesRoutes(app: App, deps: Deps): void {
   const tags = ['supplies'];
@@ -41,40 +44,40 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
         response: { 200: Page(SupplyItem) },
       },
     },
-    (req) => supplies.listItems(deps, req.actor, req.params.siteId, req.query),
+    (req) => catalogue.listItems(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
     `${base}/items`,
     { schema: { tags, summary: 'Add a supply item', params: SiteParams, body: SupplyItemBody, response: { 201: SupplyItem } } },
-    async (req, reply) => reply.status(201).send(await supplies.createItem(deps, req.actor, req.params.siteId, req.body)),
+    async (req, reply) => reply.status(201).send(await catalogue.createItem(deps, req.actor, req.params.siteId, req.body)),
   );
   app.patch(
     `${base}/items/:supplyItemId`,
     { schema: { tags, summary: 'Change a supply item', params: SupplyItemParams, body: UpdateSupplyItemBody, response: { 200: SupplyItem } } },
-    (req) => supplies.updateItem(deps, req.actor, req.params.siteId, req.params.supplyItemId, req.body),
+    (req) => catalogue.updateItem(deps, req.actor, req.params.siteId, req.params.supplyItemId, req.body),
   );
   app.delete(
     `${base}/items/:supplyItemId`,
     { schema: { tags, summary: 'Take an item off the list (its history stays)', params: SupplyItemParams, response: { 204: { type: 'null' } } } },
     async (req, reply) => {
-      await supplies.archiveItem(deps, req.actor, req.params.siteId, req.params.supplyItemId);
+      await catalogue.archiveItem(deps, req.actor, req.params.siteId, req.params.supplyItemId);
       return reply.status(204).send();
     },
   );
   app.get(
     `${base}/stores`,
     { schema: { tags, summary: 'The stores of the site', params: SiteParams, querystring: PageQuery, response: { 200: Page(SupplyStore) } } },
-    (req) => supplies.listStores(deps, req.actor, req.params.siteId, req.query),
+    (req) => catalogue.listStores(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
     `${base}/stores`,
     { schema: { tags, summary: 'Add a store (吧台仓, 保洁仓)', params: SiteParams, body: SupplyStoreBody, response: { 201: SupplyStore } } },
-    async (req, reply) => reply.status(201).send(await supplies.createStore(deps, req.actor, req.params.siteId, req.body)),
+    async (req, reply) => reply.status(201).send(await catalogue.createStore(deps, req.actor, req.params.siteId, req.body)),
   );
   app.get(
     `${base}/stock`,
     { schema: { tags, summary: 'On hand per item per store', params: SiteParams, querystring: StockQuery, response: { 200: Page(StockLevel) } } },
-    (req) => supplies.stockLevels(deps, req.actor, req.params.siteId, req.query),
+    (req) => stock.stockLevels(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
     `${base}/receipts`,
@@ -88,7 +91,7 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const { batch, created } = await supplies.receive(deps, req.actor, req.params.siteId, req.body);
+      const { batch, created } = await ledger.receive(deps, req.actor, req.params.siteId, req.body);
       return reply.status(created ? 201 : 200).send(batch);
     },
   );
@@ -104,7 +107,7 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const { batch, created } = await supplies.issue(deps, req.actor, req.params.siteId, req.body);
+      const { batch, created } = await ledger.issue(deps, req.actor, req.params.siteId, req.body);
       return reply.status(created ? 201 : 200).send(batch);
     },
   );
@@ -120,7 +123,7 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const { batch, created } = await supplies.count(deps, req.actor, req.params.siteId, req.body);
+      const { batch, created } = await ledger.count(deps, req.actor, req.params.siteId, req.body);
       return reply.status(created ? 201 : 200).send(batch);
     },
   );
@@ -135,7 +138,7 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
         response: { 200: Page(StockBatch) },
       },
     },
-    (req) => supplies.listBatches(deps, req.actor, req.params.siteId, req.query),
+    (req) => stock.listBatches(deps, req.actor, req.params.siteId, req.query),
   );
   app.get(
     `${base}/movements`,
@@ -148,7 +151,7 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
         response: { 200: Page(StockMovement) },
       },
     },
-    (req) => supplies.listMovements(deps, req.actor, req.params.siteId, req.query),
+    (req) => stock.listMovements(deps, req.actor, req.params.siteId, req.query),
   );
   app.get(
     `${base}/consumption`,
@@ -161,7 +164,7 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
         response: { 200: Page(ItemConsumption) },
       },
     },
-    (req) => supplies.consumption(deps, req.actor, req.params.siteId, req.query),
+    (req) => stock.consumption(deps, req.actor, req.params.siteId, req.query),
   );
   app.get(
     `${base}/requisitions`,
@@ -174,7 +177,7 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
         response: { 200: Page(RequisitionToIssue) },
       },
     },
-    (req) => supplies.requisitionsToIssue(deps, req.actor, req.params.siteId, req.query),
+    (req) => requisitions.requisitionsToIssue(deps, req.actor, req.params.siteId, req.query),
   );
   app.post(
     `${base}/requisitions/:requisitionId/issue`,
@@ -188,7 +191,7 @@ export function registerSuppliesRoutes(app: App, deps: Deps): void {
       },
     },
     async (req, reply) => {
-      const { batch, created } = await supplies.issueRequisition(deps, req.actor, req.params.siteId, req.params.requisitionId, req.body);
+      const { batch, created } = await requisitions.issueRequisition(deps, req.actor, req.params.siteId, req.params.requisitionId, req.body);
       return reply.status(created ? 201 : 200).send(batch);
     },
   );

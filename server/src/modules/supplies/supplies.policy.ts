@@ -1,0 +1,3 @@
+import { ROLE_GROUPS } from '@anchang/contracts';
+/** Who keeps the stores: receives, issues, counts and manages the item list. */
+export const STOCK_KEEPERS = ROLE_GROUPS.stockKeepers;
