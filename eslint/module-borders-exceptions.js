@@ -7,8 +7,6 @@ const JOIN = 'TODO(issue 14): a join across two modules, to split into two calls
 
 /** @type {{ file: string, tables?: string[], queryBuilder?: boolean, reason: string }[]} */
 export const borderExceptions = [
-  // Sign-in reads the person, their company, sites and posts in one go; to move behind people/sites/posts calls.
-  { file: 'auth/auth.repository.ts', tables: ['people', 'companies', 'sites', 'post_assignments', 'posts'], reason: 'TODO(issue 14): sign-in reads' },
   // Retiring a checkpoint code checks every route and schedule that names it, in one transaction.
   {
     file: 'checkpoints/checkpoints.repository.ts',

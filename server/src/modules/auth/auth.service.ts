@@ -13,7 +13,10 @@ import { deleteSessionsOfPerson, loadSiteRoles } from '../../platform/auth/sessi
 import { AppError } from '../../platform/errors.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
-import { findCompanyName, findPersonById, findPersonByLogin, listAssignedPosts, listSitesByIds, updatePasswordHash } from './auth.repository.js';
+import { findCompanyName } from '../instance/index.js';
+import { findPersonById, findPersonByLogin, listPostIdsOfPerson, updatePasswordHash } from '../people/index.js';
+import { findPostsByIds } from '../posts/index.js';
+import { listSiteHeaders } from '../sites/index.js';
 import type { LoginLimits } from './login-limits.js';
 
 export interface AuthDeps extends Deps {
@@ -102,13 +105,19 @@ export function getMe(deps: Deps, actor: Actor): Promise<Me> {
   return buildMe(deps, actor.personId, actor.siteRoles);
 }
 
+/** The posts a person holds on any site, by id. */
+async function assignedPosts(deps: Deps, personId: string) {
+  const posts = await findPostsByIds(deps.db, await listPostIdsOfPerson(deps.db, personId));
+  return posts.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
 async function buildMe(deps: Deps, personId: string, siteRoles: ReadonlyMap<string, Role>): Promise<Me> {
   const person = await findPersonById(deps.db, personId);
   if (!person) throw new AppError('UNAUTHENTICATED');
   const [companyName, sites, posts] = await Promise.all([
     findCompanyName(deps.db, person.company_id),
-    listSitesByIds(deps.db, [...siteRoles.keys()]),
-    listAssignedPosts(deps.db, personId),
+    listSiteHeaders(deps.db, [...siteRoles.keys()]),
+    assignedPosts(deps, personId),
   ]);
   return {
     id: person.id,

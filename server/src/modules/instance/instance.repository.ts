@@ -25,3 +25,7 @@ export async function insertCompany(db: Q, row: Omit<CompaniesTable, 'is_demo'>)
 export async function claimFirstRun(db: Q, companyId: string, now: number): Promise<void> {
   await db.insertInto('first_run').values({ id: 'first-run', company_id: companyId, completed_at: now }).execute();
 }
+
+/** A company's name ('' when it is gone), for `me`. */
+export const findCompanyName = async (db: Q, id: string) =>
+  (await db.selectFrom('companies').select('name').where('id', '=', id).executeTakeFirst())?.name ?? '';

@@ -194,3 +194,17 @@ export function listActiveMembersOfSite(db: Q, siteId: string, roles?: readonly 
   if (roles) q = q.where('m.role', 'in', roles.length > 0 ? [...roles] : ['']);
   return q.orderBy('p.name').orderBy('p.id').limit(500).execute();
 }
+
+/** The person signing in, by login (logins are stored lower-case). */
+export const findPersonByLogin = (db: Q, login: string) =>
+  db.selectFrom('people').selectAll().where('login', '=', login.toLowerCase()).executeTakeFirst();
+/** A person's whole row, by id: sign-in, `me` and the password change read it. */
+export const findPersonById = (db: Q, id: string) => db.selectFrom('people').selectAll().where('id', '=', id).executeTakeFirst();
+
+export async function updatePasswordHash(db: Q, personId: string, hash: string, now: number): Promise<void> {
+  await db.updateTable('people').set({ password_hash: hash, updated_at: now }).where('id', '=', personId).execute();
+}
+
+/** The posts a person is assigned to on every site, by post id. */
+export const listPostIdsOfPerson = async (db: Q, personId: string): Promise<string[]> =>
+  (await db.selectFrom('post_assignments').select('post_id').where('person_id', '=', personId).orderBy('post_id').execute()).map((r) => r.post_id);
