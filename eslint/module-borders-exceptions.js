@@ -21,7 +21,6 @@ export const borderExceptions = [
     tables: ['checklist_results', 'anomalies'],
     reason: 'TODO(issue 14): who may see a photo is read from the rows citing it',
   },
-  { file: 'repairs/repairs.repository.ts', tables: ['checkpoints'], reason: JOIN },
   { file: 'rounds/rounds.repository.ts', tables: ['checkpoint_scans', 'checkpoints'], reason: JOIN },
   { file: 'shuttle/shuttle.repository.ts', tables: ['visits', 'site_members', 'people', 'post_assignments', 'posts'], reason: JOIN },
   {

@@ -1,3 +1,9 @@
 export { registerCheckpointRoutes, registerPublicCheckpointRoutes } from './checkpoints.routes.js';
 export { newCheckpointCode } from './checkpoints.service.js';
-export { findCheckpointById, findCheckpointNames, findLiveCheckpointInZone, insertCheckpoint } from './checkpoints.repository.js';
+export {
+  findCheckpointByCode,
+  findCheckpointById,
+  findCheckpointNames,
+  findLiveCheckpointInZone,
+  insertCheckpoint,
+} from './checkpoints.repository.js';

@@ -13,13 +13,14 @@ import { AppError, forbidden } from '../../platform/errors.js';
 import { tapTime } from '../../platform/tap-time.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
+import { findCheckpointByCode } from '../checkpoints/index.js';
 import { findAssetByCode } from '../equipment/index.js';
 import { notifyPeople } from '../notifications/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { getWorkOrder } from './repair-reads.service.js';
 import { cancelArrivalTimers } from './repairs.jobs.js';
 import { REPAIR_VERIFIERS, TECHNICIAN_ROLES } from './repairs.policy.js';
-import { findCheckpointByCode, findLastStepByPerson, findWorkOrderById, findWorkOrderRow, moveWorkOrder } from './repairs.repository.js';
+import { findLastStepByPerson, findWorkOrderById, findWorkOrderRow, moveWorkOrder } from './repairs.repository.js';
 import { OPEN_BEFORE_ARRIVAL, recordEvent } from './work-orders.js';
 
 type Action = 'accept' | 'arrive' | 'start' | 'pause' | 'resume' | 'done' | 'verify' | 'reopen';

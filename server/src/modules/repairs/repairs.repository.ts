@@ -79,9 +79,6 @@ export function listReportedBetween(db: Q, siteId: string, from: number, to: num
     .execute();
 }
 
-export const findCheckpointByCode = (db: Q, code: string) =>
-  db.selectFrom('checkpoints').select(['id', 'site_id', 'zone_id', 'revoked_at']).where('code', '=', code).executeTakeFirst();
-
 export const findCheckDay = (db: Q, siteId: string, date: string) =>
   db.selectFrom('equipment_checks').selectAll().where('site_id', '=', siteId).where('date', '=', date).execute();
 export const findCheckById = (db: Q, id: string) => db.selectFrom('equipment_checks').selectAll().where('id', '=', id).executeTakeFirst();
