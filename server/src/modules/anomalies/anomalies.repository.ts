@@ -57,3 +57,16 @@ export function countUnresolvedByPost(db: Kysely<DB>, siteId: string) {
     .groupBy('post_id')
     .execute();
 }
+
+/** Which of these photos an anomaly cites as its evidence. */
+export const photosCitedByAnomalies = async (db: Kysely<DB>, photoIds: readonly string[]): Promise<string[]> =>
+  photoIds.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('anomalies')
+          .select('photo_id')
+          .distinct()
+          .where('photo_id', 'in', [...photoIds])
+          .execute()
+      ).map((r) => r.photo_id!);

@@ -1,3 +1,2 @@
 export { registerPhotoRoutes } from './photos.routes.js';
-export { assertPhotoOnSite } from './photos.service.js';
-export { deletePhotoRows } from './photos.repository.js';
+export { assertPhotoOnSite, deleteUncitedPhotos } from './photos.service.js';

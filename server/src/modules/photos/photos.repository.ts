@@ -17,19 +17,13 @@ export const findPhotoAnySite = (db: Kysely<DB>, photoId: string) =>
 export const findPhotoBytes = (db: Kysely<DB>, siteId: string, photoId: string) =>
   db.selectFrom('photos').select(['content_type', 'bytes']).where('site_id', '=', siteId).where('id', '=', photoId).executeTakeFirst();
 
-/**
- * Deletes the site's photos among `photoIds` (a customer's vehicle-check photos being erased);
- * returns how many went. A photo also proving a checklist item or an anomaly is that record's
- * evidence and stays: those tables hold a foreign key to it.
- */
+/** Deletes the site's photos among `photoIds`; returns how many went. */
 export async function deletePhotoRows(db: Kysely<DB>, siteId: string, photoIds: readonly string[]): Promise<number> {
   if (photoIds.length === 0) return 0;
   const r = await db
     .deleteFrom('photos')
     .where('site_id', '=', siteId)
-    .where('id', 'in', [...new Set(photoIds)])
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('checklist_results').select('id').whereRef('checklist_results.photo_id', '=', 'photos.id'))))
-    .where((eb) => eb.not(eb.exists(eb.selectFrom('anomalies').select('id').whereRef('anomalies.photo_id', '=', 'photos.id'))))
+    .where('id', 'in', [...photoIds])
     .executeTakeFirst();
   return Number(r.numDeletedRows);
 }

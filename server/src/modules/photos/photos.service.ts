@@ -3,6 +3,8 @@
  * every instance serves them, without their metadata (GPS, time, device); the phone chooses the
  * id, so an upload retried after a lost answer is stored once.
  */
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
@@ -11,7 +13,9 @@ import { writeOnce } from '../../platform/idempotent.js';
 import { inWriteBatch, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { detectImageType } from './image-type.js';
-import { findPhotoBytes, findPhotoMeta, findPhotoAnySite } from './photos.repository.js';
+import { photosCitedByAnomalies } from '../anomalies/index.js';
+import { photosCitedByChecklists } from '../shifts/index.js';
+import { deletePhotoRows, findPhotoBytes, findPhotoMeta, findPhotoAnySite } from './photos.repository.js';
 import { stripMetadata, UnreadableImageError } from './strip-metadata.js';
 
 export const PHOTO_MAX_BYTES = 5 * 1024 * 1024;
@@ -93,4 +97,20 @@ export async function readPhoto(deps: Deps, actor: Actor, siteId: string, photoI
 export async function assertPhotoOnSite(deps: Deps, siteId: string, photoId: string): Promise<void> {
   if (!(await findPhotoMeta(deps.db, siteId, photoId)))
     throw new AppError('PHOTO_NOT_FOUND', { message: 'Upload the photo first', params: { photoId } });
+}
+
+/**
+ * Deletes the site's photos among `photoIds` (a customer's vehicle-check photos being erased),
+ * in the caller's transaction; returns how many went. A photo also proving a checklist item or
+ * an anomaly is that record's evidence and stays: those tables hold a foreign key to it.
+ */
+export async function deleteUncitedPhotos(db: Kysely<DB>, siteId: string, photoIds: readonly string[]): Promise<number> {
+  const ids = [...new Set(photoIds)];
+  if (ids.length === 0) return 0;
+  const cited = new Set([...(await photosCitedByChecklists(db, ids)), ...(await photosCitedByAnomalies(db, ids))]);
+  return deletePhotoRows(
+    db,
+    siteId,
+    ids.filter((id) => !cited.has(id)),
+  );
 }

@@ -117,3 +117,16 @@ export async function countChecklistResultsOfPeriod(db: Kysely<DB>, siteId: stri
 /** Whether a shift was worked on a roster entry: such an entry may no longer be deleted. */
 export const isRosterEntryWorked = async (db: Kysely<DB>, entryId: string) =>
   (await db.selectFrom('shifts').select('id').where('roster_entry_id', '=', entryId).executeTakeFirst()) !== undefined;
+
+/** Which of these photos a checklist result cites as its evidence. */
+export const photosCitedByChecklists = async (db: Kysely<DB>, photoIds: readonly string[]): Promise<string[]> =>
+  photoIds.length === 0
+    ? []
+    : (
+        await db
+          .selectFrom('checklist_results')
+          .select('photo_id')
+          .distinct()
+          .where('photo_id', 'in', [...photoIds])
+          .execute()
+      ).map((r) => r.photo_id!);

@@ -15,7 +15,7 @@ import { scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js
 import type { Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { purgeReturnDetailsBefore } from '../lost-found/index.js';
-import { deletePhotoRows } from '../photos/index.js';
+import { deleteUncitedPhotos } from '../photos/index.js';
 import { blankQuestionTexts } from '../questions/index.js';
 import { listRetentionSettings } from '../sites/index.js';
 import { eraseCustomerData } from './customers.service.js';
@@ -61,7 +61,7 @@ export async function purgeCustomerData(tx: Tx): Promise<RetentionOutcome[]> {
         site.id,
         expiredChecks.map((c) => c.visit_id),
       ),
-      photosDeleted: await deletePhotoRows(
+      photosDeleted: await deleteUncitedPhotos(
         tx.trx,
         site.id,
         expiredChecks.flatMap((c) => JSON.parse(c.photo_ids) as string[]),

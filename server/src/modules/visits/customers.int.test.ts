@@ -193,12 +193,32 @@ describe(`customers per site and PIPL (${process.env.TEST_DB ?? 'sqlite'})`, () 
     const first = await register(cookies.parkA, siteA, phone, { name: '孙先生', plate: '苏E12345F' });
     const second = await register(cookies.parkA, siteA, phone, { plate: '苏E12345F' });
     const photoId = await uploadPhoto(cookies.parkA, siteA);
+    // A photo that is also an anomaly's evidence stays with the anomaly.
+    const evidenceId = await uploadPhoto(cookies.parkA, siteA);
     await call(cookies.parkA, 'PUT', `/sites/${siteA.siteId}/visits/${first.id}/vehicle-check`, {
       marks: [],
       notes: '无损伤',
-      photoIds: [photoId],
+      photoIds: [photoId, evidenceId],
       signature: SIGNED,
     });
+    const db = t.testDb.database.db;
+    const uploader = (await db.selectFrom('photos').select('uploaded_by').where('id', '=', evidenceId).executeTakeFirstOrThrow()).uploaded_by;
+    await db
+      .insertInto('anomalies')
+      .values({
+        ...{ id: newId(), site_id: siteA.siteId, shift_id: null, post_id: null, item_id: null, item_text: '车身划痕', category: 'other' },
+        ...{ note: '停车时已有', photo_id: evidenceId, needs_repair: 0, status: 'open', reported_by: uploader, reported_at: T0 },
+        ...{
+          acknowledged_by: null,
+          acknowledged_at: null,
+          assigned_to: null,
+          resolved_by: null,
+          resolved_at: null,
+          resolution: null,
+          updated_at: T0,
+        },
+      })
+      .execute();
     const lost = await returnLostItem(phone);
     const question = newId();
     expect(
@@ -216,6 +236,7 @@ describe(`customers per site and PIPL (${process.env.TEST_DB ?? 'sqlite'})`, () 
       lostItemsErased: 1,
       questionsBlanked: 1,
     });
+    expect((await db.selectFrom('photos').select('id').where('id', 'in', [photoId, evidenceId]).execute()).map((r) => r.id)).toEqual([evidenceId]);
     expect(await customerRows(phone)).toEqual([]);
     const asked = await t.testDb.database.db.selectFrom('visit_questions').selectAll().where('id', '=', question).executeTakeFirstOrThrow();
     expect([asked.text, asked.asked_at > 0]).toEqual(['', true]);

@@ -25,7 +25,7 @@ import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { eraseReturnOwners, listReturnsToPhone } from '../lost-found/index.js';
 import { maskPhone } from '../people/index.js';
-import { deletePhotoRows } from '../photos/index.js';
+import { deleteUncitedPhotos } from '../photos/index.js';
 import { blankQuestionTexts } from '../questions/index.js';
 import { findSiteRow } from '../sites/index.js';
 import {
@@ -300,7 +300,7 @@ export async function eraseCustomerData(tx: Tx, by: ActorRef, customer: Customer
   const visitIds = (await listVisitsOfCustomer(tx.trx, siteId, customer.id)).map((v) => v.id);
   const checks = await listVehicleChecksOf(tx.trx, siteId, visitIds);
   const vehicleChecksErased = await deleteVehicleChecks(tx.trx, siteId, visitIds);
-  const photosDeleted = await deletePhotoRows(
+  const photosDeleted = await deleteUncitedPhotos(
     tx.trx,
     siteId,
     checks.flatMap((c) => JSON.parse(c.photo_ids) as string[]),
