@@ -14,7 +14,9 @@ import { postKindsOfPerson } from './people.repository.js';
 export async function requirePostDuty(db: Kysely<DB> | Transaction<DB>, actor: Actor, siteId: string, duty: PostDuty): Promise<void> {
   const role = requireSiteMember(actor, siteId);
   if (duty.roles.includes(role)) return;
-  const held = await postKindsOfPerson(db, siteId, actor.personId);
+  // The session's cached post kinds when it has them (dropped on access.changed, like the
+  // roles): a checklist tick or a scan then costs no read of the assignments.
+  const held = actor.postKinds ? [...(actor.postKinds.get(siteId) ?? [])] : await postKindsOfPerson(db, siteId, actor.personId);
   if (held.some((kind) => (duty.posts as readonly string[]).includes(kind))) return;
   throw new AppError('NOT_ON_POST', { message: 'This is done on another post', params: { posts: [...duty.posts] } });
 }
