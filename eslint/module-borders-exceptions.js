@@ -17,7 +17,6 @@ export const borderExceptions = [
   // "Which posts does this person work" answers by post kind, which lives on the posts table.
   { file: 'people/people.repository.ts', tables: ['posts'], reason: 'TODO(issue 14): post kind read through a join to posts' },
   { file: 'rounds/rounds.repository.ts', tables: ['checkpoint_scans', 'checkpoints'], reason: JOIN },
-  { file: 'shuttle/shuttle.repository.ts', tables: ['visits', 'site_members', 'people', 'post_assignments', 'posts'], reason: JOIN },
   {
     file: 'supplies/supplies.repository.ts',
     tables: ['requisitions'],

@@ -208,3 +208,34 @@ export async function updatePasswordHash(db: Q, personId: string, hash: string, 
 /** The posts a person is assigned to on every site, by post id. */
 export const listPostIdsOfPerson = async (db: Q, personId: string): Promise<string[]> =>
   (await db.selectFrom('post_assignments').select('post_id').where('person_id', '=', personId).orderBy('post_id').execute()).map((r) => r.post_id);
+
+/** A keyset page (by id) of the site's active members holding one of `roles`: id and name. */
+export function listActiveMembersPage(db: Q, siteId: string, roles: readonly string[], page: PageRequest) {
+  let q = db
+    .selectFrom('site_members as m')
+    .innerJoin('people as p', 'p.id', 'm.person_id')
+    .select(['p.id', 'p.name'])
+    .where('m.site_id', '=', siteId)
+    .where('m.role', 'in', roles.length > 0 ? [...roles] : [''])
+    .where('p.is_active', '=', 1);
+  if (page.afterId) q = q.where('p.id', '>', page.afterId);
+  return q
+    .orderBy('p.id')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** The active people on the site's post(s) of one kind (the shuttle's drivers), by name. */
+export function listActivePeopleOnPostKind(db: Q, siteId: string, postKind: string) {
+  return db
+    .selectFrom('post_assignments as a')
+    .innerJoin('posts as ps', 'ps.id', 'a.post_id')
+    .innerJoin('people as p', 'p.id', 'a.person_id')
+    .select(['p.id', 'p.name'])
+    .distinct()
+    .where('a.site_id', '=', siteId)
+    .where('ps.kind', '=', postKind)
+    .where('p.is_active', '=', 1)
+    .orderBy('p.name')
+    .execute();
+}

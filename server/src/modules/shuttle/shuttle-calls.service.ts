@@ -18,12 +18,12 @@ import { recordAudit } from '../audit/index.js';
 import { findPersonNames } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { readStandardSettings } from '../standards/index.js';
+import { openVisitsAmong } from '../visits/index.js';
 import {
   findShuttleCallById,
   insertShuttleCall,
   listShuttleCallRows,
   markShuttleCallApology,
-  openVisitsAmong,
   startShuttleCallRow,
   takeShuttleCallRow,
 } from './shuttle.repository.js';

@@ -35,16 +35,6 @@ export async function arriveTrip(
   );
 }
 
-export function openVisitsAmong(db: Kysely<DB>, siteId: string, visitIds: string[]) {
-  return db
-    .selectFrom('visits')
-    .select(['id', 'party_size'])
-    .where('site_id', '=', siteId)
-    .where('status', '=', 'open')
-    .where('id', 'in', visitIds)
-    .execute();
-}
-
 export const findModelRoomNoteById = (db: Kysely<DB>, id: string) =>
   db.selectFrom('model_room_notes').selectAll().where('id', '=', id).executeTakeFirst();
 
@@ -55,42 +45,6 @@ export function listModelRoomNotes(db: Kysely<DB>, siteId: string, visitId: stri
     .orderBy('id', page.direction)
     .limit(page.limit + 1)
     .execute();
-}
-
-/** Active staff of the site (names only), by id for keyset pages, each with whether they work a shuttle post. */
-export async function listDriverCandidates(db: Kysely<DB>, siteId: string, page: PageRequest) {
-  let q = db
-    .selectFrom('site_members as m')
-    .innerJoin('people as p', 'p.id', 'm.person_id')
-    .select(['p.id', 'p.name'])
-    .where('m.site_id', '=', siteId)
-    .where('m.role', 'in', ['staff', 'supervisor'])
-    .where('p.is_active', '=', 1);
-  if (page.afterId) q = q.where('p.id', '>', page.afterId);
-  const rows = await q
-    .orderBy('p.id')
-    .limit(page.limit + 1)
-    .execute();
-  if (rows.length === 0) return [];
-  const onPost = new Set(
-    (
-      await db
-        .selectFrom('post_assignments as a')
-        .innerJoin('posts as ps', 'ps.id', 'a.post_id')
-        .select('a.person_id')
-        .where('a.site_id', '=', siteId)
-        .where('ps.kind', '=', 'SHUTTLE')
-        .where(
-          'a.person_id',
-          'in',
-          rows.map((r) => r.id),
-        )
-        .execute()
-    ).map((r) => r.person_id),
-  );
-  const list = await findDriverList(db, siteId);
-  const listed = list ? new Set(JSON.parse(list.person_ids) as string[]) : null;
-  return rows.map((r) => ({ ...r, onShuttlePost: onPost.has(r.id), authorised: listed ? listed.has(r.id) : onPost.has(r.id) }));
 }
 
 export const findDriverList = (db: Kysely<DB>, siteId: string) =>
@@ -107,36 +61,6 @@ export async function saveDriverList(db: Kysely<DB>, row: ShuttleDriverListsTabl
     .values(row)
     .onConflict((oc) => oc.column('site_id').doUpdateSet(rest))
     .execute();
-}
-
-/** The people of the site's SHUTTLE post(s), active ones, by name. */
-export function listShuttlePostPeople(db: Kysely<DB>, siteId: string) {
-  return db
-    .selectFrom('post_assignments as a')
-    .innerJoin('posts as ps', 'ps.id', 'a.post_id')
-    .innerJoin('people as p', 'p.id', 'a.person_id')
-    .select(['p.id', 'p.name'])
-    .distinct()
-    .where('a.site_id', '=', siteId)
-    .where('ps.kind', '=', 'SHUTTLE')
-    .where('p.is_active', '=', 1)
-    .orderBy('p.name')
-    .execute();
-}
-
-/** Whether the person may drive the shuttle: on the site's list, or on its SHUTTLE post when it keeps none. */
-export async function isAuthorisedDriver(db: Kysely<DB>, siteId: string, personId: string): Promise<boolean> {
-  const list = await findDriverList(db, siteId);
-  if (list) return (JSON.parse(list.person_ids) as string[]).includes(personId);
-  const row = await db
-    .selectFrom('post_assignments as a')
-    .innerJoin('posts as ps', 'ps.id', 'a.post_id')
-    .select('a.person_id')
-    .where('a.site_id', '=', siteId)
-    .where('a.person_id', '=', personId)
-    .where('ps.kind', '=', 'SHUTTLE')
-    .executeTakeFirst();
-  return row !== undefined;
 }
 
 /** Vehicle events, newest first (by id): all of the site's, or those handed to one driver. */

@@ -24,8 +24,15 @@ import { tapTime } from '../../platform/tap-time.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { findPersonNames, isSiteMember } from '../people/index.js';
-import { findVisitRecord } from '../visits/index.js';
+import {
+  findPersonNames,
+  isSiteMember,
+  listActiveMembersPage,
+  listActivePeopleOnPostKind,
+  personIdsOnPostKind,
+  worksPostKind,
+} from '../people/index.js';
+import { findVisitRecord, openVisitsAmong } from '../visits/index.js';
 import { markCallTripStarted } from './shuttle-calls.service.js';
 import {
   arriveTrip,
@@ -33,15 +40,11 @@ import {
   findTrip,
   findTripById,
   findVehicleEventById,
-  listDriverCandidates,
   listModelRoomNotes,
   listTrips,
-  listShuttlePostPeople,
   listVehicleEvents,
-  isAuthorisedDriver,
   findDriverList,
   saveDriverList,
-  openVisitsAmong,
 } from './shuttle.repository.js';
 
 async function toTrips(deps: Pick<Deps, 'db'>, rows: ShuttleTripsTable[]): Promise<ShuttleTrip[]> {
@@ -81,7 +84,7 @@ export async function startTrip(
     },
     async () => {
       // SHUTTLE duty 6: only a driver the site authorised takes guests aboard.
-      if (!(await isAuthorisedDriver(deps.db, siteId, actor.personId)))
+      if (!(await isAuthorisedDriver(deps, siteId, actor.personId)))
         throw new AppError('DRIVER_NOT_AUTHORISED', {
           message: 'The site has not authorised this driver',
           params: { personId: actor.personId },
@@ -231,7 +234,7 @@ export async function vehicleEvents(deps: Deps, actor: Actor, siteId: string, qu
 export async function authorisedDrivers(deps: Deps, actor: Actor, siteId: string): Promise<AuthorisedDrivers> {
   requireSiteMember(actor, siteId);
   const list = await findDriverList(deps.db, siteId);
-  if (!list) return { custom: false, drivers: await listShuttlePostPeople(deps.db, siteId) };
+  if (!list) return { custom: false, drivers: await listActivePeopleOnPostKind(deps.db, siteId, 'SHUTTLE') };
   const ids = JSON.parse(list.person_ids) as string[];
   const names = await findPersonNames(deps.db, ids);
   return {
@@ -379,5 +382,17 @@ export async function driverCandidates(
 ): Promise<PageOf<ShuttleDriver>> {
   requireSiteMember(actor, siteId);
   const page = pageRequest(query, 'asc');
-  return toPageBatched(await listDriverCandidates(deps.db, siteId, page), page, (rows) => Promise.resolve(rows));
+  return toPageBatched(await listActiveMembersPage(deps.db, siteId, ['staff', 'supervisor'], page), page, async (rows) => {
+    const onPost = new Set(await personIdsOnPostKind(deps.db, siteId, 'SHUTTLE'));
+    const list = await findDriverList(deps.db, siteId);
+    const listed = list ? new Set(JSON.parse(list.person_ids) as string[]) : null;
+    return rows.map((r) => ({ ...r, onShuttlePost: onPost.has(r.id), authorised: listed ? listed.has(r.id) : onPost.has(r.id) }));
+  });
+}
+
+/** Whether the person may drive the shuttle: on the site's list, or on its SHUTTLE post when it keeps none. */
+async function isAuthorisedDriver(deps: Deps, siteId: string, personId: string): Promise<boolean> {
+  const list = await findDriverList(deps.db, siteId);
+  if (list) return (JSON.parse(list.person_ids) as string[]).includes(personId);
+  return worksPostKind(deps.db, siteId, personId, 'SHUTTLE');
 }

@@ -4,7 +4,7 @@ export { visitGuestPresence } from './visits.service.js';
 export { findVisitRow as findVisitRecord, findVisitRows as findVisitRecords } from './visits.repository.js';
 export { maskPlate } from './visits.rules.js';
 export { registerCustomerRetention, scheduleCustomerRetention, purgeCustomerData } from './customer-retention.jobs.js';
-export { listVisitsArrivedBetween, listHallVisits, setVisitSeat } from './visits.repository.js';
+export { listVisitsArrivedBetween, listHallVisits, openVisitsAmong, setVisitSeat } from './visits.repository.js';
 export { listVisitsOfPeriod, listHandoffsOfPeriod } from './visits.repository.js';
 export { stageDurations, type StageEntry } from './visits.rules.js';
 export { visitServiceOf, type VisitServiceStep } from './visits.service.js';

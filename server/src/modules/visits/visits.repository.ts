@@ -150,6 +150,17 @@ export async function carParkLoad(db: Kysely<DB>, siteId: string): Promise<{ cap
   return { capacity: r.capacity === null ? null : Number(r.capacity), occupied: Number(r.occupied ?? 0) };
 }
 
+/** Which of these visits are open on the site (the shuttle boards only guests on site now). */
+export function openVisitsAmong(db: Kysely<DB>, siteId: string, visitIds: string[]) {
+  return db
+    .selectFrom('visits')
+    .select(['id', 'party_size'])
+    .where('site_id', '=', siteId)
+    .where('status', '=', 'open')
+    .where('id', 'in', visitIds)
+    .execute();
+}
+
 /** Open visits in the hall, seated or waiting: the hall module seats them. */
 export function listHallVisits(db: Kysely<DB>, siteId: string) {
   return db
