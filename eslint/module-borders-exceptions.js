@@ -7,12 +7,6 @@ const JOIN = 'TODO(issue 14): a join across two modules, to split into two calls
 
 /** @type {{ file: string, tables?: string[], queryBuilder?: boolean, reason: string }[]} */
 export const borderExceptions = [
-  // Retiring a checkpoint code checks every route and schedule that names it, in one transaction.
-  {
-    file: 'checkpoints/checkpoints.repository.ts',
-    tables: ['patrol_route_stops', 'patrol_round_checks', 'round_schedules', 'round_slots', 'patrol_routes', 'patrol_schedules'],
-    reason: 'TODO(issue 14): checkpoint retirement reads its users',
-  },
   { file: 'patrols/patrols.repository.ts', tables: ['checkpoints', 'zones', 'checkpoint_scans'], reason: JOIN },
   // "Which posts does this person work" answers by post kind, which lives on the posts table.
   { file: 'people/people.repository.ts', tables: ['posts'], reason: 'TODO(issue 14): post kind read through a join to posts' },

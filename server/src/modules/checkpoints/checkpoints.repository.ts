@@ -75,41 +75,13 @@ export async function retireCode(db: Kysely<DB>, row: { code: string; checkpoint
   await db.insertInto('checkpoint_retired_codes').values(row).execute();
 }
 
-export async function isCheckpointUsed(db: Kysely<DB>, checkpointId: string): Promise<boolean> {
-  const [scan, stop, check, schedule, slot] = await Promise.all([
-    db.selectFrom('checkpoint_scans').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
-    db.selectFrom('patrol_route_stops').select('route_id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
-    db.selectFrom('patrol_round_checks').select('round_id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
-    db.selectFrom('round_schedules').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
-    db.selectFrom('round_slots').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
-  ]);
-  return !!(scan ?? stop ?? check ?? schedule ?? slot);
-}
+/** Whether the checkpoint was ever scanned. */
+export const isCheckpointScanned = async (db: Kysely<DB>, checkpointId: string): Promise<boolean> =>
+  (await db.selectFrom('checkpoint_scans').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst()) !== undefined;
 
 export async function deleteCheckpointRow(db: Kysely<DB>, id: string): Promise<void> {
   await db.deleteFrom('checkpoint_retired_codes').where('checkpoint_id', '=', id).execute();
   await db.deleteFrom('checkpoints').where('id', '=', id).execute();
-}
-
-/**
- * Whether anything could use a scan of this checkpoint: a stop of a patrol route that has an
- * active schedule, or an active round schedule (washroom every ten minutes) that asks for it.
- */
-export async function isCheckpointScheduled(db: Kysely<DB>, checkpointId: string): Promise<boolean> {
-  const [patrol, round] = await Promise.all([
-    db
-      .selectFrom('patrol_route_stops as s')
-      .innerJoin('patrol_routes as r', 'r.id', 's.route_id')
-      .innerJoin('patrol_schedules as ps', 'ps.route_id', 'r.id')
-      .select('s.route_id')
-      .where('s.checkpoint_id', '=', checkpointId)
-      .where('r.archived_at', 'is', null)
-      .where('ps.active', '=', 1)
-      .limit(1)
-      .executeTakeFirst(),
-    db.selectFrom('round_schedules').select('id').where('checkpoint_id', '=', checkpointId).where('active', '=', 1).limit(1).executeTakeFirst(),
-  ]);
-  return !!(patrol ?? round);
 }
 
 export const findScan = (db: Kysely<DB>, id: string) => db.selectFrom('checkpoint_scans').selectAll().where('id', '=', id).executeTakeFirst();
@@ -124,21 +96,6 @@ export function findPreviousScan(db: Kysely<DB>, personId: string) {
     .orderBy('s.scanned_at', 'desc')
     .limit(1)
     .executeTakeFirst();
-}
-
-/** Planned minutes between two checkpoints on a live route holding both, if any. */
-export async function plannedGapMinutes(db: Kysely<DB>, fromCheckpoint: string, toCheckpoint: string): Promise<number | null> {
-  const row = await db
-    .selectFrom('patrol_route_stops as a')
-    .innerJoin('patrol_route_stops as b', 'b.route_id', 'a.route_id')
-    .innerJoin('patrol_routes as r', 'r.id', 'a.route_id')
-    .select(['a.planned_minute as fromMinute', 'b.planned_minute as toMinute'])
-    .where('a.checkpoint_id', '=', fromCheckpoint)
-    .where('b.checkpoint_id', '=', toCheckpoint)
-    .where('r.archived_at', 'is', null)
-    .limit(1)
-    .executeTakeFirst();
-  return row ? Math.abs(row.toMinute - row.fromMinute) : null;
 }
 
 export const insertScan = (db: Kysely<DB>, row: CheckpointScansTable) => db.insertInto('checkpoint_scans').values(row).execute();

@@ -18,9 +18,9 @@ import type { ErrorCode } from '@anchang/contracts';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
 import { findZoneNames, findZoneRow } from '../zones/index.js';
 import { personIdsOnPostKind } from '../people/index.js';
-import { hasActiveRoundAt } from '../rounds/index.js';
+import { hasActiveRoundAt, isCheckpointOnActiveRound, isCheckpointOnAnyRound } from '../rounds/index.js';
 import { findSiteRow } from '../sites/index.js';
-import { patrolProofOfScan, provePatrolCheck } from '../patrols/index.js';
+import { isCheckpointOnAnyPatrol, isCheckpointOnScheduledPatrol, patrolProofOfScan, plannedGapMinutes, provePatrolCheck } from '../patrols/index.js';
 import {
   deleteCheckpointRow,
   findCheckpoint,
@@ -31,16 +31,33 @@ import {
   findScan,
   insertCheckpoint,
   insertScan,
-  isCheckpointScheduled,
-  isCheckpointUsed,
+  isCheckpointScanned,
   lastScanBy,
   lastScanTimes,
   listCheckpointRows,
-  plannedGapMinutes,
   retireCode,
   updateCheckpoint,
 } from './checkpoints.repository.js';
 import { replayFlags } from './scan-rules.js';
+
+/** Whether anything records or plans the checkpoint: a scan, a patrol route or check, a round schedule or slot. */
+async function isCheckpointUsed(deps: Deps, checkpointId: string): Promise<boolean> {
+  const uses = await Promise.all([
+    isCheckpointScanned(deps.db, checkpointId),
+    isCheckpointOnAnyPatrol(deps.db, checkpointId),
+    isCheckpointOnAnyRound(deps.db, checkpointId),
+  ]);
+  return uses.includes(true);
+}
+
+/**
+ * Whether anything could use a scan of this checkpoint: a stop of a patrol route that has an
+ * active schedule, or an active round schedule (washroom every ten minutes) that asks for it.
+ */
+async function isCheckpointScheduled(deps: Deps, checkpointId: string): Promise<boolean> {
+  const uses = await Promise.all([isCheckpointOnScheduledPatrol(deps.db, checkpointId), isCheckpointOnActiveRound(deps.db, checkpointId)]);
+  return uses.includes(true);
+}
 
 /** The post whose rounds make a checkpoint a cleaning point (CLEAN-2: the washroom every ten minutes). */
 const CLEANING_POST = 'CLEAN';
@@ -214,7 +231,7 @@ export async function reissueCheckpointCode(deps: Deps, actor: Actor, siteId: st
 export async function deleteCheckpoint(deps: Deps, actor: Actor, siteId: string, checkpointId: string): Promise<void> {
   requireSiteRole(actor, siteId, CHECKPOINT_KEEPERS);
   await loadCheckpoint(deps, siteId, checkpointId);
-  if (await isCheckpointUsed(deps.db, checkpointId)) throw new AppError('CHECKPOINT_IN_USE', { params: { checkpointId } });
+  if (await isCheckpointUsed(deps, checkpointId)) throw new AppError('CHECKPOINT_IN_USE', { params: { checkpointId } });
   await inTransaction(deps, async (tx) => {
     await deleteCheckpointRow(tx.trx, checkpointId);
     await recordAudit(tx, actorRef(actor), { siteId, action: 'checkpoint.delete', entityType: 'checkpoint', entityId: checkpointId });
@@ -294,7 +311,7 @@ export async function recordScan(
       if (!roleOn(actor, checkpoint.site_id)) return refuseScan(deps, actor, 'CODE_OTHER_SITE', undefined, null);
       const siteId = checkpoint.site_id;
       if (checkpoint.code !== input.code || checkpoint.revoked_at !== null) return refuseScan(deps, actor, 'CODE_REVOKED', checkpoint, siteId);
-      if (!(await isCheckpointScheduled(deps.db, checkpoint.id))) return refuseScan(deps, actor, 'SCAN_OUTSIDE_SCHEDULE', checkpoint, siteId);
+      if (!(await isCheckpointScheduled(deps, checkpoint.id))) return refuseScan(deps, actor, 'SCAN_OUTSIDE_SCHEDULE', checkpoint, siteId);
 
       const previous = await findPreviousScan(deps.db, actor.personId);
       const gap =

@@ -242,3 +242,42 @@ export function listFinishedPatrolRoundsOfPeriod(db: Kysely<DB>, siteId: string,
     .where('status', 'in', ['done', 'done_late', 'missed'])
     .execute();
 }
+
+/** Whether a patrol route stops at the checkpoint or a patrol round checked it (it may not be deleted then). */
+export async function isCheckpointOnAnyPatrol(db: Kysely<DB>, checkpointId: string): Promise<boolean> {
+  const [stop, check] = await Promise.all([
+    db.selectFrom('patrol_route_stops').select('route_id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+    db.selectFrom('patrol_round_checks').select('round_id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+  ]);
+  return !!(stop ?? check);
+}
+
+/** Whether a live patrol route with an active schedule stops at the checkpoint (a scan of it is expected). */
+export async function isCheckpointOnScheduledPatrol(db: Kysely<DB>, checkpointId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('patrol_route_stops as s')
+    .innerJoin('patrol_routes as r', 'r.id', 's.route_id')
+    .innerJoin('patrol_schedules as ps', 'ps.route_id', 'r.id')
+    .select('s.route_id')
+    .where('s.checkpoint_id', '=', checkpointId)
+    .where('r.archived_at', 'is', null)
+    .where('ps.active', '=', 1)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** Planned minutes between two checkpoints on a live route holding both, if any. */
+export async function plannedGapMinutes(db: Kysely<DB>, fromCheckpoint: string, toCheckpoint: string): Promise<number | null> {
+  const row = await db
+    .selectFrom('patrol_route_stops as a')
+    .innerJoin('patrol_route_stops as b', 'b.route_id', 'a.route_id')
+    .innerJoin('patrol_routes as r', 'r.id', 'a.route_id')
+    .select(['a.planned_minute as fromMinute', 'b.planned_minute as toMinute'])
+    .where('a.checkpoint_id', '=', fromCheckpoint)
+    .where('b.checkpoint_id', '=', toCheckpoint)
+    .where('r.archived_at', 'is', null)
+    .limit(1)
+    .executeTakeFirst();
+  return row ? Math.abs(row.toMinute - row.fromMinute) : null;
+}

@@ -140,3 +140,22 @@ export async function hasActiveRoundAt(db: Q, checkpointId: string, postKind: st
     .executeTakeFirst();
   return row !== undefined;
 }
+
+/** Whether a round schedule or slot names the checkpoint (it may not be deleted then). */
+export async function isCheckpointOnAnyRound(db: Q, checkpointId: string): Promise<boolean> {
+  const [schedule, slot] = await Promise.all([
+    db.selectFrom('round_schedules').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+    db.selectFrom('round_slots').select('id').where('checkpoint_id', '=', checkpointId).limit(1).executeTakeFirst(),
+  ]);
+  return !!(schedule ?? slot);
+}
+
+/** Whether an active round schedule (the washroom every ten minutes) asks for the checkpoint. */
+export const isCheckpointOnActiveRound = async (db: Q, checkpointId: string): Promise<boolean> =>
+  (await db
+    .selectFrom('round_schedules')
+    .select('id')
+    .where('checkpoint_id', '=', checkpointId)
+    .where('active', '=', 1)
+    .limit(1)
+    .executeTakeFirst()) !== undefined;
