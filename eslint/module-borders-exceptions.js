@@ -10,7 +10,6 @@ export const borderExceptions = [
   { file: 'patrols/patrols.repository.ts', tables: ['checkpoints', 'zones', 'checkpoint_scans'], reason: JOIN },
   // "Which posts does this person work" answers by post kind, which lives on the posts table.
   { file: 'people/people.repository.ts', tables: ['posts'], reason: 'TODO(issue 14): post kind read through a join to posts' },
-  { file: 'rounds/rounds.repository.ts', tables: ['checkpoint_scans', 'checkpoints'], reason: JOIN },
   {
     file: 'supplies/supplies.repository.ts',
     tables: ['requisitions'],

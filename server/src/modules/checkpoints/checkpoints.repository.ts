@@ -99,3 +99,36 @@ export function findPreviousScan(db: Kysely<DB>, personId: string) {
 }
 
 export const insertScan = (db: Kysely<DB>, row: CheckpointScansTable) => db.insertInto('checkpoint_scans').values(row).execute();
+
+/** The first scan of the checkpoint inside [from, to]. */
+export const firstScanBetween = (db: Kysely<DB>, checkpointId: string, from: number, to: number) =>
+  db
+    .selectFrom('checkpoint_scans')
+    .select(['id', 'person_id', 'scanned_at'])
+    .where('checkpoint_id', '=', checkpointId)
+    .where('scanned_at', '>=', from)
+    .where('scanned_at', '<=', to)
+    .orderBy('scanned_at')
+    .limit(1)
+    .executeTakeFirst();
+
+/** Scans of these checkpoints inside [from, to], oldest first. */
+export function listScansBetween(db: Kysely<DB>, checkpointIds: string[], from: number, to: number) {
+  if (checkpointIds.length === 0) return Promise.resolve([]);
+  return db
+    .selectFrom('checkpoint_scans')
+    .select(['checkpoint_id', 'person_id', 'scanned_at'])
+    .where('checkpoint_id', 'in', checkpointIds)
+    .where('scanned_at', '>=', from)
+    .where('scanned_at', '<=', to)
+    .orderBy('scanned_at')
+    .execute();
+}
+
+/** Checkpoint names (Chinese) by id, for a round's slots and schedules; nulls and repeats are skipped. */
+export async function checkpointNames(db: Kysely<DB>, ids: (string | null)[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.selectFrom('checkpoints').select(['id', 'name_zh']).where('id', 'in', wanted).execute();
+  return new Map(rows.map((r) => [r.id, r.name_zh]));
+}

@@ -1,6 +1,8 @@
 export { registerCheckpointRoutes, registerPublicCheckpointRoutes } from './checkpoints.routes.js';
 export { newCheckpointCode } from './checkpoints.service.js';
+export { checkpointNames, firstScanBetween, listScansBetween } from './checkpoints.repository.js';
 export {
+  findCheckpoint,
   findCheckpointByCode,
   findCheckpointById,
   findCheckpointNames,

@@ -13,7 +13,8 @@ import { isValidDate, localParts } from '../../platform/site-time.js';
 import type { Deps } from '../../platform/tx.js';
 import { findPersonNames, postKindsOfPerson as postKindsOf } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
-import { checkpointNames, listScansBetween, listSlotsOfDay } from './rounds.repository.js';
+import { checkpointNames, listScansBetween } from '../checkpoints/index.js';
+import { listSlotsOfDay } from './rounds.repository.js';
 
 const OVERSEERS = ROLE_GROUPS.overseers;
 

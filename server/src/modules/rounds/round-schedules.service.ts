@@ -18,13 +18,12 @@ import { addDays, localParts } from '../../platform/site-time.js';
 import { cancelTimer } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
+import { checkpointNames, findCheckpoint } from '../checkpoints/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
 import { currentStandardRow, toPostStandard } from '../standards/index.js';
 import { recurrenceProblem } from './rounds.planner.js';
 import {
-  checkpointNames,
   deleteSlots,
-  findCheckpoint,
   findSchedule,
   findScheduleById,
   insertSchedule,

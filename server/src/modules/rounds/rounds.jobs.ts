@@ -20,7 +20,8 @@ import { notifyPeople } from '../notifications/index.js';
 import { findPersonNames, siteOverseerIds as overseersOf } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { slotsFor } from './rounds.planner.js';
-import { findSlotById, firstScanBetween, insertSlotOnce, listActiveSchedules, moveSlot } from './rounds.repository.js';
+import { firstScanBetween } from '../checkpoints/index.js';
+import { findSlotById, insertSlotOnce, listActiveSchedules, moveSlot } from './rounds.repository.js';
 
 export const PLAN_TIMER = 'round.plan';
 const SLOT_TIMER = 'round.slot';

@@ -90,45 +90,6 @@ export function listDecidedSlots(db: Q, siteId: string, from: string, to: string
     .execute();
 }
 
-/** The first scan of the checkpoint inside [from, to]. */
-export const firstScanBetween = (db: Q, checkpointId: string, from: number, to: number) =>
-  db
-    .selectFrom('checkpoint_scans')
-    .select(['id', 'person_id', 'scanned_at'])
-    .where('checkpoint_id', '=', checkpointId)
-    .where('scanned_at', '>=', from)
-    .where('scanned_at', '<=', to)
-    .orderBy('scanned_at')
-    .limit(1)
-    .executeTakeFirst();
-
-export function listScansBetween(db: Q, checkpointIds: string[], from: number, to: number) {
-  if (checkpointIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('checkpoint_scans')
-    .select(['checkpoint_id', 'person_id', 'scanned_at'])
-    .where('checkpoint_id', 'in', checkpointIds)
-    .where('scanned_at', '>=', from)
-    .where('scanned_at', '<=', to)
-    .orderBy('scanned_at')
-    .execute();
-}
-
-export const findCheckpoint = (db: Q, siteId: string, id: string) =>
-  db
-    .selectFrom('checkpoints')
-    .select(['id', 'name_zh', 'name_en', 'revoked_at'])
-    .where('site_id', '=', siteId)
-    .where('id', '=', id)
-    .executeTakeFirst();
-
-export async function checkpointNames(db: Q, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('checkpoints').select(['id', 'name_zh']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name_zh]));
-}
-
 /** Whether a live round of this post kind is proven by scanning this checkpoint (a cleaning point, for CLEAN). */
 export async function hasActiveRoundAt(db: Q, checkpointId: string, postKind: string): Promise<boolean> {
   const row = await db
