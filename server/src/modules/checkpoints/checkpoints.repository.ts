@@ -8,9 +8,15 @@ export const findCheckpointById = (db: Kysely<DB>, id: string) => db.selectFrom(
 export const findCheckpointByCode = (db: Kysely<DB>, code: string) =>
   db.selectFrom('checkpoints').selectAll().where('code', '=', code).executeTakeFirst();
 
-/** The names a patrol alert cites its missed and late checkpoints by. */
+/** Checkpoints' names and zones by id: a patrol alert cites its missed checkpoints, a route and a round list their stops. */
 export const findCheckpointNames = (db: Kysely<DB>, ids: string[]) =>
-  db.selectFrom('checkpoints').select(['id', 'name_zh', 'name_en']).where('id', 'in', ids).execute();
+  ids.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('checkpoints')
+        .select(['id', 'name_zh', 'name_en', 'zone_id'])
+        .where('id', 'in', [...new Set(ids)])
+        .execute();
 
 /** A code a checkpoint carried before it was reissued: its holder learns it was revoked. */
 export async function findRetiredCode(db: Kysely<DB>, code: string): Promise<CheckpointsTable | undefined> {
@@ -132,3 +138,21 @@ export async function checkpointNames(db: Kysely<DB>, ids: (string | null)[]): P
   const rows = await db.selectFrom('checkpoints').select(['id', 'name_zh']).where('id', 'in', wanted).execute();
   return new Map(rows.map((r) => [r.id, r.name_zh]));
 }
+
+/** Those of `ids` that are live checkpoints of the site. */
+export async function liveCheckpointIds(db: Kysely<DB>, siteId: string, ids: string[]): Promise<Set<string>> {
+  const rows = await db
+    .selectFrom('checkpoints')
+    .select('id')
+    .where('site_id', '=', siteId)
+    .where('id', 'in', [...new Set(ids)])
+    .where('revoked_at', 'is', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Where and how these scans were made (a patrol check shows its proving scan's flags and place). */
+export const findScanPlaces = (db: Kysely<DB>, scanIds: string[]) =>
+  scanIds.length === 0
+    ? Promise.resolve([])
+    : db.selectFrom('checkpoint_scans').select(['id', 'flags', 'lat', 'lng']).where('id', 'in', scanIds).execute();

@@ -1,6 +1,6 @@
 export { registerCheckpointRoutes, registerPublicCheckpointRoutes } from './checkpoints.routes.js';
 export { newCheckpointCode } from './checkpoints.service.js';
-export { checkpointNames, firstScanBetween, listScansBetween } from './checkpoints.repository.js';
+export { checkpointNames, findScanPlaces, firstScanBetween, listScansBetween, liveCheckpointIds } from './checkpoints.repository.js';
 export {
   findCheckpoint,
   findCheckpointByCode,

@@ -22,16 +22,44 @@ import { isValidDate, localParts } from '../../platform/site-time.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { raiseAnomaly } from '../anomalies/index.js';
 import { recordAudit } from '../audit/index.js';
-import { findCheckpointById } from '../checkpoints/index.js';
+import { findCheckpointById, findCheckpointNames, findScanPlaces } from '../checkpoints/index.js';
 import { findPersonNames, postKindsOfPerson as postKindsOf } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { PATROL_PLANNERS } from './patrols.policy.js';
 import { checksOfRound, findRound, findRouteNames, listCheckRows, listRoundRows, updateCheck } from './patrols.repository.js';
 
+/** The rounds' checks, each with its checkpoint's names and its proving scan's flags and place. */
+async function checksWithPlaces(deps: Pick<Deps, 'db'>, roundIds: string[]) {
+  const checks = await listCheckRows(deps.db, roundIds);
+  const [names, scans] = await Promise.all([
+    findCheckpointNames(
+      deps.db,
+      checks.map((c) => c.checkpoint_id),
+    ),
+    findScanPlaces(
+      deps.db,
+      checks.flatMap((c) => (c.scan_id ? [c.scan_id] : [])),
+    ),
+  ]);
+  const nameOf = new Map(names.map((n) => [n.id, n]));
+  const scanOf = new Map(scans.map((s) => [s.id, s]));
+  return checks.map((c) => {
+    const scan = c.scan_id ? scanOf.get(c.scan_id) : undefined;
+    return {
+      ...c,
+      name_zh: nameOf.get(c.checkpoint_id)?.name_zh ?? '',
+      name_en: nameOf.get(c.checkpoint_id)?.name_en ?? '',
+      flags: scan?.flags ?? null,
+      lat: scan?.lat,
+      lng: scan?.lng,
+    };
+  });
+}
+
 async function toRounds(deps: Pick<Deps, 'db'>, rows: PatrolRoundsTable[]): Promise<PatrolRound[]> {
   const ids = rows.map((r) => r.id);
   const [checks, routeNames, walkers] = await Promise.all([
-    listCheckRows(deps.db, ids),
+    checksWithPlaces(deps, ids),
     findRouteNames(
       deps.db,
       rows.map((r) => r.route_id),

@@ -16,6 +16,8 @@ import { writeOnce } from '../../platform/idempotent.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
+import { findCheckpointNames, liveCheckpointIds } from '../checkpoints/index.js';
+import { findZoneNames } from '../zones/index.js';
 import { stopScheduleIn } from './patrol-schedules.service.js';
 import { PATROL_PLANNERS } from './patrols.policy.js';
 import {
@@ -25,7 +27,6 @@ import {
   insertRoute,
   listRouteRows,
   listStops,
-  liveCheckpointIds,
   replaceStops,
   updateRouteRow,
 } from './patrols.repository.js';
@@ -37,6 +38,18 @@ async function toRoutes(deps: Pick<Deps, 'db'>, rows: PatrolRoutesTable[]): Prom
     deps.db,
     rows.map((r) => r.id),
   );
+  const checkpoints = new Map(
+    (
+      await findCheckpointNames(
+        deps.db,
+        stops.map((s) => s.checkpoint_id),
+      )
+    ).map((c) => [c.id, c]),
+  );
+  const zoneNames = await findZoneNames(
+    deps.db,
+    [...checkpoints.values()].map((c) => c.zone_id),
+  );
   return rows.map((r) => ({
     id: r.id,
     siteId: r.site_id,
@@ -44,7 +57,16 @@ async function toRoutes(deps: Pick<Deps, 'db'>, rows: PatrolRoutesTable[]): Prom
     nameEn: r.name_en,
     stops: stops
       .filter((s) => s.route_id === r.id)
-      .map((s) => ({ checkpointId: s.checkpoint_id, plannedMinute: s.planned_minute, nameZh: s.name_zh, nameEn: s.name_en, zoneName: s.zone_name })),
+      .map((s) => {
+        const checkpoint = checkpoints.get(s.checkpoint_id);
+        return {
+          checkpointId: s.checkpoint_id,
+          plannedMinute: s.planned_minute,
+          nameZh: checkpoint?.name_zh ?? '',
+          nameEn: checkpoint?.name_en ?? '',
+          zoneName: checkpoint ? (zoneNames.get(checkpoint.zone_id) ?? '') : '',
+        };
+      }),
     archivedAt: r.archived_at,
     createdAt: r.created_at,
   }));

@@ -21,16 +21,15 @@ export function listRouteRows(db: Kysely<DB>, siteId: string, page: PageRequest)
     .execute();
 }
 
+/** The stops of these routes, in order along each route. */
 export function listStops(db: Kysely<DB>, routeIds: string[]) {
   if (!routeIds.length) return Promise.resolve([]);
   return db
-    .selectFrom('patrol_route_stops as s')
-    .innerJoin('checkpoints as c', 'c.id', 's.checkpoint_id')
-    .innerJoin('zones as z', 'z.id', 'c.zone_id')
-    .select(['s.route_id', 's.position', 's.checkpoint_id', 's.planned_minute', 'c.name_zh', 'c.name_en', 'z.name as zone_name'])
-    .where('s.route_id', 'in', routeIds)
-    .orderBy('s.route_id')
-    .orderBy('s.position')
+    .selectFrom('patrol_route_stops')
+    .select(['route_id', 'position', 'checkpoint_id', 'planned_minute'])
+    .where('route_id', 'in', routeIds)
+    .orderBy('route_id')
+    .orderBy('position')
     .execute();
 }
 
@@ -47,18 +46,6 @@ export async function insertStops(db: Kysely<DB>, siteId: string, routeId: strin
       stops.map((s, i) => ({ route_id: routeId, position: i + 1, site_id: siteId, checkpoint_id: s.checkpointId, planned_minute: s.plannedMinute })),
     )
     .execute();
-}
-
-/** Those of `ids` that are live checkpoints of the site. */
-export async function liveCheckpointIds(db: Kysely<DB>, siteId: string, ids: string[]): Promise<Set<string>> {
-  const rows = await db
-    .selectFrom('checkpoints')
-    .select('id')
-    .where('site_id', '=', siteId)
-    .where('id', 'in', [...new Set(ids)])
-    .where('revoked_at', 'is', null)
-    .execute();
-  return new Set(rows.map((r) => r.id));
 }
 
 export const findSchedule = (db: Kysely<DB>, siteId: string, id: string) =>
@@ -133,33 +120,10 @@ export function listRoundRows(
     .execute();
 }
 
-/** Each check of the rounds, with the checkpoint's names and the proving scan's flags and place. */
+/** Each check of the rounds, in order along each round. */
 export function listCheckRows(db: Kysely<DB>, roundIds: string[]) {
   if (!roundIds.length) return Promise.resolve([]);
-  return db
-    .selectFrom('patrol_round_checks as k')
-    .innerJoin('checkpoints as c', 'c.id', 'k.checkpoint_id')
-    .leftJoin('checkpoint_scans as s', 's.id', 'k.scan_id')
-    .select([
-      'k.round_id',
-      'k.position',
-      'k.checkpoint_id',
-      'k.planned_at',
-      'k.scanned_at',
-      'k.is_late',
-      'k.equipment_state',
-      'k.equipment_note',
-      'k.anomaly_id',
-      'c.name_zh',
-      'c.name_en',
-      's.flags',
-      's.lat',
-      's.lng',
-    ])
-    .where('k.round_id', 'in', roundIds)
-    .orderBy('k.round_id')
-    .orderBy('k.position')
-    .execute();
+  return db.selectFrom('patrol_round_checks').selectAll().where('round_id', 'in', roundIds).orderBy('round_id').orderBy('position').execute();
 }
 
 export const checksOfRound = (db: Kysely<DB>, roundId: string) =>
