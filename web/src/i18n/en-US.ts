@@ -59,6 +59,7 @@ export const enUS: Messages = {
     loading: 'Loading…',
     loadMore: 'Load more',
     noMore: 'No more',
+    loaded: '{{count}} loaded',
     empty: 'No data',
     none: 'None',
     all: 'All',
@@ -320,7 +321,6 @@ export const enUS: Messages = {
     filterAction: 'Filter by action',
     system: 'System',
     empty: 'No entries',
-    loadedCount: '{{count}} loaded',
     actions: {
       auth: {
         login: 'Signed in',

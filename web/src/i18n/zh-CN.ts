@@ -61,6 +61,7 @@ export const zhCN = {
     loading: '加载中…',
     loadMore: '加载更多',
     noMore: '没有更多了',
+    loaded: '已加载 {{count}} 条',
     empty: '暂无数据',
     none: '无',
     all: '全部',
@@ -321,7 +322,6 @@ export const zhCN = {
     filterAction: '按动作筛选',
     system: '系统',
     empty: '暂无日志',
-    loadedCount: '已加载 {{count}} 条',
     actions: {
       auth: { login: '登录', login_failed: '登录失败', logout: '退出登录', password_change: '修改密码', password_change_failed: '修改密码失败' },
       instance: { setup: '初始设置' },

@@ -1,20 +1,18 @@
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Card, Flex, Image, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Image, Segmented, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CheckCircleOutlined, CheckOutlined, ReloadOutlined, UserAddOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Anomaly } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { photosApi } from '../../shared/api/photos';
 import { canOverseeShifts } from '../../shared/auth/access';
 import { todayAt } from '../../shared/format/local-date';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
-import { flattenPages } from '../notices/use-notifications';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { usePeople } from '../people/use-people';
 import { localText } from '../standards/standard-text';
 import { AnomalyActionModal, type AnomalyAction } from './anomaly-action-modal';
@@ -35,7 +33,6 @@ export function AnomaliesPage() {
   const requested = params.get('status');
   const filter: AnomalyFilter = isFilter(requested) ? requested : 'unresolved';
   const list = useAnomalies(site.id, filter);
-  const anomalies = useMemo(() => flattenPages(list.data), [list.data]);
   const handlers = canOverseeShifts(site.role);
   const people = usePeople(site.id, { enabled: handlers });
   const handle = useHandleAnomaly(site.id);
@@ -94,7 +91,7 @@ export function AnomaliesPage() {
         <Flex gap={10} align="flex-start">
           {a.photoId ? (
             <Image
-              src={shiftsApi.photos.url(site.id, a.photoId)}
+              src={photosApi.url(site.id, a.photoId)}
               width={52}
               height={52}
               className={styles.thumb}
@@ -178,7 +175,6 @@ export function AnomaliesPage() {
           </Button>
         }
       />
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} style={{ padding: 16 }} align="center">
           <Segmented<AnomalyFilter>
@@ -192,35 +188,15 @@ export function AnomaliesPage() {
           />
         </Flex>
         <Image.PreviewGroup>
-          <Table<Anomaly>
+          <PagedTable<Anomaly>
+            query={list}
             rowKey="id"
-            size="middle"
             columns={columns}
-            dataSource={anomalies}
-            loading={list.isPending}
-            pagination={false}
-            onRow={(a) => ({ 'data-testid': 'anomaly-row', 'data-anomaly-id': a.id }) as HTMLAttributes<HTMLElement>}
+            onRow={(a) => ({ 'data-testid': 'anomaly-row', 'data-anomaly-id': a.id })}
             rowClassName={(a) => (a.reportedAt > liveSince ? (styles.fresh ?? '') : '')}
-            locale={{
-              emptyText: emptyOnceLoaded(
-                list,
-                <EmptyState title={t(`consoleShifts.anomalies.empty.${filter}`)} hint={t('consoleShifts.anomalies.emptyHint')} />,
-              ),
-            }}
+            empty={{ title: t(`consoleShifts.anomalies.empty.${filter}`), hint: t('consoleShifts.anomalies.emptyHint') }}
           />
         </Image.PreviewGroup>
-        {anomalies.length ? (
-          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
-            <Typography.Text type="secondary">{t('audit.loadedCount', { count: anomalies.length })}</Typography.Text>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Flex>
-        ) : null}
       </Card>
       {handlers ? <AnomalyActionModal siteId={site.id} action={action} people={people.data ?? []} onClose={() => setAction(null)} /> : null}
     </>

@@ -3,9 +3,9 @@ import { App, Button } from 'antd';
 import { WarningOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Anomaly, RealtimeEvent } from '@anchang/contracts';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { useCurrentSite } from '../../shared/site/current-site';
+import { anomaliesApi } from './anomalies-api';
 
 /**
  * Pops up "新异常: <post> <note>" when staff report an anomaly at this site, wherever the overseer
@@ -22,7 +22,7 @@ export function AnomalyNotifier() {
   useRealtimeEvent((event) => {
     if (event.type !== 'anomaly.created' || event.siteId !== site.id) return;
     const { anomalyId } = event.payload as RealtimeEvent<'anomaly.created'>['payload'];
-    void shiftsApi.anomalies.get(site.id, anomalyId).then(
+    void anomaliesApi.get(site.id, anomalyId).then(
       (anomaly) => show(anomalyId, anomaly),
       () => show(anomalyId, null),
     );

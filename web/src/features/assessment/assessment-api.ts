@@ -14,6 +14,7 @@ import type {
   SaveSchemeBody,
 } from '@anchang/contracts';
 import { ApiError, http } from '../../shared/api/client';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -84,3 +85,10 @@ export function useAssessmentWrite<I, O>(siteId: string, run: (input: I) => Prom
   const queryClient = useQueryClient();
   return useMutation({ mutationFn: run, onSuccess: () => queryClient.invalidateQueries({ queryKey: assessmentKeys.root(siteId) }) });
 }
+
+const assessmentChanged = onSite((siteId) => [assessmentKeys.root(siteId)]);
+
+export const assessmentInvalidations: FeatureInvalidations = {
+  'assessment.changed': assessmentChanged,
+  'assessment.recommendation': assessmentChanged,
+};

@@ -1,14 +1,12 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Flex, Segmented, Select, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Segmented, Select, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '@anchang/contracts';
 import { formatDateTime } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
-import { flattenPages } from '../notices/use-notifications';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { actionLabel, companyActions, detailPairs, entityName, entityTypeLabel, knownActions } from './audit-labels';
 import { useAuditLog, useCompanyAuditLog } from './use-audit';
 import { useMe } from '../../shared/auth/use-auth';
@@ -28,7 +26,6 @@ export function AuditPage() {
   const siteLog = useAuditLog(site.id, action, { enabled: !isCompanyScope });
   const companyLog = useCompanyAuditLog(action, { enabled: isCompanyScope });
   const log = isCompanyScope ? companyLog : siteLog;
-  const entries = useMemo(() => flattenPages(log.data), [log.data]);
   // Details carry ids (zoneId, postIds, toPersonId); show the names the site uses instead.
   const zones = useZones(site.id);
   const posts = usePosts(site.id);
@@ -132,7 +129,6 @@ export function AuditPage() {
           </Button>
         }
       />
-      {log.isError ? <ErrorAlert error={log.error} onRetry={() => void log.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} style={{ padding: 16 }} align="center" wrap>
           {me.isCompanyAdmin ? (
@@ -162,27 +158,7 @@ export function AuditPage() {
           />
           {isCompanyScope ? <Typography.Text type="secondary">{t('firstRun.companyAudit.companyHint')}</Typography.Text> : null}
         </Flex>
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={entries}
-          loading={log.isPending}
-          pagination={false}
-          locale={{ emptyText: emptyOnceLoaded(log, <EmptyState title={t('audit.empty')} />) }}
-        />
-        {entries.length ? (
-          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
-            <Typography.Text type="secondary">{t('audit.loadedCount', { count: entries.length })}</Typography.Text>
-            {log.hasNextPage ? (
-              <Button onClick={() => void log.fetchNextPage()} loading={log.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Flex>
-        ) : null}
+        <PagedTable<AuditEntry> query={log} rowKey="id" columns={columns} empty={{ title: t('audit.empty') }} />
       </Card>
     </>
   );

@@ -1,20 +1,11 @@
 /**
- * Typed calls for checkpoints and patrols, shared by the console and the phone. Creates carry
+ * Typed calls for checkpoints, shared by the console and the phone. Creates carry
  * ids made here, so a retried click does not hang a second checkpoint.
  */
-import type {
-  Checkpoint,
-  EquipmentState,
-  PageOf,
-  PatrolRound,
-  PatrolRoute,
-  PatrolSchedule,
-  PostKind,
-  PublicCheckpoint,
-  ScanResult,
-} from '@anchang/contracts';
+import type { Checkpoint, PageOf, PublicCheckpoint, ScanResult } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
 import type { PageParams } from '../../shared/api/endpoints';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 const page = (p: PageParams = {}) => ({ limit: p.limit, cursor: p.cursor ?? undefined });
@@ -26,21 +17,6 @@ export interface CheckpointInput {
   lat?: number | null;
   lng?: number | null;
 }
-export interface RouteInput {
-  nameZh: string;
-  nameEn: string;
-  stops: { checkpointId: string; plannedMinute: number }[];
-}
-export interface ScheduleInput {
-  id: string;
-  routeId: string;
-  postKind?: PostKind;
-  kind: 'every' | 'fixed';
-  everyMinutes?: number;
-  times?: string[];
-  graceMinutes?: number;
-}
-
 export const checkpointsApi = {
   list: (siteId: string, p: PageParams & { includeRevoked?: boolean } = {}) =>
     http.get<PageOf<Checkpoint>>(`${site(siteId)}/checkpoints`, { ...page(p), includeRevoked: p.includeRevoked }),
@@ -54,31 +30,14 @@ export const checkpointsApi = {
   scan: (body: { id: string; code: string; lat?: number; lng?: number; accuracyM?: number; at?: number }) => http.post<ScanResult>('/scans', body),
 };
 
-export const patrolsApi = {
-  routes: (siteId: string, p: PageParams = {}) => http.get<PageOf<PatrolRoute>>(`${site(siteId)}/patrol-routes`, page(p)),
-  createRoute: (siteId: string, body: RouteInput & { id: string }) => http.post<PatrolRoute>(`${site(siteId)}/patrol-routes`, body),
-  updateRoute: (siteId: string, id: string, body: Partial<RouteInput>) =>
-    http.patch<PatrolRoute>(`${site(siteId)}/patrol-routes/${encodeURIComponent(id)}`, body),
-  archiveRoute: (siteId: string, id: string) => http.delete(`${site(siteId)}/patrol-routes/${encodeURIComponent(id)}`),
-  schedules: (siteId: string, p: PageParams = {}) => http.get<PageOf<PatrolSchedule>>(`${site(siteId)}/patrol-schedules`, page(p)),
-  createSchedule: (siteId: string, body: ScheduleInput) => http.post<PatrolSchedule>(`${site(siteId)}/patrol-schedules`, body),
-  stopSchedule: (siteId: string, id: string) => http.delete(`${site(siteId)}/patrol-schedules/${encodeURIComponent(id)}`),
-  rounds: (siteId: string, p: PageParams & { date?: string } = {}) =>
-    http.get<PageOf<PatrolRound>>(`${site(siteId)}/patrol-rounds`, { ...page(p), date: p.date }),
-  myRounds: (siteId: string, p: PageParams & { date?: string } = {}) =>
-    http.get<PageOf<PatrolRound>>(`${site(siteId)}/patrol-rounds/mine`, { ...page(p), date: p.date }),
-  equipment: (siteId: string, roundId: string, position: number, body: { state: EquipmentState; note?: string }) =>
-    http.put<PatrolRound>(`${site(siteId)}/patrol-rounds/${encodeURIComponent(roundId)}/checks/${position}/equipment`, body),
-};
-
-/** Under the site's keys, so realtime events (`checkpoint.scanned`, `patrol.round_changed`) refresh them. */
-export const patrolKeys = {
-  checkpoints: (siteId: string) => ['site', siteId, 'checkpoints'] as const,
-  routes: (siteId: string) => ['site', siteId, 'patrols', 'routes'] as const,
-  schedules: (siteId: string) => ['site', siteId, 'patrols', 'schedules'] as const,
-  rounds: (siteId: string, date: string) => ['site', siteId, 'patrols', 'rounds', date] as const,
-  myRounds: (siteId: string) => ['site', siteId, 'patrols', 'mine'] as const,
+/** Under the site's keys, so `checkpoint.scanned` refreshes the last scan times. */
+export const checkpointKeys = {
+  all: (siteId: string) => ['site', siteId, 'checkpoints'] as const,
 };
 
 /** The URL a checkpoint's QR carries: the phone app's landing page, which works without login. */
 export const checkpointUrl = (code: string) => `${window.location.origin}/m/q/c/${encodeURIComponent(code)}`;
+
+export const checkpointInvalidations: FeatureInvalidations = {
+  'checkpoint.scanned': onSite((siteId) => [checkpointKeys.all(siteId)]),
+};

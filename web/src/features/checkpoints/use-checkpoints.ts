@@ -1,12 +1,13 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchAllPages } from '../../shared/api/endpoints';
+import { queryKeys } from '../../shared/api/query-keys';
 import { newId } from '../../shared/offline/new-id';
-import { checkpointsApi, patrolKeys, type CheckpointInput } from './checkpoints-api';
+import { type CheckpointInput, checkpointKeys, checkpointsApi } from './checkpoints-api';
 
 /** Every checkpoint of the site, revoked ones included: tens per site, paged on the client. */
 export function useCheckpoints(siteId: string) {
   return useQuery({
-    queryKey: patrolKeys.checkpoints(siteId),
+    queryKey: checkpointKeys.all(siteId),
     queryFn: () => fetchAllPages((p) => checkpointsApi.list(siteId, { ...p, includeRevoked: true })),
   });
 }
@@ -30,6 +31,6 @@ export function useCheckpointAction(siteId: string) {
           return checkpointsApi.remove(siteId, action.id);
       }
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['site', siteId] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.siteRoot(siteId) }),
   });
 }

@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ClientReport, ClientReportSummary, PageOf, SaveClientReportBody } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
 
 const base = (siteId: string) => `/sites/${encodeURIComponent(siteId)}/client-reports`;
 
@@ -48,3 +49,7 @@ export function useClientReportWrite<I>(siteId: string, lang: string, run: (inpu
     },
   });
 }
+
+export const clientReportInvalidations: FeatureInvalidations = {
+  'client_report.changed': onSite((siteId) => [clientReportKeys.root(siteId)]),
+};

@@ -18,7 +18,8 @@ import type {
   PageOf,
 } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
+import { photosApi } from '../../shared/api/photos';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 const one = (siteId: string, id: string) => `${site(siteId)}/complaints/${encodeURIComponent(id)}`;
@@ -95,11 +96,15 @@ export function useComplaintMutation<V, R>(siteId: string, fn: (vars: V) => Prom
 }
 
 export async function uploadPhotos(siteId: string, photos: readonly { id: string; blob: Blob }[]): Promise<string[]> {
-  for (const p of photos) await shiftsApi.photos.upload(siteId, p.id, p.blob);
+  for (const p of photos) await photosApi.upload(siteId, p.id, p.blob);
   return photos.map((p) => p.id);
 }
 
-export const photoUrl = (siteId: string, photoId: string) => shiftsApi.photos.url(siteId, photoId);
+export const photoUrl = (siteId: string, photoId: string) => photosApi.url(siteId, photoId);
 
 export const STATUS_COLORS: Record<ComplaintStatus, string> = { received: 'gold', handling: 'blue', result_reported: 'cyan', closed: 'default' };
 export const SEVERITY_COLORS: Record<ComplaintSeverity, string> = { normal: 'default', serious: 'orange', urgent: 'red' };
+
+export const complaintInvalidations: FeatureInvalidations = {
+  'complaint.changed': onSite((siteId) => [complaintKeys.root(siteId)]),
+};

@@ -19,7 +19,6 @@ import {
   Select,
   Space,
   Statistic,
-  Table,
   Tag,
   Timeline,
   Typography,
@@ -50,9 +49,9 @@ import { canManageSite } from '../../shared/auth/access';
 import { todayAt } from '../../shared/format/local-date';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorAlert, PageSpinner } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { usePeople } from '../people/use-people';
 import { usePosts } from '../posts/use-posts';
 import {
@@ -177,7 +176,6 @@ function ComplaintList({ onOpen }: { onOpen: (id: string) => void }) {
   const site = useCurrentSite();
   const [filter, setFilter] = useState<ComplaintFilter>({});
   const list = useComplaints(site.id, filter);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const isWaiting = (r: ComplaintSummary) => r.status === 'received' || r.status === 'handling';
   return (
     <Card styles={{ body: { paddingTop: 16 } }}>
@@ -223,15 +221,13 @@ function ComplaintList({ onOpen }: { onOpen: (id: string) => void }) {
           {t('complaints.filters.overdue')}
         </Checkbox>
       </div>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<ComplaintSummary>
+      <PagedTable<ComplaintSummary>
+        query={list}
         rowKey="id"
-        size="middle"
-        loading={list.isPending}
-        dataSource={rows}
-        pagination={false}
-        data-testid="complaints-table"
-        locale={{ emptyText: list.isPending ? ' ' : <EmptyState title={t('complaints.empty')} hint={t('complaints.emptyHint')} /> }}
+        testId="complaints-table"
+        empty={{ title: t('complaints.empty'), hint: t('complaints.emptyHint') }}
+        loadedText={false}
+        flush={false}
         onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('complaints.columns.number'), render: (_, r) => `#${r.number}`, width: 70 },
@@ -288,13 +284,6 @@ function ComplaintList({ onOpen }: { onOpen: (id: string) => void }) {
           { title: t('complaints.columns.source'), width: 100, render: (_, r) => t(`complaints.source.${r.source}`) },
         ]}
       />
-      {list.hasNextPage ? (
-        <Flex justify="center" style={{ marginTop: 12 }}>
-          <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t('common.loadMore')}
-          </Button>
-        </Flex>
-      ) : null}
     </Card>
   );
 }

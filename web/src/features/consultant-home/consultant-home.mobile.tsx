@@ -11,8 +11,6 @@ import { useTranslation } from 'react-i18next';
 import type { MeSite, Visit } from '@anchang/contracts';
 import { ApiError } from '../../shared/api/client';
 import { describeError } from '../../shared/api/errors';
-import { queryKeys } from '../../shared/api/query-keys';
-import { visitsApi } from '../../shared/api/visits-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { newId } from '../../shared/offline/new-id';
@@ -21,6 +19,7 @@ import { ModelRoomNotes } from '../visits/model-room.mobile';
 import { pendingMove, stageSince } from '../visits/visit-rules';
 import { ConsultantQuestions } from './consultant-questions.mobile';
 import { startOfSiteDay, useMyCustomersToday, useMyRotation, useSetMyRotation, useWaitingGuests } from './use-consultant-home';
+import { visitKeys, visitsApi } from '../visits/visits-api';
 import styles from './consultant-home.mobile.module.css';
 
 export function ConsultantHome({ site }: { site: MeSite }) {
@@ -165,7 +164,7 @@ function WaitingGuest({ site, visit }: { site: MeSite; visit: Visit }) {
       Toast.show({ icon: isTaken ? undefined : 'fail', content: describeError(error), duration: 3000 });
     } finally {
       setBusy(false);
-      await queryClient.invalidateQueries({ queryKey: queryKeys.visitsRoot(site.id) });
+      await queryClient.invalidateQueries({ queryKey: visitKeys.root(site.id) });
     }
   };
 

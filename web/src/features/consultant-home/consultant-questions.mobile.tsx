@@ -4,10 +4,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, Question } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { questionKeys, questionsApi } from '../../shared/api/questions-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { useMyOpenQuestions } from '../questions/use-questions';
+import { questionKeys, questionsApi } from '../questions/questions-api';
 import styles from './consultant-home.mobile.module.css';
 
 /**

@@ -1,12 +1,11 @@
 /**
  * The consultant's two lists, both under the visits key so every visit event (a new party in the
- * hall, a claim by a colleague, a move along the chain) refetches them live (invalidate.ts).
+ * hall, a claim by a colleague, a move along the chain) refetches them live (visits-api.ts).
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { MyConsultantRotationBody } from '@anchang/contracts';
-import { queryKeys } from '../../shared/api/query-keys';
-import { visitsApi } from '../../shared/api/visits-endpoints';
 import { minutesOfDay } from '../../shared/format/time';
+import { visitKeys, visitsApi } from '../visits/visits-api';
 
 /** A party waiting in the hall for a consultant; more than this many at once is not a hall. */
 const LIST_LIMIT = 100;
@@ -14,7 +13,7 @@ const LIST_LIMIT = 100;
 /** Guests in the hall that no consultant has taken, longest waiting first. */
 export function useWaitingGuests(siteId: string) {
   return useQuery({
-    queryKey: [...queryKeys.visitsRoot(siteId), 'consultant-home', 'waiting'] as const,
+    queryKey: [...visitKeys.root(siteId), 'consultant-home', 'waiting'] as const,
     queryFn: async () => {
       const page = await visitsApi.list(siteId, { status: 'open', stage: 'hall', consultant: 'none', limit: LIST_LIMIT });
       return [...page.items].sort((a, b) => a.arrivedAt - b.arrivedAt);
@@ -31,7 +30,7 @@ export function startOfSiteDay(now: number, timeZone: string): number {
 /** Visits of today where I am the consultant, newest first; those still on site before those gone. */
 export function useMyCustomersToday(siteId: string, dayStart: number) {
   return useQuery({
-    queryKey: [...queryKeys.visitsRoot(siteId), 'consultant-home', 'mine', dayStart] as const,
+    queryKey: [...visitKeys.root(siteId), 'consultant-home', 'mine', dayStart] as const,
     queryFn: async () => {
       const page = await visitsApi.list(siteId, { consultant: 'mine', arrivedSince: dayStart, limit: LIST_LIMIT });
       return [...page.items].sort((a, b) => (a.status === b.status ? b.arrivedAt - a.arrivedAt : a.status === 'open' ? -1 : 1));

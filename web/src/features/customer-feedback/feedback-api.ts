@@ -6,6 +6,7 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { DailyCustomerSummary, FeedbackForm, FeedbackFormKind, ModelRoomFeedbackBody, PageOf, ParkingFeedbackBody } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -71,3 +72,9 @@ export function useFileForm<TBody>(siteId: string, send: (siteId: string, body: 
     },
   });
 }
+
+export const feedbackInvalidations: FeatureInvalidations = {
+  // The day's customer summary counts opinions and feedback forms.
+  'opinion.created': onSite((siteId) => [feedbackKeys.summaryRoot(siteId)]),
+  'feedback_form.created': onSite((siteId) => [feedbackKeys.root(siteId), feedbackKeys.summaryRoot(siteId)]),
+};

@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { Button, Card, DatePicker, Descriptions, Drawer, Flex, Rate, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Card, DatePicker, Descriptions, Drawer, Flex, Rate, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { FEEDBACK_FORM_KINDS, MODEL_ROOM_TOPICS, type FeedbackForm, type FeedbackFormKind } from '@anchang/contracts';
 import { dateToPicker, isLocalDate, pickerToDate, todayAt } from '../../shared/format/local-date';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { usePosts } from '../posts/use-posts';
 import { useFeedbackForms, type FormFilter } from './feedback-api';
 import { formSummaryLine } from './feedback-format';
@@ -131,30 +130,16 @@ export function FeedbackFormsPage() {
             aria-label={t('customerFeedback.console.columns.post')}
           />
         </Flex>
-        {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table
+        <PagedTable
+          query={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={forms}
-          loading={list.isPending}
-          pagination={false}
           onRow={(f) => ({ onClick: () => setOpenId(f.id), style: { cursor: 'pointer' } })}
-          locale={{
-            emptyText: emptyOnceLoaded(
-              list,
-              <EmptyState title={t('customerFeedback.console.empty')} hint={t('customerFeedback.console.emptyHint')} />,
-            ),
-          }}
-          data-testid="feedback-form-list"
+          empty={{ title: t('customerFeedback.console.empty'), hint: t('customerFeedback.console.emptyHint') }}
+          loadedText={false}
+          flush={false}
+          testId="feedback-form-list"
         />
-        {list.hasNextPage ? (
-          <Flex justify="center" style={{ marginTop: 16 }}>
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          </Flex>
-        ) : null}
       </Card>
       <Drawer
         width={520}

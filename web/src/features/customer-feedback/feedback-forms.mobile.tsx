@@ -21,8 +21,6 @@ import {
 } from '@anchang/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { describeError } from '../../shared/api/errors';
-import { queryKeys } from '../../shared/api/query-keys';
-import { visitsApi } from '../../shared/api/visits-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { todayAt } from '../../shared/format/local-date';
 import { useStaffSite } from '../../shared/site/staff-site';
@@ -32,6 +30,7 @@ import { newId } from '../../shared/offline/new-id';
 import { useMyDay } from '../shift/use-shift';
 import { feedbackApi, useFeedbackForms, useFileForm } from './feedback-api';
 import { formSummaryLine } from './feedback-format';
+import { visitKeys, visitsApi } from '../visits/visits-api';
 import styles from './feedback-forms.mobile.module.css';
 
 /** 样板房客户反馈表 on the model-room guide's phone (MODEL-IN-10, MODEL-POST-3). */
@@ -121,7 +120,7 @@ function VisitPicker({
 }) {
   const { t } = useTranslation();
   const visits = useQuery({
-    queryKey: [...queryKeys.visitsRoot(site.id), 'feedback-picker'],
+    queryKey: [...visitKeys.root(site.id), 'feedback-picker'],
     queryFn: () => visitsApi.list(site.id, { status: 'open', limit: 20 }),
   });
   const candidates = (visits.data?.items ?? []).filter((v) => (kind === 'parking' ? v.arrivalMode === 'car' : true)).slice(0, 8);

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import { Alert, App, Button, Card, Flex, Input, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Flex, Input, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { DeleteOutlined, FileExcelOutlined, FileTextOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Customer } from '@anchang/contracts';
@@ -9,10 +9,8 @@ import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
-import { flattenPages } from '../notices/use-notifications';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { useSite } from '../sites/use-sites';
 import { customersApi, saveFile, useCustomerActions, useCustomers } from './customers-api';
 
@@ -32,7 +30,6 @@ export function CustomersPage() {
   const [typed, setTyped] = useState('');
   const [phone, setPhone] = useState('');
   const list = useCustomers(site.id, phone);
-  const customers = useMemo(() => flattenPages(list.data), [list.data]);
   const actions = useCustomerActions(site.id);
   const [busy, setBusy] = useState<string | null>(null);
   const days = details.data?.customerRetentionDays ?? CUSTOMER_RETENTION_DEFAULT_DAYS;
@@ -212,24 +209,15 @@ export function CustomersPage() {
             </Typography.Text>
           </div>
         </Flex>
-        {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-        <Table<Customer>
+        <PagedTable<Customer>
+          query={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={customers}
-          loading={list.isPending}
-          pagination={false}
-          locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('customers.empty')} hint={t('customers.emptyHint')} />) }}
-          data-testid="customers-table"
+          empty={{ title: t('customers.empty'), hint: t('customers.emptyHint') }}
+          loadedText={false}
+          flush={false}
+          testId="customers-table"
         />
-        {list.hasNextPage ? (
-          <Flex justify="center" style={{ marginTop: 16 }}>
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('customers.loadMore')}
-            </Button>
-          </Flex>
-        ) : null}
       </Card>
     </>
   );

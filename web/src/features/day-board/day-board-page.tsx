@@ -15,7 +15,6 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { DayBoard, DayBoardRow } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { checklistState, PROGRESS_COLORS, type ChecklistProgress } from '../../shared/format/checklist-progress';
 import { addDays, dateToPicker, isLocalDate, pickerToDate, todayAt } from '../../shared/format/local-date';
 import { shiftTimeRange } from '../../shared/format/shift-time';
@@ -28,6 +27,7 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { PresenceTag } from './presence-tag';
 import { useDayBoard } from './use-day-board';
 import { HandoffAckCard } from './handoff-ack-card';
+import { dayBoardApi } from './day-board-api';
 import styles from './day-board.module.css';
 
 type BoardEntry = DayBoardRow['entries'][number];
@@ -230,7 +230,7 @@ export function DayBoardPage() {
             : t('consoleShifts.dayBoard.subtitleHistory', { date })
         }
         extra={
-          <Button icon={<DownloadOutlined />} href={shiftsApi.dayBoard.exportUrl(site.id, date, locale)} download data-testid="day-board-export">
+          <Button icon={<DownloadOutlined />} href={dayBoardApi.exportUrl(site.id, date, locale)} download data-testid="day-board-export">
             {t('consoleShifts.dayBoard.export')}
           </Button>
         }

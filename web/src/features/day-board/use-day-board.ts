@@ -1,6 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { dayBoardApi, dayBoardKeys } from './day-board-api';
 
 /**
  * The day board of one date. Events refetch it (shift, roster and anomaly changes); today's board
@@ -8,8 +7,8 @@ import { shiftsApi } from '../../shared/api/shifts-endpoints';
  */
 export function useDayBoard(siteId: string, date: string, isToday: boolean) {
   return useQuery({
-    queryKey: queryKeys.dayBoard(siteId, date),
-    queryFn: () => shiftsApi.dayBoard.get(siteId, date),
+    queryKey: dayBoardKeys.day(siteId, date),
+    queryFn: () => dayBoardApi.get(siteId, date),
     placeholderData: keepPreviousData,
     refetchInterval: isToday ? 60_000 : false,
   });

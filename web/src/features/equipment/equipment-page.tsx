@@ -14,7 +14,6 @@ import {
   Segmented,
   Select,
   Space,
-  Table,
   Tabs,
   Tag,
   Typography,
@@ -31,9 +30,9 @@ import { canOverseeShifts } from '../../shared/auth/access';
 import { todayAt } from '../../shared/format/local-date';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
+import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { newId } from '../../shared/offline/new-id';
 import { useZones } from '../zones/use-zones';
 import { assetQrUrl, equipmentApi, useAllAssets, useAssets, useMaintenance, useRepairMutation, type AssetInput } from '../repairs/repairs-api';
@@ -70,7 +69,6 @@ function AssetsTab({ siteId, siteName }: { siteId: string; siteName: string }) {
   const [zoneId, setZoneId] = useState<string | undefined>();
   const [category, setCategory] = useState<AssetCategory | undefined>();
   const list = useAssets(siteId, { zoneId, category });
-  const assets = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const [editing, setEditing] = useState<Asset | 'new' | null>(null);
   const [labels, setLabels] = useState<Asset[] | null>(null);
   const code = useRepairMutation(siteId, ({ assetId, action }: { assetId: string; action: 'reissue' | 'revoke' }) =>
@@ -202,7 +200,6 @@ function AssetsTab({ siteId, siteName }: { siteId: string; siteName: string }) {
 
   return (
     <>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} style={{ padding: 16 }} align="center" wrap>
           <Select
@@ -229,27 +226,13 @@ function AssetsTab({ siteId, siteName }: { siteId: string; siteName: string }) {
             </Button>
           ) : null}
         </Flex>
-        <Table<Asset>
+        <PagedTable<Asset>
+          query={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={assets}
-          loading={list.isPending}
-          pagination={false}
-          locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('equipment.ledger.empty')} hint={t('equipment.ledger.emptyHint')} />) }}
+          empty={{ title: t('equipment.ledger.empty'), hint: t('equipment.ledger.emptyHint') }}
+          loadedText={(count) => t('equipment.ledger.loaded', { count })}
         />
-        {assets.length ? (
-          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
-            <Typography.Text type="secondary">{t('equipment.ledger.loaded', { count: assets.length })}</Typography.Text>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Flex>
-        ) : null}
       </Card>
       {editing ? <AssetModal siteId={siteId} asset={editing === 'new' ? null : editing} onClose={() => setEditing(null)} /> : null}
       {labels?.length === 1 ? (
@@ -463,7 +446,6 @@ function MaintenanceTab({ siteId, timeZone }: { siteId: string; timeZone: string
 
   return (
     <>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} style={{ padding: 16 }} align="center">
           <Segmented<'due' | 'all'>
@@ -481,24 +463,14 @@ function MaintenanceTab({ siteId, timeZone }: { siteId: string; timeZone: string
             </Button>
           ) : null}
         </Flex>
-        <Table<MaintenanceSchedule>
+        <PagedTable<MaintenanceSchedule>
+          query={list}
+          items={schedules}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={schedules}
-          loading={list.isPending}
-          pagination={false}
-          locale={{
-            emptyText: emptyOnceLoaded(list, <EmptyState title={t(dueOnly ? 'equipment.maintenance.emptyDue' : 'equipment.maintenance.empty')} />),
-          }}
+          empty={{ title: t(dueOnly ? 'equipment.maintenance.emptyDue' : 'equipment.maintenance.empty') }}
+          loadedText={false}
         />
-        {list.hasNextPage ? (
-          <Flex justify="center" style={{ padding: 16 }}>
-            <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-              {t('common.loadMore')}
-            </Button>
-          </Flex>
-        ) : null}
       </Card>
       {doneFor ? <DoneModal siteId={siteId} schedule={doneFor} onClose={() => setDoneFor(null)} /> : null}
       {adding ? <ScheduleModal siteId={siteId} today={today} onClose={() => setAdding(false)} /> : null}

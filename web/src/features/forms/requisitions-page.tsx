@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { useEffect, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Card, Flex, Form, Input, Modal, Segmented, Space, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Form, Input, Modal, Segmented, Space, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { CheckOutlined, CloseOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Requisition } from '@anchang/contracts';
@@ -9,10 +9,8 @@ import { describeError } from '../../shared/api/errors';
 import { canManageSite } from '../../shared/auth/access';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
-import { flattenPages } from '../notices/use-notifications';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { REQUISITION_FILTERS, useDecideRequisition, useRequisitions, type RequisitionFilter } from './use-requisitions';
 
 const STATUS_COLORS: Record<Requisition['status'], string> = { pending: 'gold', approved: 'green', rejected: 'red' };
@@ -28,7 +26,6 @@ export function RequisitionsPage() {
   const requested = params.get('status');
   const filter: RequisitionFilter = isFilter(requested) ? requested : 'pending';
   const list = useRequisitions(site.id, filter);
-  const rows = useMemo(() => flattenPages(list.data), [list.data]);
   const [deciding, setDeciding] = useState<Decision | null>(null);
   const editable = canManageSite(site.role);
 
@@ -130,7 +127,6 @@ export function RequisitionsPage() {
           </Button>
         }
       />
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} style={{ padding: 16 }}>
           <Segmented<RequisitionFilter>
@@ -139,33 +135,13 @@ export function RequisitionsPage() {
             options={REQUISITION_FILTERS.map((f) => ({ value: f, label: t(`consoleShifts.requisitions.filters.${f}`) }))}
           />
         </Flex>
-        <Table<Requisition>
+        <PagedTable<Requisition>
+          query={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={rows}
-          loading={list.isPending}
-          pagination={false}
-          onRow={() => ({ 'data-testid': 'requisition-row' }) as HTMLAttributes<HTMLElement>}
-          locale={{
-            emptyText: emptyOnceLoaded(
-              list,
-              <EmptyState title={t(`consoleShifts.requisitions.empty.${filter}`)} hint={t('consoleShifts.requisitions.emptyHint')} />,
-            ),
-          }}
+          onRow={() => ({ 'data-testid': 'requisition-row' })}
+          empty={{ title: t(`consoleShifts.requisitions.empty.${filter}`), hint: t('consoleShifts.requisitions.emptyHint') }}
         />
-        {rows.length ? (
-          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
-            <Typography.Text type="secondary">{t('audit.loadedCount', { count: rows.length })}</Typography.Text>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Flex>
-        ) : null}
       </Card>
       {editable ? <DecideModal siteId={site.id} deciding={deciding} onClose={() => setDeciding(null)} /> : null}
     </>

@@ -1,7 +1,6 @@
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DecideRequisitionBody } from '@anchang/contracts';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { requisitionKeys, requisitionsApi } from './forms-api';
 
 export const REQUISITION_FILTERS = ['pending', 'approved', 'rejected', 'all'] as const;
 export type RequisitionFilter = (typeof REQUISITION_FILTERS)[number];
@@ -9,9 +8,8 @@ export type RequisitionFilter = (typeof REQUISITION_FILTERS)[number];
 /** 物资领用申请, newest first, one page per "load more". */
 export function useRequisitions(siteId: string, filter: RequisitionFilter) {
   return useInfiniteQuery({
-    queryKey: queryKeys.requisitions(siteId, filter),
-    queryFn: ({ pageParam }) =>
-      shiftsApi.requisitions.list(siteId, { cursor: pageParam, limit: 30, ...(filter === 'all' ? {} : { status: filter }) }),
+    queryKey: requisitionKeys.list(siteId, filter),
+    queryFn: ({ pageParam }) => requisitionsApi.list(siteId, { cursor: pageParam, limit: 30, ...(filter === 'all' ? {} : { status: filter }) }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -20,8 +18,8 @@ export function useRequisitions(siteId: string, filter: RequisitionFilter) {
 export function useDecideRequisition(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, input }: { id: string; input: DecideRequisitionBody }) => shiftsApi.requisitions.decide(siteId, id, input),
+    mutationFn: ({ id, input }: { id: string; input: DecideRequisitionBody }) => requisitionsApi.decide(siteId, id, input),
     // Also after a failure: REQUISITION_ALREADY_DECIDED means another manager got there first.
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.requisitionsRoot(siteId) }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: requisitionKeys.root(siteId) }),
   });
 }

@@ -4,7 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HANDOVER_NEW_PATH, type MeSite } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
 import { useMe } from '../../shared/auth/use-auth';
-import { useMyHandovers, useWaitingHandovers } from './handovers-api';
+import { useMyHandovers, useWaitingHandovers } from './use-handovers';
 import styles from './handovers.mobile.module.css';
 
 /**

@@ -22,7 +22,8 @@ import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import { newId } from '../../shared/offline/new-id';
 import { describeWriteError } from '../../shared/offline/send-through-outbox';
-import { displayStatus, photoUrl, useConfirmHandover, useHandover, useMyHandovers, useWaitingHandovers, useWriteHandover } from './handovers-api';
+import { displayStatus, photoUrl } from './handovers-api';
+import { useConfirmHandover, useHandover, useMyHandovers, useWaitingHandovers, useWriteHandover } from './use-handovers';
 import styles from './handovers.mobile.module.css';
 
 const MAX_PHOTOS = 3;

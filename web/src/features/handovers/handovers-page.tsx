@@ -3,7 +3,7 @@
  * what, who took over and when; one opens in a drawer. Site managers set which posts hand over
  * and how long the incoming person has to confirm. Live: `handover.changed` refetches.
  */
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import dayjs from 'dayjs';
 import {
@@ -20,7 +20,6 @@ import {
   InputNumber,
   List,
   Modal,
-  Table,
   Tag,
   Typography,
   type TableColumnsType,
@@ -33,11 +32,12 @@ import { addDays, dateToPicker, isLocalDate, pickerToDate, todayAt } from '../..
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
+import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { flattenPages } from '../notices/use-notifications';
-import { displayStatus, photoUrl, useHandoverSettings, useHandoversOn, useSaveHandoverSettings } from './handovers-api';
+import { displayStatus, photoUrl } from './handovers-api';
+import { useHandoverSettings, useHandoversOn, useSaveHandoverSettings } from './use-handovers';
 
 const STATUS_COLORS = { written: 'blue', confirmed: 'green', overdue: 'red' } as const;
 
@@ -163,36 +163,14 @@ export function HandoversPage() {
           {t('handovers.today')}
         </Button>
       </Flex>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
-        <Table<Handover>
+        <PagedTable<Handover>
+          query={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={items}
-          loading={list.isPending}
-          pagination={false}
-          onRow={(h) =>
-            ({
-              'data-testid': 'handover-row',
-              onClick: () => setOpenId(h.id),
-              style: { cursor: 'pointer' },
-            }) as HTMLAttributes<HTMLElement>
-          }
-          locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('handovers.empty')} hint={t('handovers.emptyHint')} />) }}
+          onRow={(h) => ({ 'data-testid': 'handover-row', onClick: () => setOpenId(h.id), style: { cursor: 'pointer' } })}
+          empty={{ title: t('handovers.empty'), hint: t('handovers.emptyHint') }}
         />
-        {items.length ? (
-          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
-            <Typography.Text type="secondary">{t('incidents.loaded', { count: items.length })}</Typography.Text>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Flex>
-        ) : null}
       </Card>
       <Drawer open={open !== null} onClose={() => setOpenId(null)} width={520} title={open ? `${t('handovers.detailTitle')} · ${open.postName}` : ''}>
         {open ? <HandoverDetail site={site} handover={open} now={now} /> : null}

@@ -4,10 +4,10 @@ import { CheckCircleOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { formatDateTime } from '../../shared/format/time';
 import { IncidentSeverityTag, IncidentStatusTag, PoliceDecisionTag } from './incident-tags';
 import { useUpdateIncident } from './use-incidents';
+import { photosApi } from '../../shared/api/photos';
 
 interface DecisionValues {
   decision: 'call' | 'no_call';
@@ -110,7 +110,7 @@ export function IncidentDrawer({
                 label: t('incidents.photo'),
                 children: incident.photoId ? (
                   <Image
-                    src={shiftsApi.photos.url(siteId, incident.photoId)}
+                    src={photosApi.url(siteId, incident.photoId)}
                     width={160}
                     height={120}
                     style={{ objectFit: 'cover', borderRadius: 6 }}

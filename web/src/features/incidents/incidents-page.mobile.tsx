@@ -4,7 +4,6 @@ import { Button, InfiniteScroll, Popup, Tabs, Tag, TextArea, Toast, Dialog } fro
 import { useTranslation } from 'react-i18next';
 import type { Incident, MeSite, RealtimeEvent } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { formatDateTime, formatLocal, formatRelative } from '../../shared/format/time';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { useStaffSite } from '../../shared/site/staff-site';
@@ -16,6 +15,7 @@ import styles from './incidents.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
 import { SubPage } from '../../shared/ui-mobile/sub-page';
+import { photosApi } from '../../shared/api/photos';
 
 type PhoneFilter = 'open' | 'closed';
 
@@ -113,7 +113,7 @@ function IncidentCard({ incident: i, timeZone, onDecide }: { incident: Incident;
         </span>
       </div>
       <div className={styles.incidentBody}>
-        {i.photoId ? <Thumb url={shiftsApi.photos.url(i.siteId, i.photoId)} small /> : null}
+        {i.photoId ? <Thumb url={photosApi.url(i.siteId, i.photoId)} small /> : null}
         <p className={styles.description}>{i.description}</p>
       </div>
       <div className={styles.meta}>

@@ -1,16 +1,15 @@
-import { useEffect, useMemo, useState, type HTMLAttributes } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router';
-import { App, Button, Card, Flex, Image, Segmented, Table, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Flex, Image, Segmented, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { Incident } from '@anchang/contracts';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { photosApi } from '../../shared/api/photos';
 import { todayAt } from '../../shared/format/local-date';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { flattenPages } from '../notices/use-notifications';
 import { IncidentDrawer } from './incident-drawer';
 import { IncidentSeverityTag, IncidentStatusTag, PoliceDecisionTag } from './incident-tags';
@@ -81,7 +80,7 @@ export function IncidentsPage() {
           {i.photoId ? (
             <span onClick={(event) => event.stopPropagation()}>
               <Image
-                src={shiftsApi.photos.url(site.id, i.photoId)}
+                src={photosApi.url(site.id, i.photoId)}
                 width={52}
                 height={52}
                 className={styles.thumb}
@@ -154,7 +153,6 @@ export function IncidentsPage() {
           </Button>
         }
       />
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} style={{ padding: 16 }} align="center">
           <Segmented<IncidentFilter>
@@ -168,40 +166,17 @@ export function IncidentsPage() {
           />
         </Flex>
         <Image.PreviewGroup>
-          <Table<Incident>
+          <PagedTable<Incident>
+            query={list}
             rowKey="id"
-            size="middle"
             columns={columns}
-            dataSource={incidents}
-            loading={list.isPending}
-            pagination={false}
-            onRow={(i) =>
-              ({
-                'data-testid': 'incident-row',
-                'data-incident-id': i.id,
-                onClick: () => setSelectedId(i.id),
-              }) as HTMLAttributes<HTMLElement>
-            }
+            onRow={(i) => ({ 'data-testid': 'incident-row', 'data-incident-id': i.id, onClick: () => setSelectedId(i.id) })}
             rowClassName={(i) =>
               [styles.row, i.reportedAt > liveSince ? styles.fresh : '', i.status === 'open' && i.severity === 'high' ? styles.urgent : ''].join(' ')
             }
-            locale={{
-              emptyText: emptyOnceLoaded(list, <EmptyState title={t(`incidents.emptyConsole.${filter}`)} hint={t('incidents.emptyConsoleHint')} />),
-            }}
+            empty={{ title: t(`incidents.emptyConsole.${filter}`), hint: t('incidents.emptyConsoleHint') }}
           />
         </Image.PreviewGroup>
-        {incidents.length ? (
-          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
-            <Typography.Text type="secondary">{t('incidents.loaded', { count: incidents.length })}</Typography.Text>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Flex>
-        ) : null}
       </Card>
       <IncidentDrawer siteId={site.id} timeZone={site.timeZone} incident={selected} canDecide={canDecide} onClose={() => setSelectedId(null)} />
     </>

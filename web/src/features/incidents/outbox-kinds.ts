@@ -2,10 +2,9 @@
  * An incident report in the phone's outbox: its id, photo id and time are made at the tap, its
  * photo waits beside it as bytes and goes first, and the server keeps the report once.
  */
-import { queryKeys } from '../../shared/api/query-keys';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
 import '../../shared/offline/photo-outbox';
-import { incidentsApi, type ReportIncidentInput } from './use-incidents';
+import { incidentKeys, incidentsApi, type ReportIncidentInput } from './incidents-api';
 
 export interface IncidentReportOp {
   kind: 'incidentReport';
@@ -27,7 +26,7 @@ registerOutboxKind('incidentReport', {
     return { ...op, body: body as IncidentReportOp['body'] };
   },
   send: (op) => incidentsApi.report(op.siteId, op.body),
-  apply: (op, _r, { queryClient }) => void queryClient.invalidateQueries({ queryKey: queryKeys.incidents(op.siteId) }),
+  apply: (op, _r, { queryClient }) => void queryClient.invalidateQueries({ queryKey: incidentKeys.all(op.siteId) }),
   describe: (op, t) => t('shiftPhone.outbox.kinds.incident', { kind: t(`incidents.kinds.${op.body.kind}`) }),
   group: 'shiftPhone.outbox.groups.incident',
   carries: (op) => (op.body.photoId ? [op.body.photoId] : []),

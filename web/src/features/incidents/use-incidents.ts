@@ -5,30 +5,11 @@
  * incidents key, so these lists refresh on their own.
  */
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import { hasRole, type Incident, type PageOf, type Role, type UpdateIncidentBody } from '@anchang/contracts';
-import { http } from '../../shared/api/client';
-import { queryKeys } from '../../shared/api/query-keys';
+import { hasRole, type Role, type UpdateIncidentBody } from '@anchang/contracts';
+import { incidentKeys, incidentsApi, type ReportIncidentInput } from './incidents-api';
 
 /** How long a report waits for the server's answer before it is left to the outbox (bad signal). */
 const ANSWER_WAIT_MS = 10_000;
-
-const base = (siteId: string) => `/sites/${encodeURIComponent(siteId)}/incidents`;
-
-export interface ReportIncidentInput {
-  id: string;
-  kind: Incident['kind'];
-  severity: Incident['severity'];
-  description: string;
-  photoId?: string;
-}
-
-export const incidentsApi = {
-  list: (siteId: string, p: { cursor?: string | null; limit?: number; status?: Incident['status'] }) =>
-    http.get<PageOf<Incident>>(base(siteId), { limit: p.limit, cursor: p.cursor ?? undefined, status: p.status }),
-  report: (siteId: string, input: ReportIncidentInput) => http.post<Incident>(base(siteId), input),
-  update: (siteId: string, incidentId: string, input: UpdateIncidentBody) =>
-    http.patch<Incident>(`${base(siteId)}/${encodeURIComponent(incidentId)}`, input),
-};
 
 /** Who records the police decision and closes (server: INCIDENT_DECIDERS in incidents.service). */
 const INCIDENT_DECIDERS: readonly Role[] = ['company_admin', 'site_manager', 'supervisor', 'sales_consultant'];
@@ -39,7 +20,7 @@ export type IncidentFilter = (typeof INCIDENT_FILTERS)[number];
 
 export function useIncidents(siteId: string, filter: IncidentFilter, pageSize = 30) {
   return useInfiniteQuery({
-    queryKey: [...queryKeys.incidents(siteId), 'list', filter, pageSize],
+    queryKey: [...incidentKeys.all(siteId), 'list', filter, pageSize],
     queryFn: ({ pageParam }) => incidentsApi.list(siteId, { cursor: pageParam, limit: pageSize, ...(filter === 'all' ? {} : { status: filter }) }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -74,7 +55,7 @@ export function useReportIncident(siteId: string, personId: string) {
       await outbox.discard(input.id);
       throw new Error(describeOutboxError(outcome.error));
     },
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.incidents(siteId) }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: incidentKeys.all(siteId) }),
   });
 }
 
@@ -83,6 +64,6 @@ export function useUpdateIncident(siteId: string) {
   return useMutation({
     mutationFn: ({ incidentId, input }: { incidentId: string; input: UpdateIncidentBody }) => incidentsApi.update(siteId, incidentId, input),
     // Also after a failure: INCIDENT_CLOSED means our copy is stale.
-    onSettled: () => void queryClient.invalidateQueries({ queryKey: queryKeys.incidents(siteId) }),
+    onSettled: () => void queryClient.invalidateQueries({ queryKey: incidentKeys.all(siteId) }),
   });
 }

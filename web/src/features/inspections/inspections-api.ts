@@ -18,7 +18,8 @@ import type {
   SubmitInspectionBody,
 } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
+import { photosApi } from '../../shared/api/photos';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -105,11 +106,11 @@ export function useInspectionMutation<V, R>(siteId: string, fn: (vars: V) => Pro
 
 export async function uploadPhotoIfAny(siteId: string, photo: { id: string; blob: Blob } | null): Promise<string | undefined> {
   if (!photo) return undefined;
-  await shiftsApi.photos.upload(siteId, photo.id, photo.blob);
+  await photosApi.upload(siteId, photo.id, photo.blob);
   return photo.id;
 }
 
-export const photoUrl = (siteId: string, photoId: string) => shiftsApi.photos.url(siteId, photoId);
+export const photoUrl = (siteId: string, photoId: string) => photosApi.url(siteId, photoId);
 
 export const RECTIFICATION_COLORS: Record<RectificationStatus, string> = {
   to_rectify: 'orange',
@@ -117,4 +118,11 @@ export const RECTIFICATION_COLORS: Record<RectificationStatus, string> = {
   done: 'green',
   second_rectify: 'volcano',
   closed_deducted: 'default',
+};
+
+const inspectionsChanged = onSite((siteId) => [inspectionKeys.root(siteId)]);
+
+export const inspectionInvalidations: FeatureInvalidations = {
+  'inspection.submitted': inspectionsChanged,
+  'rectification.changed': inspectionsChanged,
 };

@@ -31,6 +31,7 @@ import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { ErrorAlert, PageSpinner } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { usePosts } from '../posts/use-posts';
 import {
   inspectionsApi,
@@ -76,7 +77,6 @@ function InspectionList({ onOpen }: { onOpen: (id: string) => void }) {
   const posts = usePosts(site.id);
   const [filter, setFilter] = useState<InspectionFilter>({});
   const list = useInspections(site.id, filter);
-  const rows = list.data?.pages.flatMap((p) => p.items) ?? [];
   const inspector = (r: InspectionSummary) => r.inspectorName ?? t('inspections.hiddenInspector');
   return (
     <Card styles={{ body: { paddingTop: 16 } }}>
@@ -104,15 +104,13 @@ function InspectionList({ onOpen }: { onOpen: (id: string) => void }) {
           {t('inspections.filters.failed')}
         </Checkbox>
       </div>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<InspectionSummary>
+      <PagedTable<InspectionSummary>
+        query={list}
         rowKey="id"
-        size="middle"
-        loading={list.isPending}
-        dataSource={rows}
-        pagination={false}
-        data-testid="inspections-table"
-        locale={{ emptyText: list.isPending ? ' ' : <EmptyState title={t('inspections.empty')} hint={t('inspections.emptyHint')} /> }}
+        testId="inspections-table"
+        empty={{ title: t('inspections.empty'), hint: t('inspections.emptyHint') }}
+        loadedText={false}
+        flush={false}
         onRow={(r) => ({ onClick: () => onOpen(r.id), style: { cursor: 'pointer' } })}
         columns={[
           { title: t('inspections.columns.when'), render: (_, r) => formatLocal(r.inspectedAt, site.timeZone, 'MM-DD HH:mm'), width: 120 },
@@ -142,13 +140,6 @@ function InspectionList({ onOpen }: { onOpen: (id: string) => void }) {
           },
         ]}
       />
-      {list.hasNextPage ? (
-        <Flex justify="center" style={{ marginTop: 12 }}>
-          <Button loading={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()}>
-            {t('common.loadMore')}
-          </Button>
-        </Flex>
-      ) : null}
     </Card>
   );
 }

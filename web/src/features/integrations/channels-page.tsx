@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import {
   Alert,
   App,
@@ -41,9 +41,9 @@ import {
 import { describeError } from '../../shared/api/errors';
 import { formatDateTime } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
+import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { integrationsApi, useChannels, useChannelWrite, useDeliveries, useDelivery } from './integrations-api';
 import styles from './integrations.module.css';
 
@@ -110,7 +110,6 @@ function ChannelList({ onEdit, onShowLog }: { onEdit: (channel: Channel) => void
   const site = useCurrentSite();
   const { message } = App.useApp();
   const list = useChannels(site.id);
-  const channels = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const toggle = useChannelWrite(site.id, (c: Channel) => integrationsApi.update(site.id, c.id, { isEnabled: !c.isEnabled }));
   const remove = useChannelWrite(site.id, (c: Channel) => integrationsApi.remove(site.id, c.id));
   const test = useChannelWrite(site.id, (c: Channel) => integrationsApi.test(site.id, c.id));
@@ -207,24 +206,15 @@ function ChannelList({ onEdit, onShowLog }: { onEdit: (channel: Channel) => void
   ];
   return (
     <Card className={styles.card}>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table
+      <PagedTable
+        query={list}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={channels}
-        loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('integrations.list.empty')} hint={t('integrations.list.emptyHint')} />) }}
-        data-testid="channel-list"
+        empty={{ title: t('integrations.list.empty'), hint: t('integrations.list.emptyHint') }}
+        loadedText={false}
+        flush={false}
+        testId="channel-list"
       />
-      {list.hasNextPage ? (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        </Flex>
-      ) : null}
     </Card>
   );
 }
@@ -382,7 +372,6 @@ function DeliveryLog() {
   const [transport, setTransport] = useState<DeliveryTransport | 'all'>('all');
   const [openId, setOpenId] = useState<string | null>(null);
   const list = useDeliveries(site.id, transport);
-  const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const kindLabel = (d: Delivery) =>
     d.transport === 'sms'
       ? t('integrations.log.smsTemplate', { code: d.kind })
@@ -493,24 +482,15 @@ function DeliveryLog() {
         />
       }
     >
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table
+      <PagedTable
+        query={list}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('integrations.log.empty')} hint={t('integrations.log.emptyHint')} />) }}
-        data-testid="delivery-log"
+        empty={{ title: t('integrations.log.empty'), hint: t('integrations.log.emptyHint') }}
+        loadedText={false}
+        flush={false}
+        testId="delivery-log"
       />
-      {list.hasNextPage ? (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        </Flex>
-      ) : null}
       <DeliveryDrawer deliveryId={openId} onClose={() => setOpenId(null)} />
     </Card>
   );

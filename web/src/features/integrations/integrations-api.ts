@@ -16,12 +16,14 @@ import type {
   UpdateChannelBody,
 } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 const channel = (siteId: string, channelId: string) => `${site(siteId)}/channels/${encodeURIComponent(channelId)}`;
 
 export const integrationKeys = {
   channels: (siteId: string) => ['site', siteId, 'channels'] as const,
+  deliveriesRoot: (siteId: string) => ['site', siteId, 'deliveries'] as const,
   deliveries: (siteId: string, transport: DeliveryTransport | 'all') => ['site', siteId, 'deliveries', 'list', transport] as const,
   delivery: (siteId: string, deliveryId: string) => ['site', siteId, 'deliveries', 'detail', deliveryId] as const,
 };
@@ -71,7 +73,12 @@ export function useChannelWrite<I, O>(siteId: string, write: (input: I) => Promi
     mutationFn: write,
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: integrationKeys.channels(siteId) });
-      void queryClient.invalidateQueries({ queryKey: ['site', siteId, 'deliveries'] });
+      void queryClient.invalidateQueries({ queryKey: integrationKeys.deliveriesRoot(siteId) });
     },
   });
 }
+
+export const integrationInvalidations: FeatureInvalidations = {
+  'channel.changed': onSite((siteId) => [integrationKeys.channels(siteId)]),
+  'delivery.changed': onSite((siteId) => [integrationKeys.deliveriesRoot(siteId)]),
+};

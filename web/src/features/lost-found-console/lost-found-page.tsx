@@ -1,18 +1,15 @@
-import { useMemo, type HTMLAttributes } from 'react';
 import { useSearchParams } from 'react-router';
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { Button, Card, Flex, Segmented, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Flex, Segmented, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { LostItem, PageOf } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
-import { queryKeys } from '../../shared/api/query-keys';
+import { lostItemKeys } from '../lost-found/lost-found-api';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
-import { flattenPages } from '../notices/use-notifications';
+import { PagedTable } from '../../shared/ui/paged-table';
 
 const FILTERS = ['all', 'unclaimed'] as const;
 type Filter = (typeof FILTERS)[number];
@@ -39,12 +36,11 @@ export function LostFoundPage() {
   const filter: Filter = isFilter(requested) ? requested : 'all';
   // Under the lost-items key, so the `lost_item.changed` event refetches it.
   const list = useInfiniteQuery({
-    queryKey: [...queryKeys.lostItems(site.id), 'register', filter],
+    queryKey: [...lostItemKeys.all(site.id), 'register', filter],
     queryFn: ({ pageParam }) => listLostItems(site.id, { cursor: pageParam, limit: 30, unclaimed: filter === 'unclaimed' }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
-  const items = useMemo(() => flattenPages(list.data), [list.data]);
   const at = (epochMs: number) => (
     <Tooltip title={formatDateTime(epochMs, site.timeZone)}>
       <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatLocal(epochMs, site.timeZone, 'MM-DD HH:mm')}</span>
@@ -148,7 +144,6 @@ export function LostFoundPage() {
           </Button>
         }
       />
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} style={{ padding: 16 }} align="center">
           <Segmented<Filter>
@@ -158,33 +153,13 @@ export function LostFoundPage() {
             data-testid="lost-item-filter"
           />
         </Flex>
-        <Table<LostItem>
+        <PagedTable<LostItem>
+          query={list}
           rowKey="id"
-          size="middle"
           columns={columns}
-          dataSource={items}
-          loading={list.isPending}
-          pagination={false}
-          onRow={(item) => ({ 'data-testid': 'lost-item-row', 'data-lost-item-id': item.id }) as HTMLAttributes<HTMLElement>}
-          locale={{
-            emptyText: emptyOnceLoaded(
-              list,
-              <EmptyState title={t(`incidents.lostFound.empty.${filter}`)} hint={t('incidents.lostFound.emptyHint')} />,
-            ),
-          }}
+          onRow={(item) => ({ 'data-testid': 'lost-item-row', 'data-lost-item-id': item.id })}
+          empty={{ title: t(`incidents.lostFound.empty.${filter}`), hint: t('incidents.lostFound.emptyHint') }}
         />
-        {items.length ? (
-          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
-            <Typography.Text type="secondary">{t('incidents.loaded', { count: items.length })}</Typography.Text>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Flex>
-        ) : null}
       </Card>
     </>
   );

@@ -24,11 +24,12 @@ import { hasInk, type SignatureStrokes } from '../../shared/ui-mobile/signature-
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import { newId } from '../../shared/offline/new-id';
 import { isMobilePhone } from '../visits/visit-rules';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import type { LostItemRegisterOp } from './outbox-kinds';
-import { useLostItemActions, useLostItems, type LostItemFilter } from './use-lost-found';
+import type { LostItemFilter } from './lost-found-api';
+import { useLostItemActions, useLostItems } from './use-lost-found';
 import styles from './lost-found.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { photosApi } from '../../shared/api/photos';
 
 export function LostFoundPage() {
   const { t } = useTranslation();
@@ -215,7 +216,7 @@ function ItemCard({ site, me, item }: { site: MeSite; me: Me; item: LostItem }) 
           <>
             <dt>{t('carePhone.lost.photo')}</dt>
             <dd data-testid="lost-item-photo">
-              <Thumb url={shiftsApi.photos.url(site.id, item.photoId)} small />
+              <Thumb url={photosApi.url(site.id, item.photoId)} small />
             </dd>
           </>
         ) : null}

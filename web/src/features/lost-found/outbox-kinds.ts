@@ -4,10 +4,9 @@
  * server keeps each once. Opening before two witnesses stays online: each confirms live.
  */
 import type { Signature } from '@anchang/contracts';
-import { queryKeys } from '../../shared/api/query-keys';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
 import '../../shared/offline/photo-outbox';
-import { lostItemsApi, type RegisterLostItemInput } from './use-lost-found';
+import { lostItemKeys, lostItemsApi, type RegisterLostItemInput } from './lost-found-api';
 
 /** 登记: a found item, with the photo taken there (`photoId`). */
 export interface LostItemRegisterOp {
@@ -35,7 +34,7 @@ declare module '../../shared/offline/outbox-registry' {
 registerOutboxKind('lostItemRegister', {
   key: (op) => op.body.id,
   send: (op) => lostItemsApi.register(op.siteId, op.body),
-  apply: (op, _r, { queryClient }) => void queryClient.invalidateQueries({ queryKey: queryKeys.lostItems(op.siteId) }),
+  apply: (op, _r, { queryClient }) => void queryClient.invalidateQueries({ queryKey: lostItemKeys.all(op.siteId) }),
   describe: (op, t) => t('carePhone.lost.outbox.register', { what: op.body.what }),
   group: 'carePhone.lost.outbox.group',
   carries: (op) => (op.body.photoId ? [op.body.photoId] : []),
@@ -43,7 +42,7 @@ registerOutboxKind('lostItemRegister', {
 registerOutboxKind('lostItemReturn', {
   key: (op) => `return:${op.lostItemId}`,
   send: (op) => lostItemsApi.returnToOwner(op.siteId, op.lostItemId, op.body),
-  apply: (op, _r, { queryClient }) => void queryClient.invalidateQueries({ queryKey: queryKeys.lostItems(op.siteId) }),
+  apply: (op, _r, { queryClient }) => void queryClient.invalidateQueries({ queryKey: lostItemKeys.all(op.siteId) }),
   describe: (op, t) => t('carePhone.lost.outbox.return', { what: op.what }),
   group: 'carePhone.lost.outbox.group',
 });

@@ -1,49 +1,18 @@
 /**
  * Lost and found (遗失物品) on the phone: the site's found items, page by page, and the writes.
  * Every write makes the server emit `lost_item.changed`, which refetches these lists on every
- * phone at the site (invalidate.ts), so a pending opening shows up for everyone at once.
+ * phone at the site (event-invalidations.ts), so a pending opening shows up for everyone at once.
  */
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LostItem, PageOf, Signature } from '@anchang/contracts';
-import { http } from '../../shared/api/client';
-import { queryKeys } from '../../shared/api/query-keys';
 import { i18n } from '../../i18n';
 import { photoOps } from '../../shared/offline/photo-outbox';
 import { OutboxRefusal, sendThroughOutbox } from '../../shared/offline/send-through-outbox';
 import type { LostItemRegisterOp, LostItemReturnOp } from './outbox-kinds';
-
-const base = (siteId: string) => `/sites/${encodeURIComponent(siteId)}/lost-items`;
-const PAGE_SIZE = 20;
-
-export type LostItemFilter = 'unclaimed' | 'all';
-
-export interface RegisterLostItemInput {
-  id: string;
-  what: string;
-  whereFound: string;
-  foundAt: number;
-  storagePlace: string;
-  photoId?: string;
-}
-export interface ReturnLostItemInput {
-  ownerName: string;
-  ownerPhone?: string;
-  signature: Signature;
-}
-
-export const lostItemsApi = {
-  list: (siteId: string, filter: LostItemFilter, cursor: string | null) =>
-    http.get<PageOf<LostItem>>(base(siteId), { limit: PAGE_SIZE, cursor: cursor ?? undefined, unclaimed: filter === 'unclaimed' ? true : undefined }),
-  register: (siteId: string, body: RegisterLostItemInput) => http.post<LostItem>(base(siteId), body),
-  confirmOpening: (siteId: string, lostItemId: string, body: { contents?: string }) =>
-    http.post<LostItem>(`${base(siteId)}/${encodeURIComponent(lostItemId)}/open`, body),
-  returnToOwner: (siteId: string, lostItemId: string, body: ReturnLostItemInput) =>
-    http.post<LostItem>(`${base(siteId)}/${encodeURIComponent(lostItemId)}/return`, body),
-};
+import { type LostItemFilter, lostItemKeys, lostItemsApi, type RegisterLostItemInput, type ReturnLostItemInput } from './lost-found-api';
 
 export function useLostItems(siteId: string, filter: LostItemFilter) {
   return useInfiniteQuery({
-    queryKey: [...queryKeys.lostItems(siteId), filter],
+    queryKey: [...lostItemKeys.all(siteId), filter],
     queryFn: ({ pageParam }) => lostItemsApi.list(siteId, filter, pageParam),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -58,7 +27,7 @@ export function useLostItems(siteId: string, filter: LostItemFilter) {
  */
 export function useLostItemActions(siteId: string, personId: string) {
   const queryClient = useQueryClient();
-  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.lostItems(siteId) });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: lostItemKeys.all(siteId) });
   const register = useMutation({
     // Without a signal the registration is kept on the phone: the mutation must run, not pause.
     networkMode: 'always',

@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { Anomaly, MeSite } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { formatDateTime, formatRelative } from '../../shared/format/time';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { flattenPages } from '../notices/use-notifications';
@@ -16,6 +15,7 @@ import { LoadState, ManagerPage } from './manager-page.mobile';
 import styles from './manager-phone.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
+import { photosApi } from '../../shared/api/photos';
 
 type InboxFilter = 'unresolved' | 'resolved';
 type Sheet = { kind: 'assign' | 'resolve'; anomaly: Anomaly };
@@ -126,7 +126,7 @@ function AnomalyCard(props: {
         </Tag>
       </div>
       <div className={styles.body}>
-        {a.photoId ? <Thumb url={shiftsApi.photos.url(site.id, a.photoId)} small /> : null}
+        {a.photoId ? <Thumb url={photosApi.url(site.id, a.photoId)} small /> : null}
         <div>
           {item ? <p className={styles.muted}>{item}</p> : null}
           <p className={styles.cardText}>{a.note || '—'}</p>

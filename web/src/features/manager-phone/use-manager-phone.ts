@@ -6,9 +6,8 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { PageOf, WorkOrder } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
-import { queryKeys } from '../../shared/api/query-keys';
-import { visitsApi } from '../../shared/api/visits-endpoints';
 import { repairKeys } from '../repairs/repairs-api';
+import { visitKeys, visitsApi } from '../visits/visits-api';
 
 /** "12", or "30+" when the first page is not the whole list. */
 export function pageCount(page: { items: unknown[]; nextCursor: string | null } | undefined): string | null {
@@ -18,7 +17,7 @@ export function pageCount(page: { items: unknown[]; nextCursor: string | null } 
 
 /** Today's visitor totals: the same query the site board's header reads. */
 export function useVisitorCounts(siteId: string) {
-  return useQuery({ queryKey: queryKeys.visitorCounts(siteId), queryFn: () => visitsApi.counts(siteId) });
+  return useQuery({ queryKey: visitKeys.counts(siteId), queryFn: () => visitsApi.counts(siteId) });
 }
 
 /**

@@ -16,6 +16,7 @@ import type {
   TodayDebrief,
 } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 const meeting = (siteId: string, meetingId: string) => `${site(siteId)}/meetings/${encodeURIComponent(meetingId)}`;
@@ -26,6 +27,7 @@ export const meetingKeys = {
   compliance: (siteId: string, month: string) => ['site', siteId, 'meetings', 'compliance', month] as const,
   detail: (siteId: string, meetingId: string) => ['site', siteId, 'meetings', 'detail', meetingId] as const,
   today: (siteId: string) => ['site', siteId, 'meetings', 'today'] as const,
+  actionItemsRoot: (siteId: string) => ['site', siteId, 'action-items'] as const,
   mine: (siteId: string, status: 'open' | 'done') => ['site', siteId, 'action-items', 'mine', status] as const,
 };
 
@@ -88,7 +90,15 @@ export function useMeetingWrite<T>(siteId: string, write: (input: T) => Promise<
     onSuccess: (answer) => {
       if ('meeting' in answer) queryClient.setQueryData(meetingKeys.detail(siteId, answer.meeting.id), answer);
       void queryClient.invalidateQueries({ queryKey: meetingKeys.root(siteId) });
-      void queryClient.invalidateQueries({ queryKey: ['site', siteId, 'action-items'] });
+      void queryClient.invalidateQueries({ queryKey: meetingKeys.actionItemsRoot(siteId) });
     },
   });
 }
+
+// A meeting's page lists its action items, and an item's owner sees it among their own.
+const meetingsChanged = onSite((siteId) => [meetingKeys.root(siteId), meetingKeys.actionItemsRoot(siteId)]);
+
+export const meetingInvalidations: FeatureInvalidations = {
+  'meeting.changed': meetingsChanged,
+  'action_item.changed': meetingsChanged,
+};

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import { App, Button, Card, DatePicker, Flex, Segmented, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, DatePicker, Flex, Segmented, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { MeetingCompliance, MeetingDetail, MeetingKind, MeetingSummary } from '@anchang/contracts';
@@ -8,9 +8,9 @@ import { isApiError } from '../../shared/api/client';
 import { describeError } from '../../shared/api/errors';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
+import { ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { meetingsApi, useCompliance, useMeetings, useMeetingWrite } from './meetings-api';
 import styles from './meetings.module.css';
 
@@ -192,7 +192,6 @@ function MeetingList({ onOpen }: { onOpen: (meetingId: string) => void }) {
   const site = useCurrentSite();
   const [kind, setKind] = useState<MeetingKind | 'all'>('all');
   const list = useMeetings(site.id, kind);
-  const meetings = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const columns: TableColumnsType<MeetingSummary> = [
     {
       title: t('meetings.list.date'),
@@ -256,25 +255,16 @@ function MeetingList({ onOpen }: { onOpen: (meetingId: string) => void }) {
         />
       }
     >
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table
+      <PagedTable
+        query={list}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={meetings}
-        loading={list.isPending}
-        pagination={false}
         onRow={(m) => ({ onClick: () => onOpen(m.id), style: { cursor: 'pointer' } })}
-        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('meetings.list.empty')} hint={t('meetings.list.emptyHint')} />) }}
-        data-testid="meeting-list"
+        empty={{ title: t('meetings.list.empty'), hint: t('meetings.list.emptyHint') }}
+        loadedText={false}
+        flush={false}
+        testId="meeting-list"
       />
-      {list.hasNextPage ? (
-        <Flex justify="center" style={{ marginTop: 16 }}>
-          <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-            {t('common.loadMore')}
-          </Button>
-        </Flex>
-      ) : null}
     </Card>
   );
 }

@@ -6,7 +6,6 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { CheckLineStatus, ModelRoom, ModelRoomCheck, ModelRoomCheckBody, ModelRoomItem } from '@anchang/contracts';
 import { useMe } from '../../shared/auth/use-auth';
-import { queryKeys } from '../../shared/api/query-keys';
 import { describeError } from '../../shared/api/errors';
 import { formatLocal, minutesOfDay } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
@@ -16,10 +15,12 @@ import { useWaitingOps } from '../../shared/offline/outbox-client';
 import { sendThroughOutbox } from '../../shared/offline/send-through-outbox';
 import type { ModelRoomCheckOp } from './outbox-kinds';
 import { PhotoCapture } from '../../shared/photos/photo-capture';
-import { modelRoomsKey, photoUrl, useModelRooms, useRoomItems } from './use-model-rooms';
+import { photoUrl, useModelRooms, useRoomItems } from './use-model-rooms';
+import { modelRoomsKey } from './model-rooms-api';
 import styles from './model-room-check.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubPage } from '../../shared/ui-mobile/sub-page';
+import { incidentKeys } from '../incidents/incidents-api';
 
 type Phase = 'opening' | 'closing';
 interface LineDraft {
@@ -340,7 +341,7 @@ function useSendCheck(siteId: string, room: ModelRoom) {
     onSettled: async () => {
       await queryClient.invalidateQueries({ queryKey: modelRoomsKey(siteId) });
       // A check may have raised incidents.
-      await queryClient.invalidateQueries({ queryKey: queryKeys.incidents(siteId) });
+      await queryClient.invalidateQueries({ queryKey: incidentKeys.all(siteId) });
     },
   });
 }

@@ -16,7 +16,8 @@ import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubPage } from '../../shared/ui-mobile/sub-page';
 import type { ModelRoomClosingOp } from './outbox-kinds';
-import { modelRoomsKey, useClosingDay, useModelRooms } from './use-model-rooms';
+import { useClosingDay, useModelRooms } from './use-model-rooms';
+import { modelRoomsKey } from './model-rooms-api';
 import styles from './model-room-closing.mobile.module.css';
 
 /**

@@ -24,7 +24,7 @@ import { CameraOutlined, CheckCircleFilled, PictureOutlined, PlusOutlined, Warni
 import { useTranslation } from 'react-i18next';
 import type { ModelRoom, ModelRoomCheck, ModelRoomItem, ModelRoomItemBody } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { photosApi } from '../../shared/api/photos';
 import { canOverseeShifts } from '../../shared/auth/access';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
@@ -33,7 +33,8 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { newId } from '../../shared/offline/new-id';
-import { modelRoomsApi, photoUrl, useClosingDay, useModelRoomMutation, useModelRooms, useRoomChecks, useRoomItems } from './use-model-rooms';
+import { photoUrl, useClosingDay, useModelRoomMutation, useModelRooms, useRoomChecks, useRoomItems } from './use-model-rooms';
+import { modelRoomsApi } from './model-rooms-api';
 import styles from './model-rooms.module.css';
 
 /** 样板房物品: each model room's item list with photos, and its opening and closing checks. */
@@ -324,7 +325,7 @@ function ItemModal({ roomId, editing, onClose }: { roomId: string; editing: Mode
               customRequest={({ file, onSuccess, onError }) => {
                 const id = newId();
                 setUploading(true);
-                shiftsApi.photos
+                photosApi
                   .upload(site.id, id, file as Blob)
                   .then(() => {
                     form.setFieldValue('photoId', id);

@@ -4,10 +4,10 @@
  * incidents it raises) once.
  */
 import type { ModelRoomCheckBody, ModelRoomClosingBody } from '@anchang/contracts';
-import { queryKeys } from '../../shared/api/query-keys';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
 import '../../shared/offline/photo-outbox';
-import { modelRoomsApi, modelRoomsKey } from './use-model-rooms';
+import { modelRoomsApi, modelRoomsKey } from './model-rooms-api';
+import { incidentKeys } from '../incidents/incidents-api';
 
 export interface ModelRoomCheckOp {
   kind: 'modelRoomCheck';
@@ -45,7 +45,7 @@ registerOutboxKind('modelRoomCheck', {
   apply: (op, _r, { queryClient }) => {
     void queryClient.invalidateQueries({ queryKey: modelRoomsKey(op.siteId) });
     // A check may have raised incidents.
-    void queryClient.invalidateQueries({ queryKey: queryKeys.incidents(op.siteId) });
+    void queryClient.invalidateQueries({ queryKey: incidentKeys.all(op.siteId) });
   },
   describe: (op, t) => t('shiftPhone.outbox.kinds.modelRoomCheck', { room: op.roomName, phase: t(`modelRooms.phases.${op.body.phase}`) }),
   group: 'shiftPhone.outbox.groups.modelRoomCheck',

@@ -9,6 +9,7 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { ItemList, ItemRow } from '../../shared/ui/item-list';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedFooter } from '../../shared/ui/paged-table';
 import { usePeople } from '../people/use-people';
 import { flattenPages, useNotifications, useSendNotification } from './use-notifications';
 
@@ -118,13 +119,7 @@ export function NoticesPage() {
                 />
               )}
             />
-            {notifications.hasNextPage ? (
-              <Flex justify="center" style={{ paddingTop: 12 }}>
-                <Button onClick={() => void notifications.fetchNextPage()} loading={notifications.isFetchingNextPage}>
-                  {t('common.loadMore')}
-                </Button>
-              </Flex>
-            ) : null}
+            <PagedFooter query={notifications} count={items.length} loadedText={false} style={{ paddingTop: 12 }} />
           </Card>
         </Col>
       </Row>

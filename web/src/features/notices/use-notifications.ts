@@ -1,15 +1,14 @@
 import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import type { Notification, PageOf } from '@anchang/contracts';
-import { api, type CreateNotificationInput } from '../../shared/api/endpoints';
-import { queryKeys } from '../../shared/api/query-keys';
+import { type CreateNotificationInput, noticeKeys, noticesApi } from './notices-api';
 
 type NotificationPages = InfiniteData<PageOf<Notification>, string | null>;
 
 /** Notices this person may see at the site, newest first. */
 export function useNotifications(siteId: string, options: { limit?: number; enabled?: boolean } = {}) {
   return useInfiniteQuery({
-    queryKey: queryKeys.notifications(siteId),
-    queryFn: ({ pageParam }) => api.notifications.list(siteId, { cursor: pageParam, limit: options.limit ?? 20 }),
+    queryKey: noticeKeys.all(siteId),
+    queryFn: ({ pageParam }) => noticesApi.list(siteId, { cursor: pageParam, limit: options.limit ?? 20 }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
     enabled: options.enabled ?? true,
@@ -19,10 +18,10 @@ export function useNotifications(siteId: string, options: { limit?: number; enab
 export function useSendNotification(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateNotificationInput) => api.notifications.create(siteId, input),
+    mutationFn: (input: CreateNotificationInput) => noticesApi.create(siteId, input),
     onSuccess: (created) => {
       prependNotification(queryClient, siteId, created);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.notifications(siteId) });
+      void queryClient.invalidateQueries({ queryKey: noticeKeys.all(siteId) });
     },
   });
 }
@@ -32,7 +31,7 @@ export function useSendNotification(siteId: string) {
  * the refetch that follows replaces it with the server's copy.
  */
 export function prependNotification(queryClient: ReturnType<typeof useQueryClient>, siteId: string, notification: Notification): void {
-  queryClient.setQueryData<NotificationPages>(queryKeys.notifications(siteId), (data) => {
+  queryClient.setQueryData<NotificationPages>(noticeKeys.all(siteId), (data) => {
     if (!data) return data;
     if (data.pages.some((p) => p.items.some((n) => n.id === notification.id))) return data;
     const [first, ...rest] = data.pages;

@@ -16,7 +16,8 @@ import { getOutbox, useOutboxSender } from '../../shared/offline/outbox-client';
 import { describeOutboxError } from '../../shared/offline/outbox-labels';
 import type { ScanOp } from './outbox-kinds';
 import './outbox-kinds';
-import { checkpointsApi, patrolsApi } from '../checkpoints/checkpoints-api';
+import { checkpointsApi } from '../checkpoints/checkpoints-api';
+import { patrolsApi } from './patrols-api';
 import styles from './patrols.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 

@@ -4,7 +4,8 @@
  */
 import type { ScanResult } from '@anchang/contracts';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
-import { checkpointsApi, patrolKeys } from '../checkpoints/checkpoints-api';
+import { checkpointsApi } from '../checkpoints/checkpoints-api';
+import { patrolKeys } from './patrols-api';
 
 export interface ScanOp {
   kind: 'scan';

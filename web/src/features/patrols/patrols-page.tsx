@@ -32,7 +32,7 @@ import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
 import { useCheckpoints } from '../checkpoints/use-checkpoints';
-import type { RouteInput } from '../checkpoints/checkpoints-api';
+import type { RouteInput } from './patrols-api';
 import { RoundStatusTag, ScanFlagTags } from './patrol-tags';
 import { usePatrolAction, usePatrolRounds, usePatrolRoutes, usePatrolSchedules, type PatrolAction } from './use-patrols';
 

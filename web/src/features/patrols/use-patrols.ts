@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchAllPages } from '../../shared/api/endpoints';
 import { newId } from '../../shared/offline/new-id';
-import { patrolKeys, patrolsApi, type RouteInput, type ScheduleInput } from '../checkpoints/checkpoints-api';
+import { patrolKeys, patrolsApi, type RouteInput, type ScheduleInput } from './patrols-api';
 
 export function usePatrolRoutes(siteId: string) {
   return useQuery({ queryKey: patrolKeys.routes(siteId), queryFn: () => fetchAllPages((p) => patrolsApi.routes(siteId, p)) });
@@ -50,6 +50,6 @@ export function usePatrolAction(siteId: string) {
           return patrolsApi.stopSchedule(siteId, action.id);
       }
     },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['site', siteId, 'patrols'] }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: patrolKeys.root(siteId) }),
   });
 }

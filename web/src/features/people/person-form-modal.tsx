@@ -3,11 +3,11 @@ import { App, Button, Form, Input, Modal, Select, Space, Switch } from 'antd';
 import { ReloadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SITE_ROLES, type Post, type SitePerson, type SiteRole } from '@anchang/contracts';
-import type { UpdatePersonInput } from '../../shared/api/endpoints';
 import { applyFieldError, describeError } from '../../shared/api/errors';
 import { isStrongPassword, PASSWORD_MIN_LENGTH } from '../../shared/auth/password-rules';
 import { useSavePerson } from './use-people';
 import { useNameRule } from '../../shared/ui/name-rule';
+import type { UpdatePersonInput } from './people-api';
 
 interface Values {
   login: string;

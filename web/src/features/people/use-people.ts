@@ -1,11 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, fetchAllPages, type CreatePersonInput, type UpdatePersonInput } from '../../shared/api/endpoints';
+import { fetchAllPages } from '../../shared/api/endpoints';
 import { queryKeys } from '../../shared/api/query-keys';
+import { type CreatePersonInput, peopleApi, peopleKeys, type UpdatePersonInput } from './people-api';
 
 export function usePeople(siteId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: queryKeys.people(siteId),
-    queryFn: () => fetchAllPages((p) => api.people.list(siteId, p)),
+    queryKey: peopleKeys.all(siteId),
+    queryFn: () => fetchAllPages((p) => peopleApi.list(siteId, p)),
     enabled: options.enabled ?? true,
   });
 }
@@ -16,9 +17,9 @@ export function useSavePerson(siteId: string, myId: string) {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (save: SavePerson) =>
-      save.personId === null ? api.people.create(siteId, save.input) : api.people.update(siteId, save.personId, save.input),
+      save.personId === null ? peopleApi.create(siteId, save.input) : peopleApi.update(siteId, save.personId, save.input),
     onSuccess: (_person, save) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.people(siteId) });
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.all(siteId) });
       if (save.personId === myId) void queryClient.invalidateQueries({ queryKey: queryKeys.me });
     },
   });
@@ -27,7 +28,7 @@ export function useSavePerson(siteId: string, myId: string) {
 export function useRemovePerson(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (personId: string) => api.people.remove(siteId, personId),
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.people(siteId) }),
+    mutationFn: (personId: string) => peopleApi.remove(siteId, personId),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: peopleKeys.all(siteId) }),
   });
 }

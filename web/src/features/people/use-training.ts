@@ -1,14 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { peopleApi, peopleKeys } from './people-api';
+import { rosterKeys } from '../roster/roster-api';
 
 /** 岗前培训 by default: the BI norms and the project's basics, before anyone works a post. */
 export const PRE_JOB_TOPIC = 'BI 规范及楼盘基本情况';
 
 export function useTraining(siteId: string, personId: string, options: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: queryKeys.training(siteId, personId),
-    queryFn: () => shiftsApi.training.list(siteId, personId),
+    queryKey: peopleKeys.training(siteId, personId),
+    queryFn: () => peopleApi.training(siteId, personId),
     enabled: options.enabled ?? true,
   });
 }
@@ -16,10 +16,10 @@ export function useTraining(siteId: string, personId: string, options: { enabled
 export function useRecordPreJobTraining(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ personId, topic }: { personId: string; topic: string }) => shiftsApi.training.record(siteId, personId, { kind: 'pre_job', topic }),
+    mutationFn: ({ personId, topic }: { personId: string; topic: string }) => peopleApi.recordTraining(siteId, personId, { kind: 'pre_job', topic }),
     onSuccess: (_record, { personId }) => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.training(siteId, personId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.rosterRoot(siteId) }); // clears NO_PRE_JOB_TRAINING conflicts
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.training(siteId, personId) });
+      void queryClient.invalidateQueries({ queryKey: rosterKeys.root(siteId) }); // clears NO_PRE_JOB_TRAINING conflicts
     },
   });
 }

@@ -1,9 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, fetchAllPages, type CreatePostInput, type UpdatePostInput } from '../../shared/api/endpoints';
-import { queryKeys } from '../../shared/api/query-keys';
+import { fetchAllPages } from '../../shared/api/endpoints';
+import { zoneKeys } from '../zones/zones-api';
+import { type CreatePostInput, postKeys, postsApi, type UpdatePostInput } from './posts-api';
+import { peopleKeys } from '../people/people-api';
 
 export function usePosts(siteId: string) {
-  return useQuery({ queryKey: queryKeys.posts(siteId), queryFn: () => fetchAllPages((p) => api.posts.list(siteId, p)) });
+  return useQuery({ queryKey: postKeys.all(siteId), queryFn: () => fetchAllPages((p) => postsApi.list(siteId, p)) });
 }
 
 export type SavePost = { postId: null; input: CreatePostInput } | { postId: string; input: UpdatePostInput };
@@ -11,10 +13,10 @@ export type SavePost = { postId: null; input: CreatePostInput } | { postId: stri
 export function useSavePost(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (save: SavePost) => (save.postId === null ? api.posts.create(siteId, save.input) : api.posts.update(siteId, save.postId, save.input)),
+    mutationFn: (save: SavePost) => (save.postId === null ? postsApi.create(siteId, save.input) : postsApi.update(siteId, save.postId, save.input)),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.posts(siteId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.zones(siteId) }); // post counts per zone
+      void queryClient.invalidateQueries({ queryKey: postKeys.all(siteId) });
+      void queryClient.invalidateQueries({ queryKey: zoneKeys.all(siteId) }); // post counts per zone
     },
   });
 }
@@ -22,10 +24,10 @@ export function useSavePost(siteId: string) {
 export function useDeletePost(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (postId: string) => api.posts.remove(siteId, postId),
+    mutationFn: (postId: string) => postsApi.remove(siteId, postId),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: queryKeys.posts(siteId) });
-      void queryClient.invalidateQueries({ queryKey: queryKeys.people(siteId) }); // people lose the post
+      void queryClient.invalidateQueries({ queryKey: postKeys.all(siteId) });
+      void queryClient.invalidateQueries({ queryKey: peopleKeys.all(siteId) }); // people lose the post
     },
   });
 }

@@ -9,12 +9,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, Visit } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { questionKeys, questionsApi } from '../../shared/api/questions-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { startOfSiteDay } from '../consultant-home/use-consultant-home';
 import { newId } from '../../shared/offline/new-id';
 import { useQuestionsSince } from './use-questions';
+import { questionKeys, questionsApi } from './questions-api';
 import styles from './questions.mobile.module.css';
 
 export function AskSales({ site, visit }: { site: MeSite; visit: Visit }) {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { questionKeys, questionsApi } from '../../shared/api/questions-endpoints';
+import { questionKeys, questionsApi } from './questions-api';
 
 /** Enough for a day's questions at one site; older ones are not what a phone is for. */
 const LIST_LIMIT = 100;

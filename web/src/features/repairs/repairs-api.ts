@@ -21,7 +21,8 @@ import type {
   WorkOrderStatus,
 } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
+import { photosApi } from '../../shared/api/photos';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 const order = (siteId: string, id: string) => `${site(siteId)}/work-orders/${encodeURIComponent(id)}`;
@@ -164,7 +165,7 @@ export function useRepairMutation<I, O>(siteId: string, fn: (input: I) => Promis
 /** Sends the photo first (if any) under the id the draft chose, so a retry stores it once. */
 export async function uploadPhotoIfAny(siteId: string, photo: { id: string; blob: Blob } | null): Promise<string | undefined> {
   if (!photo) return undefined;
-  await shiftsApi.photos.upload(siteId, photo.id, photo.blob);
+  await photosApi.upload(siteId, photo.id, photo.blob);
   return photo.id;
 }
 
@@ -180,3 +181,10 @@ export function formatDuration(ms: number): string {
   const s = total % 60;
   return m > 0 ? `${m}′${String(s).padStart(2, '0')}″` : `${s}″`;
 }
+
+export const repairInvalidations: FeatureInvalidations = {
+  'asset.changed': onSite((siteId) => [equipmentKeys.root(siteId)]),
+  // The ledger shows each asset's open work orders.
+  'work_order.changed': onSite((siteId) => [repairKeys.root(siteId), equipmentKeys.root(siteId)]),
+  'work_order.escalated': onSite((siteId) => [repairKeys.root(siteId), equipmentKeys.root(siteId)]),
+};

@@ -1,4 +1,4 @@
-import { useMemo, useState, type HTMLAttributes } from 'react';
+import { useMemo, useState } from 'react';
 import {
   App,
   Button,
@@ -29,7 +29,7 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { DEFAULT_REPAIR_ARRIVAL_MINUTES, type RealtimeEvent, type WorkOrder, type WorkOrderStats, type WorkOrderStatus } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { photosApi } from '../../shared/api/photos';
 import { canOverseeShifts } from '../../shared/auth/access';
 import { formatDateTime, formatLocal } from '../../shared/format/time';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
@@ -37,6 +37,7 @@ import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
+import { PagedTable } from '../../shared/ui/paged-table';
 import {
   assetName,
   formatDuration,
@@ -148,7 +149,7 @@ function OrdersTab() {
         <Flex gap={10} align="flex-start">
           {o.photoId ? (
             <span onClick={(e) => e.stopPropagation()}>
-              <Image src={shiftsApi.photos.url(site.id, o.photoId)} width={44} height={44} className={styles.thumb} />
+              <Image src={photosApi.url(site.id, o.photoId)} width={44} height={44} className={styles.thumb} />
             </span>
           ) : null}
           <Typography.Paragraph ellipsis={{ rows: 2, tooltip: o.description }} style={{ margin: 0 }}>
@@ -210,7 +211,6 @@ function OrdersTab() {
 
   return (
     <>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
       <Card styles={{ body: { padding: 0 } }}>
         <Flex gap={12} style={{ padding: 16 }} align="center">
           <Segmented<WorkOrderFilter>
@@ -228,30 +228,16 @@ function OrdersTab() {
           </Button>
         </Flex>
         <Image.PreviewGroup>
-          <Table<WorkOrder>
+          <PagedTable<WorkOrder>
+            query={list}
             rowKey="id"
-            size="middle"
             columns={columns}
-            dataSource={orders}
-            loading={list.isPending}
-            pagination={false}
-            onRow={(o) => ({ 'data-testid': 'work-order-row', onClick: () => setSelectedId(o.id) }) as HTMLAttributes<HTMLElement>}
+            onRow={(o) => ({ 'data-testid': 'work-order-row', onClick: () => setSelectedId(o.id) })}
             rowClassName={(o) => [styles.row, o.reportedAt > liveSince ? styles.fresh : '', o.slaBreached ? styles.breached : ''].join(' ')}
-            locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('equipment.orders.empty')} hint={t('equipment.orders.emptyHint')} />) }}
+            empty={{ title: t('equipment.orders.empty'), hint: t('equipment.orders.emptyHint') }}
+            loadedText={(count) => t('equipment.orders.loaded', { count })}
           />
         </Image.PreviewGroup>
-        {orders.length ? (
-          <Flex justify="center" align="center" gap={16} style={{ padding: 16 }}>
-            <Typography.Text type="secondary">{t('equipment.orders.loaded', { count: orders.length })}</Typography.Text>
-            {list.hasNextPage ? (
-              <Button onClick={() => void list.fetchNextPage()} loading={list.isFetchingNextPage}>
-                {t('common.loadMore')}
-              </Button>
-            ) : (
-              <Typography.Text type="secondary">{t('common.noMore')}</Typography.Text>
-            )}
-          </Flex>
-        ) : null}
       </Card>
       <OrderDrawer order={selected} onClose={() => setSelectedId(null)} />
     </>
@@ -328,13 +314,13 @@ function OrderDrawer({ order, onClose }: { order: WorkOrder | null; onClose: () 
                 {order.photoId ? (
                   <Flex vertical gap={4}>
                     <Typography.Text type="secondary">{t('equipment.orders.photoBefore')}</Typography.Text>
-                    <Image src={shiftsApi.photos.url(site.id, order.photoId)} width={140} height={140} className={styles.thumb} />
+                    <Image src={photosApi.url(site.id, order.photoId)} width={140} height={140} className={styles.thumb} />
                   </Flex>
                 ) : null}
                 {order.afterPhotoId ? (
                   <Flex vertical gap={4}>
                     <Typography.Text type="secondary">{t('equipment.orders.photoAfter')}</Typography.Text>
-                    <Image src={shiftsApi.photos.url(site.id, order.afterPhotoId)} width={140} height={140} className={styles.thumb} />
+                    <Image src={photosApi.url(site.id, order.afterPhotoId)} width={140} height={140} className={styles.thumb} />
                   </Flex>
                 ) : null}
               </Flex>

@@ -6,7 +6,7 @@
 import type { RoundSlot } from '@anchang/contracts';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
 import '../../shared/offline/photo-outbox';
-import { roundKeys, roundsApi } from './use-rounds';
+import { roundKeys, roundsApi } from './rounds-api';
 
 export interface RoundConfirmOp {
   kind: 'roundConfirm';

@@ -16,7 +16,8 @@ import { useQueryClient } from '@tanstack/react-query';
 import { CompliancePanel } from './compliance-panel';
 import { SchedulesPanel } from './schedules-panel';
 import { SLOT_COLORS, slotStatusKey, slotView, type SlotView } from './slot-status';
-import { roundKeys, useRoundDay } from './use-rounds';
+import { useRoundDay } from './use-rounds';
+import { roundKeys } from './rounds-api';
 import { WeatherPanel } from './weather-panel';
 import styles from './rounds.module.css';
 

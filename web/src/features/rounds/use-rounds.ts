@@ -1,72 +1,12 @@
 /**
- * Rounds and weather through the API. Everything lives under ['site', siteId, 'rounds'] and
- * ['site', siteId, 'weather'], which the realtime `round.*` / `weather.changed` events
- * invalidate; a `checkpoint.scanned` event refreshes the day (a scan may meet a slot).
+ * Rounds and weather on the console and the phone. Keys, endpoints and which realtime events
+ * refetch them are in rounds-api.ts; the pages also refetch the day on `checkpoint.scanned`
+ * themselves (a scan may meet a slot).
  */
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type {
-  Checkpoint,
-  ComplianceRow,
-  PageOf,
-  PostKind,
-  PostStandard,
-  RotatedWebhookToken,
-  RoundDay,
-  RoundSchedule,
-  RoundScheduleBody,
-  RoundSlot,
-  UpdateRoundScheduleBody,
-  WeatherDeclaration,
-  WeatherKind,
-  WeatherWebhookInfo,
-} from '@anchang/contracts';
-import { http } from '../../shared/api/client';
-
-const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
-
-export const roundKeys = {
-  root: (siteId: string) => ['site', siteId, 'rounds'] as const,
-  day: (siteId: string, date: string | null, scope: 'mine' | 'all') => ['site', siteId, 'rounds', 'day', date ?? 'today', scope] as const,
-  schedules: (siteId: string) => ['site', siteId, 'rounds', 'schedules'] as const,
-  compliance: (siteId: string, from: string, to: string, by: 'day' | 'person') => ['site', siteId, 'rounds', 'compliance', from, to, by] as const,
-  weather: (siteId: string) => ['site', siteId, 'weather'] as const,
-};
-
-export interface DeclareWeatherInput {
-  id: string;
-  kind: WeatherKind;
-  note?: string;
-  graceMinutes?: number;
-}
-
-export const roundsApi = {
-  day: (siteId: string, q: { date?: string | null; scope: 'mine' | 'all' }) =>
-    http.get<RoundDay>(`${site(siteId)}/rounds/day`, { date: q.date ?? undefined, scope: q.scope }),
-  schedules: (siteId: string, cursor: string | null) =>
-    http.get<PageOf<RoundSchedule>>(`${site(siteId)}/round-schedules`, { limit: 100, cursor: cursor ?? undefined }),
-  createSchedule: (siteId: string, body: RoundScheduleBody) => http.post<RoundSchedule>(`${site(siteId)}/round-schedules`, body),
-  updateSchedule: (siteId: string, id: string, body: UpdateRoundScheduleBody) =>
-    http.put<RoundSchedule>(`${site(siteId)}/round-schedules/${encodeURIComponent(id)}`, body),
-  deleteSchedule: (siteId: string, id: string) => http.delete(`${site(siteId)}/round-schedules/${encodeURIComponent(id)}`),
-  confirm: (siteId: string, slotId: string, body: { photoId?: string; at?: number }) =>
-    http.post<RoundSlot>(`${site(siteId)}/round-slots/${encodeURIComponent(slotId)}/confirm`, body),
-  compliance: (siteId: string, q: { from: string; to: string; by: 'day' | 'person'; cursor: string | null }) =>
-    http.get<PageOf<ComplianceRow>>(`${site(siteId)}/rounds/compliance`, {
-      from: q.from,
-      to: q.to,
-      by: q.by,
-      limit: 50,
-      cursor: q.cursor ?? undefined,
-    }),
-  weather: (siteId: string, cursor: string | null) =>
-    http.get<PageOf<WeatherDeclaration>>(`${site(siteId)}/weather`, { limit: 20, cursor: cursor ?? undefined }),
-  declare: (siteId: string, body: DeclareWeatherInput) => http.post<WeatherDeclaration>(`${site(siteId)}/weather`, body),
-  endWeather: (siteId: string, id: string) => http.post<WeatherDeclaration>(`${site(siteId)}/weather/${encodeURIComponent(id)}/end`),
-  webhook: (siteId: string) => http.get<WeatherWebhookInfo>(`${site(siteId)}/weather/webhook`),
-  rotate: (siteId: string) => http.post<RotatedWebhookToken>(`${site(siteId)}/weather/webhook/rotate`),
-  standard: (siteId: string, postKind: PostKind) => http.get<PostStandard>(`${site(siteId)}/standards/${postKind}`),
-  checkpoints: (siteId: string) => http.get<PageOf<Checkpoint>>(`${site(siteId)}/checkpoints`, { limit: 200 }),
-};
+import type { PostKind, RoundSlot, UpdateRoundScheduleBody } from '@anchang/contracts';
+import { standardKeys, standardsApi } from '../standards/standards-api';
+import { type DeclareWeatherInput, roundKeys, roundsApi } from './rounds-api';
 
 export function useRoundDay(siteId: string, date: string | null, scope: 'mine' | 'all') {
   return useQuery({ queryKey: roundKeys.day(siteId, date, scope), queryFn: () => roundsApi.day(siteId, { date, scope }) });
@@ -105,14 +45,14 @@ export function useWebhookInfo(siteId: string, enabled: boolean) {
 
 export function useStandardItems(siteId: string, postKind: PostKind | null) {
   return useQuery({
-    queryKey: ['site', siteId, 'standards', postKind ?? ''],
-    queryFn: () => roundsApi.standard(siteId, postKind!),
+    queryKey: standardKeys.one(siteId, postKind ?? ''),
+    queryFn: () => standardsApi.get(siteId, postKind!),
     enabled: !!postKind,
   });
 }
 
 export function useCheckpoints(siteId: string) {
-  return useQuery({ queryKey: ['site', siteId, 'rounds', 'checkpoints'], queryFn: () => roundsApi.checkpoints(siteId) });
+  return useQuery({ queryKey: roundKeys.checkpoints(siteId), queryFn: () => roundsApi.checkpoints(siteId) });
 }
 
 /** Invalidates the site's rounds and weather after a write of ours (the realtime event may come later). */

@@ -25,8 +25,7 @@ import {
 } from './shift-rules';
 import type { ShiftActions } from './use-shift-actions';
 import { usePhotoUrl } from './use-photo-url';
-import { queryKeys } from '../../shared/api/query-keys';
-import { visitsApi } from '../../shared/api/visits-endpoints';
+import { visitKeys, visitsApi } from '../visits/visits-api';
 import styles from './shift.mobile.module.css';
 
 const RESULTS: readonly ResultValue[] = ['ok', 'anomaly', 'na'];
@@ -285,7 +284,7 @@ export function Thumb({ url, small }: { url: string; small?: boolean }) {
 /** Today's count beside 统计访客量: every visit for the car park, those the concierge received for GUARD. */
 function VisitorCountLine({ siteId, itemId }: { siteId: string; itemId: string }) {
   const { t } = useTranslation();
-  const counts = useQuery({ queryKey: queryKeys.visitorCounts(siteId), queryFn: () => visitsApi.counts(siteId) });
+  const counts = useQuery({ queryKey: visitKeys.counts(siteId), queryFn: () => visitsApi.counts(siteId) });
   if (!counts.data) return null;
   const c = counts.data;
   return (

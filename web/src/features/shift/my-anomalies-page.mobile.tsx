@@ -4,7 +4,6 @@ import { useTranslation } from 'react-i18next';
 import type { Anomaly } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { formatDateTime, formatLocal, formatRelative } from '../../shared/format/time';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
@@ -18,6 +17,7 @@ import { useMyAnomalies } from './use-shift';
 import styles from './shift.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh';
+import { photosApi } from '../../shared/api/photos';
 
 const STATUS_COLOR: Record<Anomaly['status'], 'danger' | 'warning' | 'primary' | 'success'> = {
   open: 'danger',
@@ -96,7 +96,7 @@ function AnomalyCard({ anomaly: a, timeZone }: { anomaly: Anomaly; timeZone: str
       <div style={{ display: 'flex', gap: 10 }}>
         {a.photoId ? (
           <div style={{ marginTop: 8 }}>
-            <Thumb url={shiftsApi.photos.url(a.siteId, a.photoId)} small />
+            <Thumb url={photosApi.url(a.siteId, a.photoId)} small />
           </div>
         ) : null}
         {a.note ? <p className={styles.anomalyNote}>{a.note}</p> : null}

@@ -17,12 +17,13 @@ import type {
   Text,
 } from '@anchang/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
 import '../../shared/offline/photo-outbox';
 import { rememberSentOpinion } from './sent-opinions';
 import { textIn } from './shift-rules';
+import { shiftApi, shiftKeys } from './shift-api';
+import { anomalyKeys } from '../anomalies/anomalies-api';
+import { opinionsApi, requisitionKeys, requisitionsApi } from '../forms/forms-api';
 
 export type { PhotoOp } from '../../shared/offline/photo-outbox';
 
@@ -79,8 +80,8 @@ function withoutAt<Op extends { body: { at?: number } }>(op: Op): Op {
 }
 
 function applyShift(queryClient: QueryClient, op: ClockInOp | ClockOutOp, detail: ShiftDetail): void {
-  queryClient.setQueryData(queryKeys.shift(op.siteId, detail.shift.id), detail);
-  queryClient.setQueryData<MyDay>(queryKeys.myDay(op.siteId), (day) =>
+  queryClient.setQueryData(shiftKeys.one(op.siteId, detail.shift.id), detail);
+  queryClient.setQueryData<MyDay>(shiftKeys.myDay(op.siteId), (day) =>
     day
       ? {
           ...day,
@@ -89,14 +90,14 @@ function applyShift(queryClient: QueryClient, op: ClockInOp | ClockOutOp, detail
         }
       : day,
   );
-  void queryClient.invalidateQueries({ queryKey: queryKeys.myDay(op.siteId) });
+  void queryClient.invalidateQueries({ queryKey: shiftKeys.myDay(op.siteId) });
 }
 
 registerOutboxKind('clockIn', {
   key: (op) => op.body.id,
   tapTime: (op) => op.body.at,
   withoutTime: withoutAt,
-  send: (op) => shiftsApi.shifts.clockIn(op.siteId, op.body),
+  send: (op) => shiftApi.clockIn(op.siteId, op.body),
   apply: (op, response, { queryClient }) => applyShift(queryClient, op, response as ShiftDetail),
   describe: (op, t) => t('shiftPhone.outbox.kinds.clockIn', { post: op.postName }),
   group: 'shiftPhone.outbox.groups.clockIn',
@@ -106,10 +107,10 @@ registerOutboxKind('result', {
   key: (op) => op.body.id,
   tapTime: (op) => op.body.at,
   withoutTime: withoutAt,
-  send: (op) => shiftsApi.shifts.recordResult(op.siteId, op.shiftId, op.body),
+  send: (op) => shiftApi.recordResult(op.siteId, op.shiftId, op.body),
   apply: (op, response, { queryClient }) => {
-    queryClient.setQueryData<ShiftDetail>(queryKeys.shift(op.siteId, op.shiftId), response as ShiftDetail);
-    if (op.body.result === 'anomaly') void queryClient.invalidateQueries({ queryKey: queryKeys.anomaliesRoot(op.siteId) });
+    queryClient.setQueryData<ShiftDetail>(shiftKeys.one(op.siteId, op.shiftId), response as ShiftDetail);
+    if (op.body.result === 'anomaly') void queryClient.invalidateQueries({ queryKey: anomalyKeys.root(op.siteId) });
   },
   describe: (op, t, locale) =>
     t('shiftPhone.outbox.kinds.result', {
@@ -123,13 +124,13 @@ registerOutboxKind('result', {
 
 registerOutboxKind('requisition', {
   key: (op) => op.body.id,
-  send: (op) => shiftsApi.requisitions.create(op.siteId, op.body),
+  send: (op) => requisitionsApi.create(op.siteId, op.body),
   apply: (op, response, { queryClient }) => {
     const created = response as Requisition;
-    queryClient.setQueryData<PageOf<Requisition>>(queryKeys.requisitions(op.siteId, 'mine'), (page) =>
+    queryClient.setQueryData<PageOf<Requisition>>(requisitionKeys.list(op.siteId, 'mine'), (page) =>
       page && !page.items.some((r) => r.id === created.id) ? { ...page, items: [created, ...page.items] } : page,
     );
-    void queryClient.invalidateQueries({ queryKey: queryKeys.requisitionsRoot(op.siteId) });
+    void queryClient.invalidateQueries({ queryKey: requisitionKeys.root(op.siteId) });
   },
   describe: (op, t) => t('shiftPhone.outbox.kinds.requisition', { count: op.body.lines.length }),
   group: 'shiftPhone.outbox.groups.requisition',
@@ -137,7 +138,7 @@ registerOutboxKind('requisition', {
 
 registerOutboxKind('opinion', {
   key: (op) => op.body.id,
-  send: (op) => shiftsApi.opinions.create(op.siteId, op.body),
+  send: (op) => opinionsApi.create(op.siteId, op.body),
   apply: (op, _response, { personId }) => rememberSentOpinion(personId, { ...op.body, siteId: op.siteId, sentAt: Date.now() }),
   describe: (op, t) => t('shiftPhone.outbox.kinds.opinion', { category: t(`shiftPhone.post.opinionCategories.${op.body.category}`) }),
   group: 'shiftPhone.outbox.groups.opinion',
@@ -149,7 +150,7 @@ registerOutboxKind('clockOut', {
   },
   tapTime: (op) => op.body.at,
   withoutTime: withoutAt,
-  send: (op) => shiftsApi.shifts.clockOut(op.siteId, op.shiftId, op.body),
+  send: (op) => shiftApi.clockOut(op.siteId, op.shiftId, op.body),
   apply: (op, response, { queryClient }) => applyShift(queryClient, op, response as ShiftDetail),
   describe: (_op, t) => t('shiftPhone.outbox.kinds.clockOut'),
   group: 'shiftPhone.outbox.groups.clockOut',

@@ -14,8 +14,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import type { Me, MeSite, PostKind } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { useMe } from '../../shared/auth/use-auth';
 import { shiftTimeRange } from '../../shared/format/shift-time';
 import { formatLocal } from '../../shared/format/time';
@@ -33,6 +31,7 @@ import { useCurrentShift, useMyAnomalies, useStandardSettings, type CurrentShift
 import { useShiftActions, type RosterLine } from './use-shift-actions';
 import styles from './shift.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { standardKeys, standardsApi } from '../standards/standards-api';
 
 /** 上岗: today's roster lines with 签到, or, on shift, the shift at a glance and its sections. */
 export function ShiftPage() {
@@ -186,8 +185,8 @@ function usePrefetchStandards(siteId: string, roster: RosterLine[]) {
   useEffect(() => {
     for (const kind of kinds ? (kinds.split(',') as PostKind[]) : []) {
       void queryClient.prefetchQuery({
-        queryKey: queryKeys.standard(siteId, kind),
-        queryFn: () => shiftsApi.standards.get(siteId, kind),
+        queryKey: standardKeys.one(siteId, kind),
+        queryFn: () => standardsApi.get(siteId, kind),
         staleTime: 10 * 60_000,
       });
     }

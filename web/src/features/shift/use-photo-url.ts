@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { useObjectUrl } from '../../shared/photos/object-url';
 import type { OutboxItem } from '../../shared/offline/outbox';
+import { photosApi } from '../../shared/api/photos';
 
 /**
  * Where to show a record's photo from: the bytes still in the outbox while it waits (no signal
@@ -15,5 +15,5 @@ export function usePhotoUrl(siteId: string, photoId: string | null, outbox: read
   }, [outbox, photoId]);
   const local = useObjectUrl(waiting ? new Blob([waiting.bytes], { type: waiting.contentType }) : null, waiting?.photoId ?? null);
   if (!photoId) return null;
-  return local ?? shiftsApi.photos.url(siteId, photoId);
+  return local ?? photosApi.url(siteId, photoId);
 }

@@ -6,8 +6,6 @@
 import { useMemo } from 'react';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { GreetingWindow, MyDay, PostKind, PostStandard, Shift } from '@anchang/contracts';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { minutesOfDay } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import type { OutboxItem } from '../../shared/offline/outbox';
@@ -15,6 +13,10 @@ import type { ClockInOp, ClockOutOp } from './outbox-kinds';
 import { useOutboxItems } from '../../shared/offline/outbox-client';
 import { greetingNow } from './day-rules';
 import { mergeResults, type ResultView } from './shift-rules';
+import { standardKeys, standardsApi } from '../standards/standards-api';
+import { shiftApi, shiftKeys } from './shift-api';
+import { anomaliesApi, anomalyKeys } from '../anomalies/anomalies-api';
+import { requisitionKeys, requisitionsApi } from '../forms/forms-api';
 
 /** The greeting and the guests count change with the minute: the detail is refetched each minute. */
 const DETAIL_REFRESH_MS = 60_000;
@@ -22,11 +24,11 @@ const DETAIL_REFRESH_MS = 60_000;
 const GREETING_STALE_MS = 90_000;
 
 export function useMyDay(siteId: string) {
-  return useQuery({ queryKey: queryKeys.myDay(siteId), queryFn: () => shiftsApi.shifts.myDay(siteId) });
+  return useQuery({ queryKey: shiftKeys.myDay(siteId), queryFn: () => shiftApi.myDay(siteId) });
 }
 
 export function useStandardSettings(siteId: string) {
-  return useQuery({ queryKey: queryKeys.standardSettings(siteId), queryFn: () => shiftsApi.standards.settings(siteId), staleTime: 10 * 60_000 });
+  return useQuery({ queryKey: standardKeys.settings(siteId), queryFn: () => standardsApi.settings(siteId), staleTime: 10 * 60_000 });
 }
 
 /**
@@ -36,8 +38,8 @@ export function useStandardSettings(siteId: string) {
 export function useGreetingNow(siteId: string | null, timeZone: string): { greeting: GreetingWindow | null; windows: GreetingWindow[] } {
   const now = useNow(60_000);
   const settings = useQuery({
-    queryKey: queryKeys.standardSettings(siteId ?? ''),
-    queryFn: () => shiftsApi.standards.settings(siteId!),
+    queryKey: standardKeys.settings(siteId ?? ''),
+    queryFn: () => standardsApi.settings(siteId!),
     staleTime: 10 * 60_000,
     enabled: siteId !== null,
   });
@@ -47,8 +49,8 @@ export function useGreetingNow(siteId: string | null, timeZone: string): { greet
 
 export function useStandard(siteId: string, postKind: PostKind | null) {
   return useQuery({
-    queryKey: queryKeys.standard(siteId, postKind ?? ''),
-    queryFn: () => shiftsApi.standards.get(siteId, postKind!),
+    queryKey: standardKeys.one(siteId, postKind ?? ''),
+    queryFn: () => standardsApi.get(siteId, postKind!),
     enabled: !!postKind,
     staleTime: 10 * 60_000,
   });
@@ -56,8 +58,8 @@ export function useStandard(siteId: string, postKind: PostKind | null) {
 
 export function useShiftDetail(siteId: string, shiftId: string | null, enabled = true) {
   return useQuery({
-    queryKey: queryKeys.shift(siteId, shiftId ?? ''),
-    queryFn: () => shiftsApi.shifts.get(siteId, shiftId!),
+    queryKey: shiftKeys.one(siteId, shiftId ?? ''),
+    queryFn: () => shiftApi.get(siteId, shiftId!),
     enabled: enabled && !!shiftId,
     refetchInterval: DETAIL_REFRESH_MS,
   });
@@ -66,8 +68,8 @@ export function useShiftDetail(siteId: string, shiftId: string | null, enabled =
 /** My reported anomalies, newest first; kept fresh by `anomaly.*` events. */
 export function useMyAnomalies(siteId: string) {
   return useInfiniteQuery({
-    queryKey: queryKeys.anomalies(siteId, 'mine'),
-    queryFn: ({ pageParam }) => shiftsApi.anomalies.list(siteId, { mine: true, cursor: pageParam, limit: 30 }),
+    queryKey: anomalyKeys.list(siteId, 'mine'),
+    queryFn: ({ pageParam }) => anomaliesApi.list(siteId, { mine: true, cursor: pageParam, limit: 30 }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
@@ -75,7 +77,7 @@ export function useMyAnomalies(siteId: string) {
 
 /** My requisitions (staff see their own), newest first. */
 export function useMyRequisitions(siteId: string) {
-  return useQuery({ queryKey: queryKeys.requisitions(siteId, 'mine'), queryFn: () => shiftsApi.requisitions.list(siteId, { limit: 50 }) });
+  return useQuery({ queryKey: requisitionKeys.list(siteId, 'mine'), queryFn: () => requisitionsApi.list(siteId, { limit: 50 }) });
 }
 
 export type ShiftPhase = 'off' | 'on' | 'closing';

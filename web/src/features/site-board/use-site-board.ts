@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../../shared/api/query-keys';
-import { visitsApi } from '../../shared/api/visits-endpoints';
+import { visitKeys, visitsApi } from '../visits/visits-api';
 
 /**
  * Open visits, today's last closed ones (for recent hand-offs) and the counts; events refetch them.
@@ -9,13 +8,13 @@ import { visitsApi } from '../../shared/api/visits-endpoints';
  */
 export function useSiteBoard(siteId: string, dayStart?: number) {
   const open = useQuery({
-    queryKey: [...queryKeys.visitsRoot(siteId), 'open'],
+    queryKey: [...visitKeys.root(siteId), 'open'],
     queryFn: async () => (await visitsApi.list(siteId, { status: 'open', limit: 200 })).items,
   });
   const closed = useQuery({
-    queryKey: [...queryKeys.visitsRoot(siteId), 'closed', 20, dayStart ?? null],
+    queryKey: [...visitKeys.root(siteId), 'closed', 20, dayStart ?? null],
     queryFn: async () => (await visitsApi.list(siteId, { status: 'closed', limit: 20, arrivedSince: dayStart })).items,
   });
-  const counts = useQuery({ queryKey: queryKeys.visitorCounts(siteId), queryFn: () => visitsApi.counts(siteId) });
+  const counts = useQuery({ queryKey: visitKeys.counts(siteId), queryFn: () => visitsApi.counts(siteId) });
   return { open, closed, counts };
 }

@@ -9,10 +9,9 @@ import { useTranslation } from 'react-i18next';
 import type { AuthorisedDrivers, PageOf, ShuttleDriver, VisitChainSettings } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
 import { describeError } from '../../shared/api/errors';
-import { visitsApi } from '../../shared/api/visits-endpoints';
 import { ErrorAlert, PageSpinner } from '../../shared/ui/load-state';
+import { visitKeys, visitsApi } from '../visits/visits-api';
 
-const chainKey = (siteId: string) => ['site', siteId, 'visit-chain-settings'] as const;
 const driversKey = (siteId: string) => ['site', siteId, 'authorised-drivers'] as const;
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -20,10 +19,10 @@ export function HandoffSettingsCard({ siteId, editable }: { siteId: string; edit
   const { t } = useTranslation();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
-  const settings = useQuery({ queryKey: chainKey(siteId), queryFn: () => visitsApi.chainSettings(siteId) });
+  const settings = useQuery({ queryKey: visitKeys.chainSettings(siteId), queryFn: () => visitsApi.chainSettings(siteId) });
   const save = useMutation({
     mutationFn: (body: VisitChainSettings) => visitsApi.saveChainSettings(siteId, body),
-    onSuccess: (saved) => queryClient.setQueryData(chainKey(siteId), saved),
+    onSuccess: (saved) => queryClient.setQueryData(visitKeys.chainSettings(siteId), saved),
   });
   const [form] = Form.useForm<VisitChainSettings>();
   const rotation = Form.useWatch('consultantRotation', form);

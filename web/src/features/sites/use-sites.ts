@@ -1,17 +1,17 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { api, type CreateSiteInput, type UpdateSiteInput } from '../../shared/api/endpoints';
 import { queryKeys } from '../../shared/api/query-keys';
+import { type CreateSiteInput, siteKeys, sitesApi, type UpdateSiteInput } from './sites-api';
 
 export function useSite(siteId: string) {
-  return useQuery({ queryKey: queryKeys.site(siteId), queryFn: () => api.sites.get(siteId) });
+  return useQuery({ queryKey: siteKeys.detail(siteId), queryFn: () => sitesApi.get(siteId) });
 }
 
 export function useUpdateSite(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateSiteInput) => api.sites.update(siteId, input),
+    mutationFn: (input: UpdateSiteInput) => sitesApi.update(siteId, input),
     onSuccess: (site) => {
-      queryClient.setQueryData(queryKeys.site(siteId), site);
+      queryClient.setQueryData(siteKeys.detail(siteId), site);
       void queryClient.invalidateQueries({ queryKey: queryKeys.me }); // name and time zone show in me.sites
     },
   });
@@ -20,7 +20,7 @@ export function useUpdateSite(siteId: string) {
 export function useCreateSite() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateSiteInput) => api.sites.create(input),
+    mutationFn: (input: CreateSiteInput) => sitesApi.create(input),
     // The new site must be in me.sites before we navigate to it.
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.me }),
   });

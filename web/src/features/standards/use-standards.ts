@@ -1,20 +1,19 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { AdoptLibraryUpdateBody, PostKind, StandardSettings, UpdateStandardBody } from '@anchang/contracts';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
+import { standardKeys, standardsApi } from './standards-api';
 
 /** The site's standards, one per post kind (empty until the site adopts the library). */
 export function useStandards(siteId: string) {
-  return useQuery({ queryKey: queryKeys.standards(siteId), queryFn: () => shiftsApi.standards.list(siteId) });
+  return useQuery({ queryKey: standardKeys.all(siteId), queryFn: () => standardsApi.list(siteId) });
 }
 
 export function useAdoptStandards(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: () => shiftsApi.standards.adopt(siteId),
+    mutationFn: () => standardsApi.adopt(siteId),
     onSuccess: (summaries) => {
-      queryClient.setQueryData(queryKeys.standards(siteId), summaries);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.standardSettings(siteId) });
+      queryClient.setQueryData(standardKeys.all(siteId), summaries);
+      void queryClient.invalidateQueries({ queryKey: standardKeys.settings(siteId) });
     },
   });
 }
@@ -23,39 +22,39 @@ export function useAdoptStandards(siteId: string) {
 export function useAdoptLibraryUpdate(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: AdoptLibraryUpdateBody) => shiftsApi.standards.adoptUpdate(siteId, input),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.standards(siteId) }),
+    mutationFn: (input: AdoptLibraryUpdateBody) => standardsApi.adoptUpdate(siteId, input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: standardKeys.all(siteId) }),
   });
 }
 
 export function useStandard(siteId: string, postKind: PostKind) {
-  return useQuery({ queryKey: queryKeys.standard(siteId, postKind), queryFn: () => shiftsApi.standards.get(siteId, postKind) });
+  return useQuery({ queryKey: standardKeys.one(siteId, postKind), queryFn: () => standardsApi.get(siteId, postKind) });
 }
 
 /** Under the standard's key, so a `standard.changed` event refreshes the history too. */
 export function useStandardVersions(siteId: string, postKind: PostKind) {
-  return useQuery({ queryKey: [...queryKeys.standard(siteId, postKind), 'versions'], queryFn: () => shiftsApi.standards.versions(siteId, postKind) });
+  return useQuery({ queryKey: [...standardKeys.one(siteId, postKind), 'versions'], queryFn: () => standardsApi.versions(siteId, postKind) });
 }
 
 export function useSaveStandard(siteId: string, postKind: PostKind) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: UpdateStandardBody) => shiftsApi.standards.save(siteId, postKind, input),
+    mutationFn: (input: UpdateStandardBody) => standardsApi.save(siteId, postKind, input),
     onSuccess: (saved) => {
-      queryClient.setQueryData(queryKeys.standard(siteId, postKind), saved);
-      void queryClient.invalidateQueries({ queryKey: queryKeys.standards(siteId) });
+      queryClient.setQueryData(standardKeys.one(siteId, postKind), saved);
+      void queryClient.invalidateQueries({ queryKey: standardKeys.all(siteId) });
     },
   });
 }
 
 export function useStandardSettings(siteId: string) {
-  return useQuery({ queryKey: queryKeys.standardSettings(siteId), queryFn: () => shiftsApi.standards.settings(siteId) });
+  return useQuery({ queryKey: standardKeys.settings(siteId), queryFn: () => standardsApi.settings(siteId) });
 }
 
 export function useSaveStandardSettings(siteId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: StandardSettings) => shiftsApi.standards.saveSettings(siteId, input),
-    onSuccess: (saved) => queryClient.setQueryData(queryKeys.standardSettings(siteId), saved),
+    mutationFn: (input: StandardSettings) => standardsApi.saveSettings(siteId, input),
+    onSuccess: (saved) => queryClient.setQueryData(standardKeys.settings(siteId), saved),
   });
 }

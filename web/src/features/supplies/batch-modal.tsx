@@ -6,7 +6,8 @@ import { describeError } from '../../shared/api/errors';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { newId } from '../../shared/offline/new-id';
 import { useItemName } from './supplies-ui';
-import { flatten, suppliesApi, useSuppliesMutation, useSupplyItems, useSupplyStores } from './use-supplies';
+import { flatten, useSuppliesMutation, useSupplyItems, useSupplyStores } from './use-supplies';
+import { suppliesApi } from './supplies-api';
 
 interface Values {
   storeId: string;

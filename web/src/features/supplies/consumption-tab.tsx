@@ -1,13 +1,12 @@
 import { useMemo, useState } from 'react';
 import dayjs from 'dayjs';
-import { DatePicker, Flex, Table, Typography, type TableColumnsType } from 'antd';
+import { DatePicker, Flex, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ItemConsumption } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
-import { LoadMoreFooter, useItemName } from './supplies-ui';
+import { PagedTable } from '../../shared/ui/paged-table';
+import { useItemName } from './supplies-ui';
 import { flatten, useConsumption } from './use-supplies';
 import styles from './supplies.module.css';
 
@@ -72,18 +71,13 @@ export function ConsumptionTab() {
           }}
         />
       </Flex>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<ItemConsumption>
+      <PagedTable<ItemConsumption>
+        query={list}
         rowKey="itemId"
-        size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={list.isPending}
-        pagination={false}
         scroll={{ x: 'max-content' }}
-        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('supplies.empty.consumption')} />) }}
+        empty={{ title: t('supplies.empty.consumption') }}
       />
-      <LoadMoreFooter count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
     </>
   );
 }

@@ -8,9 +8,11 @@ import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
+import { PagedTable } from '../../shared/ui/paged-table';
 import { newId } from '../../shared/offline/new-id';
-import { Delta, LoadMoreFooter, useItemName } from './supplies-ui';
-import { flatten, suppliesApi, useCountSheets, useStock, useSuppliesMutation, useSupplyStores } from './use-supplies';
+import { Delta, useItemName } from './supplies-ui';
+import { flatten, useCountSheets, useStock, useSuppliesMutation, useSupplyStores } from './use-supplies';
+import { suppliesApi } from './supplies-api';
 
 /** Count sheets: what was counted in a store, and how far the books were off. */
 export function CountsTab() {
@@ -20,7 +22,6 @@ export function CountsTab() {
   const stores = useSupplyStores(site.id);
   const storeName = new Map((stores.data?.items ?? []).map((s) => [s.id, s.name]));
   const list = useCountSheets(site.id);
-  const rows = useMemo(() => flatten(list.data), [list.data]);
   const [open, setOpen] = useState(false);
 
   const columns: TableColumnsType<StockBatch> = [
@@ -56,17 +57,12 @@ export function CountsTab() {
           {t('supplies.newCount')}
         </Button>
       </Flex>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<StockBatch>
+      <PagedTable<StockBatch>
+        query={list}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('supplies.empty.counts')} hint={t('supplies.empty.countsHint')} />) }}
+        empty={{ title: t('supplies.empty.counts'), hint: t('supplies.empty.countsHint') }}
       />
-      <LoadMoreFooter count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
       <CountModal open={open} onClose={() => setOpen(false)} />
     </>
   );

@@ -1,32 +1,15 @@
-import { useEffect, useMemo, useState } from 'react';
-import {
-  App,
-  Button,
-  Card,
-  Col,
-  Flex,
-  Form,
-  Input,
-  InputNumber,
-  List,
-  Modal,
-  Row,
-  Select,
-  Table,
-  Tag,
-  Typography,
-  type TableColumnsType,
-} from 'antd';
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Col, Flex, Form, Input, InputNumber, List, Modal, Row, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { PlusOutlined, ShopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { SUPPLY_CATEGORIES, type SupplyItem, type SupplyItemBody } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { EditDeleteActions } from '../../shared/ui/edit-delete-actions';
-import { EmptyState } from '../../shared/ui/empty-state';
 import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
-import { LoadMoreFooter } from './supplies-ui';
-import { flatten, suppliesApi, useSuppliesMutation, useSupplyItems, useSupplyStores } from './use-supplies';
+import { PagedTable } from '../../shared/ui/paged-table';
+import { useSuppliesMutation, useSupplyItems, useSupplyStores } from './use-supplies';
+import { suppliesApi } from './supplies-api';
 
 /** The item list (names in both languages, unit, category, threshold) and the site's stores. */
 export function ItemsTab() {
@@ -34,7 +17,6 @@ export function ItemsTab() {
   const { message } = App.useApp();
   const site = useCurrentSite();
   const items = useSupplyItems(site.id);
-  const rows = useMemo(() => flatten(items.data), [items.data]);
   const [editing, setEditing] = useState<SupplyItem | 'new' | null>(null);
   const archive = useSuppliesMutation(site.id, (id: string) => suppliesApi.archiveItem(site.id, id));
 
@@ -76,22 +58,7 @@ export function ItemsTab() {
             {t('supplies.items.add')}
           </Button>
         </Flex>
-        {items.isError ? <ErrorAlert error={items.error} onRetry={() => void items.refetch()} /> : null}
-        <Table<SupplyItem>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={rows}
-          loading={items.isPending}
-          pagination={false}
-          locale={{ emptyText: emptyOnceLoaded(items, <EmptyState title={t('supplies.empty.items')} />) }}
-        />
-        <LoadMoreFooter
-          count={rows.length}
-          hasMore={!!items.hasNextPage}
-          loading={items.isFetchingNextPage}
-          onMore={() => void items.fetchNextPage()}
-        />
+        <PagedTable<SupplyItem> query={items} rowKey="id" columns={columns} empty={{ title: t('supplies.empty.items') }} flush={false} />
       </Col>
       <Col xs={24} xl={7}>
         <StoresCard />

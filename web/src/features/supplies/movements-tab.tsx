@@ -1,13 +1,12 @@
-import { useMemo, useState } from 'react';
-import { Flex, Segmented, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Flex, Segmented, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { MOVEMENT_KINDS, type MovementKind, type StockMovement } from '@anchang/contracts';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
-import { Delta, LoadMoreFooter, useItemName } from './supplies-ui';
-import { flatten, useMovements, useSupplyStores } from './use-supplies';
+import { PagedTable } from '../../shared/ui/paged-table';
+import { Delta, useItemName } from './supplies-ui';
+import { useMovements, useSupplyStores } from './use-supplies';
 
 export const KIND_COLORS: Record<MovementKind, string> = { receipt: 'green', issue: 'blue', count: 'purple' };
 
@@ -20,7 +19,6 @@ export function MovementsTab() {
   const [kind, setKind] = useState<MovementKind | 'all'>('all');
   const [storeId, setStoreId] = useState<string | undefined>();
   const list = useMovements(site.id, { ...(kind === 'all' ? {} : { kind }), ...(storeId ? { storeId } : {}) });
-  const rows = useMemo(() => flatten(list.data), [list.data]);
 
   const columns: TableColumnsType<StockMovement> = [
     {
@@ -89,17 +87,7 @@ export function MovementsTab() {
           style={{ width: 180 }}
         />
       </Flex>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<StockMovement>
-        rowKey="id"
-        size="middle"
-        columns={columns}
-        dataSource={rows}
-        loading={list.isPending}
-        pagination={false}
-        locale={{ emptyText: emptyOnceLoaded(list, <EmptyState title={t('supplies.empty.movements')} />) }}
-      />
-      <LoadMoreFooter count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
+      <PagedTable<StockMovement> query={list} rowKey="id" columns={columns} empty={{ title: t('supplies.empty.movements') }} />
     </>
   );
 }

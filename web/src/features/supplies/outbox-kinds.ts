@@ -5,7 +5,7 @@
  */
 import type { StockCountBody } from '@anchang/contracts';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
-import { suppliesApi, suppliesKey } from './use-supplies';
+import { suppliesApi, suppliesKey } from './supplies-api';
 
 export interface StockCountOp {
   kind: 'stockCount';

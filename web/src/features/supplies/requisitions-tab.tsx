@@ -1,15 +1,14 @@
-import { useMemo, useState } from 'react';
-import { App, Button, Flex, Modal, Segmented, Select, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { App, Button, Flex, Modal, Segmented, Select, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { ExportOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { RequisitionToIssue } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
 import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
-import { LoadMoreFooter } from './supplies-ui';
-import { flatten, suppliesApi, useRequisitionsToIssue, useSuppliesMutation, useSupplyStores } from './use-supplies';
+import { PagedTable } from '../../shared/ui/paged-table';
+import { useRequisitionsToIssue, useSuppliesMutation, useSupplyStores } from './use-supplies';
+import { suppliesApi } from './supplies-api';
 import styles from './supplies.module.css';
 
 /** Requisitions the manager approved (HALL-POST-2), issued from a store by whoever keeps it. */
@@ -18,7 +17,6 @@ export function RequisitionsTab() {
   const site = useCurrentSite();
   const [issued, setIssued] = useState(false);
   const list = useRequisitionsToIssue(site.id, issued);
-  const rows = useMemo(() => flatten(list.data), [list.data]);
   const [issuing, setIssuing] = useState<RequisitionToIssue | null>(null);
   const time = (at: number) => formatLocal(at, site.timeZone, 'MM-DD HH:mm');
 
@@ -89,26 +87,12 @@ export function RequisitionsTab() {
           ]}
         />
       </Flex>
-      {list.isError ? <ErrorAlert error={list.error} onRetry={() => void list.refetch()} /> : null}
-      <Table<RequisitionToIssue>
+      <PagedTable<RequisitionToIssue>
+        query={list}
         rowKey="requisitionId"
-        size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={list.isPending}
-        pagination={false}
-        locale={{
-          emptyText: emptyOnceLoaded(
-            list,
-            issued ? (
-              <EmptyState title={t('supplies.empty.issued')} />
-            ) : (
-              <EmptyState title={t('supplies.empty.toIssue')} hint={t('supplies.empty.toIssueHint')} />
-            ),
-          ),
-        }}
+        empty={issued ? { title: t('supplies.empty.issued') } : { title: t('supplies.empty.toIssue'), hint: t('supplies.empty.toIssueHint') }}
       />
-      <LoadMoreFooter count={rows.length} hasMore={!!list.hasNextPage} loading={list.isFetchingNextPage} onMore={() => void list.fetchNextPage()} />
       <IssueModal requisition={issuing} onClose={() => setIssuing(null)} />
     </>
   );

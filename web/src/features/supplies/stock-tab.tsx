@@ -1,14 +1,13 @@
-import { useMemo, useState } from 'react';
-import { Flex, Segmented, Switch, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { useState } from 'react';
+import { Flex, Segmented, Switch, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
 import { WarningFilled } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import type { StockLevel } from '@anchang/contracts';
 import { formatDateTime, formatRelative } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
-import { EmptyState } from '../../shared/ui/empty-state';
-import { emptyOnceLoaded, ErrorAlert } from '../../shared/ui/load-state';
-import { LoadMoreFooter, useItemName } from './supplies-ui';
-import { flatten, useStock, useSupplyStores } from './use-supplies';
+import { PagedTable } from '../../shared/ui/paged-table';
+import { useItemName } from './supplies-ui';
+import { useStock, useSupplyStores } from './use-supplies';
 import styles from './supplies.module.css';
 
 /** On hand per item per store; levels at or below their threshold in red, first when filtered. */
@@ -20,7 +19,6 @@ export function StockTab() {
   const [storeId, setStoreId] = useState<string>('all');
   const [lowOnly, setLowOnly] = useState(false);
   const stock = useStock(site.id, { ...(storeId === 'all' ? {} : { storeId }), lowOnly });
-  const rows = useMemo(() => flatten(stock.data), [stock.data]);
 
   const columns: TableColumnsType<StockLevel> = [
     {
@@ -89,31 +87,12 @@ export function StockTab() {
           <Typography.Text>{t('supplies.lowOnly')}</Typography.Text>
         </Flex>
       </Flex>
-      {stock.isError ? <ErrorAlert error={stock.error} onRetry={() => void stock.refetch()} /> : null}
-      <Table<StockLevel>
+      <PagedTable<StockLevel>
+        query={stock}
         rowKey="id"
-        size="middle"
         columns={columns}
-        dataSource={rows}
-        loading={stock.isPending}
-        pagination={false}
         rowClassName={(s) => (s.low ? (styles.lowRow ?? '') : '')}
-        locale={{
-          emptyText: emptyOnceLoaded(
-            stock,
-            lowOnly ? (
-              <EmptyState title={t('supplies.empty.low')} />
-            ) : (
-              <EmptyState title={t('supplies.empty.stock')} hint={t('supplies.empty.stockHint')} />
-            ),
-          ),
-        }}
-      />
-      <LoadMoreFooter
-        count={rows.length}
-        hasMore={!!stock.hasNextPage}
-        loading={stock.isFetchingNextPage}
-        onMore={() => void stock.fetchNextPage()}
+        empty={lowOnly ? { title: t('supplies.empty.low') } : { title: t('supplies.empty.stock'), hint: t('supplies.empty.stockHint') }}
       />
     </>
   );

@@ -18,6 +18,7 @@ import type {
   VisitSurveyToken,
 } from '@anchang/contracts';
 import { http } from '../../shared/api/client';
+import { onSite, type FeatureInvalidations } from '../../shared/realtime/invalidation-rules';
 
 const site = (siteId: string) => `/sites/${encodeURIComponent(siteId)}`;
 
@@ -87,3 +88,7 @@ export function usePosterMutations(siteId: string) {
 
 /** The absolute address a QR encodes: the page is served by this same origin. */
 export const surveyUrl = (path: string) => `${window.location.origin}${path}`;
+
+export const surveyInvalidations: FeatureInvalidations = {
+  'survey.answered': onSite((siteId) => [surveyKeys.root(siteId)]),
+};

@@ -9,7 +9,8 @@ import { formatLocal } from '../../shared/format/time';
 import { useCurrentSite } from '../../shared/site/current-site';
 import { ErrorAlert, PageSpinner } from '../../shared/ui/load-state';
 import { PageHeader } from '../../shared/ui/page-header';
-import { trainingApi, useFactSheet, useTrainingMutation } from './use-training';
+import { useFactSheet, useTrainingMutation } from './use-training';
+import { trainingApi } from './training-api';
 
 interface SheetForm {
   unitTypes: UnitType[];

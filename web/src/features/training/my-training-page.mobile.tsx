@@ -6,7 +6,6 @@ import { useTranslation } from 'react-i18next';
 import type { MeSite, MyTrainingSession } from '@anchang/contracts';
 import { useLocale } from '../../i18n';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useStaffSite } from '../../shared/site/staff-site';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
@@ -14,7 +13,9 @@ import { PhonePullToRefresh } from '../../shared/ui-mobile/phone-pull-to-refresh
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
 import { SubPage } from '../../shared/ui-mobile/sub-page';
-import { promptIn, trainingApi, useMySessions, useTrainingMutation } from './use-training';
+import { promptIn, useMySessions, useTrainingMutation } from './use-training';
+import { trainingApi } from './training-api';
+import { photosApi } from '../../shared/api/photos';
 import styles from './training.mobile.module.css';
 
 /** 我的培训: the sessions I am invited to; confirm I attended, take the quiz, see the result. */
@@ -91,7 +92,7 @@ function SessionCard({ site, session: s, onQuiz }: { site: MeSite; session: MyTr
       {s.photoIds.length ? (
         <div className={styles.photos}>
           {s.photoIds.map((id) => (
-            <img key={id} className={styles.photo} src={shiftsApi.photos.url(site.id, id)} alt={t('training.phone.material')} loading="lazy" />
+            <img key={id} className={styles.photo} src={photosApi.url(site.id, id)} alt={t('training.phone.material')} loading="lazy" />
           ))}
         </div>
       ) : null}

@@ -39,7 +39,6 @@ import { PageHeader } from '../../shared/ui/page-header';
 import { usePeople } from '../people/use-people';
 import {
   promptIn,
-  trainingApi,
   useCertificates,
   useCourses,
   useSession,
@@ -47,8 +46,8 @@ import {
   useTrainingMonth,
   useTrainingMutation,
   useTrainingSettings,
-  type CreateSessionInput,
 } from './use-training';
+import { type CreateSessionInput, trainingApi } from './training-api';
 
 const TABS = ['sessions', 'month', 'courses', 'certificates', 'settings'] as const;
 type TabKey = (typeof TABS)[number];

@@ -11,12 +11,12 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Me, MeSite, Visit } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { newId } from '../../shared/offline/new-id';
 import { PartyLine } from './shuttle.mobile';
 import { useModelRoomNotes } from './use-shuttle';
 import { stageSince } from './visit-rules';
+import { shuttleApi, shuttleKeys } from './visits-api';
 import styles from './visits.mobile.module.css';
 import own from './shuttle.mobile.module.css';
 

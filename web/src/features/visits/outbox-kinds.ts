@@ -5,11 +5,9 @@
  */
 import type { CallShuttleBody, HandoffBody, RegisterVisitBody, VehicleCheck, VehicleCheckBody } from '@anchang/contracts';
 import type { QueryClient } from '@tanstack/react-query';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shuttleApi, shuttleKeys, type StartTripInput } from '../../shared/api/shuttle-endpoints';
-import { visitsApi } from '../../shared/api/visits-endpoints';
 import { http } from '../../shared/api/client';
 import { registerOutboxKind } from '../../shared/offline/outbox-registry';
+import { shuttleApi, shuttleKeys, type StartTripInput, visitKeys, visitsApi } from './visits-api';
 import '../../shared/offline/photo-outbox';
 
 /** 登记到访 at the car park or the door (the visit's id made on the phone). */
@@ -128,15 +126,15 @@ function withoutAt<Op extends { body: { at?: number } }>(op: Op): Op {
 }
 
 function refreshVisits(queryClient: QueryClient, siteId: string): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.visitsRoot(siteId) });
-  void queryClient.invalidateQueries({ queryKey: queryKeys.visitorCounts(siteId) });
+  void queryClient.invalidateQueries({ queryKey: visitKeys.root(siteId) });
+  void queryClient.invalidateQueries({ queryKey: visitKeys.counts(siteId) });
 }
 function refreshHallBar(queryClient: QueryClient, siteId: string): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.hall(siteId) });
-  void queryClient.invalidateQueries({ queryKey: queryKeys.barQueue(siteId) });
+  void queryClient.invalidateQueries({ queryKey: visitKeys.hall(siteId) });
+  void queryClient.invalidateQueries({ queryKey: visitKeys.barQueue(siteId) });
 }
 function refreshTrips(queryClient: QueryClient, siteId: string): void {
-  void queryClient.invalidateQueries({ queryKey: queryKeys.shuttleTrips(siteId) });
+  void queryClient.invalidateQueries({ queryKey: shuttleKeys.tripsRoot(siteId) });
   refreshVisits(queryClient, siteId);
 }
 

@@ -12,7 +12,6 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, RealtimeEvent, ShuttleCall, ShuttlePickup, Visit } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
 import { useNow } from '../../shared/format/use-now';
 import { useRealtimeEvent } from '../../shared/realtime/use-realtime';
 import { newId } from '../../shared/offline/new-id';
@@ -23,6 +22,7 @@ import type { ShuttleCallOp } from './outbox-kinds';
 import './outbox-kinds';
 import { elapsedText } from './shuttle-rules';
 import { useOpenShuttleCalls } from './use-shuttle';
+import { shuttleApi, shuttleKeys } from './visits-api';
 import styles from './visits.mobile.module.css';
 import own from './shuttle-call.mobile.module.css';
 

@@ -15,8 +15,6 @@ import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import type { Me, MeSite, ShuttleTrip, Visit } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { queryKeys } from '../../shared/api/query-keys';
-import { shuttleApi } from '../../shared/api/shuttle-endpoints';
 import { formatLocal } from '../../shared/format/time';
 import { useNow } from '../../shared/format/use-now';
 import { SubmitButton } from '../../shared/ui-mobile/submit-button';
@@ -40,6 +38,7 @@ import { callOfVisit, useDriverCandidates, useHandoversToMe, useOpenShuttleCalls
 import { DriverCalls } from './shuttle-call.mobile';
 import { usePosts } from '../posts/use-posts';
 import { useVisitActions } from './use-visits';
+import { shuttleApi, shuttleKeys } from './visits-api';
 import styles from './visits.mobile.module.css';
 import own from './shuttle.mobile.module.css';
 
@@ -225,7 +224,7 @@ function Boarding({ site, me, waiting, vehicle }: { site: MeSite; me: Me; waitin
       setDestinationPick(null);
       navigator.vibrate?.(30);
       Toast.show({ icon: 'success', content: t('shuttlePhone.shuttle.departed', { guests }) });
-      await queryClient.invalidateQueries({ queryKey: queryKeys.shuttleTrips(site.id) });
+      await queryClient.invalidateQueries({ queryKey: shuttleKeys.tripsRoot(site.id) });
     } catch (error) {
       Toast.show({ icon: 'fail', content: t('shuttlePhone.shuttle.boardFailed', { reason: describeError(error) }) });
     } finally {
@@ -374,7 +373,7 @@ function TripOnTheRoad({
               : t('shuttlePhone.shuttle.arrivedNoHandoff'),
           },
     );
-    await queryClient.invalidateQueries({ queryKey: queryKeys.shuttleTrips(site.id) });
+    await queryClient.invalidateQueries({ queryKey: shuttleKeys.tripsRoot(site.id) });
   };
 
   return (

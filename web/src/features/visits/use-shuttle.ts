@@ -1,7 +1,7 @@
 /** The shuttle's trip log, the people a vehicle can go to, a visit's model-room notes; realtime events refetch them. */
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import type { ShuttleCall } from '@anchang/contracts';
-import { shuttleApi, shuttleKeys } from '../../shared/api/shuttle-endpoints';
+import { shuttleApi, shuttleKeys } from './visits-api';
 
 const TRIP_PAGE = 20;
 

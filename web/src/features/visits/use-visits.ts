@@ -1,14 +1,12 @@
-/** The site's open visits and today's counts, refetched by the visit events (invalidate.ts). */
+/** The site's open visits and today's counts, refetched by the visit events (visits-api.ts). */
 import { useMemo } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { HandoffTarget, RegisterVisitBody } from '@anchang/contracts';
-import { queryKeys } from '../../shared/api/query-keys';
-import { siteCareApi } from '../../shared/api/site-care-endpoints';
-import { visitsApi } from '../../shared/api/visits-endpoints';
 import { getOutbox, newId } from '../../shared/offline/outbox-client';
 import type { DrinkMadeOp, DrinkOrderOp, DrinkServedOp, HallSeatOp, VisitAckOp, VisitHandoffOp, VisitRegisterOp } from './outbox-kinds';
+import { visitKeys, visitsApi } from './visits-api';
 
-export const openVisitsKey = (siteId: string) => [...queryKeys.visitsRoot(siteId), 'open'] as const;
+export const openVisitsKey = (siteId: string) => [...visitKeys.root(siteId), 'open'] as const;
 
 export function useOpenVisits(siteId: string) {
   return useQuery({
@@ -18,19 +16,19 @@ export function useOpenVisits(siteId: string) {
 }
 
 export function useVisitorCounts(siteId: string) {
-  return useQuery({ queryKey: queryKeys.visitorCounts(siteId), queryFn: () => visitsApi.counts(siteId) });
+  return useQuery({ queryKey: visitKeys.counts(siteId), queryFn: () => visitsApi.counts(siteId) });
 }
 
 /** The site's active consultants, to hand guests to. */
 export function useConsultants(siteId: string, enabled: boolean) {
-  const query = useQuery({ queryKey: queryKeys.consultants(siteId), queryFn: () => visitsApi.consultants(siteId), enabled });
+  const query = useQuery({ queryKey: visitKeys.consultants(siteId), queryFn: () => visitsApi.consultants(siteId), enabled });
   return { consultants: query.isError ? null : (query.data ?? null), isLoading: query.isLoading };
 }
 
 /** The site's hand-off limits: whether the consultant hand-off goes by rotation (轮流). */
 export function useChainSettings(siteId: string, enabled = true) {
   return useQuery({
-    queryKey: ['site', siteId, 'visit-chain-settings'] as const,
+    queryKey: visitKeys.chainSettings(siteId),
     queryFn: () => visitsApi.chainSettings(siteId),
     enabled,
     staleTime: 60_000,
@@ -72,14 +70,14 @@ export function useVisitActions(siteId: string, personId: string) {
 
 /** The hall's tables and the sand-table waiting list, refetched on `hall.changed`. */
 export function useHall(siteId: string, enabled = true) {
-  return useQuery({ queryKey: queryKeys.hall(siteId), queryFn: () => siteCareApi.hall(siteId), enabled });
+  return useQuery({ queryKey: visitKeys.hall(siteId), queryFn: () => visitsApi.hall(siteId), enabled });
 }
 
 /** The bar's open drink orders, oldest first, refetched on `drink.changed`. */
 export function useBarQueue(siteId: string, enabled = true) {
   return useQuery({
-    queryKey: queryKeys.barQueue(siteId),
-    queryFn: async () => [...(await siteCareApi.barQueue(siteId))].sort((a, b) => a.orderedAt - b.orderedAt),
+    queryKey: visitKeys.barQueue(siteId),
+    queryFn: async () => [...(await visitsApi.barQueue(siteId))].sort((a, b) => a.orderedAt - b.orderedAt),
     enabled,
   });
 }

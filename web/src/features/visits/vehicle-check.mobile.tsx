@@ -8,7 +8,6 @@ import { CameraOutline, CloseOutline, DeleteOutline } from 'antd-mobile-icons';
 import { useTranslation } from 'react-i18next';
 import type { MeSite, VehicleCheck, Visit } from '@anchang/contracts';
 import { describeError } from '../../shared/api/errors';
-import { shiftsApi } from '../../shared/api/shifts-endpoints';
 import { formatDateTime } from '../../shared/format/time';
 import { MobileSpinner } from '../../shared/ui-mobile/mobile-spinner';
 import { SignaturePad, SignatureView } from '../../shared/ui-mobile/signature-pad';
@@ -21,6 +20,7 @@ import { useMe } from '../../shared/auth/use-auth';
 import { useSaveVehicleCheck, useVehicleCheck, useWaitingVehicleCheck } from './use-vehicle-check';
 import styles from './vehicle-check.mobile.module.css';
 import { PhoneState } from '../../shared/ui-mobile/phone-state';
+import { photosApi } from '../../shared/api/photos';
 
 const MAX_MARKS = 30;
 const MAX_PHOTOS = 8;
@@ -314,8 +314,8 @@ function SignedCheck({ site, check }: { site: MeSite; check: VehicleCheck }) {
           <h3 className={styles.sectionTitle}>{t('carePhone.vehicle.photos')}</h3>
           <div className={styles.photoGrid}>
             {check.photoIds.map((id) => (
-              <a key={id} className={styles.thumb} href={shiftsApi.photos.url(site.id, id)} target="_blank" rel="noreferrer">
-                <img src={shiftsApi.photos.url(site.id, id)} alt={t('shiftPhone.photo')} loading="lazy" />
+              <a key={id} className={styles.thumb} href={photosApi.url(site.id, id)} target="_blank" rel="noreferrer">
+                <img src={photosApi.url(site.id, id)} alt={t('shiftPhone.photo')} loading="lazy" />
               </a>
             ))}
           </div>

@@ -38,5 +38,4 @@ export const customersEn: typeof customersZh = {
   eraseDone: 'Erased: {{visits}} visits made anonymous, {{checks}} vehicle checks, {{photos}} photos, {{lost}} lost-item returns',
   empty: 'No customer found',
   emptyHint: 'Only customers who agreed at the car park that their number is kept appear here',
-  loadMore: 'Load more',
 };

@@ -36,5 +36,4 @@ export const customersZh = {
   eraseDone: '已删除:{{visits}} 条到访匿名化,{{checks}} 份验车记录,{{photos}} 张照片,{{lost}} 条失物领取信息',
   empty: '没有找到客户',
   emptyHint: '只有在停车场登记时同意留存手机号的客户会出现在这里',
-  loadMore: '加载更多',
 };

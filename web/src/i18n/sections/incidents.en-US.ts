@@ -82,7 +82,6 @@ export const incidentsEn: typeof incidentsZh = {
   noPhoto: 'No photo',
   boardLink: 'All incidents',
   view: 'View',
-  loaded: '{{count}} loaded',
   lostFound: {
     nav: 'Lost & found',
     title: 'Lost & found',

@@ -81,7 +81,6 @@ export const incidentsZh = {
   noPhoto: '无照片',
   boardLink: '全部事件',
   view: '查看',
-  loaded: '已加载 {{count}} 条',
   lostFound: {
     nav: '遗失物品',
     title: '遗失物品',

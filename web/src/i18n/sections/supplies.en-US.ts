@@ -56,8 +56,6 @@ export const suppliesEn: typeof suppliesZh = {
     consumption: 'No items for this period',
   },
   loadMore: 'Load more',
-  noMore: 'No more',
-  loaded: '{{count}} loaded',
   receiptTitle: 'Receive stock',
   issueTitle: 'Issue stock',
   addLine: 'Add a line',

@@ -46,8 +46,6 @@ export const suppliesZh = {
     consumption: '这段时间没有物资',
   },
   loadMore: '加载更多',
-  noMore: '没有更多了',
-  loaded: '已加载 {{count}} 条',
   receiptTitle: '入库',
   issueTitle: '直接发放',
   addLine: '添加一行',

@@ -3,9 +3,9 @@
  * IndexedDB as their own write, made just before the write that uses them, so the sender
  * uploads them first. The photo's id is made on the phone, so a resend is the same photo.
  */
-import { shiftsApi } from '../api/shifts-endpoints';
 import type { OutboxOp } from './outbox';
 import { registerOutboxKind } from './outbox-registry';
+import { photosApi } from '../api/photos';
 
 export interface PhotoOp {
   kind: 'photo';
@@ -24,7 +24,7 @@ declare module './outbox-registry' {
 
 registerOutboxKind('photo', {
   key: (op) => op.photoId,
-  send: (op) => shiftsApi.photos.upload(op.siteId, op.photoId, new Blob([op.bytes], { type: op.contentType })),
+  send: (op) => photosApi.upload(op.siteId, op.photoId, new Blob([op.bytes], { type: op.contentType })),
   describe: (_op, t) => t('shiftPhone.outbox.kinds.photo'),
   group: 'shiftPhone.outbox.groups.photo',
   timeoutMs: 60_000,

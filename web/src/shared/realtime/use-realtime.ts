@@ -2,8 +2,14 @@ import { useEffect, useLayoutEffect, useRef, useSyncExternalStore } from 'react'
 import { useQueryClient } from '@tanstack/react-query';
 import type { RealtimeEvent } from '@anchang/contracts';
 import { queryKeys } from '../api/query-keys';
-import { invalidateForEvent } from './invalidate';
 import { realtime, type RealtimeStatus } from './realtime-client';
+
+/**
+ * Which queries each event makes stale: every feature's rules, so every feature's api file. They
+ * load beside the first screen rather than in it (the console's entry and the phone's layout
+ * would otherwise carry every feature's endpoints and hooks).
+ */
+const loadInvalidations = () => import('./event-invalidations');
 
 /**
  * Keeps the tab's socket open while someone is signed in, follows the current site, and keeps
@@ -17,6 +23,8 @@ export function useRealtimeSync(meId: string | null, siteId: string | null): voi
 
   useEffect(() => {
     if (!meId) return;
+    // Fetched while the socket connects, so the first event does not wait; a failure shows when one arrives.
+    loadInvalidations().catch(() => undefined);
     realtime.start();
     return () => realtime.stop();
   }, [meId]);
@@ -26,7 +34,14 @@ export function useRealtimeSync(meId: string | null, siteId: string | null): voi
   }, [meId, siteId]);
 
   useEffect(() => {
-    const offEvent = realtime.onEvent((event) => invalidateForEvent(queryClient, event, meId));
+    const offEvent = realtime.onEvent(
+      (event) =>
+        void loadInvalidations().then(
+          ({ invalidateForEvent }) => invalidateForEvent(queryClient, event, meId),
+          // Without the rules we cannot tell what the event touched: refetch as after a resync.
+          () => queryClient.invalidateQueries(),
+        ),
+    );
     const offResync = realtime.onResync(() => void queryClient.invalidateQueries());
     const offSessionEnded = realtime.onSessionEnded(() => void queryClient.invalidateQueries({ queryKey: queryKeys.me }));
     return () => {
