@@ -12,7 +12,7 @@ import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { localParts } from '../../platform/site-time.js';
-import { cancelTimer } from '../../platform/timers/timers.js';
+import { cancelTimers } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findSiteRow } from '../sites/index.js';
@@ -105,7 +105,7 @@ export async function createSchedule(
 /** Stops the schedule inside `tx`: its rounds not started yet go, with their close timers. */
 export async function stopScheduleIn(tx: Tx, schedule: PatrolSchedulesTable): Promise<void> {
   await updateScheduleRow(tx.trx, schedule.id, { active: 0, updated_at: tx.now });
-  for (const roundId of await deleteFutureRounds(tx.trx, schedule.id, tx.now)) await cancelTimer(tx, closeTimerId(roundId));
+  await cancelTimers(tx, (await deleteFutureRounds(tx.trx, schedule.id, tx.now)).map(closeTimerId));
 }
 
 export async function stopSchedule(deps: Deps, actor: Actor, siteId: string, scheduleId: string): Promise<void> {

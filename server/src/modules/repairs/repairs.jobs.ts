@@ -5,7 +5,7 @@
  */
 import type { WorkOrderStatus } from '@anchang/contracts';
 import type { WorkOrdersTable } from '../../db/schema.js';
-import { cancelTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
+import { cancelTimers, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import type { Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { findAssetsByIds } from '../equipment/index.js';
@@ -35,8 +35,7 @@ export async function scheduleArrivalTimers(tx: Tx, row: WorkOrdersTable, minute
 
 /** Arrived: the escalations that have not fired yet have nothing left to say. */
 export async function cancelArrivalTimers(tx: Tx, workOrderId: string): Promise<void> {
-  await cancelTimer(tx, slaTimerId(workOrderId, 1));
-  await cancelTimer(tx, slaTimerId(workOrderId, 2));
+  await cancelTimers(tx, [slaTimerId(workOrderId, 1), slaTimerId(workOrderId, 2)]);
 }
 
 /**

@@ -15,7 +15,7 @@ import { AppError } from '../../platform/errors.js';
 import { writeOnce } from '../../platform/idempotent.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { addDays, localParts } from '../../platform/site-time.js';
-import { cancelTimer } from '../../platform/timers/timers.js';
+import { cancelTimers } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { checkpointNames, findCheckpoint } from '../checkpoints/index.js';
@@ -222,7 +222,10 @@ export async function listSchedules(
 
 async function dropUpcomingSlots(tx: Tx, scheduleId: string): Promise<void> {
   const upcoming = await listUpcomingPendingSlots(tx.trx, scheduleId, tx.now);
-  for (const s of upcoming) await cancelTimer(tx, slotTimerId(s.id));
+  await cancelTimers(
+    tx,
+    upcoming.map((s) => slotTimerId(s.id)),
+  );
   await deleteSlots(
     tx.trx,
     upcoming.map((s) => s.id),

@@ -26,7 +26,7 @@ import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { addDays, instantAt, isValidDate, localParts } from '../../platform/site-time.js';
-import { cancelTimer, deferTimer, rescheduleTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
+import { cancelTimers, deferTimer, rescheduleTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { notifyPeople } from '../notifications/index.js';
@@ -128,8 +128,7 @@ export function deferHandoffTimers(batch: WriteBatch, handoff: VisitHandoffsTabl
 
 /** On acknowledgement: the re-ring and the supervisor's alert are called off (a rotation's lapse finds it taken). */
 export async function cancelHandoffTimers(tx: Tx, handoffId: string): Promise<void> {
-  await cancelTimer(tx, ringTimerId(handoffId));
-  await cancelTimer(tx, escalateTimerId(handoffId));
+  await cancelTimers(tx, [ringTimerId(handoffId), escalateTimerId(handoffId)]);
 }
 
 /** The hand-off still waits: not taken, its visit still open. */

@@ -57,7 +57,18 @@ export async function scheduleTimer(tx: Pick<Tx, 'trx' | 'now'>, input: Schedule
 
 /** Cancels a pending timer; a fired one stays as history. */
 export async function cancelTimer(tx: Tx, id: string): Promise<void> {
-  await tx.trx.updateTable('timers').set({ status: 'cancelled' }).where('id', '=', id).where('status', '=', 'pending').execute();
+  await cancelTimers(tx, [id]);
+}
+
+/** Cancels several pending timers in one statement (a hand-off's ring and escalation, a schedule's future slots). */
+export async function cancelTimers(tx: Tx, ids: readonly string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await tx.trx
+    .updateTable('timers')
+    .set({ status: 'cancelled' })
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'pending')
+    .execute();
 }
 
 /** Moves a pending timer to another instant (a setting it followed changed); a fired one stays as history. */
