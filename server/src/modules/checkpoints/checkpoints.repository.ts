@@ -8,15 +8,21 @@ export const findCheckpointById = (db: Kysely<DB>, id: string) => db.selectFrom(
 export const findCheckpointByCode = (db: Kysely<DB>, code: string) =>
   db.selectFrom('checkpoints').selectAll().where('code', '=', code).executeTakeFirst();
 
-/** Checkpoints' names and zones by id: a patrol alert cites its missed checkpoints, a route and a round list their stops. */
-export const findCheckpointNames = (db: Kysely<DB>, ids: string[]) =>
-  ids.length === 0
-    ? Promise.resolve([])
-    : db
-        .selectFrom('checkpoints')
-        .select(['id', 'name_zh', 'name_en', 'zone_id'])
-        .where('id', 'in', [...new Set(ids)])
-        .execute();
+/**
+ * Checkpoints' names and zones by id: a patrol alert cites its missed checkpoints, a route and a
+ * round list their stops, a round's slots and schedules name theirs. Nulls (a slot or schedule
+ * with no checkpoint) and repeats are skipped.
+ */
+export function findCheckpointNames(db: Kysely<DB>, ids: readonly (string | null)[]) {
+  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
+  if (wanted.length === 0) return Promise.resolve([]);
+  return db.selectFrom('checkpoints').select(['id', 'name_zh', 'name_en', 'zone_id']).where('id', 'in', wanted).execute();
+}
+
+/** Chinese names by id: what a round's slots and schedules show. */
+export async function checkpointNameMap(db: Kysely<DB>, ids: readonly (string | null)[]): Promise<Map<string, string>> {
+  return new Map((await findCheckpointNames(db, ids)).map((c) => [c.id, c.name_zh]));
+}
 
 /** A code a checkpoint carried before it was reissued: its holder learns it was revoked. */
 export async function findRetiredCode(db: Kysely<DB>, code: string): Promise<CheckpointsTable | undefined> {
@@ -129,14 +135,6 @@ export function listScansBetween(db: Kysely<DB>, checkpointIds: string[], from: 
     .where('scanned_at', '<=', to)
     .orderBy('scanned_at')
     .execute();
-}
-
-/** Checkpoint names (Chinese) by id, for a round's slots and schedules; nulls and repeats are skipped. */
-export async function checkpointNames(db: Kysely<DB>, ids: (string | null)[]): Promise<Map<string, string>> {
-  const wanted = [...new Set(ids.filter((i): i is string => !!i))];
-  if (wanted.length === 0) return new Map();
-  const rows = await db.selectFrom('checkpoints').select(['id', 'name_zh']).where('id', 'in', wanted).execute();
-  return new Map(rows.map((r) => [r.id, r.name_zh]));
 }
 
 /** Those of `ids` that are live checkpoints of the site. */

@@ -1,6 +1,6 @@
 export { registerCheckpointRoutes, registerPublicCheckpointRoutes } from './checkpoints.routes.js';
 export { newCheckpointCode } from './checkpoints.service.js';
-export { checkpointNames, findScanPlaces, firstScanBetween, listScansBetween, liveCheckpointIds } from './checkpoints.repository.js';
+export { checkpointNameMap, findScanPlaces, firstScanBetween, listScansBetween, liveCheckpointIds } from './checkpoints.repository.js';
 export {
   findCheckpoint,
   findCheckpointByCode,

@@ -16,7 +16,7 @@ export async function requirePostDuty(db: Kysely<DB> | Transaction<DB>, actor: A
   if (duty.roles.includes(role)) return;
   // The session's cached post kinds when it has them (dropped on access.changed, like the
   // roles): a checklist tick or a scan then costs no read of the assignments.
-  const held = actor.postKinds ? [...(actor.postKinds.get(siteId) ?? [])] : await postKindsOfPerson(db, siteId, actor.personId);
-  if (held.some((kind) => (duty.posts as readonly string[]).includes(kind))) return;
+  const held: Iterable<string> = actor.postKinds ? (actor.postKinds.get(siteId) ?? []) : await postKindsOfPerson(db, siteId, actor.personId);
+  for (const kind of held) if ((duty.posts as readonly string[]).includes(kind)) return;
   throw new AppError('NOT_ON_POST', { message: 'This is done on another post', params: { posts: [...duty.posts] } });
 }

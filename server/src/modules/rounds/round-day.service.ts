@@ -13,7 +13,7 @@ import { isValidDate, localParts } from '../../platform/site-time.js';
 import type { Deps } from '../../platform/tx.js';
 import { findPersonNames, postKindsOfPerson as postKindsOf } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
-import { checkpointNames, listScansBetween } from '../checkpoints/index.js';
+import { checkpointNameMap, listScansBetween } from '../checkpoints/index.js';
 import { listSlotsOfDay } from './rounds.repository.js';
 
 const OVERSEERS = ROLE_GROUPS.overseers;
@@ -34,7 +34,7 @@ export async function toSlots(deps: Pick<Deps, 'db'>, rows: RoundSlotsTable[]): 
     deps.db,
     scans.map((s) => s.person_id),
   );
-  const cpNames = await checkpointNames(
+  const cpNames = await checkpointNameMap(
     deps.db,
     rows.map((r) => r.checkpoint_id),
   );

@@ -18,7 +18,7 @@ import { addDays, localParts } from '../../platform/site-time.js';
 import { cancelTimers } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { checkpointNames, findCheckpoint } from '../checkpoints/index.js';
+import { checkpointNameMap, findCheckpoint } from '../checkpoints/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
 import { currentStandardRow, toPostStandard } from '../standards/index.js';
 import { recurrenceProblem } from './rounds.planner.js';
@@ -53,7 +53,7 @@ function toSchedule(row: RoundSchedulesTable, checkpointName: string | null): Ro
 }
 
 async function withCheckpointNames(deps: Pick<Deps, 'db'>, rows: RoundSchedulesTable[]): Promise<RoundSchedule[]> {
-  const names = await checkpointNames(
+  const names = await checkpointNameMap(
     deps.db,
     rows.map((r) => r.checkpoint_id),
   );
@@ -213,7 +213,7 @@ export async function listSchedules(
   requireSiteMember(actor, siteId);
   const page = pageRequest(query);
   const rows = await listScheduleRows(deps.db, siteId, page, { postKind: query.postKind });
-  const names = await checkpointNames(
+  const names = await checkpointNameMap(
     deps.db,
     rows.map((r) => r.checkpoint_id),
   );

@@ -10,7 +10,6 @@ import type { RoundSlotsTable } from '../../db/schema.js';
 import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
-import { newId } from '../../platform/ids.js';
 import { localParts } from '../../platform/site-time.js';
 import { tapTime } from '../../platform/tap-time.js';
 import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
@@ -19,7 +18,7 @@ import { postKindsOfPerson as postKindsOf } from '../people/index.js';
 import { assertPhotoOnSite } from '../photos/index.js';
 import { toSlots } from './round-day.service.js';
 import { findSlot, insertSlotOnce, moveSlot } from './rounds.repository.js';
-import { decideSlot, scheduleSlotDecision, siteClock } from './rounds.jobs.js';
+import { decideSlot, newPendingSlot, scheduleSlotDecision, siteClock } from './rounds.jobs.js';
 
 const OVERSEERS = ROLE_GROUPS.overseers;
 
@@ -38,28 +37,23 @@ export interface OneOffTask {
 /** A tap-proof task due now, decided like any slot at the end of its grace window. */
 export async function addOneOffTask(tx: Tx, task: OneOffTask): Promise<string> {
   const clock = await siteClock(tx, task.siteId);
-  const slot: RoundSlotsTable = {
-    id: newId(),
-    site_id: task.siteId,
-    schedule_id: null,
-    weather_id: task.weatherId,
-    post_kind: task.postKind,
-    item_id: task.itemId,
-    label_zh: task.labelZh,
-    label_en: task.labelEn,
-    proof: 'tap',
-    checkpoint_id: null,
-    local_date: localParts(tx.now, clock.timeZone).date,
-    due_at: tx.now,
-    grace_ends_at: tx.now + task.graceMinutes * 60_000,
-    status: 'pending',
-    proved_by: null,
-    proved_by_name: null,
-    proved_at: null,
-    photo_id: null,
-    decided_at: null,
-    created_at: tx.now,
-  };
+  const slot = newPendingSlot(
+    {
+      site_id: task.siteId,
+      schedule_id: null,
+      weather_id: task.weatherId,
+      post_kind: task.postKind,
+      item_id: task.itemId,
+      label_zh: task.labelZh,
+      label_en: task.labelEn,
+      proof: 'tap',
+      checkpoint_id: null,
+      local_date: localParts(tx.now, clock.timeZone).date,
+      due_at: tx.now,
+    },
+    task.graceMinutes,
+    tx.now,
+  );
   await insertSlotOnce(tx.trx, slot);
   await scheduleSlotDecision(tx, slot);
   tx.emit({ siteId: task.siteId }, 'round.changed', { scheduleId: null, slotId: slot.id, status: 'pending' });

@@ -53,34 +53,51 @@ export async function scheduleSlotDecision(tx: Tx, slot: RoundSlotsTable): Promi
   });
 }
 
+/** What a slot is for and when it is due: the part a planned slot and a one-off task set differently. */
+type SlotPlan = Pick<
+  RoundSlotsTable,
+  'site_id' | 'schedule_id' | 'weather_id' | 'post_kind' | 'item_id' | 'label_zh' | 'label_en' | 'proof' | 'checkpoint_id' | 'local_date' | 'due_at'
+>;
+
+/** A new slot, pending until `graceMinutes` after it is due, with no proof and no decision yet. */
+export function newPendingSlot(plan: SlotPlan, graceMinutes: number, now: number): RoundSlotsTable {
+  return {
+    id: newId(),
+    ...plan,
+    grace_ends_at: plan.due_at + graceMinutes * 60_000,
+    status: 'pending',
+    proved_by: null,
+    proved_by_name: null,
+    proved_at: null,
+    photo_id: null,
+    decided_at: null,
+    created_at: now,
+  };
+}
+
 /** Adds the schedule's slots of `date` due at or after `from`; each new slot gets its deciding timer. */
 export async function planScheduleDay(tx: Tx, schedule: RoundSchedulesTable, date: string, clock: SiteClock, from: number): Promise<number> {
   const recurrence = JSON.parse(schedule.recurrence) as RoundRecurrence;
   let added = 0;
   for (const planned of slotsFor({ recurrence }, date, clock.timeZone, clock.openingHours)) {
     if (planned.dueAt < from) continue;
-    const slot: RoundSlotsTable = {
-      id: newId(),
-      site_id: schedule.site_id,
-      schedule_id: schedule.id,
-      weather_id: null,
-      post_kind: schedule.post_kind,
-      item_id: schedule.item_id,
-      label_zh: schedule.label_zh,
-      label_en: schedule.label_en,
-      proof: schedule.proof,
-      checkpoint_id: schedule.checkpoint_id,
-      local_date: date,
-      due_at: planned.dueAt,
-      grace_ends_at: planned.dueAt + schedule.grace_minutes * 60_000,
-      status: 'pending',
-      proved_by: null,
-      proved_by_name: null,
-      proved_at: null,
-      photo_id: null,
-      decided_at: null,
-      created_at: tx.now,
-    };
+    const slot = newPendingSlot(
+      {
+        site_id: schedule.site_id,
+        schedule_id: schedule.id,
+        weather_id: null,
+        post_kind: schedule.post_kind,
+        item_id: schedule.item_id,
+        label_zh: schedule.label_zh,
+        label_en: schedule.label_en,
+        proof: schedule.proof,
+        checkpoint_id: schedule.checkpoint_id,
+        local_date: date,
+        due_at: planned.dueAt,
+      },
+      schedule.grace_minutes,
+      tx.now,
+    );
     if (await insertSlotOnce(tx.trx, slot)) {
       await scheduleSlotDecision(tx, slot);
       added += 1;

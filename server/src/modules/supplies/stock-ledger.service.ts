@@ -239,28 +239,25 @@ export async function writeRefusalsAudited(deps: Deps, actor: Actor, siteId: str
   }
 }
 
-export function receive(deps: Deps, actor: Actor, siteId: string, input: StockBatchBody) {
+/** A receipt or an issue filed directly, not against a requisition: each line's quantity moves stock in (+1) or out (-1). */
+function moveLines(deps: Deps, actor: Actor, siteId: string, input: StockBatchBody, kind: 'receipt' | 'issue', direction: 1 | -1) {
   requireSiteRole(actor, siteId, STOCK_KEEPERS);
   return writeBatchOnce(deps, actor, siteId, {
     id: input.id,
-    kind: 'receipt',
+    kind,
     storeId: input.storeId,
     requisitionId: null,
     note: input.note?.trim() ?? '',
-    changes: input.lines.map((l) => ({ itemId: l.itemId, delta: l.quantity })),
+    changes: input.lines.map((l) => ({ itemId: l.itemId, delta: direction * l.quantity })),
   });
 }
 
+export function receive(deps: Deps, actor: Actor, siteId: string, input: StockBatchBody) {
+  return moveLines(deps, actor, siteId, input, 'receipt', 1);
+}
+
 export function issue(deps: Deps, actor: Actor, siteId: string, input: StockBatchBody) {
-  requireSiteRole(actor, siteId, STOCK_KEEPERS);
-  return writeBatchOnce(deps, actor, siteId, {
-    id: input.id,
-    kind: 'issue',
-    storeId: input.storeId,
-    requisitionId: null,
-    note: input.note?.trim() ?? '',
-    changes: input.lines.map((l) => ({ itemId: l.itemId, delta: -l.quantity })),
-  });
+  return moveLines(deps, actor, siteId, input, 'issue', -1);
 }
 
 export async function count(deps: Deps, actor: Actor, siteId: string, input: StockCountBody): Promise<{ batch: StockBatch; created: boolean }> {
