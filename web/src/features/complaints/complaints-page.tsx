@@ -118,14 +118,14 @@ function MonthFigures() {
   return (
     <Card size="small" className={styles.figures} title={`${t('complaints.month')} · ${month}`} data-testid="complaint-figures">
       {figures.isError ? <ErrorAlert error={figures.error} onRetry={() => void figures.refetch()} /> : null}
-      <Row gutter={16}>
-        <Col span={4}>
+      <Row gutter={[16, 16]}>
+        <Col xs={8} md={4}>
           <Statistic title={t('complaints.figures.received')} value={f?.received ?? none} loading={figures.isPending} />
         </Col>
-        <Col span={4}>
+        <Col xs={8} md={4}>
           <Statistic title={t('complaints.figures.closed')} value={f?.closed ?? none} loading={figures.isPending} />
         </Col>
-        <Col span={4}>
+        <Col xs={8} md={4}>
           <Statistic
             title={t('complaints.figures.overdue')}
             value={f?.overdue ?? none}
@@ -133,21 +133,21 @@ function MonthFigures() {
             valueStyle={f?.overdue ? { color: '#cf1322' } : undefined}
           />
         </Col>
-        <Col span={4}>
+        <Col xs={8} md={4}>
           <Statistic
             title={t('complaints.figures.avgHours')}
             value={f?.averageHoursToResult == null ? none : t('complaints.figures.hours', { hours: f.averageHoursToResult })}
             loading={figures.isPending}
           />
         </Col>
-        <Col span={4}>
+        <Col xs={8} md={4}>
           <Statistic
             title={t('complaints.figures.satisfied')}
             value={f?.satisfiedShare == null ? none : `${Math.round(f.satisfiedShare * 100)}%`}
             loading={figures.isPending}
           />
         </Col>
-        <Col span={4}>
+        <Col xs={8} md={4}>
           <Statistic title={t('complaints.figures.reopened')} value={f?.reopened ?? none} loading={figures.isPending} />
         </Col>
       </Row>

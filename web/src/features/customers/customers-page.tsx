@@ -141,6 +141,7 @@ export function CustomersPage() {
     {
       title: t('customers.actions'),
       key: 'actions',
+      width: 380,
       render: (_, c) => (
         <Space size={4} wrap>
           <Button size="small" icon={<FileTextOutlined />} loading={busy === `json:${c.id}`} onClick={() => void exportJson(c)}>

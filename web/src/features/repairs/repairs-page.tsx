@@ -212,7 +212,7 @@ function OrdersTab() {
   return (
     <>
       <Card styles={{ body: { padding: 0 } }}>
-        <Flex gap={12} style={{ padding: 16 }} align="center">
+        <Flex gap={12} style={{ padding: 16 }} align="center" wrap>
           <Segmented<WorkOrderFilter>
             value={filter}
             onChange={(v) => {

@@ -30,7 +30,7 @@ export interface PagedQuery<T> {
 /** Props of a table row: DOM attributes plus data-* ones (test ids, ids for the tests to find). */
 export type RowProps = HTMLAttributes<HTMLElement> & { [data: `data-${string}`]: string | undefined };
 
-export interface PagedTableProps<T> extends Pick<TableProps<T>, 'columns' | 'rowKey' | 'rowClassName' | 'scroll'> {
+export interface PagedTableProps<T> extends Pick<TableProps<T>, 'columns' | 'rowKey' | 'rowClassName'> {
   query: PagedQuery<T>;
   /** The rows to show, when the page orders the loaded ones itself; all loaded, in order, by default. */
   items?: readonly T[];
@@ -42,6 +42,12 @@ export interface PagedTableProps<T> extends Pick<TableProps<T>, 'columns' | 'row
   size?: TableProps<T>['size'];
   /** data-testid of the table. */
   testId?: string;
+  /**
+   * Horizontal scroll: by default the table is never narrower than its columns' widths (unsized
+   * ones counted at UNSIZED_COLUMN_WIDTH), so on a phone it scrolls inside itself instead of
+   * squeezing each header to a column of single characters.
+   */
+  scroll?: TableProps<T>['scroll'];
   /**
    * The table runs to the edges of a card whose body has no padding, as on most list pages: the
    * alert and the footer keep 16px from the edges. False inside a padded card.
@@ -58,9 +64,11 @@ export function PagedTable<T extends object>({
   size = 'middle',
   testId,
   flush = true,
+  scroll,
   ...table
 }: PagedTableProps<T>) {
   const loaded = useMemo(() => query.data?.pages.flatMap((p) => p.items) ?? [], [query.data]);
+  const minWidth = useMemo(() => columnsWidth(table.columns ?? []), [table.columns]);
   const rows = items ?? loaded;
   return (
     <>
@@ -71,6 +79,7 @@ export function PagedTable<T extends object>({
       ) : null}
       <Table<T>
         {...table}
+        scroll={scroll ?? { x: minWidth }}
         size={size}
         dataSource={rows}
         loading={query.isPending}
@@ -82,6 +91,18 @@ export function PagedTable<T extends object>({
       <PagedFooter query={query} count={rows.length} loadedText={loadedText} style={flush ? { padding: 16 } : undefined} />
     </>
   );
+}
+
+/** What a column without a width is counted at when the table's least width is summed. */
+const UNSIZED_COLUMN_WIDTH = 120;
+
+/** The least width of a table's columns: their own widths, the widths of a group's columns. */
+function columnsWidth(columns: readonly object[]): number {
+  return columns.reduce<number>((sum, col) => {
+    if ('children' in col && Array.isArray(col.children)) return sum + columnsWidth(col.children as object[]);
+    const width = 'width' in col ? col.width : undefined;
+    return sum + (typeof width === 'number' ? width : UNSIZED_COLUMN_WIDTH);
+  }, 0);
 }
 
 /**
