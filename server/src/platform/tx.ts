@@ -9,9 +9,9 @@
  *   after a rollback). Should the process die before publishing, the rows are still there:
  *   phones get them when they reconnect, other instances when they catch up.
  */
-import { sql, type Insertable, type Kysely, type Transaction } from 'kysely';
+import { sql, type Compilable, type Insertable, type Kysely, type OperationNodeSource, type RawBuilder, type Transaction } from 'kysely';
 import type { EventMap, EventType, RealtimeEvent } from '@anchang/contracts';
-import { writeEvents, writeInOneStatement, type UnnumberedEvent } from './events/event-store.js';
+import { oneStatementWrite, writeEvents, writeInOneStatement, type RoomHead, type UnnumberedEvent } from './events/event-store.js';
 import type { DB } from '../db/schema.js';
 import type { DialectName } from '../db/create-db.js';
 import type { EventBus } from './events/bus.js';
@@ -37,9 +37,20 @@ export interface WriteBatch {
   deferInsert<T extends keyof DB>(table: T, row: Insertable<DB[T]>): void;
 }
 
+/** An UPDATE or DELETE built on `tx.trx`, not yet run. */
+export type WriteQuery = Compilable & OperationNodeSource & { execute(): Promise<unknown> };
+
 /** A use case that also reads and writes as it goes, inside one transaction. */
 export interface Tx extends WriteBatch {
   trx: Transaction<DB>;
+  /**
+   * Runs an update or delete at the end, with the deferred inserts, instead of now: on
+   * PostgreSQL it rides in the transaction's last statement, a round trip saved. For a write the
+   * use case does not need the result of, that no later statement of it reads or writes, and
+   * whose rows no other deferred write touches: all of them see the data as it was before that
+   * last statement, and none sees another's changes.
+   */
+  deferWrite(query: WriteQuery): void;
 }
 
 interface Deferred {
@@ -47,7 +58,14 @@ interface Deferred {
   rows: unknown[];
 }
 
-function collect(deps: Deps) {
+interface Collected {
+  batch: WriteBatch;
+  pending: UnnumberedEvent[];
+  deferred: Deferred[];
+  writes: WriteQuery[];
+}
+
+function collect(deps: Deps): Collected {
   const pending: UnnumberedEvent[] = [];
   const deferred: Deferred[] = [];
   const now = deps.clock.now();
@@ -64,22 +82,67 @@ function collect(deps: Deps) {
       else deferred.push({ table, rows: [row] });
     },
   };
-  return { batch, pending, deferred };
+  return { batch, pending, deferred, writes: [] };
 }
 
 export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
   const c = collect(deps);
-  const { value, events } = await deps.db.transaction().execute(async (trx) => {
-    const value = await fn({ ...c.batch, trx });
-    // Each statement is a round trip to PostgreSQL, and on a busy server the round trips are
-    // what a write costs: the deferred rows of every table and the events go as one statement
-    // there. The events come last either way: their rooms' counters stay locked until commit.
-    const events =
-      deps.dialect === 'postgres' ? await writeAsOneStatement(trx, c.deferred, c.pending) : await writeDeferred(trx, c.deferred, c.pending);
-    return { value, events };
+  const deferWrite = (query: WriteQuery) => void c.writes.push(query);
+  if (deps.dialect !== 'postgres') {
+    const { value, events } = await deps.db.transaction().execute(async (trx) => {
+      const value = await fn({ ...c.batch, trx, deferWrite });
+      for (const write of c.writes) await write.execute();
+      return { value, events: await writeDeferred(trx, c.deferred, c.pending) };
+    });
+    await publishCommitted(deps, events);
+    return value;
+  }
+  // Each round trip wakes both processes, and on a busy server that is what a write costs. The
+  // deferred writes, the deferred rows of every table and the events go as one last statement,
+  // and COMMIT is sent right behind it without waiting for its answer (pg's pipeline mode).
+  // The events come last: their rooms' counters stay locked until the commit.
+  const last: { answer?: Promise<RealtimeEvent[]> } = {};
+  try {
+    const value = await deps.db.transaction().execute(async (trx) => {
+      const value = await fn({ ...c.batch, trx, deferWrite });
+      last.answer = (await sendLastStatement(trx, c)).answer;
+      return value;
+    });
+    await publishCommitted(deps, await (last.answer ?? []));
+    return value;
+  } catch (err) {
+    // Had the last statement failed, the transaction was aborted and COMMIT answered ROLLBACK:
+    // the statement's own error (a unique key, say) is the one to report.
+    if (last.answer) await last.answer;
+    throw err;
+  }
+}
+
+/**
+ * Sends the transaction's last statement and returns before its answer (in a holder: a promise
+ * returned from an async function would be waited for), so that the COMMIT
+ * Kysely sends next follows it on the wire. Kysely runs a transaction's statements one at a time
+ * (each waits for the one before), so the statement is handed to the connection directly: it is
+ * on the wire once this returns.
+ */
+async function sendLastStatement(trx: Transaction<DB>, c: Collected): Promise<{ answer?: Promise<RealtimeEvent[]> }> {
+  const write = oneStatementWrite(lastStatementCtes(trx, c), c.pending);
+  if (!write) return {};
+  const compiled = write.query.compile(trx);
+  const sent: { answer?: Promise<RealtimeEvent[]> } = {};
+  await trx.getExecutor().provideConnection(async (connection) => {
+    sent.answer = connection.executeQuery<RoomHead>(compiled).then(({ rows }) => write.numbered(rows));
   });
-  await publishCommitted(deps, events);
-  return value;
+  // Awaited by inTransaction after the commit; until then a rejection is not unhandled.
+  sent.answer?.catch(() => undefined);
+  return sent;
+}
+
+function lastStatementCtes(db: Kysely<DB>, c: Collected): RawBuilder<unknown>[] {
+  return [
+    ...c.writes.map((query, i) => sql`${sql.raw(`u${i}`)} AS (${query})`),
+    ...c.deferred.map((d, i) => sql`${sql.raw(`w${i}`)} AS (${db.insertInto(d.table).values(d.rows as never)})`),
+  ];
 }
 
 /**
@@ -92,15 +155,14 @@ export async function inWriteBatch<T>(deps: Deps, fn: (batch: WriteBatch) => T |
   const value = await fn(c.batch);
   const events =
     deps.dialect === 'postgres'
-      ? await writeAsOneStatement(deps.db, c.deferred, c.pending)
+      ? await writeAsOneStatement(deps.db, c)
       : await deps.db.transaction().execute((trx) => writeDeferred(trx, c.deferred, c.pending));
   await publishCommitted(deps, events);
   return value;
 }
 
-function writeAsOneStatement(db: Kysely<DB>, deferred: Deferred[], events: UnnumberedEvent[]): Promise<RealtimeEvent[]> {
-  const ctes = deferred.map((d, i) => sql`${sql.raw(`w${i}`)} AS (${db.insertInto(d.table).values(d.rows as never)})`);
-  return writeInOneStatement(db, ctes, events);
+function writeAsOneStatement(db: Kysely<DB>, c: Collected): Promise<RealtimeEvent[]> {
+  return writeInOneStatement(db, lastStatementCtes(db, c), c.pending);
 }
 
 async function writeDeferred(trx: Transaction<DB>, deferred: Deferred[], events: UnnumberedEvent[]): Promise<RealtimeEvent[]> {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { PostgresDialect } from 'kysely';
+import { CompiledQuery, PostgresDialect, PostgresDriver, type DatabaseConnection, type PostgresDialectConfig, type TransactionSettings } from 'kysely';
 
 // int8 (bigint) columns hold epoch-ms instants and counts: both fit a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -24,6 +24,9 @@ export function createPostgresPool(databaseUrl: string, opts: PostgresPoolOption
   const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: opts.max ?? 10,
+    // A statement is sent while the one before it is still being answered (see
+    // PipelinedPostgresDriver): BEGIN travels with a transaction's first statement.
+    pipeline: true,
     // With every connection busy, or the server unreachable, a request fails within this
     // time (and answers 503) instead of queueing without bound.
     connectionTimeoutMillis: opts.waitMs ?? 0,
@@ -48,8 +51,58 @@ export function createPostgresPool(databaseUrl: string, opts: PostgresPoolOption
   return pool;
 }
 
+/**
+ * Kysely's driver, except that BEGIN is not waited for: in pg's pipeline mode it goes out and
+ * the transaction's first statement follows at once, one round trip instead of two. On a busy
+ * server a write's cost is its round trips (each one wakes both processes), so every
+ * transaction saves one.
+ *
+ * BEGIN cannot fail on a live connection; on a dead one the statements after it fail too. Its
+ * answer is still checked, at the commit, so a failed BEGIN can never be reported as a commit.
+ */
+class PipelinedPostgresDriver extends PostgresDriver {
+  private readonly begins = new WeakMap<DatabaseConnection, Promise<unknown>>();
+
+  override async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
+    if (settings.isolationLevel || settings.accessMode) return super.beginTransaction(connection, settings);
+    const begin = connection.executeQuery(CompiledQuery.raw('begin'));
+    // Observed at the commit or the rollback; until then a rejection is not unhandled.
+    begin.catch(() => undefined);
+    this.begins.set(connection, begin);
+  }
+
+  override async commitTransaction(connection: DatabaseConnection): Promise<void> {
+    const begin = this.takeBegin(connection);
+    const commit = super.commitTransaction(connection);
+    commit.catch(() => undefined);
+    await begin;
+    await commit;
+  }
+
+  override async rollbackTransaction(connection: Parameters<PostgresDriver['rollbackTransaction']>[0]): Promise<void> {
+    await this.takeBegin(connection).catch(() => undefined);
+    await super.rollbackTransaction(connection);
+  }
+
+  private takeBegin(connection: DatabaseConnection): Promise<unknown> {
+    const begin = this.begins.get(connection) ?? Promise.resolve();
+    this.begins.delete(connection);
+    return begin;
+  }
+}
+
+class PipelinedPostgresDialect extends PostgresDialect {
+  constructor(private readonly config: PostgresDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): PostgresDriver {
+    return new PipelinedPostgresDriver(this.config);
+  }
+}
+
 export function createPostgresDialect(pool: pg.Pool): PostgresDialect {
-  return new PostgresDialect({ pool });
+  return new PipelinedPostgresDialect({ pool });
 }
 
 export function isPostgresUniqueViolation(err: unknown): boolean {

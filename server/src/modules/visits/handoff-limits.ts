@@ -26,7 +26,7 @@ import { actorRef, type Actor } from '../../platform/auth/actor.js';
 import { requireSiteMember, requireSiteRole } from '../../platform/auth/policy.js';
 import { AppError } from '../../platform/errors.js';
 import { addDays, instantAt, isValidDate, localParts } from '../../platform/site-time.js';
-import { cancelTimers, deferTimer, rescheduleTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
+import { deferCancelTimers, deferTimer, rescheduleTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
 import { notifyPeople } from '../notifications/index.js';
@@ -126,9 +126,12 @@ export function deferHandoffTimers(batch: WriteBatch, handoff: VisitHandoffsTabl
   });
 }
 
-/** On acknowledgement: the re-ring and the supervisor's alert are called off (a rotation's lapse finds it taken). */
-export async function cancelHandoffTimers(tx: Tx, handoffId: string): Promise<void> {
-  await cancelTimers(tx, [ringTimerId(handoffId), escalateTimerId(handoffId)]);
+/**
+ * On acknowledgement: the re-ring and the supervisor's alert are called off (a rotation's lapse
+ * finds it taken), with the acknowledgement's last statement.
+ */
+export function cancelHandoffTimers(tx: Tx, handoffId: string): void {
+  deferCancelTimers(tx, [ringTimerId(handoffId), escalateTimerId(handoffId)]);
 }
 
 /** The hand-off still waits: not taken, its visit still open. */

@@ -222,9 +222,9 @@ export async function insertHandoffRow(db: Kysely<DB>, row: VisitHandoffsTable):
   await db.insertInto('visit_handoffs').values(row).execute();
 }
 
-export async function updateVisitRow(db: Kysely<DB>, visitId: string, patch: Partial<VisitsTable>): Promise<void> {
-  await db.updateTable('visits').set(patch).where('id', '=', visitId).execute();
-}
+/** A visit's update, not yet run: for `tx.deferWrite`, when nothing after it in the use case reads the visit. */
+export const visitUpdate = (db: Kysely<DB>, visitId: string, patch: Partial<VisitsTable>) =>
+  db.updateTable('visits').set(patch).where('id', '=', visitId);
 
 /** Customers are kept per site: a number known at another site is a stranger here. */
 export const findCustomerByPhone = (db: Kysely<DB>, siteId: string, phone: string) =>

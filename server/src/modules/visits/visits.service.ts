@@ -53,7 +53,7 @@ import {
   sumGuestsOnSite,
   takeVisitRow,
   touchCustomer,
-  updateVisitRow,
+  visitUpdate,
   listVehicleCheckedIds,
 } from './visits.repository.js';
 
@@ -492,7 +492,7 @@ async function recordHandoffOf(
       // no longer holding anyone's clock-out; the car park sees the car off.
       Object.assign(patch, moveTo(visit, 'departing', tx.now), { table_id: null, seated_at: null, waiting_since: null });
     }
-    await updateVisitRow(tx.trx, visitId, patch);
+    tx.deferWrite(visitUpdate(tx.trx, visitId, patch));
     await recordAudit(tx, actorRef(actor), { siteId, action: 'visit.handoff', entityType: 'visit', entityId: visitId, detail: { to: input.to } });
     if (patch.status === 'closed') tx.emit({ siteId }, 'visit.closed', { visitId });
     return { handoff, visit: { ...visit, ...patch } };
@@ -533,7 +533,7 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
       if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
       throw new AppError('HANDOFF_ALREADY_ACKED', { params: { handoffId } });
     }
-    await cancelHandoffTimers(tx, handoffId);
+    cancelHandoffTimers(tx, handoffId);
     const stage = stageAfterAck(handoff.to_target as HandoffTarget);
     const patch: Partial<VisitsTable> = { updated_at: tx.now, ...(stage ? moveTo(visit, stage, tx.now) : {}) };
     // The consultant asked in turn accepted: the guests are theirs now (unless one claimed them meanwhile).
@@ -541,7 +541,7 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
     if (stage === 'departed') Object.assign(patch, { status: 'closed', closed_at: tx.now });
     // Guests leaving the hall free their table and their place on the waiting list.
     if (stage && stage !== 'hall') Object.assign(patch, { table_id: null, seated_at: null, waiting_since: null });
-    await updateVisitRow(tx.trx, visitId, patch);
+    tx.deferWrite(visitUpdate(tx.trx, visitId, patch));
     await recordAudit(tx, actorRef(actor), {
       siteId,
       action: 'visit.ack',

@@ -20,7 +20,7 @@ import type { DB } from '../../db/schema.js';
 /** An event recorded by a use case, numbered when it is written. */
 export type UnnumberedEvent = Omit<RealtimeEvent, 'seq'>;
 
-interface RoomHead {
+export interface RoomHead {
   room: string;
   seq: number;
 }
@@ -85,17 +85,34 @@ function eventCtes(events: readonly UnnumberedEvent[]): RawBuilder<unknown>[] {
   ];
 }
 
+/** PostgreSQL: one statement that writes a use case's rows and events, and how to read its answer. */
+export interface OneStatementWrite {
+  query: RawBuilder<RoomHead>;
+  /** The events numbered, from the statement's rows. */
+  numbered(rows: readonly RoomHead[]): RealtimeEvent[];
+}
+
 /**
- * PostgreSQL: runs `WITH <ctes>, <event CTEs> …` as one statement (atomic without BEGIN/COMMIT
- * when `db` is not a transaction) and returns the events numbered.
+ * `WITH <ctes>, <event CTEs> SELECT …`: atomic on its own, so outside a transaction it needs no
+ * BEGIN and COMMIT. Null when there is nothing to write.
  */
-export async function writeInOneStatement(db: Kysely<DB>, ctes: RawBuilder<unknown>[], events: readonly UnnumberedEvent[]): Promise<RealtimeEvent[]> {
+export function oneStatementWrite(ctes: RawBuilder<unknown>[], events: readonly UnnumberedEvent[]): OneStatementWrite | null {
   if (events.length === 0) {
-    if (ctes.length > 0) await sql`WITH ${sql.join(ctes)} SELECT 1`.execute(db);
-    return [];
+    if (ctes.length === 0) return null;
+    return { query: sql<RoomHead>`WITH ${sql.join(ctes)} SELECT NULL AS room, 0 AS seq WHERE false`, numbered: () => [] };
   }
-  const { rows } = await sql<RoomHead>`WITH ${sql.join([...ctes, ...eventCtes(events)])} SELECT room, seq FROM event_seqs`.execute(db);
-  return numberFromHeads(events, rows);
+  return {
+    query: sql<RoomHead>`WITH ${sql.join([...ctes, ...eventCtes(events)])} SELECT room, seq FROM event_seqs`,
+    numbered: (rows) => numberFromHeads(events, rows),
+  };
+}
+
+/** PostgreSQL: runs the one statement and returns the events numbered. */
+export async function writeInOneStatement(db: Kysely<DB>, ctes: RawBuilder<unknown>[], events: readonly UnnumberedEvent[]): Promise<RealtimeEvent[]> {
+  const write = oneStatementWrite(ctes, events);
+  if (!write) return [];
+  const { rows } = await write.query.execute(db);
+  return write.numbered(rows);
 }
 
 /** SQLite, inside the use case's transaction: bump the counters, then store the events. */

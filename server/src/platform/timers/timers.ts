@@ -63,13 +63,19 @@ export async function cancelTimer(tx: Tx, id: string): Promise<void> {
 /** Cancels several pending timers in one statement (a hand-off's ring and escalation, a schedule's future slots). */
 export async function cancelTimers(tx: Tx, ids: readonly string[]): Promise<void> {
   if (ids.length === 0) return;
-  await tx.trx
-    .updateTable('timers')
-    .set({ status: 'cancelled' })
-    .where('id', 'in', [...ids])
-    .where('status', '=', 'pending')
-    .execute();
+  await cancelQuery(tx, ids).execute();
 }
+
+/**
+ * Cancels them with the use case's last statement (`tx.deferWrite`): for a use case that does
+ * not schedule these same timers, whose insert the cancel would not see.
+ */
+export function deferCancelTimers(tx: Tx, ids: readonly string[]): void {
+  if (ids.length > 0) tx.deferWrite(cancelQuery(tx, ids));
+}
+
+const cancelQuery = (tx: Tx, ids: readonly string[]) =>
+  tx.trx.updateTable('timers').set({ status: 'cancelled' }).where('id', 'in', [...ids]).where('status', '=', 'pending');
 
 /** Moves a pending timer to another instant (a setting it followed changed); a fired one stays as history. */
 export async function rescheduleTimer(tx: Tx, id: string, dueAt: number): Promise<void> {
