@@ -259,7 +259,8 @@ export function ConsoleLayout({ children }: { children: ReactNode }) {
             display: 'flex',
             alignItems: 'center',
             gap: narrow ? 8 : 16,
-            ...(narrow ? { padding: '0 12px' } : {}),
+            // Narrow, the menu's tab sits at the header's left end (console.css).
+            ...(narrow ? { padding: '0 12px 0 52px' } : {}),
             borderBottom: '1px solid #e8ebf0',
             position: 'sticky',
             top: 'var(--demo-bar-height, 0px)',
