@@ -30,8 +30,7 @@ describe(`use-case transactions (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     fired_by: null,
     created_at: now,
   });
-  const timers = (ids: string[]) =>
-    t.testDb.database.db.selectFrom('timers').select(['id', 'status']).where('id', 'in', ids).orderBy('id').execute();
+  const timers = (ids: string[]) => t.testDb.database.db.selectFrom('timers').select(['id', 'status']).where('id', 'in', ids).orderBy('id').execute();
   const eventsOf = (room: string) => t.testDb.database.db.selectFrom('events').select(['type', 'seq']).where('room', '=', room).execute();
   const deps = () => t.app.services.deps;
 

@@ -1,5 +1,12 @@
 import pg from 'pg';
-import { CompiledQuery, PostgresDialect, PostgresDriver, type DatabaseConnection, type PostgresDialectConfig, type TransactionSettings } from 'kysely';
+import {
+  CompiledQuery,
+  PostgresDialect,
+  PostgresDriver,
+  type DatabaseConnection,
+  type PostgresDialectConfig,
+  type TransactionSettings,
+} from 'kysely';
 
 // int8 (bigint) columns hold epoch-ms instants and counts: both fit a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -75,7 +75,11 @@ export function deferCancelTimers(tx: Tx, ids: readonly string[]): void {
 }
 
 const cancelQuery = (tx: Tx, ids: readonly string[]) =>
-  tx.trx.updateTable('timers').set({ status: 'cancelled' }).where('id', 'in', [...ids]).where('status', '=', 'pending');
+  tx.trx
+    .updateTable('timers')
+    .set({ status: 'cancelled' })
+    .where('id', 'in', [...ids])
+    .where('status', '=', 'pending');
 
 /** Moves a pending timer to another instant (a setting it followed changed); a fired one stays as history. */
 export async function rescheduleTimer(tx: Tx, id: string, dueAt: number): Promise<void> {
