@@ -79,7 +79,10 @@ export async function seedFaultSite(db: Kysely<DB>, count: number, now: number):
       await trx.insertInto('site_members').values({ site_id: site.id, person_id: personId, role: 'staff', created_at: now }).execute();
       for (const postKind of POSTS_OF[kind]) {
         const postId = postOf(postKind);
-        await trx.insertInto('post_assignments').values({ post_id: postId, person_id: personId, site_id: site.id, created_at: now }).execute();
+        await trx
+          .insertInto('post_assignments')
+          .values({ post_id: postId, post_kind: postKind, person_id: personId, site_id: site.id, created_at: now })
+          .execute();
         if (kind !== 'checklist') continue;
         for (const date of [today, addDays(today, 1)]) {
           await trx

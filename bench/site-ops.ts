@@ -202,7 +202,14 @@ async function seedSites(
   await db.insertInto('companies').values({ id: companyId, name: '压测物业', created_at: now }).execute();
   const out: Omit<OpsSite, 'washroomCode' | 'patrolCodes' | 'assetId' | 'assetCode'>[] = [];
   // Sessions are written straight in: 1000 argon2 logins would only measure argon2.
-  const person = async (trx: Kysely<DB>, siteId: string, login: string, name: string, role: Role, postId: string | null): Promise<Person> => {
+  const person = async (
+    trx: Kysely<DB>,
+    siteId: string,
+    login: string,
+    name: string,
+    role: Role,
+    post: { id: string; kind: string } | null,
+  ): Promise<Person> => {
     const id = newId();
     await trx
       .insertInto('people')
@@ -221,7 +228,11 @@ async function seedSites(
       })
       .execute();
     await trx.insertInto('site_members').values({ site_id: siteId, person_id: id, role, created_at: now }).execute();
-    if (postId) await trx.insertInto('post_assignments').values({ post_id: postId, person_id: id, site_id: siteId, created_at: now }).execute();
+    if (post)
+      await trx
+        .insertInto('post_assignments')
+        .values({ post_id: post.id, post_kind: post.kind, person_id: id, site_id: siteId, created_at: now })
+        .execute();
     const token = crypto.randomBytes(32).toString('base64url');
     await trx
       .insertInto('sessions')
@@ -268,9 +279,9 @@ async function seedSites(
         zones,
         manager: await person(trx, siteId, `ops-manager-${i}`, `经理 ${i}`, 'site_manager', null),
         supervisor: await person(trx, siteId, `ops-supervisor-${i}`, `主管 ${i}`, 'supervisor', null),
-        cleaner: await person(trx, siteId, `ops-clean-${i}`, `保洁 ${i}`, 'staff', posts.CLEAN),
-        guard: await person(trx, siteId, `ops-guard-${i}`, `秩序 ${i}`, 'staff', posts.SECURITY),
-        tech: await person(trx, siteId, `ops-tech-${i}`, `工程 ${i}`, 'staff', posts.TECH),
+        cleaner: await person(trx, siteId, `ops-clean-${i}`, `保洁 ${i}`, 'staff', { id: posts.CLEAN, kind: 'CLEAN' }),
+        guard: await person(trx, siteId, `ops-guard-${i}`, `秩序 ${i}`, 'staff', { id: posts.SECURITY, kind: 'SECURITY' }),
+        tech: await person(trx, siteId, `ops-tech-${i}`, `工程 ${i}`, 'staff', { id: posts.TECH, kind: 'TECH' }),
       });
     }
   });

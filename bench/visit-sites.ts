@@ -84,7 +84,10 @@ export async function seedVisitSites(db: Kysely<DB>, count: number, now: number)
           })
           .execute();
         await trx.insertInto('site_members').values({ site_id: siteId, person_id: personId, role: 'staff', created_at: now }).execute();
-        await trx.insertInto('post_assignments').values({ post_id: postId, person_id: personId, site_id: siteId, created_at: now }).execute();
+        await trx
+          .insertInto('post_assignments')
+          .values({ post_id: postId, post_kind: p.kind, person_id: personId, site_id: siteId, created_at: now })
+          .execute();
       }
       out.push({ siteId, parkPersonId });
     }

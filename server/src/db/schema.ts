@@ -84,6 +84,8 @@ export interface SiteMembersTable {
 
 export interface PostAssignmentsTable {
   post_id: string;
+  /** The post's kind, copied when assigned: a post's kind never changes. */
+  post_kind: string;
   person_id: string;
   site_id: string;
   created_at: number;

@@ -98,7 +98,11 @@ export async function createPerson(
     await db.insertInto('site_members').values({ site_id: site.siteId, person_id: id, role: role, created_at: now }).execute();
   }
   for (const postId of opts.postIds ?? []) {
-    await db.insertInto('post_assignments').values({ post_id: postId, person_id: id, site_id: site.siteId, created_at: now }).execute();
+    const { kind } = await db.selectFrom('posts').select('kind').where('id', '=', postId).executeTakeFirstOrThrow();
+    await db
+      .insertInto('post_assignments')
+      .values({ post_id: postId, post_kind: kind, person_id: id, site_id: site.siteId, created_at: now })
+      .execute();
   }
   return { id, login, name };
 }

@@ -3,16 +3,12 @@
  * company-wide customer who visited two sites becomes one customer per site, each with that
  * site's own visits, and nothing is lost.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { Migrator, type Kysely } from 'kysely';
-import pg from 'pg';
+import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { migrateToLatest, openDatabase, type Database } from '../create-db.js';
+import { migrateToLatest, type Database } from '../create-db.js';
 import { newId } from '../../platform/ids.js';
-import { adminUrl, databaseUrlFor, testDialect } from '../../test/test-db.js';
-import { migrations } from './index.js';
+import { openScratchDatabase } from '../../test/scratch-database.js';
+import { testDialect } from '../../test/test-db.js';
 
 const BEFORE = '2026-11-28-012-visits-parked-index';
 const T = Date.UTC(2026, 10, 1);
@@ -22,31 +18,7 @@ describe(`migration: customers per site (${testDialect()})`, () => {
   let cleanup: () => Promise<void>;
 
   beforeAll(async () => {
-    if (testDialect() === 'postgres') {
-      const name = `anchang_mig_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 6)}`;
-      const admin = new pg.Client({ connectionString: adminUrl() });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${name}`);
-      await admin.end();
-      database = await openDatabase({ databaseUrl: databaseUrlFor(name), sqliteFile: '' });
-      cleanup = async () => {
-        await database.close();
-        const c = new pg.Client({ connectionString: adminUrl() });
-        await c.connect();
-        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-        await c.end();
-      };
-    } else {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'anchang-mig-'));
-      database = await openDatabase({ databaseUrl: null, sqliteFile: path.join(dir, 'm.db') });
-      cleanup = async () => {
-        await database.close();
-        fs.rmSync(dir, { recursive: true, force: true });
-      };
-    }
-    const migrator = new Migrator({ db: database.db, provider: { getMigrations: () => Promise.resolve(migrations) } });
-    const { error } = await migrator.migrateTo(BEFORE);
-    if (error) throw error as Error;
+    ({ database, cleanup } = await openScratchDatabase(BEFORE));
   });
   afterAll(() => cleanup());
 

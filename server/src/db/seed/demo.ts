@@ -154,7 +154,10 @@ export async function seedDemoIfEmpty(db: Kysely<DB>, now: number): Promise<bool
       }
       for (const kind of a.posts) {
         const postId = postIdByKind.get(kind)!;
-        await trx.insertInto('post_assignments').values({ post_id: postId, person_id: personId, site_id: siteId, created_at: now }).execute();
+        await trx
+          .insertInto('post_assignments')
+          .values({ post_id: postId, post_kind: kind, person_id: personId, site_id: siteId, created_at: now })
+          .execute();
         for (let d = 0; d < 14; d++) {
           await trx
             .insertInto('roster_entries')

@@ -54,12 +54,18 @@ export async function updateMembershipRole(db: Q, siteId: string, personId: stri
   await db.updateTable('site_members').set({ role }).where('site_id', '=', siteId).where('person_id', '=', personId).execute();
 }
 
-export async function replacePostAssignments(db: Q, siteId: string, personId: string, postIds: string[], now: number): Promise<void> {
+/** A post to assign, with its kind: kept on the assignment so "which posts does this person work" needs no join to posts. */
+export interface PostToAssign {
+  postId: string;
+  kind: string;
+}
+
+export async function replacePostAssignments(db: Q, siteId: string, personId: string, posts: readonly PostToAssign[], now: number): Promise<void> {
   await db.deleteFrom('post_assignments').where('site_id', '=', siteId).where('person_id', '=', personId).execute();
-  if (postIds.length === 0) return;
+  if (posts.length === 0) return;
   await db
     .insertInto('post_assignments')
-    .values(postIds.map((post_id) => ({ post_id, person_id: personId, site_id: siteId, created_at: now })))
+    .values(posts.map((p) => ({ post_id: p.postId, post_kind: p.kind, person_id: personId, site_id: siteId, created_at: now })))
     .execute();
 }
 
@@ -122,18 +128,16 @@ export async function deleteAssignmentsOfPost(db: Q, postId: string): Promise<vo
   await db.deleteFrom('post_assignments').where('post_id', '=', postId).execute();
 }
 
-/** People assigned to a post of this kind on the site (the cleaners, for the public "last cleaned"). */
 /** The kinds of the posts a person holds on the site. */
 export async function postKindsOfPerson(db: Q, siteId: string, personId: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('post_assignments as a')
-    .innerJoin('posts as p', 'p.id', 'a.post_id')
-    .select('p.kind')
+    .selectFrom('post_assignments')
+    .select('post_kind')
     .distinct()
-    .where('a.site_id', '=', siteId)
-    .where('a.person_id', '=', personId)
+    .where('site_id', '=', siteId)
+    .where('person_id', '=', personId)
     .execute();
-  return rows.map((r) => r.kind);
+  return rows.map((r) => r.post_kind);
 }
 
 /** Each person's stored language (people.locale), for the notices they read. */
@@ -167,14 +171,14 @@ export async function siteOverseerIds(db: Q, siteId: string, roles: readonly str
   return rows.map((r) => r.person_id);
 }
 
+/** People assigned to a post of this kind on the site (the cleaners, for the public "last cleaned"). */
 export async function personIdsOnPostKind(db: Q, siteId: string, postKind: string): Promise<string[]> {
   const rows = await db
-    .selectFrom('post_assignments as a')
-    .innerJoin('posts as p', 'p.id', 'a.post_id')
-    .select('a.person_id')
+    .selectFrom('post_assignments')
+    .select('person_id')
     .distinct()
-    .where('a.site_id', '=', siteId)
-    .where('p.kind', '=', postKind)
+    .where('site_id', '=', siteId)
+    .where('post_kind', '=', postKind)
     .execute();
   return rows.map((r) => r.person_id);
 }
@@ -229,12 +233,11 @@ export function listActiveMembersPage(db: Q, siteId: string, roles: readonly str
 export function listActivePeopleOnPostKind(db: Q, siteId: string, postKind: string) {
   return db
     .selectFrom('post_assignments as a')
-    .innerJoin('posts as ps', 'ps.id', 'a.post_id')
     .innerJoin('people as p', 'p.id', 'a.person_id')
     .select(['p.id', 'p.name'])
     .distinct()
     .where('a.site_id', '=', siteId)
-    .where('ps.kind', '=', postKind)
+    .where('a.post_kind', '=', postKind)
     .where('p.is_active', '=', 1)
     .orderBy('p.name')
     .execute();

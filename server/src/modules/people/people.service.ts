@@ -11,7 +11,7 @@ import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { inTransaction, type Deps } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { countPostsOfSite } from '../posts/index.js';
+import { findPostKindsOfSite } from '../posts/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
 import { maskPhone } from './mask.js';
 import { PEOPLE_READERS } from './people.policy.js';
@@ -25,6 +25,7 @@ import {
   listMemberRows,
   postIdsByPerson,
   replacePostAssignments,
+  type PostToAssign,
   updateMembershipRole,
   updatePersonRow,
 } from './people.repository.js';
@@ -42,11 +43,14 @@ const toSitePerson = (r: MemberRow, postIds: string[]): SitePerson => ({
   createdAt: r.created_at,
 });
 
-async function assertPostsOfSite(deps: Deps, siteId: string, postIds: string[] | undefined): Promise<void> {
-  if (!postIds?.length) return;
-  if ((await countPostsOfSite(deps.db, siteId, postIds)) !== postIds.length) {
+/** The posts to assign, each with its kind; refused when one is not on the site. */
+async function postsOfSite(deps: Deps, siteId: string, postIds: string[] | undefined): Promise<PostToAssign[] | undefined> {
+  if (!postIds) return undefined;
+  const kinds = await findPostKindsOfSite(deps.db, siteId, postIds);
+  if (postIds.some((id) => !kinds.has(id))) {
     throw new AppError('POST_NOT_FOUND', { message: 'A post is not on this site', params: { postIds } });
   }
+  return [...kinds].map(([postId, kind]) => ({ postId, kind }));
 }
 
 async function loadMember(deps: Deps, siteId: string, personId: string): Promise<MemberRow> {
@@ -88,7 +92,7 @@ export async function createPerson(
 ): Promise<SitePerson> {
   requireSiteRole(actor, siteId, SITE_MANAGERS);
   assertStrongPassword(input.password);
-  await assertPostsOfSite(deps, siteId, input.postIds);
+  const posts = await postsOfSite(deps, siteId, input.postIds);
   const passwordHash = await hashPassword(input.password);
   try {
     const personId = await inTransaction(deps, async (tx) => {
@@ -107,7 +111,7 @@ export async function createPerson(
       };
       await insertPerson(tx.trx, row);
       await insertMembership(tx.trx, { siteId, personId: row.id, role: input.role, now: tx.now });
-      await replacePostAssignments(tx.trx, siteId, row.id, input.postIds ?? [], tx.now);
+      await replacePostAssignments(tx.trx, siteId, row.id, posts ?? [], tx.now);
       await recordAudit(tx, actorRef(actor), {
         siteId,
         action: 'person.create',
@@ -158,7 +162,7 @@ export async function updatePerson(
     throw new AppError('CANNOT_REMOVE_SELF', { message: 'You cannot disable yourself or change your own role' });
   }
   await assertMayChangeAccount(deps, actor, personId, patch);
-  await assertPostsOfSite(deps, siteId, patch.postIds);
+  const posts = await postsOfSite(deps, siteId, patch.postIds);
   await inTransaction(deps, async (tx) => {
     const personPatch: Partial<PeopleTable> = {};
     if (patch.name !== undefined) personPatch.name = patch.name.trim();
@@ -166,7 +170,7 @@ export async function updatePerson(
     if (patch.isActive !== undefined) personPatch.is_active = patch.isActive ? 1 : 0;
     if (Object.keys(personPatch).length > 0) await updatePersonRow(tx.trx, personId, { ...personPatch, updated_at: tx.now });
     if (patch.role) await updateMembershipRole(tx.trx, siteId, personId, patch.role);
-    if (patch.postIds) await replacePostAssignments(tx.trx, siteId, personId, patch.postIds, tx.now);
+    if (posts) await replacePostAssignments(tx.trx, siteId, personId, posts, tx.now);
     // A disabled person is signed out everywhere at once.
     if (patch.isActive === false) await deleteSessionsOfPerson(tx.trx, personId, null);
     await recordAudit(tx, actorRef(actor), {

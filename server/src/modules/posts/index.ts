@@ -1,2 +1,2 @@
 export { registerPostRoutes } from './posts.routes.js';
-export { countPostsInZone, countPostsOfSite, findPostRow, findPostsByIds, listPostIdsOfSite, listPostsOfSite } from './posts.repository.js';
+export { countPostsInZone, findPostKindsOfSite, findPostRow, findPostsByIds, listPostIdsOfSite, listPostsOfSite } from './posts.repository.js';

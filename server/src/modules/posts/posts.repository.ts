@@ -16,15 +16,16 @@ export function listPostRows(db: Q, siteId: string, page: PageRequest) {
     .execute();
 }
 
-export async function countPostsOfSite(db: Q, siteId: string, postIds: string[]): Promise<number> {
-  if (postIds.length === 0) return 0;
-  const r = await db
+/** The kind of each of these posts that is on the site, by post id: a post missing from the map is not on it. */
+export async function findPostKindsOfSite(db: Q, siteId: string, postIds: readonly string[]): Promise<Map<string, string>> {
+  if (postIds.length === 0) return new Map();
+  const rows = await db
     .selectFrom('posts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .select(['id', 'kind'])
     .where('site_id', '=', siteId)
-    .where('id', 'in', postIds)
-    .executeTakeFirstOrThrow();
-  return Number(r.n);
+    .where('id', 'in', [...new Set(postIds)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.kind]));
 }
 
 export async function updatePostRow(db: Q, postId: string, patch: Partial<PostsTable>): Promise<void> {

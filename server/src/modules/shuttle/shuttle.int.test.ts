@@ -137,8 +137,9 @@ describe(`shuttle trips and the model room (${process.env.TEST_DB ?? 'sqlite'})`
 
   it('lists whom a driver can hand the vehicle to: active staff by name, paginated, the shuttle post marked', async () => {
     const db = t.testDb.database.db;
-    const onPost = await createPerson(db, site, 'staff', { postIds: [site.postId] });
+    // A post's kind never changes once created; this test's fixture post becomes the shuttle's before anyone is assigned.
     await db.updateTable('posts').set({ kind: 'SHUTTLE' }).where('id', '=', site.postId).execute();
+    const onPost = await createPerson(db, site, 'staff', { postIds: [site.postId] });
     const seen: ShuttleDriver[] = [];
     let cursor: string | null = null;
     do {

@@ -118,38 +118,6 @@ export async function countParkedCars(db: Kysely<DB>, siteId: string): Promise<n
   return Number(r?.n ?? 0);
 }
 
-export async function carParkCapacity(db: Kysely<DB>, siteId: string): Promise<number | null> {
-  const r = await db
-    .selectFrom('zones')
-    .select((eb) => eb.fn.sum<number>('capacity').as('n'))
-    .where('site_id', '=', siteId)
-    .where('kind', '=', 'CAR_PARK')
-    .executeTakeFirst();
-  return r?.n === null || r?.n === undefined ? null : Number(r.n);
-}
-
-/** The car park's capacity and the cars in it, in one round trip (the registration's check). */
-export async function carParkLoad(db: Kysely<DB>, siteId: string): Promise<{ capacity: number | null; occupied: number }> {
-  const r = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom('zones')
-        .select((z) => z.fn.sum<number>('capacity').as('n'))
-        .where('site_id', '=', siteId)
-        .where('kind', '=', 'CAR_PARK')
-        .as('capacity'),
-      eb
-        .selectFrom('visits')
-        .select((v) => v.fn.countAll<number>().as('n'))
-        .where('site_id', '=', siteId)
-        .where('status', '=', 'open')
-        .where('arrival_mode', '=', 'car')
-        .as('occupied'),
-    ])
-    .executeTakeFirstOrThrow();
-  return { capacity: r.capacity === null ? null : Number(r.capacity), occupied: Number(r.occupied ?? 0) };
-}
-
 /** Which of these visits are open on the site (the shuttle boards only guests on site now). */
 export function openVisitsAmong(db: Kysely<DB>, siteId: string, visitIds: string[]) {
   return db

@@ -29,13 +29,12 @@ import { inTransaction, inWriteBatch, type Deps, type Tx, type WriteBatch } from
 import { recordAudit } from '../audit/index.js';
 import { findPersonNames, isSiteMember, maskPhone, worksPostKind } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
+import { carParkCapacity } from '../zones/index.js';
 import { cancelHandoffTimers, deferHandoffTimers, readChainSettings, takeNextConsultant } from './handoff-limits.js';
 import { checkPlate } from './plate.js';
 import { maskPlate, receivingPost, stageAfterAck, stageDurations, type StageEntry } from './visits.rules.js';
 import {
   ackHandoffRow,
-  carParkCapacity,
-  carParkLoad,
   countParkedCars,
   findCustomerByPhone,
   findCustomers,
@@ -349,9 +348,8 @@ export async function registerVisit(
         const handoff = input.arrivalMode === 'car' ? recordHandoff(batch, actor, row, { id: newId(), to: 'hall', note: '' }, chain) : null;
         if (input.arrivalMode === 'car') {
           // Read before this car is written: it makes the count one more (PARK-PRE-3).
-          const load = await carParkLoad(reader, siteId);
-          if (load.capacity !== null && load.occupied + 1 >= load.capacity)
-            batch.emit({ siteId }, 'carpark.full', { occupied: load.occupied + 1, capacity: load.capacity });
+          const [capacity, occupied] = await Promise.all([carParkCapacity(reader, siteId), countParkedCars(reader, siteId)]);
+          if (capacity !== null && occupied + 1 >= capacity) batch.emit({ siteId }, 'carpark.full', { occupied: occupied + 1, capacity });
         }
         return { row, customer, handoff };
       };

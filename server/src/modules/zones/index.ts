@@ -1,2 +1,2 @@
 export { registerZoneRoutes } from './zones.routes.js';
-export { findZoneNames, findZoneOfKind, findZoneRow, listZoneIdsOfKind, listZonesOfKind } from './zones.repository.js';
+export { carParkCapacity, findZoneNames, findZoneOfKind, findZoneRow, listZoneIdsOfKind, listZonesOfKind } from './zones.repository.js';

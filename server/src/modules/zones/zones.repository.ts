@@ -16,6 +16,17 @@ export const listZoneIdsOfKind = async (db: Q, siteId: string, kind: ZoneKind): 
 export const findZoneOfKind = (db: Q, siteId: string, zoneId: string, kind: ZoneKind) =>
   db.selectFrom('zones').select(['id', 'name']).where('site_id', '=', siteId).where('id', '=', zoneId).where('kind', '=', kind).executeTakeFirst();
 
+/** The site's car-park spaces: the capacities of its car-park zones summed; null when none is set. */
+export async function carParkCapacity(db: Q, siteId: string): Promise<number | null> {
+  const r = await db
+    .selectFrom('zones')
+    .select((eb) => eb.fn.sum<number>('capacity').as('n'))
+    .where('site_id', '=', siteId)
+    .where('kind', '=', 'CAR_PARK')
+    .executeTakeFirst();
+  return r?.n === null || r?.n === undefined ? null : Number(r.n);
+}
+
 /** A page of a site's zones of one kind, by id: id and name. */
 export function listZonesOfKind(db: Q, siteId: string, kind: ZoneKind, page: PageRequest) {
   let q = db.selectFrom('zones').select(['id', 'name']).where('site_id', '=', siteId).where('kind', '=', kind);

@@ -63,17 +63,12 @@ export async function loadSiteRoles(
 
 /** The kinds of post a person works, per site. */
 export async function loadPostKinds(db: Kysely<DB>, personId: string): Promise<Map<string, Set<string>>> {
-  const rows = await db
-    .selectFrom('post_assignments as a')
-    .innerJoin('posts as p', 'p.id', 'a.post_id')
-    .select(['a.site_id', 'p.kind'])
-    .where('a.person_id', '=', personId)
-    .execute();
+  const rows = await db.selectFrom('post_assignments').select(['site_id', 'post_kind']).where('person_id', '=', personId).execute();
   const kinds = new Map<string, Set<string>>();
   for (const r of rows) {
     let set = kinds.get(r.site_id);
     if (!set) kinds.set(r.site_id, (set = new Set()));
-    set.add(r.kind);
+    set.add(r.post_kind);
   }
   return kinds;
 }
