@@ -4,10 +4,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import anchang, { readTableOwners } from './eslint/anchang-rules.js';
-import { borderExceptions } from './eslint/module-borders-exceptions.js';
 
-// Module borders (issue 14): which module owns each table (the exceptions still to be moved are listed
-// in eslint/module-borders-exceptions.js).
+// Module borders (issue 14): which module owns each table. No exception is allowed: another module's
+// table is reached through the functions its index.ts exports.
 const tableOwners = readTableOwners(new URL('./server/src/db/table-owners.ts', import.meta.url));
 
 export default tseslint.config(
@@ -41,7 +40,7 @@ export default tseslint.config(
     files: ['server/src/modules/**/*.ts'],
     ignores: ['**/*.test.ts'],
     plugins: { anchang },
-    rules: { 'anchang/module-borders': ['error', { owners: tableOwners, allow: borderExceptions }] },
+    rules: { 'anchang/module-borders': ['error', { owners: tableOwners }] },
   },
   {
     files: ['**/*.test.ts', '**/*.int.test.ts', 'e2e/**/*.ts', 'bench/**/*.ts', 'server/src/test/**/*.ts'],

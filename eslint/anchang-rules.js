@@ -6,7 +6,7 @@
 //     server/src/db/table-owners.ts (passed in as the `owners` option);
 //  2. the query builder is used only in `*.repository.ts` files: a service, routes, jobs or seed file that
 //     starts a query (selectFrom, insertInto, updateTable, deleteFrom, with, …) is an error.
-// Exceptions are listed in the `allow` option, each with the reason it is still there.
+// There are no exceptions: a module reaches another's table through the functions its index.ts exports.
 import { readFileSync } from 'node:fs';
 
 /** Calls whose first argument names a table (or several). */
@@ -81,20 +81,6 @@ export const moduleBorders = {
         type: 'object',
         properties: {
           owners: { type: 'object', additionalProperties: { type: 'string' } },
-          allow: {
-            type: 'array',
-            items: {
-              type: 'object',
-              properties: {
-                file: { type: 'string' },
-                tables: { type: 'array', items: { type: 'string' } },
-                queryBuilder: { type: 'boolean' },
-                reason: { type: 'string', minLength: 1 },
-              },
-              required: ['file', 'reason'],
-              additionalProperties: false,
-            },
-          },
         },
         required: ['owners'],
         additionalProperties: false,
@@ -110,10 +96,7 @@ export const moduleBorders = {
   create(context) {
     const where = moduleOf(context.filename);
     if (!where) return {};
-    const { owners, allow = [] } = context.options[0] ?? { owners: {} };
-    const mine = allow.filter((a) => where.rest === a.file || `${where.module}/${where.rest}` === a.file);
-    const tableAllowed = (table) => mine.some((a) => (a.tables ?? []).includes(table) || (a.tables ?? []).includes('*'));
-    const builderAllowed = mine.some((a) => a.queryBuilder === true);
+    const { owners } = context.options[0] ?? { owners: {} };
     const isRepository = /\.repository\.ts$/.test(where.rest);
     return {
       CallExpression(node) {
@@ -121,7 +104,7 @@ export const moduleBorders = {
         if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return;
         const method = callee.property.name;
         const first = node.arguments[0];
-        if (QUERY_STARTS.has(method) && !isRepository && !builderAllowed) {
+        if (QUERY_STARTS.has(method) && !isRepository) {
           // `[].with(index, value)` is the array method; Kysely's `with` names its expression by a string.
           const looksLikeKysely = method === 'with' || method === 'withRecursive' ? stringOf(first) !== undefined : true;
           if (looksLikeKysely) {
@@ -131,7 +114,7 @@ export const moduleBorders = {
         if (!TABLE_METHODS.has(method)) return;
         for (const { node: at, table } of tablesOf(first)) {
           const owner = owners[table];
-          if (owner === undefined || owner === where.module || tableAllowed(table)) continue;
+          if (owner === undefined || owner === where.module) continue;
           context.report({
             node: at,
             messageId: 'foreignTable',

@@ -395,6 +395,8 @@ export interface RequisitionsTable {
   decided_at: number | null;
   decision_note: string | null;
   created_at: number;
+  /** When the store issued it (the issuing batch's time); null until then. */
+  issued_at: number | null;
 }
 
 export interface CustomerOpinionsTable {

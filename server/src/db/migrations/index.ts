@@ -39,6 +39,7 @@ import * as handovers from './2026-12-06-300-handovers.js';
 import * as modelRoomClosing from './2026-12-07-300-model-room-closing.js';
 import * as lostItemPhoto from './2026-12-07-110-lost-item-photo.js';
 import * as assignmentPostKind from './2026-12-08-100-assignment-post-kind.js';
+import * as requisitionIssuedAt from './2026-12-08-110-requisition-issued-at.js';
 
 /** Every migration, by date-prefixed name. Kysely runs them in name order. */
 export const migrations: Record<string, Migration> = {
@@ -82,4 +83,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-07-300-model-room-closing': modelRoomClosing,
   '2026-12-07-110-lost-item-photo': lostItemPhoto,
   '2026-12-08-100-assignment-post-kind': assignmentPostKind,
+  '2026-12-08-110-requisition-issued-at': requisitionIssuedAt,
 };

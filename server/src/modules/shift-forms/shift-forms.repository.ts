@@ -26,6 +26,23 @@ export function listRequisitionRows(db: Kysely<DB>, siteId: string, page: PageRe
     .execute();
 }
 
+/** Approved requisitions as the store sees them; `issued` true or false keeps those issued or still to issue. */
+export function listApprovedRequisitionRows(db: Kysely<DB>, siteId: string, page: PageRequest, issued: boolean | undefined) {
+  let q = db.selectFrom('requisitions').selectAll().where('site_id', '=', siteId).where('status', '=', 'approved');
+  if (issued === true) q = q.where('issued_at', 'is not', null);
+  if (issued === false) q = q.where('issued_at', 'is', null);
+  if (page.afterId) q = q.where('id', '<', page.afterId);
+  return q
+    .orderBy('id', 'desc')
+    .limit(page.limit + 1)
+    .execute();
+}
+
+/** Called by the store in the transaction that writes the issuing batch; a second issue leaves the first time. */
+export async function markRequisitionIssued(db: Kysely<DB>, id: string, at: number): Promise<void> {
+  await db.updateTable('requisitions').set({ issued_at: at }).where('id', '=', id).where('issued_at', 'is', null).execute();
+}
+
 export const findOpinionById = (db: Kysely<DB>, id: string) => db.selectFrom('customer_opinions').selectAll().where('id', '=', id).executeTakeFirst();
 
 export function listOpinionsOn(db: Kysely<DB>, siteId: string, date: string) {

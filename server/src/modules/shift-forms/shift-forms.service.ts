@@ -105,6 +105,7 @@ export async function createRequisition(
         decided_at: null,
         decision_note: null,
         created_at: deps.clock.now(),
+        issued_at: null,
       };
       await inWriteBatch(deps, async (tx) => {
         tx.deferInsert('requisitions', row);

@@ -12,6 +12,7 @@ import { newId } from '../../platform/ids.js';
 import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import type { Deps } from '../../platform/tx.js';
 import { findPersonNames } from '../people/index.js';
+import { findRequisitionRow, listApprovedRequisitionRows } from '../shift-forms/index.js';
 import { toBatch, writeRefusalsAudited } from './stock-ledger.service.js';
 import { STOCK_KEEPERS } from './supplies.policy.js';
 import * as repo from './supplies.repository.js';
@@ -25,11 +26,19 @@ export async function requisitionsToIssue(
 ): Promise<PageOf<RequisitionToIssue>> {
   requireSiteRole(actor, siteId, STOCK_KEEPERS);
   const page = pageRequest(query, 'desc');
-  return toPageBatched(await repo.listApprovedRequisitions(deps.db, siteId, page, query.issued), page, async (rows) => {
-    const names = await findPersonNames(
-      deps.db,
-      rows.map((r) => r.requested_by),
-    );
+  return toPageBatched(await listApprovedRequisitionRows(deps.db, siteId, page, query.issued), page, async (rows) => {
+    // Whether and when comes with the requisition; from which store, from the issuing batch.
+    const [names, stores] = await Promise.all([
+      findPersonNames(
+        deps.db,
+        rows.map((r) => r.requested_by),
+      ),
+      repo.findIssuingStoresOfRequisitions(
+        deps.db,
+        rows.flatMap((r) => (r.issued_at === null ? [] : [r.id])),
+      ),
+    ]);
+    const storeName = new Map(stores.map((s) => [s.requisition_id, s.store_name]));
     return rows.map((r) => ({
       requisitionId: r.id,
       requestedByName: names.get(r.requested_by) ?? '',
@@ -42,8 +51,8 @@ export async function requisitionsToIssue(
       note: r.note,
       decidedAt: r.decided_at,
       createdAt: r.created_at,
-      issuedAt: r.issued_at ?? null,
-      issuedFromStoreName: r.store_name ?? null,
+      issuedAt: r.issued_at,
+      issuedFromStoreName: storeName.get(r.id) ?? null,
     }));
   });
 }
@@ -61,7 +70,7 @@ export async function issueRequisition(
   input: Static<typeof IssueRequisitionBody>,
 ): Promise<{ batch: StockBatch; created: boolean }> {
   requireSiteRole(actor, siteId, STOCK_KEEPERS);
-  const req = await repo.findRequisitionRow(deps.db, siteId, requisitionId);
+  const req = await findRequisitionRow(deps.db, siteId, requisitionId);
   if (!req) throw new AppError('REQUISITION_NOT_FOUND', { params: { requisitionId } });
   const issued = await repo.findBatchForRequisition(deps.db, requisitionId);
   if (issued) throw new AppError('REQUISITION_ALREADY_ISSUED', { params: { requisitionId, at: issued.at } });

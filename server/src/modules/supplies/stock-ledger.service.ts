@@ -16,6 +16,7 @@ import { inTransaction, type Deps, type Tx } from '../../platform/tx.js';
 import { recordAudit, recordAuditNow } from '../audit/index.js';
 import { notifyPeople } from '../notifications/index.js';
 import { findPersonNames, siteOverseerIds } from '../people/index.js';
+import { markRequisitionIssued } from '../shift-forms/index.js';
 import { findSiteRow } from '../sites/index.js';
 import { duplicateItemIds, lowStockTransition } from './supplies.rules.js';
 import { STOCK_KEEPERS } from './supplies.policy.js';
@@ -118,6 +119,8 @@ async function writeBatch(deps: Deps, actor: Actor, siteId: string, input: Batch
       at: tx.now,
     };
     await repo.insertBatch(tx.trx, batch);
+    // The batch's unique requisition_id refuses a second issue; the requisition keeps when it was issued.
+    if (input.requisitionId) await markRequisitionIssued(tx.trx, input.requisitionId, tx.now);
     await repo.ensureStockRows(
       tx.trx,
       input.changes.map((c) => ({ id: newId(), siteId, storeId: store.id, itemId: c.itemId, now: tx.now })),

@@ -1,6 +1,16 @@
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemConsumption, PageOf, Requisition, StockBatch, StockLevel, StockMovement, SupplyItem, SupplyStore } from '@anchang/contracts';
+import type {
+  ItemConsumption,
+  PageOf,
+  Requisition,
+  RequisitionToIssue,
+  StockBatch,
+  StockLevel,
+  StockMovement,
+  SupplyItem,
+  SupplyStore,
+} from '@anchang/contracts';
 import { newId } from '../../platform/ids.js';
 import { buildTestApp, type TestApp } from '../../test/build-test-app.js';
 import { createCompanyWithSite, createPerson, loginAs, type TestSite } from '../../test/factories.js';
@@ -210,11 +220,10 @@ describe(`supplies: stock ledger, issues, counts, low-stock alerts (${process.en
     const batch = await json<StockBatch>(call(manager, 'POST', `/supplies/requisitions/${reqId}/issue`, { storeId: bar.id }), 201);
     expect(batch).toMatchObject({ kind: 'issue', requisitionId: reqId, movements: [{ delta: -8, onHandAfter: 12 }] });
     expect(await code(call(manager, 'POST', `/supplies/requisitions/${reqId}/issue`, { storeId: bar.id }))).toBe('REQUISITION_ALREADY_ISSUED');
-    const issued = await json<PageOf<{ requisitionId: string; issuedFromStoreName: string }>>(
-      call(manager, 'GET', '/supplies/requisitions?issued=true'),
-      200,
-    );
-    expect(issued.items.find((r) => r.requisitionId === reqId)).toMatchObject({ issuedFromStoreName: '吧台仓' });
+    const issued = await json<PageOf<RequisitionToIssue>>(call(manager, 'GET', '/supplies/requisitions?issued=true'), 200);
+    expect(issued.items.find((r) => r.requisitionId === reqId)).toMatchObject({ issuedAt: batch.at, issuedFromStoreName: '吧台仓' });
+    const notIssued = await json<PageOf<RequisitionToIssue>>(call(manager, 'GET', '/supplies/requisitions?issued=false'), 200);
+    expect(notIssued.items.map((r) => r.requisitionId)).not.toContain(reqId);
   });
 
   it('a requisition for more than the stock is refused and audited, nothing half-saved', async () => {
@@ -233,6 +242,9 @@ describe(`supplies: stock ledger, issues, counts, low-stock alerts (${process.en
     );
     const left = await json<PageOf<{ requisitionId: string }>>(call(manager, 'GET', '/supplies/requisitions?issued=false'), 200);
     expect(left.items.map((r) => r.requisitionId)).toContain(reqId);
+    // The refusal rolled back the requisition's issued time with the batch.
+    const issued = await json<PageOf<RequisitionToIssue>>(call(manager, 'GET', '/supplies/requisitions?issued=true'), 200);
+    expect(issued.items.map((r) => r.requisitionId)).not.toContain(reqId);
   });
 
   it('keeps items and stores per site, names unique, and an unknown store answers 404', async () => {

@@ -212,26 +212,16 @@ export function weeklyIssues(db: Q, siteId: string, itemIds: string[], fromWeek:
     .execute();
 }
 
-// The requisitions table belongs to the post-shift forms; the store only reads it, to issue.
-export const findRequisitionRow = (db: Q, siteId: string, id: string) =>
-  db.selectFrom('requisitions').selectAll().where('site_id', '=', siteId).where('id', '=', id).executeTakeFirst();
-
-export function listApprovedRequisitions(db: Q, siteId: string, page: PageRequest, issued: boolean | undefined) {
-  let q = db
-    .selectFrom('requisitions as r')
-    .leftJoin('supply_batches as b', 'b.requisition_id', 'r.id')
-    .leftJoin('supply_stores as st', 'st.id', 'b.store_id')
-    .select(['r.id', 'r.requested_by', 'r.lines', 'r.note', 'r.decided_at', 'r.created_at', 'b.at as issued_at', 'st.name as store_name'])
-    .where('r.site_id', '=', siteId)
-    .where('r.status', '=', 'approved');
-  if (issued === true) q = q.where('b.id', 'is not', null);
-  if (issued === false) q = q.where('b.id', 'is', null);
-  if (page.afterId) q = q.where('r.id', '<', page.afterId);
-  return q
-    .orderBy('r.id', 'desc')
-    .limit(page.limit + 1)
-    .execute();
-}
+/** The stores that issued the given requisitions, by requisition id (one batch each at most). */
+export const findIssuingStoresOfRequisitions = (db: Q, requisitionIds: string[]) =>
+  requisitionIds.length === 0
+    ? Promise.resolve([])
+    : db
+        .selectFrom('supply_batches as b')
+        .innerJoin('supply_stores as st', 'st.id', 'b.store_id')
+        .select(['b.requisition_id', 'st.name as store_name'])
+        .where('b.requisition_id', 'in', requisitionIds)
+        .execute();
 
 /** For period figures: quantities issued (领用) per item in [fromMs, toMs), with the item's names. */
 export async function listIssuedOfPeriod(db: Q, siteId: string, fromMs: number, toMs: number) {
