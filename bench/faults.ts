@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import readline from 'node:readline';
-import { bundleServer, scratchBundleDir } from '../server/build.js';
+import { bundleServer, scratchBundleDir, shippedNodeFlags } from '../server/build.js';
 import { migrateToLatest, openDatabase, type Database } from '../server/src/db/create-db.js';
 import { seedDemoIfEmpty } from '../server/src/db/seed/demo.js';
 import { freePort, httpLogin } from '../server/src/test/spawn-server.js';
@@ -78,7 +78,7 @@ class KillableServer {
   /** Generous: on a busy machine a start takes tens of seconds (schemas compile at boot). */
   async start(timeoutMs = 180_000): Promise<number> {
     const startedAt = Date.now();
-    const child = spawn(process.execPath, ['--enable-source-maps', this.bundle], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...shippedNodeFlags(), this.bundle], { env: this.env, stdio: ['ignore', 'pipe', 'pipe'] });
     this.child = child;
     this.exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     for (const stream of [child.stdout, child.stderr]) {

@@ -19,6 +19,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { shippedNodeFlags } from '../server/build.js';
 import { drive, logIn, type LoadOptions, type Target } from './load.js';
 import { createScratchDatabase, postgresVersion } from './pg-database.js';
 import { judge, machineInfo, renderReport, writeResults, type CpuFigures, type DialectResult } from './report.js';
@@ -193,7 +194,7 @@ async function startBenchServer(
   const server: ServerProcess = await startServer({ env: serverEnv({ ...vars, ...extraVars }), label: dialect, nodeArgs });
   cleanups.push(() => server.stop());
   const baseUrl = `http://127.0.0.1:${server.ready.port}`;
-  console.log(`  server pid ${server.pid} on ${baseUrl}`);
+  console.log(`  server pid ${server.pid} on ${baseUrl} (node ${[...shippedNodeFlags(), ...nodeArgs].join(' ')})`);
   return { server, baseUrl, database: vars, location: { databaseUrl: vars.DATABASE_URL ?? null, sqliteFile: vars.SQLITE_FILE ?? '' } };
 }
 
@@ -461,6 +462,7 @@ async function main(): Promise<number> {
       finishedAt: new Date().toISOString(),
       scenario,
       load,
+      shippedNodeFlags: shippedNodeFlags(),
       serverNodeArgs,
       ...(visitResults.length > 0 ? { visitOptions, visits: visitResults } : {}),
       ...(opsResults.length > 0 ? { ops: opsResults } : {}),

@@ -7,7 +7,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import readline from 'node:readline';
-import { bundleServer, scratchBundleDir } from '../server/build.js';
+import { bundleServer, scratchBundleDir, shippedNodeFlags } from '../server/build.js';
 
 import { PROXY_READY_PREFIX, READY_PREFIX, type ReadyMessage } from './ready.js';
 
@@ -32,7 +32,8 @@ export async function startServer(opts: {
 }): Promise<ServerProcess> {
   const bundle = path.join(scratchBundleDir('bench'), 'server.js');
   await bundleServer(ENTRY, bundle);
-  const child = spawn(process.execPath, [...(opts.nodeArgs ?? []), '--enable-source-maps', bundle], {
+  // The shipped flags first: a flag given again in nodeArgs (BENCH_SERVER_NODE_ARGS) overrides it.
+  const child = spawn(process.execPath, [...shippedNodeFlags(), ...(opts.nodeArgs ?? []), bundle], {
     cwd: REPO_ROOT,
     env: opts.env,
     stdio: ['ignore', 'pipe', 'pipe'],

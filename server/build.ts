@@ -26,6 +26,17 @@ export async function bundleServer(entry: string, outfile: string): Promise<void
 }
 
 /**
+ * The Node flags `npm start` runs the server with (the root package.json's start script), so
+ * the benchmarks and the fault script run the bundle exactly as it ships.
+ */
+export function shippedNodeFlags(): string[] {
+  const root = JSON.parse(fs.readFileSync(path.join(SERVER_DIR, '..', 'package.json'), 'utf8')) as { scripts: { start: string } };
+  const flags = /\bnode((?:\s+--\S+)*)\s+server\/dist\/main\.js/.exec(root.scripts.start)?.[1];
+  if (flags === undefined) throw new Error('package.json: the start script does not run `node [flags] server/dist/main.js`');
+  return flags.split(/\s+/).filter(Boolean);
+}
+
+/**
  * A fresh folder for a scratch bundle (benchmarks, the fault script). It must sit inside the
  * server workspace: npm may install a dependency under server/node_modules rather than the root
  * (an override pinned @fastify/static there), and a bundle elsewhere would not find it.
