@@ -175,4 +175,34 @@ describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     expect(gone.status).toBe('closed');
     board.close();
   });
+
+  // Two writers on one visit (a tap on the hall's phone while another change to the visit is being
+  // written): the acknowledgement writes a stage log computed from the visit it read, so it must
+  // read it after the other commits, not before. SQLite runs writers one at a time already.
+  it.runIf(process.env.TEST_DB === 'postgres')(
+    'an acknowledgement waits for another writer holding the visit and keeps that writer’s change',
+    async () => {
+      const db = t.testDb.database.db;
+      const id = newId();
+      const visit = (await call(park, 'POST', '/visits', { id, partySize: 2, arrivalMode: 'car', plate: '浙B 54321' })).json<Visit>();
+      let ack: ReturnType<typeof call> | undefined;
+      await db.transaction().execute(async (trx) => {
+        const held = await trx.selectFrom('visits').select('stage_log').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        ack = call(hall, 'POST', `/visits/${id}/handoffs/${visit.handoffs[0]!.id}/ack`);
+        const first = await Promise.race([ack.then(() => 'answered'), new Promise((resolve) => setTimeout(() => resolve('waiting'), 300))]);
+        expect(first).toBe('waiting');
+        // The other writer's change: an entry the acknowledgement's stage log must keep.
+        const log = [...(JSON.parse(held.stage_log) as unknown[]), { stage: 'car_park', at: 1 }];
+        await trx
+          .updateTable('visits')
+          .set({ stage_log: JSON.stringify(log) })
+          .where('id', '=', id)
+          .execute();
+      });
+      expect((await ack!).statusCode).toBe(200);
+      const row = await db.selectFrom('visits').select(['stage', 'stage_log']).where('id', '=', id).executeTakeFirstOrThrow();
+      expect(row.stage).toBe('hall');
+      expect(JSON.parse(row.stage_log)).toContainEqual({ stage: 'car_park', at: 1 });
+    },
+  );
 });

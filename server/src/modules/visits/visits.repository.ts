@@ -1,9 +1,19 @@
 import type { Kysely } from 'kysely';
+import type { DialectName } from '../../db/create-db.js';
 import type { CustomersTable, DB, VehicleChecksTable, VisitHandoffsTable, VisitsTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findVisitRow = (db: Kysely<DB>, siteId: string, visitId: string) =>
   db.selectFrom('visits').selectAll().where('site_id', '=', siteId).where('id', '=', visitId).executeTakeFirst();
+/**
+ * The visit, locked until the transaction ends, for a use case that writes a change computed from
+ * it (the stage log): a second writer waits for the first to commit and then reads its result,
+ * instead of overwriting it. On PostgreSQL; SQLite's one writer already runs them one at a time.
+ */
+export function findVisitRowToChange(db: Kysely<DB>, dialect: DialectName, siteId: string, visitId: string) {
+  const q = db.selectFrom('visits').selectAll().where('site_id', '=', siteId).where('id', '=', visitId);
+  return (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+}
 export const findVisitRows = (db: Kysely<DB>, siteId: string, visitIds: readonly string[]) =>
   visitIds.length === 0
     ? Promise.resolve([])

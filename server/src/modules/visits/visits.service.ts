@@ -42,6 +42,7 @@ import {
   findHandoffRow,
   findVisitById,
   findVisitRow,
+  findVisitRowToChange,
   insertCustomer,
   insertHandoffRow,
   listHandoffsOf,
@@ -456,7 +457,7 @@ async function recordHandoffOf(
       throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.consultantId } });
   }
   return inTransaction(deps, async (tx) => {
-    const visit = await findVisitRow(tx.trx, siteId, visitId);
+    const visit = await findVisitRowToChange(tx.trx, tx.dialect, siteId, visitId);
     if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
     if (visit.status !== 'open') {
       // A copy of this hand-off racing the first, which closed the visit (guests leaving on foot).
@@ -522,7 +523,7 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
   const written = await inTransaction(deps, async (tx) => {
     // A second copy of this tap racing the first finds the visit closed (a departure) or the
     // hand-off taken; if it was taken by this person, it is a repeat: answered, nothing written.
-    const visit = await findVisitRow(tx.trx, siteId, visitId);
+    const visit = await findVisitRowToChange(tx.trx, tx.dialect, siteId, visitId);
     if (!visit || visit.status !== 'open') {
       if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
       throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
