@@ -1,5 +1,6 @@
 export { registerPeopleRoutes } from './people.routes.js';
 export { maskPhone } from './mask.js';
+export { personNamesOf } from './person-names.js';
 export { requirePostDuty } from './post-duty.js';
 export { isSiteMember, findPersonNames, findActiveCompanyAdminIds, personIdsOnPostKind, insertPerson } from './people.repository.js';
 export { deleteAssignmentsOfPost, listActiveMembersOfSite, postIdsByPerson } from './people.repository.js';

@@ -28,6 +28,7 @@ import { AppError } from '../../platform/errors.js';
 import { addDays, instantAt, isValidDate, localParts } from '../../platform/site-time.js';
 import { deferCancelTimers, deferTimer, rescheduleTimer, scheduleTimer, type TimerRunner } from '../../platform/timers/timers.js';
 import { inTransaction, type Deps, type Tx, type WriteBatch } from '../../platform/tx.js';
+import { eventCache, type EventCacheSpec } from '../../platform/events/event-cache.js';
 import { recordAudit } from '../audit/index.js';
 import { notifyPeople } from '../notifications/index.js';
 import { findPersonNames, listActiveMembersOfSite } from '../people/index.js';
@@ -68,6 +69,17 @@ function toSettings(row: VisitChainSettingsTable | undefined): VisitChainSetting
 
 export async function readChainSettings(db: Kysely<DB>, siteId: string): Promise<VisitChainSettings> {
   return toSettings(await findChainSettingsRow(db, siteId));
+}
+
+/** Saved with `site.changed` (updateChainSettings); the rotation's turn in the same row is not part of them. */
+const CHAIN_SETTINGS: EventCacheSpec = {
+  name: 'visit chain settings',
+  staleKeys: (event) => (event.type === 'site.changed' && event.siteId ? [event.siteId] : []),
+};
+
+/** The site's hand-off limits, read by every car's registration and every hand-off: from memory while unchanged. */
+export function chainSettingsOf(deps: Pick<Deps, 'db' | 'events'>, siteId: string): Promise<VisitChainSettings> {
+  return eventCache<VisitChainSettings>(deps.events, CHAIN_SETTINGS).get(siteId, () => readChainSettings(deps.db, siteId));
 }
 
 export async function getChainSettings(deps: Deps, actor: Actor, siteId: string): Promise<VisitChainSettings> {

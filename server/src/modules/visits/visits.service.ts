@@ -27,10 +27,10 @@ import { pageRequest, toPageBatched } from '../../platform/http/pagination.js';
 import { addDays, instantAt, localParts } from '../../platform/site-time.js';
 import { inTransaction, inWriteBatch, type Deps, type Tx, type WriteBatch } from '../../platform/tx.js';
 import { recordAudit } from '../audit/index.js';
-import { findPersonNames, isSiteMember, maskPhone, worksPostKind } from '../people/index.js';
+import { findPersonNames, isSiteMember, maskPhone, personNamesOf, worksPostKind } from '../people/index.js';
 import { findSiteRow } from '../sites/index.js';
-import { carParkCapacity } from '../zones/index.js';
-import { cancelHandoffTimers, deferHandoffTimers, readChainSettings, takeNextConsultant } from './handoff-limits.js';
+import { carParkCapacityOf } from '../zones/index.js';
+import { cancelHandoffTimers, chainSettingsOf, deferHandoffTimers, takeNextConsultant } from './handoff-limits.js';
 import { checkPlate } from './plate.js';
 import { maskPlate, receivingPost, stageAfterAck, stageDurations, type StageEntry } from './visits.rules.js';
 import {
@@ -148,21 +148,27 @@ function composeVisits(
 }
 
 /**
- * A visit as the API shows it, from its row and hand-offs already in hand (a write's own): only
- * the names of other people and a consenting customer are read.
+ * A visit as the API shows it, from its row, hand-offs and vehicle check already in hand (a
+ * write's own): only the names of other people (mostly from memory) and a consenting customer
+ * are read.
  */
-async function composeVisitFrom(deps: Pick<Deps, 'db' | 'clock'>, actor: Actor, row: VisitsTable, handoffs: VisitHandoffsTable[]): Promise<Visit> {
+async function composeVisitFrom(
+  deps: Pick<Deps, 'db' | 'clock' | 'events'>,
+  actor: Actor,
+  row: VisitsTable,
+  handoffs: VisitHandoffsTable[],
+  vehicleChecked: boolean,
+): Promise<Visit> {
   const others = [
     ...(row.consultant_id ? [row.consultant_id] : []),
     ...handoffs.flatMap((h) => [h.sent_by, ...(h.acked_by ? [h.acked_by] : [])]),
   ].filter((id) => id !== actor.personId);
-  const [names, customers, vehicleChecked] = await Promise.all([
-    findPersonNames(deps.db, others),
+  const [names, customers] = await Promise.all([
+    personNamesOf(deps, others),
     row.customer_id ? findCustomers(deps.db, [row.customer_id]) : Promise.resolve([]),
-    listVehicleCheckedIds(deps.db, [row.id]),
   ]);
   names.set(actor.personId, actor.name);
-  return composeVisits([row], customers, handoffs, names, deps.clock.now(), new Set(vehicleChecked))[0]!;
+  return composeVisits([row], customers, handoffs, names, deps.clock.now(), new Set(vehicleChecked ? [row.id] : []))[0]!;
 }
 
 export async function getVisit(deps: Deps, actor: Actor, siteId: string, visitId: string): Promise<Visit> {
@@ -296,8 +302,10 @@ export async function registerVisit(
       });
     plate = checked;
   }
-  // The hall's limit for the car park's hand-off: read before the write (a registration is one batch).
-  const chain = input.arrivalMode === 'car' ? await readChainSettings(deps.db, siteId) : null;
+  // For a car, the hall's limit for the car park's hand-off and the car park's spaces: read before
+  // the write (a registration is one batch), from memory while the site's settings are unchanged.
+  const [chain, capacity] =
+    input.arrivalMode === 'car' ? await Promise.all([chainSettingsOf(deps, siteId), carParkCapacityOf(deps, siteId)]) : [null, null];
   const { value, created } = await writeOnce(
     async () => {
       const stored = await findVisitById(deps.db, input.id);
@@ -347,10 +355,10 @@ export async function registerVisit(
         });
         // At the car park, registering is also telling the hall (PARK: 通知销售大厅迎宾).
         const handoff = input.arrivalMode === 'car' ? recordHandoff(batch, actor, row, { id: newId(), to: 'hall', note: '' }, chain) : null;
-        if (input.arrivalMode === 'car') {
+        if (capacity !== null) {
           // Read before this car is written: it makes the count one more (PARK-PRE-3).
-          const [capacity, occupied] = await Promise.all([carParkCapacity(reader, siteId), countParkedCars(reader, siteId)]);
-          if (capacity !== null && occupied + 1 >= capacity) batch.emit({ siteId }, 'carpark.full', { occupied: occupied + 1, capacity });
+          const occupied = await countParkedCars(reader, siteId);
+          if (occupied + 1 >= capacity) batch.emit({ siteId }, 'carpark.full', { occupied: occupied + 1, capacity });
         }
         return { row, customer, handoff };
       };
@@ -438,9 +446,9 @@ export async function handOff(
   const { value: recorded, created } = await writeOnce(stored, () => recordHandoffOf(deps, actor, siteId, visitId, input));
   // A repeat is answered with the visit as it stands; a new hand-off from the rows it wrote.
   if (!created || !('visit' in recorded)) return getVisit(deps, actor, siteId, visitId);
-  const handoffs = await listHandoffsOf(deps.db, [visitId]);
+  const [handoffs, vehicleChecked] = await Promise.all([listHandoffsOf(deps.db, [visitId]), isVehicleChecked(deps.db, visitId)]);
   if (!handoffs.some((h) => h.id === recorded.handoff.id)) handoffs.push(recorded.handoff);
-  return composeVisitFrom(deps, actor, recorded.visit, handoffs);
+  return composeVisitFrom(deps, actor, recorded.visit, handoffs, vehicleChecked);
 }
 
 async function recordHandoffOf(
@@ -450,8 +458,10 @@ async function recordHandoffOf(
   visitId: string,
   input: { id: string; to: HandoffTarget; consultantId?: string; note?: string },
 ): Promise<VisitHandoffsTable | { handoff: VisitHandoffsTable; visit: VisitsTable }> {
+  // The limits the hand-off's timers are booked with: read before the visit is locked.
+  const chain = await chainSettingsOf(deps, siteId);
   if (input.to === 'consultant') {
-    if (!input.consultantId && !(await readChainSettings(deps.db, siteId)).consultantRotation)
+    if (!input.consultantId && !chain.consultantRotation)
       throw new AppError('CONSULTANT_REQUIRED', { message: 'Choose the consultant', params: { field: 'consultantId' } });
     if (input.consultantId && !(await isSiteMember(deps.db, siteId, input.consultantId)))
       throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.consultantId } });
@@ -468,13 +478,7 @@ async function recordHandoffOf(
     // By rotation (轮流), the consultant whose turn it is is asked; they become the visit's on accepting.
     const rotation = input.to === 'consultant' && !input.consultantId;
     const consultantId = rotation ? await takeNextConsultant(tx, siteId) : input.consultantId;
-    const handoff = recordHandoff(
-      tx,
-      actor,
-      visit,
-      { id: input.id, to: input.to, consultantId, note: (input.note ?? '').trim(), rotation },
-      await readChainSettings(tx.trx, siteId),
-    );
+    const handoff = recordHandoff(tx, actor, visit, { id: input.id, to: input.to, consultantId, note: (input.note ?? '').trim(), rotation }, chain);
     const patch: Partial<VisitsTable> = { updated_at: tx.now };
     if (input.to === 'consultant' && !rotation) patch.consultant_id = input.consultantId ?? null;
     // Guests leaving on foot need nobody to receive them: the visit ends now.
@@ -508,7 +512,7 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
   requireWriter(actor, siteId);
   // The visit's hand-offs, this one among them: checked here, and the answer is made from them
   // and the rows the acknowledgement writes, without reading the visit back.
-  const handoffs = await listHandoffsOf(deps.db, [visitId]);
+  const [handoffs, vehicleChecked] = await Promise.all([listHandoffsOf(deps.db, [visitId]), isVehicleChecked(deps.db, visitId)]);
   const handoff = handoffs.find((h) => h.id === handoffId);
   if (!handoff || handoff.site_id !== siteId) throw new AppError('HANDOFF_NOT_FOUND', { params: { handoffId } });
   if (handoff.acked_at !== null) {
@@ -555,8 +559,10 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
   });
   if (!written) return getVisit(deps, actor, siteId, visitId);
   const acked = handoffs.map((h) => (h.id === handoffId ? { ...h, acked_by: actor.personId, acked_at: written.ackedAt } : h));
-  return composeVisitFrom(deps, actor, written.visit, acked);
+  return composeVisitFrom(deps, actor, written.visit, acked, vehicleChecked);
 }
+
+const isVehicleChecked = async (db: Kysely<DB>, visitId: string) => (await listVehicleCheckedIds(db, [visitId])).length > 0;
 
 async function isAckedBy(db: Kysely<DB>, visitId: string, handoffId: string, actor: Actor): Promise<boolean> {
   const handoff = await findHandoffRow(db, visitId, handoffId);
@@ -587,7 +593,7 @@ export async function visitorCounts(deps: Deps, actor: Actor, siteId: string): P
   const [arrived, open, capacity, parked, concierge] = await Promise.all([
     listVisitsArrivedBetween(deps.db, siteId, from, to),
     listOpenVisits(deps.db, siteId),
-    carParkCapacity(deps.db, siteId),
+    carParkCapacityOf(deps, siteId),
     countParkedCars(deps.db, siteId),
     sumConciergeVisitsBetween(deps.db, siteId, from, to),
   ]);

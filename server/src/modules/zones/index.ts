@@ -1,2 +1,3 @@
 export { registerZoneRoutes } from './zones.routes.js';
-export { carParkCapacity, findZoneNames, findZoneOfKind, findZoneRow, listZoneIdsOfKind, listZonesOfKind } from './zones.repository.js';
+export { findZoneNames, findZoneOfKind, findZoneRow, listZoneIdsOfKind, listZonesOfKind } from './zones.repository.js';
+export { carParkCapacityOf } from './zones.service.js';

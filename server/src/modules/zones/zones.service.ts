@@ -8,10 +8,22 @@ import { AppError } from '../../platform/errors.js';
 import { newId } from '../../platform/ids.js';
 import { pageRequest, toPage } from '../../platform/http/pagination.js';
 import { inTransaction, inWriteBatch, type Deps } from '../../platform/tx.js';
+import { eventCache, type EventCacheSpec } from '../../platform/events/event-cache.js';
 import { recordAudit } from '../audit/index.js';
 import { SITE_MANAGERS } from '../sites/index.js';
 import { countPostsInZone } from '../posts/index.js';
-import { deleteZoneRow, findZoneRow, listZoneRows, updateZoneRow } from './zones.repository.js';
+import { carParkCapacity, deleteZoneRow, findZoneRow, listZoneRows, updateZoneRow } from './zones.repository.js';
+
+/** A site's car-park spaces, read at every car's registration: changed only with a zone. */
+const CAR_PARK_CAPACITY: EventCacheSpec = {
+  name: 'car-park capacity',
+  staleKeys: (event) => (event.type === 'zone.changed' && event.siteId ? [event.siteId] : []),
+};
+
+/** The site's car-park spaces (null when none is set), from memory while no zone changed. */
+export function carParkCapacityOf(deps: Pick<Deps, 'db' | 'events'>, siteId: string): Promise<number | null> {
+  return eventCache<number | null>(deps.events, CAR_PARK_CAPACITY).get(siteId, () => carParkCapacity(deps.db, siteId));
+}
 
 export const toZone = (r: ZonesTable): Zone => ({
   id: r.id,

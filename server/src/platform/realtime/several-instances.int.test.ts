@@ -10,7 +10,7 @@
  */
 import type net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ServerMessage } from '@anchang/contracts';
+import type { ServerMessage, Visit } from '@anchang/contracts';
 import { buildApp } from '../../app.js';
 import { loadConfig } from '../../config.js';
 import { openDatabase, type Database } from '../../db/create-db.js';
@@ -32,6 +32,8 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
   let site: TestSite;
   let manager: string;
   let park: string;
+  let parkId: string;
+  let hall: string;
   /** A socket on each instance, both subscribed to the site. */
   let onOne: TestSocket;
   let onTwo: TestSocket;
@@ -41,8 +43,10 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
     const db = one.testDb.database.db;
     site = await createCompanyWithSite(db);
     manager = await loginAs(one.app, (await createPerson(db, site, 'site_manager')).login);
-    park = await loginAs(one.app, (await createPerson(db, site, 'staff')).login);
-    const hall = await loginAs(one.app, (await createPerson(db, site, 'staff', { postIds: [site.postId] })).login);
+    const parkPerson = await createPerson(db, site, 'staff');
+    parkId = parkPerson.id;
+    park = await loginAs(one.app, parkPerson.login);
+    hall = await loginAs(one.app, (await createPerson(db, site, 'staff', { postIds: [site.postId] })).login);
 
     // The second instance: its own pool and its own LISTEN connection on the same database.
     twoDatabase = await openDatabase({ databaseUrl: one.testDb.location.databaseUrl, sqliteFile: '' });
@@ -147,5 +151,50 @@ describe.skipIf(testDialect() !== 'postgres')('several instances on one PostgreS
     expect(seqs(onOne)).toEqual(seqs(onTwo));
     expect(new Set(seqs(onOne)).size).toBe(seqs(onOne).length);
     expect(seqs(onOne)).toEqual([...seqs(onOne)].sort((a, b) => a - b));
+  });
+
+  it("a site's hand-off limit, its car park and a person's name changed through one instance are what the other uses at once", async () => {
+    // The visit chain keeps these in memory (platform/events/event-cache.ts); the other instance's
+    // copies must go when the change is announced.
+    const db = one.testDb.database.db;
+    const registerCarThroughTwo = async () => {
+      const res = await two.inject({
+        method: 'POST',
+        url: `/api/sites/${site.siteId}/visits`,
+        headers: { cookie: park },
+        payload: { id: newId(), partySize: 2, arrivalMode: 'car', plate: '浙A12345' },
+      });
+      expect(res.statusCode).toBe(201);
+      const visit = res.json<Visit>();
+      const handoff = visit.handoffs[0]!;
+      const ring = await db.selectFrom('timers').select('due_at').where('id', '=', `visit.handoff.ring:${handoff.id}`).executeTakeFirstOrThrow();
+      return { visit, ringAfterMs: ring.due_at - handoff.sentAt };
+    };
+    const ackThroughTwo = async (visit: Visit) => {
+      const res = await two.inject({
+        method: 'POST',
+        url: `/api/sites/${site.siteId}/visits/${visit.id}/handoffs/${visit.handoffs[0]!.id}/ack`,
+        headers: { cookie: hall },
+      });
+      expect(res.statusCode).toBe(200);
+      return res.json<Visit>().handoffs[0]!.sentByName;
+    };
+    // Two reads the limits, the car park and the car park attendant's name.
+    const before = await registerCarThroughTwo();
+    expect(before.ringAfterMs).not.toBe(45_000);
+    expect(await ackThroughTwo(before.visit)).not.toBe('新名字');
+
+    const manage = (method: 'PUT' | 'POST' | 'PATCH', url: string, payload: object) =>
+      one.app.inject({ method, url: `/api/sites/${site.siteId}${url}`, headers: { cookie: manager }, payload });
+    expect((await manage('PUT', '/visit-chain-settings', { ackLimitSeconds: 45 })).statusCode).toBe(200);
+    expect((await manage('POST', '/zones', { kind: 'CAR_PARK', name: '停车场', capacity: 1 })).statusCode).toBe(201);
+    expect((await manage('PATCH', `/people/${parkId}`, { name: '新名字' })).statusCode).toBe(200);
+    // Everything written through one before this has reached two.
+    await fence(one.app);
+
+    const after = await registerCarThroughTwo();
+    expect(after.ringAfterMs).toBe(45_000);
+    await onTwo.waitFor((m) => isEvent(m, 'carpark.full', (p) => p.capacity === 1));
+    expect(await ackThroughTwo(after.visit)).toBe('新名字');
   });
 });
