@@ -9,7 +9,6 @@ import type { Deps } from '../../platform/tx.js';
 import { findPersonNames } from './people.repository.js';
 
 const PERSON_NAMES: EventCacheSpec = {
-  name: 'person names',
   staleKeys: (event) => (event.type === 'person.changed' ? [(event.payload as EventMap['person.changed']).personId] : []),
 };
 

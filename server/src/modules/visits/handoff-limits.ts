@@ -73,7 +73,6 @@ export async function readChainSettings(db: Kysely<DB>, siteId: string): Promise
 
 /** Saved with `site.changed` (updateChainSettings); the rotation's turn in the same row is not part of them. */
 const CHAIN_SETTINGS: EventCacheSpec = {
-  name: 'visit chain settings',
   staleKeys: (event) => (event.type === 'site.changed' && event.siteId ? [event.siteId] : []),
 };
 

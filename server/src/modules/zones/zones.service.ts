@@ -16,7 +16,6 @@ import { carParkCapacity, deleteZoneRow, findZoneRow, listZoneRows, updateZoneRo
 
 /** A site's car-park spaces, read at every car's registration: changed only with a zone. */
 const CAR_PARK_CAPACITY: EventCacheSpec = {
-  name: 'car-park capacity',
   staleKeys: (event) => (event.type === 'zone.changed' && event.siteId ? [event.siteId] : []),
 };
 

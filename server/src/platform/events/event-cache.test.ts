@@ -4,7 +4,6 @@ import type { EventBus, EventListener } from './bus.js';
 import { EventCache, eventCache, type EventCacheSpec } from './event-cache.js';
 
 const BY_SITE: EventCacheSpec = {
-  name: 'test settings',
   staleKeys: (event) => (event.type === 'site.changed' && event.siteId ? [event.siteId] : []),
   maxAgeMs: 1_000,
 };
@@ -121,7 +120,6 @@ describe('eventCache', () => {
   it('starts over instead of throwing when an event cannot be read', async () => {
     const { bus, deliver } = fakeBus();
     const picky: EventCacheSpec = {
-      name: 'picky',
       staleKeys: (event) => [(event.payload as { personId: { length: number } }).personId.length.toString()],
     };
     const db = counter((n) => `v${n}`);

@@ -14,15 +14,14 @@ import type { RealtimeEvent } from '@anchang/contracts';
 import type { EventBus } from './bus.js';
 
 export interface EventCacheSpec {
-  /** For logs and tests. */
-  readonly name: string;
-  /** The keys this event makes stale: an empty list for none, `'all'` for every key. */
-  staleKeys(event: RealtimeEvent): readonly string[] | 'all';
+  /** The keys this event makes stale (an empty list for none). */
+  staleKeys(event: RealtimeEvent): readonly string[];
   /** The longest an entry is trusted without an event (default 60 s). */
   readonly maxAgeMs?: number;
-  /** Entries kept at most; the oldest goes first (default 10,000). */
-  readonly maxEntries?: number;
 }
+
+/** Entries kept at most per cache; the oldest goes first. */
+const MAX_ENTRIES = 10_000;
 
 interface Entry<V> {
   value: V;
@@ -45,8 +44,8 @@ export class EventCache<V> {
   ) {}
 
   async get(key: string, load: () => Promise<V>): Promise<V> {
-    const entry = this.entries.get(key);
-    if (entry && this.now() - entry.readAt < (this.spec.maxAgeMs ?? 60_000)) return entry.value;
+    const entry = this.freshEntry(key, this.now());
+    if (entry) return entry.value;
     const pending = this.loading.get(key);
     if (pending) return pending;
     const generation = this.generation;
@@ -72,8 +71,8 @@ export class EventCache<V> {
     const missing: string[] = [];
     const now = this.now();
     for (const key of new Set(keys)) {
-      const entry = this.entries.get(key);
-      if (entry && now - entry.readAt < (this.spec.maxAgeMs ?? 60_000)) found.set(key, entry.value);
+      const entry = this.freshEntry(key, now);
+      if (entry) found.set(key, entry.value);
       else missing.push(key);
     }
     if (missing.length === 0) return found;
@@ -89,7 +88,6 @@ export class EventCache<V> {
   /** Called for every event the bus delivers. */
   heard(event: RealtimeEvent): void {
     const stale = this.spec.staleKeys(event);
-    if (stale === 'all') return this.clear();
     if (stale.length === 0) return;
     this.generation++;
     for (const key of stale) {
@@ -104,8 +102,13 @@ export class EventCache<V> {
     this.loading.clear();
   }
 
+  private freshEntry(key: string, now: number): Entry<V> | undefined {
+    const entry = this.entries.get(key);
+    return entry && now - entry.readAt < (this.spec.maxAgeMs ?? 60_000) ? entry : undefined;
+  }
+
   private keep(key: string, entry: Entry<V>): void {
-    if (this.entries.size >= (this.spec.maxEntries ?? 10_000)) this.entries.delete(this.entries.keys().next().value as string);
+    if (!this.entries.has(key) && this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, entry);
   }
 }
