@@ -115,4 +115,31 @@ describe('the manager on a phone', () => {
     await open.click();
     await desk.getByTestId('manager-home').waitFor(); // the same session, now on the phone app
   });
+
+  it('the console’s site board at 360 px stacks its stages, every label on one line', async () => {
+    onTestFailed(() => console.error(`server output:\n${server.output()}`));
+    const context = await phoneContext(browser, server.url, 'narrow');
+    const desk = await context.newPage();
+    desk.setDefaultTimeout(20_000);
+    await desk.goto('/');
+    await desk.getByLabel('账号').fill(manager.login);
+    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
+    await desk.getByRole('button', { name: label('登录') }).click();
+    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await desk.goto(`${new URL(desk.url()).pathname.match(/^\/sites\/[^/]+/)![0]}/site-board`);
+    await desk.getByTestId('board-column-model_room').waitFor();
+    await desk.getByTestId('phone-app-banner').waitFor();
+    // The counters' labels and the stages' and panels' titles: none taller than one line.
+    const wrapped = await desk.evaluate(() => {
+      const counters = Array.from(document.querySelector('[data-testid="board-on-site"]')!.parentElement!.parentElement!.children);
+      const titles = Array.from(document.querySelectorAll<HTMLElement>('[data-testid="site-board"] header > span:first-child'));
+      return [...counters.map((counter) => counter.firstElementChild!), ...titles]
+        .filter((el) => el.getBoundingClientRect().height > 1.8 * parseFloat(getComputedStyle(el).fontSize))
+        .map((el) => el.textContent);
+    });
+    expect(wrapped).toEqual([]);
+    const [first, second] = await Promise.all(['car_park', 'hall'].map((stage) => desk.getByTestId(`board-column-${stage}`).boundingBox()));
+    expect(second!.y).toBeGreaterThan(first!.y); // stacked, not side by side
+    await expectNoSidewaysScroll(desk);
+  });
 });
