@@ -205,4 +205,77 @@ describe(`visits (${process.env.TEST_DB ?? 'sqlite'})`, () => {
       expect(JSON.parse(row.stage_log)).toContainEqual({ stage: 'car_park', at: 1 });
     },
   );
+
+  // Two people taking the same guests at once (the hall and the manager standing in): the
+  // acknowledgement trusts the hand-offs it read behind the visit's lock, so the second to get
+  // the lock must see the first's acknowledgement, and the guests move into the hall once.
+  it.runIf(process.env.TEST_DB === 'postgres')(
+    'two acknowledgements of one hand-off waiting for the visit: one is taken, the other refused',
+    async () => {
+      const db = t.testDb.database.db;
+      const id = newId();
+      const visit = (await call(park, 'POST', '/visits', { id, partySize: 2, arrivalMode: 'car', plate: '浙B 54323' })).json<Visit>();
+      const handoffId = visit.handoffs[0]!.id;
+      let both: Promise<Awaited<ReturnType<typeof call>>[]> | undefined;
+      await db.transaction().execute(async (trx) => {
+        await trx.selectFrom('visits').select('id').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        both = Promise.all([hall, manager].map((who) => call(who, 'POST', `/visits/${id}/handoffs/${handoffId}/ack`)));
+        await new Promise((resolve) => setTimeout(resolve, 300));
+      });
+      const acks = await both!;
+      expect(acks.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+      expect(code(acks.find((a) => a.statusCode === 409)!).code).toBe('HANDOFF_ALREADY_ACKED');
+      const row = await db.selectFrom('visits').select('stage_log').where('id', '=', id).executeTakeFirstOrThrow();
+      expect((JSON.parse(row.stage_log) as { stage: string }[]).map((e) => e.stage)).toEqual(['car_park', 'hall']);
+      const audits = await db.selectFrom('audit_log').select('id').where('entity_id', '=', id).where('action', '=', 'visit.ack').execute();
+      expect(audits).toHaveLength(1);
+    },
+  );
+
+  // The acknowledgement reads the visit's hand-offs in the statement that waits for the lock: when
+  // another writer changed the visit meanwhile, the answer still shows what that writer committed.
+  it.runIf(process.env.TEST_DB === 'postgres')(
+    'an acknowledgement that waited for the visit answers with the hand-offs written meanwhile',
+    async () => {
+      const db = t.testDb.database.db;
+      const id = newId();
+      const visit = (await call(park, 'POST', '/visits', { id, partySize: 2, arrivalMode: 'car', plate: '浙B 54322' })).json<Visit>();
+      const first = visit.handoffs[0]!;
+      const meanwhile = newId();
+      let ack: ReturnType<typeof call> | undefined;
+      await db.transaction().execute(async (trx) => {
+        await trx.selectFrom('visits').select('id').where('id', '=', id).forUpdate().executeTakeFirstOrThrow();
+        ack = call(hall, 'POST', `/visits/${id}/handoffs/${first.id}/ack`);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await trx
+          .insertInto('visit_handoffs')
+          .values({
+            id: meanwhile,
+            visit_id: id,
+            site_id: visit.siteId,
+            to_target: 'model_room',
+            to_post_kind: 'MODEL',
+            to_person_id: null,
+            from_stage: 'car_park',
+            note: '',
+            sent_by: first.sentBy,
+            sent_at: first.sentAt + 1,
+            acked_by: null,
+            acked_at: null,
+          })
+          .execute();
+        await trx
+          .updateTable('visits')
+          .set({ updated_at: first.sentAt + 1 })
+          .where('id', '=', id)
+          .execute();
+      });
+      const answer = await ack!;
+      expect(answer.statusCode).toBe(200);
+      expect(answer.json<Visit>().handoffs.map((h) => [h.id, h.ackedAt !== null])).toEqual([
+        [first.id, true],
+        [meanwhile, false],
+      ]);
+    },
+  );
 });

@@ -1,19 +1,93 @@
-import type { Kysely } from 'kysely';
+import { sql, type ExpressionBuilder, type Kysely } from 'kysely';
+import { jsonArrayFrom as pgJsonArrayFrom } from 'kysely/helpers/postgres';
+import { jsonArrayFrom as sqliteJsonArrayFrom } from 'kysely/helpers/sqlite';
 import type { DialectName } from '../../db/create-db.js';
 import type { CustomersTable, DB, VehicleChecksTable, VisitHandoffsTable, VisitsTable } from '../../db/schema.js';
 import type { PageRequest } from '../../platform/http/pagination.js';
 
 export const findVisitRow = (db: Kysely<DB>, siteId: string, visitId: string) =>
   db.selectFrom('visits').selectAll().where('site_id', '=', siteId).where('id', '=', visitId).executeTakeFirst();
+
+const HANDOFF_COLUMNS = [
+  'id',
+  'visit_id',
+  'site_id',
+  'to_target',
+  'to_post_kind',
+  'to_person_id',
+  'from_stage',
+  'note',
+  'sent_by',
+  'sent_at',
+  'acked_by',
+  'acked_at',
+  'rotation',
+  'rung_at',
+] as const satisfies readonly (keyof VisitHandoffsTable)[];
+
+export interface VisitToChange {
+  visit: VisitsTable;
+  /** In the order they were sent. */
+  handoffs: VisitHandoffsTable[];
+  vehicleChecked: boolean;
+}
+
 /**
  * The visit, locked until the transaction ends, for a use case that writes a change computed from
  * it (the stage log): a second writer waits for the first to commit and then reads its result,
  * instead of overwriting it. On PostgreSQL; SQLite's one writer already runs them one at a time.
+ *
+ * With it, in the same statement, what a hand-off and an acknowledgement check and answer with:
+ * the visit's hand-offs and whether its car was checked (two round trips fewer per write).
+ *
+ * The hand-offs are read with the statement's snapshot, taken before it waited for the lock; the
+ * visit row is read again once locked. When another writer changed the visit meanwhile (every
+ * hand-off and acknowledgement updates the visit's row), the versions differ and the hand-offs
+ * are read again, now behind the lock.
  */
-export function findVisitRowToChange(db: Kysely<DB>, dialect: DialectName, siteId: string, visitId: string) {
-  const q = db.selectFrom('visits').selectAll().where('site_id', '=', siteId).where('id', '=', visitId);
-  return (dialect === 'postgres' ? q.forUpdate() : q).executeTakeFirst();
+export async function findVisitToChange(db: Kysely<DB>, dialect: DialectName, siteId: string, visitId: string): Promise<VisitToChange | undefined> {
+  const handoffsOfVisit = (eb: ExpressionBuilder<DB, 'visits'>) =>
+    eb
+      .selectFrom('visit_handoffs as h')
+      .select(HANDOFF_COLUMNS.map((c) => `h.${c}` as const))
+      .whereRef('h.visit_id', '=', 'visits.id');
+  const base = db
+    .selectFrom('visits')
+    .selectAll('visits')
+    .select((eb) =>
+      eb.exists(eb.selectFrom('vehicle_checks as c').select('c.visit_id').whereRef('c.visit_id', '=', 'visits.id')).as('vehicle_checked'),
+    )
+    .where('visits.site_id', '=', siteId)
+    .where('visits.id', '=', visitId);
+  if (dialect !== 'postgres') {
+    const row = await base.select((eb) => sqliteJsonArrayFrom(handoffsOfVisit(eb)).as('handoffs')).executeTakeFirst();
+    return row && toVisitToChange(row);
+  }
+  const row = await base
+    .select((eb) => [
+      pgJsonArrayFrom(handoffsOfVisit(eb)).as('handoffs'),
+      sql<string>`visits.xmin::text`.as('locked_version'),
+      sql<string>`(select v.xmin::text from visits v where v.id = visits.id)`.as('read_version'),
+    ])
+    .forUpdate()
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { locked_version, read_version, ...rest } = row;
+  const found = toVisitToChange(rest);
+  if (locked_version === read_version) return found;
+  const handoffs = await listHandoffsOf(db, [visitId]);
+  const checked = await listVehicleCheckedIds(db, [visitId]);
+  return { ...found, handoffs, vehicleChecked: checked.length > 0 };
 }
+
+function toVisitToChange(row: VisitsTable & { vehicle_checked: unknown; handoffs: unknown }): VisitToChange {
+  const { vehicle_checked, handoffs, ...visit } = row;
+  // SQLite answers JSON as text; PostgreSQL's driver parses it. Aggregates keep no order.
+  const list = (typeof handoffs === 'string' ? JSON.parse(handoffs) : handoffs) as VisitHandoffsTable[];
+  list.sort((a, b) => a.sent_at - b.sent_at || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { visit, handoffs: list, vehicleChecked: Boolean(vehicle_checked) };
+}
+
 export const findVisitRows = (db: Kysely<DB>, siteId: string, visitIds: readonly string[]) =>
   visitIds.length === 0
     ? Promise.resolve([])
@@ -166,20 +240,12 @@ export function listHandoffsOf(db: Kysely<DB>, visitIds: string[]) {
   return db.selectFrom('visit_handoffs').selectAll().where('visit_id', 'in', visitIds).orderBy('sent_at').orderBy('id').execute();
 }
 
-export const findHandoffRow = (db: Kysely<DB>, visitId: string, handoffId: string) =>
-  db.selectFrom('visit_handoffs').selectAll().where('visit_id', '=', visitId).where('id', '=', handoffId).executeTakeFirst();
 export const findHandoffById = (db: Kysely<DB>, handoffId: string) =>
   db.selectFrom('visit_handoffs').selectAll().where('id', '=', handoffId).executeTakeFirst();
 
-export async function ackHandoffRow(db: Kysely<DB>, handoffId: string, by: string, at: number): Promise<number> {
-  const r = await db
-    .updateTable('visit_handoffs')
-    .set({ acked_by: by, acked_at: at })
-    .where('id', '=', handoffId)
-    .where('acked_at', 'is', null)
-    .executeTakeFirst();
-  return Number(r.numUpdatedRows);
-}
+/** A hand-off's acknowledgement, not yet run: for `tx.deferWrite`, with the visit locked. */
+export const handoffAck = (db: Kysely<DB>, handoffId: string, by: string, at: number) =>
+  db.updateTable('visit_handoffs').set({ acked_by: by, acked_at: at }).where('id', '=', handoffId).where('acked_at', 'is', null);
 
 /**
  * Makes the person the visit's consultant if it has none and is still open: the one guarded

@@ -34,15 +34,14 @@ import { cancelHandoffTimers, chainSettingsOf, deferHandoffTimers, takeNextConsu
 import { checkPlate } from './plate.js';
 import { maskPlate, receivingPost, stageAfterAck, stageDurations, type StageEntry } from './visits.rules.js';
 import {
-  ackHandoffRow,
   countParkedCars,
   findCustomerByPhone,
   findCustomers,
   findHandoffById,
-  findHandoffRow,
   findVisitById,
   findVisitRow,
-  findVisitRowToChange,
+  findVisitToChange,
+  handoffAck,
   insertCustomer,
   insertHandoffRow,
   listHandoffsOf,
@@ -55,6 +54,7 @@ import {
   touchCustomer,
   visitUpdate,
   listVehicleCheckedIds,
+  type VisitToChange,
 } from './visits.repository.js';
 
 /** Everyone working the site records and hands on visits; the client's viewers only look. */
@@ -444,11 +444,9 @@ export async function handOff(
     return replay;
   };
   const { value: recorded, created } = await writeOnce(stored, () => recordHandoffOf(deps, actor, siteId, visitId, input));
-  // A repeat is answered with the visit as it stands; a new hand-off from the rows it wrote.
+  // A repeat is answered with the visit as it stands; a new hand-off from the rows it read and wrote.
   if (!created || !('visit' in recorded)) return getVisit(deps, actor, siteId, visitId);
-  const [handoffs, vehicleChecked] = await Promise.all([listHandoffsOf(deps.db, [visitId]), isVehicleChecked(deps.db, visitId)]);
-  if (!handoffs.some((h) => h.id === recorded.handoff.id)) handoffs.push(recorded.handoff);
-  return composeVisitFrom(deps, actor, recorded.visit, handoffs, vehicleChecked);
+  return composeVisitFrom(deps, actor, recorded.visit, recorded.handoffs, recorded.vehicleChecked);
 }
 
 async function recordHandoffOf(
@@ -457,7 +455,7 @@ async function recordHandoffOf(
   siteId: string,
   visitId: string,
   input: { id: string; to: HandoffTarget; consultantId?: string; note?: string },
-): Promise<VisitHandoffsTable | { handoff: VisitHandoffsTable; visit: VisitsTable }> {
+): Promise<VisitHandoffsTable | (VisitToChange & { handoff: VisitHandoffsTable })> {
   // The limits the hand-off's timers are booked with: read before the visit is locked.
   const chain = await chainSettingsOf(deps, siteId);
   if (input.to === 'consultant') {
@@ -467,8 +465,9 @@ async function recordHandoffOf(
       throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.consultantId } });
   }
   return inTransaction(deps, async (tx) => {
-    const visit = await findVisitRowToChange(tx.trx, tx.dialect, siteId, visitId);
-    if (!visit) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+    const found = await findVisitToChange(tx.trx, tx.dialect, siteId, visitId);
+    if (!found) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+    const { visit } = found;
     if (visit.status !== 'open') {
       // A copy of this hand-off racing the first, which closed the visit (guests leaving on foot).
       const first = await findHandoffById(tx.trx, input.id);
@@ -498,7 +497,7 @@ async function recordHandoffOf(
     tx.deferWrite(visitUpdate(tx.trx, visitId, patch));
     await recordAudit(tx, actorRef(actor), { siteId, action: 'visit.handoff', entityType: 'visit', entityId: visitId, detail: { to: input.to } });
     if (patch.status === 'closed') tx.emit({ siteId }, 'visit.closed', { visitId });
-    return { handoff, visit: { ...visit, ...patch } };
+    return { handoff, visit: { ...visit, ...patch }, handoffs: [...found.handoffs, handoff], vehicleChecked: found.vehicleChecked };
   });
 }
 
@@ -510,32 +509,27 @@ function moveTo(visit: VisitsTable, stage: VisitStage, at: number): Partial<Visi
 /** The receiving post confirms the guests are in its hands. */
 export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: string, visitId: string, handoffId: string): Promise<Visit> {
   requireWriter(actor, siteId);
-  // The visit's hand-offs, this one among them: checked here, and the answer is made from them
-  // and the rows the acknowledgement writes, without reading the visit back.
-  const [handoffs, vehicleChecked] = await Promise.all([listHandoffsOf(deps.db, [visitId]), isVehicleChecked(deps.db, visitId)]);
-  const handoff = handoffs.find((h) => h.id === handoffId);
-  if (!handoff || handoff.site_id !== siteId) throw new AppError('HANDOFF_NOT_FOUND', { params: { handoffId } });
-  if (handoff.acked_at !== null) {
-    if (handoff.acked_by === actor.personId) return getVisit(deps, actor, siteId, visitId); // a retried tap
-    throw new AppError('HANDOFF_ALREADY_ACKED', { message: 'Someone already took these guests', params: { handoffId } });
-  }
-  if (!(await mayReceive(deps.db, actor, siteId, handoff)))
-    throw new AppError('HANDOFF_NOT_FOR_YOU', {
-      message: 'This hand-off is for another post',
-      params: { toPostKind: handoff.to_post_kind },
-    });
+  // The visit is locked and read with its hand-offs, this one among them: checked there, and the
+  // answer is made from them and the rows the acknowledgement writes, without reading back.
   const written = await inTransaction(deps, async (tx) => {
-    // A second copy of this tap racing the first finds the visit closed (a departure) or the
-    // hand-off taken; if it was taken by this person, it is a repeat: answered, nothing written.
-    const visit = await findVisitRowToChange(tx.trx, tx.dialect, siteId, visitId);
-    if (!visit || visit.status !== 'open') {
-      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
-      throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
+    const found = await findVisitToChange(tx.trx, tx.dialect, siteId, visitId);
+    const handoff = found?.handoffs.find((h) => h.id === handoffId);
+    if (!found || !handoff) throw new AppError('HANDOFF_NOT_FOUND', { params: { handoffId } });
+    if (handoff.acked_at !== null) {
+      // A retried tap, or a second copy of it that waited for the first: answered, nothing written.
+      if (handoff.acked_by === actor.personId) return null;
+      throw new AppError('HANDOFF_ALREADY_ACKED', { message: 'Someone already took these guests', params: { handoffId } });
     }
-    if ((await ackHandoffRow(tx.trx, handoffId, actor.personId, tx.now)) === 0) {
-      if (await isAckedBy(tx.trx, visitId, handoffId, actor)) return null;
-      throw new AppError('HANDOFF_ALREADY_ACKED', { params: { handoffId } });
-    }
+    if (!(await mayReceive(tx.trx, actor, siteId, handoff)))
+      throw new AppError('HANDOFF_NOT_FOR_YOU', {
+        message: 'This hand-off is for another post',
+        params: { toPostKind: handoff.to_post_kind },
+      });
+    const { visit } = found;
+    if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
+    // The hand-offs were read behind the visit's lock, which every acknowledgement takes: this one
+    // is not taken, and nobody else can take it before this commits.
+    tx.deferWrite(handoffAck(tx.trx, handoffId, actor.personId, tx.now));
     cancelHandoffTimers(tx, handoffId);
     const stage = stageAfterAck(handoff.to_target as HandoffTarget);
     const patch: Partial<VisitsTable> = { updated_at: tx.now, ...(stage ? moveTo(visit, stage, tx.now) : {}) };
@@ -555,18 +549,11 @@ export async function acknowledgeHandoff(deps: Deps, actor: Actor, siteId: strin
     tx.emit({ siteId }, 'visit.acked', { visitId, handoffId, ackedByName: actor.name });
     if (stage === 'departed') tx.emit({ siteId }, 'visit.closed', { visitId });
     if (stage && stage !== 'hall' && (visit.table_id || visit.waiting_since)) tx.emit({ siteId }, 'hall.changed', { visitId });
-    return { visit: { ...visit, ...patch }, ackedAt: tx.now };
+    const handoffs = found.handoffs.map((h) => (h.id === handoffId ? { ...h, acked_by: actor.personId, acked_at: tx.now } : h));
+    return { visit: { ...visit, ...patch }, handoffs, vehicleChecked: found.vehicleChecked };
   });
   if (!written) return getVisit(deps, actor, siteId, visitId);
-  const acked = handoffs.map((h) => (h.id === handoffId ? { ...h, acked_by: actor.personId, acked_at: written.ackedAt } : h));
-  return composeVisitFrom(deps, actor, written.visit, acked, vehicleChecked);
-}
-
-const isVehicleChecked = async (db: Kysely<DB>, visitId: string) => (await listVehicleCheckedIds(db, [visitId])).length > 0;
-
-async function isAckedBy(db: Kysely<DB>, visitId: string, handoffId: string, actor: Actor): Promise<boolean> {
-  const handoff = await findHandoffRow(db, visitId, handoffId);
-  return handoff?.acked_at != null && handoff.acked_by === actor.personId;
+  return composeVisitFrom(deps, actor, written.visit, written.handoffs, written.vehicleChecked);
 }
 
 /** The post's own people, or the consultant named, or the site's overseers standing in. */
