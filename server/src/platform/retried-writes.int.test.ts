@@ -76,6 +76,11 @@ describe(`retried writes are stored once (${process.env.TEST_DB ?? 'sqlite'})`, 
     const again = await call(phone, 'POST', `/visits/${visit.id}/handoffs`, { id: handoffId, to: 'departure' });
     expect(again.statusCode).toBe(200);
     expect(again.json<Visit>().handoffs.filter((h) => h.to === 'departure')).toHaveLength(1);
+    // The same id sent for another visit is another record's: refused, and that visit untouched.
+    const other = await registerCar();
+    const taken = await call(phone, 'POST', `/visits/${other.id}/handoffs`, { id: handoffId, to: 'departure' });
+    expect([taken.statusCode, taken.json<{ error: { code: string } }>().error.code]).toEqual([409, 'ID_CONFLICT']);
+    expect((await call(phone, 'GET', `/visits/${other.id}`)).json<Visit>()).toMatchObject({ stage: 'car_park', handoffs: [{ to: 'hall' }] });
 
     // Guests on foot leave with the hand-off itself: the copy that loses the race finds the visit closed by the first.
     const walkIn = (await call(phone, 'POST', '/visits', { id: newId(), partySize: 1, arrivalMode: 'walk_in' })).json<Visit>();

@@ -443,7 +443,11 @@ export async function handOff(
     if (replay && replay.visit_id !== visitId) throw new AppError('ID_CONFLICT', { message: 'This id belongs to another record' });
     return replay;
   };
-  const { value: recorded, created } = await writeOnce(stored, () => recordHandoffOf(deps, actor, siteId, visitId, input));
+  // Not read first: the locked visit's hand-offs show a repeat on this visit, and an id of
+  // another record fails on the key.
+  const { value: recorded, created } = await writeOnce(stored, () => recordHandoffOf(deps, actor, siteId, visitId, input), {
+    readFirst: false,
+  });
   // A repeat is answered with the visit as it stands; a new hand-off from the rows it read and wrote.
   if (!created || !('visit' in recorded)) return getVisit(deps, actor, siteId, visitId);
   return composeVisitFrom(deps, actor, recorded.visit, recorded.handoffs, recorded.vehicleChecked);
@@ -458,21 +462,20 @@ async function recordHandoffOf(
 ): Promise<VisitHandoffsTable | (VisitToChange & { handoff: VisitHandoffsTable })> {
   // The limits the hand-off's timers are booked with: read before the visit is locked.
   const chain = await chainSettingsOf(deps, siteId);
-  if (input.to === 'consultant') {
-    if (!input.consultantId && !chain.consultantRotation)
-      throw new AppError('CONSULTANT_REQUIRED', { message: 'Choose the consultant', params: { field: 'consultantId' } });
-    if (input.consultantId && !(await isSiteMember(deps.db, siteId, input.consultantId)))
-      throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.consultantId } });
-  }
   return inTransaction(deps, async (tx) => {
     const found = await findVisitToChange(tx.trx, tx.dialect, siteId, visitId);
     if (!found) throw new AppError('VISIT_NOT_FOUND', { params: { visitId } });
+    // A copy of this hand-off, resent or racing the first (which may have closed the visit, for
+    // guests leaving on foot): answered before anything is checked again.
+    const first = found.handoffs.find((h) => h.id === input.id);
+    if (first) return first;
     const { visit } = found;
-    if (visit.status !== 'open') {
-      // A copy of this hand-off racing the first, which closed the visit (guests leaving on foot).
-      const first = await findHandoffById(tx.trx, input.id);
-      if (first?.visit_id === visitId) return first;
-      throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
+    if (visit.status !== 'open') throw new AppError('VISIT_CLOSED', { message: 'This visit is over', params: { visitId } });
+    if (input.to === 'consultant') {
+      if (!input.consultantId && !chain.consultantRotation)
+        throw new AppError('CONSULTANT_REQUIRED', { message: 'Choose the consultant', params: { field: 'consultantId' } });
+      if (input.consultantId && !(await isSiteMember(tx.trx, siteId, input.consultantId)))
+        throw new AppError('PERSON_NOT_FOUND', { params: { personId: input.consultantId } });
     }
     // By rotation (轮流), the consultant whose turn it is is asked; they become the visit's on accepting.
     const rotation = input.to === 'consultant' && !input.consultantId;
