@@ -10,6 +10,7 @@
  * one serving. Configuration comes from the environment (loadConfig); on listening it prints one
  * line `BENCH_READY {"port":…}` on stdout.
  */
+import pg from 'pg';
 import { buildApp } from '../server/src/app.js';
 import { loadConfig } from '../server/src/config.js';
 import { migrateToLatest, openDatabase } from '../server/src/db/create-db.js';
@@ -40,7 +41,19 @@ async function main(): Promise<void> {
         ? await findVisitSites(database.db, benchSites)
         : await seedVisitSites(database.db, benchSites, Date.now());
 
+  // Every statement this process sends to PostgreSQL (the requests' pool, the event bus's, the timers'): the
+  // visits bench prints them per write, a figure the machine's load does not move.
+  let statements = 0;
+  if (database.dialect === 'postgres') {
+    const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      statements++;
+      return query.apply(this, args);
+    } as typeof pg.Client.prototype.query;
+  }
+
   const app = await buildApp({ config, database });
+  app.get('/bench/statements', { schema: { hide: true } }, () => ({ statements: database.dialect === 'postgres' ? statements : null }));
   if (instance !== '') {
     // Behind the bench's proxy: every answer and every socket handshake says which instance served it, as a load
     // balancer's upstream header would, so the bench can tell a hand-off that crossed instances.

@@ -107,6 +107,8 @@ export interface JourneyResult extends JourneySpec {
   /** Write round trips seen by the phones, ms. */
   writeLatencyMs: Percentiles;
   cpu: CpuFigures;
+  /** PostgreSQL: statements the servers sent per write (requests, events, timers); null on SQLite. */
+  statementsPerWrite: number | null;
   /** Highest VmRSS sampled during the journey, per server process, MB. */
   peakRssMb: number[];
   window: { startUs: number; endUs: number };
@@ -352,6 +354,20 @@ function describeSlowWrites(slow: readonly RequestPhases[]): string {
   );
 }
 
+/**
+ * Statements sent to PostgreSQL so far, summed over the server processes (bench/server-entry.ts counts them);
+ * null on SQLite. A count does not move with the machine's load as CPU and throughput do.
+ */
+async function statementsSent(servers: ServerProcess[]): Promise<number | null> {
+  const counts = await Promise.all(
+    servers.map(async (s) => {
+      const res = await fetch(`http://127.0.0.1:${s.ready.port}/bench/statements`);
+      return ((await res.json()) as { statements: number | null }).statements;
+    }),
+  );
+  return counts.some((c) => c === null) ? null : counts.reduce((a, b) => a! + b!, 0);
+}
+
 export async function benchVisits(opts: {
   dialect: 'sqlite' | 'postgres';
   label: string;
@@ -489,6 +505,7 @@ export async function benchVisits(opts: {
     for (const s of servers) s.memory.startWindow();
     const cpu = opts.meter(pids);
     cpu.edge('start');
+    const statementsBefore = await statementsSent(servers);
     const startUs = monotonicUs();
     const start = performance.now();
     const deadline = start + visit.maxSeconds * 1000;
@@ -496,6 +513,7 @@ export async function benchVisits(opts: {
     const wallS = (performance.now() - start) / 1000;
     const endUs = monotonicUs();
     cpu.edge('end');
+    const statementsAfter = await statementsSent(servers);
     const peakRssMb = servers.map((s) => s.memory.endWindow());
     console.log(`  ${visitsCompleted} visits, ${writes} writes in ${wallS.toFixed(1)} s = ${(writes / wallS).toFixed(0)} writes/s`);
     return {
@@ -518,6 +536,8 @@ export async function benchVisits(opts: {
       eventBeforeResponseShare: fromResponse.length ? fromResponse.filter((x) => x < 0).length / fromResponse.length : NaN,
       writeLatencyMs: percentiles(writeLatency),
       cpu: cpu.figures(writes),
+      statementsPerWrite:
+        statementsBefore === null || statementsAfter === null || writes === 0 ? null : (statementsAfter - statementsBefore) / writes,
       peakRssMb,
       window: { startUs, endUs },
     };
@@ -663,7 +683,9 @@ export function renderVisitsReport(results: VisitsResult[], load: LoadOptions): 
           `${j.visitsCompleted}/${j.visitsStarted} visits, ${j.writes} writes in ${fmt(j.wallS, 1)} s = ${fmt(j.writesPerSec, 0)} visit-stage writes/s` +
           `; server ${fmt(j.cpu.serverCores, 2)} cores, ${fmt(j.cpu.serverUsPerRequest, 0)} µs/write` +
           // The whole machine's CPU per write (server, database, the bench's own phones): what bounds a run on two cores.
-          `, machine ${fmt(j.cpu.machineUsPerRequest, 0)} µs/write; peak RSS ${mbs(j.peakRssMb)} MB`,
+          `, machine ${fmt(j.cpu.machineUsPerRequest, 0)} µs/write` +
+          (j.statementsPerWrite === null ? '' : `, ${fmt(j.statementsPerWrite, 2)} PostgreSQL statements/write`) +
+          `; peak RSS ${mbs(j.peakRssMb)} MB`,
       );
       out.push(`    write round trip ms:                ${pct(j.writeLatencyMs)}  (${j.writesOver1s} over 1 s)`);
       if (j.slowWrites.length > 0) out.push(`      the slow ones, ${describeSlowWrites(j.slowWrites)}`);
