@@ -27,6 +27,19 @@ async function expectNoSidewaysScroll(page: Page): Promise<void> {
   expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 }
 
+/** The phone's browser opening the console address, signed in as the manager (the phone context: the same clock and size). */
+async function consoleOnPhone(): Promise<Page> {
+  const context = await phoneContext(browser, server.url, 'narrow');
+  const desk = await context.newPage();
+  desk.setDefaultTimeout(20_000);
+  await desk.goto('/');
+  await desk.getByLabel('账号').fill(manager.login);
+  await desk.getByLabel('密码').fill(DEMO_PASSWORD);
+  await desk.getByRole('button', { name: label('登录') }).click();
+  await desk.getByRole('heading', { name: '概览' }).waitFor();
+  return desk;
+}
+
 const tileCount = (page: Page, tile: string) => page.getByTestId(`manager-tile-${tile}-count`);
 
 describe('the manager on a phone', () => {
@@ -99,15 +112,7 @@ describe('the manager on a phone', () => {
 
   it('the console at 360 px points the manager to the phone app and does not scroll sideways', async () => {
     onTestFailed(() => console.error(`server output:\n${server.output()}`));
-    // The phone's browser opening the console address (the phone context, so the same clock and size).
-    const context = await phoneContext(browser, server.url, 'narrow');
-    const desk = await context.newPage();
-    desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    const desk = await consoleOnPhone();
     const open = desk.getByTestId('phone-app-banner').getByTestId('open-phone-app');
     await open.waitFor();
     expect(await open.getAttribute('href')).toBe('/m/');
@@ -118,14 +123,7 @@ describe('the manager on a phone', () => {
 
   it('the console’s site board at 360 px stacks its stages, every label on one line', async () => {
     onTestFailed(() => console.error(`server output:\n${server.output()}`));
-    const context = await phoneContext(browser, server.url, 'narrow');
-    const desk = await context.newPage();
-    desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    const desk = await consoleOnPhone();
     await desk.goto(`${new URL(desk.url()).pathname.match(/^\/sites\/[^/]+/)![0]}/site-board`);
     await desk.getByTestId('board-column-model_room').waitFor();
     await desk.getByTestId('phone-app-banner').waitFor();
