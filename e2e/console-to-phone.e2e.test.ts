@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../server/src/db/seed/demo.js';
-import { desktopContext, label, openConsolePage, phoneContext } from './support/browser.js';
+import { desktopContext, label, openConsolePage, phoneContext, signInToConsole } from './support/browser.js';
 import type { TestServer } from './support/server.js';
 import { startServerAndBrowser, stopServerAndBrowser } from './support/e2e-env.js';
 
@@ -32,11 +32,7 @@ describe('console to phone', () => {
     // --- the manager, at a desk ---
     const desk = await (await desktopContext(browser, server.url)).newPage();
     desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await signInToConsole(desk, { login: manager.login, password: DEMO_PASSWORD });
     expect(await desk.getByTestId('site-switcher').textContent()).toContain(SITE_NAME);
 
     // A zone: an underground car park with 30 spaces.

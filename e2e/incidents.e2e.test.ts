@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Incident, PageOf } from '@anchang/contracts';
-import { desktopContext, label } from './support/browser.js';
+import { desktopContext, signInToConsole } from './support/browser.js';
 import { gradientPng } from './support/images.js';
 import type { TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
@@ -28,11 +28,7 @@ describe('incidents', () => {
     // --- the manager, at a desk, on the incidents page ---
     const desk = await (await desktopContext(browser, server.url)).newPage();
     desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await signInToConsole(desk, { login: manager.login, password: DEMO_PASSWORD });
     await desk.getByRole('menuitem', { name: '事件' }).click();
     await desk.getByRole('heading', { name: '事件' }).waitFor();
     await desk.locator(`[data-testid="realtime-status"][data-status="online"][data-site="${api.siteId}"]`).waitFor();

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Inspection, InspectionSettings, InspectionSummary, PageOf, Post } from '@anchang/contracts';
-import { desktopContext, label, openConsolePage, phoneContext } from './support/browser.js';
+import { desktopContext, label, openConsolePage, phoneContext, signInToConsole } from './support/browser.js';
 import { gradientPng } from './support/images.js';
 import type { TestServer } from './support/server.js';
 import { signInOnPhone } from './support/staff-phone.js';
@@ -123,11 +123,7 @@ describe('inspection loop', () => {
     // --- the console: the list, the detail, the board ---
     const desk = await (await desktopContext(browser, server.url)).newPage();
     desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await signInToConsole(desk, { login: manager.login, password: DEMO_PASSWORD });
     await openConsolePage(desk, '人员', '品质核查');
     // The page's code loads on first open: on a loaded CI machine that alone has taken over 20 s.
     await desk.getByRole('heading', { name: '品质核查' }).waitFor({ timeout: 60_000 });

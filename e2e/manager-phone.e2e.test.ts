@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest'
 import type { Browser, Page } from 'playwright-core';
 import type { Anomaly, PageOf, Requisition } from '@anchang/contracts';
 import { expectAccessible } from './support/axe.js';
-import { label, phoneContext } from './support/browser.js';
+import { phoneContext, signInToConsole } from './support/browser.js';
 import type { TestServer } from './support/server.js';
 import { signInOnPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
@@ -32,11 +32,7 @@ async function consoleOnPhone(): Promise<Page> {
   const context = await phoneContext(browser, server.url, 'narrow');
   const desk = await context.newPage();
   desk.setDefaultTimeout(20_000);
-  await desk.goto('/');
-  await desk.getByLabel('账号').fill(manager.login);
-  await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-  await desk.getByRole('button', { name: label('登录') }).click();
-  await desk.getByRole('heading', { name: '概览' }).waitFor();
+  await signInToConsole(desk, { login: manager.login, password: DEMO_PASSWORD });
   return desk;
 }
 

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { Checkpoint, PatrolRoute } from '@anchang/contracts';
-import { desktopContext, label, phoneContext } from './support/browser.js';
+import { desktopContext, phoneContext, signInToConsole } from './support/browser.js';
 import type { TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
@@ -64,11 +64,7 @@ describe('security patrol by QR', () => {
     // --- the manager at a desk, on the patrols page ---
     const desk = await (await desktopContext(browser, server.url)).newPage();
     desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await signInToConsole(desk, { login: manager.login, password: DEMO_PASSWORD });
 
     // The posters the QR codes are printed from: their URLs are what the guard's camera opens.
     await desk.goto(`/sites/${api.siteId}/checkpoints/posters`);

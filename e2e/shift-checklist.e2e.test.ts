@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { expectAccessible } from './support/axe.js';
-import { desktopContext, label } from './support/browser.js';
+import { desktopContext, label, signInToConsole } from './support/browser.js';
 import { gradientPng } from './support/images.js';
 import type { TestServer } from './support/server.js';
 import { checklistItem, clockIn, resultButton, signInOnPhone, staffPhone } from './support/staff-phone.js';
@@ -34,11 +34,7 @@ describe('pre-shift checklist', () => {
     // --- the manager, at a desk, on the anomalies page ---
     const desk = await (await desktopContext(browser, server.url)).newPage();
     desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await signInToConsole(desk, { login: manager.login, password: DEMO_PASSWORD });
     await desk.waitForLoadState('networkidle');
     await expectAccessible(desk, 'the console overview');
     await desk.goto(`/sites/${api.siteId}/anomalies`);

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { desktopContext, label, phoneContext } from './support/browser.js';
+import { desktopContext, phoneContext, signInToConsole } from './support/browser.js';
 import type { TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
@@ -27,11 +27,7 @@ describe('satisfaction by QR', () => {
     // --- the manager, at a desk, on the satisfaction page ---
     const desk = await (await desktopContext(browser, server.url)).newPage();
     desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await signInToConsole(desk, { login: manager.login, password: DEMO_PASSWORD });
     await desk.goto(`/sites/${hall.siteId}/satisfaction`);
     await desk.getByRole('heading', { name: '满意度' }).waitFor();
     await desk.locator(`[data-testid="realtime-status"][data-status="online"][data-site="${hall.siteId}"]`).waitFor();

@@ -15,7 +15,7 @@
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectAccessible } from './support/axe.js';
-import { desktopContext, label, launchBrowser } from './support/browser.js';
+import { desktopContext, launchBrowser, signInToConsole } from './support/browser.js';
 import { startServer, type E2eDialect, type TestServer } from './support/server.js';
 import { signInOnPhone, staffPhone } from './support/staff-phone.js';
 import { DEMO_PASSWORD, manager, signIn } from './support/staff-setup.js';
@@ -60,11 +60,7 @@ describe.each<E2eDialect>(['sqlite', 'postgres'])('visitor hand-off chain (%s)',
     // --- the manager, at a desk, on the live site board ---
     const desk = await (await desktopContext(browser, server.url)).newPage();
     desk.setDefaultTimeout(20_000);
-    await desk.goto('/');
-    await desk.getByLabel('账号').fill(manager.login);
-    await desk.getByLabel('密码').fill(DEMO_PASSWORD);
-    await desk.getByRole('button', { name: label('登录') }).click();
-    await desk.getByRole('heading', { name: '概览' }).waitFor();
+    await signInToConsole(desk, { login: manager.login, password: DEMO_PASSWORD });
     await desk.getByRole('menuitem', { name: /现场看板/ }).click();
     await desk.getByRole('heading', { name: '现场看板' }).waitFor();
     await desk.locator(`[data-testid="realtime-status"][data-status="online"][data-site="${api.siteId}"]`).waitFor();

@@ -41,6 +41,15 @@ export function phoneContext(browser: Browser, baseURL: string, size: 'default' 
 /** A button label, matched with or without spaces between its characters (antd once spaced two-character CJK labels, "登 录"; the console turns that off, but a label stays findable either way). */
 export const label = (text: string): RegExp => new RegExp(`^\\s*${[...text].join('\\s*')}\\s*$`);
 
+/** Signs in on the console's login page and waits for the overview (概览), where every sign-in lands. */
+export async function signInToConsole(page: Page, account: { login: string; password: string }): Promise<void> {
+  await page.goto('/');
+  await page.getByLabel('账号').fill(account.login);
+  await page.getByLabel('密码').fill(account.password);
+  await page.getByRole('button', { name: label('登录') }).click();
+  await page.getByRole('heading', { name: '概览' }).waitFor();
+}
+
 /**
  * Opens a console page from the menu: its group (现场运行, 运营, 物资, 人员, 设置) folds, so it is
  * opened first when the page's entry is not showing.
