@@ -17,6 +17,7 @@ import type { DialectName } from '../db/create-db.js';
 import type { EventBus } from './events/bus.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
+import { sqliteCommitGroup } from './sqlite-commit-group.js';
 
 export interface Deps {
   db: Kysely<DB>;
@@ -89,7 +90,8 @@ export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): 
   const c = collect(deps);
   const deferWrite = (query: WriteQuery) => void c.writes.push(query);
   if (deps.dialect !== 'postgres') {
-    const { value, events } = await deps.db.transaction().execute(async (trx) => {
+    // On SQLite transactions take turns on one connection; those waiting share a commit.
+    const { value, events } = await sqliteCommitGroup(deps.db).run(async (trx) => {
       const value = await fn({ ...c.batch, trx, deferWrite });
       for (const write of c.writes) await write.execute();
       return { value, events: await writeDeferred(trx, c.deferred, c.pending) };
@@ -156,7 +158,7 @@ export async function inWriteBatch<T>(deps: Deps, fn: (batch: WriteBatch) => T |
   const events =
     deps.dialect === 'postgres'
       ? await writeAsOneStatement(deps.db, c)
-      : await deps.db.transaction().execute((trx) => writeDeferred(trx, c.deferred, c.pending));
+      : await sqliteCommitGroup(deps.db).run((trx) => writeDeferred(trx, c.deferred, c.pending));
   await publishCommitted(deps, events);
   return value;
 }
