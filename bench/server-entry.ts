@@ -18,6 +18,7 @@ import type { NotificationsTable, VisitsTable } from '../server/src/db/schema.js
 import { seedDemoIfEmpty } from '../server/src/db/seed/demo.js';
 import { scheduleSessionPurge } from '../server/src/modules/auth/session-purge.jobs.js';
 import { newId } from '../server/src/platform/ids.js';
+import { sqliteCommitGroup } from '../server/src/platform/sqlite-commit-group.js';
 import { inTransaction } from '../server/src/platform/tx.js';
 import { READY_PREFIX, type ReadyMessage } from './ready.js';
 import { findVisitSites, seedVisitSites } from './visit-sites.js';
@@ -54,6 +55,10 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, database });
   app.get('/bench/statements', { schema: { hide: true } }, () => ({ statements: database.dialect === 'postgres' ? statements : null }));
+  // SQLite: transactions committed and the COMMITs they shared (platform/sqlite-commit-group.ts).
+  app.get('/bench/commits', { schema: { hide: true } }, () => ({
+    commits: database.dialect === 'sqlite' ? sqliteCommitGroup(database.db).stats() : null,
+  }));
   if (instance !== '') {
     // Behind the bench's proxy: every answer and every socket handshake says which instance served it, as a load
     // balancer's upstream header would, so the bench can tell a hand-off that crossed instances.

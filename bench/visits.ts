@@ -27,6 +27,7 @@ import { WebSocket } from 'ws';
 import { drive, monotonicUs, type LoadFigures, type LoadOptions, type Target } from './load.js';
 import type { CpuFigures } from './report.js';
 import type { ServerProcess } from './server-process.js';
+import type { CommitGroupStats } from '../server/src/platform/sqlite-commit-group.js';
 import { VISIT_POSTS, VISIT_STAFF_PASSWORD, visitLogin, type VisitPost } from './visit-sites.js';
 
 export const VISIT_TARGETS = {
@@ -109,6 +110,8 @@ export interface JourneyResult extends JourneySpec {
   cpu: CpuFigures;
   /** PostgreSQL: statements the servers sent per write (requests, events, timers); null on SQLite. */
   statementsPerWrite: number | null;
+  /** SQLite: transactions per COMMIT, how many shared each sync of the log; null on PostgreSQL. */
+  transactionsPerCommit: number | null;
   /** Highest VmRSS sampled during the journey, per server process, MB. */
   peakRssMb: number[];
   window: { startUs: number; endUs: number };
@@ -368,6 +371,13 @@ async function statementsSent(servers: ServerProcess[]): Promise<number | null> 
   return counts.some((c) => c === null) ? null : counts.reduce((a, b) => a! + b!, 0);
 }
 
+/** SQLite's transactions and COMMITs so far (one server process: SQLite is never run with several); null on PostgreSQL. */
+async function sqliteCommits(servers: ServerProcess[]): Promise<CommitGroupStats | null> {
+  if (servers.length !== 1) return null;
+  const res = await fetch(`http://127.0.0.1:${servers[0]!.ready.port}/bench/commits`);
+  return ((await res.json()) as { commits: CommitGroupStats | null }).commits;
+}
+
 export async function benchVisits(opts: {
   dialect: 'sqlite' | 'postgres';
   label: string;
@@ -506,6 +516,7 @@ export async function benchVisits(opts: {
     const cpu = opts.meter(pids);
     cpu.edge('start');
     const statementsBefore = await statementsSent(servers);
+    const commitsBefore = await sqliteCommits(servers);
     const startUs = monotonicUs();
     const start = performance.now();
     const deadline = start + visit.maxSeconds * 1000;
@@ -514,6 +525,7 @@ export async function benchVisits(opts: {
     const endUs = monotonicUs();
     cpu.edge('end');
     const statementsAfter = await statementsSent(servers);
+    const commitsAfter = await sqliteCommits(servers);
     const peakRssMb = servers.map((s) => s.memory.endWindow());
     console.log(`  ${visitsCompleted} visits, ${writes} writes in ${wallS.toFixed(1)} s = ${(writes / wallS).toFixed(0)} writes/s`);
     return {
@@ -538,6 +550,10 @@ export async function benchVisits(opts: {
       cpu: cpu.figures(writes),
       statementsPerWrite:
         statementsBefore === null || statementsAfter === null || writes === 0 ? null : (statementsAfter - statementsBefore) / writes,
+      transactionsPerCommit:
+        commitsBefore === null || commitsAfter === null || commitsAfter.commits === commitsBefore.commits
+          ? null
+          : (commitsAfter.units - commitsBefore.units) / (commitsAfter.commits - commitsBefore.commits),
       peakRssMb,
       window: { startUs, endUs },
     };
@@ -685,6 +701,7 @@ export function renderVisitsReport(results: VisitsResult[], load: LoadOptions): 
           // The whole machine's CPU per write (server, database, the bench's own phones): what bounds a run on two cores.
           `, machine ${fmt(j.cpu.machineUsPerRequest, 0)} µs/write` +
           (j.statementsPerWrite === null ? '' : `, ${fmt(j.statementsPerWrite, 2)} PostgreSQL statements/write`) +
+          (j.transactionsPerCommit === null ? '' : `, ${fmt(j.transactionsPerCommit, 2)} SQLite transactions/COMMIT`) +
           `; peak RSS ${mbs(j.peakRssMb)} MB`,
       );
       out.push(`    write round trip ms:                ${pct(j.writeLatencyMs)}  (${j.writesOver1s} over 1 s)`);
