@@ -156,7 +156,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
 
   const events: EventBus =
     database.dialect === 'postgres' && database.databaseUrl && database.pool
-      ? await PostgresEventBus.start(database.databaseUrl, app.log)
+      ? await PostgresEventBus.start(database.databaseUrl, app.log, { preparedStatements: database.preparedStatements })
       : await LocalEventBus.start(database.db, app.log);
   const deps: Deps = { db: database.db, dialect: database.dialect, events, clock, log: app.log };
   const sessions: SessionSettings = {

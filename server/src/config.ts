@@ -72,6 +72,7 @@ export interface Config {
   readonly requestsPerTurn: number;
   /** PostgreSQL connections this process keeps at most. */
   readonly databasePoolSize: number;
+  readonly databasePreparedStatements: boolean;
   /** Longest a request waits for a database connection (PostgreSQL) or lock (SQLite) before a 503. */
   readonly databaseWaitMs: number;
   /** PostgreSQL cancels a statement that runs longer (0: never). */
@@ -168,6 +169,7 @@ export const CONFIG_DEFAULTS = {
   KEEP_ALIVE_TIMEOUT_MS: '72000',
   REQUESTS_PER_TURN: '8',
   DATABASE_POOL_SIZE: '10',
+  DATABASE_PREPARED_STATEMENTS: 'true',
   DATABASE_WAIT_MS: '3000',
   DATABASE_STATEMENT_TIMEOUT_MS: '30000',
   SHUTDOWN_DELAY_MS: '0',
@@ -368,6 +370,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     keepAliveTimeoutMs: int('KEEP_ALIVE_TIMEOUT_MS', 1000, 3_600_000),
     requestsPerTurn: int('REQUESTS_PER_TURN', 0, 10_000),
     databasePoolSize: int('DATABASE_POOL_SIZE', 1, 1000),
+    databasePreparedStatements: bool('DATABASE_PREPARED_STATEMENTS'),
     databaseWaitMs: int('DATABASE_WAIT_MS', 50, 600_000),
     databaseStatementTimeoutMs: int('DATABASE_STATEMENT_TIMEOUT_MS', 0, 24 * 3_600_000),
     shutdownDelayMs: int('SHUTDOWN_DELAY_MS', 0, 600_000),

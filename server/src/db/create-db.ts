@@ -31,6 +31,8 @@ export interface Database {
   /** Set on PostgreSQL: the connection string, for LISTEN connections. */
   readonly databaseUrl: string | null;
   readonly pool: pg.Pool | null;
+  /** PostgreSQL: whether repeated statements go prepared (the event bus's connections follow). */
+  readonly preparedStatements: boolean;
   close(): Promise<void>;
 }
 
@@ -45,6 +47,8 @@ export interface OpenDatabaseOptions {
   databaseStatementTimeoutMs?: number;
   /** SQLite: `full` (default) makes an answered write survive a power cut (see dialect/sqlite.ts). */
   sqliteSynchronous?: SqliteSynchronous;
+  /** PostgreSQL: send repeated statements as prepared ones (default true; see dialect/postgres.ts). */
+  databasePreparedStatements?: boolean;
   /** PostgreSQL: `off` for bulk writes that can be made again (see dialect/postgres.ts). */
   postgresSynchronousCommit?: 'on' | 'off';
 }
@@ -57,14 +61,16 @@ export async function openDatabase(opts: OpenDatabaseOptions): Promise<Database>
       waitMs: opts.databaseWaitMs,
       statementTimeoutMs: opts.databaseStatementTimeoutMs,
       synchronousCommit: opts.postgresSynchronousCommit,
+      preparedStatements: opts.databasePreparedStatements,
     });
     const db = new Kysely<DB>({ dialect: createPostgresDialect(pool) });
-    return { db, dialect: 'postgres', databaseUrl: opts.databaseUrl, pool, close: () => db.destroy() };
+    const preparedStatements = opts.databasePreparedStatements !== false;
+    return { db, dialect: 'postgres', databaseUrl: opts.databaseUrl, pool, preparedStatements, close: () => db.destroy() };
   }
   const db = new Kysely<DB>({
     dialect: createSqliteDialect(opts.sqliteFile, { busyTimeoutMs: opts.databaseWaitMs, synchronous: opts.sqliteSynchronous }),
   });
-  return { db, dialect: 'sqlite', databaseUrl: null, pool: null, close: () => db.destroy() };
+  return { db, dialect: 'sqlite', databaseUrl: null, pool: null, preparedStatements: false, close: () => db.destroy() };
 }
 
 const provider: MigrationProvider = { getMigrations: () => Promise.resolve(migrations) };

@@ -7,6 +7,7 @@ import {
   type PostgresDialectConfig,
   type TransactionSettings,
 } from 'kysely';
+import { isStalePreparedStatement, PreparingClient } from './prepared-statements.js';
 
 // int8 (bigint) columns hold epoch-ms instants and counts: both fit a JS number.
 pg.types.setTypeParser(20, (v) => Number(v));
@@ -25,11 +26,19 @@ export interface PostgresPoolOptions {
    * never consistency). Only for bulk writes that can be made again, as the demo's past is.
    */
   synchronousCommit?: 'on' | 'off';
+  /**
+   * Repeated statements go as prepared ones (prepared-statements.ts); default true. Off behind a
+   * pooler that hands one session's statements to several server connections without tracking
+   * them (PgBouncer's transaction mode before 1.21).
+   */
+  preparedStatements?: boolean;
 }
 
 export function createPostgresPool(databaseUrl: string, opts: PostgresPoolOptions = {}): pg.Pool {
   const pool = new pg.Pool({
     connectionString: databaseUrl,
+    // Statements the app repeats are parsed once per connection (prepared-statements.ts).
+    Client: opts.preparedStatements === false ? pg.Client : PreparingClient,
     max: opts.max ?? 10,
     // A statement is sent while the one before it is still being answered (see
     // PipelinedPostgresDriver): BEGIN travels with a transaction's first statement.
@@ -159,6 +168,9 @@ export function postgresErrorKind(err: unknown): 'busy' | 'unavailable' | null {
   const codes = [err as { code?: unknown }, ...((err as { errors?: unknown[] }).errors ?? [])].map((e) => (e as { code?: unknown } | null)?.code);
   if (codes.some((c) => typeof c === 'string' && UNREACHABLE_CODES.has(c))) return 'unavailable';
   if (codes.some((c) => typeof c === 'string' && BUSY_CODES.has(c))) return 'busy';
+  // Another instance's migration changed a table under a prepared statement: the connection
+  // prepares again, so the request can simply be tried again.
+  if (isStalePreparedStatement(err)) return 'busy';
   if (UNREACHABLE_MESSAGES.some((m) => err.message.startsWith(m))) return 'unavailable';
   return null;
 }

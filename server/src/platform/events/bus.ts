@@ -221,8 +221,9 @@ export class PostgresEventBus implements EventBus {
     this.feed = new RoomFeed(logSource(db), this.listeners, log);
   }
 
-  static async start(databaseUrl: string, log: Logger): Promise<PostgresEventBus> {
+  static async start(databaseUrl: string, log: Logger, opts: { preparedStatements?: boolean } = {}): Promise<PostgresEventBus> {
     const pool = createPostgresPool(databaseUrl, {
+      preparedStatements: opts.preparedStatements,
       max: BUS_POOL_SIZE,
       waitMs: BUS_WAIT_MS,
       statementTimeoutMs: BUS_STATEMENT_TIMEOUT_MS,
