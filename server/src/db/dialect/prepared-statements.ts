@@ -42,9 +42,13 @@ export function isStalePreparedStatement(err: unknown): boolean {
 }
 
 type QueryFn = (this: pg.Client, ...args: unknown[]) => never;
-// pg's own query, called on the client with `apply`: its overloads cannot be spread to.
-// eslint-disable-next-line @typescript-eslint/unbound-method
-const clientQuery = pg.Client.prototype.query as unknown as QueryFn;
+/**
+ * pg's own query, called on the client with `apply` (its overloads cannot be spread to), looked
+ * up at each call: the bench counts statements by wrapping it.
+ */
+const clientQuery: QueryFn = function (this: pg.Client, ...args) {
+  return (pg.Client.prototype.query as unknown as QueryFn).apply(this, args);
+};
 
 /** A pg client (the pool's `Client`) that sends repeated statements as prepared ones. */
 export class PreparingClient extends pg.Client {
