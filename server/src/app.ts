@@ -93,6 +93,7 @@ import { registerPublicSurveyRoutes, registerSurveyRoutes } from './modules/surv
 import { DeliveryRunner, LogSmsProvider, registerIntegrationRoutes, TencentSmsProvider, type SmsProvider } from './modules/integrations/index.js';
 import type { OutboundPolicy } from './platform/outbound/ssrf.js';
 import { registerTurnGate } from './platform/http/turn-gate.js';
+import { registerWriteGate } from './platform/http/write-gate.js';
 
 export interface BuildAppOptions {
   config: Config;
@@ -222,6 +223,10 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   registerErrorHandler(app);
   // First of all hooks: a saturated server still accepts new connections (platform/http/turn-gate.ts).
   if (config.requestsPerTurn > 0) registerTurnGate(app, config.requestsPerTurn);
+  // On PostgreSQL a started write does not wait long for a connection (platform/http/write-gate.ts).
+  // SQLite's writes wait for no connection: they share its one, and their commits.
+  const writesInFlight = config.writesInFlight !== 'auto' ? config.writesInFlight : database.dialect === 'postgres' ? 2 * config.databasePoolSize : 0;
+  if (writesInFlight > 0) registerWriteGate(app, writesInFlight, config.databaseWaitMs);
   // Everything a request runs, down to its timers and promises, knows which request it serves:
   // a crash report names it (platform/crash.ts).
   app.addHook('onRequest', (req, _reply, done) => runInContext({ reqId: String(req.id) }, done));

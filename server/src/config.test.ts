@@ -35,6 +35,13 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ SQLITE_SYNCHRONOUS: 'off' })).toThrow(/SQLITE_SYNCHRONOUS/);
   });
 
+  it('bounds API writes in flight by the pool unless told a number', () => {
+    expect(loadConfig({}).writesInFlight).toBe('auto');
+    expect(loadConfig({ WRITES_IN_FLIGHT: '0' }).writesInFlight).toBe(0);
+    expect(loadConfig({ WRITES_IN_FLIGHT: '40' }).writesInFlight).toBe(40);
+    expect(() => loadConfig({ WRITES_IN_FLIGHT: 'many' })).toThrow(/WRITES_IN_FLIGHT/);
+  });
+
   it('prepares repeated PostgreSQL statements unless told not to', () => {
     expect(loadConfig({}).databasePreparedStatements).toBe(true);
     expect(loadConfig({ DATABASE_PREPARED_STATEMENTS: 'false' }).databasePreparedStatements).toBe(false);

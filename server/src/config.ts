@@ -70,6 +70,8 @@ export interface Config {
   readonly keepAliveTimeoutMs: number;
   /** Requests one turn of the event loop starts (platform/http/turn-gate.ts); 0: no limit. */
   readonly requestsPerTurn: number;
+  /** API writes started and not yet answered at most (0: no bound); `auto`: see app.ts. */
+  readonly writesInFlight: number | 'auto';
   /** PostgreSQL connections this process keeps at most. */
   readonly databasePoolSize: number;
   readonly databasePreparedStatements: boolean;
@@ -168,6 +170,7 @@ export const CONFIG_DEFAULTS = {
   HEADERS_TIMEOUT_MS: '15000',
   KEEP_ALIVE_TIMEOUT_MS: '72000',
   REQUESTS_PER_TURN: '8',
+  WRITES_IN_FLIGHT: 'auto',
   DATABASE_POOL_SIZE: '10',
   DATABASE_PREPARED_STATEMENTS: 'true',
   DATABASE_WAIT_MS: '3000',
@@ -369,6 +372,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     headersTimeoutMs: int('HEADERS_TIMEOUT_MS', 1000, 3_600_000),
     keepAliveTimeoutMs: int('KEEP_ALIVE_TIMEOUT_MS', 1000, 3_600_000),
     requestsPerTurn: int('REQUESTS_PER_TURN', 0, 10_000),
+    writesInFlight: get('WRITES_IN_FLIGHT') === 'auto' ? 'auto' : int('WRITES_IN_FLIGHT', 0, 100_000),
     databasePoolSize: int('DATABASE_POOL_SIZE', 1, 1000),
     databasePreparedStatements: bool('DATABASE_PREPARED_STATEMENTS'),
     databaseWaitMs: int('DATABASE_WAIT_MS', 50, 600_000),

@@ -183,6 +183,45 @@ describe(`timeouts and back-pressure (${testDialect()})`, () => {
       },
     );
 
+    it.skipIf(testDialect() !== 'postgres')(
+      'writes past WRITES_IN_FLIGHT (twice the pool) wait their turn, and none waits much past the pool wait: each answers 503 DATABASE_BUSY',
+      async () => {
+        const held = await Promise.all([database2.pool!.connect(), database2.pool!.connect()]);
+        const started = Date.now();
+        try {
+          const notify = (i: number) =>
+            app2.inject({
+              method: 'POST',
+              url: `/api/sites/${site.siteId}/notifications`,
+              headers: { cookie: cookie2 },
+              payload: { title: `wait ${i}` },
+            });
+          // Four start and wait for the pool; four wait before they start.
+          const answers = await Promise.all(Array.from({ length: 8 }, (_, i) => notify(i)));
+          const waited = Date.now() - started;
+          console.log(`[writes past the bound] all answered after ${waited} ms (pool wait ${WAIT_MS} ms)`);
+          for (const res of answers) {
+            expect(res.statusCode).toBe(503);
+            expect(res.headers['retry-after']).toBe('2');
+            expect(res.json()).toMatchObject({ error: { code: 'DATABASE_BUSY' } });
+          }
+          expect(waited).toBeLessThan(2 * WAIT_MS + 1500);
+        } finally {
+          for (const c of held) c.release();
+        }
+        expect(
+          (
+            await app2.inject({
+              method: 'POST',
+              url: `/api/sites/${site.siteId}/notifications`,
+              headers: { cookie: cookie2 },
+              payload: { title: 'back' },
+            })
+          ).statusCode,
+        ).toBe(201);
+      },
+    );
+
     it.skipIf(testDialect() !== 'postgres')('a statement running past the statement timeout is cancelled, and counts as busy', async () => {
       expect((await sql<{ statement_timeout: string }>`show statement_timeout`.execute(database2.db)).rows[0]?.statement_timeout).toBe('300ms');
       const started = Date.now();

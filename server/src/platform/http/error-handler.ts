@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { DISPLAY_NAME_FORMAT, ERROR_STATUS, type ErrorCode } from '@anchang/contracts';
 import { AppError } from '../errors.js';
+import { WriteWaitTimeout } from './write-gate.js';
 import { databaseErrorKind } from '../../db/create-db.js';
 
 interface Mapped {
@@ -20,7 +21,7 @@ interface Mapped {
 const DATABASE_RETRY_AFTER_SECONDS = { busy: 2, unavailable: 5 } as const;
 
 function mapDatabaseError(err: unknown): Mapped | null {
-  const kind = databaseErrorKind(err);
+  const kind = err instanceof WriteWaitTimeout ? 'busy' : databaseErrorKind(err);
   if (kind === null) return null;
   const retryAfterSeconds = DATABASE_RETRY_AFTER_SECONDS[kind];
   return kind === 'busy'
