@@ -84,8 +84,9 @@ export function registerWriteGate(app: FastifyInstance, max: number, maxWaitMs: 
     // The place is held until the answer or the client leaving, whichever comes first.
     counted.add(req);
     reply.raw.once('close', () => finish(req));
-    // A client that left while its write waited: its 'close' has passed. (Not `req.raw.destroyed`:
-    // a request whose body has been read is destroyed, its connection still open.)
+    // A client that left while its write waited: its 'close' has passed. (The socket, not
+    // `req.raw.destroyed`: a request stream may be destroyed once its body is read, its
+    // connection still open.)
     if (req.raw.socket?.destroyed || reply.raw.destroyed) finish(req);
     done();
   };
@@ -102,8 +103,9 @@ export function registerWriteGate(app: FastifyInstance, max: number, maxWaitMs: 
       try {
         start(req, reply, done);
       } catch (err) {
+        // Before its `done`: the request goes on as an error, its place freed.
         finish(req);
-        app.log.error({ err }, 'starting a write failed');
+        done(err as Error);
       }
     });
   });
