@@ -47,11 +47,14 @@ const load: LoadOptions = {
   warmupS: envInt('BENCH_WARMUP_S', 2, 0, 60),
   connections: envInt('BENCH_CONNECTIONS', 20, 1, 1000),
 };
-/** `tsx bench/run.ts [notifications|visits|ops|all]`: notifications (the original scenario) when none is named. */
+/**
+ * `tsx bench/run.ts [notifications|visits|instances|ops|all]`: notifications (the original scenario) when none is named.
+ * `instances` is the visits scenario's several-instances run alone (part of `visits` and `all`).
+ */
 const scenario = process.argv[2] ?? 'notifications';
-if (!['notifications', 'visits', 'ops', 'durability', 'assessment', 'lists', 'size', 'lighthouse', 'all'].includes(scenario))
-  throw new Error(`unknown scenario "${scenario}" (notifications, visits, ops, durability, assessment, lists, size, lighthouse or all)`);
-const runs = (name: string) => scenario === name || scenario === 'all';
+if (!['notifications', 'visits', 'instances', 'ops', 'durability', 'assessment', 'lists', 'size', 'lighthouse', 'all'].includes(scenario))
+  throw new Error(`unknown scenario "${scenario}" (notifications, visits, instances, ops, durability, assessment, lists, size, lighthouse or all)`);
+const runs = (name: string) => scenario === name || scenario === 'all' || (name === 'instances' && scenario === 'visits');
 const opsSites = envInt('BENCH_OPS_SITES', 200, 1, 5000);
 const assessmentSites = envInt('BENCH_ASSESSMENT_SITES', 200, 1, 5000);
 const durabilityRounds = envInt('BENCH_DURABILITY_ROUNDS', 2, 1, 20);
@@ -321,7 +324,7 @@ async function main(): Promise<number> {
     }
     console.log(renderReport(results, load));
   }
-  if (runs('visits')) {
+  if (runs('visits') || runs('instances')) {
     console.log(
       `\nvisits scenario: BENCH_SITES=${visitOptions.sites} BENCH_VISITS_PER_SITE=${visitOptions.visitsPerSite} BENCH_VISITS_MAX_S=${visitOptions.maxSeconds}` +
         ` BENCH_VISIT_GAP_MS=${visitOptions.gapMs} BENCH_PACED_RATES=${pacedRates.join(',')} BENCH_INSTANCES=${visitInstances}` +
@@ -333,7 +336,7 @@ async function main(): Promise<number> {
       visitOptions.gapMs > 0
         ? { label: `gap ${visitOptions.gapMs} ms`, gapMs: visitOptions.gapMs, targetWritesPerSec: null }
         : { label: 'flat out', gapMs: 0, targetWritesPerSec: null };
-    for (const dialect of dialects) {
+    for (const dialect of runs('visits') ? dialects : []) {
       console.log(`\n${dialect}, visits: ${sites} sites, flat out then paced`);
       visitResults.push(
         await benchVisitsRun({
@@ -347,7 +350,7 @@ async function main(): Promise<number> {
         }),
       );
     }
-    if (visitInstances > 1 && dialects.includes('postgres') && pacedRates.length > 0) {
+    if (runs('instances') && visitInstances > 1 && dialects.includes('postgres') && pacedRates.length > 0) {
       console.log(`\npostgres, visits: ${visitInstances} instances on one database behind the bench's proxy, paced`);
       visitResults.push(
         await benchVisitsRun({
@@ -361,7 +364,7 @@ async function main(): Promise<number> {
         }),
       );
     }
-    if (largeSites > 0) {
+    if (runs('visits') && largeSites > 0) {
       for (const dialect of largeDialects) {
         console.log(`\n${dialect}, visits: ${largeSites} sites (${largeSites * 3} sockets), paced, for the memory peak`);
         const rate = pacedRates[pacedRates.length - 1] ?? 720;
