@@ -5,9 +5,15 @@
  *
  * - The writing instance delivers its own events at once, after the commit (the fast path).
  * - On PostgreSQL it also tells the other instances through NOTIFY which rooms moved and up to
- *   which seq; they read those rows from the log. Notices are batched: each NOTIFY takes a lock at
- *   commit that every notifying transaction in the database shares, so notices of concurrent
- *   requests go out together, a few milliseconds apart, many to a notification.
+ *   which seq, and carries the events themselves in the same payload: the others deliver them
+ *   from there, with no read of the log in between (one round trip less, and no queue behind the
+ *   feed's one-at-a-time reads). An event too large for a payload, or a batch too large to carry,
+ *   goes as the notice alone, and the others read it from the log. Events carry only what every
+ *   member of their room may read, so any instance may hold them.
+ * - Notices are batched: each NOTIFY takes a lock at commit that every notifying transaction in
+ *   the database shares, so notices of concurrent requests go out together, a few milliseconds
+ *   apart, many to a notification. One NOTIFY is in flight at a time; what commits meanwhile
+ *   goes in the next.
  * - Nothing is lost if a notice is: an instance compares every room's head with what it delivered
  *   when its LISTEN connection comes back, when another instance starts (it may be the writer
  *   that died between a commit and its notice), and every CATCH_UP_INTERVAL_MS.
@@ -70,30 +76,78 @@ const CATCH_UP_INTERVAL_MS = 30_000;
 /** A room moved: its events up to `upTo` are committed. */
 export type Notice = [room: string, upTo: number];
 
-/** Packs notices into as few NOTIFY payloads as fit under the size limit. */
-export function packNotices(origin: string, notices: readonly Notice[]): string[] {
+/**
+ * Past this many bytes of events in one NOTIFY, the rest of the batch goes as notices alone: the
+ * other instances read it from the log in a few large reads, and a backlog does not grow into
+ * payloads the database's notification queue and every listener must hold.
+ */
+const MAX_CARRIED_BYTES = 256 * 1024;
+
+/**
+ * Packs a batch of committed events into as few NOTIFY payloads as fit under the size limit:
+ * every room's notice, with the room's events beside it where they fit. A room's events travel
+ * whole in one payload or not at all, so a receiver never holds half of a room's batch.
+ */
+export function packEvents(origin: string, events: readonly RealtimeEvent[]): string[] {
+  const byRoom = new Map<string, RealtimeEvent[]>();
+  for (const e of events) {
+    const list = byRoom.get(e.room);
+    if (list) list.push(e);
+    else byRoom.set(e.room, [e]);
+  }
+  const open = `{"origin":${JSON.stringify(origin)},"rooms":[`;
+  const envelope = Buffer.byteLength(`${open}],"events":[]}`);
   const payloads: string[] = [];
-  let batch: string[] = [];
-  let size = 0;
+  let notices: string[] = [];
+  let carried: string[] = [];
+  let size = envelope;
+  let carriedBytes = 0;
   const close = () => {
-    if (batch.length) payloads.push(`{"origin":${JSON.stringify(origin)},"rooms":[${batch.join(',')}]}`);
-    batch = [];
-    size = 0;
+    if (notices.length) payloads.push(`${open}${notices.join(',')}],"events":[${carried.join(',')}]}`);
+    notices = [];
+    carried = [];
+    size = envelope;
   };
-  for (const n of notices) {
-    const json = JSON.stringify(n);
-    const bytes = Buffer.byteLength(json) + 1;
-    if (size + bytes + 100 > MAX_PAYLOAD_BYTES) close();
-    batch.push(json);
-    size += bytes;
+  for (const [room, list] of byRoom) {
+    const notice = JSON.stringify([room, Math.max(...list.map((e) => e.seq))] satisfies Notice);
+    const noticeBytes = Buffer.byteLength(notice) + 1;
+    let roomEvents: string[] = [];
+    let eventBytes = 0;
+    if (carriedBytes <= MAX_CARRIED_BYTES) {
+      roomEvents = list.map((e) => JSON.stringify(e));
+      eventBytes = roomEvents.reduce((n, json) => n + Buffer.byteLength(json) + 1, 0);
+      // Too large for any payload: the notice alone, and the others read the events from the log.
+      if (envelope + noticeBytes + eventBytes > MAX_PAYLOAD_BYTES) [roomEvents, eventBytes] = [[], 0];
+      carriedBytes += eventBytes;
+    }
+    if (size + noticeBytes + eventBytes > MAX_PAYLOAD_BYTES) close();
+    notices.push(notice);
+    carried.push(...roomEvents);
+    size += noticeBytes + eventBytes;
   }
   close();
   return payloads;
 }
 
-type Notification = { origin: string; rooms: Notice[] } | { origin: string; catchUp: true };
+type Notification = { origin: string; rooms: Notice[]; events: RealtimeEvent[] } | { origin: string; catchUp: true };
 
-/** A NOTIFY payload, checked like any input from outside the process; null when malformed. */
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isSeq = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
+const isNotice = (n: unknown): n is Notice => Array.isArray(n) && n.length === 2 && typeof n[0] === 'string' && isSeq(n[1]);
+/** The shape of a row of the log (event-store.ts), which the payload carries as written. */
+const isEvent = (e: unknown): e is RealtimeEvent =>
+  isRecord(e) &&
+  typeof e.type === 'string' &&
+  typeof e.room === 'string' &&
+  (e.siteId === null || typeof e.siteId === 'string') &&
+  isRecord(e.payload) &&
+  Number.isFinite(e.at) &&
+  isSeq(e.seq);
+
+/**
+ * A NOTIFY payload, checked like any input from outside the process; null when malformed. A
+ * payload without `events` (an instance of an earlier version) is notices alone.
+ */
 export function parseNotification(payload: string): Notification | null {
   let value: unknown;
   try {
@@ -101,14 +155,16 @@ export function parseNotification(payload: string): Notification | null {
   } catch {
     return null;
   }
-  if (typeof value !== 'object' || value === null) return null;
-  const { origin, rooms, catchUp } = value as Record<string, unknown>;
+  if (!isRecord(value)) return null;
+  const { origin, rooms, events = [], catchUp } = value;
   if (typeof origin !== 'string') return null;
   if (catchUp === true) return { origin, catchUp };
-  if (!Array.isArray(rooms)) return null;
-  const isNotice = (n: unknown): n is Notice =>
-    Array.isArray(n) && n.length === 2 && typeof n[0] === 'string' && Number.isSafeInteger(n[1]) && (n[1] as number) > 0;
-  return rooms.every(isNotice) ? { origin, rooms } : null;
+  if (!Array.isArray(rooms) || !Array.isArray(events)) return null;
+  if (!rooms.every(isNotice) || !events.every(isEvent)) return null;
+  // A carried event is covered by its room's notice; one that is not would be delivered unannounced.
+  const announced = new Map(rooms);
+  if (!events.every((e) => e.seq <= (announced.get(e.room) ?? 0))) return null;
+  return { origin, rooms, events };
 }
 
 class ListenerSet {
@@ -265,7 +321,11 @@ export class PostgresEventBus implements EventBus {
       }
       if (notification.origin === this.origin) return; // delivered on the fast path
       if ('catchUp' in notification) this.catchUp();
-      else for (const [room, upTo] of notification.rooms) this.feed.announce(room, upTo);
+      else {
+        // The carried events first: a room whose events all came needs no read of the log.
+        this.feed.offer(notification.events);
+        for (const [room, upTo] of notification.rooms) this.feed.announce(room, upTo);
+      }
     });
     // An error or a plain end (the server closed the session) both mean: no more events.
     let lostWhileConnecting = false;
@@ -332,24 +392,36 @@ export class PostgresEventBus implements EventBus {
     return { isListening: this.client !== null, downSince: this.downSince };
   }
 
-  /** Rooms of this instance's commits waiting for the next NOTIFY batch, with their last seq. */
-  private outgoing = new Map<string, number>();
+  /** This instance's committed events waiting for the next NOTIFY. */
+  private outgoing: RealtimeEvent[] = [];
   private flushTimer: NodeJS.Timeout | null = null;
+  /** The NOTIFY in flight, if any: the next batch waits for it, so notices leave in commit order. */
+  private flushing: Promise<void> | null = null;
 
   publish(events: RealtimeEvent[]): Promise<void> {
     if (events.length === 0) return Promise.resolve();
     this.feed.offer(events);
-    for (const e of events) this.outgoing.set(e.room, Math.max(this.outgoing.get(e.room) ?? 0, e.seq));
-    this.flushTimer ??= setTimeout(() => void this.flush(), BATCH_WINDOW_MS);
+    this.outgoing.push(...events);
+    this.scheduleFlush();
     return Promise.resolve();
   }
 
+  private scheduleFlush(): void {
+    if (this.closed || this.flushTimer || this.flushing || this.outgoing.length === 0) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.flushing = this.flush().finally(() => {
+        this.flushing = null;
+        this.scheduleFlush();
+      });
+    }, BATCH_WINDOW_MS);
+  }
+
   private async flush(): Promise<void> {
-    this.flushTimer = null;
-    const notices = [...this.outgoing];
-    this.outgoing = new Map();
-    if (notices.length === 0) return;
-    await this.notify(packNotices(this.origin, notices));
+    const events = this.outgoing;
+    this.outgoing = [];
+    if (events.length === 0) return;
+    await this.notify(packEvents(this.origin, events));
   }
 
   private async notify(payloads: string[]): Promise<void> {
@@ -378,6 +450,8 @@ export class PostgresEventBus implements EventBus {
     if (this.catchUpTimer) clearInterval(this.catchUpTimer);
     // Let notices of already-committed writes go out before the pool closes.
     if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.flushTimer = null;
+    await this.flushing;
     await this.flush();
     await Promise.allSettled([...this.inFlight]);
     await this.feed.close();

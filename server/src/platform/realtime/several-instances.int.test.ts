@@ -1,9 +1,9 @@
 /**
  * Several API instances on one PostgreSQL database, as behind a load balancer: a phone's socket
  * may be on either, and the write that concerns it may arrive at either. The writer delivers its
- * own events at once; the other instance hears of them through LISTEN/NOTIFY and reads them from
- * the event log (platform/events/bus.ts). Every socket must get every event of its room exactly
- * once, whichever instance took the write.
+ * own events at once; the other instance gets them through LISTEN/NOTIFY, carried in the notice or
+ * read from the event log (platform/events/bus.ts). Every socket must get every event of its room
+ * exactly once, whichever instance took the write.
  *
  * PostgreSQL only: on SQLite the app is one process on its own file, and there is no second
  * instance to reach.
