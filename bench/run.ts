@@ -23,6 +23,7 @@ import { shippedNodeFlags } from '../server/build.js';
 import { drive, logIn, type LoadOptions, type Target } from './load.js';
 import { createScratchDatabase, postgresVersion } from './pg-database.js';
 import { judge, machineInfo, renderReport, writeResults, type CpuFigures, type DialectResult } from './report.js';
+import { findNginx, startNginxProxy } from './nginx-proxy.js';
 import { readCpu, startProxy, startServer, type CpuSnapshot, type ServerProcess } from './server-process.js';
 import { benchVisits, gapForRate, renderVisitsReport, VISIT_TARGETS, type JourneySpec, type VisitOptions, type VisitsResult } from './visits.js';
 import { benchSiteOps, siteOpsPassed, type SiteOpsResult } from './site-ops.js';
@@ -91,6 +92,14 @@ const pacedRates = (process.env.BENCH_PACED_RATES ?? '360,720')
   });
 /** Instances on one PostgreSQL database behind the proxy for the several-instances run (0 or 1: no such run). */
 const visitInstances = envInt('BENCH_INSTANCES', 2, 0, 8);
+/**
+ * The proxy in front of them: nginx as the README configures it when it is installed, else the bench's Node proxy
+ * (bench/proxy.ts). BENCH_PROXY=node|nginx chooses.
+ */
+const nginx = findNginx();
+const proxyKind = process.env.BENCH_PROXY ?? (nginx ? 'nginx' : 'node');
+if (proxyKind !== 'node' && proxyKind !== 'nginx') throw new Error(`BENCH_PROXY: "${proxyKind}" is neither node nor nginx`);
+if (proxyKind === 'nginx' && !nginx) throw new Error('BENCH_PROXY=nginx: nginx is not installed (apt-get install nginx-light)');
 /** Sites of the large run (0: none) and the dialects it runs on. */
 const largeSites = envInt('BENCH_LARGE_SITES', 1000, 0, 5000);
 const dialects = (process.env.BENCH_DIALECTS || 'sqlite,postgres').split(',').map((d) => d.trim()) as Dialect[];
@@ -239,10 +248,10 @@ async function benchVisitsRun(opts: {
       servers.push(next.server);
       urls.push(next.baseUrl);
     }
-    const proxy = await startProxy(urls);
+    const proxy = proxyKind === 'nginx' ? await startNginxProxy(nginx!, urls) : await startProxy(urls);
     cleanups.push(() => proxy.stop());
     baseUrl = `http://127.0.0.1:${proxy.port}`;
-    console.log(`  proxy pid ${proxy.pid} on ${baseUrl}, round-robin over ${urls.join(', ')}`);
+    console.log(`  ${proxyKind} proxy pid ${proxy.pid} on ${baseUrl}, round-robin over ${urls.join(', ')}`);
   }
   const result = await benchVisits({
     dialect: opts.dialect,
@@ -327,7 +336,7 @@ async function main(): Promise<number> {
   if (runs('visits') || runs('instances')) {
     console.log(
       `\nvisits scenario: BENCH_SITES=${visitOptions.sites} BENCH_VISITS_PER_SITE=${visitOptions.visitsPerSite} BENCH_VISITS_MAX_S=${visitOptions.maxSeconds}` +
-        ` BENCH_VISIT_GAP_MS=${visitOptions.gapMs} BENCH_PACED_RATES=${pacedRates.join(',')} BENCH_INSTANCES=${visitInstances}` +
+        ` BENCH_VISIT_GAP_MS=${visitOptions.gapMs} BENCH_PACED_RATES=${pacedRates.join(',')} BENCH_INSTANCES=${visitInstances} BENCH_PROXY=${proxyKind}` +
         ` BENCH_LARGE_SITES=${largeSites} (${largeDialects.join(',')}) BENCH_LOGIN_CONCURRENCY=${visitOptions.loginConcurrency}`,
     );
     const sites = visitOptions.sites;

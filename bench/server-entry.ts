@@ -153,14 +153,15 @@ async function main(): Promise<void> {
       const late = now - last - 50;
       last = now;
       if (late < stallMs) return;
-      const since = Date.now() - late - 100;
+      const since = Math.round(Date.now() - late - 100); // fired_at is a bigint column on PostgreSQL
       void database.db
         .selectFrom('timers')
         .select(['kind', 'site_id', 'fired_at'])
         .where('fired_at', '>=', since)
         .execute()
-        .then((fired) =>
-          console.error(`event loop stalled ${late.toFixed(0)} ms; timers fired meanwhile: ${JSON.stringify(fired.map((t) => t.kind))}`),
+        .then(
+          (fired) => console.error(`event loop stalled ${late.toFixed(0)} ms; timers fired meanwhile: ${JSON.stringify(fired.map((t) => t.kind))}`),
+          (err: unknown) => console.error(`event loop stalled ${late.toFixed(0)} ms; reading the timers failed: ${String(err)}`),
         );
     }, 50).unref();
   }
