@@ -230,7 +230,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
   // Everything a request runs, down to its timers and promises, knows which request it serves:
   // a crash report names it (platform/crash.ts).
   app.addHook('onRequest', (req, _reply, done) => runInContext({ reqId: String(req.id) }, done));
-  await registerSecurityHeaders(app, { isSecure: (req) => isSecureRequest(sessions, req) });
+  registerSecurityHeaders(app, { isSecure: (req) => isSecureRequest(sessions, req) });
   app.addHook('onSend', async (req, reply) => {
     void reply.header('x-request-id', String(req.id));
     // Draining: the client opens a new connection for its next request (to another instance,
