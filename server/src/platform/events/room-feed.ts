@@ -1,7 +1,8 @@
 /**
  * Hands this instance's listeners every event once, in seq order per room, whatever way it came:
- * the fast path of a local commit, a notice that another instance committed up to some seq, or a
- * catch-up that compares every room's head with what was delivered here.
+ * the fast path of a local commit, another instance's events carried in its notice, a notice that
+ * another instance committed up to some seq, or a catch-up that compares every room's head with
+ * what was delivered here.
  *
  * The state is one high-water mark per room ("delivered up to seq n"), in memory. At boot the
  * marks start at the rooms' heads: what is already in the log is history to this instance (its
@@ -69,7 +70,7 @@ export class RoomFeed {
     if (this.wanted.size > 0) this.scheduleRead(0);
   }
 
-  /** Events this instance just committed. */
+  /** Events this instance just committed, or another instance's carried in its notice. */
   offer(events: readonly RealtimeEvent[]): void {
     for (const e of events) {
       if (this.accept(e)) this.want(e.room, e.seq - 1, this.timing.gapWaitMs);
