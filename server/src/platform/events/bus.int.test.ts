@@ -3,10 +3,12 @@
  * the other's listeners in the notice itself, without a read of the log. The events published
  * here are not in the log at all, so the only way the second bus can deliver them is from the
  * payload; one too large for a payload goes as a notice alone, and the second bus, finding no row
- * for it in the log, says the room skipped.
+ * for it in the log, says the room skipped. A bus alone on the database sends notices alone: a
+ * plain LISTEN connection of the test's own reads what goes over the channel.
  *
  * PostgreSQL only: on SQLite there is one process and no NOTIFY.
  */
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RealtimeEvent } from '@anchang/contracts';
 import type { Logger } from '../logger.js';
@@ -35,26 +37,54 @@ async function until(check: () => boolean, ms = 3000): Promise<void> {
 
 describe.skipIf(testDialect() !== 'postgres')('the PostgreSQL event bus between two instances (PostgreSQL only)', () => {
   let testDb: TestDatabase;
+  let url: string;
+  /** Not a bus: sees every payload on the channel, and is not counted as an instance. */
+  let probe: pg.Client;
+  const payloads: string[] = [];
   let writer: PostgresEventBus;
   let reader: PostgresEventBus;
   const received: RealtimeEvent[] = [];
   const skipped: string[] = [];
+  /** What went over the channel about `room`: each payload's notices and events. */
+  const payloadsOf = (room: string) =>
+    payloads
+      .filter((p) => p.includes(JSON.stringify(room)))
+      .map((p) => JSON.parse(p) as { rooms: unknown; events: unknown })
+      .map(({ rooms, events }) => ({ rooms, events }));
 
   beforeAll(async () => {
     testDb = await createTestDatabase();
-    const url = testDb.location.databaseUrl!;
-    writer = await PostgresEventBus.start(url, quiet);
-    reader = await PostgresEventBus.start(url, quiet);
-    reader.subscribe((e) => received.push(e));
-    reader.onSkip((room) => skipped.push(room));
+    url = testDb.location.databaseUrl!;
+    probe = new pg.Client({ connectionString: url, application_name: 'bus-test-probe' });
+    await probe.connect();
+    probe.on('notification', (msg) => payloads.push(msg.payload ?? ''));
+    await probe.query('LISTEN anchang_events');
   });
   afterAll(async () => {
     await writer?.close();
     await reader?.close();
+    await probe?.end();
     await testDb?.drop();
   });
 
+  it('alone on the database, sends its notices without the events', async () => {
+    const alone = await PostgresEventBus.start(url, quiet);
+    const room = `site:${newId()}`;
+    try {
+      await alone.publish([ev(room, 1)]);
+      await until(() => payloadsOf(room).length > 0);
+      expect(payloadsOf(room)).toEqual([{ rooms: [[room, 1]], events: [] }]);
+    } finally {
+      await alone.close();
+    }
+  });
+
   it('delivers the events another instance published from its notice, in order, without reading the log', async () => {
+    reader = await PostgresEventBus.start(url, quiet);
+    reader.subscribe((e) => received.push(e));
+    reader.onSkip((room) => skipped.push(room));
+    // Started second, the writer counts the reader's listener.
+    writer = await PostgresEventBus.start(url, quiet);
     const room = `site:${newId()}`;
     const events = [ev(room, 1), ev(room, 2), ev(room, 3)];
     await writer.publish(events.slice(0, 2));

@@ -43,7 +43,7 @@ describe('packEvents', () => {
     }
   });
 
-  it('sends the notice alone for a room whose events do not fit a payload, and for what is past the carried bytes', () => {
+  it('sends the notice alone for a room whose events do not fit a payload, when not carrying, and for what is past the carried bytes', () => {
     const huge = ev(room(1), 7, '长'.repeat(3000)); // 9,000 bytes of UTF-8 on its own
     const { notices, events } = unpack(packEvents('o', [ev(room(0), 1), huge]));
     expect(notices).toEqual([
@@ -51,6 +51,9 @@ describe('packEvents', () => {
       [room(1), 7],
     ]);
     expect(events).toEqual([ev(room(0), 1)]);
+
+    // Not carrying (no other instance listens): every room's notice, no event.
+    expect(unpack(packEvents('o', [ev(room(0), 1), ev(room(0), 2)], false))).toMatchObject({ notices: [[room(0), 2]], events: [] });
 
     // A backlog of ~600 kB: the first ~256 kB of events travel, the rest as notices only.
     const backlog = Array.from({ length: 3000 }, (_, i) => ev(room(i), 1, '待接待'.repeat(20)));

@@ -9,7 +9,10 @@
  *   from there, with no read of the log in between (one round trip less, and no queue behind the
  *   feed's one-at-a-time reads). An event too large for a payload, or a batch too large to carry,
  *   goes as the notice alone, and the others read it from the log. Events carry only what every
- *   member of their room may read, so any instance may hold them.
+ *   member of their room may read, so any instance may hold them. An instance alone on the
+ *   database sends the notices alone: PostgreSQL would queue the events for its own listener
+ *   only (it counts the listeners when it starts and at every catch-up, and knows of another
+ *   as soon as it hears from one; a new instance says so at its start).
  * - Notices are batched: each NOTIFY takes a lock at commit that every notifying transaction in
  *   the database shares, so notices of concurrent requests go out together, a few milliseconds
  *   apart, many to a notification. One NOTIFY is in flight at a time; what commits meanwhile
@@ -85,10 +88,11 @@ const MAX_CARRIED_BYTES = 256 * 1024;
 
 /**
  * Packs a batch of committed events into as few NOTIFY payloads as fit under the size limit:
- * every room's notice, with the room's events beside it where they fit. A room's events travel
- * whole in one payload or not at all, so a receiver never holds half of a room's batch.
+ * every room's notice, with the room's events beside it where they fit (and `carry` is set). A
+ * room's events travel whole in one payload or not at all, so a receiver never holds half of a
+ * room's batch.
  */
-export function packEvents(origin: string, events: readonly RealtimeEvent[]): string[] {
+export function packEvents(origin: string, events: readonly RealtimeEvent[], carry = true): string[] {
   const byRoom = new Map<string, RealtimeEvent[]>();
   for (const e of events) {
     const list = byRoom.get(e.room);
@@ -101,7 +105,7 @@ export function packEvents(origin: string, events: readonly RealtimeEvent[]): st
   let notices: string[] = [];
   let carried: string[] = [];
   let size = envelope;
-  let carriedBytes = 0;
+  let carriedBytes = carry ? 0 : Infinity;
   const close = () => {
     if (notices.length) payloads.push(`${open}${notices.join(',')}],"events":[${carried.join(',')}]}`);
     notices = [];
@@ -242,6 +246,8 @@ export class LocalEventBus implements EventBus {
   }
 }
 
+/** The LISTEN connection's application_name, by which an instance counts the others. */
+const LISTENER_NAME = 'anchang-listener';
 /** How long the LISTEN connection waits before trying again after it dropped. */
 const RECONNECT_DELAY_MS = 1000;
 /**
@@ -263,6 +269,10 @@ export class PostgresEventBus implements EventBus {
   private catchUpTimer: NodeJS.Timeout | null = null;
   private readonly inFlight = new Set<Promise<unknown>>();
   private readonly origin = randomUUID();
+  /** How this instance's payloads start: its own notices come back to it, and are skipped unparsed. */
+  private readonly ownPrefix = `{"origin":${JSON.stringify(this.origin)},`;
+  /** Whether another instance listens: only then do the notices carry the events. */
+  private othersListening = false;
   private readonly resumeListeners = new Set<() => void>();
   private downSince: number | null = null;
 
@@ -297,7 +307,11 @@ export class PostgresEventBus implements EventBus {
     // This instance may replace one that died between a commit and its notice: let the others
     // look for what they have not delivered.
     await bus.notify([JSON.stringify({ origin: bus.origin, catchUp: true })]);
-    bus.catchUpTimer = setInterval(() => bus.catchUp(), CATCH_UP_INTERVAL_MS).unref();
+    await bus.countListeners();
+    bus.catchUpTimer = setInterval(() => {
+      bus.catchUp();
+      void bus.countListeners();
+    }, CATCH_UP_INTERVAL_MS).unref();
     return bus;
   }
 
@@ -305,21 +319,37 @@ export class PostgresEventBus implements EventBus {
     this.feed.catchUp().catch((err: unknown) => this.log.error({ err }, 'event catch-up failed'));
   }
 
+  /** Whether another instance's LISTEN connection is on this database (one that left stops counting here). */
+  private async countListeners(): Promise<void> {
+    try {
+      const { rows } = await this.pool.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND application_name = $1',
+        [LISTENER_NAME],
+      );
+      this.othersListening = (rows[0]?.n ?? 0) > 1;
+    } catch (err) {
+      // Notices then carry the events: correct either way, only heavier.
+      this.othersListening = true;
+      this.log.warn({ err }, 'counting the event listeners failed');
+    }
+  }
+
   private async connect(): Promise<void> {
     const client = new pg.Client({
       connectionString: this.databaseUrl,
-      application_name: 'anchang-listener',
+      application_name: LISTENER_NAME,
       keepAlive: true,
       connectionTimeoutMillis: 5000,
     });
     client.on('notification', (msg) => {
-      if (msg.channel !== CHANNEL || !msg.payload) return;
+      if (msg.channel !== CHANNEL || !msg.payload || msg.payload.startsWith(this.ownPrefix)) return;
       const notification = parseNotification(msg.payload);
       if (!notification) {
         this.log.error({ payload: msg.payload.slice(0, 200) }, 'bad event notification');
         return;
       }
       if (notification.origin === this.origin) return; // delivered on the fast path
+      this.othersListening = true;
       if ('catchUp' in notification) this.catchUp();
       else {
         // The carried events first: a room whose events all came needs no read of the log.
@@ -421,7 +451,7 @@ export class PostgresEventBus implements EventBus {
     const events = this.outgoing;
     this.outgoing = [];
     if (events.length === 0) return;
-    await this.notify(packEvents(this.origin, events));
+    await this.notify(packEvents(this.origin, events, this.othersListening));
   }
 
   private async notify(payloads: string[]): Promise<void> {
