@@ -113,7 +113,7 @@ export function packEvents(origin: string, events: readonly RealtimeEvent[], car
     size = envelope;
   };
   for (const [room, list] of byRoom) {
-    const notice = JSON.stringify([room, Math.max(...list.map((e) => e.seq))] satisfies Notice);
+    const notice = JSON.stringify([room, list.reduce((upTo, e) => Math.max(upTo, e.seq), 0)] satisfies Notice);
     const noticeBytes = Buffer.byteLength(notice) + 1;
     let roomEvents: string[] = [];
     let eventBytes = 0;
