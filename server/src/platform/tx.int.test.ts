@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { newId } from './ids.js';
 import { cancelTimers, deferCancelTimers, scheduleTimer } from './timers/timers.js';
-import { inTransaction } from './tx.js';
+import { inTransaction, inWriteBatch, type Deps, type WriteBatch } from './tx.js';
+import type { RealtimeEvent } from '@anchang/contracts';
 
 /**
  * A use case's transaction: what it writes as it goes, what it defers to the last statement
@@ -113,5 +114,68 @@ describe(`use-case transactions (${process.env.TEST_DB ?? 'sqlite'})`, () => {
     );
     const seqs = (await eventsOf(`user:${person}`)).map((e) => Number(e.seq)).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  });
+
+  it('records a counted event only when the count the write reads reaches its threshold, numbered after the write’s others', async () => {
+    const kind = `test.counted.${newId()}`;
+    const [person, other] = [newId(), newId()];
+    const published: RealtimeEvent[] = [];
+    const capturing: Deps = { ...deps(), events: { ...deps().events, publish: async (events: RealtimeEvent[]) => void published.push(...events) } };
+    const pendingOfKind = () =>
+      t.testDb.database.db
+        .selectFrom('timers')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('kind', '=', kind);
+    const logOf = async (room: string) =>
+      (await t.testDb.database.db.selectFrom('events').select(['type', 'seq', 'payload']).where('room', '=', room).orderBy('seq').execute()).map(
+        (e) => ({ type: e.type, seq: Number(e.seq), payload: JSON.parse(e.payload) as unknown }),
+      );
+    const timer = (now: number) => ({ ...timerRow(newId(), now), kind });
+    const counted = { count: pendingOfKind(), add: 1, atLeast: 2, into: 'occupied' as const };
+
+    // Both ways a use case writes; the count is read before the write's own row (hence `add`).
+    const write = (n: number, useTransaction: boolean) => {
+      const record = (tx: WriteBatch) => {
+        tx.emit({ personId: person }, 'visit.closed', { visitId: `before ${n}` });
+        tx.emitWhenCount({ personId: person }, 'carpark.full', counted, { capacity: 2 });
+        tx.deferInsert('timers', timer(tx.now));
+        tx.emit({ personId: person }, 'visit.closed', { visitId: `after ${n}` });
+        tx.emit({ personId: other }, 'visit.closed', { visitId: `other ${n}` });
+      };
+      return useTransaction ? inTransaction(capturing, async (tx) => record(tx)) : inWriteBatch(capturing, record);
+    };
+
+    await write(1, false); // 0 + 1 < 2: not recorded
+    await write(2, true); // 1 + 1 = 2: recorded, with the count
+    await write(3, false); // 2 + 1 = 3
+    const full = (occupied: number) => ({ type: 'carpark.full', payload: { capacity: 2, occupied } });
+    const closed = (visitId: string) => ({ type: 'visit.closed', payload: { visitId } });
+    const expected = [
+      closed('before 1'),
+      closed('after 1'),
+      closed('before 2'),
+      closed('after 2'),
+      full(2),
+      closed('before 3'),
+      closed('after 3'),
+      full(3),
+    ].map((e, i) => ({ ...e, seq: i + 1 }));
+    // In the log, without gaps, and as published: the same events under the same numbers.
+    expect(await logOf(`user:${person}`)).toEqual(expected);
+    const publishedToPerson = published.filter((e) => e.room === `user:${person}`);
+    expect(publishedToPerson.map((e) => ({ type: e.type, seq: e.seq, payload: e.payload }))).toEqual(expected);
+    expect((await logOf(`user:${other}`)).map((e) => e.seq)).toEqual([1, 2, 3]);
+
+    // A counted event alone in its room: nothing written (and no number taken) until it is reached.
+    const alone = newId();
+    const aloneWrite = () =>
+      inWriteBatch(capturing, (batch) => {
+        batch.emitWhenCount({ personId: alone }, 'carpark.full', { ...counted, atLeast: 5 }, { capacity: 5 });
+        batch.deferInsert('timers', timer(batch.now));
+      });
+    await aloneWrite(); // 3 + 1
+    expect(await logOf(`user:${alone}`)).toEqual([]);
+    await aloneWrite(); // 4 + 1
+    expect(await logOf(`user:${alone}`)).toEqual([{ seq: 1, ...full(5), payload: { capacity: 5, occupied: 5 } }]);
   });
 });

@@ -11,7 +11,16 @@
  */
 import { sql, type Compilable, type Insertable, type Kysely, type OperationNodeSource, type RawBuilder, type Transaction } from 'kysely';
 import type { EventMap, EventType, RealtimeEvent } from '@anchang/contracts';
-import { oneStatementWrite, writeEvents, writeInOneStatement, type RoomHead, type UnnumberedEvent } from './events/event-store.js';
+import {
+  oneStatementWrite,
+  withCountedEvent,
+  writeEvents,
+  writeInOneStatement,
+  type CountedEvent,
+  type CountQuery,
+  type RoomHead,
+  type UnnumberedEvent,
+} from './events/event-store.js';
 import type { DB } from '../db/schema.js';
 import type { DialectName } from '../db/create-db.js';
 import type { EventBus } from './events/bus.js';
@@ -27,13 +36,30 @@ export interface Deps {
   log: Logger;
 }
 
+/** To a site's room, or to one person's room (with the site it concerns, when there is one). */
+type EventRoom = { siteId: string } | { personId: string; siteId?: string };
+
+/** The payload's fields that hold a number. */
+type NumberFieldOf<P> = { [K in keyof P]: P[K] extends number ? K : never }[keyof P] & string;
+
 /** What a use case records: rows to insert and events to publish, at one instant. */
 export interface WriteBatch {
   /** The instant the use case runs at: one value for every row it writes. */
   now: number;
   dialect: DialectName;
-  /** To a site's room, or to one person's room (with the site it concerns, when there is one). */
-  emit<T extends EventType>(room: { siteId: string } | { personId: string; siteId?: string }, type: T, payload: EventMap[T]): void;
+  emit<T extends EventType>(room: EventRoom, type: T, payload: EventMap[T]): void;
+  /**
+   * Emits an event only when `count` plus `add` reaches `atLeast`, with that sum in the payload's
+   * `into` field. The write reads the count itself, as the tables were before its deferred rows
+   * and writes (on PostgreSQL within its one last statement: no round trip of its own). At most
+   * one per write; numbered after the write's other events of its room.
+   */
+  emitWhenCount<T extends EventType, K extends NumberFieldOf<EventMap[T]>>(
+    room: EventRoom,
+    type: T,
+    when: { count: CountQuery; add: number; atLeast: number; into: K },
+    payload: Omit<EventMap[T], K>,
+  ): void;
   /** Inserts `row` at the end, just before the commit. For rows the use case never reads back. */
   deferInsert<T extends keyof DB>(table: T, row: Insertable<DB[T]>): void;
 }
@@ -62,28 +88,36 @@ interface Deferred {
 interface Collected {
   batch: WriteBatch;
   pending: UnnumberedEvent[];
+  counted: CountedEvent | null;
   deferred: Deferred[];
   writes: WriteQuery[];
 }
 
 function collect(deps: Deps): Collected {
-  const pending: UnnumberedEvent[] = [];
-  const deferred: Deferred[] = [];
   const now = deps.clock.now();
+  const recorded = (room: EventRoom, type: EventType, payload: unknown): UnnumberedEvent => {
+    const toPerson = 'personId' in room;
+    const event = { type, room: toPerson ? `user:${room.personId}` : `site:${room.siteId}`, siteId: room.siteId ?? null, payload, at: now };
+    return event as UnnumberedEvent;
+  };
   const batch: WriteBatch = {
     now,
     dialect: deps.dialect,
     emit(room, type, payload) {
-      const toPerson = 'personId' in room;
-      pending.push({ type, room: toPerson ? `user:${room.personId}` : `site:${room.siteId}`, siteId: room.siteId ?? null, payload, at: now });
+      c.pending.push(recorded(room, type, payload));
+    },
+    emitWhenCount(room, type, when, payload) {
+      if (c.counted) throw new Error('a write records at most one counted event');
+      c.counted = { event: recorded(room, type, payload), count: when.count, add: when.add, atLeast: when.atLeast, into: when.into };
     },
     deferInsert(table, row) {
-      const group = deferred.find((d) => d.table === table);
+      const group = c.deferred.find((d) => d.table === table);
       if (group) group.rows.push(row);
-      else deferred.push({ table, rows: [row] });
+      else c.deferred.push({ table, rows: [row] });
     },
   };
-  return { batch, pending, deferred, writes: [] };
+  const c: Collected = { batch, pending: [], counted: null, deferred: [], writes: [] };
+  return c;
 }
 
 export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): Promise<T> {
@@ -93,8 +127,9 @@ export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): 
     // On SQLite transactions take turns on one connection; those waiting share a commit.
     const { value, events } = await sqliteCommitGroup(deps.db).run(async (trx) => {
       const value = await fn({ ...c.batch, trx, deferWrite });
+      const toWrite = await withCountedEvent(trx, c.pending, c.counted);
       for (const write of c.writes) await write.execute();
-      return { value, events: await writeDeferred(trx, c.deferred, c.pending) };
+      return { value, events: await writeDeferred(trx, c.deferred, toWrite) };
     });
     await publishCommitted(deps, events);
     return value;
@@ -128,7 +163,7 @@ export async function inTransaction<T>(deps: Deps, fn: (tx: Tx) => Promise<T>): 
  * on the wire once this returns.
  */
 async function sendLastStatement(trx: Transaction<DB>, c: Collected): Promise<{ answer?: Promise<RealtimeEvent[]> }> {
-  const write = oneStatementWrite(lastStatementCtes(trx, c), c.pending);
+  const write = oneStatementWrite(lastStatementCtes(trx, c), c.pending, c.counted);
   if (!write) return {};
   const compiled = write.query.compile(trx);
   const sent: { answer?: Promise<RealtimeEvent[]> } = {};
@@ -158,13 +193,13 @@ export async function inWriteBatch<T>(deps: Deps, fn: (batch: WriteBatch) => T |
   const events =
     deps.dialect === 'postgres'
       ? await writeAsOneStatement(deps.db, c)
-      : await sqliteCommitGroup(deps.db).run((trx) => writeDeferred(trx, c.deferred, c.pending));
+      : await sqliteCommitGroup(deps.db).run(async (trx) => writeDeferred(trx, c.deferred, await withCountedEvent(trx, c.pending, c.counted)));
   await publishCommitted(deps, events);
   return value;
 }
 
 function writeAsOneStatement(db: Kysely<DB>, c: Collected): Promise<RealtimeEvent[]> {
-  return writeInOneStatement(db, lastStatementCtes(db, c), c.pending);
+  return writeInOneStatement(db, lastStatementCtes(db, c), c.pending, c.counted);
 }
 
 async function writeDeferred(trx: Transaction<DB>, deferred: Deferred[], events: UnnumberedEvent[]): Promise<RealtimeEvent[]> {

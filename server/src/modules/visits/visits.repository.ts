@@ -190,15 +190,19 @@ export async function sumGuestsOnSite(db: Kysely<DB>, siteId: string, arrivedSin
   return Number(r?.n ?? 0);
 }
 
-/** Cars of open visits still parked. */
-export async function countParkedCars(db: Kysely<DB>, siteId: string): Promise<number> {
-  const r = await db
+/** Counts the cars of open visits still parked: a query for a write to read itself. */
+export function parkedCarsCount(db: Kysely<DB>, siteId: string) {
+  return db
     .selectFrom('visits')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('site_id', '=', siteId)
     .where('status', '=', 'open')
-    .where('arrival_mode', '=', 'car')
-    .executeTakeFirst();
+    .where('arrival_mode', '=', 'car');
+}
+
+/** Cars of open visits still parked. */
+export async function countParkedCars(db: Kysely<DB>, siteId: string): Promise<number> {
+  const r = await parkedCarsCount(db, siteId).executeTakeFirst();
   return Number(r?.n ?? 0);
 }
 

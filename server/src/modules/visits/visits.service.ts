@@ -35,6 +35,7 @@ import { checkPlate } from './plate.js';
 import { maskPlate, receivingPost, stageAfterAck, stageDurations, type StageEntry } from './visits.rules.js';
 import {
   countParkedCars,
+  parkedCarsCount,
   findCustomerByPhone,
   findCustomers,
   findHandoffById,
@@ -314,8 +315,7 @@ export async function registerVisit(
       return (await toVisits(deps, [stored]))[0];
     },
     async () => {
-      // `reader` is the transaction when there is one: SQLite has a single connection to read on.
-      const record = async (batch: WriteBatch, reader: Kysely<DB>, customer: CustomersTable | null) => {
+      const record = async (batch: WriteBatch, customer: CustomersTable | null) => {
         const at = Math.min(input.at ?? batch.now, batch.now);
         const stage: VisitStage = input.arrivalMode === 'car' ? 'car_park' : 'hall';
         const row: VisitsTable = {
@@ -356,9 +356,9 @@ export async function registerVisit(
         // At the car park, registering is also telling the hall (PARK: 通知销售大厅迎宾).
         const handoff = input.arrivalMode === 'car' ? recordHandoff(batch, actor, row, { id: newId(), to: 'hall', note: '' }, chain) : null;
         if (capacity !== null) {
-          // Read before this car is written: it makes the count one more (PARK-PRE-3).
-          const occupied = await countParkedCars(reader, siteId);
-          if (occupied + 1 >= capacity) batch.emit({ siteId }, 'carpark.full', { occupied: occupied + 1, capacity });
+          // Counted by the write itself, before this car is written: it makes the count one more (PARK-PRE-3).
+          const count = parkedCarsCount(deps.db, siteId);
+          batch.emitWhenCount({ siteId }, 'carpark.full', { count, add: 1, atLeast: capacity, into: 'occupied' }, { capacity });
         }
         return { row, customer, handoff };
       };
@@ -366,8 +366,8 @@ export async function registerVisit(
       // registration only inserts, and goes to the database as one write.
       const customerInput = input.customer;
       const written = customerInput
-        ? await inTransaction(deps, async (tx) => record(tx, tx.trx, await customerFor(tx, siteId, customerInput)))
-        : await inWriteBatch(deps, (batch) => record(batch, deps.db, null));
+        ? await inTransaction(deps, async (tx) => record(tx, await customerFor(tx, siteId, customerInput)))
+        : await inWriteBatch(deps, (batch) => record(batch, null));
       // The answer is built from the rows just written: no reading back.
       const [visit] = composeVisits(
         [written.row],

@@ -13,7 +13,7 @@
  * commit, and rooms are taken in sorted order, so two writers never wait on each other in a
  * cycle.
  */
-import { sql, type Kysely, type RawBuilder, type Transaction } from 'kysely';
+import { sql, type Compilable, type Kysely, type OperationNodeSource, type RawBuilder, type Transaction } from 'kysely';
 import type { EventType, RealtimeEvent } from '@anchang/contracts';
 import type { DB } from '../../db/schema.js';
 
@@ -23,6 +23,32 @@ export type UnnumberedEvent = Omit<RealtimeEvent, 'seq'>;
 export interface RoomHead {
   room: string;
   seq: number;
+  /** With a counted event: the count plus its `add`, as the statement read it. */
+  counted?: number | string;
+}
+
+/** A select of one row whose column `n` is a count. */
+export type CountQuery = Compilable<{ n: unknown }> & OperationNodeSource;
+
+/**
+ * An event recorded only when a count that the write reads itself, plus `add`, reaches `atLeast`
+ * (the car park full once this car is in). The sum goes into the payload's `into` field. The count
+ * sees the tables as they were before the write's deferred rows and writes, and the event is
+ * numbered after the write's other events of its room. On PostgreSQL the count is part of the
+ * write's one statement: no round trip of its own, and nothing can change between count and write.
+ */
+export interface CountedEvent {
+  event: UnnumberedEvent;
+  count: CountQuery;
+  add: number;
+  atLeast: number;
+  into: string;
+}
+
+/** The counted event with its count filled in, or null when the count falls short. */
+function filledIn(counted: CountedEvent, n: number): UnnumberedEvent | null {
+  if (n < counted.atLeast) return null;
+  return { ...counted.event, payload: { ...counted.event.payload, [counted.into]: n } };
 }
 
 /** How many events of each room, rooms in sorted order (the order the counters are locked in). */
@@ -61,6 +87,13 @@ function countAfter(events: readonly UnnumberedEvent[]): number[] {
   return after;
 }
 
+/** The arrays of `events` for `unnest`, one per column of `events`, `after` in its place. */
+function eventColumns(events: readonly UnnumberedEvent[]) {
+  return sql`unnest(${events.map((e) => e.room)}::text[], ${countAfter(events)}::bigint[], ${events.map((e) => e.siteId)}::text[],
+                  ${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.payload))}::text[],
+                  ${events.map((e) => e.at)}::bigint[]) AS e(room, after, site_id, type, payload, at)`;
+}
+
 /**
  * PostgreSQL: the CTEs that number `events` and store them, for a statement that carries the
  * use case's other rows too (one round trip for the whole write). Arrays as parameters keep the
@@ -68,7 +101,6 @@ function countAfter(events: readonly UnnumberedEvent[]): number[] {
  */
 function eventCtes(events: readonly UnnumberedEvent[]): RawBuilder<unknown>[] {
   const counts = countByRoom(events);
-  const after = countAfter(events);
   return [
     sql`event_seqs AS (
       INSERT INTO event_rooms (room, seq)
@@ -78,10 +110,42 @@ function eventCtes(events: readonly UnnumberedEvent[]): RawBuilder<unknown>[] {
     sql`event_rows AS (
       INSERT INTO events (room, seq, site_id, type, payload, at)
       SELECT e.room, s.seq - e.after, e.site_id, e.type, e.payload, e.at
-      FROM unnest(${events.map((e) => e.room)}::text[], ${after}::bigint[], ${events.map((e) => e.siteId)}::text[],
-                  ${events.map((e) => e.type)}::text[], ${events.map((e) => JSON.stringify(e.payload))}::text[],
-                  ${events.map((e) => e.at)}::bigint[]) AS e(room, after, site_id, type, payload, at)
+      FROM ${eventColumns(events)}
       JOIN event_seqs s ON s.room = e.room)`,
+  ];
+}
+
+/**
+ * As eventCtes, with a counted event: `counted` reads the count, and the event's room counts one
+ * more, and its row is written (last of its room, at the room's new head), only when it is reached.
+ */
+function countedEventCtes(events: readonly UnnumberedEvent[], counted: CountedEvent): RawBuilder<unknown>[] {
+  const room = counted.event.room;
+  const counts = countByRoom(events);
+  // In sorted order, as countByRoom gives them: the order the counters are locked in.
+  if (!counts.some(([r]) => r === room)) counts.push([room, 0]);
+  counts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  // `reached` is 1 when the count reaches its threshold, else 0.
+  const reached = sql`CASE WHEN c.n >= ${counted.atLeast}::bigint THEN 1 ELSE 0 END`;
+  const e = counted.event;
+  return [
+    sql`counted AS (SELECT (${counted.count}) + ${counted.add}::bigint AS n)`,
+    sql`event_seqs AS (
+      INSERT INTO event_rooms (room, seq)
+      SELECT r.room, r.n + CASE WHEN r.room = ${room} THEN ${reached} ELSE 0 END
+      FROM unnest(${counts.map(([r]) => r)}::text[], ${counts.map(([, n]) => n)}::bigint[]) AS r(room, n) CROSS JOIN counted c
+      ON CONFLICT (room) DO UPDATE SET seq = event_rooms.seq + excluded.seq
+      RETURNING room, seq)`,
+    sql`event_rows AS (
+      INSERT INTO events (room, seq, site_id, type, payload, at)
+      SELECT e.room, s.seq - e.after - CASE WHEN e.room = ${room} THEN ${reached} ELSE 0 END, e.site_id, e.type, e.payload, e.at
+      FROM ${eventColumns(events)}
+      JOIN event_seqs s ON s.room = e.room CROSS JOIN counted c
+      UNION ALL
+      SELECT s.room, s.seq, ${e.siteId}::text, ${e.type}::text,
+             jsonb_set(${JSON.stringify(e.payload)}::jsonb, ${[counted.into]}::text[], to_jsonb(c.n))::text, ${e.at}::bigint
+      FROM event_seqs s CROSS JOIN counted c
+      WHERE s.room = ${room} AND c.n >= ${counted.atLeast}::bigint)`,
   ];
 }
 
@@ -96,7 +160,21 @@ export interface OneStatementWrite {
  * `WITH <ctes>, <event CTEs> SELECT …`: atomic on its own, so outside a transaction it needs no
  * BEGIN and COMMIT. Null when there is nothing to write.
  */
-export function oneStatementWrite(ctes: RawBuilder<unknown>[], events: readonly UnnumberedEvent[]): OneStatementWrite | null {
+export function oneStatementWrite(
+  ctes: RawBuilder<unknown>[],
+  events: readonly UnnumberedEvent[],
+  counted: CountedEvent | null = null,
+): OneStatementWrite | null {
+  if (counted) {
+    return {
+      query: sql<RoomHead>`WITH ${sql.join([...ctes, ...countedEventCtes(events, counted)])}
+        SELECT room, seq, (SELECT n FROM counted) AS counted FROM event_seqs`,
+      numbered: (rows) => {
+        const extra = filledIn(counted, Number(rows[0]?.counted ?? 0));
+        return numberFromHeads(extra ? [...events, extra] : events, rows);
+      },
+    };
+  }
   if (events.length === 0) {
     if (ctes.length === 0) return null;
     return { query: sql<RoomHead>`WITH ${sql.join(ctes)} SELECT NULL AS room, 0 AS seq WHERE false`, numbered: () => [] };
@@ -108,11 +186,27 @@ export function oneStatementWrite(ctes: RawBuilder<unknown>[], events: readonly 
 }
 
 /** PostgreSQL: runs the one statement and returns the events numbered. */
-export async function writeInOneStatement(db: Kysely<DB>, ctes: RawBuilder<unknown>[], events: readonly UnnumberedEvent[]): Promise<RealtimeEvent[]> {
-  const write = oneStatementWrite(ctes, events);
+export async function writeInOneStatement(
+  db: Kysely<DB>,
+  ctes: RawBuilder<unknown>[],
+  events: readonly UnnumberedEvent[],
+  counted: CountedEvent | null = null,
+): Promise<RealtimeEvent[]> {
+  const write = oneStatementWrite(ctes, events, counted);
   if (!write) return [];
   const { rows } = await write.query.execute(db);
   return write.numbered(rows);
+}
+
+/**
+ * SQLite, inside the use case's transaction, before its deferred rows and writes: reads the count
+ * of a counted event and returns the events to write, the counted one last when its count is reached.
+ */
+export async function withCountedEvent(trx: Transaction<DB>, events: UnnumberedEvent[], counted: CountedEvent | null): Promise<UnnumberedEvent[]> {
+  if (!counted) return events;
+  const { rows } = await trx.executeQuery(counted.count);
+  const extra = filledIn(counted, Number(rows[0]?.n ?? 0) + counted.add);
+  return extra ? [...events, extra] : events;
 }
 
 /** SQLite, inside the use case's transaction: bump the counters, then store the events. */
