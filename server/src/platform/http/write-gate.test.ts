@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { registerWriteGate, WriteGate, WriteWaitTimeout } from './write-gate.js';
@@ -22,6 +23,16 @@ describe('WriteGate', () => {
     // Quiet again: a write starts at once.
     gate.enter(() => started.push(5));
     expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+  });
+
+  it('starts a write that waited in the async context it entered in, not in the one of the write that freed its place', () => {
+    const request = new AsyncLocalStorage<string>();
+    const gate = new WriteGate(1);
+    const seen: (string | undefined)[] = [];
+    request.run('first', () => gate.enter(() => seen.push(request.getStore())));
+    request.run('second', () => gate.enter(() => seen.push(request.getStore())));
+    request.run('first', () => gate.finished());
+    expect(seen).toEqual(['first', 'second']);
   });
 });
 

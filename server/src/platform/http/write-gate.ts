@@ -34,8 +34,11 @@ export class WriteGate {
       start();
     } else {
       // It starts from another request's answer: in its own async context (the request id a
-      // crash report names), not that one's.
-      this.waiting.push(AsyncResource.bind(start));
+      // crash report names), not that one's. runInAsyncScope rather than AsyncResource.bind, which
+      // also builds two deprecation wrappers per call (its `asyncResource` property), on every
+      // write that waits.
+      const context = new AsyncResource('WriteGate');
+      this.waiting.push(() => context.runInAsyncScope(start));
     }
   }
 
