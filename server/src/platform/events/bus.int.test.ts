@@ -67,6 +67,16 @@ describe.skipIf(testDialect() !== 'postgres')('the PostgreSQL event bus between 
     await testDb?.drop();
   });
 
+  it('closes without reporting its own LISTEN connection as lost', async () => {
+    const warnings: string[] = [];
+    const log = { ...quiet, warn: (_: unknown, msg: string) => void warnings.push(msg) } as unknown as Logger;
+    const bus = await PostgresEventBus.start(url, log);
+    await bus.close();
+    // The connection's end event comes after end() resolves, on a later turn.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(warnings).toEqual([]);
+  });
+
   it('alone on the database, sends its notices without the events', async () => {
     const alone = await PostgresEventBus.start(url, quiet);
     const room = `site:${newId()}`;

@@ -360,6 +360,8 @@ export class PostgresEventBus implements EventBus {
     // An error or a plain end (the server closed the session) both mean: no more events.
     let lostWhileConnecting = false;
     const lost = (err?: Error) => {
+      // Closing ends the connection on purpose: nothing was lost.
+      if (this.closed) return;
       if (client !== this.client) {
         lostWhileConnecting = true;
         return;
