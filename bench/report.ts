@@ -35,6 +35,11 @@ export interface CpuFigures {
   loadGenUsPerRequest: number;
   /** Server CPU time / wall time: 1.0 is one core saturated. */
   serverCores: number;
+  /**
+   * The whole machine's busy CPU / wall time, in cores (out of os.availableParallelism()): near
+   * the machine's cores, the run is bounded by the machine, and its latencies are a queue's.
+   */
+  machineCores: number;
 }
 
 export interface Check {

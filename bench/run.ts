@@ -163,13 +163,15 @@ function cpuMeter(pids: number[]) {
       else end = mark();
     },
     figures: (requests: number): CpuFigures => {
-      if (!start || !end || requests === 0) return { serverUsPerRequest: NaN, machineUsPerRequest: NaN, loadGenUsPerRequest: NaN, serverCores: NaN };
+      if (!start || !end || requests === 0)
+        return { serverUsPerRequest: NaN, machineUsPerRequest: NaN, loadGenUsPerRequest: NaN, serverCores: NaN, machineCores: NaN };
       const serverMs = end.processMs - start.processMs;
       return {
         serverUsPerRequest: (serverMs * 1000) / requests,
         machineUsPerRequest: ((end.machineBusyMs - start.machineBusyMs) * 1000) / requests,
         loadGenUsPerRequest: ((end.runnerMs - start.runnerMs) * 1000) / requests,
         serverCores: serverMs / (end.atMs - start.atMs),
+        machineCores: (end.machineBusyMs - start.machineBusyMs) / (end.atMs - start.atMs),
       };
     },
   };

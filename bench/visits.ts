@@ -21,6 +21,7 @@
  * with and the heaviest of the three: idempotency lookup, plate check, visit + hand-off + audit rows,
  * car-park count, two events) against `POST /bench/bare-visit` (the visits row alone) with autocannon.
  */
+import os from 'node:os';
 import crypto from 'node:crypto';
 import http from 'node:http';
 import { WebSocket } from 'ws';
@@ -678,6 +679,8 @@ export async function benchVisits(opts: {
   };
 }
 
+/** The cores the machine has: the ceiling of every journey's "machine cores busy". */
+const MACHINE_CORES = os.availableParallelism();
 const fmt = (n: number, digits: number) => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
 const pct = (p: Percentiles) =>
   `p50 ${fmt(p.p50, 1)}  p90 ${fmt(p.p90, 1)}  p99 ${fmt(p.p99, 1)}  max ${fmt(p.max, 1)}  min ${fmt(p.min, 1)}  (n ${p.count})`;
@@ -699,7 +702,7 @@ export function renderVisitsReport(results: VisitsResult[], load: LoadOptions): 
           `${j.visitsCompleted}/${j.visitsStarted} visits, ${j.writes} writes in ${fmt(j.wallS, 1)} s = ${fmt(j.writesPerSec, 0)} visit-stage writes/s` +
           `; server ${fmt(j.cpu.serverCores, 2)} cores, ${fmt(j.cpu.serverUsPerRequest, 0)} µs/write` +
           // The whole machine's CPU per write (server, database, the bench's own phones): what bounds a run on two cores.
-          `, machine ${fmt(j.cpu.machineUsPerRequest, 0)} µs/write` +
+          `, machine ${fmt(j.cpu.machineUsPerRequest, 0)} µs/write (${fmt(j.cpu.machineCores, 2)} of ${MACHINE_CORES} cores busy)` +
           (j.statementsPerWrite === null ? '' : `, ${fmt(j.statementsPerWrite, 2)} PostgreSQL statements/write`) +
           (j.transactionsPerCommit === null ? '' : `, ${fmt(j.transactionsPerCommit, 2)} SQLite transactions/COMMIT`) +
           `; peak RSS ${mbs(j.peakRssMb)} MB`,
@@ -746,6 +749,7 @@ export function renderVisitsSummary(results: VisitsResult[]): string {
       'accepted→socket p99',
       'writes >1 s',
       'peak RSS MB',
+      `machine cores busy (of ${MACHINE_CORES})`,
     ],
   ];
   for (const r of results)
@@ -762,6 +766,7 @@ export function renderVisitsSummary(results: VisitsResult[]): string {
         fmt(j.handoffFromAcceptedMs.p99, 0),
         String(j.writesOver1s),
         mbs(j.peakRssMb),
+        fmt(j.cpu.machineCores, 2),
       ]);
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) => row.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
