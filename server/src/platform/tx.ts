@@ -27,6 +27,7 @@ import type { EventBus } from './events/bus.js';
 import type { Clock } from './clock.js';
 import type { Logger } from './logger.js';
 import { sqliteCommitGroup } from './sqlite-commit-group.js';
+import { insertRowsQuery } from '../db/compiled-shapes.js';
 
 export interface Deps {
   db: Kysely<DB>;
@@ -202,8 +203,9 @@ function writeAsOneStatement(db: Kysely<DB>, c: Collected): Promise<RealtimeEven
   return writeInOneStatement(db, lastStatementCtes(db, c), c.pending, c.counted);
 }
 
+/** SQLite: the deferred rows, a statement per table (compiled once per shape), then the events. */
 async function writeDeferred(trx: Transaction<DB>, deferred: Deferred[], events: UnnumberedEvent[]): Promise<RealtimeEvent[]> {
-  for (const d of deferred) await trx.insertInto(d.table).values(d.rows).execute();
+  for (const d of deferred) await trx.executeQuery(insertRowsQuery(trx, d.table, d.rows as Insertable<DB[typeof d.table]>[]));
   return writeEvents(trx, events);
 }
 

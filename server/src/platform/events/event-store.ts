@@ -16,6 +16,7 @@
 import { sql, type Compilable, type Kysely, type OperationNodeSource, type RawBuilder, type Transaction } from 'kysely';
 import type { EventType, RealtimeEvent } from '@anchang/contracts';
 import type { DB } from '../../db/schema.js';
+import { compileByShape, insertRowsQuery } from '../../db/compiled-shapes.js';
 
 /** An event recorded by a use case, numbered when it is written. */
 export type UnnumberedEvent = Omit<RealtimeEvent, 'seq'>;
@@ -212,17 +213,22 @@ export async function withCountedEvent(trx: Transaction<DB>, events: UnnumberedE
 /** SQLite, inside the use case's transaction: bump the counters, then store the events. */
 export async function writeEvents(trx: Transaction<DB>, events: readonly UnnumberedEvent[]): Promise<RealtimeEvent[]> {
   if (events.length === 0) return [];
-  const heads = await trx
-    .insertInto('event_rooms')
-    .values(countByRoom(events).map(([room, n]) => ({ room, seq: n })))
-    .onConflict((oc) => oc.column('room').doUpdateSet((eb) => ({ seq: eb('event_rooms.seq', '+', eb.ref('excluded.seq')) })))
-    .returning(['room', 'seq'])
-    .execute();
+  const counters = countByRoom(events).map(([room, n]) => ({ room, seq: n }));
+  const bump = compileByShape(
+    `event_rooms bump\0${counters.length}`,
+    counters.flatMap((c) => [c.room, c.seq]),
+    () =>
+      trx
+        .insertInto('event_rooms')
+        .values(counters)
+        .onConflict((oc) => oc.column('room').doUpdateSet((eb) => ({ seq: eb('event_rooms.seq', '+', eb.ref('excluded.seq')) })))
+        .returning(['room', 'seq'])
+        .compile(),
+  );
+  const { rows: heads } = await trx.executeQuery<RoomHead>(bump);
   const numbered = numberFromHeads(events, heads);
-  await trx
-    .insertInto('events')
-    .values(numbered.map((e) => ({ room: e.room, seq: e.seq, site_id: e.siteId, type: e.type, payload: JSON.stringify(e.payload), at: e.at })))
-    .execute();
+  const rows = numbered.map((e) => ({ room: e.room, seq: e.seq, site_id: e.siteId, type: e.type, payload: JSON.stringify(e.payload), at: e.at }));
+  await trx.executeQuery(insertRowsQuery(trx, 'events', rows));
   return numbered;
 }
 
