@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CompiledQuery } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, SqliteDialect, type PostgresPool, type SqliteDatabase } from 'kysely';
+import type { DB } from './schema.js';
 import { buildTestApp, type TestApp } from '../test/build-test-app.js';
 import { newId } from '../platform/ids.js';
 import { compileByShape, insertRowsQuery } from './compiled-shapes.js';
@@ -53,6 +54,23 @@ describe(`statements compiled once per shape (${process.env.TEST_DB ?? 'sqlite'}
     );
   });
 
+  it('keeps a shape for the database’s transactions too, and apart from another dialect’s', async () => {
+    const row = () => timerRow(newId(), 11_000);
+    insertRowsQuery(db(), 'timers', [row()]);
+    const compiles = vi.spyOn(Kysely.prototype, 'insertInto');
+    await db()
+      .transaction()
+      .execute(async (trx) => void (await trx.executeQuery(insertRowsQuery(trx, 'timers', [row()]))));
+    expect(compiles).not.toHaveBeenCalled();
+    compiles.mockRestore();
+    // Never connected: only compiled with.
+    const sqlite = new Kysely<DB>({ dialect: new SqliteDialect({ database: {} as SqliteDatabase }) });
+    const postgres = new Kysely<DB>({ dialect: new PostgresDialect({ pool: {} as PostgresPool }) });
+    const shared = [row()];
+    expect(insertRowsQuery(sqlite, 'timers', shared).sql).toContain('?');
+    expect(insertRowsQuery(postgres, 'timers', shared).sql).toContain('$1');
+  });
+
   it('tells shapes apart by table, row count and columns', () => {
     const one = insertRowsQuery(db(), 'timers', [timerRow(newId(), 5_000)]);
     const two = insertRowsQuery(db(), 'timers', [timerRow(newId(), 5_000), timerRow(newId(), 6_000)]);
@@ -90,14 +108,14 @@ describe(`statements compiled once per shape (${process.env.TEST_DB ?? 'sqlite'}
       return CompiledQuery.raw('select ? as n', [1]);
     };
     const shape = `test\0${newId()}`;
-    compileByShape(shape, [2], build);
-    const again = compileByShape(shape, [2], build);
+    compileByShape(db(), shape, [2], build);
+    const again = compileByShape(db(), shape, [2], build);
     expect(builds).toBe(2);
     expect(again.parameters).toEqual([1]);
 
     const kept = `test\0${newId()}`;
-    compileByShape(kept, [1], build);
-    const reused = compileByShape(kept, [3], build);
+    compileByShape(db(), kept, [1], build);
+    const reused = compileByShape(db(), kept, [3], build);
     expect(builds).toBe(3);
     expect(reused.parameters).toEqual([3]);
   });

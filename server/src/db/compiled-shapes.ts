@@ -11,24 +11,31 @@
  * before. Reusing the same SQL string also makes the SQLite statement cache's lookup cheap: the
  * string's hash is computed once.
  */
-import { CompiledQuery, type Insertable, type Kysely } from 'kysely';
+import { CompiledQuery, type DialectAdapter, type Insertable, type Kysely } from 'kysely';
 import type { DB } from './schema.js';
 
-/** Shapes kept at most; the app writes a few dozen. Past that, the map starts again. */
+/** Shapes kept at most per database; the app writes a few dozen. Past that, the map starts again. */
 const MAX_SHAPES = 1000;
 /**
  * Longer inserts (a bulk import, a month's close) are compiled by Kysely each time: their row
  * counts rarely repeat, compiling is small beside writing them, and their SQL is not worth keeping.
  */
 const MAX_ROWS_PER_SHAPE = 32;
-const sqlByShape = new Map<string, string>();
+/**
+ * The kept SQL by shape, per database: its dialect's adapter, which a Kysely instance and its
+ * transactions share. SQL compiled for one dialect is never handed to another.
+ */
+const shapesByDatabase = new WeakMap<DialectAdapter, Map<string, string>>();
 
 /**
- * `build`'s query, compiled by Kysely the first time `shape` is seen and reused with `params`
- * afterwards. `params` must be the values `build` binds, in the order it binds them; a shape for
- * which they are not is never kept.
+ * `build`'s query, compiled by Kysely the first time `shape` is seen on `db` and reused with
+ * `params` afterwards. `params` must be the values `build` binds, in the order it binds them; a
+ * shape for which they are not is never kept.
  */
-export function compileByShape(shape: string, params: unknown[], build: () => CompiledQuery): CompiledQuery {
+export function compileByShape(db: Kysely<DB>, shape: string, params: unknown[], build: () => CompiledQuery): CompiledQuery {
+  const adapter = db.getExecutor().adapter;
+  let sqlByShape = shapesByDatabase.get(adapter);
+  if (!sqlByShape) shapesByDatabase.set(adapter, (sqlByShape = new Map<string, string>()));
   const known = sqlByShape.get(shape);
   if (known !== undefined) return CompiledQuery.raw(known, params);
   const compiled = build();
@@ -70,5 +77,5 @@ export function insertRowsQuery<T extends keyof DB>(db: Kysely<DB>, table: T, ro
   const build = () => db.insertInto(table).values(rows).compile();
   const bound = rows.length <= MAX_ROWS_PER_SHAPE ? insertParams(rows) : null;
   if (!bound) return build();
-  return compileByShape(`insert\0${table}\0${rows.length}\0${bound.columns.join('\0')}`, bound.params, build);
+  return compileByShape(db, `insert\0${table}\0${rows.length}\0${bound.columns.join('\0')}`, bound.params, build);
 }

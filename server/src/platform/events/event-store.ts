@@ -215,6 +215,7 @@ export async function writeEvents(trx: Transaction<DB>, events: readonly Unnumbe
   if (events.length === 0) return [];
   const counters = countByRoom(events).map(([room, n]) => ({ room, seq: n }));
   const bump = compileByShape(
+    trx,
     `event_rooms bump\0${counters.length}`,
     counters.flatMap((c) => [c.room, c.seq]),
     () =>
