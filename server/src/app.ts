@@ -19,6 +19,7 @@ import { latestMigrationName, schemaVersion } from './db/create-db.js';
 import type { Clock } from './platform/clock.js';
 import { systemClock } from './platform/clock.js';
 import { LocalEventBus, PostgresEventBus, type EventBus } from './platform/events/bus.js';
+import type { LogDestination } from './platform/logger.js';
 import { registerEventPrune } from './platform/events/prune.js';
 import { registerCrossSiteGuard } from './platform/http/cross-site-guard.js';
 import { registerErrorHandler, sendError } from './platform/http/error-handler.js';
@@ -101,6 +102,8 @@ export interface BuildAppOptions {
   clock?: Clock;
   /** Fastify logger option; tests pass false. */
   logger?: FastifyServerOptions['logger'];
+  /** Where the default logger writes (main.ts: stdout, ended in order at shutdown); pino's default otherwise. */
+  logDestination?: LogDestination;
   instanceId?: string;
   /** Guests on site, for the clock-out guard; by default the visits module's open visits. */
   guestPresence?: GuestPresence;
@@ -132,6 +135,7 @@ export async function buildApp(opts: BuildAppOptions): Promise<App> {
     logger: opts.logger ?? {
       level: config.logLevel,
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      stream: opts.logDestination,
     },
     bodyLimit: config.bodyLimitBytes,
     // Answers are serialised, not validated: the request-only name format is nothing to check there.

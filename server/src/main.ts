@@ -13,7 +13,7 @@ import { scheduleSessionPurge } from './modules/auth/session-purge.jobs.js';
 import { scheduleEventPrune } from './platform/events/prune.js';
 import { pino } from 'pino';
 import { installCrashHandlers } from './platform/crash.js';
-import type { Logger } from './platform/logger.js';
+import { endLog, stdoutLogDestination, type Logger } from './platform/logger.js';
 import { offsetClock } from './platform/clock.js';
 import { scheduleCustomerRetention, scheduleDayEndCloses } from './modules/visits/index.js';
 import { scheduleAssessmentClose } from './modules/assessment/index.js';
@@ -22,8 +22,10 @@ import { scheduleClientReports } from './modules/client-reports/index.js';
 import { getInstanceInfo } from './modules/instance/index.js';
 import { inTransaction } from './platform/tx.js';
 
+/** Every log line of the process goes here, so a shutdown can write out the last ones in order. */
+const logDestination = stdoutLogDestination();
 /** The logger crashes go to: a plain one until the app's own (with its level and redaction) exists. */
-let log: Logger = pino();
+let log: Logger = pino(logDestination);
 installCrashHandlers(() => log);
 
 async function main(): Promise<void> {
@@ -46,7 +48,7 @@ async function main(): Promise<void> {
   const seedMs = Date.now() - seedStarted;
   const instance = await getInstanceInfo(database);
 
-  const app = await buildApp({ config, database, clock });
+  const app = await buildApp({ config, database, clock, logDestination });
   log = app.log;
   const { timers, outbound, deps, lifecycle } = app.services;
   if (seeded) {
@@ -101,6 +103,7 @@ async function main(): Promise<void> {
       exitCode = 1;
     } finally {
       clearTimeout(force);
+      await endLog(logDestination);
       process.exit(exitCode);
     }
   };
