@@ -55,6 +55,19 @@ async function main(): Promise<void> {
 
   const app = await buildApp({ config, database });
   app.get('/bench/statements', { schema: { hide: true } }, () => ({ statements: database.dialect === 'postgres' ? statements : null }));
+  // How long each API write took inside this process, from its first byte in to its answer out (Fastify's
+  // elapsedTime: the write gate's wait included). Beside the phone's round trip it tells the server's share of a
+  // slow write from the proxy's, the kernel's and the phone's own. Read and cleared by the visits bench per journey.
+  const MAX_WRITE_TIMES = 1_000_000;
+  let writeTimesMs: number[] = [];
+  app.addHook('onResponse', async (req, reply) => {
+    if (req.method === 'POST' && req.url.startsWith('/api/') && writeTimesMs.length < MAX_WRITE_TIMES) writeTimesMs.push(reply.elapsedTime);
+  });
+  app.post('/bench/write-times/take', { schema: { hide: true } }, () => {
+    const taken = writeTimesMs;
+    writeTimesMs = [];
+    return { writeTimesMs: taken };
+  });
   // SQLite: transactions committed and the COMMITs they shared (platform/sqlite-commit-group.ts).
   app.get('/bench/commits', { schema: { hide: true } }, () => ({
     commits: database.dialect === 'sqlite' ? sqliteCommitGroup(database.db).stats() : null,

@@ -108,6 +108,8 @@ export interface JourneyResult extends JourneySpec {
   eventBeforeResponseShare: number;
   /** Write round trips seen by the phones, ms. */
   writeLatencyMs: Percentiles;
+  /** The same writes inside the server processes, first byte in to answer out (Fastify's elapsedTime), ms. */
+  serverWriteMs: Percentiles;
   cpu: CpuFigures;
   /** PostgreSQL: statements the servers sent per write (requests, events, timers); null on SQLite. */
   statementsPerWrite: number | null;
@@ -372,6 +374,17 @@ async function statementsSent(servers: ServerProcess[]): Promise<number | null> 
   return counts.some((c) => c === null) ? null : counts.reduce((a, b) => a! + b!, 0);
 }
 
+/** The API writes' times inside the server processes since the last take, ms, all servers together (bench/server-entry.ts). */
+async function takeServerWriteTimes(servers: ServerProcess[]): Promise<number[]> {
+  const taken = await Promise.all(
+    servers.map(async (s) => {
+      const res = await fetch(`http://127.0.0.1:${s.ready.port}/bench/write-times/take`, { method: 'POST' });
+      return ((await res.json()) as { writeTimesMs: number[] }).writeTimesMs;
+    }),
+  );
+  return taken.flat();
+}
+
 /** SQLite's transactions and COMMITs so far (one server process: SQLite is never run with several); null on PostgreSQL. */
 async function sqliteCommits(servers: ServerProcess[]): Promise<CommitGroupStats | null> {
   if (servers.length !== 1) return null;
@@ -518,6 +531,7 @@ export async function benchVisits(opts: {
     cpu.edge('start');
     const statementsBefore = await statementsSent(servers);
     const commitsBefore = await sqliteCommits(servers);
+    await takeServerWriteTimes(servers); // what came before the journey (sign-ins, subscriptions) is not its own
     const startUs = monotonicUs();
     const start = performance.now();
     const deadline = start + visit.maxSeconds * 1000;
@@ -527,6 +541,7 @@ export async function benchVisits(opts: {
     cpu.edge('end');
     const statementsAfter = await statementsSent(servers);
     const commitsAfter = await sqliteCommits(servers);
+    const serverWriteMs = await takeServerWriteTimes(servers);
     const peakRssMb = servers.map((s) => s.memory.endWindow());
     console.log(`  ${visitsCompleted} visits, ${writes} writes in ${wallS.toFixed(1)} s = ${(writes / wallS).toFixed(0)} writes/s`);
     return {
@@ -548,6 +563,7 @@ export async function benchVisits(opts: {
       handoffFromResponseMs: percentiles(fromResponse),
       eventBeforeResponseShare: fromResponse.length ? fromResponse.filter((x) => x < 0).length / fromResponse.length : NaN,
       writeLatencyMs: percentiles(writeLatency),
+      serverWriteMs: percentiles(serverWriteMs),
       cpu: cpu.figures(writes),
       statementsPerWrite:
         statementsBefore === null || statementsAfter === null || writes === 0 ? null : (statementsAfter - statementsBefore) / writes,
@@ -708,6 +724,8 @@ export function renderVisitsReport(results: VisitsResult[], load: LoadOptions): 
           `; peak RSS ${mbs(j.peakRssMb)} MB`,
       );
       out.push(`    write round trip ms:                ${pct(j.writeLatencyMs)}  (${j.writesOver1s} over 1 s)`);
+      // The rest of the round trip is outside the server: the proxy, the kernel's queues, the phones' own event loop.
+      out.push(`      … of it inside the server:        ${pct(j.serverWriteMs)}`);
       if (j.slowWrites.length > 0) out.push(`      the slow ones, ${describeSlowWrites(j.slowWrites)}`);
       out.push(`    hand-off ms, request sent → socket: ${pct(j.handoffFromSendMs)}`);
       if (j.crossInstanceFromSendMs) out.push(`      … to the other instance:         ${pct(j.crossInstanceFromSendMs)}`);
@@ -747,6 +765,7 @@ export function renderVisitsSummary(results: VisitsResult[]): string {
       'max',
       'other instance p99',
       'accepted→socket p99',
+      'write p99 / in server',
       'writes >1 s',
       'peak RSS MB',
       `machine cores busy (of ${MACHINE_CORES})`,
@@ -764,6 +783,7 @@ export function renderVisitsSummary(results: VisitsResult[]): string {
         fmt(j.handoffFromSendMs.max, 0),
         j.crossInstanceFromSendMs ? fmt(j.crossInstanceFromSendMs.p99, 0) : '',
         fmt(j.handoffFromAcceptedMs.p99, 0),
+        `${fmt(j.writeLatencyMs.p99, 0)} / ${fmt(j.serverWriteMs.p99, 0)}`,
         String(j.writesOver1s),
         mbs(j.peakRssMb),
         fmt(j.cpu.machineCores, 2),
