@@ -115,6 +115,9 @@ describe(`equipment and repairs (${process.env.TEST_DB ?? 'sqlite'})`, () => {
   it('escalates a repair nobody reached to the supervisor at exactly report + 5 min, then to the manager, once each', async () => {
     const asset = await addAsset();
     const techPhone = await connectSocket(server, tech);
+    // Joined to the technician's own room before the report: a notice committed before the hello is the past,
+    // which a phone reads over HTTP, not from the socket.
+    await techPhone.waitFor((m) => m.type === 'hello');
     techPhone.send({ type: 'subscribe', siteId: site.siteId });
     await techPhone.waitFor((m) => m.type === 'subscribed');
     const reported = await publicReport(asset.code!, '出风口漏水');
